@@ -1,0 +1,1 @@
+"""Classification of documents to a plan's activities: lexicon, prefilter, scoring, routing."""

@@ -1,0 +1,75 @@
+-- Planned vs actual per (plan, activity, format) as of a date. Counting rules (docs/counting.md):
+-- confirmed only; publication date inside the activity window (and not after as_of); format matches;
+-- one story (syndicated copies) counts once; pending items are shown, never counted.
+-- Status: not_started before the window; done once actual >= planned; missed after the window;
+-- otherwise against expected = planned x share of the window elapsed: behind when actual < floor(expected),
+-- ahead when actual > ceil(expected), on_track in between.
+
+CREATE OR REPLACE MACRO coverage_as_of(as_of) AS TABLE
+WITH counted AS (
+    SELECT m.plan_id, m.activity, m.format, COUNT(DISTINCT m.story_id) AS actual,
+           COUNT(DISTINCT m.doc_id) AS documents,
+           COUNT(DISTINCT m.source_id) AS outlets
+    FROM matches m
+    WHERE m.status = 'confirmed' AND m.in_window AND m.published_date <= as_of
+    GROUP BY ALL
+),
+counted_stories AS (
+    SELECT DISTINCT plan_id, activity, format, story_id FROM matches
+    WHERE status = 'confirmed' AND in_window AND published_date <= as_of
+),
+pending AS (
+    SELECT m.plan_id, m.activity, m.format, COUNT(DISTINCT m.story_id) AS pending_review
+    FROM matches m
+    WHERE m.status = 'pending'
+      AND (m.published_date IS NULL OR m.in_window)
+      AND NOT EXISTS (SELECT 1 FROM counted_stories s
+                      WHERE s.plan_id = m.plan_id AND s.activity = m.activity
+                        AND s.format = m.format AND s.story_id = m.story_id)
+    GROUP BY ALL
+),
+base AS (
+    SELECT p.plan_id, p.activity_id AS activity, p.format, p.planned,
+           COALESCE(c.actual, 0) AS actual,
+           COALESCE(c.documents, 0) AS documents,
+           COALESCE(c.outlets, 0) AS outlets,
+           COALESCE(pe.pending_review, 0) AS pending_review,
+           a.window_start, a.window_end, a.timing,
+           CAST(as_of AS DATE) AS as_of,
+           GREATEST(0.0, LEAST(1.0,
+               (date_diff('day', a.window_start, CAST(as_of AS DATE)) + 1)
+               / (date_diff('day', a.window_start, a.window_end) + 1.0))) AS share_elapsed
+    FROM planned_counts p
+    JOIN activities a USING (plan_id, activity_id)
+    LEFT JOIN counted c ON c.plan_id = p.plan_id AND c.activity = p.activity_id AND c.format = p.format
+    LEFT JOIN pending pe ON pe.plan_id = p.plan_id AND pe.activity = p.activity_id AND pe.format = p.format
+)
+SELECT *,
+       round(planned * share_elapsed, 2) AS expected_by_now,
+       CASE
+           WHEN as_of < window_start THEN 'not_started'
+           WHEN actual >= planned THEN 'done'
+           WHEN as_of > window_end THEN 'missed'
+           WHEN actual < floor(planned * share_elapsed) THEN 'behind'
+           WHEN actual > ceil(planned * share_elapsed) THEN 'ahead'
+           ELSE 'on_track'
+       END AS status
+FROM base
+ORDER BY plan_id, activity, format;
+
+CREATE OR REPLACE VIEW coverage AS
+SELECT c.*, s.label_vi AS status_vi
+FROM coverage_as_of(current_date) c
+LEFT JOIN status_labels s ON s.status = c.status;
+
+-- The counted stories behind each number, with every outlet that carried them (reach).
+CREATE OR REPLACE VIEW coverage_items AS
+SELECT m.plan_id, m.activity, m.format, m.story_id,
+       min(m.published_date) AS first_published,
+       arg_min(m.title, m.published_date) AS title,
+       arg_min(m.url, m.published_date) AS url,
+       list(DISTINCT m.source_id ORDER BY m.source_id) AS outlets,
+       COUNT(*) AS copies
+FROM matches m
+WHERE m.status = 'confirmed' AND m.in_window
+GROUP BY m.plan_id, m.activity, m.format, m.story_id;

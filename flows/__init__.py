@@ -1,0 +1,1 @@
+"""Prefect flows: thin recipes over the plain functions in pipeline/, crawlers/ and classifiers/."""

@@ -1,0 +1,1 @@
+"""The pipeline: extract, normalize, dates, dedupe, store, publish, coverage, digest, review."""

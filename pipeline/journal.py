@@ -1,0 +1,63 @@
+"""The review journal: an append-only JSONL file every process may write to without the warehouse.
+
+Reviewers record decisions here (under a short flock, fsynced), so a decision is durable the moment
+the command returns, even while the nightly run holds the warehouse. Every write job copies the
+journal into review_decisions (idempotent by decision_id)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+_DATE_FIELDS = ("decided_at",)
+FIELDS = ("decision_id", "doc_id", "plan_id", "action", "activity", "format", "published_date", "note",
+          "reviewer", "decided_at", "undoes")
+
+
+def append_decision(path: Path, decision: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    missing = {"decision_id", "doc_id", "plan_id", "action", "reviewer", "decided_at"} - decision.keys()
+    if missing:
+        raise ValueError(f"a review decision needs {sorted(missing)}")
+    decision = {key: decision.get(key) for key in FIELDS}
+    line = json.dumps(decision, ensure_ascii=False, default=_iso) + "\n"
+    with open(path, "a", encoding="utf-8") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            fh.write(line)
+            fh.flush()
+            os.fsync(fh.fileno())
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def read_decisions(path: Path) -> list[dict[str, Any]]:
+    """All complete decisions in the journal. A torn last line (crash mid-write) is skipped."""
+    if not path.exists():
+        return []
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.endswith("\n"):
+                break
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            for key in _DATE_FIELDS:
+                if isinstance(row.get(key), str):
+                    row[key] = dt.datetime.fromisoformat(row[key])
+            if isinstance(row.get("published_date"), str):
+                row["published_date"] = dt.date.fromisoformat(row["published_date"])
+            out.append({key: row.get(key) for key in FIELDS})
+    return out
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")

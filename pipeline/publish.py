@@ -1,0 +1,68 @@
+"""Publish a read-only snapshot of the warehouse: copy, index, fsync, atomic rename.
+
+A reader that has the old snapshot open keeps reading the old file (its inode lives on until closed);
+a reader that opens after the rename sees the new one. Nobody ever sees a half-written file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+
+from planwatch.config import Paths
+
+
+def fts_extension_path() -> str | None:
+    """The fts extension shipped as a wheel (duckdb-extension-fts), so no download is ever needed."""
+    try:
+        import duckdb_extension_fts
+    except ImportError:
+        return None
+    base = Path(duckdb_extension_fts.__file__).parent / "extensions" / f"v{duckdb.__version__}"
+    found = sorted(base.glob("fts.duckdb_extension"))
+    return str(found[0]) if found else None
+
+
+def load_fts(conn: duckdb.DuckDBPyConnection) -> bool:
+    path = fts_extension_path()
+    if not path:
+        return False
+    conn.execute(f"LOAD '{path}'")
+    return True
+
+
+def build_search_index(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Full-text index over documents (title, lead, text), accent-insensitive so "mam non" finds
+    "mầm non". Lives in the snapshot only; the warehouse never carries it."""
+    if not load_fts(conn):
+        return False
+    conn.execute("PRAGMA create_fts_index('documents', 'doc_id', 'title', 'lead', 'text', "
+                 "stemmer = 'none', stopwords = 'none', strip_accents = 1, lower = 1, overwrite = 1)")
+    return True
+
+
+def publish_snapshot(paths: Paths) -> Path:
+    """Copy the (checkpointed, closed) warehouse to the snapshot path atomically. Caller holds the writer lock."""
+    target = paths.snapshot
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    shutil.copyfile(paths.warehouse, tmp)
+    conn = duckdb.connect(str(tmp))
+    try:
+        build_search_index(conn)
+        conn.execute("CHECKPOINT")
+    finally:
+        conn.close()
+    for leftover in (tmp.with_name(tmp.name + ".wal"),):
+        leftover.unlink(missing_ok=True)
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+    dir_fd = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+    return target

@@ -1,0 +1,94 @@
+"""Planned vs actual for one plan, read from the published snapshot, rendered as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Any
+
+import duckdb
+
+from pipeline import sql
+
+CONTRACT_FIELDS = ("activity", "format", "planned", "actual", "pending_review", "window_start", "window_end",
+                   "status")
+COUNTING_RULES = (
+    "Chỉ đếm tin đã xác nhận (tự động hoặc bởi người duyệt)",
+    "ngày đăng nằm trong thời gian của hoạt động",
+    "đúng hình thức (bài báo / phóng sự)",
+    "một tin đăng lại trên nhiều báo chỉ tính một lần",
+    "tin chờ duyệt được hiển thị, không được đếm",
+)
+
+
+def _rows(conn: duckdb.DuckDBPyConnection, name: str, as_of: dt.date, plan_id: str) -> list[dict[str, Any]]:
+    cur = conn.execute(sql.query(name), [as_of, plan_id])
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def build_report(conn: duckdb.DuckDBPyConnection, plan_id: str, as_of: dt.date | None = None) -> dict[str, Any]:
+    as_of = as_of or dt.date.today()
+    rows = _rows(conn, "coverage_report", as_of, plan_id)
+    if not rows:
+        known = [r[0] for r in conn.execute("SELECT plan_id FROM plans ORDER BY 1").fetchall()]
+        raise KeyError(f"plan '{plan_id}' is not in the warehouse (known: {', '.join(known) or 'none'})")
+    for row in rows:
+        row["window_start"] = row["window_start"].isoformat()
+        row["window_end"] = row["window_end"].isoformat()
+    return {
+        "plan": plan_id,
+        "as_of": as_of.isoformat(),
+        "rows": rows,
+        "by_quarter": _rows(conn, "coverage_by_quarter", as_of, plan_id),
+        "by_channel": _rows(conn, "coverage_by_channel", as_of, plan_id),
+        "counting_rules": list(COUNTING_RULES),
+        "totals": {fmt: {"planned": sum(r["planned"] for r in rows if r["format"] == fmt),
+                         "actual": sum(r["actual"] for r in rows if r["format"] == fmt),
+                         "pending_review": sum(r["pending_review"] for r in rows if r["format"] == fmt)}
+                   for fmt in ("article", "report")},
+    }
+
+
+def render_csv(report: dict[str, Any]) -> str:
+    out = io.StringIO()
+    fields = [*CONTRACT_FIELDS, "status_vi", "expected_by_now"]
+    writer = csv.DictWriter(out, fieldnames=["plan", "as_of", *fields], extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in report["rows"]:
+        writer.writerow({"plan": report["plan"], "as_of": report["as_of"], **row})
+    return out.getvalue()
+
+
+def render_table(report: dict[str, Any]) -> str:
+    header = ["Hoạt động", "Hình thức", "Kế hoạch", "Thực tế", "Chờ duyệt", "Thời gian", "Trạng thái"]
+    body = [[r["activity"], r["format_vi"] or r["format"], str(r["planned"]), str(r["actual"]),
+             str(r["pending_review"]), f"{_vn_date(r['window_start'])} – {_vn_date(r['window_end'])}",
+             r["status_vi"] or r["status"]] for r in report["rows"]]
+    widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
+    numeric = {2, 3, 4}
+
+    def fmt(line: list[str]) -> str:
+        cells = [c.rjust(widths[i]) if i in numeric else c.ljust(widths[i]) for i, c in enumerate(line)]
+        return "  ".join(cells).rstrip()
+
+    totals = report["totals"]
+    lines = [
+        f"Kế hoạch {report['plan']} — tình hình thực hiện đến ngày {_vn_date(report['as_of'])}",
+        "",
+        fmt(header),
+        "  ".join("─" * w for w in widths),
+        *[fmt(line) for line in body],
+        "",
+        f"Tổng: {totals['article']['actual']}/{totals['article']['planned']} bài báo, "
+        f"{totals['report']['actual']}/{totals['report']['planned']} phóng sự chuyên đề; "
+        f"chờ duyệt: {totals['article']['pending_review'] + totals['report']['pending_review']}.",
+        "Quy tắc đếm: " + "; ".join(COUNTING_RULES) + ".",
+    ]
+    return "\n".join(lines)
+
+
+def _vn_date(iso: str) -> str:
+    d = dt.date.fromisoformat(iso)
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"

@@ -1,0 +1,163 @@
+"""The one writer of the warehouse.
+
+Every write goes through `open_writer()`: it takes the writer lock, applies pending migrations and the
+views, hands out a `Writer` whose methods load Arrow batches (never row-by-row), folds in the review
+journal, and on a clean exit checkpoints and publishes a read-only snapshot. Readers never open the
+warehouse itself; they open the snapshot (pipeline.snapshot).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from pipeline import sql
+from pipeline.locking import exclusive_lock
+from pipeline.plans import Plan
+from planwatch.config import Paths
+
+UTC = dt.UTC
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(UTC)
+
+
+def connect_rw(paths: Paths) -> duckdb.DuckDBPyConnection:
+    paths.ensure()
+    return duckdb.connect(str(paths.warehouse))
+
+
+def migrate(conn: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply migrations not yet recorded, each in its own transaction; then re-create the views.
+    Safe to run any number of times. Returns the names applied now."""
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                 "version VARCHAR PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)")
+    done = {r[0] for r in conn.execute("SELECT version FROM schema_migrations").fetchall()}
+    applied = []
+    for path in sql.migrations():
+        if path.stem in done:
+            continue
+        conn.execute("BEGIN")
+        try:
+            conn.execute(path.read_text(encoding="utf-8"))
+            conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", [path.stem, now()])
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(path.stem)
+    for path in sql.views():
+        conn.execute(path.read_text(encoding="utf-8"))
+    return applied
+
+
+def _arrow(rows: Sequence[dict[str, Any]] | pa.Table) -> pa.Table:
+    if isinstance(rows, pa.Table):
+        return rows
+    return pa.Table.from_pylist(list(rows))
+
+
+class Writer:
+    """Write operations on an open warehouse connection. Obtain one from `open_writer()`."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection, paths: Paths) -> None:
+        self.conn = conn
+        self.paths = paths
+
+    # -- generic batch loads -------------------------------------------------------------------
+    def insert(self, table: str, rows: Sequence[dict[str, Any]] | pa.Table, *, on_conflict: str = "ignore") -> int:
+        """Load a batch by column name. on_conflict: 'ignore' keeps existing rows (append-only tables,
+        idempotent reloads); 'replace' overwrites them (re-extracted documents). Returns rows offered."""
+        batch = _arrow(rows)
+        if batch.num_rows == 0:
+            return 0
+        verb = {"ignore": "INSERT OR IGNORE", "replace": "INSERT OR REPLACE"}[on_conflict]
+        self.conn.register("_batch", batch)
+        try:
+            # Table names come from code, never from input; identifiers cannot be bound parameters.
+            self.conn.execute(f'{verb} INTO "{table}" BY NAME SELECT * FROM _batch')
+        finally:
+            self.conn.unregister("_batch")
+        return batch.num_rows
+
+    # -- plans -----------------------------------------------------------------------------------
+    def load_plan(self, plan: Plan) -> None:
+        """(Re)load a plan's rows. Plans are data: a changed file replaces its rows in one transaction."""
+        loaded = now()
+        self.conn.execute("BEGIN")
+        try:
+            for table in ("planned_counts", "activities", "plan_channels", "plans"):
+                self.conn.execute(f"DELETE FROM {table} WHERE plan_id = ?", [plan.id])
+            self.insert("plans", [{
+                "plan_id": plan.id, "number": plan.number, "title": plan.title, "issued_on": plan.issued_on,
+                "issuer": plan.issuer, "signer": plan.signer, "source_file": plan.path.name, "loaded_at": loaded,
+            }])
+            self.insert("activities", [{
+                "plan_id": plan.id, "activity_id": a.id, "line": a.line, "content": a.content, "form": a.form,
+                "timing": a.timing, "window_start": a.window_start, "window_end": a.window_end,
+                "lead_unit": a.lead_unit, "coordinating_units": a.coordinating_units,
+            } for a in plan.activities])
+            self.insert("planned_counts", [
+                {"plan_id": plan.id, "activity_id": a.id, "format": fmt, "planned": n}
+                for a in plan.activities for fmt, n in a.planned.items()])
+            self.insert("plan_channels", [{
+                "plan_id": plan.id, "channel_id": c.id, "tier": c.tier, "name": c.name,
+                "source_ids": list(c.source_ids), "kinds": list(c.kinds),
+            } for c in plan.channels])
+            self.conn.execute("COMMIT")
+        except Exception:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    # -- review journal --------------------------------------------------------------------------
+    def ingest_review_journal(self) -> int:
+        """Copy decisions recorded in the journal file into review_decisions (idempotent)."""
+        from pipeline.journal import read_decisions
+
+        rows = read_decisions(self.paths.review_journal)
+        if not rows:
+            return 0
+        before = self.count("review_decisions")
+        self.insert("review_decisions", rows, on_conflict="ignore")
+        return self.count("review_decisions") - before
+
+    def count(self, table: str) -> int:
+        row = self.conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()
+        return int(row[0]) if row else 0
+
+    # -- runs --------------------------------------------------------------------------------------
+    def start_run(self, run_id: str, kind: str, since: dt.date | None = None, until: dt.date | None = None) -> None:
+        self.insert("crawl_runs", [{"run_id": run_id, "kind": kind, "started_at": now(), "finished_at": None,
+                                    "status": "running", "since": since, "until": until,
+                                    "summary_json": None}], on_conflict="ignore")
+
+    def finish_run(self, run_id: str, status: str, summary: dict[str, Any]) -> None:
+        self.conn.execute("UPDATE crawl_runs SET finished_at = ?, status = ?, summary_json = ? WHERE run_id = ?",
+                          [now(), status, json.dumps(summary, ensure_ascii=False, default=str), run_id])
+
+
+@contextmanager
+def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeout: float = 600.0) -> Iterator[Writer]:
+    """The only way to write. Holds the writer lock for the whole job; publishes on a clean exit."""
+    from pipeline.publish import publish_snapshot
+
+    paths = (paths or Paths.from_env()).ensure()
+    with exclusive_lock(paths.writer_lock, timeout=lock_timeout):
+        conn = connect_rw(paths)
+        try:
+            migrate(conn)
+            writer = Writer(conn, paths)
+            writer.ingest_review_journal()
+            yield writer
+            conn.execute("CHECKPOINT")
+        finally:
+            conn.close()
+        if publish:
+            publish_snapshot(paths)

@@ -1,0 +1,125 @@
+"""Core commands: init, report, sql, export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from planwatch.cli.common import fail, print_json
+from planwatch.config import Paths
+
+DEFAULT_PLAN = "661-KH-BGDDT-2022"
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+def init() -> None:
+    """Create the state folder and the warehouse, load plans and sources, publish a snapshot."""
+    from pipeline.bootstrap import initialize
+
+    summary = initialize(Paths.from_env())
+    typer.echo(f"Warehouse: {summary['warehouse']}")
+    typer.echo(f"Snapshot:  {summary['snapshot']}")
+    typer.echo(f"Plans: {', '.join(summary['plans'])}; sources: {summary['sources']}")
+
+
+def report(
+    plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
+    fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", help="table, json or csv."),
+    as_of: str = typer.Option(None, "--as-of", help="Report as of this date (YYYY-MM-DD); default today."),
+) -> None:
+    """Planned vs actual coverage for a plan, from the published snapshot."""
+    from pipeline.report import build_report, render_csv, render_table
+    from pipeline.snapshot import NoSnapshot, open_snapshot
+
+    day = _parse_date(as_of, "--as-of") if as_of else None
+    try:
+        with open_snapshot() as conn:
+            result = build_report(conn, plan, day)
+    except (NoSnapshot, KeyError) as exc:
+        fail(str(exc).strip("'\""))
+    if fmt is ReportFormat.json:
+        print_json(result)
+    elif fmt is ReportFormat.csv:
+        sys.stdout.write(render_csv(result))
+    else:
+        typer.echo(render_table(result))
+
+
+def sql(
+    query: str = typer.Argument(..., help="A read-only SQL query over the published snapshot."),
+    fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", help="table, json or csv."),
+) -> None:
+    """Run a read-only query on the published snapshot (never blocks the nightly crawl)."""
+    import duckdb
+
+    from pipeline.snapshot import NoSnapshot, open_snapshot
+
+    try:
+        with open_snapshot() as conn:
+            rel = conn.sql(query)
+            if rel is None:
+                fail("the statement returned no rows (the snapshot is read-only: use a SELECT)")
+            if fmt is ReportFormat.table:
+                rel.show(max_width=200, max_rows=200)
+                return
+            cols = rel.columns
+            rows = [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
+    except NoSnapshot as exc:
+        fail(str(exc))
+    except duckdb.Error as exc:
+        fail(f"query failed: {exc}")
+    if fmt is ReportFormat.json:
+        print_json(rows)
+    else:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=cols, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def export(
+    fmt: ExportFormat = typer.Option(ExportFormat.parquet, "--format", help="parquet, csv or xlsx."),
+    out: Path = typer.Option(None, "--out", help="Folder to write to (default: <state>/exports)."),
+) -> None:
+    """Export the analyst views (coverage, matches, documents, ...) for Excel or notebooks."""
+    from pipeline.export import export_views
+    from pipeline.snapshot import NoSnapshot, open_snapshot
+
+    out_dir = out or Paths.from_env().exports
+    try:
+        with open_snapshot() as conn:
+            written = export_views(conn, out_dir, fmt.value)
+    except NoSnapshot as exc:
+        fail(str(exc))
+    for path in written:
+        typer.echo(str(path))
+
+
+def _parse_date(value: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"{option} expects a date like 2022-09-30, got '{value}'")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(init)
+    app.command()(report)
+    app.command()(sql)
+    app.command()(export)
