@@ -1,0 +1,21 @@
+"""Shared fixtures. Every test gets its own PLANWATCH_HOME; nothing touches data/state."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
+from planwatch.config import Paths  # noqa: E402
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
+    """A fresh state folder, exported as PLANWATCH_HOME for code and subprocesses."""
+    state = tmp_path / "state"
+    monkeypatch.setenv("PLANWATCH_HOME", str(state))
+    return Paths(state).ensure()
