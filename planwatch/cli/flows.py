@@ -1,9 +1,106 @@
-"""CLI commands of the flows subsystem (registered by planwatch.cli)."""
+"""Pipeline commands: crawl, backfill, reprocess, demo, serve."""
 
 from __future__ import annotations
 
+import datetime as dt
+import time
+from pathlib import Path
+
 import typer
+
+from planwatch.cli.common import fail
+from planwatch.config import Paths
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"{option} expects a date like 2022-01-01, got '{value}'")
+
+
+def _progress(message: str) -> None:
+    typer.echo(f"  · {message}", err=True)
+
+
+def _print_summary(summary: dict) -> None:
+    decisions = ", ".join(f"{k}: {v}" for k, v in sorted(summary["decisions"].items())) or "none"
+    typer.echo(f"Run {summary['run_id']}: {summary['fetches']} fetches, {summary['pages']} article pages, "
+               f"{summary['documents_new']} new / {summary['documents_updated']} updated documents; "
+               f"decisions {decisions}; extraction errors {len(summary['extract_errors'])}.")
+
+
+def crawl(
+    sources: Path = typer.Option(None, "--sources", help="A sources TOML file or folder (default data/sources)."),
+    since: str = typer.Option(None, "--since", help="Only items published on or after this date (YYYY-MM-DD)."),
+    until: str = typer.Option(None, "--until", help="Only items published on or before this date (YYYY-MM-DD)."),
+) -> None:
+    """Discover and fetch new pages, extract, classify, store and publish (the nightly recipe, no Prefect)."""
+    from pipeline.nightly import run_once
+
+    summary = run_once(Paths.from_env(), sources, _date(since, "--since"), _date(until, "--until"), "nightly",
+                       progress=_progress)
+    _print_summary(summary.as_dict())
+
+
+def backfill(
+    since: str = typer.Option(..., "--since", help="First day of the range (YYYY-MM-DD)."),
+    until: str = typer.Option(..., "--until", help="Last day of the range (YYYY-MM-DD)."),
+    sources: Path = typer.Option(None, "--sources", help="A sources TOML file or folder (default data/sources)."),
+) -> None:
+    """Collect a past date range: listings and sitemaps back to --since, plus site search."""
+    from pipeline.nightly import run_once
+
+    start, end = _date(since, "--since"), _date(until, "--until")
+    if start and end and end < start:
+        fail("--until is before --since")
+    summary = run_once(Paths.from_env(), sources, start, end, "backfill", progress=_progress)
+    _print_summary(summary.as_dict())
+
+
+def reprocess(
+    sources: Path = typer.Option(None, "--sources", help="The sources the documents came from."),
+) -> None:
+    """Re-extract and reclassify every stored page from the raw archive, without fetching anything."""
+    from pipeline.nightly import reprocess as run_reprocess
+
+    summary = run_reprocess(Paths.from_env(), sources, progress=_progress)
+    _print_summary(summary.as_dict())
+
+
+def demo(
+    serve_only: bool = typer.Option(False, "--serve-only", help="Only serve the offline mirror until Ctrl-C."),
+    fresh: bool = typer.Option(False, "--fresh", help="Start from an empty state folder."),
+) -> None:
+    """Run the whole pipeline offline: serve data/demo on 127.0.0.1, crawl 2022 through Prefect, report."""
+    from pipeline.demo import run_demo, serve_mirror_forever
+
+    if serve_only:
+        serve_mirror_forever()
+        return
+    started = time.monotonic()
+    run_demo(Paths.from_env(), fresh=fresh, say=typer.echo)
+    typer.echo(f"\nDemo finished in {time.monotonic() - started:.0f} s.")
+
+
+def serve(
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print the deployments and schedules, do not serve."),
+) -> None:
+    """Register the nightly crawl and weekly digest deployments with their schedules and run them."""
+    from flows.serve import describe_deployments, serve_deployments
+
+    if dry_run:
+        for line in describe_deployments():
+            typer.echo(line)
+        return
+    serve_deployments()
 
 
 def register(app: typer.Typer) -> None:
-    """Add this subsystem's commands to the main app."""
+    app.command()(crawl)
+    app.command()(backfill)
+    app.command()(reprocess)
+    app.command()(demo)
+    app.command()(serve)

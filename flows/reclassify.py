@@ -1,0 +1,19 @@
+"""Reclassify stored documents after a lexicon, threshold or model change (adds a classifier version)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prefect import flow, task
+
+
+@task(name="reclassify-documents")
+def reclassify_task(plan: str) -> dict[str, Any]:
+    from classifiers.reclassify import reclassify_stored
+
+    return dict(reclassify_stored(plan))
+
+
+@flow(name="reclassify")
+def reclassify(plan: str = "661-KH-BGDDT-2022") -> dict[str, Any]:
+    return reclassify_task(plan)

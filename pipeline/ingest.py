@@ -1,0 +1,260 @@
+"""Turn a crawl's run folder into warehouse rows: fetch log, documents, stories, classifications, health.
+
+Slow work (reading raw pages, extraction, classification) happens before the writer lock is taken;
+the write job itself only loads Arrow batches and assigns stories. Re-ingesting a run folder is
+idempotent, so a run killed at any point is completed by ingesting it again."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.plans import Plan
+from pipeline.runfiles import INGESTED_MARKER, read_jsonl, read_raw
+from pipeline.store import Writer, now, open_writer
+from planwatch.config import Paths
+
+log = logging.getLogger("planwatch.ingest")
+VN_TZ = dt.timezone(dt.timedelta(hours=7))
+NOT_VIETNAMESE = "not_vietnamese"
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class IngestSummary:
+    run_id: str
+    fetches: int = 0
+    pages: int = 0
+    documents_new: int = 0
+    documents_updated: int = 0
+    documents_unchanged: int = 0
+    classified: int = 0
+    decisions: dict[str, int] = field(default_factory=dict)
+    extract_errors: list[dict[str, str]] = field(default_factory=list)
+    sources: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def doc_id_for(canonical_url: str) -> str:
+    return hashlib.sha1(canonical_url.encode("utf-8")).hexdigest()[:16]
+
+
+def local_date(value: dt.datetime | None) -> dt.date | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=VN_TZ)
+    return value.astimezone(VN_TZ).date()
+
+
+def source_as_dict(source: Any) -> dict[str, Any]:
+    if isinstance(source, dict):
+        return source
+    if hasattr(source, "as_dict"):
+        return dict(source.as_dict())
+    if dataclasses.is_dataclass(source) and not isinstance(source, type):
+        return dataclasses.asdict(source)
+    return dict(vars(source))
+
+
+def extract_documents(paths: Paths, pages: Iterable[dict[str, Any]], sources: dict[str, dict[str, Any]],
+                      run_id: str, summary: IngestSummary,
+                      skip: Callable[[str, str | None], bool] = lambda _id, _sha: False) -> list[dict[str, Any]]:
+    """Extract every page of a run into document rows. A page that fails is recorded, not fatal."""
+    from pipeline.extract import extract_page
+
+    docs: dict[str, dict[str, Any]] = {}
+    for page in pages:
+        summary.pages += 1
+        canonical = page.get("canonical_url") or page["url"]
+        doc_id = doc_id_for(canonical)
+        sha = page.get("raw_sha256")
+        if skip(doc_id, sha):
+            summary.documents_unchanged += 1
+            continue
+        fetched_at = _parse_ts(page.get("fetched_at")) or now()
+        try:
+            body = read_raw(paths.raw_archive, sha) if sha else b""
+            source = sources.get(page.get("source_id") or "", {})
+            extracted = extract_page(body, page.get("final_url") or page["url"], source=source,
+                                     hint=page.get("hint") or {}, fetched_at=fetched_at)
+        except Exception as exc:  # one bad page must not stop the run
+            summary.extract_errors.append({"url": page["url"], "error": f"{type(exc).__name__}: {exc}"})
+            log.warning("extraction failed for %s: %s", page["url"], exc)
+            continue
+        published_at = extracted.get("published_at")
+        docs[doc_id] = {
+            "doc_id": doc_id, "url": page["url"], "canonical_url": extracted.get("canonical_url") or canonical,
+            "source_id": page.get("source_id"), "title": extracted.get("title"), "lead": extracted.get("lead"),
+            "text": extracted.get("text"), "author": extracted.get("author"), "tags": extracted.get("tags") or [],
+            "language": extracted.get("language"), "published_at": published_at,
+            "published_date": local_date(published_at), "date_source": extracted.get("date_source"),
+            "date_confidence": extracted.get("date_confidence"), "format": extracted.get("format") or "article",
+            "format_evidence": _as_text(extracted.get("format_evidence")),
+            "content_hash": extracted.get("content_hash"), "story_id": None, "raw_sha256": sha,
+            "extraction_quality": extracted.get("extraction_quality"),
+            "extraction_flags": list(extracted.get("extraction_flags") or []),
+            "extractor_version": extracted.get("extractor_version"), "first_seen_at": fetched_at,
+            "extracted_at": now(), "run_id": run_id,
+        }
+    return list(docs.values())
+
+
+def classify_documents(docs: Sequence[dict[str, Any]], plans: Sequence[Plan], sources: dict[str, dict[str, Any]],
+                       run_id: str) -> list[dict[str, Any]]:
+    """One classification row per (document, plan). Non-Vietnamese pages are rejected outright."""
+    from classifiers import classify_many
+
+    rows: list[dict[str, Any]] = []
+    for plan in plans:
+        inputs = [{
+            "id": d["doc_id"], "title": d.get("title") or "", "lead": d.get("lead") or "", "text": d.get("text") or "",
+            "url": d.get("url"), "published_at": d.get("published_at"), "source_id": d.get("source_id"),
+            "source_kind": sources.get(d.get("source_id") or "", {}).get("kind"), "format": d.get("format"),
+            "date_confidence": d.get("date_confidence"), "extraction_quality": d.get("extraction_quality"),
+            "language": d.get("language"),
+        } for d in docs]
+        at = now()
+        for doc, result in zip(docs, classify_many(inputs, plan), strict=True):
+            rows.append(classification_row(result, plan.id, run_id, at, language=doc.get("language")))
+    return rows
+
+
+def classification_row(result: dict[str, Any], plan_id: str, run_id: str, at: dt.datetime,
+                       language: str | None = None) -> dict[str, Any]:
+    decision, relevant, reasons = result["decision"], bool(result["relevant"]), list(result.get("reasons") or [])
+    if language and language != "vi" and decision != "reject":
+        decision, relevant, reasons = "reject", False, [*reasons, NOT_VIETNAMESE]
+    return {
+        "doc_id": result["id"], "plan_id": plan_id, "classifier_version": result["classifier_version"],
+        "classified_at": at, "relevant": relevant, "activity": result.get("activity"),
+        "format": result.get("format"), "score": float(result["score"]), "decision": decision,
+        "activity_scores": json.dumps(result.get("activity_scores") or {}, ensure_ascii=False),
+        "reasons": reasons, "evidence": json.dumps(result.get("evidence") or {}, ensure_ascii=False, default=str),
+        "run_id": run_id,
+    }
+
+
+def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications: list[dict[str, Any]]) -> None:
+    """Assign stories against what the warehouse holds, then load documents, signatures, classifications."""
+    from pipeline.dedupe import assign_stories, minhash_signature
+
+    existing = writer.conn.execute(
+        "SELECT d.doc_id, COALESCE(d.story_id, d.doc_id), s.minhash FROM documents d "
+        "JOIN doc_signatures s USING (doc_id)").fetchall()
+    first_seen = dict(writer.conn.execute(
+        "SELECT doc_id, first_seen_at FROM documents WHERE doc_id IN (SELECT unnest(?))",
+        [[d["doc_id"] for d in docs]]).fetchall()) if docs else {}
+    signatures = {d["doc_id"]: minhash_signature(f"{d.get('title') or ''}\n{d.get('text') or ''}") for d in docs}
+    new_docs = [{"doc_id": d["doc_id"], "text": f"{d.get('title') or ''}\n{d.get('text') or ''}",
+                 "content_hash": d.get("content_hash"), "published_at": d.get("published_at")} for d in docs]
+    stories = assign_stories(new_docs, [(r[0], r[1], list(r[2])) for r in existing])
+    created = now()
+    story_rows = []
+    for d in docs:
+        d["story_id"] = stories.get(d["doc_id"], d["doc_id"])
+        if d["doc_id"] in first_seen:
+            d["first_seen_at"] = first_seen[d["doc_id"]]
+        story_rows.append({"story_id": d["story_id"], "first_doc_id": d["doc_id"], "created_at": created})
+    writer.insert("documents", docs, on_conflict="replace")
+    writer.insert("doc_signatures", [{"doc_id": k, "minhash": v} for k, v in signatures.items()],
+                  on_conflict="replace")
+    writer.insert("stories", story_rows, on_conflict="ignore")
+    writer.insert("classifications", classifications, on_conflict="ignore")
+
+
+def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: Iterable[Any], kind: str = "nightly",
+               since: dt.date | None = None, until: dt.date | None = None,
+               progress: Progress | None = None, force: bool = False) -> IngestSummary:
+    """Ingest one run folder. Safe to call again on the same folder (nothing is duplicated).
+    force: re-extract pages even when the stored document came from the same raw bytes (reprocess)."""
+    say = progress or (lambda _msg: None)
+    run_id = run_dir.name
+    summary = IngestSummary(run_id=run_id)
+    source_map = {s["id"]: s for s in (source_as_dict(x) for x in sources)}
+    known = _known_documents(paths)
+    fetches = [_fetch_row(r, run_id) for r in read_jsonl(run_dir / "fetches.jsonl")]
+    summary.fetches = len(fetches)
+    pages = list(read_jsonl(run_dir / "pages.jsonl"))
+    say(f"trích xuất {len(pages)} trang")
+    docs = extract_documents(paths, pages, source_map, run_id, summary,
+                             skip=lambda doc_id, sha: not force and sha is not None and known.get(doc_id) == sha)
+    summary.documents_new = sum(1 for d in docs if d["doc_id"] not in known)
+    summary.documents_updated = len(docs) - summary.documents_new
+    say(f"phân loại {len(docs)} tài liệu")
+    classifications = classify_documents(docs, plans, source_map, run_id)
+    summary.classified = len(classifications)
+    for row in classifications:
+        summary.decisions[row["decision"]] = summary.decisions.get(row["decision"], 0) + 1
+    health = [_health_row(r, run_id) for r in read_jsonl(run_dir / "health.jsonl")]
+    summary.sources = len(health)
+    say("ghi vào kho dữ liệu")
+    with open_writer(paths) as writer:
+        writer.start_run(run_id, kind, since, until)
+        writer.insert("fetch_log", fetches, on_conflict="ignore")
+        store_documents(writer, docs, classifications)
+        writer.insert("source_health_log", health, on_conflict="replace")
+        complete = (run_dir / "done").exists()
+        writer.finish_run(run_id, "ok" if complete and not summary.extract_errors else "partial", summary.as_dict())
+    (run_dir / INGESTED_MARKER).write_text(now().isoformat() + "\n", encoding="utf-8")
+    return summary
+
+
+def _known_documents(paths: Paths) -> dict[str, str | None]:
+    """doc_id -> raw sha of what is already stored (from the snapshot, which mirrors the warehouse)."""
+    from pipeline.snapshot import NoSnapshot, open_snapshot
+
+    try:
+        with open_snapshot(paths) as conn:
+            return dict(conn.execute("SELECT doc_id, raw_sha256 FROM documents").fetchall())
+    except NoSnapshot:
+        return {}
+
+
+def _fetch_row(r: dict[str, Any], run_id: str) -> dict[str, Any]:
+    fetch_id = r.get("fetch_id") or hashlib.sha1(
+        f"{run_id}|{r.get('url')}|{r.get('fetched_at')}".encode()).hexdigest()[:20]
+    return {"fetch_id": fetch_id, "run_id": r.get("run_id") or run_id, "source_id": r.get("source_id"),
+            "url": r["url"], "final_url": r.get("final_url"), "kind": r.get("kind"), "status": r.get("status"),
+            "fetched_at": _parse_ts(r.get("fetched_at")) or now(), "bytes": r.get("bytes"),
+            "elapsed_ms": r.get("elapsed_ms"), "error": r.get("error"), "raw_sha256": r.get("raw_sha256"),
+            "etag": r.get("etag"), "last_modified": r.get("last_modified")}
+
+
+def _health_row(r: dict[str, Any], run_id: str) -> dict[str, Any]:
+    return {"run_id": run_id, "source_id": r["source_id"], "checked_at": _parse_ts(r.get("checked_at")) or now(),
+            "items_found": int(r.get("items_found") or 0), "pages_fetched": int(r.get("pages_fetched") or 0),
+            "errors": int(r.get("errors") or 0), "layout_misses": int(r.get("layout_misses") or 0),
+            "last_error": r.get("last_error")}
+
+
+def _parse_ts(value: Any) -> dt.datetime | None:
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+    return None
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def mark_path(run_dir: Path) -> Path:
+    return run_dir / INGESTED_MARKER

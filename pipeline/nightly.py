@@ -1,0 +1,120 @@
+"""The nightly recipe as plain functions (the CLI, the tests and the Prefect flows all call these).
+
+discover_and_fetch: a Scrapy crawl in a subprocess, told which article URLs are already known and the
+validators for conditional GETs; it writes a run folder and never touches the warehouse.
+ingest: extract, classify and store that run folder in one write job, then publish.
+recover_pending_runs: a crawl or ingest killed mid-way left a run folder without the `ingested` marker;
+ingesting it again completes it (idempotent), so a rerun has no duplicates and no gaps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+from pipeline.ingest import IngestSummary, ingest_run
+from pipeline.plans import list_plans, load_plan
+from pipeline.runfiles import pending_runs
+from pipeline.snapshot import NoSnapshot, open_snapshot
+from planwatch.config import Paths
+
+
+def new_run_id(mode: str) -> str:
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    return f"{stamp}-{mode}-{uuid.uuid4().hex[:6]}"
+
+
+def load_registry(sources: str | Path | None) -> list[Any]:
+    from crawlers.registry import load_sources
+
+    return list(load_sources(sources))
+
+
+def write_known_state(paths: Paths, run_dir: Path) -> tuple[Path, Path]:
+    """Files the crawler reads: canonical URLs already stored, and ETag/Last-Modified per URL."""
+    known_file, validators_file = run_dir / "known_urls.txt", run_dir / "validators.json"
+    urls: list[str] = []
+    validators: dict[str, dict[str, str | None]] = {}
+    try:
+        with open_snapshot(paths) as conn:
+            urls = [r[0] for r in conn.execute(
+                "SELECT canonical_url FROM documents UNION SELECT url FROM documents").fetchall()]
+            for url, etag, modified in conn.execute(
+                    "SELECT url, arg_max(etag, fetched_at), arg_max(last_modified, fetched_at) FROM fetch_log "
+                    "WHERE kind IN ('feed', 'sitemap', 'listing') AND (etag IS NOT NULL OR last_modified IS NOT NULL) "
+                    "GROUP BY url").fetchall():
+                validators[url] = {"etag": etag, "last_modified": modified}
+    except NoSnapshot:
+        pass
+    known_file.write_text("".join(f"{u}\n" for u in urls), encoding="utf-8")
+    validators_file.write_text(json.dumps(validators, ensure_ascii=False), encoding="utf-8")
+    return known_file, validators_file
+
+
+def discover_and_fetch(paths: Paths, sources: str | Path | None, since: dt.date | None, until: dt.date | None,
+                       mode: str = "nightly", timeout: float = 3600.0) -> Path:
+    from crawlers.run import run_crawl
+
+    paths.ensure()
+    run_id = new_run_id(mode)
+    run_dir = paths.runs / run_id
+    run_dir.mkdir(parents=True)
+    known_file, validators_file = write_known_state(paths, run_dir)
+    run_crawl({
+        "run_id": run_id, "mode": mode, "sources": str(sources) if sources else None,
+        "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
+        "out_dir": str(run_dir), "raw_dir": str(paths.raw_archive), "known_urls": str(known_file),
+        "validators": str(validators_file), "manual_urls": str(paths.home / "manual_urls.jsonl"),
+    }, timeout=timeout)
+    return run_dir
+
+
+def ingest(paths: Paths, run_dir: str | Path, sources: str | Path | None, mode: str = "nightly",
+           since: dt.date | None = None, until: dt.date | None = None, progress: Any = None) -> IngestSummary:
+    plans = [load_plan(p) for p in list_plans()]
+    return ingest_run(paths, Path(run_dir), plans=plans, sources=load_registry(sources), kind=mode,
+                      since=since, until=until, progress=progress)
+
+
+def recover_pending_runs(paths: Paths, sources: str | Path | None) -> list[IngestSummary]:
+    return [ingest(paths, run_dir, sources, "recovered") for run_dir in pending_runs(paths.runs)]
+
+
+def latest_source_health(paths: Paths) -> list[dict[str, Any]]:
+    try:
+        with open_snapshot(paths) as conn:
+            cur = conn.execute("SELECT source_id, health, items_found, pages_fetched, errors, last_error "
+                               "FROM source_health ORDER BY source_id")
+            cols = [d[0] for d in cur.description]
+            return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    except NoSnapshot:
+        return []
+
+
+def run_once(paths: Paths, sources: str | Path | None, since: dt.date | None, until: dt.date | None,
+             mode: str = "nightly", progress: Any = None) -> IngestSummary:
+    """The whole recipe without Prefect (used by `planwatch crawl` and `backfill`)."""
+    recover_pending_runs(paths, sources)
+    run_dir = discover_and_fetch(paths, sources, since, until, mode)
+    return ingest(paths, run_dir, sources, mode, since, until, progress)
+
+
+def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) -> IngestSummary:
+    """Re-extract and reclassify every stored document from the raw archive, without fetching."""
+    run_id = new_run_id("reprocess")
+    run_dir = paths.runs / run_id
+    run_dir.mkdir(parents=True)
+    with open_snapshot(paths) as conn:
+        rows = conn.execute("SELECT url, canonical_url, source_id, raw_sha256, first_seen_at FROM documents "
+                            "WHERE raw_sha256 IS NOT NULL ORDER BY doc_id").fetchall()
+    with open(run_dir / "pages.jsonl", "w", encoding="utf-8") as fh:
+        for url, canonical, source_id, sha, first_seen in rows:
+            fh.write(json.dumps({"url": url, "canonical_url": canonical, "final_url": url, "source_id": source_id,
+                                 "raw_sha256": sha, "fetched_at": first_seen.isoformat(),
+                                 "discovered_via": "reprocess", "hint": {}}, ensure_ascii=False) + "\n")
+    (run_dir / "done").write_text("", encoding="utf-8")
+    plans = [load_plan(p) for p in list_plans()]
+    return ingest_run(paths, run_dir, plans=plans, sources=load_registry(sources), kind="reprocess",
+                      progress=progress, force=True)
