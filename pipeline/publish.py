@@ -33,13 +33,32 @@ def load_fts(conn: duckdb.DuckDBPyConnection) -> bool:
     return True
 
 
+# Characters the tokenizer turns into spaces. DuckDB's default also drops digits; we keep them so
+# "Đề án 33" or "661" can be searched.
+_FTS_IGNORE = r"""[!@#$%^&*()_+={}\[\]:;<>,.?~\\/\|'"`-]+"""
+# strip_accents() folds the tone and vowel marks but not đ/Đ (a separate letter, not a combining mark),
+# so both the indexed column and every query are folded for đ before the fts tokenizer runs.
+_FOLD_D = "replace(replace({0}, 'đ', 'd'), 'Đ', 'D')"
+
+
 def build_search_index(conn: duckdb.DuckDBPyConnection) -> bool:
     """Full-text index over documents (title, lead, text), accent-insensitive so "mam non" finds
-    "mầm non". Lives in the snapshot only; the warehouse never carries it."""
+    "mầm non" and "dao tao" finds "đào tạo". Lives in the snapshot only; the warehouse never carries it.
+
+    The index is built on `documents.search_text` (title, lead and text joined, đ folded to d), a column
+    added to the snapshot's copy of `documents`; the index's `tokenize` macro is then replaced by one that
+    also folds đ, so queries are folded the same way. Query it as
+    `fts_main_documents.match_bm25(doc_id, 'dao tao mam non')`."""
     if not load_fts(conn):
         return False
-    conn.execute("PRAGMA create_fts_index('documents', 'doc_id', 'title', 'lead', 'text', "
-                 "stemmer = 'none', stopwords = 'none', strip_accents = 1, lower = 1, overwrite = 1)")
+    conn.execute("ALTER TABLE documents ADD COLUMN IF NOT EXISTS search_text VARCHAR")
+    conn.execute("UPDATE documents SET search_text = "
+                 + _FOLD_D.format("concat_ws(' ', title, lead, text)"))
+    ignore = _FTS_IGNORE.replace("'", "''")
+    conn.execute("PRAGMA create_fts_index('documents', 'doc_id', 'search_text', stemmer = 'none', "
+                 f"stopwords = 'none', ignore = '{ignore}', strip_accents = 1, lower = 1, overwrite = 1)")
+    conn.execute("CREATE OR REPLACE MACRO fts_main_documents.tokenize(s) AS string_split_regex(regexp_replace("
+                 f"lower(strip_accents({_FOLD_D.format('CAST(s AS VARCHAR)')})), '{ignore}', ' ', 'g'), '\\s+')")
     return True
 
 
