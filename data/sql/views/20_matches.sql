@@ -2,12 +2,22 @@
 -- status: confirmed (auto-accepted or confirmed by a reviewer) | pending (awaiting review) | rejected.
 -- A human decision always wins over any classification, whatever its version.
 
+-- What the classifier suggested when the reviewer decided (the newest classification at or before
+-- decided_at). A confirm or reject that names no activity/format keeps that suggestion, so a later
+-- classifier version cannot move or drop an item a person has already decided.
+CREATE OR REPLACE VIEW decision_basis AS
+SELECT h.decision_id, c.activity, c.format, c.classifier_version
+FROM human_decisions h
+ASOF JOIN classifications c
+  ON c.doc_id = h.doc_id AND c.plan_id = h.plan_id AND h.decided_at >= c.classified_at
+WHERE h.action IN ('confirm', 'reject');
+
 CREATE OR REPLACE VIEW all_tagging AS
 SELECT
     c.doc_id,
     c.plan_id,
-    COALESCE(h.activity, c.activity)                         AS activity,
-    COALESCE(h.format, c.format, d.format, 'article')         AS format,
+    COALESCE(h.activity, b.activity, c.activity)              AS activity,
+    COALESCE(h.format, b.format, c.format, d.format, 'article') AS format,
     COALESCE(h.published_date, d.published_date)              AS published_date,
     CASE
         WHEN h.action = 'confirm' THEN 'confirmed'
@@ -36,7 +46,8 @@ SELECT
     d.date_confidence
 FROM current_classifications c
 JOIN documents d USING (doc_id)
-LEFT JOIN human_decisions h ON h.doc_id = c.doc_id AND h.plan_id = c.plan_id;
+LEFT JOIN human_decisions h ON h.doc_id = c.doc_id AND h.plan_id = c.plan_id
+LEFT JOIN decision_basis b ON b.decision_id = h.decision_id;
 
 CREATE OR REPLACE VIEW matches AS
 SELECT t.*,
