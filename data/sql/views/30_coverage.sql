@@ -22,7 +22,7 @@ pending AS (
     SELECT m.plan_id, m.activity, m.format, COUNT(DISTINCT m.story_id) AS pending_review
     FROM matches m
     WHERE m.status = 'pending'
-      AND (m.published_date IS NULL OR m.in_window)
+      AND (m.published_date IS NULL OR (m.in_window AND m.published_date <= as_of))
       AND NOT EXISTS (SELECT 1 FROM counted_stories s
                       WHERE s.plan_id = m.plan_id AND s.activity = m.activity
                         AND s.format = m.format AND s.story_id = m.story_id)
