@@ -30,8 +30,12 @@ class ExportFormat(StrEnum):
 def init() -> None:
     """Create the state folder and the warehouse, load plans and sources, publish a snapshot."""
     from pipeline.bootstrap import initialize
+    from pipeline.plans import PlanError
 
-    summary = initialize(Paths.from_env())
+    try:
+        summary = initialize(Paths.from_env())
+    except PlanError as exc:  # the message names the file, the field and the fix; nothing was written
+        fail(str(exc))
     typer.echo(f"Warehouse: {summary['warehouse']}")
     typer.echo(f"Snapshot:  {summary['snapshot']}")
     typer.echo(f"Plans: {', '.join(summary['plans'])}; sources: {summary['sources']}")
