@@ -1,0 +1,109 @@
+"""SSRF guard: which URLs the crawler may fetch.
+
+A URL is refused when its scheme is not http/https, when it has no host, or when its host is (or resolves
+to) an address that is not globally routable: loopback, private (RFC 1918, ULA), link-local (169.254/16,
+fe80::/10 — cloud metadata lives there), multicast, reserved, unspecified, shared (100.64/10), and so on.
+A source with `allow_private = true` (local mirrors and tests only) may reach loopback and private
+addresses; link-local, multicast and unspecified addresses stay refused for everyone.
+
+The check runs on manual URLs when they are added and on every request the crawler schedules, which
+covers redirect targets and cross-host links (crawlers.middlewares.SafetyMiddleware)."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Callable
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+ALLOWED_SCHEMES = frozenset({"http", "https"})
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+Resolver = Callable[[str], list[str]]
+
+
+class UnsafeURL(ValueError):
+    """The URL must not be fetched; the message says why."""
+
+
+def _system_resolve(host: str) -> list[str]:
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise UnsafeURL(f"cannot resolve host {host!r}: {exc}") from exc
+    return sorted({str(info[4][0]) for info in infos})
+
+
+@lru_cache(maxsize=4096)
+def _cached_resolve(host: str) -> tuple[str, ...]:
+    return tuple(_system_resolve(host))
+
+
+def address_problem(ip: IPAddress, *, allow_private: bool = False) -> str | None:
+    """Why `ip` may not be contacted, or None when it may."""
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return address_problem(ip.ipv4_mapped, allow_private=allow_private)
+    if ip.is_unspecified:
+        return "unspecified address"
+    if ip.is_link_local:
+        return "link-local address (cloud metadata range)"
+    if ip.is_multicast:
+        return "multicast address"
+    if ip.is_global:
+        return None
+    if allow_private and (ip.is_loopback or ip.is_private):
+        return None
+    if ip.is_loopback:
+        return "loopback address"
+    if ip.is_private:
+        return "private address"
+    return "non-global address"
+
+
+def check_url(url: str, *, allow_private: bool = False, resolve: Resolver | None = None) -> str:
+    """Return the URL's host when it may be fetched; raise UnsafeURL otherwise.
+
+    `resolve` maps a host name to its addresses (default: the system resolver, cached per process)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        raise UnsafeURL(f"unparsable URL {url!r}: {exc}") from exc
+    scheme = parts.scheme.lower()
+    if scheme not in ALLOWED_SCHEMES:
+        raise UnsafeURL(f"scheme {scheme or '(none)'!r} refused: only http and https are fetched ({url})")
+    try:
+        host = (parts.hostname or "").rstrip(".")
+        _ = parts.port  # raises on a bad port
+    except ValueError as exc:
+        raise UnsafeURL(f"bad host or port in {url!r}: {exc}") from exc
+    if not host:
+        raise UnsafeURL(f"no host in {url!r}")
+    try:
+        literal: IPAddress | None = ipaddress.ip_address(host)
+    except ValueError:
+        literal = None
+    if literal is not None:
+        addresses: list[IPAddress] = [literal]
+    else:
+        if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+            addresses = [ipaddress.ip_address("127.0.0.1")]
+        else:
+            found = resolve(host) if resolve else list(_cached_resolve(host.lower()))
+            addresses = [ipaddress.ip_address(a.split("%", 1)[0]) for a in found]
+            if not addresses:
+                raise UnsafeURL(f"host {host!r} resolved to no address")
+    for ip in addresses:
+        problem = address_problem(ip, allow_private=allow_private)
+        if problem:
+            hint = "" if allow_private else " (only a source with allow_private = true may reach it)"
+            raise UnsafeURL(f"{url} -> {ip}: {problem} refused{hint}")
+    return host
+
+
+def is_safe(url: str, *, allow_private: bool = False, resolve: Resolver | None = None) -> bool:
+    try:
+        check_url(url, allow_private=allow_private, resolve=resolve)
+    except UnsafeURL:
+        return False
+    return True
