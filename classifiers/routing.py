@@ -1,0 +1,70 @@
+"""Decisions: accept / review / reject from the score, and the reasons a person should look.
+
+Reasons (only for pages that pass `review`): borderline, close_activities, window_edge,
+low_date_confidence, low_extraction_quality, short_text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from classifiers.lexicon import Lexicon
+from pipeline.plans import Plan
+
+VN = dt.timezone(dt.timedelta(hours=7))
+
+
+def local_date(value: Any) -> dt.date | None:
+    """A publication date as the local (Asia/Ho_Chi_Minh) date, from a datetime, date or ISO string."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            try:
+                return dt.date.fromisoformat(value.strip()[:10])
+            except ValueError:
+                return None
+    if isinstance(value, dt.datetime):
+        return value.astimezone(VN).date() if value.tzinfo else value.date()
+    if isinstance(value, dt.date):
+        return value
+    return None
+
+
+def review_reasons(doc: dict[str, Any], *, score: float, shares: dict[str, float], activity: str | None,
+                   text_chars: int, lex: Lexicon, plan: Plan) -> list[str]:
+    reasons: list[str] = []
+    if score < lex.t("accept") + lex.t("borderline_margin"):
+        reasons.append("borderline")
+    ranked = sorted(shares.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] - ranked[1] < lex.t("activity_margin"):
+        reasons.append("close_activities")
+    day = local_date(doc.get("published_at"))
+    if day is not None and activity is not None:
+        try:
+            act = plan.activity(activity)
+        except KeyError:
+            act = None
+        if act is not None:
+            edge = min(abs((day - act.window_start).days), abs((day - act.window_end).days))
+            if edge <= lex.t("window_edge_days"):
+                reasons.append("window_edge")
+            conf = doc.get("date_confidence")
+            if isinstance(conf, int | float) and conf < lex.t("low_date_confidence") \
+                    and edge <= lex.t("low_date_edge_days"):
+                reasons.append("low_date_confidence")
+    quality = doc.get("extraction_quality")
+    if isinstance(quality, int | float) and quality < lex.t("min_extraction_quality"):
+        reasons.append("low_extraction_quality")
+    if text_chars < lex.t("short_text_chars"):
+        reasons.append("short_text")
+    return reasons
+
+
+def decide(score: float, reasons: list[str], lex: Lexicon) -> str:
+    if score < lex.t("review"):
+        return "reject"
+    return "review" if reasons else "accept"

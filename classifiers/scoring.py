@@ -1,0 +1,153 @@
+"""Full scoring of a candidate: term weights x position, subject/action proximity, negatives.
+
+topic = project + sector + people + action + pairs  (each category capped; gated when a part is missing)
+        - negatives
+score = logistic((topic - center) / width)
+Activity shares come from the activity cues (plus the project's per-activity boost).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from classifiers.lexicon import Category, Lexicon
+from classifiers.zones import Zone
+
+
+@dataclass(frozen=True)
+class Hit:
+    category: str
+    key: str
+    weight: float
+    zone: str
+    start: int
+    token: int
+
+
+def find_hits(category: Category, zones: list[Zone]) -> list[Hit]:
+    hits = []
+    for zone in zones:
+        if not zone.folded:
+            continue
+        for m in category.pattern.finditer(zone.folded):
+            term = category.term_at(m.lastindex or 1)
+            hits.append(Hit(category.name, term.key, term.weight, zone.name, m.start(), zone.token_index(m.start())))
+    return hits
+
+
+@dataclass
+class Contribution:
+    total: float
+    terms: list[dict[str, Any]]
+    count: float  # zone-weighted number of hits (for ratio negatives)
+
+
+def contribution(hits: list[Hit], lex: Lexicon, cap: float | None = None) -> Contribution:
+    """Each term: weight x its best zone weight x (1 + repeat_factor x further occurrences)."""
+    by_term: dict[str, list[Hit]] = defaultdict(list)
+    for h in hits:
+        by_term[h.key].append(h)
+    zw = lex.zone_weights
+    total, count, terms = 0.0, 0.0, []
+    for key, hs in by_term.items():
+        best = max(zw[h.zone] for h in hs)
+        repeats = min(len(hs) - 1, int(lex.t("max_repeats")))
+        value = hs[0].weight * best * (1 + lex.t("repeat_factor") * repeats)
+        total += value
+        count += sum(zw[h.zone] for h in hs)
+        where = sorted({h.zone for h in hs}, key=("title", "lead", "body").index)
+        terms.append({"term": key, "category": hs[0].category, "where": where, "count": len(hs),
+                      "first_token": min(h.token for h in hs if h.zone == where[0]),
+                      "weight": hs[0].weight, "contribution": round(value, 3)})
+    if cap is not None and total > cap:
+        total = cap
+    return Contribution(total, terms, count)
+
+
+def pairs(actions: list[Hit], subjects: list[Hit], lex: Lexicon) -> tuple[float, list[dict[str, Any]]]:
+    """Action terms near subject terms ("bồi dưỡng" within N tokens of "giáo viên mầm non")."""
+    n = int(lex.t("proximity_tokens"))
+    found: list[tuple[float, dict[str, Any]]] = []
+    for a in actions:
+        near = [s for s in subjects if s.zone == a.zone and abs(s.token - a.token) <= n]
+        if not near:
+            continue
+        cats = {s.category for s in near}
+        zw = lex.zone_weights[a.zone]
+        value = lex.t("pair_weight") * zw + (lex.t("triple_bonus") * zw if {"sector", "people"} <= cats else 0.0)
+        closest = min(near, key=lambda s: abs(s.token - a.token))
+        found.append((value, {"action": a.key, "subject": closest.key, "zone": a.zone,
+                              "distance": abs(closest.token - a.token), "value": round(value, 3)}))
+    found.sort(key=lambda x: -x[0])
+    kept = found[: int(lex.t("max_pairs"))]
+    return sum(v for v, _ in kept), [e for _, e in kept]
+
+
+@dataclass
+class Scored:
+    score: float
+    topic: float
+    parts: dict[str, float]
+    gates: list[str]
+    shares: dict[str, float]
+    activity_raw: dict[str, float]
+    terms: list[dict[str, Any]] = field(default_factory=list)
+    pairs: list[dict[str, Any]] = field(default_factory=list)
+    negatives: list[dict[str, Any]] = field(default_factory=list)
+
+
+def score_zones(zones: list[Zone], lex: Lexicon) -> Scored:
+    project_hits = find_hits(lex.project, zones)
+    subj_hits = {c: find_hits(cat, zones) for c, cat in lex.subject.items()}
+    project = contribution(project_hits, lex, lex.project.cap)
+    subj = {c: contribution(h, lex, lex.subject[c].cap) for c, h in subj_hits.items()}
+    pair_value, pair_ev = pairs(subj_hits["action"], subj_hits["sector"] + subj_hits["people"], lex)
+
+    parts = {"project": project.total, **{c: s.total for c, s in subj.items()}, "pairs": pair_value}
+    positive = sum(parts.values())
+    gates: list[str] = []
+    named = project.total > 0
+    for cat, key in (("sector", "gate_no_sector"), ("action", "gate_no_action"), ("people", "gate_no_people")):
+        if not named and subj[cat].total == 0:
+            positive *= lex.t(key)
+            gates.append(f"no_{cat}")
+
+    negative, neg_ev = 0.0, []
+    for name, cat in lex.negatives.items():
+        hits = find_hits(cat, zones)
+        if not hits:
+            continue
+        c = contribution(hits, lex)
+        penalty = c.total
+        share = 1.0
+        if cat.mode == "ratio" and cat.against:
+            against = contribution(subj_hits[cat.against], lex).count
+            share = c.count / (c.count + against) if c.count + against else 1.0
+            penalty = c.total * share
+        negative += penalty
+        neg_ev.append({"group": name, "mode": cat.mode, "share": round(share, 3), "penalty": round(penalty, 3),
+                       "terms": c.terms})
+    parts["negatives"] = -negative
+    topic = positive - negative
+    score = 1.0 / (1.0 + math.exp(-(topic - lex.score_center) / lex.score_width))
+
+    activity_raw: dict[str, float] = {}
+    act_terms: list[dict[str, Any]] = []
+    for aid, cat in lex.activities.items():
+        c = contribution(find_hits(cat, zones), lex)
+        boost = lex.project.activities.get(aid, 0.0) * (1.0 if named else 0.0)
+        activity_raw[aid] = c.total + boost
+        act_terms.extend(c.terms)
+    total_raw = sum(activity_raw.values())
+    if total_raw > 0:
+        shares = {a: v / total_raw for a, v in activity_raw.items()}
+    else:
+        shares = {a: (1.0 if a == lex.default_activity else 0.0) for a in activity_raw}
+
+    terms = project.terms + [t for s in subj.values() for t in s.terms] + act_terms
+    return Scored(score=score, topic=topic, parts={k: round(v, 3) for k, v in parts.items()}, gates=gates,
+                  shares=shares, activity_raw={k: round(v, 3) for k, v in activity_raw.items()},
+                  terms=terms, pairs=pair_ev, negatives=neg_ev)
