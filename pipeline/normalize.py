@@ -15,8 +15,10 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, do
 # ("hoà", "thuý"); the placement underthesea and most outlets use today puts it on the first
 # ("hòa", "thúy"). Work on NFD so a tone is one combining mark after its base letter.
 _OLD_STYLE = re.compile(
-    rf"(?i)(?<![a-z\u0300-\u036f])([^\W\d_]*?)(o|u)([{_TONES}])?(a|e|y)([{_TONES}])(?![^\W\d_])"
+    rf"(?i)(?<![a-z\u0300-\u036f])([^\W\d_]*?)(o|u)([{_TONES}])?(a|e|y)([{_TONES}])(?![^\W\d_]|[\u0300-\u036f])"
 )
+# The lookahead also refuses a following combining mark: in NFD the dot below sorts before a breve or
+# circumflex ("hoặc" is o, a, dot below, breve), and such a syllable is not an open "oa" syllable.
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 

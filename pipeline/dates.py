@@ -1,0 +1,420 @@
+"""Publication dates with provenance.
+
+``find_published`` tries, in order, and reports which one answered and how far to trust it:
+
+| source      | where                                                              | confidence |
+|-------------|--------------------------------------------------------------------|------------|
+| meta        | ``article:published_time``, ``itemprop=datePublished``, ``pubdate``  | 0.95       |
+| jsonld      | ``datePublished`` in ``application/ld+json``                       | 0.95       |
+| visible     | the layout's date selectors (``time[datetime]`` first)             | 0.90       |
+| visible     | a short date-like line near the title (generic pages)              | 0.75       |
+| url         | ``/2022/06/15/``, ``-20251201163412554.htm`` (day) / ``/202206/`` (month) | 0.60 / 0.40 |
+| feed        | what discovery saw (feed 0.70, sitemap 0.65, listing 0.50)         | 0.50-0.70  |
+| first_seen  | when the crawler first fetched the page                            | 0.20       |
+
+The visible search never reads the whole page: only the outlet's date block or a window of short text
+lines around the title, skipping footers, navigation, sidebars and related-news boxes, and only full
+day-month-year shapes parse, so a footer "© 1997-2023" or "năm học 2025-2026" in the body cannot win.
+Times without an offset are Vietnam time (UTC+07:00; no daylight saving since 1975).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+from lxml import html as lxml_html
+from lxml.etree import _Element
+
+VN_TZ = timezone(timedelta(hours=7), "+07")
+
+CONFIDENCE = {
+    "meta": 0.95,
+    "jsonld": 0.95,
+    "visible_layout": 0.9,
+    "visible_near_title": 0.75,
+    "url_day": 0.6,
+    "url_month": 0.4,
+    "feed": 0.7,
+    "sitemap": 0.65,
+    "listing": 0.5,
+    "first_seen": 0.2,
+}
+MIN_YEAR, MAX_YEAR = 1995, 2100
+
+_MONTHS_EN = {
+    m: i + 1
+    for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
+}
+
+# An offset written next to the date: "GMT+7", "(GMT+07:00)", "UTC+7", "+0700", "+07:00", "Z", "ICT", "GMT".
+_OFFSET = re.compile(
+    r"(?:\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b)"
+    r"|(?:(?<=\d)\s*([+-])(\d{2}):?(\d{2})\b)"
+    r"|(?:(?<=\d)Z\b)"
+    r"|\b(ICT)\b"
+    r"|\b(GMT|UTC)\b",
+    re.I,
+)
+_ISO = re.compile(
+    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*"
+    r"(Z|[+-]\d{2}:?\d{2}|GMT[+-]\d{1,2}(?::?\d{2})?)?\s*$",
+    re.I,
+)
+_DMY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/.-])")
+_VN_LONG = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})", re.I)
+_RFC = re.compile(r"(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?", re.I)
+_TIME = re.compile(r"(?<![\d:/])(\d{1,2})\s*(?::|h)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?![\d/])", re.I)
+_EPOCH = re.compile(r"^\s*(\d{10})\s*$")
+
+
+def _offset(s: str) -> timezone | None:
+    for m in _OFFSET.finditer(s):
+        if m.group(1):
+            sign = -1 if m.group(1) == "-" else 1
+            hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+        elif m.group(4):
+            sign = -1 if m.group(4) == "-" else 1
+            hours, minutes = int(m.group(5)), int(m.group(6))
+        elif m.group(7):
+            return VN_TZ  # "ICT" is Indochina Time, UTC+7 (feedparser wrongly reads it as UTC)
+        elif m.group(8):
+            return UTC
+        else:
+            return UTC  # "Z"
+        if hours > 14 or minutes > 59:
+            continue
+        return timezone(sign * timedelta(hours=hours, minutes=minutes))
+    return None
+
+
+def _offset_token(token: str | None) -> timezone | None:
+    """"Z", "+0700", "+07:00", "GMT+7" -> a timezone (None when absent)."""
+    if not token:
+        return None
+    token = token.strip().upper()
+    if token == "Z":
+        return UTC
+    m = re.fullmatch(r"(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?", token)
+    if not m:
+        return None
+    sign = -1 if m.group(1) == "-" else 1
+    return timezone(sign * timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0)))
+
+
+def _build(
+    year: int, month: int, day: int, hh: int = 0, mm: int = 0, ss: int = 0, tz: timezone | None = None
+) -> datetime | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return datetime(year, month, day, hh, mm, ss, tzinfo=tz or VN_TZ)
+    except ValueError:
+        return None
+
+
+def _nearest_time(s: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """The time-of-day written closest to the date at s[start:end] ("22:35, 26/08/2025", "16/06/2022 08:30")."""
+    best: tuple[int, tuple[int, int, int]] | None = None
+    for m in _TIME.finditer(s):
+        if start <= m.start() < end:
+            continue
+        hh, mm, ss = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+        if hh > 23 or mm > 59 or ss > 59:
+            continue
+        dist = m.start() - end if m.start() >= end else start - m.end()
+        if dist > 25:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, (hh, mm, ss))
+    return best[1] if best else None
+
+
+def parse_vn_datetime(s: str | None) -> datetime | None:
+    """Parse one date string of any shape Vietnamese outlets and their feeds use; aware result or None.
+
+    ISO 8601 ("2026-09-07T12:48:05+0700"), RFC 822 ("Wed, 15 Jun 2022 08:30:00 GMT+7", "+0700", "ICT"),
+    day-first numeric dates with the time before or after ("Thứ bảy, 24/8/2025, 09:00 (GMT+7)",
+    "Thứ Ba, 22:35, 26/08/2025", "15/06/2022 | 08:30", "30/06/2026, 19:00:20"), the long form
+    "Thứ năm, ngày 16 tháng 6 năm 2022", and a 10-digit Unix time. No offset means +07:00.
+    """
+    if not s:
+        return None
+    s = " ".join(str(s).split())
+    if not s:
+        return None
+    m = _EPOCH.match(s)
+    if m:
+        return datetime.fromtimestamp(int(m.group(1)), VN_TZ)
+    m = _ISO.match(s)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        hh, mi, ss = int(m.group(4) or 0), int(m.group(5) or 0), int(m.group(6) or 0)
+        return _build(y, mo, d, hh, mi, ss, _offset_token(m.group(7)))
+    tz = _offset(s)
+    m = _VN_LONG.search(s)
+    if m:
+        t = _nearest_time(s, m.start(), m.end()) or (0, 0, 0)
+        return _build(int(m.group(3)), int(m.group(2)), int(m.group(1)), *t, tz=tz)
+    m = _DMY.search(s)
+    if m:
+        t = _nearest_time(s, m.start(), m.end()) or (0, 0, 0)
+        return _build(int(m.group(4)), int(m.group(3)), int(m.group(1)), *t, tz=tz)
+    m = _RFC.search(s)
+    if m and m.group(2).lower()[:3] in _MONTHS_EN:
+        hh, mi, ss = int(m.group(4) or 0), int(m.group(5) or 0), int(m.group(6) or 0)
+        return _build(int(m.group(3)), _MONTHS_EN[m.group(2).lower()[:3]], int(m.group(1)), hh, mi, ss, tz)
+    # ISO embedded in a longer string ("Cập nhật: 2022-06-15 08:30")
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?", s)
+    if m:
+        return _build(int(m.group(1)), int(m.group(2)), int(m.group(3)),
+                      int(m.group(4) or 0), int(m.group(5) or 0), int(m.group(6) or 0), tz)
+    return None
+
+
+# --- the page ------------------------------------------------------------------------------------------
+_META_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "date",
+)
+_SKIP_BLOCK = re.compile(
+    r"related|relate|lien-?quan|lienquan|tin-?khac|tinkhac|other|more-news|morenews|xem-?them|xemthem|"
+    r"footer|copyright|sidebar|side-bar|aside|widget|menu|nav|breadcrumb|comment|binh-?luan|most|"
+    r"top-?news|hot-?news|box-?news|list-?news|tin-?moi|tin-?cung|cung-?chuyen-?muc|banner|ads?\b|adsweb",
+    re.I,
+)
+_SKIP_TAGS = {"footer", "nav", "aside", "script", "style", "noscript", "form", "select", "option"}
+_DATEY_CLASS = re.compile(r"date|time|publish|posted|ngay|thoi-?gian|meta|info|byline", re.I)
+
+
+def as_tree(page: Any) -> _Element | None:
+    if page is None:
+        return None
+    if isinstance(page, _Element):
+        return page
+    if isinstance(page, bytes):
+        page = page.decode("utf-8", "replace")
+    if not str(page).strip():
+        return None
+    try:
+        return lxml_html.fromstring(page)
+    except Exception:
+        return None
+
+
+def _meta_date(tree: _Element) -> datetime | None:
+    found: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = el.get("content")
+        if not key or not content:
+            continue
+        if key in _META_KEYS and key not in found:
+            found[key] = content
+        prop = (el.get("itemprop") or "").lower()
+        if prop == "datepublished" and "datepublished" not in found:
+            found["datepublished"] = content
+    for key in _META_KEYS:
+        if key in found:
+            dt = parse_vn_datetime(found[key])
+            if dt:
+                return dt
+    return None
+
+
+def _walk_jsonld(obj: Any) -> Iterable[str]:
+    if isinstance(obj, Mapping):
+        value = obj.get("datePublished")
+        if isinstance(value, str):
+            yield value
+        for v in obj.values():
+            if isinstance(v, (dict, list)):
+                yield from _walk_jsonld(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _walk_jsonld(v)
+
+
+def _jsonld_date(tree: _Element) -> datetime | None:
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower() or not script.text:
+            continue
+        try:
+            data = json.loads(script.text.strip().rstrip(";"))
+        except ValueError:
+            continue
+        for value in _walk_jsonld(data):
+            dt = parse_vn_datetime(value)
+            if dt:
+                return dt
+    return None
+
+
+def _css(tree: _Element, selector: str) -> list[_Element]:
+    try:
+        return list(tree.cssselect(selector))
+    except Exception:
+        return []
+
+
+def _element_date(el: _Element) -> datetime | None:
+    for attr in ("datetime", "content", "data-time", "data-date", "title"):
+        value = el.get(attr)
+        if value:
+            dt = parse_vn_datetime(value)
+            if dt:
+                return dt
+    return parse_vn_datetime(" ".join(el.itertext()))
+
+
+def _skipped(el: _Element) -> bool:
+    node: _Element | None = el
+    while node is not None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _SKIP_TAGS:
+            return True
+        marker = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if marker.strip() and _SKIP_BLOCK.search(marker):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _datey(el: _Element) -> bool:
+    node: _Element | None = el
+    for _ in range(3):
+        if node is None:
+            break
+        marker = f"{node.get('class') or ''} {node.get('id') or ''} {node.tag if isinstance(node.tag, str) else ''}"
+        if _DATEY_CLASS.search(marker):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _near_title_date(tree: _Element, title_el: _Element | None) -> datetime | None:
+    """A short date line close to the title: the outlet's date block on a page without a layout."""
+    elements = [el for el in tree.iter() if isinstance(el.tag, str)]
+    if title_el is None:
+        h1 = [el for el in elements if el.tag == "h1"]
+        title_el = h1[0] if h1 else None
+    if title_el is None:
+        return None
+    index = {id(el): i for i, el in enumerate(elements)}
+    t = index.get(id(title_el))
+    if t is None:
+        return None
+    candidates: list[tuple[int, int, datetime]] = []
+    for i in range(max(0, t - 40), min(len(elements), t + 60)):
+        el = elements[i]
+        if el.tag == "time" and el.get("datetime"):
+            dt = parse_vn_datetime(el.get("datetime"))
+        else:
+            own = " ".join((el.text or "").split())
+            if not own or len(own) > 90 or not re.search(r"\d{4}", own):
+                continue
+            dt = parse_vn_datetime(own)
+        if dt is None or _skipped(el):
+            continue
+        # prefer elements that look like a date block, then the nearest to the title; after beats before
+        distance = i - t if i >= t else (t - i) * 2
+        candidates.append((0 if (_datey(el) or el.tag == "time") else 1, distance, dt))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (c[0], c[1]))[2]
+
+
+_URL_STAMP = re.compile(r"-(20\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})\d{0,4}\.(?:htm|html|chn|ldo|vov|tpo)\b")
+_URL_YMD = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)")
+_URL_YM = re.compile(r"/(20\d{2})(\d{2})(?:\d{2})?/")
+
+
+def url_date(url: str | None) -> tuple[datetime | None, float]:
+    """A date written in the URL, with its confidence (day 0.6, month 0.4)."""
+    if not url:
+        return None, 0.0
+    m = _URL_STAMP.search(url)
+    if m:
+        y, mo, d, hh, mi, ss = (int(g) for g in m.groups())
+        dt = _build(y, mo, d, hh, mi, ss)
+        if dt:
+            return dt, CONFIDENCE["url_day"]
+    m = _URL_YMD.search(url)
+    if m:
+        dt = _build(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if dt:
+            return dt, CONFIDENCE["url_day"]
+    m = _URL_YM.search(url)
+    if m:
+        dt = _build(int(m.group(1)), int(m.group(2)), 1)
+        if dt:
+            return dt, CONFIDENCE["url_month"]
+    return None, 0.0
+
+
+def find_published(
+    page: Any,
+    url: str | None = None,
+    hint: Mapping[str, Any] | None = None,
+    layout: Mapping[str, Any] | None = None,
+    *,
+    title_el: _Element | None = None,
+    fetched_at: datetime | None = None,
+) -> tuple[datetime | None, str | None, float]:
+    """(published_at, date_source, confidence) for a page (lxml tree, HTML str or bytes).
+
+    ``layout`` is a layout dict (see pipeline.layouts) whose ``date`` selectors name the outlet's date block;
+    ``hint`` is what discovery knew (``published`` and ``published_origin``/``origin``: feed, sitemap, listing).
+    """
+    tree = as_tree(page)
+    if tree is not None:
+        dt = _meta_date(tree)
+        if dt:
+            return dt, "meta", CONFIDENCE["meta"]
+        dt = _jsonld_date(tree)
+        if dt:
+            return dt, "jsonld", CONFIDENCE["jsonld"]
+        selectors = list((layout or {}).get("date") or [])
+        for selector in selectors:
+            for el in _css(tree, selector):
+                dt = _element_date(el)
+                if dt:
+                    return dt, "visible", CONFIDENCE["visible_layout"]
+        if title_el is None and layout and layout.get("title"):
+            for selector in layout["title"]:
+                found = _css(tree, selector)
+                if found:
+                    title_el = found[0]
+                    break
+        dt = _near_title_date(tree, title_el)
+        if dt:
+            return dt, "visible", CONFIDENCE["visible_near_title"]
+    dt, conf = url_date(url)
+    if dt:
+        return dt, "url", conf
+    if hint:
+        value = hint.get("published") or hint.get("published_at")
+        dt = value if isinstance(value, datetime) else parse_vn_datetime(value)
+        if dt is not None:
+            if dt.tzinfo is None:
+                dt = dt.replace(tzinfo=VN_TZ)
+            origin = str(hint.get("published_origin") or hint.get("origin") or "feed")
+            return dt, "feed", CONFIDENCE.get(origin, CONFIDENCE["feed"])
+    if fetched_at is not None:
+        if fetched_at.tzinfo is None:
+            fetched_at = fetched_at.replace(tzinfo=UTC)
+        return fetched_at, "first_seen", CONFIDENCE["first_seen"]
+    return None, None, 0.0

@@ -1,0 +1,402 @@
+"""Extraction: one stored page -> one document dict (docs/architecture.md, docs/extraction.md).
+
+``extract_page`` decodes the bytes, parses the page once, picks the outlet's layout (data/sources/layouts),
+drops ads and related-news boxes, reads title, lead, body, author and tags through the layout's selectors,
+and falls back to trafilatura (``bare_extraction``, comments off, no metadata/date search) for the body
+when no layout applies or its body selector misses. Dates come from ``pipeline.dates`` (meta, JSON-LD,
+the date block near the title, URL, feed hint, first seen), the format from ``pipeline.fmt``, the language
+from ``pipeline.language``. Text is NFC with modern tone placement (``pipeline.normalize``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from copy import deepcopy
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin
+
+import trafilatura
+from lxml import html as lxml_html
+from lxml.etree import _Element
+
+from pipeline.dates import find_published
+from pipeline.encoding import decode_html, detect_legacy, repair_double_utf8, tcvn3_to_unicode
+from pipeline.fmt import detect_format
+from pipeline.language import detect_language
+from pipeline.layouts import detect_layout, get_layout, select
+from pipeline.normalize import normalize_text
+
+EXTRACTOR_VERSION = "extract-1"
+SHORT_TEXT = 400
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_BLOCK = _words(
+    "p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote "
+    "figure figcaption table thead tbody tfoot tr td th pre center address hr"
+)
+_SKIP = _words(
+    "script style noscript iframe video audio source picture img svg button form input select textarea "
+    "template object embed canvas map head title meta link"
+)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
+_TITLE_SUFFIX = re.compile(r"\s+[-|–—]\s+[^-|–—]{2,60}$")
+
+
+def _parse(text: str) -> _Element | None:
+    text = _XML_DECL.sub("", text, count=1)
+    if not text.strip():
+        return None
+    try:
+        return lxml_html.document_fromstring(text, parser=_PARSER)
+    except Exception:
+        return None
+
+
+def _remove(el: _Element) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _drop(tree: _Element, selectors: list[str]) -> None:
+    for selector in selectors:
+        for el in select(tree, [selector]):
+            _remove(el)
+
+
+def block_text(el: _Element) -> list[str]:
+    """The element's text as paragraphs: one per block element or <br> line, scripts and players skipped."""
+    parts: list[str] = []
+
+    def walk(node: _Element) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _SKIP or not tag:
+            return
+        if tag == "br":
+            parts.append("\n")
+            return
+        block = tag in _BLOCK
+        if block:
+            parts.append("\n")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if block:
+            parts.append("\n")
+
+    walk(el)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return [line for line in lines if line]
+
+
+def _first_text(tree: _Element, selectors: list[str]) -> tuple[str, _Element | None]:
+    for el in select(tree, selectors):
+        text = " ".join(" ".join(el.itertext()).split())
+        if text:
+            return text, el
+    return "", None
+
+
+def _meta(tree: _Element) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = (el.get("content") or "").strip()
+        if key and content:
+            found.setdefault(key, []).append(content)
+    return found
+
+
+def _jsonld_author(tree: _Element) -> str:
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "") or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else [data]
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            author = item.get("author")
+            if isinstance(author, list) and author:
+                author = author[0]
+            if isinstance(author, dict):
+                author = author.get("name")
+            if isinstance(author, str) and author.strip():
+                return author.strip()
+    return ""
+
+
+def _canonical(tree: _Element, url: str) -> str:
+    for link in tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return urljoin(url, link.get("href", "").strip())
+    for el in tree.iter("meta"):
+        if (el.get("property") or "").lower() == "og:url" and el.get("content"):
+            return urljoin(url, el.get("content", "").strip())
+    return url
+
+
+def _common_ancestor(a: _Element | None, b: _Element | None) -> _Element | None:
+    if a is None or b is None:
+        return a if b is None else b
+    ancestors = {id(x) for x in a.iterancestors()} | {id(a)}
+    node: _Element | None = b
+    while node is not None:
+        if id(node) in ancestors:
+            return node
+        node = node.getparent()
+    return None
+
+
+def _trafilatura_text(tree: _Element, url: str, prune: list[str]) -> str:
+    try:
+        doc = trafilatura.bare_extraction(
+            tree,
+            url=url or None,
+            include_comments=False,
+            with_metadata=False,
+            include_tables=True,
+            prune_xpath=None,
+        )
+    except Exception:
+        return ""
+    text = getattr(doc, "text", None) if doc is not None else None
+    if isinstance(doc, dict):
+        text = doc.get("text")
+    return text or ""
+
+
+def _generic_author(tree: _Element, meta: dict[str, list[str]], site_names: set[str]) -> str:
+    for key in ("article:author", "author", "dc.creator", "parsely-author"):
+        for value in meta.get(key, []):
+            if value.startswith("http"):
+                continue
+            if " " in value and value.lower() not in site_names:
+                return value
+    author = _jsonld_author(tree)
+    if author and author.lower() not in site_names:
+        return author
+    try:
+        from trafilatura.metadata import extract_author
+
+        found = extract_author(tree)
+    except Exception:
+        found = None
+    return found or ""
+
+
+def _quality(title: str, text: str, date_source: str | None, date_conf: float, language: str,
+             flags: list[str], link_density: float) -> float:
+    score = 0.0
+    score += 0.2 if title else 0.0
+    score += 0.4 * min(len(text) / 1500, 1.0)
+    score += 0.15 * (date_conf if date_source not in (None, "first_seen") else 0.0)
+    score += 0.15 if language == "vi" else (0.05 if language == "en" else 0.0)
+    score += 0.1 if "generic_layout" not in flags and "layout_miss" not in flags else 0.05
+    if link_density > 0.5:
+        score *= 0.5
+    if "legacy_encoding" in flags:
+        score *= 0.8
+    return round(max(0.0, min(score, 1.0)), 3)
+
+
+def content_hash(title: str, text: str) -> str:
+    """sha256 of the normalized title and text (what exact-duplicate detection compares)."""
+    payload = normalize_text(title) + "\n" + normalize_text(text)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def extract_page(
+    html: bytes | str,
+    url: str,
+    *,
+    source: Mapping[str, Any] | None = None,
+    hint: Mapping[str, Any] | None = None,
+    fetched_at: datetime | None = None,
+) -> dict[str, Any]:
+    """One page -> the document dict of docs/architecture.md (see the module docstring for the steps)."""
+    source = source or {}
+    hint = hint or {}
+    flags: list[str] = []
+    declared = hint.get("encoding") or hint.get("content_type") or source.get("encoding")
+    text_html, codec, enc_flags = decode_html(html, declared)
+    flags += enc_flags
+    text_html, repaired = repair_double_utf8(text_html)
+    if repaired:
+        flags.append("double_utf8_repaired")
+    tree = _parse(text_html)
+    if tree is None:
+        tree = _parse("<html><body></body></html>")
+        flags.append("unparseable")
+    assert tree is not None
+
+    layout = None
+    if source.get("layout"):
+        layout = get_layout(str(source["layout"]))
+    if layout is None:
+        layout = detect_layout(tree, url)
+    if layout is None:
+        flags.append("generic_layout")
+
+    canonical_url = _canonical(tree, url)
+    meta = _meta(tree)
+    _drop(tree, (layout or {}).get("drop", []))
+
+    # title
+    title, title_el = _first_text(tree, layout["title"]) if layout else ("", None)
+    if not title:
+        title = (meta.get("og:title") or [""])[0]
+    if not title:
+        title, title_el = _first_text(tree, ["h1"])
+    if not title:
+        t = tree.find(".//title")
+        title = _TITLE_SUFFIX.sub("", " ".join((t.text_content() if t is not None else "").split()))
+    if not title and hint.get("title"):
+        title = str(hint["title"])
+    if title_el is None and title:
+        for h1 in tree.iter("h1"):
+            if " ".join(h1.text_content().split()) == title:
+                title_el = h1
+                break
+
+    # lead
+    lead, _lead_el = _first_text(tree, layout["lead"]) if layout else ("", None)
+    if not lead and not layout:
+        lead = (meta.get("og:description") or meta.get("description") or [""])[0]
+        lead = re.sub(r"\s+-\s+\w+$", "", lead) if lead.endswith(("VnExpress", "Express")) else lead
+
+    # author (read before the body so its line can be removed from the text)
+    author, _ = _first_text(tree, layout["author"]) if layout else ("", None)
+    site_names = {v.lower() for k in ("og:site_name", "copyright", "source") for v in meta.get(k, [])}
+    if not author:
+        author = _generic_author(tree, meta, site_names | {"vnexpress"})
+
+    # body
+    body_el = select(tree, layout["body"])[0] if layout and select(tree, layout["body"]) else None
+    paragraphs: list[str] = []
+    if body_el is not None:
+        body_copy = deepcopy(body_el)
+        _drop(body_copy, layout["body_drop"] if layout else [])
+        paragraphs = block_text(body_copy)
+    elif layout is not None:
+        flags.append("layout_miss")
+    if not paragraphs:
+        raw = _trafilatura_text(tree, url, [])
+        paragraphs = [" ".join(line.split()) for line in raw.split("\n") if line.strip()]
+        if layout is not None:
+            flags.append("trafilatura_fallback")
+    while paragraphs and paragraphs[0] in (title, lead):
+        paragraphs.pop(0)
+    if author and paragraphs and paragraphs[-1].strip(" .-–") in (author, f"Theo {author}"):
+        paragraphs.pop()
+    text = "\n".join(paragraphs)
+
+    # tags
+    tags: list[str] = []
+    if layout and layout["tags"]:
+        tags = [" ".join(el.text_content().split()) for el in select(tree, layout["tags"])]
+    if not tags:
+        tags = list(meta.get("article:tag", []))
+        for key in ("news_keywords", "keywords"):
+            if key in meta:
+                tags += [t.strip() for t in meta[key][0].split(",")]
+                break
+    tags = list(dict.fromkeys(normalize_text(t) for t in tags if t and t.strip()))
+
+    # legacy fonts
+    legacy = detect_legacy(f"{title}\n{lead}\n{text}")
+    if legacy:
+        flags.append("legacy_encoding")
+        flags.append(f"legacy_{legacy}")
+        if legacy == "tcvn3":
+            title, lead, text, author = (tcvn3_to_unicode(s) for s in (title, lead, text, author))
+            tags = [tcvn3_to_unicode(t) for t in tags]
+            flags.append("legacy_converted")
+
+    title, lead, text, author = (normalize_text(s) for s in (title, lead, text, author))
+
+    published_at, date_source, date_confidence = find_published(
+        tree, url, hint, {"date": layout["date"], "title": layout["title"]} if layout else None,
+        title_el=title_el, fetched_at=fetched_at,
+    )
+    if date_source is None:
+        flags.append("no_date")
+    elif date_source in ("url", "feed", "first_seen"):
+        flags.append(f"date_from_{date_source}")
+
+    language = detect_language(f"{title}\n{lead}\n{text}")
+    if language != "vi":
+        flags.append("not_vietnamese")
+
+    region = _common_ancestor(title_el, body_el) if layout else None
+    fmt, evidence = detect_format(
+        region if region is not None else tree,
+        title=title, lead=lead, text=text, url=url, source=source, layout=layout,
+    )
+
+    if not text:
+        flags.append("empty_text")
+    elif len(text) < SHORT_TEXT:
+        flags.append("short_text")
+    if not title:
+        flags.append("no_title")
+    link_density = 0.0
+    if body_el is not None:
+        body_chars = len(" ".join(body_el.itertext())) or 1
+        link_chars = sum(len(" ".join(a.itertext())) for a in body_el.iter("a"))
+        link_density = link_chars / body_chars
+        if link_density > 0.5:
+            flags.append("link_heavy")
+
+    return {
+        "url": url,
+        "canonical_url": canonical_url,
+        "title": title,
+        "lead": lead,
+        "text": text,
+        "author": author or None,
+        "tags": tags,
+        "language": language,
+        "published_at": published_at,
+        "date_source": date_source,
+        "date_confidence": round(date_confidence, 3),
+        "format": fmt,
+        "format_evidence": evidence,
+        "extraction_quality": _quality(title, text, date_source, date_confidence, language, flags, link_density),
+        "extraction_flags": flags,
+        "content_hash": content_hash(title, text),
+        "layout": layout["id"] if layout else None,
+        "encoding": codec,
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+
+
+def to_json(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """The document with ``published_at`` as ISO 8601 (with offset) or null: what the CLI prints."""
+    out = dict(doc)
+    value = out.get("published_at")
+    out["published_at"] = value.isoformat() if isinstance(value, datetime) else None
+    return out
