@@ -15,7 +15,7 @@ from typing import Any
 from classifiers.formats import detect_format
 from classifiers.lexicon import Lexicon, load_lexicon
 from classifiers.prefilter import Prefilter
-from classifiers.routing import decide, review_reasons
+from classifiers.routing import decide, local_date, review_reasons
 from classifiers.scoring import score_zones
 from classifiers.zones import prepare
 from pipeline.plans import Plan
@@ -56,7 +56,8 @@ class Classifier:
                 "classifier_version": self.version,
             }
         zones = prepare(doc, int(lex.t("lead_chars")))
-        s = score_zones(zones, lex)
+        day = local_date(doc.get("published_at"))
+        s = score_zones(zones, lex, before_project=bool(day and lex.project_start and day < lex.project_start))
         fmt = detect_format(doc, zones, lex)
         score = round(s.score, 4)
         relevant = score >= lex.t("review")

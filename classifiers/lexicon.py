@@ -6,6 +6,7 @@ that fails validation raises LexiconError naming the file, the field and the fix
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -27,7 +28,7 @@ THRESHOLD_KEYS: dict[str, type] = {
     "window_edge_days": int, "low_date_confidence": float, "low_date_edge_days": int,
     "min_extraction_quality": float, "short_text_chars": int, "proximity_tokens": int, "max_pairs": int,
     "pair_weight": float, "triple_bonus": float, "repeat_factor": float, "max_repeats": int, "lead_chars": int,
-    "gate_no_sector": float, "gate_no_action": float, "gate_no_people": float,
+    "gate_no_sector": float, "gate_no_action": float, "gate_no_people": float, "before_project_penalty": float,
 }
 
 
@@ -79,6 +80,7 @@ class Lexicon:
     source_kinds_report: dict[str, float]
     prefilter_keys: tuple[str, ...]
     digest: str
+    project_start: dt.date | None = None
 
     def t(self, key: str) -> float:
         return self.thresholds[key]
@@ -93,7 +95,8 @@ def load_lexicon(name_or_path: str | Path, activity_ids: tuple[str, ...] | None 
     path = Path(name_or_path) if str(name_or_path).endswith(".toml") else lexicon_path(str(name_or_path))
     if not path.exists():
         known = ", ".join(sorted(p.stem for p in path.parent.glob("*.toml"))) or "none"
-        raise LexiconError(path, "(file)", "no lexicon file", f"create it or set the plan's `lexicon` to one of: {known}")
+        raise LexiconError(path, "(file)", "no lexicon file",
+                           f"create it or set the plan's `lexicon` to one of: {known}")
     raw_bytes = path.read_bytes()
     try:
         raw = tomllib.loads(raw_bytes.decode("utf-8"))
@@ -204,10 +207,12 @@ def _parse(path: Path, raw: dict[str, Any], activity_ids: tuple[str, ...] | None
 
     proj_raw = _table(path, raw, "project")
     proj_acts = proj_raw.get("activities", {})
-    project = _category(path, proj_raw, "project", "project.", activities={str(k): float(v) for k, v in proj_acts.items()})
+    project = _category(path, proj_raw, "project", "project.",
+                        activities={str(k): float(v) for k, v in proj_acts.items()})
 
     subj_raw = _table(path, raw, "subject")
-    subject = {c: _category(path, _table(path, subj_raw, c, "subject."), c, f"subject.{c}.") for c in SUBJECT_CATEGORIES}
+    subject = {c: _category(path, _table(path, subj_raw, c, "subject."), c, f"subject.{c}.")
+               for c in SUBJECT_CATEGORIES}
 
     acts_raw = _table(path, raw, "activities")
     activities = {str(a): _category(path, v, f"activity:{a}", f"activities.{a}.") for a, v in acts_raw.items()
@@ -221,6 +226,10 @@ def _parse(path: Path, raw: dict[str, Any], activity_ids: tuple[str, ...] | None
     for a in project.activities:
         if a not in activities:
             raise LexiconError(path, "project.activities", f"unknown activity '{a}'", "use the plan's activity ids")
+    project_start = meta.get("project_start")
+    if project_start is not None and not isinstance(project_start, dt.date):
+        raise LexiconError(path, "meta.project_start", f"not a date ({project_start!r})",
+                           "write it as a TOML date, e.g. 2018-01-08, or remove it")
     default_activity = str(meta.get("default_activity", next(iter(activities))))
     if default_activity not in activities:
         raise LexiconError(path, "meta.default_activity", f"unknown activity '{default_activity}'",
@@ -257,7 +266,8 @@ def _parse(path: Path, raw: dict[str, Any], activity_ids: tuple[str, ...] | None
     return Lexicon(
         plan=plan, path=path, default_activity=default_activity, thresholds=thresholds, zone_weights=zone_weights,
         score_center=center, score_width=width, project=project, subject=subject, activities=activities,
-        negatives=negatives, format_terms=fmt_cat, report_threshold=_number(path, fmt_raw, "report_threshold", "format."),
+        negatives=negatives, format_terms=fmt_cat,
+        report_threshold=_number(path, fmt_raw, "report_threshold", "format."), project_start=project_start,
         source_kinds_report={str(k): float(v) for k, v in kinds.items()}, prefilter_keys=prefilter_keys,
         digest=digest,
     )

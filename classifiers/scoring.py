@@ -99,7 +99,7 @@ class Scored:
     negatives: list[dict[str, Any]] = field(default_factory=list)
 
 
-def score_zones(zones: list[Zone], lex: Lexicon) -> Scored:
+def score_zones(zones: list[Zone], lex: Lexicon, *, before_project: bool = False) -> Scored:
     project_hits = find_hits(lex.project, zones)
     subj_hits = {c: find_hits(cat, zones) for c, cat in lex.subject.items()}
     project = contribution(project_hits, lex, lex.project.cap)
@@ -115,29 +115,35 @@ def score_zones(zones: list[Zone], lex: Lexicon) -> Scored:
             positive *= lex.t(key)
             gates.append(f"no_{cat}")
 
-    negative, neg_ev = 0.0, []
-    for name, cat in lex.negatives.items():
-        hits = find_hits(cat, zones)
+    negative = 0.0
+    neg_ev: list[dict[str, Any]] = []
+    for name, neg in lex.negatives.items():
+        hits = find_hits(neg, zones)
         if not hits:
             continue
         c = contribution(hits, lex)
         penalty = c.total
         share = 1.0
-        if cat.mode == "ratio" and cat.against:
-            against = contribution(subj_hits[cat.against], lex).count
+        if neg.mode == "ratio" and neg.against:
+            against = contribution(subj_hits[neg.against], lex).count
             share = c.count / (c.count + against) if c.count + against else 1.0
             penalty = c.total * share
         negative += penalty
-        neg_ev.append({"group": name, "mode": cat.mode, "share": round(share, 3), "penalty": round(penalty, 3),
+        neg_ev.append({"group": name, "mode": neg.mode, "share": round(share, 3), "penalty": round(penalty, 3),
                        "terms": c.terms})
+    if before_project:
+        negative += lex.t("before_project_penalty")
+        neg_ev.append({"group": "before_project_start", "mode": "date", "penalty": lex.t("before_project_penalty"),
+                       "project_start": str(lex.project_start)})
     parts["negatives"] = -negative
     topic = positive - negative
-    score = 1.0 / (1.0 + math.exp(-(topic - lex.score_center) / lex.score_width))
+    z = max(-50.0, min(50.0, (topic - lex.score_center) / lex.score_width))
+    score = 1.0 / (1.0 + math.exp(-z))
 
     activity_raw: dict[str, float] = {}
     act_terms: list[dict[str, Any]] = []
-    for aid, cat in lex.activities.items():
-        c = contribution(find_hits(cat, zones), lex)
+    for aid, act_cat in lex.activities.items():
+        c = contribution(find_hits(act_cat, zones), lex)
         boost = lex.project.activities.get(aid, 0.0) * (1.0 if named else 0.0)
         activity_raw[aid] = c.total + boost
         act_terms.extend(c.terms)
