@@ -324,7 +324,10 @@ def extract_page(
             if key in meta:
                 tags += [t.strip() for t in meta[key][0].split(",")]
                 break
-    tags = list(dict.fromkeys(normalize_text(t) for t in tags if t and t.strip()))
+    unique: dict[str, str] = {}
+    for tag in (normalize_text(t) for t in tags if t and t.strip()):
+        unique.setdefault(tag.casefold(), tag)
+    tags = list(unique.values())
 
     # legacy fonts
     legacy = detect_legacy(f"{title}\n{lead}\n{text}")

@@ -1,0 +1,135 @@
+"""Duplicates and stories.
+
+- Exact duplicates share ``content_hash`` (sha256 of normalized title + text, pipeline.extract).
+- Near duplicates — a syndicated copy with another outlet's header and footer, one ministry press release
+  printed by several outlets, an article updated with a paragraph — are clustered into *stories*:
+  MinHash (datasketch, 128 permutations, seed 1) over word 3-shingles of the normalized, folded
+  (diacritic-free, lower-case) text, candidates from MinHashLSH, accepted when the estimated Jaccard
+  similarity is at least ``THRESHOLD``.
+
+``THRESHOLD = 0.5`` was measured on the examples in tests/extraction/test_dedupe.py (numbers in
+docs/extraction.md): copies and updates of one story score 0.6-1.0, two different reports about the same
+event (same names, same plan, different wording) score below 0.2.
+
+Story ids are deterministic: "s-" + the doc_id of the story's first document (earliest ``published_at``,
+then doc_id). Signatures are stored in table ``doc_signatures`` (``UBIGINT[]``) and passed back as
+``existing`` on the next run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from pipeline.dates import VN_TZ, parse_vn_datetime
+from pipeline.normalize import fold, normalize_text
+
+NUM_PERM = 128
+SEED = 1
+SHINGLE = 3
+THRESHOLD = 0.5
+MIN_WORDS = 12  # shorter texts never join a story by similarity (only by exact hash)
+
+_TOKEN = re.compile(r"\w+")
+
+
+def shingles(text: str | None, k: int = SHINGLE) -> set[str]:
+    """Word k-shingles of the normalized, folded text."""
+    words = _TOKEN.findall(fold(normalize_text(text)))
+    if len(words) < k:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+
+
+def _minhash(text: str | None) -> MinHash:
+    m = MinHash(num_perm=NUM_PERM, seed=SEED)
+    for shingle in sorted(shingles(text)):
+        m.update(shingle.encode("utf-8"))
+    return m
+
+
+def minhash_signature(text: str | None) -> list[int]:
+    """The MinHash signature as plain ints (fits DuckDB UBIGINT[])."""
+    return [int(v) for v in _minhash(text).hashvalues]
+
+
+def _from_signature(signature: Sequence[int]) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=np.array(signature, dtype=np.uint64))
+
+
+def similarity(sig_a: Sequence[int], sig_b: Sequence[int]) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(_from_signature(sig_a).jaccard(_from_signature(sig_b)))
+
+
+def _sort_key(doc: Mapping[str, Any]) -> tuple[int, float, str]:
+    """Earliest publication first (unknown dates last), then doc_id: the story's first document."""
+    published = doc.get("published_at")
+    if isinstance(published, str):
+        published = parse_vn_datetime(published)
+    if isinstance(published, datetime):
+        if published.tzinfo is None:
+            published = published.replace(tzinfo=VN_TZ)
+        return 0, published.timestamp(), str(doc["doc_id"])
+    return 1, 0.0, str(doc["doc_id"])
+
+
+def assign_stories(
+    new_docs: Iterable[Mapping[str, Any]],
+    existing: Iterable[tuple[str, str, Sequence[int]]] = (),
+    *,
+    threshold: float = THRESHOLD,
+) -> dict[str, str]:
+    """Story id for each new document: {doc_id: story_id}.
+
+    ``new_docs``: dicts with doc_id, text, content_hash, published_at (optional ``signature`` to skip
+    recomputing). ``existing``: (doc_id, story_id, signature) rows already stored. A new document joins the
+    story of an exact duplicate (same content_hash among the new ones) or of its most similar document
+    (estimated Jaccard >= threshold, ties to the smaller story id); otherwise it starts "s-<doc_id>".
+    """
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    story_of: dict[str, str] = {}
+    sigs: dict[str, MinHash] = {}
+    for doc_id, story_id, signature in existing:
+        if doc_id in sigs:
+            continue
+        m = _from_signature(signature)
+        sigs[doc_id] = m
+        story_of[doc_id] = story_id
+        lsh.insert(doc_id, m)
+
+    by_hash: dict[str, str] = {}
+    result: dict[str, str] = {}
+    for doc in sorted(new_docs, key=_sort_key):
+        doc_id = str(doc["doc_id"])
+        if doc_id in result:
+            continue
+        digest = doc.get("content_hash")
+        if digest and digest in by_hash:
+            result[doc_id] = story_of[doc_id] = story_of[by_hash[digest]]
+            continue
+        text = doc.get("text") or ""
+        stored_sig = doc.get("signature")
+        m = _from_signature(stored_sig) if stored_sig is not None else _minhash(text)
+        story = None
+        if len(_TOKEN.findall(text)) >= MIN_WORDS:
+            best: tuple[float, str] | None = None
+            for other in lsh.query(m):
+                score = float(m.jaccard(sigs[other]))
+                if score >= threshold and (best is None or (-score, story_of[other]) < (-best[0], best[1])):
+                    best = (score, story_of[other])
+            if best:
+                story = best[1]
+            if doc_id not in sigs:
+                sigs[doc_id] = m
+                lsh.insert(doc_id, m)
+        story = story or f"s-{doc_id}"
+        result[doc_id] = story_of[doc_id] = story
+        if digest:
+            by_hash.setdefault(digest, doc_id)
+    return result
