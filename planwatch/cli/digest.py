@@ -1,9 +1,81 @@
-"""CLI commands of the digest subsystem (registered by planwatch.cli)."""
+"""`planwatch digest`: the weekly coverage digest email (built from the published snapshot)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import typer
+
+from planwatch.cli.common import fail
+
+if TYPE_CHECKING:
+    from pipeline.digest.send import SmtpSettings
+
+DEFAULT_PLAN = "661-KH-BGDDT-2022"
+
+
+def digest(
+    week: str = typer.Option(None, "--week", help="ISO week, e.g. 2022-W37 (default: the last complete week)."),
+    plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
+    out: Path = typer.Option(None, "--out", help="Folder for the .eml/.html/.txt/.png (default: <state>/digests)."),
+    send: bool = typer.Option(False, "--send", help="Send the digest by SMTP after writing it (PLANWATCH_SMTP_*)."),
+    resend: Path = typer.Option(None, "--resend", help="Send a saved digest .eml instead of building one.",
+                                dir_okay=False),
+) -> None:
+    """Build the weekly digest (Vietnamese email: planned vs actual, new items, review queue, failing
+    sources, chart), always write it to disk, and optionally send it."""
+    from pipeline.digest import DigestSendError, build_and_write_digest
+    from pipeline.digest.send import HOW_TO_CONFIGURE, send_digest_file
+    from pipeline.snapshot import NoSnapshot
+
+    if resend is not None:
+        if not resend.is_file():
+            fail(f"--resend: no such file {resend}")
+        settings = _settings()
+        if settings is None:
+            fail("SMTP is not configured. " + HOW_TO_CONFIGURE)
+        try:
+            send_digest_file(resend, settings)
+        except DigestSendError as exc:
+            fail(str(exc), code=1)
+        typer.echo(f"Sent {resend} to {', '.join(settings.recipients)} via {settings.describe()}")
+        return
+
+    try:
+        files = build_and_write_digest(plan_id=plan, week=week, out_dir=out)
+    except NoSnapshot as exc:
+        fail(str(exc))
+    except KeyError as exc:
+        fail(str(exc).strip("'\""))
+    except ValueError as exc:
+        fail(f"--week: {exc}")
+    typer.echo(f"Digest {files.week} ({files.plan_id}): {files.subject}")
+    for path in files.all():
+        typer.echo(f"  {path}")
+    if not send:
+        typer.echo("Not sent (add --send to email it).")
+        return
+    settings = _settings()
+    if settings is None:
+        typer.echo("Not sent: SMTP is not configured. " + HOW_TO_CONFIGURE)
+        return
+    try:
+        send_digest_file(files.eml, settings)
+    except DigestSendError as exc:
+        fail(str(exc), code=1)
+    typer.echo(f"Sent to {', '.join(settings.recipients)} via {settings.describe()}")
+
+
+def _settings() -> SmtpSettings | None:
+    from pipeline.digest.send import SmtpConfigError, SmtpSettings
+
+    try:
+        return SmtpSettings.from_env()
+    except SmtpConfigError as exc:
+        fail(f"SMTP settings: {exc}")
 
 
 def register(app: typer.Typer) -> None:
     """Add this subsystem's commands to the main app."""
+    app.command()(digest)
