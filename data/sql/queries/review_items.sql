@@ -1,0 +1,5 @@
+-- Rows behind the review queue: every pending item, plus the items named in $1 (queue ids touched by
+-- journal decisions not yet in the snapshot, so pipeline.review.overlay can re-derive their state).
+SELECT * EXCLUDE (evidence, activity_scores)
+FROM review_items
+WHERE status = 'pending' OR list_contains($1::VARCHAR[], id);

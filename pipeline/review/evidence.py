@@ -1,0 +1,190 @@
+"""Why the classifier suggested an item: matched terms, highlighted in an excerpt of the text.
+
+The evidence JSON comes from the classifier (classifications.evidence); its shape may change, so it is read
+tolerantly: any list of terms under "terms"/"matches"/"matched"/"hits" (strings, or objects with a
+"term"/"text"/"surface"/"folded"/"match" key, or a term -> count mapping), at any depth. Without usable
+evidence, the words of the suggested activity's wording are highlighted instead (a lexicon-free query).
+
+Matching ignores case and diacritics ("mam non" finds "mầm non"). Output is a list of (text, marked)
+segments; renderers escape them (the web page) or bracket them (the CLI).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from typing import Any
+
+from pipeline.normalize import fold
+
+Segment = tuple[str, bool]
+_CONTAINER_KEYS = ("terms", "matches", "matched", "matched_terms", "hits")
+_TERM_KEYS = ("term", "text", "surface", "match", "folded", "key")
+_STOPWORDS = frozenset("""
+va cua ve cac cho voi trong tai theo tu den la co duoc nhung mot nay do khi de ma hay hoac nhu
+""".split())
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def evidence_terms(evidence: Any) -> list[str]:
+    """Terms named by the classifier's evidence (JSON text or already parsed), in order, without repeats."""
+    if isinstance(evidence, str):
+        try:
+            evidence = json.loads(evidence)
+        except (ValueError, TypeError):
+            return []
+    found: list[str] = []
+    _walk(evidence, found, depth=0, in_container=isinstance(evidence, list))
+    seen: set[str] = set()
+    out = []
+    for term in found:
+        key = " ".join(fold(term).split())
+        if len(key) >= 2 and key not in seen:
+            seen.add(key)
+            out.append(term)
+    return out
+
+
+def _walk(node: Any, found: list[str], depth: int, in_container: bool) -> None:
+    if depth > 6:
+        return
+    if isinstance(node, str):
+        if in_container:
+            found.append(node)
+    elif isinstance(node, list):
+        for child in node:
+            _walk(child, found, depth + 1, in_container)
+    elif isinstance(node, dict):
+        if in_container:
+            for key in _TERM_KEYS:
+                if isinstance(node.get(key), str):
+                    found.append(node[key])
+                    break
+        for key, value in node.items():
+            if key in _CONTAINER_KEYS:
+                if isinstance(value, dict) and all(isinstance(v, int | float) for v in value.values()):
+                    found.extend(str(k) for k in value)  # term -> count
+                else:
+                    _walk(value, found, depth + 1, True)
+            elif isinstance(value, dict | list):
+                _walk(value, found, depth + 1, False)
+
+
+def activity_terms(wording: str) -> list[str]:
+    """A lexicon-free query from an activity's wording: its two-word phrases (within punctuation) without
+    function words, plus acronyms and numbers ("GDMN", "33")."""
+    terms: list[str] = []
+    wording = re.sub(r"\((?:dự kiến|du kien)[^)]*\)", " ", wording, flags=re.IGNORECASE)
+    for chunk in re.split(r"[,.;:()“”\"'\-–]+", wording):
+        words = _WORD.findall(chunk)
+        for a, b in zip(words, words[1:], strict=False):
+            if fold(a) in _STOPWORDS or fold(b) in _STOPWORDS:
+                continue
+            terms.append(f"{a} {b}")
+        terms.extend(w for w in words if w.isupper() and len(w) >= 3)
+    out: dict[str, str] = {}
+    for term in terms:
+        out.setdefault(fold(term), term)
+    return list(out.values())
+
+
+def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold `text` character by character, remembering for each folded character where it came from."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        f = fold(ch) if not ch.isascii() else ch.lower()
+        for c in f:
+            out.append(c)
+            offsets.append(i)
+    return "".join(out), offsets
+
+
+def _pattern(terms: list[str]) -> re.Pattern[str] | None:
+    keys = sorted({" ".join(fold(t).split()) for t in terms if fold(t).strip()}, key=len, reverse=True)
+    if not keys:
+        return None
+    alts = [r"\s+".join(re.escape(w) for w in k.split(" ")) for k in keys]
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alts) + r")(?![^\W_])")
+
+
+def find_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Merged (start, end) spans of `text` where any term occurs, ignoring case and diacritics."""
+    pattern = _pattern(terms)
+    if not text or pattern is None:
+        return []
+    folded, offsets = _folded_with_offsets(text)
+    spans: list[tuple[int, int]] = []
+    for m in pattern.finditer(folded):
+        if m.end() <= m.start():
+            continue
+        start, end = offsets[m.start()], offsets[m.end() - 1] + 1
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def segments(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> list[Segment]:
+    end = len(text) if end is None else end
+    out: list[Segment] = []
+    pos = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        if s > pos:
+            out.append((text[pos:s], False))
+        out.append((text[s:e], True))
+        pos = e
+    if pos < end:
+        out.append((text[pos:end], False))
+    return out
+
+
+def highlight(text: str | None, terms: list[str]) -> list[Segment]:
+    text = unicodedata.normalize("NFC", text or "")
+    return segments(text, find_spans(text, terms))
+
+
+def excerpt(text: str | None, terms: list[str], width: int = 600) -> list[Segment]:
+    """The `width` characters of `text` holding the most matches, as segments, with '…' where cut."""
+    text = unicodedata.normalize("NFC", text or "")
+    spans = find_spans(text, terms)
+    if len(text) <= width:
+        return segments(text, spans)
+    best_start, best_count = 0, -1
+    for s, _ in spans:
+        start = max(0, s - width // 5)
+        count = sum(1 for a, b in spans if a >= start and b <= start + width)
+        if count > best_count:
+            best_start, best_count = start, count
+    start = best_start
+    if start > 0:
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 and start - space < 40 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.find(" ", end)
+        end = space if 0 <= space < end + 40 else end
+    out = segments(text, spans, start, end)
+    if start > 0:
+        out.insert(0, ("… ", False))
+    if end < len(text):
+        out.append((" …", False))
+    return out
+
+
+def item_terms(evidence: Any, activity_wording: str) -> tuple[list[str], str]:
+    """Terms to highlight and where they came from ('evidence' or 'activity')."""
+    terms = evidence_terms(evidence)
+    if terms:
+        return terms, "evidence"
+    return activity_terms(activity_wording), "activity"
+
+
+def as_text(parts: list[Segment]) -> str:
+    """Segments for a terminal: matched terms in [brackets]."""
+    return "".join(f"[{t}]" if marked else t for t, marked in parts)

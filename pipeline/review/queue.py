@@ -1,0 +1,160 @@
+"""Read the review queue and single items from the published snapshot, with the journal overlaid.
+
+Everything here is read-only: it opens the snapshot (never the warehouse) and reads the journal file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+from pipeline import sql
+from pipeline.journal import read_decisions
+from pipeline.normalize import fold
+from pipeline.review import overlay
+from planwatch.config import Paths
+
+FORMAT_LABELS = {"article": "Bài báo", "report": "Phóng sự chuyên đề"}
+STATUS_LABELS = {"pending": "Chờ duyệt", "confirmed": "Đã xác nhận", "rejected": "Đã loại"}
+DATE_SOURCE_LABELS = {
+    "meta": "thẻ meta của trang", "jsonld": "JSON-LD", "visible": "ngày ghi trên trang", "url": "đường dẫn (URL)",
+    "feed": "RSS/sitemap", "first_seen": "ngày hệ thống thấy lần đầu", "reviewer": "người duyệt sửa",
+}
+ACTION_LABELS = {"confirm": "Xác nhận", "reject": "Loại", "reopen": "Mở lại", "undo": "Hoàn tác"}
+
+
+@dataclass
+class Filters:
+    """Queue filters (all optional): activity id, outlet (source id or part of its name), province,
+    publication date range, plan."""
+
+    activity: str | None = None
+    source: str | None = None
+    province: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    plan_id: str | None = None
+
+    def accepts(self, row: dict[str, Any]) -> bool:
+        if self.plan_id and row.get("plan_id") != self.plan_id:
+            return False
+        if self.activity and row.get("activity") != self.activity:
+            return False
+        if self.source:
+            wanted = fold(self.source).strip()
+            if not any(wanted in fold(row.get(k)) for k in ("source_id", "source_name")):
+                return False
+        if self.province:
+            wanted = fold(self.province).strip()
+            if not any(wanted in fold(row.get(k)) for k in ("province_historical", "province_current")):
+                return False
+        day = row.get("published_date")
+        if self.date_from and (not isinstance(day, dt.date) or day < self.date_from):
+            return False
+        return not (self.date_to and (not isinstance(day, dt.date) or day > self.date_to))
+
+
+@dataclass
+class ReviewState:
+    """What the reviewer sees now: the snapshot plus the journal decisions it does not hold yet."""
+
+    conn: duckdb.DuckDBPyConnection
+    paths: Paths
+    pending: list[dict[str, Any]] = field(default_factory=list)
+    windows: dict[tuple[str, str], tuple[dt.date, dt.date]] = field(default_factory=dict)
+    activities: list[dict[str, Any]] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, conn: duckdb.DuckDBPyConnection, paths: Paths) -> ReviewState:
+        ingested = {r[0] for r in conn.execute(sql.query("review_decision_ids")).fetchall()}
+        pending = overlay.pending_decisions(read_decisions(paths.review_journal), ingested)
+        activities = _dicts(conn.execute(sql.query("review_activities")))
+        windows = {(a["plan_id"], a["activity_id"]): (a["window_start"], a["window_end"]) for a in activities}
+        return cls(conn=conn, paths=paths, pending=pending, windows=windows, activities=activities)
+
+    # -- decisions -------------------------------------------------------------------------------------
+    def decisions_for(self, doc_ids: list[str]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+        """Every decision (warehouse + not yet ingested journal) per (doc, plan) for these documents."""
+        if not doc_ids:
+            return {}
+        stored = _dicts(self.conn.execute(sql.query("review_history"), [doc_ids]))
+        wanted = set(doc_ids)
+        extra = [d for d in self.pending if d["doc_id"] in wanted]
+        return overlay.group_by_key([*stored, *extra])
+
+    def _overlaid(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        touched = {(d["doc_id"], d["plan_id"]) for d in self.pending}
+        if not touched:
+            return rows
+        history = self.decisions_for(sorted({doc for doc, _ in touched}))
+        out = []
+        for row in rows:
+            key = (row["doc_id"], row["plan_id"])
+            if key in touched:
+                row = overlay.apply_decision(row, overlay.winning_decision(history.get(key, [])), self.windows)
+            out.append(row)
+        return out
+
+    # -- reading ---------------------------------------------------------------------------------------
+    def queue(self, filters: Filters | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Pending items, most urgent first."""
+        touched_ids = sorted({overlay.queue_id(d["doc_id"], d["plan_id"]) for d in self.pending})
+        rows = self._overlaid(_dicts(self.conn.execute(sql.query("review_items"), [touched_ids])))
+        filters = filters or Filters()
+        rows = [r for r in rows if r["status"] == "pending" and filters.accepts(r)]
+        rows.sort(key=overlay.queue_sort_key)
+        return rows[:limit] if limit else rows
+
+    def items(self, ref: str) -> list[dict[str, Any]]:
+        """Items matching a queue id or a doc_id (one per plan), overlaid, with text and evidence."""
+        return self._overlaid(_dicts(self.conn.execute(sql.query("review_item"), [ref.strip()])))
+
+    def history(self, item: dict[str, Any]) -> list[dict[str, Any]]:
+        """Decisions on an item, oldest first, each flagged live/undone/pending (not yet in the snapshot)."""
+        decisions = self.decisions_for([item["doc_id"]]).get((item["doc_id"], item["plan_id"]), [])
+        live = overlay.live_decisions(decisions)
+        winner = live[0]["decision_id"] if live else None
+        undone = {d.get("undoes") for d in decisions if d.get("action") == "undo"}
+        pending_ids = {d["decision_id"] for d in self.pending}
+        out = []
+        for d in sorted(decisions, key=overlay._order_key):
+            out.append({**d, "winning": d["decision_id"] == winner, "undone": d["decision_id"] in undone,
+                        "not_yet_published": d["decision_id"] in pending_ids})
+        return out
+
+    def activity_ids(self, plan_id: str) -> list[str]:
+        return [a["activity_id"] for a in self.activities if a["plan_id"] == plan_id]
+
+    def activity_content(self, plan_id: str, activity_id: str | None) -> str:
+        for a in self.activities:
+            if a["plan_id"] == plan_id and a["activity_id"] == activity_id:
+                return f"{a['content']} {a['form']}"
+        return ""
+
+    def archive_path(self, item: dict[str, Any]) -> Any:
+        sha = item.get("raw_sha256")
+        if not sha or len(sha) < 3 or not all(c in "0123456789abcdef" for c in sha.lower()):
+            return None
+        path = self.paths.raw_archive / sha[:2] / f"{sha}.gz"
+        return path if path.exists() else None
+
+
+def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def resolve(state: ReviewState, ref: str, plan_id: str | None = None) -> dict[str, Any]:
+    """The one item a reviewer means by `ref` (queue id or doc_id); LookupError with a hint otherwise."""
+    found = state.items(ref)
+    if plan_id:
+        found = [r for r in found if r["plan_id"] == plan_id]
+    if not found:
+        raise LookupError(f"no review item '{ref}' (use an id from 'planwatch review list', or a doc_id)")
+    if len(found) > 1:
+        plans = ", ".join(r["plan_id"] for r in found)
+        raise LookupError(f"'{ref}' is tagged for several plans ({plans}): use the queue id or --plan")
+    return found[0]
