@@ -70,6 +70,10 @@ def safe_url(url: str | None) -> str:
     return text if urlsplit(text).scheme.lower() in ("http", "https") else "#"
 
 
+def _percent(actual: int, planned: int) -> int:
+    return 0 if planned <= 0 else round(100 * min(actual, planned) / planned)
+
+
 def subject_for(data: DigestData) -> str:
     """Built from numbers and the plan's number only; CR/LF stripped anyway."""
     totals = data.report["totals"]
@@ -89,7 +93,7 @@ def build_context(data: DigestData) -> dict[str, Any]:
         lines = []
         for r in rows:
             planned, actual = int(r["planned"]), int(r["actual"])
-            percent = 0 if planned <= 0 else round(100 * min(actual, planned) / planned)
+            percent = _percent(actual, planned)
             lines.append({
                 "format": r["format"],
                 "format_vi": r.get("format_vi") or fmt_labels.get(r["format"], r["format"]),
@@ -149,6 +153,12 @@ def build_context(data: DigestData) -> dict[str, Any]:
     } for p in problems]
 
     totals = report["totals"]
+    total_rows = [{"format_vi": fmt_labels.get(f, f), "actual": totals[f]["actual"], "planned": totals[f]["planned"],
+                   "pending": totals[f]["pending_review"], "bar": text_bar(totals[f]["actual"], totals[f]["planned"]),
+                   "percent": _percent(totals[f]["actual"], totals[f]["planned"])} for f in ("article", "report")]
+    total_width = max(len(t["format_vi"]) for t in total_rows) + 1
+    for t in total_rows:
+        t["label"] = (t["format_vi"] + ":").ljust(total_width)
     return {
         "subject": subject_for(data),
         "plan_id": data.plan_id,
@@ -159,12 +169,7 @@ def build_context(data: DigestData) -> dict[str, Any]:
         "week_end": vn_date(data.week.end),
         "as_of": vn_date(data.as_of),
         "generated_at": data.generated_at.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M"),
-        "totals": [{"format_vi": fmt_labels.get(f, f), "actual": totals[f]["actual"],
-                    "planned": totals[f]["planned"], "pending": totals[f]["pending_review"],
-                    "bar": text_bar(totals[f]["actual"], totals[f]["planned"]),
-                    "percent": 0 if not totals[f]["planned"]
-                    else round(100 * min(totals[f]["actual"], totals[f]["planned"]) / totals[f]["planned"])}
-                   for f in ("article", "report")],
+        "totals": total_rows,
         "pending_total": sum(t["pending_review"] for t in totals.values()),
         "activities": activities,
         "new_items": new_items[:MAX_NEW_ITEMS],
