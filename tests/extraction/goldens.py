@@ -1,0 +1,169 @@
+"""Golden fixtures for extraction: tests/extraction/fixtures/<layout>/<name>.html + <name>.json.
+
+The JSON holds the page's ``url``, optional ``source``/``hint``/``fetched_at``, the ``expected`` fields
+(compared exactly; ``flags_include`` lists flags that must be present) and ``gold_paragraphs`` (the body,
+compared by token F1 in the quality gate and exactly in the golden test). The real VnExpress page is read
+from ../shared/real-pages (never copied into the repository).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REAL_PAGES = Path("/work/shared/real-pages")
+REPO = Path(__file__).resolve().parents[2]
+DEMO = REPO / "data" / "demo"
+
+
+@dataclass
+class Case:
+    name: str
+    layout: str
+    html: bytes
+    url: str
+    expected: dict[str, Any]
+    gold_paragraphs: list[str] | None
+    source: dict[str, Any] = field(default_factory=dict)
+    hint: dict[str, Any] | None = None
+    fetched_at: datetime | None = None
+
+
+def fixture_cases() -> list[Case]:
+    cases = []
+    for meta_path in sorted(FIXTURES.glob("*/*.json")):
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        fetched = meta.get("fetched_at")
+        cases.append(
+            Case(
+                name=f"{meta_path.parent.name}/{meta_path.stem}",
+                layout=meta_path.parent.name,
+                html=meta_path.with_suffix(".html").read_bytes(),
+                url=meta["url"],
+                expected=meta["expected"],
+                gold_paragraphs=meta.get("gold_paragraphs"),
+                source=meta.get("source") or {},
+                hint=meta.get("hint"),
+                fetched_at=datetime.fromisoformat(fetched) if fetched else None,
+            )
+        )
+    return cases
+
+
+def vnexpress_case() -> Case | None:
+    page = REAL_PAGES / "vnexpress-2025-10-22.html"
+    gold_path = REAL_PAGES / "vnexpress-2025-10-22.gold.json"
+    if not page.exists() or not gold_path.exists():
+        return None
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))["V1"]
+    paragraphs = [p for s in gold["body"]["sections"] for p in s["paragraphs"]]
+    return Case(
+        name="real/vnexpress-2025-10-22",
+        layout="vnexpress-v1",
+        html=page.read_bytes(),
+        url="https://vnexpress.net/dau-bung-keo-dai-phat-hien-ung-thu-lymphoma-ruot-non-4954454.html",
+        expected={
+            "title": gold["title"],
+            "lead": gold["body"]["summary"][0],
+            "author": gold["authors"][0],
+            "published_at": "2025-10-22T19:25:52+07:00",
+            "date_source": "meta",
+            "format": "article",
+            "language": "vi",
+            "layout": "vnexpress-v1",
+        },
+        gold_paragraphs=paragraphs,
+        source={"id": "vnexpress", "kind": "newspaper"},
+    )
+
+
+def demo_cases() -> list[Case]:
+    """Pages of the offline demo mirror listed in data/demo/manifest.json (when the mirror is built)."""
+    manifest_path = DEMO / "manifest.json"
+    if not manifest_path.exists():
+        return []
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    entries = manifest.get("pages", manifest) if isinstance(manifest, dict) else manifest
+    layouts = _demo_layouts()
+    cases = []
+    for entry in entries:
+        if not isinstance(entry, dict) or "path" not in entry or "outlet" not in entry:
+            continue
+        path = DEMO / "site" / entry["outlet"] / str(entry["path"]).lstrip("/")
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.exists():
+            continue
+        expected: dict[str, Any] = {}
+        if entry.get("published"):
+            expected["published_at"] = entry["published"]
+        if entry.get("format"):
+            expected["format"] = entry["format"]
+        if entry.get("title"):
+            expected["title"] = entry["title"]
+        paragraphs = entry.get("paras") or entry.get("paragraphs")
+        if paragraphs is None and entry.get("text"):
+            paragraphs = [entry["text"]]
+        source = {"id": entry["outlet"], "layout": layouts.get(entry["outlet"])}
+        if entry.get("kind"):
+            source["kind"] = entry["kind"]
+        cases.append(
+            Case(
+                name=f"demo/{entry['outlet']}{entry['path']}",
+                layout=layouts.get(entry["outlet"]) or "generic",
+                html=path.read_bytes(),
+                url=entry.get("url") or f"http://127.0.0.1/{entry['path'].lstrip('/')}",
+                expected=expected,
+                gold_paragraphs=paragraphs,
+                source={k: v for k, v in source.items() if v},
+            )
+        )
+    return cases
+
+
+def _demo_layouts() -> dict[str, str]:
+    import tomllib
+
+    path = DEMO / "mirror.toml"
+    if not path.exists():
+        return {}
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    return {k: v.get("layout") for k, v in (data.get("outlets") or {}).items() if v.get("layout")}
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def token_f1(predicted: str | None, gold: str | None) -> float:
+    """Bag-of-tokens F1 (lower-cased words), the usual body-extraction score."""
+    a = Counter(_TOKEN.findall((predicted or "").lower()))
+    b = Counter(_TOKEN.findall((gold or "").lower()))
+    if not a and not b:
+        return 1.0
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(a.values()), common / sum(b.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def same_day(predicted: Any, expected: str | None) -> bool:
+    """Publication dates compared as the local (Vietnam) calendar day, which is what windows compare."""
+    from pipeline.dates import VN_TZ, parse_vn_datetime
+
+    if expected is None:
+        return predicted is None
+    if predicted is None:
+        return False
+    exp = parse_vn_datetime(expected)
+    pred = predicted if isinstance(predicted, datetime) else parse_vn_datetime(str(predicted))
+    if exp is None or pred is None:
+        return False
+    return pred.astimezone(VN_TZ).date() == exp.astimezone(VN_TZ).date()
