@@ -11,6 +11,7 @@ segments; renderers escape them (the web page) or bracket them (the CLI).
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import unicodedata
@@ -21,9 +22,10 @@ from pipeline.normalize import fold
 Segment = tuple[str, bool]
 _CONTAINER_KEYS = ("terms", "matches", "matched", "matched_terms", "hits")
 _TERM_KEYS = ("term", "text", "surface", "match", "folded", "key")
-_STOPWORDS = frozenset("""
-va cua ve cac cho voi trong tai theo tu den la co duoc nhung mot nay do khi de ma hay hoac nhu
-""".split())
+_STOPWORDS = frozenset((
+    "va", "cua", "ve", "cac", "cho", "voi", "trong", "tai", "theo", "tu", "den", "la", "co", "duoc", "nhung",
+    "mot", "nay", "do", "khi", "de", "ma", "hay", "hoac", "nhu",
+))
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -78,7 +80,7 @@ def activity_terms(wording: str) -> list[str]:
     wording = re.sub(r"\((?:dự kiến|du kien)[^)]*\)", " ", wording, flags=re.IGNORECASE)
     for chunk in re.split(r"[,.;:()“”\"'\-–]+", wording):
         words = _WORD.findall(chunk)
-        for a, b in zip(words, words[1:], strict=False):
+        for a, b in itertools.pairwise(words):
             if fold(a) in _STOPWORDS or fold(b) in _STOPWORDS:
                 continue
             terms.append(f"{a} {b}")

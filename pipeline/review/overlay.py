@@ -43,9 +43,9 @@ def _order_key(decision: Mapping[str, Any]) -> tuple[dt.datetime, str]:
 
 def live_decisions(decisions: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Decisions that count (not undos, not undone), newest first."""
-    decisions = [dict(d) for d in decisions]
-    undone = {d.get("undoes") for d in decisions if d.get("action") == "undo" and d.get("undoes")}
-    live = [d for d in decisions if d.get("action") != "undo" and d.get("decision_id") not in undone]
+    rows = [dict(d) for d in decisions]
+    undone = {d.get("undoes") for d in rows if d.get("action") == "undo" and d.get("undoes")}
+    live = [d for d in rows if d.get("action") != "undo" and d.get("decision_id") not in undone]
     return sorted(live, key=_order_key, reverse=True)
 
 

@@ -244,7 +244,8 @@ def undo(
 
 
 def import_cmd(
-    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="CSV: id, decision, activity, format, date, note."),
+    file: Path = typer.Argument(..., exists=True, dir_okay=False,
+                                help="CSV: id, decision, activity, format, date, note."),
     reviewer: str = typer.Option(..., "--reviewer", envvar=REVIEWER_ENV, help="Who decided (kept with each row)."),
     lock_timeout: float = typer.Option(0.5, "--lock-timeout", help="Seconds to wait for the writer to publish."),
     no_sync: bool = typer.Option(False, "--no-sync", help="Only record; publish with the next run."),
@@ -308,7 +309,8 @@ def serve(
                               help="Access token; required when bound to anything but loopback."),
 ) -> None:
     """The review web page (Vietnamese): queue, filters, item view with keyboard shortcuts."""
-    from pipeline.review.web.app import ServeError, serve as run
+    from pipeline.review.web.app import ServeError
+    from pipeline.review.web.app import serve as run
 
     try:
         run(Paths.from_env(), host=host, port=port, token=token)

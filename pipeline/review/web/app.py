@@ -1,0 +1,436 @@
+"""The review web page: Starlette + Jinja2, served by uvicorn. Vietnamese UI, keyboard first.
+
+Security model (see docs/review.md):
+- bound to 127.0.0.1 by default; any other address needs a token (refused otherwise). With a token, every
+  request must carry it (?token= once, then an HttpOnly cookie; or `Authorization: Bearer`). On loopback
+  the Host header must be a loopback name (DNS-rebinding guard);
+- CSRF: a per-session random token in an HttpOnly SameSite=Strict cookie and in every form (double
+  submit), compared in constant time; a POST without it, or from another Origin, gets 403;
+- everything crawled is escaped by Jinja2 autoescape; links to originals are http(s) only;
+- the archived page is never served as live HTML to the app's origin: it is sent with a CSP `sandbox`
+  header (no scripts, no requests) and shown in an `<iframe sandbox="">`;
+- strict headers: CSP default-src 'self' (no inline script or style, no third-party anything),
+  frame-ancestors 'none', X-Content-Type-Options nosniff, no referrer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hmac
+import ipaddress
+import secrets
+import threading
+import urllib.parse
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from pipeline.review import evidence
+from pipeline.review.decisions import DecisionError, make_decision, make_undo, parse_date, record, sync
+from pipeline.review.queue import (
+    ACTION_LABELS,
+    DATE_SOURCE_LABELS,
+    FORMAT_LABELS,
+    STATUS_LABELS,
+    Filters,
+    ReviewState,
+    resolve,
+)
+from pipeline.snapshot import NoSnapshot, open_snapshot
+from planwatch.config import Paths
+
+HERE = Path(__file__).parent
+CSRF_COOKIE = "pw_csrf"
+TOKEN_COOKIE = "pw_token"
+REVIEWER_COOKIE = "pw_reviewer"
+MAX_BODY = 64 * 1024
+MAX_ARCHIVE = 8 * 1024 * 1024
+PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
+            "base-uri 'none'; form-action 'self'; frame-src 'self'; frame-ancestors 'none'")
+ARCHIVE_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; form-action 'none'"
+FILTER_KEYS = ("activity", "source", "province", "from", "to")
+MESSAGES = {"confirm": "Đã xác nhận", "reject": "Đã loại", "reopen": "Đã mở lại", "undo": "Đã hoàn tác"}
+
+
+class ServeError(RuntimeError):
+    """The server refuses to start (e.g. a public bind without a token)."""
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+# -- background publishing ------------------------------------------------------------------------------
+class Syncer:
+    """Folds the journal into the warehouse after decisions, off the request path, coalescing bursts.
+    If the writer is busy, decisions.sync() leaves a waiter process; decisions are already durable."""
+
+    def __init__(self, paths: Paths, enabled: bool = True) -> None:
+        self.paths, self.enabled = paths, enabled
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self.enabled and self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="review-sync", daemon=True)
+            self._thread.start()
+
+    def poke(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread:
+            self._thread.join(timeout=30)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait()
+            self._wake.clear()
+            if self._stop.is_set():
+                break
+            with contextlib.suppress(Exception):  # the decision is in the journal whatever happens here
+                sync(self.paths, lock_timeout=0.2)
+
+
+# -- helpers --------------------------------------------------------------------------------------------
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters["vndate"] = lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}" if d else "—"
+    env.globals.update(FORMAT_LABELS=FORMAT_LABELS, STATUS_LABELS=STATUS_LABELS, ACTION_LABELS=ACTION_LABELS,
+                       DATE_SOURCE_LABELS=DATE_SOURCE_LABELS)
+    return env
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links leave the app (a crawled 'javascript:' URL is not a link)."""
+    if not url:
+        return None
+    parts = urllib.parse.urlsplit(url.strip())
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def _filters_from(params: Any) -> tuple[Filters, dict[str, str]]:
+    raw = {k: (params.get(k) or "").strip()[:200] for k in FILTER_KEYS}
+    raw = {k: v for k, v in raw.items() if v}
+    try:
+        date_from, date_to = parse_date(raw.get("from")), parse_date(raw.get("to"))
+    except DecisionError:
+        date_from = date_to = None
+        raw.pop("from", None)
+        raw.pop("to", None)
+    return Filters(activity=raw.get("activity"), source=raw.get("source"), province=raw.get("province"),
+                   date_from=date_from, date_to=date_to), raw
+
+
+def _qs(raw: dict[str, str], **extra: str) -> str:
+    data = {**raw, **{k: v for k, v in extra.items() if v}}
+    return ("?" + urllib.parse.urlencode(data)) if data else ""
+
+
+def _reviewer(request: Request) -> str:
+    return urllib.parse.unquote(request.cookies.get(REVIEWER_COOKIE, ""))[:100]
+
+
+async def _form(request: Request) -> dict[str, str]:
+    """The urlencoded body of a POST, after the CSRF check (double submit, constant time) -> 403."""
+    origin = request.headers.get("origin")
+    if origin and origin != "null":
+        host = urllib.parse.urlsplit(origin).netloc
+        if host != request.headers.get("host"):
+            raise HTTPException(403, "Yêu cầu từ trang khác bị từ chối.")
+    body = await request.body()
+    if len(body) > MAX_BODY:
+        raise HTTPException(413, "Dữ liệu gửi lên quá lớn.")
+    try:
+        parsed = urllib.parse.parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=50)
+    except (UnicodeDecodeError, ValueError):
+        raise HTTPException(400, "Dữ liệu gửi lên không hợp lệ.") from None
+    form = {k: v[0] for k, v in parsed.items()}
+    cookie = request.cookies.get(CSRF_COOKIE, "")
+    sent = form.get("csrf", "")
+    if not cookie or not sent or not hmac.compare_digest(cookie.encode(), sent.encode()):
+        raise HTTPException(403, "Thiếu hoặc sai mã bảo vệ (CSRF). Hãy tải lại trang rồi thử lại.")
+    return form
+
+
+# -- middleware -----------------------------------------------------------------------------------------
+class Guard(BaseHTTPMiddleware):
+    """Host check, token check, CSRF cookie issue, and the security headers on every response."""
+
+    def __init__(self, app: Any, token: str | None, loopback: bool) -> None:
+        super().__init__(app)
+        self.token, self.loopback = token, loopback
+
+    async def dispatch(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await self._checked(request, call_next)
+        headers = response.headers
+        headers.setdefault("Content-Security-Policy", PAGE_CSP)
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers["X-Content-Type-Options"] = "nosniff"
+        headers["Referrer-Policy"] = "no-referrer"
+        headers["Cross-Origin-Opener-Policy"] = "same-origin"
+        headers["Cross-Origin-Resource-Policy"] = "same-origin"
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+        headers.setdefault("Cache-Control", "no-store")
+        if getattr(request.state, "new_csrf", None):
+            response.set_cookie(CSRF_COOKIE, request.state.csrf, httponly=True, samesite="strict", path="/")
+        return response
+
+    async def _checked(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        if self.loopback:
+            host = (request.headers.get("host") or "").rsplit(":", 1)[0]
+            if not is_loopback(host):
+                return HTMLResponse("Host không hợp lệ.", status_code=400)
+        set_token = False
+        if self.token:
+            sent = (request.query_params.get("token") or request.cookies.get(TOKEN_COOKIE)
+                    or request.headers.get("authorization", "").removeprefix("Bearer ").strip())
+            if not sent or not hmac.compare_digest(sent.encode(), self.token.encode()):
+                return HTMLResponse("<!doctype html><meta charset=utf-8><title>Cần mã truy cập</title>"
+                                    "<p>Cần mã truy cập: mở đường dẫn có <code>?token=…</code>.</p>", status_code=401)
+            set_token = request.query_params.get("token") is not None
+        csrf = request.cookies.get(CSRF_COOKIE, "")
+        request.state.new_csrf = len(csrf) < 32
+        request.state.csrf = secrets.token_urlsafe(32) if request.state.new_csrf else csrf
+        if set_token and request.method == "GET":
+            params = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
+            target = request.url.path + (("?" + urllib.parse.urlencode(params)) if params else "")
+            response: Response = RedirectResponse(target, status_code=303)
+            response.set_cookie(TOKEN_COOKIE, self.token or "", httponly=True, samesite="strict", path="/")
+            return response
+        return await call_next(request)
+
+
+# -- the application ------------------------------------------------------------------------------------
+def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1", background_sync: bool = True
+               ) -> Starlette:
+    env = _env()
+    syncer = Syncer(paths, background_sync)
+
+    def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+        ctx.setdefault("error", None)
+        ctx.setdefault("flash", None)
+        html = env.get_template(name).render(csrf=request.state.csrf, reviewer=_reviewer(request), **ctx)
+        return HTMLResponse(html, status_code=status)
+
+    def read_state(fn: Callable[[ReviewState], Any]) -> Any:
+        with open_snapshot(paths) as conn:
+            return fn(ReviewState.load(conn, paths))
+
+    async def with_state(fn: Callable[[ReviewState], Any]) -> Any:
+        """DuckDB work off the event loop."""
+        return await run_in_threadpool(read_state, fn)
+
+    def flash_of(request: Request, state: ReviewState) -> dict[str, Any] | None:
+        done, last = request.query_params.get("done"), request.query_params.get("last")
+        if done not in MESSAGES or not last:
+            return None
+        found = state.items(last)
+        return {"text": MESSAGES[done], "item": found[0] if found else None, "action": done}
+
+    async def queue_page(request: Request) -> Response:
+        filters, raw = _filters_from(request.query_params)
+
+        def build(state: ReviewState) -> dict[str, Any]:
+            everything = state.queue()
+            rows = [r for r in everything if filters.accepts(r)]
+            sources = sorted({(r["source_id"], r.get("source_name") or r["source_id"]) for r in everything
+                              if r.get("source_id")}, key=lambda s: s[1])
+            provinces = sorted({p for r in everything for p in (r.get("province_historical"),
+                                                                  r.get("province_current")) if p})
+            return {"rows": rows, "total": len(everything), "sources": sources, "provinces": provinces,
+                    "activities": state.activities, "flash": flash_of(request, state)}
+
+        ctx = await with_state(build)
+        return render(request, "queue.html", raw=raw, qs=_qs(raw), **ctx)
+
+    def item_context(state: ReviewState, ref: str, raw: dict[str, str], filters: Filters) -> dict[str, Any]:
+        item = resolve(state, ref)
+        queue = state.queue()
+        ids = [r["id"] for r in queue if filters.accepts(r)]
+        if item["id"] in ids:
+            pos = ids.index(item["id"])
+            prev_id = ids[pos - 1] if pos > 0 else None
+            next_id = ids[pos + 1] if pos + 1 < len(ids) else None
+        else:
+            pos, prev_id, next_id = None, None, (ids[0] if ids else None)
+        terms, origin = evidence.item_terms(item.get("evidence"),
+                                            state.activity_content(item["plan_id"], item.get("suggested_activity")))
+        if origin == "activity":  # show only the activity words that occur
+            body = f"{item.get('title') or ''}\n{item.get('text') or item.get('lead') or ''}"
+            terms = [t for t in terms if evidence.find_spans(body, [t])]
+        archive = state.archive_path(item)
+        return {
+            "item": item, "total": len(queue), "position": pos, "filtered": len(ids),
+            "prev_id": prev_id, "next_id": next_id, "history": state.history(item),
+            "title_parts": evidence.highlight(item.get("title"), terms),
+            "excerpt": evidence.excerpt(item.get("text") or item.get("lead"), terms),
+            "full_text": item.get("text") or "",
+            "terms": terms, "terms_origin": origin, "url": safe_url(item.get("url")), "has_archive": bool(archive),
+            "activities": [a for a in state.activities if a["plan_id"] == item["plan_id"]],
+            "date_corrected": bool(item.get("published_date") and item.get("published_date")
+                                   != item.get("extracted_date")),
+        }
+
+    async def item_page(request: Request) -> Response:
+        filters, raw = _filters_from(request.query_params)
+        ref = request.path_params["item_id"]
+
+        def build(state: ReviewState) -> dict[str, Any]:
+            ctx = item_context(state, ref, raw, filters)
+            ctx["flash"] = flash_of(request, state)
+            return ctx
+
+        try:
+            ctx = await with_state(build)
+        except LookupError:
+            raise HTTPException(404, "Không tìm thấy mục này.") from None
+        return render(request, "item.html", raw=raw, qs=_qs(raw), **ctx)
+
+    async def decide(request: Request) -> Response:
+        form = await _form(request)
+        _, raw = _filters_from(form)
+        ref = request.path_params["item_id"]
+        action = form.get("action", "")
+        reviewer = form.get("reviewer", "")
+
+        def apply(state: ReviewState) -> dict[str, Any]:
+            item = resolve(state, ref)
+            if action == "undo":
+                decision = make_undo(item, state.history(item), reviewer)
+            else:
+                decision = make_decision(item, action, reviewer, activities=state.activity_ids(item["plan_id"]),
+                                         activity=form.get("activity"), fmt=form.get("format"),
+                                         date=_changed(form, "date"), note=form.get("note"))
+            return decision
+
+        try:
+            decision = await with_state(apply)
+        except LookupError:
+            raise HTTPException(404, "Không tìm thấy mục này.") from None
+        except DecisionError as exc:
+            filters, raw = _filters_from(form)
+            ctx = await with_state(lambda s: item_context(s, ref, raw, filters))
+            return render(request, "item.html", status=400, raw=raw, qs=_qs(raw), error=_vi_error(str(exc)),
+                          **ctx)
+        await run_in_threadpool(record, paths, decision)
+        syncer.poke()
+        next_id = form.get("next", "")
+        if action == "undo" or not next_id or not all(c.isalnum() or c in "-_." for c in next_id):
+            target = f"/item/{urllib.parse.quote(ref)}" if action == "undo" else "/"
+        else:
+            target = f"/item/{urllib.parse.quote(next_id)}"
+        response = RedirectResponse(target + _qs(raw, done=action, last=ref), status_code=303)
+        response.set_cookie(REVIEWER_COOKIE, urllib.parse.quote(decision["reviewer"]), max_age=365 * 86400,
+                            httponly=True, samesite="strict", path="/")
+        return response
+
+    async def archive(request: Request) -> Response:
+        ref = request.path_params["item_id"]
+
+        def find(state: ReviewState) -> Path | None:
+            return state.archive_path(resolve(state, ref))
+
+        try:
+            path = await with_state(find)
+        except LookupError:
+            path = None
+        if path is None:
+            raise HTTPException(404, "Không có bản lưu trữ.")
+        with gzip.open(path, "rb") as fh:
+            body = fh.read(MAX_ARCHIVE)
+        return Response(body, headers={"content-type": "text/html", "Content-Security-Policy": ARCHIVE_CSP,
+                                       "X-Frame-Options": "SAMEORIGIN"})
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        status = getattr(exc, "status_code", 500)
+        detail = getattr(exc, "detail", "Lỗi")
+        csrf = getattr(request.state, "csrf", "")
+        html = env.get_template("error.html").render(status=status, detail=detail, csrf=csrf,
+                                                     reviewer=_reviewer(request), error=None, flash=None)
+        return HTMLResponse(html, status_code=status)
+
+    async def no_snapshot(request: Request, exc: Exception) -> Response:
+        html = env.get_template("error.html").render(
+            status=503, detail="Chưa có dữ liệu (snapshot). Hãy chạy 'planwatch init' hoặc một lần thu thập.",
+            csrf="", reviewer="", error=None, flash=None)
+        return HTMLResponse(html, status_code=503)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        syncer.start()
+        try:
+            yield
+        finally:
+            syncer.stop()
+
+    routes = [
+        Route("/", queue_page),
+        Route("/item/{item_id}", item_page),
+        Route("/item/{item_id}/decide", decide, methods=["POST"]),
+        Route("/item/{item_id}/archive", archive),
+        Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan,
+                    middleware=[Middleware(Guard, token=token, loopback=is_loopback(host))],
+                    exception_handlers={HTTPException: http_error, NoSnapshot: no_snapshot})
+    app.state.syncer = syncer
+    return app
+
+
+def _changed(form: dict[str, str], name: str) -> str | None:
+    """A form value only when the reviewer changed it (the date field starts with the current date)."""
+    value = (form.get(name) or "").strip()
+    return value if value and value != (form.get(f"{name}_orig") or "").strip() else None
+
+
+def _vi_error(message: str) -> str:
+    """Reviewer-facing wording for the usual mistakes (the English detail follows)."""
+    if "reviewer name" in message:
+        return "Hãy nhập tên người duyệt."
+    if "not a date" in message:
+        return f"Ngày không hợp lệ (dùng dạng YYYY-MM-DD hoặc dd/mm/yyyy). {message}"
+    if "no decision on this item to undo" in message:
+        return f"Bạn chưa có quyết định nào để hoàn tác cho mục này. {message}"
+    return message
+
+
+def check_bind(host: str, token: str | None) -> None:
+    if not is_loopback(host) and not token:
+        raise ServeError(f"refusing to listen on {host} without a token: pass --token (or PLANWATCH_REVIEW_TOKEN), "
+                         "or bind to 127.0.0.1")
+    if token is not None and len(token) < 16:
+        raise ServeError("the token is too short: use at least 16 characters (e.g. python -c "
+                         "'import secrets; print(secrets.token_urlsafe(24))')")
+
+
+def serve(paths: Paths, *, host: str = "127.0.0.1", port: int = 8787, token: str | None = None) -> None:
+    import uvicorn
+
+    check_bind(host, token)
+    app = create_app(paths, token=token, host=host)
+    shown = f"[{host}]" if ":" in host else host
+    suffix = f"/?token={urllib.parse.quote(token)}" if token else "/"
+    print(f"Hàng chờ duyệt: http://{shown}:{port}{suffix}", flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)
