@@ -106,10 +106,16 @@ def score_zones(zones: list[Zone], lex: Lexicon, *, before_project: bool = False
     subj = {c: contribution(h, lex, lex.subject[c].cap) for c, h in subj_hits.items()}
     pair_value, pair_ev = pairs(subj_hits["action"], subj_hits["sector"] + subj_hits["people"], lex)
 
+    pair_value = min(pair_value, lex.t("pairs_cap"))
     parts = {"project": project.total, **{c: s.total for c, s in subj.items()}, "pairs": pair_value}
-    positive = sum(parts.values())
-    gates: list[str] = []
     named = project.total > 0
+    # How central the sector is: a passing "mầm non" in a primary-school story lends little weight to
+    # the teacher/training terms around it. The project's name counts as full sector evidence.
+    sector_factor = 1.0 if named else min(1.0, subj["sector"].total / lex.t("sector_full"))
+    parts["sector_factor"] = sector_factor
+    positive = project.total + subj["sector"].total + sector_factor * (
+        subj["people"].total + subj["action"].total + pair_value)
+    gates: list[str] = []
     for cat, key in (("sector", "gate_no_sector"), ("action", "gate_no_action"), ("people", "gate_no_people")):
         if not named and subj[cat].total == 0:
             positive *= lex.t(key)
