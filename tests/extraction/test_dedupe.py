@@ -1,0 +1,81 @@
+"""Exact and near duplicates: the threshold measured on examples, story assignment, determinism."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from pipeline.dedupe import THRESHOLD, assign_stories, minhash_signature, similarity
+from pipeline.extract import content_hash
+from tests.extraction import dedupe_examples as ex
+
+VN = timezone(timedelta(hours=7))
+
+
+@pytest.mark.parametrize(
+    ("name", "low", "high"),
+    [
+        ("SYNDICATED", 0.85, 1.0),
+        ("UPDATED", 0.85, 1.0),
+        ("TRIMMED", 0.7, 1.0),
+        ("HALF", THRESHOLD + 0.05, 0.7),
+        ("NFD_COPY", 1.0, 1.0),
+        ("SAME_EVENT_OTHER_STORY", 0.0, THRESHOLD - 0.2),
+        ("UNRELATED", 0.0, 0.1),
+    ],
+)
+def test_similarity_of_examples(name: str, low: float, high: float) -> None:
+    score = similarity(minhash_signature(ex.ORIGINAL), minhash_signature(getattr(ex, name)))
+    assert low <= score <= high, score
+
+
+def test_signature_is_deterministic_and_fits_ubigint() -> None:
+    sig = minhash_signature(ex.ORIGINAL)
+    assert sig == minhash_signature(ex.ORIGINAL)
+    assert len(sig) == 128 and all(isinstance(v, int) and 0 <= v < 2**64 for v in sig)
+
+
+def _doc(doc_id: str, text: str, day: int) -> dict:
+    return {
+        "doc_id": doc_id,
+        "text": text,
+        "content_hash": content_hash("t", text),
+        "published_at": datetime(2022, 6, day, 8, 0, tzinfo=VN),
+    }
+
+
+def test_assign_stories_clusters_copies_and_separates_other_stories() -> None:
+    docs = [
+        _doc("d-syndicated", ex.SYNDICATED, 16),
+        _doc("d-original", ex.ORIGINAL, 15),
+        _doc("d-trimmed", ex.TRIMMED, 17),
+        _doc("d-updated", ex.UPDATED, 18),
+        _doc("d-other", ex.SAME_EVENT_OTHER_STORY, 15),
+        _doc("d-unrelated", ex.UNRELATED, 20),
+    ]
+    stories = assign_stories(docs, [])
+    assert stories["d-original"] == "s-d-original"  # the earliest document names the story
+    for doc_id in ("d-syndicated", "d-trimmed", "d-updated"):
+        assert stories[doc_id] == "s-d-original"
+    assert stories["d-other"] == "s-d-other"
+    assert stories["d-unrelated"] == "s-d-unrelated"
+    assert assign_stories(list(reversed(docs)), []) == stories  # order of input does not matter
+
+
+def test_exact_duplicates_by_hash_even_when_short() -> None:
+    docs = [_doc("a", "Tin ngắn.", 15), _doc("b", "Tin ngắn.", 16), _doc("c", "Tin khác ngắn.", 16)]
+    stories = assign_stories(docs, [])
+    assert stories == {"a": "s-a", "b": "s-a", "c": "s-c"}
+
+
+def test_existing_signatures_from_the_warehouse() -> None:
+    existing = [("old-1", "s-old-1", minhash_signature(ex.ORIGINAL))]
+    stories = assign_stories([_doc("new-1", ex.SYNDICATED, 20), _doc("new-2", ex.UNRELATED, 20)], existing)
+    assert stories == {"new-1": "s-old-1", "new-2": "s-new-2"}
+
+
+def test_unknown_dates_sort_last() -> None:
+    a = {"doc_id": "a", "text": ex.ORIGINAL, "content_hash": "h1", "published_at": None}
+    b = {"doc_id": "b", "text": ex.SYNDICATED, "content_hash": "h2", "published_at": "2022-06-16T08:00:00+07:00"}
+    assert assign_stories([a, b], []) == {"a": "s-b", "b": "s-b"}
