@@ -1,0 +1,257 @@
+"""Downloader middlewares: safety, robots policy, Retry-After, fetch logging, per-source politeness floor.
+
+Order (process_request runs low -> high, process_response high -> low):
+  40  SafetyMiddleware      every attempt (first requests, retries, redirect targets, robots.txt): SSRF guard,
+                            hosts given up for the run
+  100 RobotsPolicyMiddleware robots.txt per host, with a documented policy when robots.txt itself fails
+  560 RetryAfterMiddleware  429/503 with Retry-After: wait (bounded) then retry; host paused meanwhile
+  585 FetchRecorder         one fetches.jsonl line per response (after decompression) or download error
+  645 RedirectRecorder      one fetches.jsonl line per followed 3xx (RedirectMiddleware sits at 600)
+The spider owns the counters and the run writer; middlewares reach it through `crawler.spider`."""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import time
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
+
+from protego import Protego
+from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
+from scrapy.extensions.throttle import AutoThrottle
+from scrapy.http import Response
+
+from crawlers.safety import UnsafeURL, check_url
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+    from crawlers.spider import PlanwatchSpider
+
+REDIRECT_CODES = (301, 302, 303, 307, 308)
+
+
+def _spider(crawler: Crawler) -> PlanwatchSpider:
+    spider = crawler.spider
+    assert spider is not None
+    return spider  # type: ignore[return-value]
+
+
+def host_of(request: Request) -> str:
+    return (urlsplit(request.url).hostname or "").lower()
+
+
+class SafetyMiddleware:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SafetyMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Any = None) -> None:
+        sp = _spider(self.crawler)
+        sp.new_attempt(request)
+        source = sp.source_of(request)
+        try:
+            check_url(request.url, allow_private=bool(source and source.allow_private))
+        except UnsafeURL as exc:
+            sp.record_failure(request, f"refused: {exc}", counts_as="refused")
+            raise IgnoreRequest(f"refused: {exc}") from None
+        reason = sp.given_up_hosts.get(host_of(request))
+        if reason and request.meta.get("pw_kind") != "robots":
+            sp.record_failure(request, f"skipped: {reason}", counts_as="skipped_host")
+            raise IgnoreRequest(reason)
+
+
+class RobotsPolicyMiddleware:
+    """robots.txt per scheme+host. Policy when robots.txt itself fails (docs/crawling.md):
+    2xx -> parsed and obeyed; 4xx (incl. 404) -> allow all; 5xx after retries, timeout or connection error
+    -> disallow all for this run (recorded in the source's health)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.parsers: dict[str, Any] = {}
+        self.user_agent = crawler.settings.get("ROBOTSTXT_USER_AGENT") or "planwatch"
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RobotsPolicyMiddleware:
+        return cls(crawler)
+
+    async def process_request(self, request: Request, spider: Any = None) -> None:
+        if request.meta.get("pw_kind") == "robots" or request.meta.get("dont_obey_robotstxt"):
+            return
+        sp = _spider(self.crawler)
+        parts = urlsplit(request.url)
+        netloc = f"{parts.scheme}://{parts.netloc}"
+        policy = self.parsers.get(netloc)
+        if policy is None:
+            future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+            self.parsers[netloc] = future
+            result = await self._fetch(request, netloc)
+            self.parsers[netloc] = result
+            future.set_result(result)
+            policy = result
+        elif isinstance(policy, asyncio.Future):
+            policy = await policy
+        kind, rules = policy
+        if kind == "allow":
+            return
+        if kind == "deny" or not rules.can_fetch(request.url, self.user_agent):
+            why = "robots.txt unavailable: disallow-all for this run" if kind == "deny" else "disallowed by robots.txt"
+            sp.record_failure(request, f"robots: {why}", counts_as="blocked_robots")
+            raise IgnoreRequest(why)
+
+    async def _fetch(self, request: Request, netloc: str) -> tuple[str, Any]:
+        sp = _spider(self.crawler)
+        source_id = request.meta.get("pw_source")
+        robots_req = Request(f"{netloc}/robots.txt", priority=1000, dont_filter=True,
+                             meta={"pw_kind": "robots", "pw_source": source_id, "dont_obey_robotstxt": True,
+                                   "handle_httpstatus_all": True})
+        try:
+            resp = await self.crawler.engine.download_async(robots_req)  # type: ignore[union-attr]
+        except Exception as exc:  # timeouts, refused connections, refusals by the safety guard
+            detail = f"robots.txt {netloc}: {type(exc).__name__}: {exc}"
+            sp.note_robots(source_id, netloc, "disallow-all", detail)
+            return ("deny", None)
+        if resp.status >= 500:
+            sp.note_robots(source_id, netloc, "disallow-all", f"robots.txt {netloc}: HTTP {resp.status}")
+            return ("deny", None)
+        if resp.status >= 400:
+            sp.note_robots(source_id, netloc, "allow-all", f"robots.txt {netloc}: HTTP {resp.status} (no rules)")
+            return ("allow", None)
+        if resp.status >= 300:  # redirects exhausted
+            sp.note_robots(source_id, netloc, "disallow-all", f"robots.txt {netloc}: unresolved redirect")
+            return ("deny", None)
+        try:
+            text = resp.body.decode("utf-8", errors="replace")
+            rules = Protego.parse(text)
+        except Exception as exc:
+            sp.note_robots(source_id, netloc, "allow-all", f"robots.txt {netloc}: unparsable ({exc})")
+            return ("allow", None)
+        sp.note_robots(source_id, netloc, "rules", f"robots.txt {netloc}: HTTP {resp.status}")
+        return ("rules", rules)
+
+
+def parse_retry_after(value: bytes | str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date), or None."""
+    if value is None:
+        return None
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    text = text.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+class RetryAfterMiddleware:
+    """429/503 carrying Retry-After: pause the host, then retry (at most RETRY_TIMES). A wait longer than
+    RETRY_AFTER_MAX (default 120 s) gives the host up for the run. Without Retry-After, Scrapy's
+    RetryMiddleware handles the status as usual."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.max_wait = crawler.settings.getfloat("RETRY_AFTER_MAX", 120.0)
+        self.max_times = crawler.settings.getint("RETRY_TIMES", 2)
+        self.paused_until: dict[str, float] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RetryAfterMiddleware:
+        return cls(crawler)
+
+    async def process_request(self, request: Request, spider: Any = None) -> None:
+        until = self.paused_until.get(host_of(request), 0.0)
+        wait = until - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)
+
+    def process_response(self, request: Request, response: Response, spider: Any = None) -> Request | Response:
+        if response.status not in (429, 503) or request.meta.get("dont_retry"):
+            return response
+        wait = parse_retry_after(response.headers.get(b"Retry-After"))
+        if wait is None:
+            return response
+        sp = _spider(self.crawler)
+        host = host_of(request)
+        if wait > self.max_wait:
+            sp.give_up_host(host, f"HTTP {response.status} Retry-After {wait:.0f}s > {self.max_wait:.0f}s: "
+                                  f"host given up for this run", request)
+            request.meta["dont_retry"] = True
+            return response
+        tries = int(request.meta.get("pw_retry_after_times", 0))
+        if tries >= self.max_times:
+            request.meta["dont_retry"] = True
+            return response
+        self.paused_until[host] = max(self.paused_until.get(host, 0.0), time.monotonic() + wait)
+        retry = request.copy()
+        retry.meta["pw_retry_after_times"] = tries + 1
+        retry.dont_filter = True
+        return retry
+
+
+class FetchRecorder:
+    """fetches.jsonl lines for final responses (body already decompressed) and download errors."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> FetchRecorder:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response, spider: Any = None) -> Response:
+        if response.status in REDIRECT_CODES and b"Location" in response.headers \
+                and not request.meta.get("dont_redirect"):
+            return response  # recorded by RedirectRecorder
+        _spider(self.crawler).record_response(request, response)
+        return response
+
+    def process_exception(self, request: Request, exception: Exception, spider: Any = None) -> None:
+        if isinstance(exception, IgnoreRequest):
+            return None
+        _spider(self.crawler).record_failure(request, f"{type(exception).__name__}: {exception}",
+                                             counts_as="attempt_error")
+        return None
+
+
+class RedirectRecorder:
+    """Starts the clock of each attempt; records the 3xx responses RedirectMiddleware will follow."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RedirectRecorder:
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Any = None) -> None:
+        request.meta["pw_t0"] = time.monotonic()
+
+    def process_response(self, request: Request, response: Response, spider: Any = None) -> Response:
+        location = response.headers.get(b"Location")
+        if response.status in REDIRECT_CODES and location and not request.meta.get("dont_redirect"):
+            target = urljoin(request.url, location.decode("latin-1"))
+            _spider(self.crawler).record_response(request, response, final_url=target)
+        return response
+
+
+class PoliteAutoThrottle(AutoThrottle):
+    """AutoThrottle that never goes below a source's own politeness delay (DOWNLOAD_SLOTS[host]['delay']);
+    stock AutoThrottle only knows the global DOWNLOAD_DELAY floor."""
+
+    def _response_downloaded(self, response: Response, request: Request, spider: Any = None) -> None:
+        super()._response_downloaded(response, request, spider)
+        key, slot = self._get_slot(request, spider)
+        if slot is None or key is None:
+            return
+        floor = float(self.crawler.settings.getdict("DOWNLOAD_SLOTS").get(key, {}).get("delay", 0.0))
+        if slot.delay < floor:
+            slot.delay = floor

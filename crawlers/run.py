@@ -1,0 +1,151 @@
+"""Crawl entry points.
+
+Child side: `python -m crawlers.run JOB.json` runs Scrapy (its own process: Twisted's reactor cannot be
+restarted) and writes the run folder. Parent side: `run_crawl(job) -> CrawlResult` writes the job file,
+starts the child with a time limit, folds the new conditional-GET validators into the state file and
+reads the result back. Neither side touches DuckDB: the lead's pipeline.ingest loads the run folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crawlers.job import CrawlJob
+from crawlers.output import DONE, FETCHES, HEALTH, PAGES, merge_validators, read_jsonl
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+JOB_FILE = "job.json"
+LOG_FILE = "crawl.log"
+
+
+@dataclass
+class CrawlResult:
+    run_id: str
+    out_dir: Path
+    returncode: int | None
+    done: bool                      # the `done` marker exists: the crawl finished writing
+    timed_out: bool
+    elapsed_s: float
+    summary: dict[str, Any] = field(default_factory=dict)   # contents of the done marker
+    health: list[dict[str, Any]] = field(default_factory=list)
+    fetches: int = 0
+    pages: int = 0
+    log_tail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.done and self.returncode == 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"run_id": self.run_id, "out_dir": str(self.out_dir), "returncode": self.returncode,
+                "done": self.done, "timed_out": self.timed_out, "elapsed_s": round(self.elapsed_s, 2),
+                "fetches": self.fetches, "pages": self.pages, "summary": self.summary, "health": self.health}
+
+
+def run_crawl(job: CrawlJob | dict[str, Any], *, timeout: float | None = None) -> CrawlResult:
+    """Run one crawl in a subprocess and wait for it (at most `timeout`, default job.time_limit).
+
+    Rerunning a job with the same out_dir after a crash resumes it: article pages already in its
+    pages.jsonl are not fetched again. On timeout the child's process group is killed; the run folder then
+    holds complete lines for everything fetched, without a `done` marker."""
+    if isinstance(job, dict):
+        job = CrawlJob.from_dict(job)
+    out_dir = Path(job.out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    job_path = out_dir / JOB_FILE
+    job_path.write_text(job.to_json(), encoding="utf-8")
+    limit = timeout if timeout is not None else job.time_limit
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH", "")]))
+    started = time.monotonic()
+    timed_out = False
+    with open(out_dir / LOG_FILE, "ab") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "crawlers.run", str(job_path)], cwd=str(REPO_ROOT),
+                                stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+        try:
+            returncode: int | None = proc.wait(timeout=limit)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+            _kill_group(proc)
+            returncode = proc.wait()
+    result = collect(job, returncode=returncode, timed_out=timed_out, elapsed=time.monotonic() - started)
+    if job.validators_file:
+        merge_validators(Path(job.validators_file), out_dir)
+    return result
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    """End the crawl subprocess we started (and its own children), by its process group."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=10)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def collect(job: CrawlJob, *, returncode: int | None = None, timed_out: bool = False,
+            elapsed: float = 0.0) -> CrawlResult:
+    """Read a run folder back into a CrawlResult (also for a folder left by a killed crawl)."""
+    out_dir = Path(job.out_dir)
+    done_path = out_dir / DONE
+    summary: dict[str, Any] = {}
+    if done_path.exists():
+        try:
+            summary = json.loads(done_path.read_text(encoding="utf-8") or "{}")
+        except json.JSONDecodeError:
+            summary = {}
+    log_tail = ""
+    if (out_dir / LOG_FILE).exists():
+        log_tail = (out_dir / LOG_FILE).read_text(encoding="utf-8", errors="replace")[-4000:]
+    return CrawlResult(run_id=job.run_id, out_dir=out_dir, returncode=returncode, done=done_path.exists(),
+                       timed_out=timed_out, elapsed_s=elapsed, summary=summary,
+                       health=list(read_jsonl(out_dir / HEALTH)),
+                       fetches=sum(1 for _ in read_jsonl(out_dir / FETCHES)),
+                       pages=sum(1 for _ in read_jsonl(out_dir / PAGES)), log_tail=log_tail)
+
+
+# -- child side -------------------------------------------------------------------------------------------
+
+def crawl_in_this_process(job: CrawlJob) -> int:
+    """Run the crawl here (the subprocess body). Returns an exit code."""
+    from scrapy.crawler import CrawlerProcess
+
+    from crawlers.registry import load_queries, load_sources
+    from crawlers.settings import build_settings
+    from crawlers.spider import PlanwatchSpider
+
+    sources = load_sources(job.sources)
+    if job.source_ids:
+        wanted = set(job.source_ids)
+        missing = wanted - {s.id for s in sources}
+        if missing:
+            print(f"planwatch crawl: unknown source id(s) {sorted(missing)}", file=sys.stderr)
+            return 2
+        sources = [s for s in sources if s.id in wanted]
+    queries = list(job.queries) or [q.text for q in load_queries(job.queries_file)]
+    process = CrawlerProcess(build_settings(job, sources))
+    process.crawl(PlanwatchSpider, job=job, sources=sources, queries=queries)
+    process.start()
+    return 0 if (Path(job.out_dir) / DONE).exists() else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m crawlers.run JOB.json", file=sys.stderr)
+        return 2
+    return crawl_in_this_process(CrawlJob.load(args[0]))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

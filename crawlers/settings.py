@@ -1,0 +1,73 @@
+"""Scrapy settings for a crawl job. Nothing is read at import time: `build_settings(job, sources)`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crawlers.job import CrawlJob
+from crawlers.registry import Source
+
+M = "crawlers.middlewares"
+
+
+def build_settings(job: CrawlJob, sources: list[Source]) -> dict[str, Any]:
+    polite = job.politeness == "default"
+    settings: dict[str, Any] = {
+        "BOT_NAME": "planwatch",
+        "USER_AGENT": job.user_agent(),
+        "ROBOTSTXT_OBEY": False,  # our RobotsPolicyMiddleware obeys robots.txt, with a policy for failures
+        "ROBOTSTXT_USER_AGENT": "planwatch",
+        "TELNETCONSOLE_ENABLED": False,
+        "COOKIES_ENABLED": False,
+        "LOG_LEVEL": job.log_level,
+        "LOG_ENABLED": True,
+        "DOWNLOAD_TIMEOUT": job.download_timeout,
+        "DNS_TIMEOUT": max(1, int(job.download_timeout)),
+        "DOWNLOAD_MAXSIZE": job.max_bytes,        # on the wire and, by HttpCompressionMiddleware, decompressed
+        "DOWNLOAD_WARNSIZE": max(1, job.max_bytes // 2),
+        "REDIRECT_MAX_TIMES": job.redirect_max,
+        "METAREFRESH_ENABLED": False,
+        "RETRY_ENABLED": True,
+        "RETRY_TIMES": job.retry_times,
+        "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
+        "RETRY_AFTER_MAX": job.retry_after_max,
+        # Only http(s): no file://, data:, ftp://, s3:// handlers at all.
+        "DOWNLOAD_HANDLERS": {"file": None, "data": None, "ftp": None, "s3": None},
+        "DOWNLOADER_MIDDLEWARES": {
+            "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+            "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+            f"{M}.SafetyMiddleware": 40,
+            f"{M}.RobotsPolicyMiddleware": 100,
+            f"{M}.RetryAfterMiddleware": 560,
+            f"{M}.FetchRecorder": 585,
+            f"{M}.RedirectRecorder": 645,
+        },
+        "EXTENSIONS": {"scrapy.extensions.telnet.TelnetConsole": None},
+        "CONCURRENT_REQUESTS": 16,
+    }
+    if polite:
+        slots: dict[str, dict[str, Any]] = {}
+        for src in sources:
+            for host in src.hosts():
+                current = slots.get(host)
+                # Sources sharing a host share its slot: the strictest politeness wins.
+                delay = max(src.politeness.delay, current["delay"] if current else 0.0)
+                conc = min(src.politeness.concurrency, current["concurrency"] if current else 99)
+                slots[host] = {"delay": delay, "concurrency": conc, "jitter": 0.5}
+        settings.update({
+            "CONCURRENT_REQUESTS_PER_DOMAIN": 2,
+            "DOWNLOAD_DELAY": 1.0,
+            "DOWNLOAD_DELAY_JITTER": 0.5,
+            "DOWNLOAD_SLOTS": slots,
+            "AUTOTHROTTLE_ENABLED": True,  # through PoliteAutoThrottle (keeps per-source delay floors)
+            "AUTOTHROTTLE_START_DELAY": 3.0,
+            "AUTOTHROTTLE_MAX_DELAY": 60.0,
+            "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
+        })
+        settings["EXTENSIONS"] = {**settings["EXTENSIONS"],
+                                  "scrapy.extensions.throttle.AutoThrottle": None, f"{M}.PoliteAutoThrottle": 0}
+    else:
+        settings.update({"CONCURRENT_REQUESTS_PER_DOMAIN": 16, "DOWNLOAD_DELAY": 0.0,
+                         "DOWNLOAD_DELAY_JITTER": 0.0, "AUTOTHROTTLE_ENABLED": False})
+    settings.update(job.settings)
+    return settings
