@@ -1,0 +1,144 @@
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
+<head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
+<title>Tin tổng hợp</title>
+<link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
+<link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
+<script type="text/javascript">
+var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 1066, currentLanguage: 1066, pageListId: "{7d2c1b8e-5b0a-4f43-9a51-2d3b8e0c9a11}", siteServerRelativeUrl: "\u002f"};
+</script>
+</head>
+<body scroll="yes" onload="javascript:if (typeof(_spBodyOnLoadWrapper) != 'undefined') _spBodyOnLoadWrapper();">
+<form method="post" action="./tin-tong-hop.aspx" id="aspnetForm">
+<div class="aspNetHidden">
+<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUBMA9kFgJmD2QWAgIBD2QWBAIBD2QWAgIFD2QWAgIBD2QWAgIBDxYCHgdWaXNpYmxlaGRkGAEFHl9fQ29udHJvbHNSZXF1aXJlUG9zdEJhY2tLZXlfXxYBBSFjdGwwMCRQbGFjZUhvbGRlck1haW4kU2VhcmNoQm94" />
+<input type="hidden" name="__EVENTVALIDATION" id="__EVENTVALIDATION" value="/wEdAAOq7m4b9Q4o0pG2xQ2o2s7l" />
+</div>
+<div id="s4-workspace"><div id="s4-bodyContainer">
+<div class="header">
+  <div class="logo"><a href="/"><img src="/Style%20Library/moet/images/logo.png" alt="Bộ Giáo dục và Đào tạo" /></a></div>
+  <div class="top-link"><a href="/">Trang chủ</a> | <a href="/tintuc/Pages/tin-tong-hop.aspx">Tin tức</a> | <a href="/van-ban/Pages/default.aspx">Văn bản</a> | <a href="/thong-tin-tuyen-sinh/Pages/default.aspx">Tuyển sinh</a></div>
+</div>
+<div class="menu-top"><ul>
+  <li><a href="/gioi-thieu/Pages/default.aspx">Giới thiệu</a></li>
+  <li><a href="/tintuc/Pages/tin-tong-hop.aspx?date=&amp;EventID=0&amp;Page=1">Tin tổng hợp</a></li>
+  <li><a href="/tintuc/Pages/tin-hoat-dong-cua-bo.aspx">Hoạt động của Bộ</a></li>
+  <li><a href="/tintuc/Pages/thong-cao-bao-chi.aspx">Thông cáo báo chí</a></li>
+</ul></div>
+<div class="breadcrumb"><a href="/">Trang chủ</a> &gt; <a href="/tintuc/Pages/tin-tong-hop.aspx?date=&amp;EventID=0&amp;Page=1">Tin tức</a> &gt; <span>Tin tổng hợp</span></div>
+<div class="container">
+<div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
+
+<div class="list-news">
+  <h2 class="title-cate">Tin tổng hợp</h2>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859"><img src="/PublishingImages/7859.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</a></h3>
+      <span class="news-date">30/06/2022 | 19:30</span>
+      <p class="news-des">Phóng sự chuyên đề phản ánh việc triển khai các chủ trương, chính sách của Đảng và Nhà nước về đào tạo, bồi dưỡng đội ngũ giáo viên mầm non tại tỉnh Thái Nguyên.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855"><img src="/PublishingImages/7855.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a></h3>
+      <span class="news-date">22/06/2022 | 15:10</span>
+      <p class="news-des">Bộ GDĐT vừa có văn bản hướng dẫn các sở GDĐT thực hiện chính sách đối với giáo viên, cán bộ quản lý cơ sở giáo dục mầm non được cử tham gia đào tạo nâng chuẩn và bồi dưỡng chuyên môn, nghiệp vụ.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853"><img src="/PublishingImages/7853.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Lào Cai: Cảnh báo tai nạn đuối nước trẻ em mùa hè</a></h3>
+      <span class="news-date">22/06/2022 | 12:30</span>
+      <p class="news-des">Mùa hè là thời điểm xảy ra nhiều vụ đuối nước thương tâm ở trẻ em, đặc biệt tại các ao, hồ, sông suối.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850"><img src="/PublishingImages/7850.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a></h3>
+      <span class="news-date">20/06/2022 | 19:45</span>
+      <p class="news-des">Phóng sự ghi lại hành trình của những cô giáo mầm non vùng cao Thái Nguyên tham gia đào tạo nâng chuẩn trình độ theo Đề án 33.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846"><img src="/PublishingImages/7846.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Hải Dương công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a></h3>
+      <span class="news-date">13/06/2022 | 12:30</span>
+      <p class="news-des">Sở GDĐT Hải Dương vừa ban hành kế hoạch tuyển sinh vào lớp 10 THPT năm học 2021-2022, trong đó tỷ lệ học sinh vào trường công lập đạt khoảng 36 phần trăm.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844"><img src="/PublishingImages/7844.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a></h3>
+      <span class="news-date">08/06/2022 | 17:00</span>
+      <p class="news-des">Từ ngày 6 đến 8/6, tại Thái Nguyên, Cục Nhà giáo và Cán bộ quản lý giáo dục tổ chức lớp tập huấn cán bộ quản lý mầm non và giáo viên cốt cán của 14 tỉnh miền núi phía Bắc.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841"><img src="/PublishingImages/7841.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841">Hải Dương: Bảo đảm đủ sách giáo khoa cho năm học 2021-2022</a></h3>
+      <span class="news-date">30/05/2022 | 08:15</span>
+      <p class="news-des">Trước thềm năm học mới, nhiều phụ huynh phản ánh giá bộ sách giáo khoa mới cao hơn nhiều so với sách cũ.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837"><img src="/PublishingImages/7837.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837">Trường cao đẳng nghề Quảng Ninh tuyển sinh gần 12.500 học viên</a></h3>
+      <span class="news-date">30/04/2022 | 11:30</span>
+      <p class="news-des">Chương trình tư vấn hướng nghiệp giúp học sinh lớp 12 hiểu rõ yêu cầu của các ngành nghề và nhu cầu thị trường lao động.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835"><img src="/PublishingImages/7835.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835">Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</a></h3>
+      <span class="news-date">12/04/2022 | 16:20</span>
+      <p class="news-des">Giai đoạn 2021-2025, Đề án “Đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non giai đoạn 2018-2025” tập trung nâng chuẩn trình độ đào tạo và bồi dưỡng năng lực nghề nghiệp cho toàn bộ đội ngũ.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832"><img src="/PublishingImages/7832.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Hà Giang: Tiêm vắc xin phòng COVID-19 cho học sinh từ 12 đến 17 tuổi</a></h3>
+      <span class="news-date">04/04/2022 | 16:40</span>
+      <p class="news-des">Sau thời gian học trực tuyến kéo dài, học sinh tại huyện Võ Nhai đã trở lại trường học trực tiếp với các biện pháp phòng dịch.</p>
+    </div>
+  </div>
+  
+  <div class="paging">
+    <a class="prev" href="/tintuc/Pages/tin-tong-hop.aspx?Page=2">&lt; Trước</a>
+    <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=1">1</a> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=2">2</a> <span class="current">3</span> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=4">4</a> 
+    <a class="next" href="/tintuc/Pages/tin-tong-hop.aspx?Page=4">Sau &gt;</a>
+  </div>
+</div>
+
+</div>
+<div class="col-right">
+  <div class="box-link"><h3>Liên kết</h3><ul><li><a href="/van-ban/Pages/default.aspx">Hệ thống văn bản</a></li><li><a href="/thu-tuc-hanh-chinh/Pages/default.aspx">Thủ tục hành chính</a></li><li><a href="/gop-y/Pages/default.aspx">Góp ý dự thảo</a></li></ul></div>
+</div>
+</div>
+<div class="footer">
+  <p><strong>CỔNG THÔNG TIN ĐIỆN TỬ BỘ GIÁO DỤC VÀ ĐÀO TẠO</strong></p>
+  <p>Địa chỉ: 35 Đại Cồ Việt, Hai Bà Trưng, Hà Nội. Ghi rõ nguồn "Cổng thông tin điện tử Bộ Giáo dục và Đào tạo" khi phát hành lại thông tin từ website này.</p>
+</div>
+</div></div>
+</form>
+</body>
+</html>
