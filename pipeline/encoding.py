@@ -87,13 +87,20 @@ _DOUBLE_UTF8 = re.compile(
 
 
 def repair_double_utf8(text: str) -> tuple[str, bool]:
-    """Undo UTF-8 bytes decoded as windows-1252, when the text clearly is that; returns (text, repaired)."""
+    """Undo UTF-8 bytes decoded as windows-1252/latin-1, when the text clearly is that; (text, repaired)."""
     hits = len(_DOUBLE_UTF8.findall(text))
     if hits < 5 or hits < len(text) / 200:
         return text, False
-    try:
-        fixed = text.encode("cp1252").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
+    raw = bytearray()
+    for ch in text:
+        try:
+            raw += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                return text, False
+            raw.append(ord(ch))  # bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+    fixed = raw.decode("utf-8", errors="replace")
+    if fixed.count("\ufffd") > len(fixed) / 500:
         return text, False
     return unicodedata.normalize("NFC", fixed), True
 
