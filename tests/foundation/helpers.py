@@ -80,7 +80,7 @@ def analyst_warehouse(paths: Paths) -> None:
         document("d04", "2022-06-02", source_id="vtv", fmt="report", story_id="s-phong-su",
                  title="Phóng sự: cô giáo mầm non vùng cao", text="Phóng sự chuyên đề về bồi dưỡng giáo viên."),
         document("d05", "2022-07-15", source_id="baocamau", title="Cà Mau bồi dưỡng cán bộ quản lý mầm non",
-                 text="Triển khai Đề án 33 tại Cà Mau."),
+                 text="Triển khai Đề án 33 tại Cà Mau.", date_source="visible", date_confidence=0.5),
         document("d06", "2022-08-30", source_id="giaoducthoidai", title="Mục tiêu của Đề án 33 giai đoạn 2021-2025",
                  text="Định hướng, nhiệm vụ và giải pháp của Đề án 33."),
         document("d07", "2022-10-05", source_id="giaoducthoidai", title="Sơ kết thực hiện Đề án 33",
