@@ -32,6 +32,9 @@ _EN_STOP = _words(
     their will its were been more also can than they who new said"""
 )
 _WORD = re.compile(r"[^\W\d_]+")
+# Gambling / SEO spam vocabulary, matched on the folded text; only phrases whose folded form is not also an
+# ordinary word ("ca cuoc" is also "cả cuộc", "lo de" also "lo để", so they are left out).
+_SPAM = re.compile(r"\b(nha cai|no hu|tai xiu|soi cau|game bai|doi thuong|casino|slot|jackpot|ca do bong da)\b")
 # Letters only Vietnamese uses among Latin scripts (after NFC): ă â đ ê ô ơ ư and the tone-marked vowels.
 _VI_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 
@@ -47,7 +50,8 @@ def language_scores(text: str) -> dict[str, float]:
     """The ratios the decision uses (exposed for tests and for tuning)."""
     words = _WORD.findall(text.lower())
     if not words:
-        return {"words": 0, "vi_stop": 0.0, "vi_folded_stop": 0.0, "en_stop": 0.0, "vi_marks": 0.0, "distinct": 0.0}
+        return {"words": 0, "vi_stop": 0.0, "vi_folded_stop": 0.0, "en_stop": 0.0, "vi_marks": 0.0, "distinct": 0.0,
+                "spam": 0.0}
     n = len(words)
     letters = [ch for w in words for ch in w]
     folded = fold(" ".join(words)).split()
@@ -58,6 +62,7 @@ def language_scores(text: str) -> dict[str, float]:
         "en_stop": sum(w in _EN_STOP for w in words) / n,
         "vi_marks": sum(_has_vi_mark(ch) for ch in letters) / max(len(letters), 1),
         "distinct": len(set(words)) / n,
+        "spam": len(_SPAM.findall(" ".join(folded))) / n,
     }
 
 
@@ -71,8 +76,12 @@ def detect_language(text: str | None, *, min_words: int = 15) -> str:
     # Spam and keyword stuffing: the same few words over and over.
     if s["words"] >= 60 and s["distinct"] < 0.15:
         return "unknown"
-    if s["vi_stop"] >= 0.08 and s["vi_marks"] >= 0.08 and s["vi_stop"] > s["en_stop"]:
+    if s["spam"] >= 0.02:
+        return "unknown"  # gambling/SEO spam pages are not Vietnamese-language news, whatever their letters
+    if s["vi_marks"] >= 0.08 and s["en_stop"] < 0.08 and (s["vi_stop"] >= 0.05 or s["vi_marks"] >= 0.15):
         return "vi"
+    if s["vi_stop"] >= 0.08 and s["vi_marks"] >= 0.08 and s["vi_stop"] > s["en_stop"]:
+        return "vi"  # Vietnamese with English names and terms
     if s["vi_folded_stop"] >= 0.12 and s["en_stop"] < 0.05:
         return "vi"  # Vietnamese typed without diacritics
     if s["en_stop"] >= 0.12 and s["vi_marks"] < 0.05:

@@ -84,58 +84,65 @@ def vnexpress_case() -> Case | None:
 
 
 def demo_cases() -> list[Case]:
-    """Pages of the offline demo mirror listed in data/demo/manifest.json (when the mirror is built)."""
+    """Article pages of the offline demo mirror listed in data/demo/manifest.json (when the mirror is built).
+
+    Files are found through each outlet's ``site/<outlet>/_routes.json``; layout and source kind come from
+    data/demo/sources.toml, the truth (day, format, title) from the manifest.
+    """
     manifest_path = DEMO / "manifest.json"
     if not manifest_path.exists():
         return []
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    entries = manifest.get("pages", manifest) if isinstance(manifest, dict) else manifest
-    layouts = _demo_layouts()
+    entries = manifest.get("pages", []) if isinstance(manifest, dict) else manifest
+    sources = _demo_sources()
+    routes: dict[str, dict[str, Any]] = {}
     cases = []
     for entry in entries:
-        if not isinstance(entry, dict) or "path" not in entry or "outlet" not in entry:
+        if not isinstance(entry, dict) or entry.get("status", 200) != 200:
             continue
-        path = DEMO / "site" / entry["outlet"] / str(entry["path"]).lstrip("/")
-        if path.is_dir():
-            path = path / "index.html"
+        outlet = entry["outlet"]
+        if outlet not in routes:
+            routes_path = DEMO / "site" / outlet / "_routes.json"
+            routes[outlet] = json.loads(routes_path.read_text(encoding="utf-8")) if routes_path.exists() else {}
+        route = routes[outlet].get(entry["path"]) or routes[outlet].get(entry["path"].lower())
+        if not route or route.get("kind", "article") != "article":
+            continue
+        path = DEMO / "site" / outlet / route["file"]
         if not path.exists():
             continue
         expected: dict[str, Any] = {}
-        if entry.get("published"):
-            expected["published_at"] = entry["published"]
-        if entry.get("format"):
-            expected["format"] = entry["format"]
-        if entry.get("title"):
-            expected["title"] = entry["title"]
-        paragraphs = entry.get("paras") or entry.get("paragraphs")
-        if paragraphs is None and entry.get("text"):
-            paragraphs = [entry["text"]]
-        source = {"id": entry["outlet"], "layout": layouts.get(entry["outlet"])}
-        if entry.get("kind"):
-            source["kind"] = entry["kind"]
+        for key, field_name in (("published", "published_at"), ("format", "format"), ("title", "title")):
+            if entry.get(key):
+                expected[field_name] = entry[key]
+        source = dict(sources.get(outlet, {"id": outlet}))
         cases.append(
             Case(
-                name=f"demo/{entry['outlet']}{entry['path']}",
-                layout=layouts.get(entry["outlet"]) or "generic",
+                name=f"demo/{outlet}{entry['path']}",
+                layout=str(source.get("layout") or "generic"),
                 html=path.read_bytes(),
-                url=entry.get("url") or f"http://127.0.0.1/{entry['path'].lstrip('/')}",
+                url=f"http://127.0.0.1{entry['path']}",
                 expected=expected,
-                gold_paragraphs=paragraphs,
-                source={k: v for k, v in source.items() if v},
+                gold_paragraphs=entry.get("paras"),
+                source=source,
+                hint={"encoding": route["charset"]} if route.get("charset") else None,
             )
         )
     return cases
 
 
-def _demo_layouts() -> dict[str, str]:
+def _demo_sources() -> dict[str, dict[str, Any]]:
     import tomllib
 
-    path = DEMO / "mirror.toml"
+    path = DEMO / "sources.toml"
     if not path.exists():
         return {}
     with path.open("rb") as fh:
         data = tomllib.load(fh)
-    return {k: v.get("layout") for k, v in (data.get("outlets") or {}).items() if v.get("layout")}
+    return {
+        s["id"]: {k: s[k] for k in ("id", "kind", "layout") if k in s}
+        for s in data.get("source", [])
+        if isinstance(s, dict) and "id" in s
+    }
 
 
 _TOKEN = re.compile(r"\w+")

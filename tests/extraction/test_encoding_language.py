@@ -109,3 +109,21 @@ def test_underthesea_text_normalize_is_not_applied_to_stored_text() -> None:
     """underthesea.text_normalize inserts spaces around punctuation; stored text keeps the original."""
     doc = extract_page(f"<html><body><h1>Tiêu đề</h1><p>{VI}</p></body></html>", "https://x.vn/a.html")
     assert "giáo viên mầm non." in doc["text"] and " ." not in doc["text"]
+
+
+def test_vietnamese_spam_with_diacritics_is_not_vi() -> None:
+    spam = (
+        "Nhà cái uy tín hàng đầu Việt Nam, tặng ngay 100 nghìn khi đăng ký tài khoản cá cược. Chơi nổ hũ, "
+        "tài xỉu, game bài đổi thưởng với tỷ lệ trả thưởng cao nhất. Nạp tiền nhanh, rút tiền trong 5 phút, "
+        "hỗ trợ 24/7 cho mọi người chơi tại nhà cái."
+    )
+    assert detect_language(spam) == "unknown"
+
+
+def test_formal_vietnamese_with_few_function_words_is_vi() -> None:
+    text = (
+        "Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025. Đề án xác định "
+        "các nhóm nhiệm vụ: đào tạo, đào tạo lại giáo viên mầm non; bồi dưỡng thường xuyên; bồi dưỡng cán bộ "
+        "quản lý; nâng cao năng lực cơ sở đào tạo giáo viên mầm non; hoàn thiện chính sách."
+    )
+    assert detect_language(text) == "vi"
