@@ -1,0 +1,40 @@
+"""Extraction quality gate: figures over the golden fixtures, the real VnExpress page and the demo mirror
+must stay at or above the floors pinned in floors.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.extraction.gate import all_suites, measure
+
+FLOORS = tomllib.loads((Path(__file__).parent / "floors.toml").read_text(encoding="utf-8"))
+SUITES = all_suites()
+
+
+@pytest.mark.parametrize("suite", sorted(FLOORS))
+def test_quality_floors(suite: str) -> None:
+    if suite not in SUITES:
+        pytest.skip(f"{suite}: pages not available here")
+    figures = measure(SUITES[suite])
+    below = {
+        metric: (figures.get(metric), floor)
+        for metric, floor in FLOORS[suite].items()
+        if figures.get(metric) is None or figures[metric] < floor
+    }
+    assert not below, f"{suite} below its floors {below}; failures: {figures['failures'][:10]}"
+
+
+def test_fixture_suite_covers_traps() -> None:
+    names = {c.name for c in SUITES["fixtures"]}
+    for needed in (
+        "sgddt-portal-v1/cp1258-trien-khai",
+        "sgddt-portal-v1/legacy-tcvn3",
+        "baoprovince-v1/nfd-boi-duong-2961",
+        "gdtd-cms-v1/no-meta-related-top",
+        "generic/english-edition",
+        "generic/spam",
+    ):
+        assert needed in names
