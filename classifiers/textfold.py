@@ -56,9 +56,17 @@ def term_regex(text: str) -> str:
     out: list[str] = []
     pos = 0
     for m in _OPTIONAL.finditer(key):
-        out.append(_pieces(key[pos:m.start()]))
-        out.append(f"(?:{_pieces(m.group(1).strip())}\\s+)?")
-        pos = m.end()
+        before = key[pos:m.start()].rstrip()
+        optional = _pieces(m.group(1).strip())
+        if before:  # "quyet dinh [so] 33" -> quyet\s+dinh(?:\s+so)?\s+33
+            out.append(_pieces(before))
+            out.append(f"(?:\\s+{optional})?")
+            pos = m.end()
+        else:  # "[so] 33" at the start -> (?:so\s+)?33
+            out.append(f"(?:{optional}\\s+)?")
+            pos = m.end()
+            while pos < len(key) and key[pos] == " ":
+                pos += 1
     out.append(_pieces(key[pos:]))
     body = "".join(out)
     body = re.sub(r"(\\s\+)+", r"\\s+", body)

@@ -1,9 +1,310 @@
-"""CLI commands of the classify subsystem (registered by planwatch.cli)."""
+"""CLI commands of the classify subsystem: classify, explain, reclassify (registered by planwatch.cli)."""
 
 from __future__ import annotations
 
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
 import typer
+
+from planwatch.cli.common import fail, print_json
+
+DEFAULT_PLAN = "661-KH-BGDDT-2022"
+OUTPUT_KEYS = ("id", "relevant", "activity", "format", "score", "decision", "activity_scores", "reasons",
+               "classifier_version")
+OPTIONAL_INPUT = ("lead", "url", "published_at", "source_id", "source_kind", "format", "date_confidence",
+                  "extraction_quality")
+
+
+def _load_plan(plan_id: str) -> Any:
+    from classifiers.lexicon import LexiconError
+    from pipeline.plans import PlanError, load_plan
+
+    try:
+        plan = load_plan(plan_id)
+        from classifiers import classifier_for
+
+        classifier_for(plan)  # validates the lexicon before any input is read
+    except (PlanError, LexiconError) as exc:
+        fail(str(exc))
+    return plan
+
+
+def parse_input_line(raw: str) -> dict[str, Any]:
+    """One input line -> a document dict. Raises ValueError with a readable problem."""
+    try:
+        obj = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
+    if not isinstance(obj, dict):
+        raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
+    missing = [k for k in ("id", "title", "text") if k not in obj]
+    if missing:
+        raise ValueError(f"missing field(s) {', '.join(missing)}: each line needs id, title and text")
+    if not isinstance(obj["id"], str | int) or isinstance(obj["id"], bool) or obj["id"] == "":
+        raise ValueError("field 'id' must be a non-empty string or number")
+    for key in ("title", "text"):
+        if obj[key] is not None and not isinstance(obj[key], str):
+            raise ValueError(f"field '{key}' must be a string")
+    doc: dict[str, Any] = {"id": obj["id"], "title": obj["title"] or "", "text": obj["text"] or ""}
+    for key in OPTIONAL_INPUT:
+        if obj.get(key) is not None:
+            doc[key] = obj[key]
+    source = obj.get("source")
+    if isinstance(source, str):
+        doc.setdefault("source_id", source)
+    elif isinstance(source, dict):
+        if source.get("id"):
+            doc.setdefault("source_id", source["id"])
+        if source.get("kind"):
+            doc.setdefault("source_kind", source["kind"])
+    if "published_at" in doc and not isinstance(doc["published_at"], str):
+        raise ValueError("field 'published_at' must be an ISO 8601 string")
+    return doc
+
+
+def _read_lines(path: str) -> Iterator[tuple[int, str]]:
+    fh: TextIO
+    if path == "-":
+        fh = sys.stdin
+        yield from enumerate(fh, start=1)
+        return
+    p = Path(path)
+    if not p.exists():
+        fail(f"--jsonl: no such file: {path}")
+    with p.open(encoding="utf-8") as fh:
+        yield from enumerate(fh, start=1)
+
+
+def classify(
+    jsonl: str = typer.Option(..., "--jsonl", help="Input: JSON lines {id, title, text, ...}; '-' for stdin."),
+    plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
+    evidence: bool = typer.Option(False, "--evidence", help="Include the evidence (terms, where, weights)."),
+) -> None:
+    """Classify documents read as JSON lines; write one JSON line per input to stdout."""
+    plan_obj = _load_plan(plan)
+    from classifiers import classifier_for
+
+    clf = classifier_for(plan_obj)
+    failed = 0
+    out = sys.stdout
+    for lineno, raw in _read_lines(jsonl):
+        if not raw.strip():
+            continue
+        try:
+            doc = parse_input_line(raw)
+        except ValueError as exc:
+            failed += 1
+            typer.echo(f"planwatch classify: line {lineno}: {exc}", err=True)
+            continue
+        result = clf.classify(doc)
+        keys = (*OUTPUT_KEYS, "evidence") if evidence else OUTPUT_KEYS
+        out.write(json.dumps({k: result[k] for k in keys}, ensure_ascii=False, default=str) + "\n")
+    out.flush()
+    if failed:
+        typer.echo(f"planwatch classify: {failed} line(s) could not be read", err=True)
+        raise typer.Exit(1)
+
+
+# ------------------------------------------------------------------------------------------------ explain
+def render_explanation(doc: dict[str, Any], result: dict[str, Any], stored: dict[str, Any] | None = None,
+                       human: dict[str, Any] | None = None) -> str:
+    ev = result["evidence"]
+    lines = [
+        f"document   {result['id']}",
+        f"title      {str(doc.get('title') or '')[:110]}",
+        f"published  {doc.get('published_at') or '-'}   source {doc.get('source_id') or '-'}",
+        f"version    {result['classifier_version']}",
+        "",
+        f"decision   {result['decision']}   relevant={result['relevant']}   activity={result['activity']}   "
+        f"format={result['format']}   score={result['score']:.4f}",
+        f"reasons    {', '.join(result['reasons']) or '-'}",
+        f"activities {json.dumps(result['activity_scores'])}",
+    ]
+    if ev.get("stage") == "prefilter":
+        lines.append("stage      prefilter: no sector or project term found; not tokenized, not scored")
+    else:
+        th = ev["thresholds"]
+        lines += [
+            f"thresholds accept >= {th['accept']}, review >= {th['review']}, activity margin {th['activity_margin']}",
+            f"prefilter  hit '{ev['prefilter_hit']}'",
+            f"topic      {ev['topic']}  parts {json.dumps(ev['parts'])}  gates {ev['gates'] or '-'}",
+            f"activity   raw {json.dumps(ev['activity_raw'])}  shares {json.dumps(ev['activity_shares'])}",
+            f"format     {json.dumps({k: v for k, v in ev['format'].items() if k != 'terms'}, ensure_ascii=False)}",
+            "",
+            f"{'term':42} {'category':22} {'where':18} {'n':>3} {'weight':>6} {'contrib':>8}",
+        ]
+        for t in sorted(ev["terms"], key=lambda t: (t["category"], -t["contribution"])):
+            lines.append(f"{t['term'][:42]:42} {t['category']:22} {','.join(t['where']):18} {t['count']:>3} "
+                         f"{t['weight']:>6.2f} {t['contribution']:>8.2f}")
+        if ev["pairs"]:
+            lines.append("")
+            lines.append("pairs (action near subject, in word tokens):")
+            for p in ev["pairs"]:
+                lines.append(f"  {p['action']} ~ {p['subject']} [{p['zone']}, {p['distance']} tokens] +{p['value']}")
+        if ev["negatives"]:
+            lines.append("")
+            lines.append("negatives:")
+            for n in ev["negatives"]:
+                terms = ", ".join(f"{t['term']} x{t['count']}" for t in n.get("terms", []))
+                lines.append(f"  {n['group']} ({n['mode']}) -{n['penalty']}  {terms}")
+    if stored is not None:
+        lines += ["", f"stored     {stored.get('classifier_version')}: {stored.get('decision')} "
+                      f"activity={stored.get('activity')} score={stored.get('score')} at {stored.get('classified_at')}"]
+    if human is not None:
+        lines.append(f"human      {human.get('action')} activity={human.get('activity')} format={human.get('format')} "
+                     f"by {human.get('reviewer')} at {human.get('decided_at')} (a human decision always wins)")
+    elif stored is not None:
+        lines.append("human      no decision recorded")
+    return "\n".join(lines)
+
+
+DOC_QUERY = """
+SELECT d.doc_id AS id, d.title, d.lead, d.text, d.url, d.published_at, d.source_id, s.kind AS source_kind,
+       d.format, d.date_confidence, d.extraction_quality
+FROM documents d LEFT JOIN sources s USING (source_id)
+"""
+
+
+def _rows(conn: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    rel = conn.execute(sql, params)
+    cols = [c[0] for c in rel.description]
+    return [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
+
+
+def _clean(doc: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in doc.items() if v is not None}
+
+
+def explain(
+    doc_id: str = typer.Argument(None, help="A document id in the published snapshot."),
+    plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
+    jsonl: str = typer.Option(None, "--jsonl", help="Explain ad-hoc input lines instead ('-' for stdin)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full result with evidence as JSON."),
+) -> None:
+    """Re-score a document and show why: terms, where, weights, thresholds, stored and human decisions."""
+    if (doc_id is None) == (jsonl is None):
+        fail("give a DOC_ID or --jsonl FILE (not both)")
+    plan_obj = _load_plan(plan)
+    from classifiers import classify_document
+
+    if jsonl is not None:
+        bad = 0
+        for lineno, raw in _read_lines(jsonl):
+            if not raw.strip():
+                continue
+            try:
+                doc = parse_input_line(raw)
+            except ValueError as exc:
+                bad += 1
+                typer.echo(f"planwatch explain: line {lineno}: {exc}", err=True)
+                continue
+            result = classify_document(doc, plan_obj)
+            if as_json:
+                print_json(result)
+            else:
+                typer.echo(render_explanation(doc, result) + "\n" + "-" * 100)
+        if bad:
+            raise typer.Exit(1)
+        return
+
+    from pipeline.snapshot import NoSnapshot, open_snapshot
+
+    try:
+        with open_snapshot() as conn:
+            docs = _rows(conn, DOC_QUERY + " WHERE d.doc_id = ?", [doc_id])
+            if not docs:
+                fail(f"no document '{doc_id}' in the published snapshot")
+            stored = _rows(conn, "SELECT * FROM current_classifications WHERE doc_id = ? AND plan_id = ?",
+                           [doc_id, plan_obj.id])
+            human = _rows(conn, "SELECT * FROM human_decisions WHERE doc_id = ? AND plan_id = ?",
+                          [doc_id, plan_obj.id])
+    except NoSnapshot as exc:
+        fail(str(exc))
+    doc = _clean(docs[0])
+    result = classify_document(doc, plan_obj)
+    if as_json:
+        print_json({**result, "stored": stored[0] if stored else None, "human": human[0] if human else None})
+    else:
+        typer.echo(render_explanation(doc, result, stored[0] if stored else None, human[0] if human else None))
+
+
+# ------------------------------------------------------------------------------------------------ reclassify
+def classification_row(result: dict[str, Any], plan_id: str, run_id: str, at: Any) -> dict[str, Any]:
+    """A `classifications` row (001_core.sql) from a classify result."""
+    return {
+        "doc_id": str(result["id"]), "plan_id": plan_id, "classifier_version": result["classifier_version"],
+        "classified_at": at, "relevant": bool(result["relevant"]), "activity": result["activity"],
+        "format": result["format"], "score": float(result["score"]), "decision": result["decision"],
+        "activity_scores": json.dumps(result["activity_scores"], ensure_ascii=False),
+        "reasons": list(result["reasons"]),
+        "evidence": json.dumps(result["evidence"], ensure_ascii=False, default=str), "run_id": run_id,
+    }
+
+
+def reclassify_documents(plan_id: str = DEFAULT_PLAN, paths: Any = None) -> dict[str, Any]:
+    """Classify stored documents that have no classification with the current classifier_version and
+    add the rows (never overwriting earlier versions or human decisions). Returns a summary."""
+    import datetime as dt
+
+    from classifiers import classifier_for
+    from pipeline.plans import load_plan
+    from pipeline.snapshot import open_snapshot
+    from pipeline.store import open_writer
+    from planwatch.config import Paths
+
+    paths = paths or Paths.from_env()
+    plan = load_plan(plan_id)
+    clf = classifier_for(plan)
+    with open_snapshot(paths) as conn:
+        total_row = conn.execute("SELECT count(*) FROM documents").fetchone()
+        docs = _rows(conn, DOC_QUERY + """
+            WHERE NOT EXISTS (SELECT 1 FROM classifications c WHERE c.doc_id = d.doc_id
+                              AND c.plan_id = ? AND c.classifier_version = ?)
+            ORDER BY d.doc_id""", [plan.id, clf.version])
+    summary: dict[str, Any] = {"plan": plan.id, "classifier_version": clf.version,
+                               "documents": int(total_row[0]) if total_row else 0, "classified": 0,
+                               "decisions": {}}
+    if not docs:
+        return summary
+    at = dt.datetime.now(dt.UTC)
+    run_id = f"reclassify-{at:%Y%m%dT%H%M%SZ}"
+    rows = [classification_row(clf.classify(_clean(d)), plan.id, run_id, at) for d in docs]
+    with open_writer(paths) as writer:
+        writer.insert("classifications", rows, on_conflict="ignore")
+    summary["classified"] = len(rows)
+    summary["decisions"] = dict(Counter(r["decision"] for r in rows))
+    summary["run_id"] = run_id
+    return summary
+
+
+def reclassify(
+    plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
+) -> None:
+    """Re-run classification over stored documents when the classifier version changed (new rows only)."""
+    from classifiers.lexicon import LexiconError
+    from pipeline.plans import PlanError
+    from pipeline.snapshot import NoSnapshot
+
+    try:
+        summary = reclassify_documents(plan)
+    except (NoSnapshot, PlanError, LexiconError) as exc:
+        fail(str(exc))
+    if not summary["classified"]:
+        typer.echo(f"Nothing to do: all {summary['documents']} documents already classified with "
+                   f"{summary['classifier_version']} for plan {summary['plan']}.")
+        return
+    decisions = ", ".join(f"{k} {v}" for k, v in sorted(summary["decisions"].items()))
+    typer.echo(f"Reclassified {summary['classified']} of {summary['documents']} documents with "
+               f"{summary['classifier_version']} ({decisions}). Human decisions are kept and still win.")
 
 
 def register(app: typer.Typer) -> None:
     """Add this subsystem's commands to the main app."""
+    app.command()(classify)
+    app.command()(explain)
+    app.command()(reclassify)

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import pytest
+
+import classifiers.zones as zones
+from classifiers import classify_document, classify_many
+from classifiers.textfold import fast_fold
+from pipeline.plans import load_plan
+
+PLAN = load_plan("661-KH-BGDDT-2022")
+KEYS = {"id", "relevant", "activity", "format", "score", "decision", "activity_scores", "reasons", "evidence",
+        "classifier_version"}
+
+COURSE = {
+    "id": "c1", "title": "Nghệ An: Khai giảng lớp bồi dưỡng giáo viên mầm non cốt cán",
+    "text": "Ngày 12/7, Sở GDĐT Nghệ An khai giảng lớp bồi dưỡng giáo viên mầm non cốt cán năm 2022 với 300 học "
+            "viên.\nNội dung tập trung vào phát triển chương trình giáo dục nhà trường. Kết thúc khóa học, các học "
+            "viên được cấp chứng chỉ. Giáo viên cốt cán sẽ hỗ trợ đồng nghiệp tại trường.",
+    "published_at": "2022-07-12T08:00:00+07:00",
+}
+POLICY = {
+    "id": "p1", "title": "Nâng chuẩn trình độ giáo viên mầm non: lộ trình theo Nghị định 71",
+    "text": "Nghị định 71/2020/NĐ-CP của Chính phủ quy định lộ trình nâng trình độ chuẩn được đào tạo của giáo "
+            "viên mầm non. Luật Giáo dục 2019 quy định giáo viên mầm non phải có bằng cao đẳng sư phạm. Chính "
+            "sách này thể hiện chủ trương của Đảng, Nhà nước về phát triển đội ngũ nhà giáo.",
+    "published_at": "2022-06-01T08:00:00+07:00",
+}
+GOALS = {
+    "id": "g1", "title": "Đề án 33: mục tiêu đến năm 2025 100% giáo viên mầm non đạt chuẩn",
+    "text": "Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non giai đoạn 2018-2025 đặt mục "
+            "tiêu đến năm 2025 có 100% giáo viên đạt chuẩn. Các nhóm nhiệm vụ, giải pháp trọng tâm giai đoạn "
+            "2021-2025 gồm đổi mới nội dung, phương thức bồi dưỡng và phát triển đội ngũ cốt cán.",
+    "published_at": "2022-05-20T08:00:00+07:00",
+}
+
+
+def test_contract_keys_and_types():
+    r = classify_document(COURSE, PLAN)
+    assert set(r) == KEYS
+    assert r["id"] == "c1" and isinstance(r["relevant"], bool) and 0.0 <= r["score"] <= 1.0
+    assert r["format"] in ("article", "report") and r["decision"] in ("accept", "review", "reject")
+    assert set(r["activity_scores"]) == {"1", "2a", "2b"}
+    assert r["classifier_version"].startswith("rules-")
+
+
+@pytest.mark.parametrize(("doc", "activity"), [(COURSE, "2b"), (POLICY, "1"), (GOALS, "2a")])
+def test_positives_accepted_with_activity(doc, activity):
+    r = classify_document(doc, PLAN)
+    assert (r["decision"], r["activity"], r["relevant"]) == ("accept", activity, True), r["evidence"]
+
+
+def test_nfd_and_no_diacritics_score_like_nfc():
+    nfc = classify_document(COURSE, PLAN)
+    nfd = classify_document({**COURSE, "title": unicodedata.normalize("NFD", COURSE["title"]),
+                             "text": unicodedata.normalize("NFD", COURSE["text"])}, PLAN)
+    plain = classify_document({**COURSE, "title": fast_fold(COURSE["title"]), "text": fast_fold(COURSE["text"])},
+                              PLAN)
+    assert nfd["score"] == nfc["score"] and nfd["activity"] == nfc["activity"]
+    assert plain["decision"] == "accept" and plain["activity"] == "2b"
+
+
+@pytest.mark.parametrize("doc", [
+    {"id": "n1677", "title": "Sơ kết Đề án phát triển giáo dục mầm non giai đoạn 2018-2025",
+     "text": "Thực hiện Đề án 1677, tỉnh đã xây mới 300 phòng học kiên cố, tỷ lệ huy động trẻ mẫu giáo đạt 99%. "
+             "Cơ sở vật chất các trường mầm non được cải thiện, nhiều điểm trường lẻ được sáp nhập."},
+    {"id": "nlevel", "title": "Tập huấn giáo viên tiểu học, THCS dạy chương trình mới",
+     "text": "Sở GDĐT tập huấn cho 500 giáo viên tiểu học và THCS. Sở cũng bồi dưỡng cho các cấp học từ mầm non "
+             "đến THPT về chuyển đổi số. Giáo viên THCS được hướng dẫn dạy môn tích hợp, giáo viên tiểu học học "
+             "đánh giá học sinh."},
+    {"id": "npay", "title": "Giáo viên mầm non bỏ nghề vì lương thấp",
+     "text": "Với mức lương chưa đến 4 triệu đồng, nhiều giáo viên mầm non bỏ nghề. Phụ cấp thấp, thu nhập không "
+             "đủ sống. Ngành giáo dục kiến nghị tăng phụ cấp cho giáo viên mầm non."},
+    {"id": "n2011", "title": "Bồi dưỡng giáo viên mầm non giai đoạn 2011-2015",
+     "text": "Thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý cơ sở giáo dục mầm non giai đoạn "
+             "2011-2015, tỉnh đã mở 20 lớp bồi dưỡng cho giáo viên mầm non.", "published_at": "2013-04-02"},
+    {"id": "n33", "title": "Nghị quyết 33 về văn hóa vào trường học",
+     "text": "Thực hiện Nghị quyết 33-NQ/TW, các trường từ mầm non đến THPT tổ chức hoạt động văn hóa."},
+    {"id": "nessay", "title": "Bài thu hoạch bồi dưỡng thường xuyên giáo viên mầm non module MN 1",
+     "text": "Họ và tên: Nguyễn Thị A. Đơn vị công tác: Trường Mầm non Hoa Sen. Bản thân tôi nhận thấy việc bồi "
+             "dưỡng thường xuyên giúp giáo viên mầm non nâng cao năng lực theo chuẩn nghề nghiệp."},
+])
+def test_traps_are_rejected(doc):
+    r = classify_document(doc, PLAN)
+    assert r["decision"] == "reject" and r["relevant"] is False and r["activity"] is None, r["evidence"]
+
+
+def test_non_candidates_are_never_tokenized(monkeypatch):
+    def boom(text: str) -> list[int]:
+        raise AssertionError("tokenized a non-candidate")
+
+    monkeypatch.setattr(zones, "tokenize", boom)
+    r = classify_document({"id": "x", "title": "Giá vàng hôm nay tăng mạnh", "text": "Thị trường vàng sôi động."},
+                          PLAN)
+    assert r["decision"] == "reject" and r["evidence"]["stage"] == "prefilter"
+
+
+def test_candidates_are_tokenized(monkeypatch):
+    calls = []
+    real = zones.tokenize
+    monkeypatch.setattr(zones, "tokenize", lambda text: calls.append(text) or real(text))
+    classify_document(COURSE, PLAN)
+    assert calls
+
+
+def test_title_weighs_more_than_body():
+    in_title = classify_document({"id": "t", "title": "Bồi dưỡng giáo viên mầm non",
+                                  "text": "Tin tổng hợp trong tuần. " * 30}, PLAN)
+    in_body = classify_document({"id": "b", "title": "Tin tổng hợp",
+                                 "text": "Tin tổng hợp trong tuần. " * 30 + "Bồi dưỡng giáo viên mầm non."}, PLAN)
+    assert in_title["evidence"]["topic"] > in_body["evidence"]["topic"]
+
+
+def test_review_reasons_window_edge_and_low_date_confidence():
+    edge = classify_document({**COURSE, "published_at": "2022-11-29T10:00:00+07:00"}, PLAN)
+    assert edge["decision"] == "review" and "window_edge" in edge["reasons"]
+    low = classify_document({**COURSE, "published_at": dt.datetime(2022, 11, 15, 9, tzinfo=dt.UTC),
+                             "date_confidence": 0.2}, PLAN)
+    assert "low_date_confidence" in low["reasons"]
+
+
+def test_review_reasons_quality_and_short_text():
+    r = classify_document({**COURSE, "extraction_quality": 0.1}, PLAN)
+    assert r["decision"] == "review" and "low_extraction_quality" in r["reasons"]
+    short = classify_document({"id": "s", "title": "Tập huấn giáo viên mầm non",
+                               "text": "Sở tập huấn cho 90 giáo viên mầm non."}, PLAN)
+    assert "short_text" in short["reasons"]
+
+
+def test_format_from_document_else_cues():
+    assert classify_document({**COURSE, "format": "report"}, PLAN)["format"] == "report"
+    tv = classify_document({**COURSE, "title": "Phóng sự: " + COURSE["title"], "source_kind": "tv",
+                            "text": "MC: Kính thưa quý vị. " + COURSE["text"]}, PLAN)
+    assert tv["format"] == "report" and tv["evidence"]["format"]["source"] == "cues"
+    assert classify_document(COURSE, PLAN)["format"] == "article"
+
+
+def test_classify_many_keeps_order():
+    out = classify_many([COURSE, {"id": "z", "title": "Bóng đá", "text": "Trận đấu."}, POLICY], PLAN)
+    assert [r["id"] for r in out] == ["c1", "z", "p1"]

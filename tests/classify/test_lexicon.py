@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from classifiers.engine import Classifier, version_of
+from classifiers.lexicon import LexiconError, lexicon_path, load_lexicon
+from classifiers.textfold import fast_fold, initials, term_regex
+from pipeline.normalize import fold
+from pipeline.plans import load_plan
+
+PLAN = "661-KH-BGDDT-2022"
+
+
+def _copy(tmp_path: Path, edit: tuple[str, str] | None = None) -> Path:
+    text = lexicon_path(PLAN).read_text(encoding="utf-8")
+    if edit:
+        assert edit[0] in text
+        text = text.replace(edit[0], edit[1], 1)
+    path = tmp_path / f"{PLAN}.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_lexicon_loads_with_generated_forms():
+    lex = load_lexicon(PLAN, load_plan(PLAN).activity_ids)
+    sector = {t.key for t in lex.subject["sector"].terms}
+    assert "mam non" in sector and "gdmn" in sector  # folded form and generated initials
+    people = {t.key: t for t in lex.subject["people"].terms}
+    assert people["cbql"].generated and not people["giao vien"].generated
+    assert "bdtx" in {t.key for t in lex.subject["action"].terms}
+    assert set(lex.activities) == {"1", "2a", "2b"}
+
+
+def test_fast_fold_matches_fold():
+    for s in ["Đề án 33 ĐÀO TẠO", "Giáo viên mầm non", "hoà thuý", "Quyết định 33/QĐ-TTg", "ỨNG DỤNG"]:
+        assert fast_fold(s) == fold(s)
+    assert initials("giáo dục mầm non") == "gdmn"
+
+
+@pytest.mark.parametrize("text", ["Quyết định số 33/QĐ-TTg", "quyet dinh 33 / qd-ttg", "Quyết định 33/QĐ–TTg"])
+def test_term_regex_optional_words_and_dashes(text):
+    assert re.search(term_regex("Quyết định [số] 33/QĐ-TTg"), fast_fold(text))
+
+
+def test_term_regex_word_boundaries():
+    assert not re.search(term_regex("Đề án 33"), fast_fold("Đề án 330"))
+    assert re.search(term_regex("giai đoạn 2018-2025"), fast_fold("giai đoạn 2018 – 2025"))
+
+
+@pytest.mark.parametrize(("edit", "field"), [
+    (("accept = 0.70", "accept = 0.30"), "thresholds.accept"),
+    (("proximity_tokens = 12", "proximity_tokens = \"x\""), "thresholds.proximity_tokens"),
+    (("mode = \"ratio\"\nagainst = \"sector\"", "mode = \"ratio\"\nagainst = \"nowhere\""), "against"),
+    (('terms = ["mầm non", ', 'terms = ["mầm non", "mam non", '), "subject.sector.terms[1]"),
+    (('abbreviate = ["giáo dục mầm non", "mầm non"]', 'abbreviate = ["nhà giáo mầm non"]'), "abbreviate[0]"),
+    (('[activities."2b"]', '[activities."9z"]'), "activities"),
+])
+def test_validation_names_file_field_and_fix(tmp_path, edit, field):
+    path = _copy(tmp_path, edit)
+    with pytest.raises(LexiconError) as err:
+        load_lexicon(path, ("1", "2a", "2b"))
+    msg = str(err.value)
+    assert str(path) in msg and field in msg and "Fix:" in msg
+
+
+def test_invalid_toml_is_reported(tmp_path):
+    path = _copy(tmp_path, ("[thresholds]", "[thresholds"))
+    with pytest.raises(LexiconError, match="not valid UTF-8 TOML"):
+        load_lexicon(path)
+
+
+def test_version_changes_with_lexicon(tmp_path):
+    plan = load_plan(PLAN)
+    base = version_of(load_lexicon(_copy(tmp_path)), plan)
+    changed = version_of(load_lexicon(_copy(tmp_path, ("accept = 0.70", "accept = 0.72"))), plan)
+    assert base != changed and base.startswith("rules-") and changed.startswith("rules-")
+    assert Classifier.for_plan(plan).version == version_of(load_lexicon(PLAN), plan)
