@@ -239,13 +239,16 @@ def filler_stories(path: Path, outlets: list[str]) -> list[Story]:
         minutes = rng.choice([0, 5, 15, 20, 30, 40, 45])
         when = start + timedelta(days=rng.randrange(span_days), hours=rng.randrange(0, 12), minutes=minutes)
         months = topic.get("months")
-        if months:
-            for _ in range(40):
-                if when.month in months:
-                    break
-                when = start + timedelta(days=rng.randrange(span_days), hours=rng.randrange(0, 12))
+        before = parse_when(topic["before"] + " 00:00") if "before" in topic else None
+        for _ in range(60):
+            if (not months or when.month in months) and (before is None or when < before):
+                break
+            when = start + timedelta(days=rng.randrange(span_days), hours=rng.randrange(0, 12), minutes=minutes)
         slots = {name: rng.choice(values) for name, values in slots_bank.items()}
         slots["tinh"] = local.get(outlet, rng.choice(slots_bank["tinh"]))
+        districts = slots_bank.get(f"huyen_{slugify(slots['tinh']).replace('-', '_')}")
+        if districts:
+            slots["huyen"] = rng.choice(districts)
         year = when.year if when.month >= 8 else when.year - 1
         slots["nam_hoc"] = f"{year}-{year + 1}"
         slots["nam"] = str(when.year)

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Hải Dương: Hơn 21.900 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2021</title>
+<title>Trường THPT Nguyễn Thái Học phát động ngày hội đọc sách</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,20 +30,20 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Hải Dương: Hơn 21.900 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2021</h1>
-  <div class="news-info"><span class="news-date">04/07/2021 | 11:00</span> <span class="news-view">Lượt xem: 885</span></div>
-  <div id="news-des">Kỳ thi tốt nghiệp THPT năm 2021 tại Hải Dương có hơn 21.900 thí sinh đăng ký dự thi, được bố trí tại 71 điểm thi trên toàn tỉnh.</div>
+  <h1 id="news-title">Trường THPT Nguyễn Thái Học phát động ngày hội đọc sách</h1>
+  <div class="news-info"><span class="news-date">07/06/2021 | 17:05</span> <span class="news-view">Lượt xem: 885</span></div>
+  <div id="news-des">Mô hình thư viện thân thiện được triển khai tại nhiều trường tiểu học ở thị xã Sa Pa, thu hút học sinh đến đọc sách mỗi giờ ra chơi.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Theo ông Hoàng Quốc Việt, Giám đốc Sở GDĐT Hải Dương, toàn bộ cán bộ coi thi đã được tập huấn nghiệp vụ và quán triệt quy chế thi. Các điểm thi được trang bị camera giám sát phòng bảo quản đề thi.</p>
-    <p style="text-align: justify;">Ngành giáo dục phối hợp với công an, y tế, điện lực bảo đảm an ninh trật tự, vệ sinh an toàn thực phẩm và nguồn điện tại các điểm thi. Lực lượng thanh niên tình nguyện hỗ trợ thí sinh ở xa về nơi ở trọ miễn phí.</p>
-    <p style="text-align: justify;">Môn Ngữ văn được nhiều giáo viên dự báo sẽ có mức độ phân hóa tốt. Các thầy cô khuyên thí sinh giữ sức khỏe, đọc kỹ đề và phân bổ thời gian hợp lý.</p>
+    <p style="text-align: justify;">Học sinh được tự chọn sách, ghi chép cảm nhận và chia sẻ với các bạn trong giờ sinh hoạt lớp.</p>
+    <p style="text-align: justify;">ông Vũ Đình Khoa cho biết văn hóa đọc giúp học sinh mở rộng hiểu biết, rèn luyện khả năng diễn đạt và giảm thời gian dùng điện thoại.</p>
+    <p style="text-align: justify;">Nhiều em cho biết đã đọc hết hàng chục cuốn sách trong một học kỳ.</p>
     
-    <p style="text-align: right;"><strong>Đức Thành</strong></p>
+    <p style="text-align: right;"><strong>Minh Anh</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801">Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</a> <span class="date">(10/06/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801">Đắk Lắk: Cảnh báo tai nạn đuối nước trẻ em mùa hè</a> <span class="date">(07/06/2021)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</title>
+<title>Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</h1>
-  <div class="news-info"><span class="news-date">13/08/2021 | 17:30</span> <span class="news-view">Lượt xem: 318</span></div>
-  <div id="news-des">Từ năm học 2021-2022, Trường THCS Lê Quý Đôn triển khai sổ điểm điện tử, học bạ số và thu học phí không dùng tiền mặt.</div>
+  <h1 id="news-title">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</h1>
+  <div class="news-info"><span class="news-date">06/08/2021 | 17:40</span> <span class="news-view">Lượt xem: 318</span></div>
+  <div id="news-des">Trường Đại học Sư phạm Hà Nội vừa công bố điểm chuẩn trúng tuyển theo phương thức xét kết quả thi tốt nghiệp THPT năm 2021, nhiều ngành tăng so với năm trước.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Nhà trường đã đầu tư đường truyền internet, màn hình tương tác cho các phòng học bộ môn.</p>
-    <p style="text-align: justify;">bà Đỗ Thị Lan, Trưởng phòng Giáo dục trung học, cho biết sẽ ưu tiên nguồn lực cho các trường vùng khó khăn.</p>
-    <p style="text-align: justify;">Trong năm 2021, địa phương đặt mục tiêu 100% trường phổ thông sử dụng học bạ số.</p>
+    <p style="text-align: justify;">Đại diện nhà trường cho biết năm nay trường tuyển khoảng 39.500 chỉ tiêu, trong đó phần lớn dành cho phương thức xét điểm thi tốt nghiệp THPT.</p>
+    <p style="text-align: justify;">Theo quy định, thí sinh không xác nhận nhập học trong thời hạn được xem như từ chối nhập học. Các trường còn chỉ tiêu sẽ xét tuyển bổ sung.</p>
+    <p style="text-align: justify;">ông Vũ Đình Khoa, đại diện phòng đào tạo, khuyên thí sinh cân nhắc năng lực, sở thích và nhu cầu thị trường lao động khi chọn ngành.</p>
     
-    <p style="text-align: right;"><strong>Quang Huy</strong></p>
+    <p style="text-align: right;"><strong>Thu Trang</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</a> <span class="date">(26/07/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</a> <span class="date">(16/07/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Hải Dương: Hơn 21.900 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2021</a> <span class="date">(04/07/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801">Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</a> <span class="date">(10/06/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Đại học Thái Nguyên công bố điểm chuẩn năm 2021</a> <span class="date">(21/07/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</a> <span class="date">(10/06/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Trường THPT Nguyễn Thái Học phát động ngày hội đọc sách</a> <span class="date">(07/06/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801">Đắk Lắk: Cảnh báo tai nạn đuối nước trẻ em mùa hè</a> <span class="date">(07/06/2021)</span></li>
     
   </ul></div>
   

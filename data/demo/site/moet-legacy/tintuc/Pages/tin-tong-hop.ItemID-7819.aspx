@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Khai giảng năm học 2021-2022 tại Trường Tiểu học Trưng Vương</title>
+<title>Bắc Giang: Hơn 30.600 học sinh bước vào năm học mới 2021-2022</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Khai giảng năm học 2021-2022 tại Trường Tiểu học Trưng Vương</h1>
-  <div class="news-info"><span class="news-date">24/09/2021 | 14:00</span> <span class="news-view">Lượt xem: 503</span></div>
-  <div id="news-des">Năm học 2021-2022, ngành giáo dục Nghệ An tiếp tục thực hiện chương trình giáo dục phổ thông mới đối với các lớp 3, 7 và 10.</div>
+  <h1 id="news-title">Bắc Giang: Hơn 30.600 học sinh bước vào năm học mới 2021-2022</h1>
+  <div class="news-info"><span class="news-date">19/09/2021 | 13:40</span> <span class="news-view">Lượt xem: 503</span></div>
+  <div id="news-des">Sáng 5/9, các trường học trên địa bàn huyện Thanh Hà đồng loạt tổ chức lễ khai giảng năm học 2021-2022 trong không khí vui tươi, phấn khởi.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Tại Trường Tiểu học Trưng Vương, lễ khai giảng được tổ chức gọn nhẹ, thầy trò cùng đánh trống trường chào đón năm học mới. Nhiều học sinh lớp đầu cấp bỡ ngỡ trong ngày đầu đến trường.</p>
-    <p style="text-align: justify;">Năm học này, nhà trường tiếp nhận thêm 44 học sinh lớp 10, nâng tổng số học sinh lên hơn một nghìn em. Cơ sở vật chất được sửa chữa, bổ sung trong dịp hè.</p>
-    <p style="text-align: justify;">Ngay sau lễ khai giảng, các lớp học đi vào nề nếp, thực hiện thời khóa biểu theo kế hoạch giáo dục của nhà trường.</p>
+    <p style="text-align: justify;">Dự lễ khai giảng, ông Vũ Đình Khoa, Trưởng phòng Giáo dục trung học, đã trao tặng quà, học bổng cho học sinh có hoàn cảnh khó khăn vượt khó học giỏi.</p>
+    <p style="text-align: justify;">Ngành giáo dục địa phương xác định nhiệm vụ trọng tâm là nâng cao chất lượng dạy học, đẩy mạnh chuyển đổi số và giáo dục kỹ năng sống cho học sinh.</p>
+    <p style="text-align: justify;">Phụ huynh học sinh bày tỏ mong muốn nhà trường quan tâm hơn nữa đến an toàn học đường và hoạt động thể thao cho học sinh.</p>
     
-    <p style="text-align: right;"><strong>Đức Thành</strong></p>
+    <p style="text-align: right;"><strong>Thu Trang</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Tiết học ngoài trời ở huyện Lập Thạch</a> <span class="date">(08/09/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</a> <span class="date">(13/08/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</a> <span class="date">(26/07/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</a> <span class="date">(16/07/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Trường học ở huyện Đại Từ ngập sâu sau bão số 3</a> <span class="date">(10/09/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</a> <span class="date">(06/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Đại học Thái Nguyên công bố điểm chuẩn năm 2021</a> <span class="date">(21/07/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</a> <span class="date">(10/06/2021)</span></li>
     
   </ul></div>
   

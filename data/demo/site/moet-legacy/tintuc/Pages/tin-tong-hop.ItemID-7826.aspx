@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Học sinh Trường Tiểu học Kim Đồng giành huy chương Olympic Ngữ văn</title>
+<title>Trao 54 suất học bổng cho học sinh nghèo vượt khó ở huyện Núi Thành</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Học sinh Trường Tiểu học Kim Đồng giành huy chương Olympic Ngữ văn</h1>
-  <div class="news-info"><span class="news-date">04/03/2022 | 08:20</span> <span class="news-view">Lượt xem: 762</span></div>
-  <div id="news-des">Em học sinh lớp 11 của Trường Tiểu học Kim Đồng đã xuất sắc giành huy chương trong kỳ thi Olympic Ngữ văn khu vực.</div>
+  <h1 id="news-title">Trao 54 suất học bổng cho học sinh nghèo vượt khó ở huyện Núi Thành</h1>
+  <div class="news-info"><span class="news-date">17/11/2021 | 13:45</span> <span class="news-view">Lượt xem: 762</span></div>
+  <div id="news-des">Nhân dịp Tết Nguyên đán, nhiều đoàn thiện nguyện đã mang quà, áo ấm đến với học sinh vùng cao.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Để có kết quả này, thầy cô đã dành nhiều thời gian bồi dưỡng đội tuyển, kể cả trong dịp nghỉ hè và cuối tuần.</p>
-    <p style="text-align: justify;">Nhiều em đạt giải nhất được tuyển thẳng vào các trường đại học hàng đầu theo quy chế tuyển sinh.</p>
-    <p style="text-align: justify;">Gia đình em cho biết con có niềm đam mê với môn Ngữ văn từ những năm học cấp hai.</p>
+    <p style="text-align: justify;">Mỗi suất học bổng trị giá từ một đến ba triệu đồng, kèm theo sách vở và đồ dùng học tập.</p>
+    <p style="text-align: justify;">Giáo viên điểm trường kể nhiều em phải đi bộ hàng chục cây số mỗi tuần để đến trường.</p>
+    <p style="text-align: justify;">Ban tổ chức cũng tặng chăn, áo ấm cho học sinh bán trú trong những ngày rét đậm.</p>
     
-    <p style="text-align: right;"><strong>Phương Thảo</strong></p>
+    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Áo ấm mùa đông cho học sinh điểm trường bản xa</a> <span class="date">(17/12/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Khai giảng năm học 2021-2022 tại Trường Tiểu học Trưng Vương</a> <span class="date">(24/09/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Tiết học ngoài trời ở huyện Lập Thạch</a> <span class="date">(08/09/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</a> <span class="date">(13/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(13/10/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Bắc Giang: Hơn 30.600 học sinh bước vào năm học mới 2021-2022</a> <span class="date">(19/09/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Trường học ở huyện Đại Từ ngập sâu sau bão số 3</a> <span class="date">(10/09/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</a> <span class="date">(06/08/2021)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</title>
+<title>Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,22 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</h1>
-  <div class="news-info"><span class="news-date">15/03/2022 | 14:00</span> <span class="news-view">Lượt xem: 836</span></div>
-  <div id="news-des">Kế hoạch nêu rõ các nhiệm vụ trọng tâm về đào tạo, bồi dưỡng giáo viên và cán bộ quản lý giáo dục mầm non trong năm 2022.</div>
+  <h1 id="news-title">Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</h1>
+  <div class="news-info"><span class="news-date">31/12/2021 | 07:15</span> <span class="news-view">Lượt xem: 836</span></div>
+  <div id="news-des">Sau thời gian học trực tuyến kéo dài, học sinh tại huyện Hiệp Hòa đã trở lại trường học trực tiếp với các biện pháp phòng dịch.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Kế hoạch yêu cầu tiếp tục triển khai đồng bộ các chủ trương, chính sách của Đảng và Nhà nước về phát triển đội ngũ nhà giáo, trong đó ưu tiên nâng chuẩn trình độ đào tạo và bồi dưỡng năng lực nghề nghiệp cho giáo viên mầm non.</p>
-    <p style="text-align: justify;">Các đơn vị thuộc Bộ và các sở GDĐT được giao nhiệm vụ cụ thể, có mốc thời gian hoàn thành. Cục Nhà giáo và Cán bộ quản lý giáo dục là đơn vị đầu mối theo dõi, đôn đốc.</p>
+    <p style="text-align: justify;">Tỷ lệ học sinh được tiêm đủ liều tại địa phương đạt hơn 12 phần trăm.</p>
+    <p style="text-align: justify;">Nhà trường thực hiện đeo khẩu trang, sát khuẩn tay và giãn cách bàn ghế. Các lớp có phương án xử lý khi có học sinh là F0.</p>
+    <p style="text-align: justify;">Chương trình &#39;Sóng và máy tính cho em&#39; đã trao tặng hàng trăm máy tính bảng cho học sinh khó khăn.</p>
     
-    <p style="text-align: right;"><strong>Văn phòng Bộ</strong></p>
+    <p style="text-align: right;"><strong>Ngọc Mai</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Học sinh Trường Tiểu học Kim Đồng giành huy chương Olympic Ngữ văn</a> <span class="date">(04/03/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Áo ấm mùa đông cho học sinh điểm trường bản xa</a> <span class="date">(17/12/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Khai giảng năm học 2021-2022 tại Trường Tiểu học Trưng Vương</a> <span class="date">(24/09/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Tiết học ngoài trời ở huyện Lập Thạch</a> <span class="date">(08/09/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Trao 54 suất học bổng cho học sinh nghèo vượt khó ở huyện Núi Thành</a> <span class="date">(17/11/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(13/10/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Bắc Giang: Hơn 30.600 học sinh bước vào năm học mới 2021-2022</a> <span class="date">(19/09/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Trường học ở huyện Đại Từ ngập sâu sau bão số 3</a> <span class="date">(10/09/2021)</span></li>
     
   </ul></div>
   

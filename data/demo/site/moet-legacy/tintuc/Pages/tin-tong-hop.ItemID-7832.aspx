@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Hà Giang: Tiêm vắc xin phòng COVID-19 cho học sinh từ 12 đến 17 tuổi</title>
+<title>Trao 85 suất học bổng cho học sinh nghèo vượt khó ở thị xã Sa Pa</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Hà Giang: Tiêm vắc xin phòng COVID-19 cho học sinh từ 12 đến 17 tuổi</h1>
-  <div class="news-info"><span class="news-date">04/04/2022 | 16:40</span> <span class="news-view">Lượt xem: 984</span></div>
-  <div id="news-des">Sau thời gian học trực tuyến kéo dài, học sinh tại huyện Võ Nhai đã trở lại trường học trực tiếp với các biện pháp phòng dịch.</div>
+  <h1 id="news-title">Trao 85 suất học bổng cho học sinh nghèo vượt khó ở thị xã Sa Pa</h1>
+  <div class="news-info"><span class="news-date">04/01/2022 | 12:30</span> <span class="news-view">Lượt xem: 984</span></div>
+  <div id="news-des">Quỹ khuyến học thị xã Sa Pa vừa trao học bổng cho học sinh có hoàn cảnh khó khăn, vươn lên học tốt.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Tỷ lệ học sinh được tiêm đủ liều tại địa phương đạt hơn 60 phần trăm.</p>
-    <p style="text-align: justify;">ông Lê Minh Tuấn, Trưởng phòng Giáo dục trung học, cho biết nhiều học sinh bị hổng kiến thức sau thời gian học trực tuyến, giáo viên phải ôn tập lại.</p>
-    <p style="text-align: justify;">Chương trình &#39;Sóng và máy tính cho em&#39; đã trao tặng hàng trăm máy tính bảng cho học sinh khó khăn.</p>
+    <p style="text-align: justify;">Nhiều em trong số này mồ côi cha mẹ, sống cùng ông bà nhưng luôn đạt danh hiệu học sinh giỏi.</p>
+    <p style="text-align: justify;">Giáo viên điểm trường kể nhiều em phải đi bộ hàng chục cây số mỗi tuần để đến trường.</p>
+    <p style="text-align: justify;">Ban tổ chức cũng tặng chăn, áo ấm cho học sinh bán trú trong những ngày rét đậm.</p>
     
-    <p style="text-align: right;"><strong>Hải Yến</strong></p>
+    <p style="text-align: right;"><strong>Ngọc Mai</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</a> <span class="date">(15/03/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Học sinh Trường Tiểu học Kim Đồng giành huy chương Olympic Ngữ văn</a> <span class="date">(04/03/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Áo ấm mùa đông cho học sinh điểm trường bản xa</a> <span class="date">(17/12/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Khai giảng năm học 2021-2022 tại Trường Tiểu học Trưng Vương</a> <span class="date">(24/09/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</a> <span class="date">(31/12/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Trao 54 suất học bổng cho học sinh nghèo vượt khó ở huyện Núi Thành</a> <span class="date">(17/11/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(13/10/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Bắc Giang: Hơn 30.600 học sinh bước vào năm học mới 2021-2022</a> <span class="date">(19/09/2021)</span></li>
     
   </ul></div>
   

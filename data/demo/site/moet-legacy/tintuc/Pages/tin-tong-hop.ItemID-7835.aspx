@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</title>
+<title>Cổng trường an toàn giao thông: Mô hình cần nhân rộng</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,24 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</h1>
-  <div class="news-info"><span class="news-date">12/04/2022 | 16:20</span> <span class="news-view">Lượt xem: 195</span></div>
-  <div id="news-des">Giai đoạn 2021-2025, Đề án “Đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non giai đoạn 2018-2025” tập trung nâng chuẩn trình độ đào tạo và bồi dưỡng năng lực nghề nghiệp cho toàn bộ đội ngũ.</div>
+  <h1 id="news-title">Cổng trường an toàn giao thông: Mô hình cần nhân rộng</h1>
+  <div class="news-info"><span class="news-date">12/02/2022 | 07:30</span> <span class="news-view">Lượt xem: 195</span></div>
+  <div id="news-des">Ban An toàn giao thông tỉnh Nghệ An phối hợp với ngành giáo dục tổ chức tuyên truyền luật giao thông cho học sinh đầu năm học.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Theo Cục Nhà giáo và Cán bộ quản lý giáo dục, mục tiêu của Đề án 33 là xây dựng đội ngũ nhà giáo và cán bộ quản lý giáo dục mầm non đủ về số lượng, đạt chuẩn về trình độ đào tạo, có phẩm chất đạo đức và năng lực nghề nghiệp đáp ứng yêu cầu đổi mới giáo dục mầm non.</p>
-    <p style="text-align: justify;">Đến năm 2025, phấn đấu giáo viên mầm non đạt trình độ chuẩn được đào tạo theo quy định; cán bộ quản lý được bồi dưỡng năng lực quản trị cơ sở giáo dục mầm non; các cơ sở đào tạo giáo viên mầm non được nâng cao năng lực.</p>
-    <p style="text-align: justify;">Các nhiệm vụ trọng tâm gồm: rà soát, đánh giá thực trạng đội ngũ; đổi mới chương trình đào tạo giáo viên mầm non tại các trường sư phạm; bồi dưỡng giáo viên cốt cán; phát triển hệ thống học liệu bồi dưỡng trực tuyến; hoàn thiện chính sách đối với giáo viên.</p>
-    <p style="text-align: justify;">Để thực hiện, Bộ GDĐT đề nghị các địa phương bố trí kinh phí, đưa chỉ tiêu đào tạo, bồi dưỡng vào kế hoạch phát triển kinh tế - xã hội hằng năm.</p>
+    <p style="text-align: justify;">Theo thống kê, vẫn còn tình trạng học sinh THPT đi xe máy phân khối lớn đến trường dù chưa đủ tuổi.</p>
+    <p style="text-align: justify;">Các trường đã ký cam kết với phụ huynh về việc chấp hành quy định an toàn giao thông.</p>
+    <p style="text-align: justify;">Mô hình đã giúp giảm ùn tắc trước cổng trường vào giờ cao điểm.</p>
     
-    <p style="text-align: right;"><strong>Cục Nhà giáo và Cán bộ quản lý giáo dục</strong></p>
+    <p style="text-align: right;"><strong>Ngọc Mai</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Hà Giang: Tiêm vắc xin phòng COVID-19 cho học sinh từ 12 đến 17 tuổi</a> <span class="date">(04/04/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</a> <span class="date">(15/03/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Học sinh Trường Tiểu học Kim Đồng giành huy chương Olympic Ngữ văn</a> <span class="date">(04/03/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Áo ấm mùa đông cho học sinh điểm trường bản xa</a> <span class="date">(17/12/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Trao 85 suất học bổng cho học sinh nghèo vượt khó ở thị xã Sa Pa</a> <span class="date">(04/01/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</a> <span class="date">(31/12/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Trao 54 suất học bổng cho học sinh nghèo vượt khó ở huyện Núi Thành</a> <span class="date">(17/11/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(13/10/2021)</span></li>
     
   </ul></div>
   

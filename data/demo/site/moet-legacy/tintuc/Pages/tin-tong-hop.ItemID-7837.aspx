@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Trường cao đẳng nghề Quảng Ninh tuyển sinh gần 12.500 học viên</title>
+<title>Cần Thơ đạt 82 giải học sinh giỏi quốc gia năm 2022</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Trường cao đẳng nghề Quảng Ninh tuyển sinh gần 12.500 học viên</h1>
-  <div class="news-info"><span class="news-date">30/04/2022 | 11:30</span> <span class="news-view">Lượt xem: 269</span></div>
-  <div id="news-des">Chương trình tư vấn hướng nghiệp giúp học sinh lớp 12 hiểu rõ yêu cầu của các ngành nghề và nhu cầu thị trường lao động.</div>
+  <h1 id="news-title">Cần Thơ đạt 82 giải học sinh giỏi quốc gia năm 2022</h1>
+  <div class="news-info"><span class="news-date">02/03/2022 | 10:20</span> <span class="news-view">Lượt xem: 269</span></div>
+  <div id="news-des">Đội tuyển học sinh giỏi của Cần Thơ vừa đạt 82 giải trong kỳ thi chọn học sinh giỏi quốc gia THPT năm 2022, tăng so với năm trước.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Học sinh theo học tại trường nghề được miễn học phí, ra trường có việc làm ngay tại các khu công nghiệp.</p>
-    <p style="text-align: justify;">ông Hoàng Quốc Việt, Trưởng phòng GDĐT, cho biết tỷ lệ học sinh có việc làm sau tốt nghiệp đạt trên 16 phần trăm.</p>
-    <p style="text-align: justify;">Tuy vậy, tâm lý chuộng bằng cấp vẫn khiến nhiều phụ huynh chưa mặn mà với giáo dục nghề nghiệp.</p>
+    <p style="text-align: justify;">Để có kết quả này, thầy cô đã dành nhiều thời gian bồi dưỡng đội tuyển, kể cả trong dịp nghỉ hè và cuối tuần.</p>
+    <p style="text-align: justify;">Nhiều em đạt giải nhất được tuyển thẳng vào các trường đại học hàng đầu theo quy chế tuyển sinh.</p>
+    <p style="text-align: justify;">Gia đình em cho biết con có niềm đam mê với môn Địa lý từ những năm học cấp hai.</p>
     
-    <p style="text-align: right;"><strong>Ngọc Mai</strong></p>
+    <p style="text-align: right;"><strong>Hải Yến</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835">Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</a> <span class="date">(12/04/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Hà Giang: Tiêm vắc xin phòng COVID-19 cho học sinh từ 12 đến 17 tuổi</a> <span class="date">(04/04/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</a> <span class="date">(15/03/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Học sinh Trường Tiểu học Kim Đồng giành huy chương Olympic Ngữ văn</a> <span class="date">(04/03/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835">Cổng trường an toàn giao thông: Mô hình cần nhân rộng</a> <span class="date">(12/02/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Trao 85 suất học bổng cho học sinh nghèo vượt khó ở thị xã Sa Pa</a> <span class="date">(04/01/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</a> <span class="date">(31/12/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Trao 54 suất học bổng cho học sinh nghèo vượt khó ở huyện Núi Thành</a> <span class="date">(17/11/2021)</span></li>
     
   </ul></div>
   

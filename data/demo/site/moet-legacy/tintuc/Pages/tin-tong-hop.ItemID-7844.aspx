@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</title>
+<title>Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</h1>
-  <div class="news-info"><span class="news-date">08/06/2022 | 17:00</span> <span class="news-view">Lượt xem: 528</span></div>
-  <div id="news-des">Từ ngày 6 đến 8/6, tại Thái Nguyên, Cục Nhà giáo và Cán bộ quản lý giáo dục tổ chức lớp tập huấn cán bộ quản lý mầm non và giáo viên cốt cán của 14 tỉnh miền núi phía Bắc.</div>
+  <h1 id="news-title">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</h1>
+  <div class="news-info"><span class="news-date">18/03/2022 | 10:45</span> <span class="news-view">Lượt xem: 528</span></div>
+  <div id="news-des">Ngày càng nhiều học sinh tốt nghiệp THCS tại Đắk Lắk lựa chọn học nghề kết hợp học văn hóa thay vì thi vào lớp 10.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Lớp tập huấn nằm trong kế hoạch triển khai Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non năm 2022 theo Quyết định 4896/QĐ-BGDĐT. Hơn 200 học viên tham dự trực tiếp.</p>
-    <p style="text-align: justify;">Nội dung tập huấn tập trung vào tăng cường tiếng Việt cho trẻ em người dân tộc thiểu số, tổ chức hoạt động giáo dục ở lớp ghép và quản lý điểm trường lẻ. Học viên được thực hành tại hai trường mầm non của thành phố Thái Nguyên.</p>
-    <p style="text-align: justify;">Phát biểu bế mạc, lãnh đạo Cục đề nghị các sở GDĐT tiếp tục triển khai tập huấn lại cho giáo viên tại địa phương trước năm học 2022-2023.</p>
+    <p style="text-align: justify;">Học sinh theo học tại trường nghề được miễn học phí, ra trường có việc làm ngay tại các khu công nghiệp.</p>
+    <p style="text-align: justify;">bà Phạm Thu Hằng, Giám đốc Sở GDĐT, cho biết tỷ lệ học sinh có việc làm sau tốt nghiệp đạt trên 89 phần trăm.</p>
+    <p style="text-align: justify;">Buổi tư vấn còn có phần giao lưu với cựu học sinh đang làm việc trong các doanh nghiệp công nghệ.</p>
     
-    <p style="text-align: right;"><strong>Cục Nhà giáo và Cán bộ quản lý giáo dục</strong></p>
+    <p style="text-align: right;"><strong>Trung Kiên</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841">Hải Dương: Bảo đảm đủ sách giáo khoa cho năm học 2021-2022</a> <span class="date">(30/05/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837">Trường cao đẳng nghề Quảng Ninh tuyển sinh gần 12.500 học viên</a> <span class="date">(30/04/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835">Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</a> <span class="date">(12/04/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Hà Giang: Tiêm vắc xin phòng COVID-19 cho học sinh từ 12 đến 17 tuổi</a> <span class="date">(04/04/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</a> <span class="date">(15/03/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837">Cần Thơ đạt 82 giải học sinh giỏi quốc gia năm 2022</a> <span class="date">(02/03/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835">Cổng trường an toàn giao thông: Mô hình cần nhân rộng</a> <span class="date">(12/02/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Trao 85 suất học bổng cho học sinh nghèo vượt khó ở thị xã Sa Pa</a> <span class="date">(04/01/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</title>
+<title>Hơn 4.200 học sinh Hải Dương đăng ký dự tuyển vào lớp 10 công lập</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,24 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</h1>
-  <div class="news-info"><span class="news-date">20/06/2022 | 19:45</span> <span class="news-view">Lượt xem: 750</span></div>
-  <div id="news-des">Phóng sự ghi lại hành trình của những cô giáo mầm non vùng cao Thái Nguyên tham gia đào tạo nâng chuẩn trình độ theo Đề án 33.</div>
+  <h1 id="news-title">Hơn 4.200 học sinh Hải Dương đăng ký dự tuyển vào lớp 10 công lập</h1>
+  <div class="news-info"><span class="news-date">15/04/2022 | 16:00</span> <span class="news-view">Lượt xem: 750</span></div>
+  <div id="news-des">Sở GDĐT Hải Dương vừa ban hành kế hoạch tuyển sinh vào lớp 10 THPT năm học 2021-2022, trong đó tỷ lệ học sinh vào trường công lập đạt khoảng 12 phần trăm.</div>
   <div id="news-detail">
-    <div class="video-embed" style="text-align:center"><iframe width="640" height="360" src="/embed/player.html?v=tnrtv-7850" frameborder="0" allowfullscreen="allowfullscreen"></iframe></div>
-    <p style="text-align: justify;">Ở xã Phú Thượng, huyện Võ Nhai, cô giáo Ma Thị Hương vừa chăm lo cho 25 trẻ ở điểm trường lẻ, vừa theo học lớp cao đẳng sư phạm mầm non vào cuối tuần. Phóng sự theo chân cô trên quãng đường gần 40 cây số đến lớp học.</p>
-    <p style="text-align: justify;">Theo Sở GDĐT, năm 2022 toàn tỉnh có hơn 300 giáo viên mầm non tham gia đào tạo nâng chuẩn. Tỉnh hỗ trợ một phần học phí và bố trí giáo viên dạy thay để các cô yên tâm học tập.</p>
-    <p style="text-align: justify;">Phóng sự cũng ghi nhận hiệu quả sau đào tạo: các giờ hoạt động được tổ chức sinh động hơn, trẻ mạnh dạn, tự tin hơn.</p>
-    <p style="text-align: justify;">(Theo Đài PT-TH Thái Nguyên)</p>
     
-    <p style="text-align: right;"><strong>Ban Chuyên đề</strong></p>
+    <p style="text-align: justify;">Theo kế hoạch, mỗi học sinh được đăng ký tối đa hai nguyện vọng vào các trường THPT công lập. Trường chuyên tổ chức thi riêng với bài thi môn chuyên.</p>
+    <p style="text-align: justify;">Các trường THCS đã tổ chức thi thử để học sinh làm quen với cấu trúc đề và áp lực phòng thi.</p>
+    <p style="text-align: justify;">Kết quả thi dự kiến được công bố vào cuối tháng 6, sau đó các trường xét tuyển theo điểm từ cao xuống thấp.</p>
+    
+    <p style="text-align: right;"><strong>Hải Yến</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Hải Dương công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a> <span class="date">(13/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a> <span class="date">(08/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841">Hải Dương: Bảo đảm đủ sách giáo khoa cho năm học 2021-2022</a> <span class="date">(30/05/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837">Trường cao đẳng nghề Quảng Ninh tuyển sinh gần 12.500 học viên</a> <span class="date">(30/04/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</a> <span class="date">(12/04/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</a> <span class="date">(18/03/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</a> <span class="date">(15/03/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837">Cần Thơ đạt 82 giải học sinh giỏi quốc gia năm 2022</a> <span class="date">(02/03/2022)</span></li>
     
   </ul></div>
   

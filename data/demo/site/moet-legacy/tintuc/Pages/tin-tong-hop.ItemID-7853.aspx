@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Lào Cai: Cảnh báo tai nạn đuối nước trẻ em mùa hè</title>
+<title>Hơn 15.600 học sinh Nghệ An đăng ký dự tuyển vào lớp 10 công lập</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Lào Cai: Cảnh báo tai nạn đuối nước trẻ em mùa hè</h1>
-  <div class="news-info"><span class="news-date">22/06/2022 | 12:30</span> <span class="news-view">Lượt xem: 861</span></div>
-  <div id="news-des">Mùa hè là thời điểm xảy ra nhiều vụ đuối nước thương tâm ở trẻ em, đặc biệt tại các ao, hồ, sông suối.</div>
+  <h1 id="news-title">Hơn 15.600 học sinh Nghệ An đăng ký dự tuyển vào lớp 10 công lập</h1>
+  <div class="news-info"><span class="news-date">26/05/2022 | 12:45</span> <span class="news-view">Lượt xem: 861</span></div>
+  <div id="news-des">Kỳ thi tuyển sinh vào lớp 10 tại Nghệ An năm nay được tổ chức với ba bài thi, lịch thi diễn ra trong hai ngày.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Năm nay có khoảng 3.700 học sinh đăng ký tham gia, tăng so với năm trước.</p>
-    <p style="text-align: justify;">Cơ quan chức năng khuyến cáo phụ huynh không để trẻ tự ý đi tắm sông, suối; các địa phương cắm biển cảnh báo tại khu vực nguy hiểm.</p>
-    <p style="text-align: justify;">Việc phổ cập bơi cho học sinh được xác định là giải pháp lâu dài để giảm tai nạn đuối nước.</p>
+    <p style="text-align: justify;">Theo kế hoạch, mỗi học sinh được đăng ký tối đa hai nguyện vọng vào các trường THPT công lập. Trường chuyên tổ chức thi riêng với bài thi môn chuyên.</p>
+    <p style="text-align: justify;">Các trường THCS đã tổ chức thi thử để học sinh làm quen với cấu trúc đề và áp lực phòng thi.</p>
+    <p style="text-align: justify;">Kết quả thi dự kiến được công bố vào cuối tháng 6, sau đó các trường xét tuyển theo điểm từ cao xuống thấp.</p>
     
     <p style="text-align: right;"><strong>Quang Huy</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a> <span class="date">(20/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Hải Dương công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a> <span class="date">(13/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a> <span class="date">(08/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841">Hải Dương: Bảo đảm đủ sách giáo khoa cho năm học 2021-2022</a> <span class="date">(30/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850">Hơn 4.200 học sinh Hải Dương đăng ký dự tuyển vào lớp 10 công lập</a> <span class="date">(15/04/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</a> <span class="date">(12/04/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</a> <span class="date">(18/03/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</a> <span class="date">(15/03/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</title>
+<title>Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</h1>
-  <div class="news-info"><span class="news-date">22/06/2022 | 15:10</span> <span class="news-view">Lượt xem: 935</span></div>
-  <div id="news-des">Bộ GDĐT vừa có văn bản hướng dẫn các sở GDĐT thực hiện chính sách đối với giáo viên, cán bộ quản lý cơ sở giáo dục mầm non được cử tham gia đào tạo nâng chuẩn và bồi dưỡng chuyên môn, nghiệp vụ.</div>
+  <h1 id="news-title">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</h1>
+  <div class="news-info"><span class="news-date">26/05/2022 | 16:00</span> <span class="news-view">Lượt xem: 935</span></div>
+  <div id="news-des">Bộ GDĐT tổ chức hội nghị sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025 theo Quyết định 1677/QĐ-TTg.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Theo hướng dẫn, giáo viên mầm non được cử đi đào tạo nâng trình độ chuẩn được giữ nguyên vị trí việc làm, được hưởng lương và các khoản phụ cấp theo quy định. Kinh phí đào tạo được bố trí từ ngân sách nhà nước theo phân cấp hiện hành và các nguồn hợp pháp khác.</p>
-    <p style="text-align: justify;">Đối với cán bộ quản lý cơ sở giáo dục mầm non, các địa phương cần ưu tiên bồi dưỡng năng lực quản trị nhà trường, quản lý chất lượng và ứng dụng công nghệ thông tin trong quản lý. Việc bồi dưỡng được thực hiện theo chuẩn hiệu trưởng cơ sở giáo dục mầm non ban hành kèm theo Thông tư 25/2018/TT-BGDĐT.</p>
-    <p style="text-align: justify;">Cục Nhà giáo và Cán bộ quản lý giáo dục đề nghị các sở GDĐT báo cáo kết quả thực hiện trước ngày 15/11 hằng năm để tổng hợp, báo cáo Bộ trưởng.</p>
+    <p style="text-align: justify;">Báo cáo tại hội nghị cho thấy, mạng lưới trường, lớp mầm non tiếp tục được mở rộng; tỷ lệ phòng học kiên cố tăng; chất lượng nuôi dưỡng, chăm sóc, giáo dục trẻ được nâng lên. Cả nước duy trì kết quả phổ cập giáo dục mầm non cho trẻ em 5 tuổi.</p>
+    <p style="text-align: justify;">Hạn chế được chỉ ra là tình trạng thiếu trường lớp ở khu công nghiệp, khu đô thị; cơ sở vật chất ở vùng khó khăn còn thiếu thốn; tỷ lệ huy động trẻ nhà trẻ còn thấp.</p>
+    <p style="text-align: justify;">Vụ Giáo dục Mầm non đề nghị các địa phương tiếp tục ưu tiên ngân sách cho đầu tư trường lớp, thiết bị và phát triển giáo dục mầm non ngoài công lập.</p>
     
-    <p style="text-align: right;"><strong>Trung tâm Truyền thông giáo dục</strong></p>
+    <p style="text-align: right;"><strong>Vụ Giáo dục Mầm non</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Lào Cai: Cảnh báo tai nạn đuối nước trẻ em mùa hè</a> <span class="date">(22/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a> <span class="date">(20/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Hải Dương công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a> <span class="date">(13/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a> <span class="date">(08/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Hơn 15.600 học sinh Nghệ An đăng ký dự tuyển vào lớp 10 công lập</a> <span class="date">(26/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850">Hơn 4.200 học sinh Hải Dương đăng ký dự tuyển vào lớp 10 công lập</a> <span class="date">(15/04/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</a> <span class="date">(12/04/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</a> <span class="date">(18/03/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</title>
+<title>Giá sách giáo khoa mới tăng, phụ huynh lo lắng</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,24 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</h1>
-  <div class="news-info"><span class="news-date">30/06/2022 | 19:30</span> <span class="news-view">Lượt xem: 183</span></div>
-  <div id="news-des">Phóng sự chuyên đề phản ánh việc triển khai các chủ trương, chính sách của Đảng và Nhà nước về đào tạo, bồi dưỡng đội ngũ giáo viên mầm non tại tỉnh Thái Nguyên.</div>
+  <h1 id="news-title">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</h1>
+  <div class="news-info"><span class="news-date">02/06/2022 | 17:45</span> <span class="news-view">Lượt xem: 183</span></div>
+  <div id="news-des">Trước thềm năm học mới, nhiều phụ huynh phản ánh giá bộ sách giáo khoa mới cao hơn nhiều so với sách cũ.</div>
   <div id="news-detail">
-    <div class="video-embed" style="text-align:center"><iframe width="640" height="360" src="/embed/player.html?v=tnrtv-7859" frameborder="0" allowfullscreen="allowfullscreen"></iframe></div>
-    <p style="text-align: justify;">Phóng sự mở đầu bằng hình ảnh cô giáo Hoàng Thị Nga ở điểm trường Khuôn Tát, huyện Định Hóa, tranh thủ buổi tối để học lớp cao đẳng sư phạm mầm non hệ vừa làm vừa học. Cô là một trong hàng trăm giáo viên của tỉnh thuộc diện phải nâng chuẩn trình độ đào tạo theo Luật Giáo dục 2019.</p>
-    <p style="text-align: justify;">Đại diện Sở GDĐT Thái Nguyên cho biết, thực hiện Nghị định 71/2020/NĐ-CP, tỉnh đã ban hành kế hoạch đào tạo nâng chuẩn giai đoạn 2021-2025, giao chỉ tiêu cho từng huyện và phối hợp với các trường sư phạm tổ chức lớp học ngay tại địa phương.</p>
-    <p style="text-align: justify;">Phóng sự cũng ghi nhận những khó khăn: thiếu giáo viên dạy thay, giáo viên lớn tuổi ngại đi học, kinh phí hỗ trợ chưa đồng đều giữa các huyện. Các chuyên gia cho rằng chính sách cần được cụ thể hóa bằng cơ chế hỗ trợ học phí và thời gian cho giáo viên.</p>
-    <p style="text-align: justify;">(Theo Đài PT-TH Thái Nguyên)</p>
     
-    <p style="text-align: right;"><strong>Nhóm phóng viên chuyên đề</strong></p>
+    <p style="text-align: justify;">Các nhà xuất bản cam kết cung ứng đủ sách trước ngày tựu trường.</p>
+    <p style="text-align: justify;">ông Nguyễn Văn Thắng cho biết nhà trường đã giới thiệu các bộ sách cho phụ huynh từ cuối năm học trước.</p>
+    <p style="text-align: justify;">Tại huyện Núi Thành, các trường đã phối hợp với công ty sách thiết bị trường học cấp sách tận tay học sinh vùng cao.</p>
+    
+    <p style="text-align: right;"><strong>Ngọc Mai</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a> <span class="date">(22/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Lào Cai: Cảnh báo tai nạn đuối nước trẻ em mùa hè</a> <span class="date">(22/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a> <span class="date">(20/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Hải Dương công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a> <span class="date">(13/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</a> <span class="date">(26/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Hơn 15.600 học sinh Nghệ An đăng ký dự tuyển vào lớp 10 công lập</a> <span class="date">(26/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850">Hơn 4.200 học sinh Hải Dương đăng ký dự tuyển vào lớp 10 công lập</a> <span class="date">(15/04/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</a> <span class="date">(12/04/2022)</span></li>
     
   </ul></div>
   

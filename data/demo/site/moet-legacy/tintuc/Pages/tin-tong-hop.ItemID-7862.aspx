@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</title>
+<title>Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</h1>
-  <div class="news-info"><span class="news-date">31/07/2022 | 11:05</span> <span class="news-view">Lượt xem: 294</span></div>
-  <div id="news-des">Ban chỉ đạo thi tỉnh Cần Thơ đã hoàn tất công tác chuẩn bị cho kỳ thi tốt nghiệp THPT năm 2022, bảo đảm an toàn, nghiêm túc, đúng quy chế.</div>
+  <h1 id="news-title">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</h1>
+  <div class="news-info"><span class="news-date">08/06/2022 | 17:00</span> <span class="news-view">Lượt xem: 294</span></div>
+  <div id="news-des">Từ ngày 6 đến 8/6, tại Thái Nguyên, Cục Nhà giáo và Cán bộ quản lý giáo dục tổ chức lớp tập huấn cán bộ quản lý mầm non và giáo viên cốt cán của 14 tỉnh miền núi phía Bắc.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Theo bà Đỗ Thị Lan, Phó Giám đốc Sở GDĐT Cần Thơ, toàn bộ cán bộ coi thi đã được tập huấn nghiệp vụ và quán triệt quy chế thi. Các điểm thi được trang bị camera giám sát phòng bảo quản đề thi.</p>
-    <p style="text-align: justify;">Tại huyện Định Hóa, nhiều điểm thi được bố trí xe đưa đón thí sinh có hoàn cảnh khó khăn. Các trường đã tổ chức ôn tập cho học sinh lớp 12 trong suốt học kỳ II.</p>
-    <p style="text-align: justify;">Thí sinh cần có mặt tại điểm thi đúng giờ, mang theo giấy tờ tùy thân và chỉ được mang vào phòng thi các vật dụng theo quy định. Mọi hành vi vi phạm quy chế sẽ bị xử lý nghiêm.</p>
+    <p style="text-align: justify;">Lớp tập huấn nằm trong kế hoạch triển khai Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non năm 2022 theo Quyết định 4896/QĐ-BGDĐT. Hơn 200 học viên tham dự trực tiếp.</p>
+    <p style="text-align: justify;">Nội dung tập huấn tập trung vào tăng cường tiếng Việt cho trẻ em người dân tộc thiểu số, tổ chức hoạt động giáo dục ở lớp ghép và quản lý điểm trường lẻ. Học viên được thực hành tại hai trường mầm non của thành phố Thái Nguyên.</p>
+    <p style="text-align: justify;">Phát biểu bế mạc, lãnh đạo Cục đề nghị các sở GDĐT tiếp tục triển khai tập huấn lại cho giáo viên tại địa phương trước năm học 2022-2023.</p>
     
-    <p style="text-align: right;"><strong>Thu Trang</strong></p>
+    <p style="text-align: right;"><strong>Cục Nhà giáo và Cán bộ quản lý giáo dục</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</a> <span class="date">(30/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a> <span class="date">(22/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Lào Cai: Cảnh báo tai nạn đuối nước trẻ em mùa hè</a> <span class="date">(22/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a> <span class="date">(20/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(02/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</a> <span class="date">(26/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Hơn 15.600 học sinh Nghệ An đăng ký dự tuyển vào lớp 10 công lập</a> <span class="date">(26/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850">Hơn 4.200 học sinh Hải Dương đăng ký dự tuyển vào lớp 10 công lập</a> <span class="date">(15/04/2022)</span></li>
     
   </ul></div>
   

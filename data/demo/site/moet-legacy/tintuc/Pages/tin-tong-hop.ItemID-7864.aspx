@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</title>
+<title>Hải Dương: Hơn 19.400 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2022</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</h1>
-  <div class="news-info"><span class="news-date">06/08/2022 | 16:00</span> <span class="news-view">Lượt xem: 368</span></div>
-  <div id="news-des">Sau mưa lớn kéo dài, giáo viên và phụ huynh ở huyện Sông Lô đã khẩn trương dọn dẹp bùn đất, lau rửa bàn ghế để học sinh sớm trở lại lớp.</div>
+  <h1 id="news-title">Hải Dương: Hơn 19.400 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2022</h1>
+  <div class="news-info"><span class="news-date">12/06/2022 | 08:05</span> <span class="news-view">Lượt xem: 368</span></div>
+  <div id="news-des">Ban chỉ đạo thi tỉnh Hải Dương đã hoàn tất công tác chuẩn bị cho kỳ thi tốt nghiệp THPT năm 2022, bảo đảm an toàn, nghiêm túc, đúng quy chế.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Sở GDĐT yêu cầu các trường tuyệt đối không để học sinh đi qua ngầm tràn, khu vực có nguy cơ sạt lở.</p>
-    <p style="text-align: justify;">Các đoàn thanh niên tình nguyện đã hỗ trợ nhà trường vệ sinh lớp học, phun khử khuẩn, tặng sách vở cho học sinh vùng lũ.</p>
-    <p style="text-align: justify;">Nhiều tổ chức, cá nhân đã quyên góp ủng hộ học sinh vùng bị thiên tai, tặng áo phao, đồ dùng học tập và gạo cho các gia đình khó khăn.</p>
+    <p style="text-align: justify;">Theo bà Phạm Thu Hằng, Trưởng phòng Giáo dục trung học Hải Dương, toàn bộ cán bộ coi thi đã được tập huấn nghiệp vụ và quán triệt quy chế thi. Các điểm thi được trang bị camera giám sát phòng bảo quản đề thi.</p>
+    <p style="text-align: justify;">Ngành giáo dục phối hợp với công an, y tế, điện lực bảo đảm an ninh trật tự, vệ sinh an toàn thực phẩm và nguồn điện tại các điểm thi. Lực lượng thanh niên tình nguyện hỗ trợ thí sinh ở xa về nơi ở trọ miễn phí.</p>
+    <p style="text-align: justify;">Môn Tiếng Anh được nhiều giáo viên dự báo sẽ có mức độ phân hóa tốt. Các thầy cô khuyên thí sinh giữ sức khỏe, đọc kỹ đề và phân bổ thời gian hợp lý.</p>
     
-    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
+    <p style="text-align: right;"><strong>Đức Thành</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a> <span class="date">(31/07/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</a> <span class="date">(30/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a> <span class="date">(22/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Lào Cai: Cảnh báo tai nạn đuối nước trẻ em mùa hè</a> <span class="date">(22/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a> <span class="date">(08/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(02/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</a> <span class="date">(26/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Hơn 15.600 học sinh Nghệ An đăng ký dự tuyển vào lớp 10 công lập</a> <span class="date">(26/05/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Cổng trường an toàn giao thông: Mô hình cần nhân rộng</title>
+<title>Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,24 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Cổng trường an toàn giao thông: Mô hình cần nhân rộng</h1>
-  <div class="news-info"><span class="news-date">11/08/2022 | 18:15</span> <span class="news-view">Lượt xem: 516</span></div>
-  <div id="news-des">Nhiều trường học tại huyện Lập Thạch triển khai mô hình cổng trường an toàn giao thông với sự tham gia của phụ huynh và lực lượng công an.</div>
+  <h1 id="news-title">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</h1>
+  <div class="news-info"><span class="news-date">20/06/2022 | 19:45</span> <span class="news-view">Lượt xem: 516</span></div>
+  <div id="news-des">Phóng sự ghi lại hành trình của những cô giáo mầm non vùng cao Thái Nguyên tham gia đào tạo nâng chuẩn trình độ theo Đề án 33.</div>
   <div id="news-detail">
+    <div class="video-embed" style="text-align:center"><iframe width="640" height="360" src="/embed/player.html?v=tnrtv-7868" frameborder="0" allowfullscreen="allowfullscreen"></iframe></div>
+    <p style="text-align: justify;">Ở xã Phú Thượng, huyện Võ Nhai, cô giáo Ma Thị Hương vừa chăm lo cho 25 trẻ ở điểm trường lẻ, vừa theo học lớp cao đẳng sư phạm mầm non vào cuối tuần. Phóng sự theo chân cô trên quãng đường gần 40 cây số đến lớp học.</p>
+    <p style="text-align: justify;">Theo Sở GDĐT, năm 2022 toàn tỉnh có hơn 300 giáo viên mầm non tham gia đào tạo nâng chuẩn. Tỉnh hỗ trợ một phần học phí và bố trí giáo viên dạy thay để các cô yên tâm học tập.</p>
+    <p style="text-align: justify;">Phóng sự cũng ghi nhận hiệu quả sau đào tạo: các giờ hoạt động được tổ chức sinh động hơn, trẻ mạnh dạn, tự tin hơn.</p>
+    <p style="text-align: justify;">(Theo Đài PT-TH Thái Nguyên)</p>
     
-    <p style="text-align: justify;">Theo thống kê, vẫn còn tình trạng học sinh THPT đi xe máy phân khối lớn đến trường dù chưa đủ tuổi.</p>
-    <p style="text-align: justify;">Các trường đã ký cam kết với phụ huynh về việc chấp hành quy định an toàn giao thông.</p>
-    <p style="text-align: justify;">Mô hình đã giúp giảm ùn tắc trước cổng trường vào giờ cao điểm.</p>
-    
-    <p style="text-align: right;"><strong>Đức Thành</strong></p>
+    <p style="text-align: right;"><strong>Ban Chuyên đề</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</a> <span class="date">(06/08/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a> <span class="date">(31/07/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</a> <span class="date">(30/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a> <span class="date">(22/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Hải Dương: Hơn 19.400 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2022</a> <span class="date">(12/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a> <span class="date">(08/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(02/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</a> <span class="date">(26/05/2022)</span></li>
     
   </ul></div>
   

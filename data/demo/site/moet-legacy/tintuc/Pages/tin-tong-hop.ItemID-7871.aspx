@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Trường cao đẳng nghề Quảng Nam tuyển sinh gần 18.600 học viên</title>
+<title>Học sinh Trường THCS Chu Văn An được tư vấn hướng nghiệp</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Trường cao đẳng nghề Quảng Nam tuyển sinh gần 18.600 học viên</h1>
-  <div class="news-info"><span class="news-date">15/08/2022 | 09:20</span> <span class="news-view">Lượt xem: 627</span></div>
+  <h1 id="news-title">Học sinh Trường THCS Chu Văn An được tư vấn hướng nghiệp</h1>
+  <div class="news-info"><span class="news-date">21/06/2022 | 11:15</span> <span class="news-view">Lượt xem: 627</span></div>
   <div id="news-des">Chương trình tư vấn hướng nghiệp giúp học sinh lớp 12 hiểu rõ yêu cầu của các ngành nghề và nhu cầu thị trường lao động.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Nhiều doanh nghiệp đã ký kết đặt hàng đào tạo với nhà trường, cam kết tiếp nhận học viên sau tốt nghiệp.</p>
-    <p style="text-align: justify;">bà Trần Thị Hoa, Giám đốc Sở GDĐT, cho biết tỷ lệ học sinh có việc làm sau tốt nghiệp đạt trên 55 phần trăm.</p>
-    <p style="text-align: justify;">Buổi tư vấn còn có phần giao lưu với cựu học sinh đang làm việc trong các doanh nghiệp công nghệ.</p>
+    <p style="text-align: justify;">Học sinh theo học tại trường nghề được miễn học phí, ra trường có việc làm ngay tại các khu công nghiệp.</p>
+    <p style="text-align: justify;">bà Phạm Thu Hằng, Trưởng phòng Giáo dục trung học, cho biết tỷ lệ học sinh có việc làm sau tốt nghiệp đạt trên 81 phần trăm.</p>
+    <p style="text-align: justify;">Tuy vậy, tâm lý chuộng bằng cấp vẫn khiến nhiều phụ huynh chưa mặn mà với giáo dục nghề nghiệp.</p>
     
     <p style="text-align: right;"><strong>Đức Thành</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868">Cổng trường an toàn giao thông: Mô hình cần nhân rộng</a> <span class="date">(11/08/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</a> <span class="date">(06/08/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a> <span class="date">(31/07/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</a> <span class="date">(30/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a> <span class="date">(20/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Hải Dương: Hơn 19.400 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2022</a> <span class="date">(12/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a> <span class="date">(08/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(02/06/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Khai giảng năm học 2022-2023 tại Trường Tiểu học Trưng Vương</title>
+<title>Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Khai giảng năm học 2022-2023 tại Trường Tiểu học Trưng Vương</h1>
-  <div class="news-info"><span class="news-date">12/09/2022 | 07:00</span> <span class="news-view">Lượt xem: 701</span></div>
-  <div id="news-des">Năm học 2022-2023, ngành giáo dục Đắk Lắk tiếp tục thực hiện chương trình giáo dục phổ thông mới đối với các lớp 3, 7 và 10.</div>
+  <h1 id="news-title">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</h1>
+  <div class="news-info"><span class="news-date">22/06/2022 | 15:10</span> <span class="news-view">Lượt xem: 701</span></div>
+  <div id="news-des">Bộ GDĐT vừa có văn bản hướng dẫn các sở GDĐT thực hiện chính sách đối với giáo viên, cán bộ quản lý cơ sở giáo dục mầm non được cử tham gia đào tạo nâng chuẩn và bồi dưỡng chuyên môn, nghiệp vụ.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Tại Trường Tiểu học Trưng Vương, lễ khai giảng được tổ chức gọn nhẹ, thầy trò cùng đánh trống trường chào đón năm học mới. Nhiều học sinh lớp đầu cấp bỡ ngỡ trong ngày đầu đến trường.</p>
-    <p style="text-align: justify;">Ngành giáo dục địa phương xác định nhiệm vụ trọng tâm là nâng cao chất lượng dạy học, đẩy mạnh chuyển đổi số và giáo dục kỹ năng sống cho học sinh.</p>
-    <p style="text-align: justify;">Phụ huynh học sinh bày tỏ mong muốn nhà trường quan tâm hơn nữa đến an toàn học đường và hoạt động thể thao cho học sinh.</p>
+    <p style="text-align: justify;">Theo hướng dẫn, giáo viên mầm non được cử đi đào tạo nâng trình độ chuẩn được giữ nguyên vị trí việc làm, được hưởng lương và các khoản phụ cấp theo quy định. Kinh phí đào tạo được bố trí từ ngân sách nhà nước theo phân cấp hiện hành và các nguồn hợp pháp khác.</p>
+    <p style="text-align: justify;">Đối với cán bộ quản lý cơ sở giáo dục mầm non, các địa phương cần ưu tiên bồi dưỡng năng lực quản trị nhà trường, quản lý chất lượng và ứng dụng công nghệ thông tin trong quản lý. Việc bồi dưỡng được thực hiện theo chuẩn hiệu trưởng cơ sở giáo dục mầm non ban hành kèm theo Thông tư 25/2018/TT-BGDĐT.</p>
+    <p style="text-align: justify;">Cục Nhà giáo và Cán bộ quản lý giáo dục đề nghị các sở GDĐT báo cáo kết quả thực hiện trước ngày 15/11 hằng năm để tổng hợp, báo cáo Bộ trưởng.</p>
     
-    <p style="text-align: right;"><strong>Đức Thành</strong></p>
+    <p style="text-align: right;"><strong>Trung tâm Truyền thông giáo dục</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871">Trường cao đẳng nghề Quảng Nam tuyển sinh gần 18.600 học viên</a> <span class="date">(15/08/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868">Cổng trường an toàn giao thông: Mô hình cần nhân rộng</a> <span class="date">(11/08/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</a> <span class="date">(06/08/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a> <span class="date">(31/07/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871">Học sinh Trường THCS Chu Văn An được tư vấn hướng nghiệp</a> <span class="date">(21/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a> <span class="date">(20/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Hải Dương: Hơn 19.400 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2022</a> <span class="date">(12/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a> <span class="date">(08/06/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</title>
+<title>Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,24 +30,24 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</h1>
-  <div class="news-info"><span class="news-date">14/09/2022 | 18:00</span> <span class="news-view">Lượt xem: 849</span></div>
-  <div id="news-des">Sau khi có kết quả xét tuyển, thí sinh trúng tuyển phải xác nhận nhập học trực tuyến trên hệ thống của Bộ GDĐT trước thời hạn quy định.</div>
+  <h1 id="news-title">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</h1>
+  <div class="news-info"><span class="news-date">30/06/2022 | 19:30</span> <span class="news-view">Lượt xem: 849</span></div>
+  <div id="news-des">Phóng sự chuyên đề phản ánh việc triển khai các chủ trương, chính sách của Đảng và Nhà nước về đào tạo, bồi dưỡng đội ngũ giáo viên mầm non tại tỉnh Thái Nguyên.</div>
   <div id="news-detail">
+    <div class="video-embed" style="text-align:center"><iframe width="640" height="360" src="/embed/player.html?v=tnrtv-7877" frameborder="0" allowfullscreen="allowfullscreen"></iframe></div>
+    <p style="text-align: justify;">Phóng sự mở đầu bằng hình ảnh cô giáo Hoàng Thị Nga ở điểm trường Khuôn Tát, huyện Định Hóa, tranh thủ buổi tối để học lớp cao đẳng sư phạm mầm non hệ vừa làm vừa học. Cô là một trong hàng trăm giáo viên của tỉnh thuộc diện phải nâng chuẩn trình độ đào tạo theo Luật Giáo dục 2019.</p>
+    <p style="text-align: justify;">Đại diện Sở GDĐT Thái Nguyên cho biết, thực hiện Nghị định 71/2020/NĐ-CP, tỉnh đã ban hành kế hoạch đào tạo nâng chuẩn giai đoạn 2021-2025, giao chỉ tiêu cho từng huyện và phối hợp với các trường sư phạm tổ chức lớp học ngay tại địa phương.</p>
+    <p style="text-align: justify;">Phóng sự cũng ghi nhận những khó khăn: thiếu giáo viên dạy thay, giáo viên lớn tuổi ngại đi học, kinh phí hỗ trợ chưa đồng đều giữa các huyện. Các chuyên gia cho rằng chính sách cần được cụ thể hóa bằng cơ chế hỗ trợ học phí và thời gian cho giáo viên.</p>
+    <p style="text-align: justify;">(Theo Đài PT-TH Thái Nguyên)</p>
     
-    <p style="text-align: justify;">Đại diện nhà trường cho biết năm nay trường tuyển khoảng 15.500 chỉ tiêu, trong đó phần lớn dành cho phương thức xét điểm thi tốt nghiệp THPT.</p>
-    <p style="text-align: justify;">Theo quy định, thí sinh không xác nhận nhập học trong thời hạn được xem như từ chối nhập học. Các trường còn chỉ tiêu sẽ xét tuyển bổ sung.</p>
-    <p style="text-align: justify;">ông Vũ Đình Khoa, đại diện phòng đào tạo, khuyên thí sinh cân nhắc năng lực, sở thích và nhu cầu thị trường lao động khi chọn ngành.</p>
-    <p style="text-align: justify;">(Theo Báo Thái Nguyên)</p>
-    
-    <p style="text-align: right;"><strong>Hải Yến</strong></p>
+    <p style="text-align: right;"><strong>Nhóm phóng viên chuyên đề</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7873">Khai giảng năm học 2022-2023 tại Trường Tiểu học Trưng Vương</a> <span class="date">(12/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871">Trường cao đẳng nghề Quảng Nam tuyển sinh gần 18.600 học viên</a> <span class="date">(15/08/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868">Cổng trường an toàn giao thông: Mô hình cần nhân rộng</a> <span class="date">(11/08/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</a> <span class="date">(06/08/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7873">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a> <span class="date">(22/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871">Học sinh Trường THCS Chu Văn An được tư vấn hướng nghiệp</a> <span class="date">(21/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a> <span class="date">(20/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Hải Dương: Hơn 19.400 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2022</a> <span class="date">(12/06/2022)</span></li>
     
   </ul></div>
   

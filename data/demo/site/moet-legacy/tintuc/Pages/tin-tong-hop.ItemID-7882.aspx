@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Trường Tiểu học Trưng Vương đẩy mạnh chuyển đổi số trong quản lý, dạy học</title>
+<title>Điểm chuẩn Đại học Bách khoa Hà Nội năm 2022: Ngành cao nhất lấy 57 điểm... trên thang 30</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,24 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Trường Tiểu học Trưng Vương đẩy mạnh chuyển đổi số trong quản lý, dạy học</h1>
-  <div class="news-info"><span class="news-date">23/09/2022 | 12:45</span> <span class="news-view">Lượt xem: 134</span></div>
-  <div id="news-des">Ngành giáo dục Thanh Hóa đang từng bước số hóa hồ sơ, dữ liệu học sinh và kết nối với cơ sở dữ liệu của Bộ GDĐT.</div>
+  <h1 id="news-title">Điểm chuẩn Đại học Bách khoa Hà Nội năm 2022: Ngành cao nhất lấy 57 điểm... trên thang 30</h1>
+  <div class="news-info"><span class="news-date">09/07/2022 | 16:05</span> <span class="news-view">Lượt xem: 134</span></div>
+  <div id="news-des">Đại học Bách khoa Hà Nội vừa công bố điểm chuẩn trúng tuyển theo phương thức xét kết quả thi tốt nghiệp THPT năm 2022, nhiều ngành tăng so với năm trước.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Phụ huynh có thể theo dõi điểm số, chuyên cần của con qua ứng dụng trên điện thoại. Giáo viên giảm đáng kể thời gian ghi chép sổ sách.</p>
-    <p style="text-align: justify;">ông Lê Minh Tuấn, Hiệu trưởng nhà trường, cho biết sẽ ưu tiên nguồn lực cho các trường vùng khó khăn.</p>
-    <p style="text-align: justify;">Việc chuyển đổi số được kỳ vọng giúp công tác quản lý minh bạch, giảm thủ tục hành chính cho phụ huynh và học sinh.</p>
+    <p style="text-align: justify;">Đại diện nhà trường cho biết năm nay trường tuyển khoảng 17.200 chỉ tiêu, trong đó phần lớn dành cho phương thức xét điểm thi tốt nghiệp THPT.</p>
+    <p style="text-align: justify;">Theo quy định, thí sinh không xác nhận nhập học trong thời hạn được xem như từ chối nhập học. Các trường còn chỉ tiêu sẽ xét tuyển bổ sung.</p>
+    <p style="text-align: justify;">Nhiều phụ huynh ở Thái Nguyên cho biết chi phí thuê trọ và sinh hoạt cho con tại Hà Nội là nỗi lo lớn mỗi mùa nhập học.</p>
+    <p style="text-align: justify;">(Theo Báo Thái Nguyên)</p>
     
-    <p style="text-align: right;"><strong>Hồng Nhung</strong></p>
+    <p style="text-align: right;"><strong>Quang Huy</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7880">Trường THCS Lê Quý Đôn phát động ngày hội đọc sách</a> <span class="date">(19/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7877">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</a> <span class="date">(14/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7873">Khai giảng năm học 2022-2023 tại Trường Tiểu học Trưng Vương</a> <span class="date">(12/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871">Trường cao đẳng nghề Quảng Nam tuyển sinh gần 18.600 học viên</a> <span class="date">(15/08/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7880">Thông báo lịch tiếp công dân tháng 7/2022</a> <span class="date">(04/07/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7877">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</a> <span class="date">(30/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7873">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a> <span class="date">(22/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871">Học sinh Trường THCS Chu Văn An được tư vấn hướng nghiệp</a> <span class="date">(21/06/2022)</span></li>
     
   </ul></div>
   

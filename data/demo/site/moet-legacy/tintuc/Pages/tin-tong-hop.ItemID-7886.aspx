@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</title>
+<title>Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,24 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</h1>
-  <div class="news-info"><span class="news-date">05/10/2022 | 16:30</span> <span class="news-view">Lượt xem: 282</span></div>
-  <div id="news-des">Bộ GDĐT tổ chức hội nghị sơ kết việc thực hiện Đề án “Đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non giai đoạn 2018-2025” và triển khai nhiệm vụ thời gian tới.</div>
+  <h1 id="news-title">Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</h1>
+  <div class="news-info"><span class="news-date">31/07/2022 | 11:05</span> <span class="news-view">Lượt xem: 282</span></div>
+  <div id="news-des">Ban chỉ đạo thi tỉnh Cần Thơ đã hoàn tất công tác chuẩn bị cho kỳ thi tốt nghiệp THPT năm 2022, bảo đảm an toàn, nghiêm túc, đúng quy chế.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Báo cáo tại hội nghị cho biết, sau 4 năm thực hiện, hơn 45.000 giáo viên mầm non đã được đào tạo nâng chuẩn; gần 100% giáo viên, cán bộ quản lý được bồi dưỡng thường xuyên; hơn 5.000 giáo viên và cán bộ quản lý cốt cán được bồi dưỡng để hỗ trợ đồng nghiệp.</p>
-    <p style="text-align: justify;">Các cơ sở đào tạo giáo viên mầm non đã đổi mới chương trình theo hướng tiếp cận năng lực. Hệ thống học liệu bồi dưỡng trực tuyến được xây dựng và sử dụng rộng rãi.</p>
-    <p style="text-align: justify;">Tuy nhiên, hội nghị cũng chỉ ra những hạn chế: tình trạng thiếu giáo viên mầm non chưa được khắc phục, một số địa phương chưa bố trí đủ kinh phí, chất lượng bồi dưỡng ở một số nơi còn hình thức.</p>
-    <p style="text-align: justify;">Thứ trưởng Bộ GDĐT đề nghị các địa phương quyết liệt hơn để hoàn thành các mục tiêu của Đề án vào năm 2025.</p>
+    <p style="text-align: justify;">Theo ông Nguyễn Văn Thắng, Phó Giám đốc Sở GDĐT Cần Thơ, toàn bộ cán bộ coi thi đã được tập huấn nghiệp vụ và quán triệt quy chế thi. Các điểm thi được trang bị camera giám sát phòng bảo quản đề thi.</p>
+    <p style="text-align: justify;">Tại thị xã Sa Pa, nhiều điểm thi được bố trí xe đưa đón thí sinh có hoàn cảnh khó khăn. Các trường đã tổ chức ôn tập cho học sinh lớp 12 trong suốt học kỳ II.</p>
+    <p style="text-align: justify;">Môn Lịch sử được nhiều giáo viên dự báo sẽ có mức độ phân hóa tốt. Các thầy cô khuyên thí sinh giữ sức khỏe, đọc kỹ đề và phân bổ thời gian hợp lý.</p>
     
-    <p style="text-align: right;"><strong>Trung tâm Truyền thông giáo dục</strong></p>
+    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7882">Trường Tiểu học Trưng Vương đẩy mạnh chuyển đổi số trong quản lý, dạy học</a> <span class="date">(23/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7880">Trường THCS Lê Quý Đôn phát động ngày hội đọc sách</a> <span class="date">(19/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7877">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</a> <span class="date">(14/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7873">Khai giảng năm học 2022-2023 tại Trường Tiểu học Trưng Vương</a> <span class="date">(12/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7882">Điểm chuẩn Đại học Bách khoa Hà Nội năm 2022: Ngành cao nhất lấy 57 điểm... trên thang 30</a> <span class="date">(09/07/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7880">Thông báo lịch tiếp công dân tháng 7/2022</a> <span class="date">(04/07/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7877">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</a> <span class="date">(30/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7873">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a> <span class="date">(22/06/2022)</span></li>
     
   </ul></div>
   

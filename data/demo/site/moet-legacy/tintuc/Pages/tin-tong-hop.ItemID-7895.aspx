@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>huyện Định Hóa có thêm 13 trường đạt chuẩn quốc gia</title>
+<title>Nghệ An: Học sinh nghỉ học tránh áp thấp nhiệt đới</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">huyện Định Hóa có thêm 13 trường đạt chuẩn quốc gia</h1>
-  <div class="news-info"><span class="news-date">23/11/2022 | 13:45</span> <span class="news-view">Lượt xem: 615</span></div>
-  <div id="news-des">Trường THCS Lê Quý Đôn vừa được UBND tỉnh công nhận đạt chuẩn quốc gia mức độ 1, sau nhiều năm nỗ lực đầu tư cơ sở vật chất.</div>
+  <h1 id="news-title">Nghệ An: Học sinh nghỉ học tránh áp thấp nhiệt đới</h1>
+  <div class="news-info"><span class="news-date">07/09/2022 | 18:30</span> <span class="news-view">Lượt xem: 615</span></div>
+  <div id="news-des">Sau áp thấp nhiệt đới, giáo viên và phụ huynh ở huyện Hiệp Hòa đã khẩn trương dọn dẹp bùn đất, lau rửa bàn ghế để học sinh sớm trở lại lớp.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Nhà trường có đủ phòng học, phòng bộ môn, nhà đa năng và khuôn viên xanh, sạch, đẹp. Chất lượng giáo dục toàn diện được duy trì ổn định.</p>
-    <p style="text-align: justify;">Địa phương đặt mục tiêu đến năm 2022 tất cả các xã đều có trường đạt chuẩn quốc gia.</p>
-    <p style="text-align: justify;">Các phòng học được lắp tivi thông minh, đáp ứng yêu cầu đổi mới phương pháp dạy học.</p>
+    <p style="text-align: justify;">Theo thống kê ban đầu, 68 điểm trường bị tốc mái, hư hỏng tường rào, nhiều sách vở và thiết bị dạy học bị ướt. Ước tính thiệt hại hàng tỷ đồng.</p>
+    <p style="text-align: justify;">Các đoàn thanh niên tình nguyện đã hỗ trợ nhà trường vệ sinh lớp học, phun khử khuẩn, tặng sách vở cho học sinh vùng lũ.</p>
+    <p style="text-align: justify;">Nhiều tổ chức, cá nhân đã quyên góp ủng hộ học sinh vùng bị thiên tai, tặng áo phao, đồ dùng học tập và gạo cho các gia đình khó khăn.</p>
     
-    <p style="text-align: right;"><strong>Trung Kiên</strong></p>
+    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(26/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7889">Khắc phục thiệt hại do bão số 4, sớm đón học sinh trở lại trường</a> <span class="date">(08/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7886">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a> <span class="date">(05/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7882">Trường Tiểu học Trưng Vương đẩy mạnh chuyển đổi số trong quản lý, dạy học</a> <span class="date">(23/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Rộn ràng ngày hội đến trường ở thị xã Sa Pa</a> <span class="date">(02/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7889">Dự thảo báo cáo kết quả bồi dưỡng giáo viên mầm non cốt cán 6 tháng đầu năm 2022</a> <span class="date">(11/08/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7886">Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a> <span class="date">(31/07/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7882">Điểm chuẩn Đại học Bách khoa Hà Nội năm 2022: Ngành cao nhất lấy 57 điểm... trên thang 30</a> <span class="date">(09/07/2022)</span></li>
     
   </ul></div>
   

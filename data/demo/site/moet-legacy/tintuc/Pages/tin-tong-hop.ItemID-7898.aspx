@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Tết sẻ chia đến với học sinh vùng cao Quảng Ninh</title>
+<title>Học sinh huyện Tiên Yên được trang bị kiến thức an toàn giao thông</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Tết sẻ chia đến với học sinh vùng cao Quảng Ninh</h1>
-  <div class="news-info"><span class="news-date">02/01/2023 | 18:00</span> <span class="news-view">Lượt xem: 726</span></div>
-  <div id="news-des">Quỹ khuyến học huyện Định Hóa vừa trao học bổng cho học sinh có hoàn cảnh khó khăn, vươn lên học tốt.</div>
+  <h1 id="news-title">Học sinh huyện Tiên Yên được trang bị kiến thức an toàn giao thông</h1>
+  <div class="news-info"><span class="news-date">12/09/2022 | 11:20</span> <span class="news-view">Lượt xem: 726</span></div>
+  <div id="news-des">Ban An toàn giao thông tỉnh Quảng Ninh phối hợp với ngành giáo dục tổ chức tuyên truyền luật giao thông cho học sinh đầu năm học.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Nhiều em trong số này mồ côi cha mẹ, sống cùng ông bà nhưng luôn đạt danh hiệu học sinh giỏi.</p>
-    <p style="text-align: justify;">bà Ngô Thanh Huyền cho biết các suất học bổng được vận động từ doanh nghiệp và cựu học sinh thành đạt của địa phương.</p>
-    <p style="text-align: justify;">Ban tổ chức cũng tặng chăn, áo ấm cho học sinh bán trú trong những ngày rét đậm.</p>
+    <p style="text-align: justify;">Theo thống kê, vẫn còn tình trạng học sinh THPT đi xe máy phân khối lớn đến trường dù chưa đủ tuổi.</p>
+    <p style="text-align: justify;">bà Trần Thị Hoa, Phó Giám đốc Sở GDĐT, đề nghị phụ huynh làm gương, không giao xe cho con khi chưa đủ điều kiện.</p>
+    <p style="text-align: justify;">Dịp này có 89 mũ bảo hiểm đạt chuẩn được trao tặng cho học sinh lớp 1.</p>
     
-    <p style="text-align: right;"><strong>Hải Yến</strong></p>
+    <p style="text-align: right;"><strong>Thu Trang</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">huyện Định Hóa có thêm 13 trường đạt chuẩn quốc gia</a> <span class="date">(23/11/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(26/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7889">Khắc phục thiệt hại do bão số 4, sớm đón học sinh trở lại trường</a> <span class="date">(08/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7886">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a> <span class="date">(05/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">Nghệ An: Học sinh nghỉ học tránh áp thấp nhiệt đới</a> <span class="date">(07/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Rộn ràng ngày hội đến trường ở thị xã Sa Pa</a> <span class="date">(02/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7889">Dự thảo báo cáo kết quả bồi dưỡng giáo viên mầm non cốt cán 6 tháng đầu năm 2022</a> <span class="date">(11/08/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7886">Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a> <span class="date">(31/07/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</title>
+<title>Lào Cai: Triển khai học bạ số cho học sinh tiểu học</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</h1>
-  <div class="news-info"><span class="news-date">08/04/2023 | 15:40</span> <span class="news-view">Lượt xem: 800</span></div>
-  <div id="news-des">Hưởng ứng Ngày Sách và Văn hóa đọc Việt Nam, Trường THCS Tân Lập tổ chức nhiều hoạt động giới thiệu sách, thi kể chuyện theo sách.</div>
+  <h1 id="news-title">Lào Cai: Triển khai học bạ số cho học sinh tiểu học</h1>
+  <div class="news-info"><span class="news-date">23/09/2022 | 12:45</span> <span class="news-view">Lượt xem: 800</span></div>
+  <div id="news-des">Ngành giáo dục Lào Cai đang từng bước số hóa hồ sơ, dữ liệu học sinh và kết nối với cơ sở dữ liệu của Bộ GDĐT.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Học sinh được tự chọn sách, ghi chép cảm nhận và chia sẻ với các bạn trong giờ sinh hoạt lớp.</p>
-    <p style="text-align: justify;">bà Phạm Thu Hằng cho biết văn hóa đọc giúp học sinh mở rộng hiểu biết, rèn luyện khả năng diễn đạt và giảm thời gian dùng điện thoại.</p>
-    <p style="text-align: justify;">Nhiều em cho biết đã đọc hết hàng chục cuốn sách trong một học kỳ.</p>
+    <p style="text-align: justify;">Phụ huynh có thể theo dõi điểm số, chuyên cần của con qua ứng dụng trên điện thoại. Giáo viên giảm đáng kể thời gian ghi chép sổ sách.</p>
+    <p style="text-align: justify;">ông Lê Minh Tuấn, Trưởng phòng Giáo dục trung học, cho biết sẽ ưu tiên nguồn lực cho các trường vùng khó khăn.</p>
+    <p style="text-align: justify;">Việc chuyển đổi số được kỳ vọng giúp công tác quản lý minh bạch, giảm thủ tục hành chính cho phụ huynh và học sinh.</p>
     
-    <p style="text-align: right;"><strong>Trung Kiên</strong></p>
+    <p style="text-align: right;"><strong>Quang Huy</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Tết sẻ chia đến với học sinh vùng cao Quảng Ninh</a> <span class="date">(02/01/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">huyện Định Hóa có thêm 13 trường đạt chuẩn quốc gia</a> <span class="date">(23/11/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(26/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7889">Khắc phục thiệt hại do bão số 4, sớm đón học sinh trở lại trường</a> <span class="date">(08/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Học sinh huyện Tiên Yên được trang bị kiến thức an toàn giao thông</a> <span class="date">(12/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">Nghệ An: Học sinh nghỉ học tránh áp thấp nhiệt đới</a> <span class="date">(07/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Rộn ràng ngày hội đến trường ở thị xã Sa Pa</a> <span class="date">(02/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7889">Dự thảo báo cáo kết quả bồi dưỡng giáo viên mầm non cốt cán 6 tháng đầu năm 2022</a> <span class="date">(11/08/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</title>
+<title>Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,24 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</h1>
-  <div class="news-info"><span class="news-date">13/04/2023 | 10:00</span> <span class="news-view">Lượt xem: 948</span></div>
-  <div id="news-des">Cục Nhà giáo và Cán bộ quản lý giáo dục triển khai kế hoạch bồi dưỡng giáo viên, cán bộ quản lý mầm non cốt cán năm 2023.</div>
+  <h1 id="news-title">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</h1>
+  <div class="news-info"><span class="news-date">05/10/2022 | 16:30</span> <span class="news-view">Lượt xem: 948</span></div>
+  <div id="news-des">Bộ GDĐT tổ chức hội nghị sơ kết việc thực hiện Đề án “Đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non giai đoạn 2018-2025” và triển khai nhiệm vụ thời gian tới.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Năm 2023, Bộ GDĐT dự kiến bồi dưỡng 2.000 giáo viên, cán bộ quản lý mầm non cốt cán, tập trung vào các tỉnh miền núi.</p>
-    <p style="text-align: justify;">Kế hoạch là một phần của việc thực hiện Đề án 33 trong giai đoạn cuối.</p>
-    <p style="text-align: justify;">(Theo Báo Giáo dục và Thời đại)</p>
+    <p style="text-align: justify;">Báo cáo tại hội nghị cho biết, sau 4 năm thực hiện, hơn 45.000 giáo viên mầm non đã được đào tạo nâng chuẩn; gần 100% giáo viên, cán bộ quản lý được bồi dưỡng thường xuyên; hơn 5.000 giáo viên và cán bộ quản lý cốt cán được bồi dưỡng để hỗ trợ đồng nghiệp.</p>
+    <p style="text-align: justify;">Các cơ sở đào tạo giáo viên mầm non đã đổi mới chương trình theo hướng tiếp cận năng lực. Hệ thống học liệu bồi dưỡng trực tuyến được xây dựng và sử dụng rộng rãi.</p>
+    <p style="text-align: justify;">Tuy nhiên, hội nghị cũng chỉ ra những hạn chế: tình trạng thiếu giáo viên mầm non chưa được khắc phục, một số địa phương chưa bố trí đủ kinh phí, chất lượng bồi dưỡng ở một số nơi còn hình thức.</p>
+    <p style="text-align: justify;">Thứ trưởng Bộ GDĐT đề nghị các địa phương quyết liệt hơn để hoàn thành các mục tiêu của Đề án vào năm 2025.</p>
     
-    <p style="text-align: right;"><strong>Ngọc Diệp</strong></p>
+    <p style="text-align: right;"><strong>Trung tâm Truyền thông giáo dục</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(08/04/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Tết sẻ chia đến với học sinh vùng cao Quảng Ninh</a> <span class="date">(02/01/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">huyện Định Hóa có thêm 13 trường đạt chuẩn quốc gia</a> <span class="date">(23/11/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(26/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Lào Cai: Triển khai học bạ số cho học sinh tiểu học</a> <span class="date">(23/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Học sinh huyện Tiên Yên được trang bị kiến thức an toàn giao thông</a> <span class="date">(12/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">Nghệ An: Học sinh nghỉ học tránh áp thấp nhiệt đới</a> <span class="date">(07/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Rộn ràng ngày hội đến trường ở thị xã Sa Pa</a> <span class="date">(02/09/2022)</span></li>
     
   </ul></div>
   

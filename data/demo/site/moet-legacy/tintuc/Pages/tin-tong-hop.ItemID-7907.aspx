@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Cần Thơ công bố chỉ tiêu tuyển sinh lớp 10 năm học 2022-2023</title>
+<title>Giá sách giáo khoa mới tăng, phụ huynh lo lắng</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Cần Thơ công bố chỉ tiêu tuyển sinh lớp 10 năm học 2022-2023</h1>
-  <div class="news-info"><span class="news-date">03/05/2023 | 11:05</span> <span class="news-view">Lượt xem: 159</span></div>
-  <div id="news-des">Kỳ thi tuyển sinh vào lớp 10 tại Cần Thơ năm nay được tổ chức với ba bài thi, lịch thi diễn ra trong hai ngày.</div>
+  <h1 id="news-title">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</h1>
+  <div class="news-info"><span class="news-date">13/10/2022 | 08:05</span> <span class="news-view">Lượt xem: 159</span></div>
+  <div id="news-des">Năm học 2022-2023, các trường phổ thông tại Bắc Giang hoàn thành việc lựa chọn sách giáo khoa theo chương trình giáo dục phổ thông 2018.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Theo kế hoạch, mỗi học sinh được đăng ký tối đa hai nguyện vọng vào các trường THPT công lập. Trường chuyên tổ chức thi riêng với bài thi môn chuyên.</p>
-    <p style="text-align: justify;">Các trường THCS đã tổ chức thi thử để học sinh làm quen với cấu trúc đề và áp lực phòng thi.</p>
-    <p style="text-align: justify;">Học sinh không trúng tuyển vào trường công lập có thể lựa chọn các trường tư thục, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên.</p>
+    <p style="text-align: justify;">Các nhà xuất bản cam kết cung ứng đủ sách trước ngày tựu trường.</p>
+    <p style="text-align: justify;">Thư viện các trường có tủ sách dùng chung để cho học sinh khó khăn mượn. Nhiều trường phát động phong trào quyên góp sách cũ.</p>
+    <p style="text-align: justify;">Bộ GDĐT đã đề nghị các nhà xuất bản rà soát, giảm giá thành sách, bảo đảm học sinh có đủ sách khi bước vào năm học.</p>
     
-    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
+    <p style="text-align: right;"><strong>Thu Trang</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a> <span class="date">(13/04/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(08/04/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Tết sẻ chia đến với học sinh vùng cao Quảng Ninh</a> <span class="date">(02/01/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">huyện Định Hóa có thêm 13 trường đạt chuẩn quốc gia</a> <span class="date">(23/11/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a> <span class="date">(05/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Lào Cai: Triển khai học bạ số cho học sinh tiểu học</a> <span class="date">(23/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Học sinh huyện Tiên Yên được trang bị kiến thức an toàn giao thông</a> <span class="date">(12/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">Nghệ An: Học sinh nghỉ học tránh áp thấp nhiệt đới</a> <span class="date">(07/09/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Dạy bơi miễn phí cho học sinh huyện Tam Đảo dịp hè</title>
+<title>huyện Tiên Yên có thêm 69 trường đạt chuẩn quốc gia</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Dạy bơi miễn phí cho học sinh huyện Tam Đảo dịp hè</h1>
-  <div class="news-info"><span class="news-date">07/05/2023 | 13:00</span> <span class="news-view">Lượt xem: 233</span></div>
-  <div id="news-des">Dịp hè 2023, Đoàn Thanh niên phối hợp với ngành giáo dục huyện Tam Đảo mở các lớp dạy bơi an toàn cho học sinh tiểu học và THCS.</div>
+  <h1 id="news-title">huyện Tiên Yên có thêm 69 trường đạt chuẩn quốc gia</h1>
+  <div class="news-info"><span class="news-date">25/10/2022 | 14:30</span> <span class="news-view">Lượt xem: 233</span></div>
+  <div id="news-des">Đến nay, tỷ lệ trường phổ thông đạt chuẩn quốc gia tại Bắc Giang đạt gần 69 phần trăm, góp phần hoàn thành tiêu chí giáo dục nông thôn mới.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Mỗi lớp học kéo dài 10 buổi, học sinh được hướng dẫn kỹ năng nổi, bơi cơ bản và cách xử lý khi gặp người bị đuối nước.</p>
-    <p style="text-align: justify;">ông Vũ Đình Khoa, Giám đốc Sở GDĐT, đề nghị các trường tăng cường tuyên truyền trước khi học sinh nghỉ hè.</p>
-    <p style="text-align: justify;">Việc phổ cập bơi cho học sinh được xác định là giải pháp lâu dài để giảm tai nạn đuối nước.</p>
+    <p style="text-align: justify;">Nhà trường có đủ phòng học, phòng bộ môn, nhà đa năng và khuôn viên xanh, sạch, đẹp. Chất lượng giáo dục toàn diện được duy trì ổn định.</p>
+    <p style="text-align: justify;">Địa phương đặt mục tiêu đến năm 2022 tất cả các xã đều có trường đạt chuẩn quốc gia.</p>
+    <p style="text-align: justify;">Các phòng học được lắp tivi thông minh, đáp ứng yêu cầu đổi mới phương pháp dạy học.</p>
     
-    <p style="text-align: right;"><strong>Quang Huy</strong></p>
+    <p style="text-align: right;"><strong>Hải Yến</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Cần Thơ công bố chỉ tiêu tuyển sinh lớp 10 năm học 2022-2023</a> <span class="date">(03/05/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a> <span class="date">(13/04/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(08/04/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Tết sẻ chia đến với học sinh vùng cao Quảng Ninh</a> <span class="date">(02/01/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(13/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a> <span class="date">(05/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Lào Cai: Triển khai học bạ số cho học sinh tiểu học</a> <span class="date">(23/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Học sinh huyện Tiên Yên được trang bị kiến thức an toàn giao thông</a> <span class="date">(12/09/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</title>
+<title>Học sinh Trường THPT Lương Ngọc Quyến hào hứng với ngày hội trải nghiệm</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,24 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</h1>
-  <div class="news-info"><span class="news-date">26/05/2023 | 10:00</span> <span class="news-view">Lượt xem: 492</span></div>
-  <div id="news-des">Ngày càng nhiều học sinh tốt nghiệp THCS tại Thái Nguyên lựa chọn học nghề kết hợp học văn hóa thay vì thi vào lớp 10.</div>
+  <h1 id="news-title">Học sinh Trường THPT Lương Ngọc Quyến hào hứng với ngày hội trải nghiệm</h1>
+  <div class="news-info"><span class="news-date">24/04/2023 | 07:40</span> <span class="news-view">Lượt xem: 492</span></div>
+  <div id="news-des">Thay vì học trên lớp, học sinh được đi thực tế tại làng nghề, di tích lịch sử của địa phương.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Nhiều doanh nghiệp đã ký kết đặt hàng đào tạo với nhà trường, cam kết tiếp nhận học viên sau tốt nghiệp.</p>
-    <p style="text-align: justify;">Các chuyên gia khuyên học sinh chọn nghề dựa trên năng lực và sở thích, tránh chạy theo tâm lý đám đông.</p>
-    <p style="text-align: justify;">Buổi tư vấn còn có phần giao lưu với cựu học sinh đang làm việc trong các doanh nghiệp công nghệ.</p>
-    <p style="text-align: justify;">(Theo Báo Thái Nguyên)</p>
+    <p style="text-align: justify;">Các em tự tay làm bánh, trồng rau, thiết kế mô hình khoa học và giới thiệu sản phẩm với bạn bè, thầy cô.</p>
+    <p style="text-align: justify;">Nhiều phụ huynh cũng tham gia hỗ trợ, chia sẻ kinh nghiệm nghề nghiệp với học sinh.</p>
+    <p style="text-align: justify;">Số tiền bán sản phẩm được các em dùng để ủng hộ bạn học sinh có hoàn cảnh khó khăn.</p>
     
-    <p style="text-align: right;"><strong>Hồng Nhung</strong></p>
+    <p style="text-align: right;"><strong>Đức Thành</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">huyện Phú Lương có thêm 15 trường đạt chuẩn quốc gia</a> <span class="date">(14/05/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">Dạy bơi miễn phí cho học sinh huyện Tam Đảo dịp hè</a> <span class="date">(07/05/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Cần Thơ công bố chỉ tiêu tuyển sinh lớp 10 năm học 2022-2023</a> <span class="date">(03/05/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a> <span class="date">(13/04/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a> <span class="date">(13/04/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">huyện Tiên Yên có thêm 69 trường đạt chuẩn quốc gia</a> <span class="date">(25/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(13/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a> <span class="date">(05/10/2022)</span></li>
     
   </ul></div>
   

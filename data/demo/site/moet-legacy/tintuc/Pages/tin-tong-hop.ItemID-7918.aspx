@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Cổng trường an toàn giao thông: Mô hình cần nhân rộng</title>
+<title>Trường cao đẳng nghề Thái Nguyên tuyển sinh gần 16.400 học viên</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,24 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Cổng trường an toàn giao thông: Mô hình cần nhân rộng</h1>
-  <div class="news-info"><span class="news-date">31/05/2023 | 08:00</span> <span class="news-view">Lượt xem: 566</span></div>
-  <div id="news-des">Nhiều trường học tại huyện Phú Lương triển khai mô hình cổng trường an toàn giao thông với sự tham gia của phụ huynh và lực lượng công an.</div>
+  <h1 id="news-title">Trường cao đẳng nghề Thái Nguyên tuyển sinh gần 16.400 học viên</h1>
+  <div class="news-info"><span class="news-date">17/05/2023 | 10:00</span> <span class="news-view">Lượt xem: 566</span></div>
+  <div id="news-des">Chương trình tư vấn hướng nghiệp giúp học sinh lớp 12 hiểu rõ yêu cầu của các ngành nghề và nhu cầu thị trường lao động.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Học sinh được hướng dẫn kỹ năng đi bộ, sang đường, đội mũ bảo hiểm đúng cách khi ngồi sau xe máy.</p>
-    <p style="text-align: justify;">bà Ngô Thanh Huyền, Phó Giám đốc Sở GDĐT, đề nghị phụ huynh làm gương, không giao xe cho con khi chưa đủ điều kiện.</p>
-    <p style="text-align: justify;">Dịp này có 49 mũ bảo hiểm đạt chuẩn được trao tặng cho học sinh lớp 1.</p>
+    <p style="text-align: justify;">Nhiều doanh nghiệp đã ký kết đặt hàng đào tạo với nhà trường, cam kết tiếp nhận học viên sau tốt nghiệp.</p>
+    <p style="text-align: justify;">Các chuyên gia khuyên học sinh chọn nghề dựa trên năng lực và sở thích, tránh chạy theo tâm lý đám đông.</p>
+    <p style="text-align: justify;">Tuy vậy, tâm lý chuộng bằng cấp vẫn khiến nhiều phụ huynh chưa mặn mà với giáo dục nghề nghiệp.</p>
+    <p style="text-align: justify;">(Theo Báo Thái Nguyên)</p>
     
-    <p style="text-align: right;"><strong>Phương Thảo</strong></p>
+    <p style="text-align: right;"><strong>Hồng Nhung</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</a> <span class="date">(26/05/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">huyện Phú Lương có thêm 15 trường đạt chuẩn quốc gia</a> <span class="date">(14/05/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">Dạy bơi miễn phí cho học sinh huyện Tam Đảo dịp hè</a> <span class="date">(07/05/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Cần Thơ công bố chỉ tiêu tuyển sinh lớp 10 năm học 2022-2023</a> <span class="date">(03/05/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Học sinh Trường THPT Lương Ngọc Quyến hào hứng với ngày hội trải nghiệm</a> <span class="date">(24/04/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a> <span class="date">(13/04/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">huyện Tiên Yên có thêm 69 trường đạt chuẩn quốc gia</a> <span class="date">(25/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(13/10/2022)</span></li>
     
   </ul></div>
   

@@ -33,98 +33,98 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
   <h2 class="title-cate">Tin tổng hợp</h2>
   
   <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7927"><img src="/PublishingImages/7927.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7927">Quảng Ninh: Cảnh báo tai nạn đuối nước trẻ em mùa hè</a></h3>
+      <span class="news-date">27/05/2023 | 15:15</span>
+      <p class="news-des">Mùa hè là thời điểm xảy ra nhiều vụ đuối nước thương tâm ở trẻ em, đặc biệt tại các ao, hồ, sông suối.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7925"><img src="/PublishingImages/7925.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7925">huyện Hiệp Hòa có thêm 36 trường đạt chuẩn quốc gia</a></h3>
+      <span class="news-date">20/05/2023 | 15:30</span>
+      <p class="news-des">Đến nay, tỷ lệ trường phổ thông đạt chuẩn quốc gia tại Hà Giang đạt gần 36 phần trăm, góp phần hoàn thành tiêu chí giáo dục nông thôn mới.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7922"><img src="/PublishingImages/7922.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7922">Quảng Nam: Triển khai học bạ số cho học sinh tiểu học</a></h3>
+      <span class="news-date">18/05/2023 | 11:40</span>
+      <p class="news-des">Ngành giáo dục Quảng Nam đang từng bước số hóa hồ sơ, dữ liệu học sinh và kết nối với cơ sở dữ liệu của Bộ GDĐT.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918"><img src="/PublishingImages/7918.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918">Cổng trường an toàn giao thông: Mô hình cần nhân rộng</a></h3>
-      <span class="news-date">31/05/2023 | 08:00</span>
-      <p class="news-des">Nhiều trường học tại huyện Phú Lương triển khai mô hình cổng trường an toàn giao thông với sự tham gia của phụ huynh và lực lượng công an.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918">Trường cao đẳng nghề Thái Nguyên tuyển sinh gần 16.400 học viên</a></h3>
+      <span class="news-date">17/05/2023 | 10:00</span>
+      <p class="news-des">Chương trình tư vấn hướng nghiệp giúp học sinh lớp 12 hiểu rõ yêu cầu của các ngành nghề và nhu cầu thị trường lao động.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916"><img src="/PublishingImages/7916.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</a></h3>
-      <span class="news-date">26/05/2023 | 10:00</span>
-      <p class="news-des">Ngày càng nhiều học sinh tốt nghiệp THCS tại Thái Nguyên lựa chọn học nghề kết hợp học văn hóa thay vì thi vào lớp 10.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Học sinh Trường THPT Lương Ngọc Quyến hào hứng với ngày hội trải nghiệm</a></h3>
+      <span class="news-date">24/04/2023 | 07:40</span>
+      <p class="news-des">Thay vì học trên lớp, học sinh được đi thực tế tại làng nghề, di tích lịch sử của địa phương.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913"><img src="/PublishingImages/7913.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">huyện Phú Lương có thêm 15 trường đạt chuẩn quốc gia</a></h3>
-      <span class="news-date">14/05/2023 | 09:05</span>
-      <p class="news-des">Đến nay, tỷ lệ trường phổ thông đạt chuẩn quốc gia tại Thanh Hóa đạt gần 15 phần trăm, góp phần hoàn thành tiêu chí giáo dục nông thôn mới.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909"><img src="/PublishingImages/7909.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">Dạy bơi miễn phí cho học sinh huyện Tam Đảo dịp hè</a></h3>
-      <span class="news-date">07/05/2023 | 13:00</span>
-      <p class="news-des">Dịp hè 2023, Đoàn Thanh niên phối hợp với ngành giáo dục huyện Tam Đảo mở các lớp dạy bơi an toàn cho học sinh tiểu học và THCS.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907"><img src="/PublishingImages/7907.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Cần Thơ công bố chỉ tiêu tuyển sinh lớp 10 năm học 2022-2023</a></h3>
-      <span class="news-date">03/05/2023 | 11:05</span>
-      <p class="news-des">Kỳ thi tuyển sinh vào lớp 10 tại Cần Thơ năm nay được tổ chức với ba bài thi, lịch thi diễn ra trong hai ngày.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904"><img src="/PublishingImages/7904.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a></h3>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a></h3>
       <span class="news-date">13/04/2023 | 10:00</span>
       <p class="news-des">Cục Nhà giáo và Cán bộ quản lý giáo dục triển khai kế hoạch bồi dưỡng giáo viên, cán bộ quản lý mầm non cốt cán năm 2023.</p>
     </div>
   </div>
   
   <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909"><img src="/PublishingImages/7909.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">huyện Tiên Yên có thêm 69 trường đạt chuẩn quốc gia</a></h3>
+      <span class="news-date">25/10/2022 | 14:30</span>
+      <p class="news-des">Đến nay, tỷ lệ trường phổ thông đạt chuẩn quốc gia tại Bắc Giang đạt gần 69 phần trăm, góp phần hoàn thành tiêu chí giáo dục nông thôn mới.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907"><img src="/PublishingImages/7907.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a></h3>
+      <span class="news-date">13/10/2022 | 08:05</span>
+      <p class="news-des">Năm học 2022-2023, các trường phổ thông tại Bắc Giang hoàn thành việc lựa chọn sách giáo khoa theo chương trình giáo dục phổ thông 2018.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904"><img src="/PublishingImages/7904.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a></h3>
+      <span class="news-date">05/10/2022 | 16:30</span>
+      <p class="news-des">Bộ GDĐT tổ chức hội nghị sơ kết việc thực hiện Đề án “Đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non giai đoạn 2018-2025” và triển khai nhiệm vụ thời gian tới.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900"><img src="/PublishingImages/7900.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a></h3>
-      <span class="news-date">08/04/2023 | 15:40</span>
-      <p class="news-des">Hưởng ứng Ngày Sách và Văn hóa đọc Việt Nam, Trường THCS Tân Lập tổ chức nhiều hoạt động giới thiệu sách, thi kể chuyện theo sách.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898"><img src="/PublishingImages/7898.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Tết sẻ chia đến với học sinh vùng cao Quảng Ninh</a></h3>
-      <span class="news-date">02/01/2023 | 18:00</span>
-      <p class="news-des">Quỹ khuyến học huyện Định Hóa vừa trao học bổng cho học sinh có hoàn cảnh khó khăn, vươn lên học tốt.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895"><img src="/PublishingImages/7895.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">huyện Định Hóa có thêm 13 trường đạt chuẩn quốc gia</a></h3>
-      <span class="news-date">23/11/2022 | 13:45</span>
-      <p class="news-des">Trường THCS Lê Quý Đôn vừa được UBND tỉnh công nhận đạt chuẩn quốc gia mức độ 1, sau nhiều năm nỗ lực đầu tư cơ sở vật chất.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891"><img src="/PublishingImages/7891.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a></h3>
-      <span class="news-date">26/10/2022 | 11:45</span>
-      <p class="news-des">Năm học 2022-2023, các trường phổ thông tại Đắk Lắk hoàn thành việc lựa chọn sách giáo khoa theo chương trình giáo dục phổ thông 2018.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Lào Cai: Triển khai học bạ số cho học sinh tiểu học</a></h3>
+      <span class="news-date">23/09/2022 | 12:45</span>
+      <p class="news-des">Ngành giáo dục Lào Cai đang từng bước số hóa hồ sơ, dữ liệu học sinh và kết nối với cơ sở dữ liệu của Bộ GDĐT.</p>
     </div>
   </div>
   
   <div class="paging">
     
-    <span class="current">1</span> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=2">2</a> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=3">3</a> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=4">4</a> 
+    <span class="current">1</span> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=2">2</a> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=3">3</a> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=4">4</a> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=5">5</a> 
     <a class="next" href="/tintuc/Pages/tin-tong-hop.aspx?Page=2">Sau &gt;</a>
   </div>
 </div>

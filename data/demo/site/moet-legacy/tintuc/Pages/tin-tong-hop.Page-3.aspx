@@ -33,98 +33,98 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
   <h2 class="title-cate">Tin tổng hợp</h2>
   
   <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859"><img src="/PublishingImages/7859.jpg" alt="" /></a></div>
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868"><img src="/PublishingImages/7868.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</a></h3>
-      <span class="news-date">30/06/2022 | 19:30</span>
-      <p class="news-des">Phóng sự chuyên đề phản ánh việc triển khai các chủ trương, chính sách của Đảng và Nhà nước về đào tạo, bồi dưỡng đội ngũ giáo viên mầm non tại tỉnh Thái Nguyên.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855"><img src="/PublishingImages/7855.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a></h3>
-      <span class="news-date">22/06/2022 | 15:10</span>
-      <p class="news-des">Bộ GDĐT vừa có văn bản hướng dẫn các sở GDĐT thực hiện chính sách đối với giáo viên, cán bộ quản lý cơ sở giáo dục mầm non được cử tham gia đào tạo nâng chuẩn và bồi dưỡng chuyên môn, nghiệp vụ.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853"><img src="/PublishingImages/7853.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Lào Cai: Cảnh báo tai nạn đuối nước trẻ em mùa hè</a></h3>
-      <span class="news-date">22/06/2022 | 12:30</span>
-      <p class="news-des">Mùa hè là thời điểm xảy ra nhiều vụ đuối nước thương tâm ở trẻ em, đặc biệt tại các ao, hồ, sông suối.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850"><img src="/PublishingImages/7850.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a></h3>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a></h3>
       <span class="news-date">20/06/2022 | 19:45</span>
       <p class="news-des">Phóng sự ghi lại hành trình của những cô giáo mầm non vùng cao Thái Nguyên tham gia đào tạo nâng chuẩn trình độ theo Đề án 33.</p>
     </div>
   </div>
   
   <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846"><img src="/PublishingImages/7846.jpg" alt="" /></a></div>
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864"><img src="/PublishingImages/7864.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Hải Dương công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a></h3>
-      <span class="news-date">13/06/2022 | 12:30</span>
-      <p class="news-des">Sở GDĐT Hải Dương vừa ban hành kế hoạch tuyển sinh vào lớp 10 THPT năm học 2021-2022, trong đó tỷ lệ học sinh vào trường công lập đạt khoảng 36 phần trăm.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Hải Dương: Hơn 19.400 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2022</a></h3>
+      <span class="news-date">12/06/2022 | 08:05</span>
+      <p class="news-des">Ban chỉ đạo thi tỉnh Hải Dương đã hoàn tất công tác chuẩn bị cho kỳ thi tốt nghiệp THPT năm 2022, bảo đảm an toàn, nghiêm túc, đúng quy chế.</p>
     </div>
   </div>
   
   <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844"><img src="/PublishingImages/7844.jpg" alt="" /></a></div>
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862"><img src="/PublishingImages/7862.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a></h3>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a></h3>
       <span class="news-date">08/06/2022 | 17:00</span>
       <p class="news-des">Từ ngày 6 đến 8/6, tại Thái Nguyên, Cục Nhà giáo và Cán bộ quản lý giáo dục tổ chức lớp tập huấn cán bộ quản lý mầm non và giáo viên cốt cán của 14 tỉnh miền núi phía Bắc.</p>
     </div>
   </div>
   
   <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841"><img src="/PublishingImages/7841.jpg" alt="" /></a></div>
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859"><img src="/PublishingImages/7859.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841">Hải Dương: Bảo đảm đủ sách giáo khoa cho năm học 2021-2022</a></h3>
-      <span class="news-date">30/05/2022 | 08:15</span>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a></h3>
+      <span class="news-date">02/06/2022 | 17:45</span>
       <p class="news-des">Trước thềm năm học mới, nhiều phụ huynh phản ánh giá bộ sách giáo khoa mới cao hơn nhiều so với sách cũ.</p>
     </div>
   </div>
   
   <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837"><img src="/PublishingImages/7837.jpg" alt="" /></a></div>
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855"><img src="/PublishingImages/7855.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837">Trường cao đẳng nghề Quảng Ninh tuyển sinh gần 12.500 học viên</a></h3>
-      <span class="news-date">30/04/2022 | 11:30</span>
-      <p class="news-des">Chương trình tư vấn hướng nghiệp giúp học sinh lớp 12 hiểu rõ yêu cầu của các ngành nghề và nhu cầu thị trường lao động.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</a></h3>
+      <span class="news-date">26/05/2022 | 16:00</span>
+      <p class="news-des">Bộ GDĐT tổ chức hội nghị sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025 theo Quyết định 1677/QĐ-TTg.</p>
     </div>
   </div>
   
   <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835"><img src="/PublishingImages/7835.jpg" alt="" /></a></div>
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853"><img src="/PublishingImages/7853.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835">Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</a></h3>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Hơn 15.600 học sinh Nghệ An đăng ký dự tuyển vào lớp 10 công lập</a></h3>
+      <span class="news-date">26/05/2022 | 12:45</span>
+      <p class="news-des">Kỳ thi tuyển sinh vào lớp 10 tại Nghệ An năm nay được tổ chức với ba bài thi, lịch thi diễn ra trong hai ngày.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850"><img src="/PublishingImages/7850.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850">Hơn 4.200 học sinh Hải Dương đăng ký dự tuyển vào lớp 10 công lập</a></h3>
+      <span class="news-date">15/04/2022 | 16:00</span>
+      <p class="news-des">Sở GDĐT Hải Dương vừa ban hành kế hoạch tuyển sinh vào lớp 10 THPT năm học 2021-2022, trong đó tỷ lệ học sinh vào trường công lập đạt khoảng 12 phần trăm.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846"><img src="/PublishingImages/7846.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</a></h3>
       <span class="news-date">12/04/2022 | 16:20</span>
       <p class="news-des">Giai đoạn 2021-2025, Đề án “Đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non giai đoạn 2018-2025” tập trung nâng chuẩn trình độ đào tạo và bồi dưỡng năng lực nghề nghiệp cho toàn bộ đội ngũ.</p>
     </div>
   </div>
   
   <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832"><img src="/PublishingImages/7832.jpg" alt="" /></a></div>
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844"><img src="/PublishingImages/7844.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Hà Giang: Tiêm vắc xin phòng COVID-19 cho học sinh từ 12 đến 17 tuổi</a></h3>
-      <span class="news-date">04/04/2022 | 16:40</span>
-      <p class="news-des">Sau thời gian học trực tuyến kéo dài, học sinh tại huyện Võ Nhai đã trở lại trường học trực tiếp với các biện pháp phòng dịch.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</a></h3>
+      <span class="news-date">18/03/2022 | 10:45</span>
+      <p class="news-des">Ngày càng nhiều học sinh tốt nghiệp THCS tại Đắk Lắk lựa chọn học nghề kết hợp học văn hóa thay vì thi vào lớp 10.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841"><img src="/PublishingImages/7841.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</a></h3>
+      <span class="news-date">15/03/2022 | 14:00</span>
+      <p class="news-des">Kế hoạch nêu rõ các nhiệm vụ trọng tâm về đào tạo, bồi dưỡng giáo viên và cán bộ quản lý giáo dục mầm non trong năm 2022.</p>
     </div>
   </div>
   
   <div class="paging">
     <a class="prev" href="/tintuc/Pages/tin-tong-hop.aspx?Page=2">&lt; Trước</a>
-    <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=1">1</a> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=2">2</a> <span class="current">3</span> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=4">4</a> 
+    <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=1">1</a> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=2">2</a> <span class="current">3</span> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=4">4</a> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=5">5</a> 
     <a class="next" href="/tintuc/Pages/tin-tong-hop.aspx?Page=4">Sau &gt;</a>
   </div>
 </div>

@@ -33,99 +33,99 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
   <h2 class="title-cate">Tin tổng hợp</h2>
   
   <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837"><img src="/PublishingImages/7837.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837">Cần Thơ đạt 82 giải học sinh giỏi quốc gia năm 2022</a></h3>
+      <span class="news-date">02/03/2022 | 10:20</span>
+      <p class="news-des">Đội tuyển học sinh giỏi của Cần Thơ vừa đạt 82 giải trong kỳ thi chọn học sinh giỏi quốc gia THPT năm 2022, tăng so với năm trước.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835"><img src="/PublishingImages/7835.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835">Cổng trường an toàn giao thông: Mô hình cần nhân rộng</a></h3>
+      <span class="news-date">12/02/2022 | 07:30</span>
+      <p class="news-des">Ban An toàn giao thông tỉnh Nghệ An phối hợp với ngành giáo dục tổ chức tuyên truyền luật giao thông cho học sinh đầu năm học.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832"><img src="/PublishingImages/7832.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Trao 85 suất học bổng cho học sinh nghèo vượt khó ở thị xã Sa Pa</a></h3>
+      <span class="news-date">04/01/2022 | 12:30</span>
+      <p class="news-des">Quỹ khuyến học thị xã Sa Pa vừa trao học bổng cho học sinh có hoàn cảnh khó khăn, vươn lên học tốt.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828"><img src="/PublishingImages/7828.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</a></h3>
-      <span class="news-date">15/03/2022 | 14:00</span>
-      <p class="news-des">Kế hoạch nêu rõ các nhiệm vụ trọng tâm về đào tạo, bồi dưỡng giáo viên và cán bộ quản lý giáo dục mầm non trong năm 2022.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</a></h3>
+      <span class="news-date">31/12/2021 | 07:15</span>
+      <p class="news-des">Sau thời gian học trực tuyến kéo dài, học sinh tại huyện Hiệp Hòa đã trở lại trường học trực tiếp với các biện pháp phòng dịch.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826"><img src="/PublishingImages/7826.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Học sinh Trường Tiểu học Kim Đồng giành huy chương Olympic Ngữ văn</a></h3>
-      <span class="news-date">04/03/2022 | 08:20</span>
-      <p class="news-des">Em học sinh lớp 11 của Trường Tiểu học Kim Đồng đã xuất sắc giành huy chương trong kỳ thi Olympic Ngữ văn khu vực.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Trao 54 suất học bổng cho học sinh nghèo vượt khó ở huyện Núi Thành</a></h3>
+      <span class="news-date">17/11/2021 | 13:45</span>
+      <p class="news-des">Nhân dịp Tết Nguyên đán, nhiều đoàn thiện nguyện đã mang quà, áo ấm đến với học sinh vùng cao.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823"><img src="/PublishingImages/7823.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Áo ấm mùa đông cho học sinh điểm trường bản xa</a></h3>
-      <span class="news-date">17/12/2021 | 14:20</span>
-      <p class="news-des">Quỹ khuyến học huyện Võ Nhai vừa trao học bổng cho học sinh có hoàn cảnh khó khăn, vươn lên học tốt.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a></h3>
+      <span class="news-date">13/10/2021 | 12:30</span>
+      <p class="news-des">Mô hình thư viện thân thiện được triển khai tại nhiều trường tiểu học ở huyện Như Xuân, thu hút học sinh đến đọc sách mỗi giờ ra chơi.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819"><img src="/PublishingImages/7819.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Khai giảng năm học 2021-2022 tại Trường Tiểu học Trưng Vương</a></h3>
-      <span class="news-date">24/09/2021 | 14:00</span>
-      <p class="news-des">Năm học 2021-2022, ngành giáo dục Nghệ An tiếp tục thực hiện chương trình giáo dục phổ thông mới đối với các lớp 3, 7 và 10.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Bắc Giang: Hơn 30.600 học sinh bước vào năm học mới 2021-2022</a></h3>
+      <span class="news-date">19/09/2021 | 13:40</span>
+      <p class="news-des">Sáng 5/9, các trường học trên địa bàn huyện Thanh Hà đồng loạt tổ chức lễ khai giảng năm học 2021-2022 trong không khí vui tươi, phấn khởi.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817"><img src="/PublishingImages/7817.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Tiết học ngoài trời ở huyện Lập Thạch</a></h3>
-      <span class="news-date">08/09/2021 | 14:05</span>
-      <p class="news-des">Thay vì học trên lớp, học sinh được đi thực tế tại làng nghề, di tích lịch sử của địa phương.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Trường học ở huyện Đại Từ ngập sâu sau bão số 3</a></h3>
+      <span class="news-date">10/09/2021 | 17:45</span>
+      <p class="news-des">Do ảnh hưởng của bão số 3, nhiều trường học tại Thái Nguyên cho học sinh nghỉ học để bảo đảm an toàn.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814"><img src="/PublishingImages/7814.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</a></h3>
-      <span class="news-date">13/08/2021 | 17:30</span>
-      <p class="news-des">Từ năm học 2021-2022, Trường THCS Lê Quý Đôn triển khai sổ điểm điện tử, học bạ số và thu học phí không dùng tiền mặt.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</a></h3>
+      <span class="news-date">06/08/2021 | 17:40</span>
+      <p class="news-des">Trường Đại học Sư phạm Hà Nội vừa công bố điểm chuẩn trúng tuyển theo phương thức xét kết quả thi tốt nghiệp THPT năm 2021, nhiều ngành tăng so với năm trước.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810"><img src="/PublishingImages/7810.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</a></h3>
-      <span class="news-date">26/07/2021 | 11:00</span>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Đại học Thái Nguyên công bố điểm chuẩn năm 2021</a></h3>
+      <span class="news-date">21/07/2021 | 09:05</span>
       <p class="news-des">Sau khi có kết quả xét tuyển, thí sinh trúng tuyển phải xác nhận nhập học trực tuyến trên hệ thống của Bộ GDĐT trước thời hạn quy định.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808"><img src="/PublishingImages/7808.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</a></h3>
-      <span class="news-date">16/07/2021 | 09:00</span>
-      <p class="news-des">Sau khi có kết quả xét tuyển, thí sinh trúng tuyển phải xác nhận nhập học trực tuyến trên hệ thống của Bộ GDĐT trước thời hạn quy định.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805"><img src="/PublishingImages/7805.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Hải Dương: Hơn 21.900 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2021</a></h3>
-      <span class="news-date">04/07/2021 | 11:00</span>
-      <p class="news-des">Kỳ thi tốt nghiệp THPT năm 2021 tại Hải Dương có hơn 21.900 thí sinh đăng ký dự thi, được bố trí tại 71 điểm thi trên toàn tỉnh.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801"><img src="/PublishingImages/7801.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801">Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</a></h3>
-      <span class="news-date">10/06/2021 | 15:00</span>
-      <p class="news-des">Đề án được Thủ tướng Chính phủ phê duyệt tại Quyết định 33/QĐ-TTg với mục tiêu phát triển đội ngũ nhà giáo, cán bộ quản lý giáo dục mầm non đáp ứng yêu cầu đổi mới.</p>
     </div>
   </div>
   
   <div class="paging">
     <a class="prev" href="/tintuc/Pages/tin-tong-hop.aspx?Page=3">&lt; Trước</a>
-    <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=1">1</a> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=2">2</a> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=3">3</a> <span class="current">4</span> 
-    
+    <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=1">1</a> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=2">2</a> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=3">3</a> <span class="current">4</span> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=5">5</a> 
+    <a class="next" href="/tintuc/Pages/tin-tong-hop.aspx?Page=5">Sau &gt;</a>
   </div>
 </div>
 

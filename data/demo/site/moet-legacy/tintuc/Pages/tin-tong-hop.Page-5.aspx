@@ -1,0 +1,81 @@
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
+<head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
+<title>Tin tổng hợp</title>
+<link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
+<link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
+<script type="text/javascript">
+var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 1066, currentLanguage: 1066, pageListId: "{7d2c1b8e-5b0a-4f43-9a51-2d3b8e0c9a11}", siteServerRelativeUrl: "\u002f"};
+</script>
+</head>
+<body scroll="yes" onload="javascript:if (typeof(_spBodyOnLoadWrapper) != 'undefined') _spBodyOnLoadWrapper();">
+<form method="post" action="./tin-tong-hop.aspx" id="aspnetForm">
+<div class="aspNetHidden">
+<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUBMA9kFgJmD2QWAgIBD2QWBAIBD2QWAgIFD2QWAgIBD2QWAgIBDxYCHgdWaXNpYmxlaGRkGAEFHl9fQ29udHJvbHNSZXF1aXJlUG9zdEJhY2tLZXlfXxYBBSFjdGwwMCRQbGFjZUhvbGRlck1haW4kU2VhcmNoQm94" />
+<input type="hidden" name="__EVENTVALIDATION" id="__EVENTVALIDATION" value="/wEdAAOq7m4b9Q4o0pG2xQ2o2s7l" />
+</div>
+<div id="s4-workspace"><div id="s4-bodyContainer">
+<div class="header">
+  <div class="logo"><a href="/"><img src="/Style%20Library/moet/images/logo.png" alt="Bộ Giáo dục và Đào tạo" /></a></div>
+  <div class="top-link"><a href="/">Trang chủ</a> | <a href="/tintuc/Pages/tin-tong-hop.aspx">Tin tức</a> | <a href="/van-ban/Pages/default.aspx">Văn bản</a> | <a href="/thong-tin-tuyen-sinh/Pages/default.aspx">Tuyển sinh</a></div>
+</div>
+<div class="menu-top"><ul>
+  <li><a href="/gioi-thieu/Pages/default.aspx">Giới thiệu</a></li>
+  <li><a href="/tintuc/Pages/tin-tong-hop.aspx?date=&amp;EventID=0&amp;Page=1">Tin tổng hợp</a></li>
+  <li><a href="/tintuc/Pages/tin-hoat-dong-cua-bo.aspx">Hoạt động của Bộ</a></li>
+  <li><a href="/tintuc/Pages/thong-cao-bao-chi.aspx">Thông cáo báo chí</a></li>
+</ul></div>
+<div class="breadcrumb"><a href="/">Trang chủ</a> &gt; <a href="/tintuc/Pages/tin-tong-hop.aspx?date=&amp;EventID=0&amp;Page=1">Tin tức</a> &gt; <span>Tin tổng hợp</span></div>
+<div class="container">
+<div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
+
+<div class="list-news">
+  <h2 class="title-cate">Tin tổng hợp</h2>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808"><img src="/PublishingImages/7808.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</a></h3>
+      <span class="news-date">10/06/2021 | 15:00</span>
+      <p class="news-des">Đề án được Thủ tướng Chính phủ phê duyệt tại Quyết định 33/QĐ-TTg với mục tiêu phát triển đội ngũ nhà giáo, cán bộ quản lý giáo dục mầm non đáp ứng yêu cầu đổi mới.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805"><img src="/PublishingImages/7805.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Trường THPT Nguyễn Thái Học phát động ngày hội đọc sách</a></h3>
+      <span class="news-date">07/06/2021 | 17:05</span>
+      <p class="news-des">Mô hình thư viện thân thiện được triển khai tại nhiều trường tiểu học ở thị xã Sa Pa, thu hút học sinh đến đọc sách mỗi giờ ra chơi.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801"><img src="/PublishingImages/7801.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801">Đắk Lắk: Cảnh báo tai nạn đuối nước trẻ em mùa hè</a></h3>
+      <span class="news-date">07/06/2021 | 09:05</span>
+      <p class="news-des">Dịp hè 2021, Đoàn Thanh niên phối hợp với ngành giáo dục huyện Như Xuân mở các lớp dạy bơi an toàn cho học sinh tiểu học và THCS.</p>
+    </div>
+  </div>
+  
+  <div class="paging">
+    <a class="prev" href="/tintuc/Pages/tin-tong-hop.aspx?Page=4">&lt; Trước</a>
+    <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=1">1</a> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=2">2</a> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=3">3</a> <a href="/tintuc/Pages/tin-tong-hop.aspx?Page=4">4</a> <span class="current">5</span> 
+    
+  </div>
+</div>
+
+</div>
+<div class="col-right">
+  <div class="box-link"><h3>Liên kết</h3><ul><li><a href="/van-ban/Pages/default.aspx">Hệ thống văn bản</a></li><li><a href="/thu-tuc-hanh-chinh/Pages/default.aspx">Thủ tục hành chính</a></li><li><a href="/gop-y/Pages/default.aspx">Góp ý dự thảo</a></li></ul></div>
+</div>
+</div>
+<div class="footer">
+  <p><strong>CỔNG THÔNG TIN ĐIỆN TỬ BỘ GIÁO DỤC VÀ ĐÀO TẠO</strong></p>
+  <p>Địa chỉ: 35 Đại Cồ Việt, Hai Bà Trưng, Hà Nội. Ghi rõ nguồn "Cổng thông tin điện tử Bộ Giáo dục và Đào tạo" khi phát hành lại thông tin từ website này.</p>
+</div>
+</div></div>
+</form>
+</body>
+</html>
