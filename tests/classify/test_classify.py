@@ -98,9 +98,14 @@ def test_non_candidates_are_never_tokenized(monkeypatch):
 
 
 def test_candidates_are_tokenized(monkeypatch):
-    calls = []
+    calls: list[str] = []
     real = zones.tokenize
-    monkeypatch.setattr(zones, "tokenize", lambda text: calls.append(text) or real(text))
+
+    def spy(text: str) -> list[int]:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(zones, "tokenize", spy)
     classify_document(COURSE, PLAN)
     assert calls
 

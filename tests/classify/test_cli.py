@@ -71,7 +71,7 @@ def test_reclassify_adds_rows_once_and_human_decision_wins(home):
         rows = dict(conn.execute("SELECT doc_id, decision FROM current_classifications "
                                  "WHERE classifier_version = ?", [version]).fetchall())
         assert rows == {"d1": "accept", "d2": "reject"}
-        assert conn.execute("SELECT count(*) FROM classifications").fetchone()[0] == 4  # old rows kept
+        assert conn.execute("SELECT count(*) FROM classifications").fetchall() == [(4,)]  # old rows kept
         m = conn.execute("SELECT doc_id, status, decided_by FROM matches ORDER BY doc_id").fetchall()
     # the classifier now accepts d1, but the reviewer rejected it: the person wins; d2 is rejected by the
     # new version (it was auto-accepted by the old one) and leaves `matches`

@@ -427,7 +427,8 @@ GROUPS: dict[str, dict[str, Any]] = {
         "body": [
             "Bản thân tôi nhận thấy việc tự học, tự bồi dưỡng là nhiệm vụ thường xuyên của mỗi giáo viên mầm non.",
             "I. Mục tiêu bồi dưỡng: Nâng cao năng lực chuyên môn, nghiệp vụ theo chuẩn nghề nghiệp giáo viên mầm non.",
-            "Nội dung 2: Module MN 2 - Phát triển chuyên môn của bản thân, thời gian thực hiện từ tháng 9 đến tháng 12.",
+            "Nội dung 2: Module MN 2 - Phát triển chuyên môn của bản thân, thời gian thực hiện từ tháng 9 đến "
+            "tháng 12.",
             "Câu 1: Hãy nêu vai trò của giáo viên mầm non trong việc xây dựng môi trường giáo dục lấy trẻ làm "
             "trung tâm.",
             "Bài làm: Qua nghiên cứu tài liệu bồi dưỡng, tôi nhận thấy mỗi giáo viên cần chủ động tự học.",
@@ -528,6 +529,21 @@ LONG_FILLER = [
     "Thời tiết những ngày qua diễn biến phức tạp nhưng các hoạt động vẫn được tổ chức đúng kế hoạch.",
     "Nhiều ý kiến tại buổi làm việc đề xuất tăng cường phối hợp giữa các sở, ngành.",
 ]
+# Realistic noise: relevant pages that also talk about pay or facilities, off-topic pages that mention
+# training in passing. One is inserted into ~35% of the generated items.
+NOISE_INTO_RELEVANT = [
+    "Bên cạnh đó, chế độ lương, phụ cấp của giáo viên mầm non vẫn còn thấp so với áp lực công việc.",
+    "Cơ sở vật chất của nhiều trường mầm non vùng cao còn thiếu thốn, phòng học tạm vẫn còn.",
+    "Cùng với giáo viên mầm non, tỉnh cũng chú ý đến đội ngũ giáo viên tiểu học ở vùng khó khăn.",
+    "Năm học 2022-2023, toàn tỉnh huy động 98% trẻ mẫu giáo ra lớp.",
+    "Một số địa phương vẫn thiếu giáo viên mầm non do chưa được giao đủ biên chế.",
+]
+NOISE_INTO_IRRELEVANT = [
+    "Những năm qua, ngành giáo dục tỉnh đã quan tâm đào tạo, bồi dưỡng đội ngũ giáo viên.",
+    "Hằng năm, giáo viên đều được tham gia các lớp tập huấn chuyên môn vào dịp hè.",
+    "Nhà trường luôn tạo điều kiện để giáo viên học tập nâng cao trình độ.",
+    "Theo kế hoạch, sở sẽ tổ chức bồi dưỡng cho cán bộ quản lý vào cuối năm.",
+]
 MEN = ["Nguyễn Văn Hùng", "Trần Quốc Bảo", "Lê Minh Tuấn", "Phạm Văn Long", "Hoàng Đức Thịnh"]
 
 LABEL_FORMAT = {"news": "article", "long": "article", "notice": "article", "tv": "report"}
@@ -580,6 +596,9 @@ def build_item(rng: random.Random, gid: str, group: dict[str, Any], part: str, i
     n_body = {"news": rng.randint(2, 4), "long": rng.randint(6, 10), "notice": rng.randint(2, 4),
               "tv": rng.randint(3, 6)}[style]
     sentences = [_fill(s, rng, slots) for s in rng.sample(body, min(n_body, len(body)))]
+    if rng.random() < 0.35:
+        noise = NOISE_INTO_RELEVANT if relevant else NOISE_INTO_IRRELEVANT
+        sentences.insert(rng.randint(0, len(sentences)), rng.choice(_split(noise, part)))
     if style == "long":
         extra = [_fill(s, rng, slots) for s in rng.sample(LONG_FILLER, 3)]
         sentences = sentences[:2] + extra[:2] + sentences[2:] + extra[2:]
@@ -608,7 +627,7 @@ def build_item(rng: random.Random, gid: str, group: dict[str, Any], part: str, i
         if not lead_out:
             text = lead + "\n\n" + text
     hour = rng.randint(6, 21)
-    item = {
+    item: dict[str, Any] = {
         "id": f"{gid}-{part[0]}{idx:03d}", "split": part, "group": gid, "style": style,
         "title": title, "lead": lead_out, "text": text,
         "published_at": f"{day.isoformat()}T{hour:02d}:{rng.randint(0, 59):02d}:00+07:00",
