@@ -4,6 +4,7 @@ SMTP server (aiosmtpd) on 127.0.0.1."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from pipeline.digest import DigestFiles, build_and_write_digest
 from pipeline.journal import append_decision
 from pipeline.plans import load_plan
 from pipeline.store import open_writer
@@ -94,10 +96,25 @@ def seed_week_w37(paths: Paths) -> None:
         writer.insert("source_health_log", health)
 
 
+@pytest.fixture(scope="session")
+def w37_template(tmp_path_factory: pytest.TempPathFactory) -> Paths:
+    """Seeded once per session; tests get a copy (seeding costs about a second on a busy machine)."""
+    paths = Paths(tmp_path_factory.mktemp("w37") / "state").ensure()
+    seed_week_w37(paths)
+    return paths
+
+
 @pytest.fixture
-def w37(home: Paths) -> Paths:
-    seed_week_w37(home)
+def w37(home: Paths, w37_template: Paths) -> Paths:
+    """A private copy of the week-37 warehouse as this test's PLANWATCH_HOME."""
+    shutil.copytree(w37_template.home, home.home, dirs_exist_ok=True)
     return home
+
+
+@pytest.fixture(scope="session")
+def w37_digest(w37_template: Paths, tmp_path_factory: pytest.TempPathFactory) -> DigestFiles:
+    """The week-37 digest, built once; tests only read these files."""
+    return build_and_write_digest(w37_template, PLAN_ID, WEEK, tmp_path_factory.mktemp("digest"), now=NOW)
 
 
 # -- a local SMTP server ------------------------------------------------------------------------

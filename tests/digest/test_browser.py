@@ -12,10 +12,6 @@ from email.parser import BytesParser
 
 import pytest
 
-from pipeline.digest import build_and_write_digest
-from tests.digest.conftest import NOW, WEEK
-from tests.support.warehouse import PLAN_ID
-
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -36,9 +32,9 @@ def _distinct_colors(png: bytes) -> int:
     return len({tuple(p) for p in flat[:: max(1, len(flat) // 20000)]})
 
 
-def test_digest_renders_in_chromium(w37, tmp_path):
+def test_digest_renders_in_chromium(w37_digest, tmp_path):
     playwright = pytest.importorskip("playwright.sync_api")
-    files = build_and_write_digest(w37, PLAN_ID, WEEK, tmp_path / "out", now=NOW)
+    files = w37_digest
     msg = BytesParser(policy=policy.default).parsebytes(files.eml.read_bytes())
     html_part = msg.get_body(("html",))
     image = next(p for p in msg.walk() if p.get_content_type() == "image/png")

@@ -15,9 +15,9 @@ def load(paths, week="2022-W37"):
         return load_digest_data(conn, PLAN_ID, IsoWeek.parse(week), now=NOW)
 
 
-def test_numbers_are_build_reports_as_of_sunday(w37):
-    data = load(w37)
-    with open_snapshot(w37) as conn:
+def test_numbers_are_build_reports_as_of_sunday(w37_template):
+    data = load(w37_template)
+    with open_snapshot(w37_template) as conn:
         assert data.report == build_report(conn, PLAN_ID, IsoWeek.parse("2022-W37").end)
     assert data.report["as_of"] == "2022-09-18"
     assert data.report["totals"]["article"]["actual"] == 4  # old-2b, old-1, s-new (2 copies), late-confirmed
@@ -25,8 +25,8 @@ def test_numbers_are_build_reports_as_of_sunday(w37):
     assert data.plan_number == "661/KH-BGDĐT"
 
 
-def test_newly_confirmed_rule(w37):
-    items = {i["story_id"]: i for i in load(w37).new_items}
+def test_newly_confirmed_rule(w37_template):
+    items = {i["story_id"]: i for i in load(w37_template).new_items}
     # published in the week (one story, two outlets), a report published in the week, and a late review
     # confirmation of an August article; not the article published after the week, not older ones.
     assert set(items) == {"s-new", "s-new-2a-report", "s-late-confirmed"}
@@ -38,17 +38,17 @@ def test_newly_confirmed_rule(w37):
     assert items["s-new-2a-report"]["new_by"] == "published"
 
 
-def test_newly_confirmed_in_the_next_and_previous_weeks(w37):
+def test_newly_confirmed_in_the_next_and_previous_weeks(w37_template):
     # W38 (19-25/09): after-week (published 20/09) is new; nothing from W37 repeats.
-    assert {i["story_id"] for i in load(w37, "2022-W38").new_items} == {"s-after-week"}
+    assert {i["story_id"] for i in load(w37_template, "2022-W38").new_items} == {"s-after-week"}
     # The August article (published 01/08, in W31; confirmed 14/09): a regenerated past week shows it
     # in the week it was published, and not in the weeks between.
-    assert {i["story_id"] for i in load(w37, "2022-W31").new_items} == {"s-late-confirmed"}
-    assert load(w37, "2022-W32").new_items == []
+    assert {i["story_id"] for i in load(w37_template, "2022-W31").new_items} == {"s-late-confirmed"}
+    assert load(w37_template, "2022-W32").new_items == []
 
 
-def test_queue_and_source_problems(w37):
-    data = load(w37)
+def test_queue_and_source_problems(w37_template):
+    data = load(w37_template)
     assert [q["title"] for q in data.queue] == ["Tin chờ duyệt thứ hai", "Tin chờ duyệt về Đề án 33"]
     health = {p["source_id"]: p["health"] for p in data.source_problems}
     assert health == {"baoloi": "failing", "baoim": "silent", "chuachay": "never_crawled"}

@@ -9,10 +9,7 @@ from email.message import EmailMessage
 
 import pytest
 
-from pipeline.digest import build_and_write_digest
 from pipeline.digest.mail import build_message, header_value
-from tests.digest.conftest import NOW, WEEK
-from tests.support.warehouse import PLAN_ID
 
 SUBJECT = "[planwatch] Tuần 2022-W37 · Kế hoạch 661/KH-BGDĐT: 4/20 bài báo, 1/8 phóng sự"
 
@@ -49,12 +46,12 @@ def check_digest_message(msg: EmailMessage) -> None:
 
 
 @pytest.fixture
-def files(w37, tmp_path):
-    return build_and_write_digest(w37, PLAN_ID, WEEK, tmp_path / "out", now=NOW)
+def files(w37_digest):
+    return w37_digest
 
 
-def test_files_written(files, tmp_path):
-    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+def test_files_written(files):
+    names = sorted(p.name for p in files.eml.parent.iterdir())
     stem = "661-KH-BGDDT-2022-2022-W37"
     assert names == [f"{stem}.eml", f"{stem}.html", f"{stem}.png", f"{stem}.txt"]
     assert files.subject == SUBJECT

@@ -20,8 +20,8 @@ UPDATE = os.environ.get("PLANWATCH_UPDATE_GOLDEN") == "1"  # regenerate: PLANWAT
 
 
 @pytest.fixture
-def context(w37):
-    with open_snapshot(w37) as conn:
+def context(w37_template):
+    with open_snapshot(w37_template) as conn:
         data = load_digest_data(conn, PLAN_ID, IsoWeek.parse("2022-W37"), now=NOW)
     return data, build_context(data)
 

@@ -10,19 +10,18 @@ from email import policy
 
 import pytest
 
-from pipeline.digest import DigestSendError, SmtpConfigError, SmtpSettings, build_and_write_digest, send_digest_file
+from pipeline.digest import DigestSendError, SmtpConfigError, SmtpSettings, send_digest_file
 from pipeline.digest.mail import read_message
 from pipeline.digest.send import send_message, smtp_class
-from tests.digest.conftest import NOW, WEEK, free_port
+from tests.digest.conftest import free_port
 from tests.digest.test_mail import check_digest_message
-from tests.support.warehouse import PLAN_ID
 
 SECRET = "s3cr3t-pässword"
 
 
 @pytest.fixture
-def eml(w37, tmp_path):
-    return build_and_write_digest(w37, PLAN_ID, WEEK, tmp_path / "out", now=NOW).eml
+def eml(w37_digest):
+    return w37_digest.eml
 
 
 def settings_for(server, **extra) -> SmtpSettings:

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.digest import DigestSendError, SmtpSettings, build_and_write_digest, send_digest_file
-from tests.digest.conftest import NOW, WEEK, Inbox, free_port
-from tests.support.warehouse import PLAN_ID
+from pipeline.digest import DigestSendError, SmtpSettings, send_digest_file
+from tests.digest.conftest import Inbox, free_port
 
 pytest.importorskip("cryptography")
 
@@ -90,8 +89,8 @@ def _settings(mode: str, port: int, cafile: Path | None, password: str = "pw-123
 
 
 @pytest.fixture
-def eml(w37, tmp_path):
-    return build_and_write_digest(w37, PLAN_ID, WEEK, tmp_path / "out", now=NOW).eml
+def eml(w37_digest):
+    return w37_digest.eml
 
 
 @pytest.mark.parametrize("tls_server", ["ssl", "starttls"], indirect=True)
