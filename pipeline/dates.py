@@ -196,7 +196,8 @@ _SKIP_BLOCK = re.compile(
     r"top-?news|hot-?news|box-?news|list-?news|tin-?moi|tin-?cung|cung-?chuyen-?muc|banner|ads?\b|adsweb",
     re.I,
 )
-_SKIP_TAGS = {"footer", "nav", "aside", "script", "style", "noscript", "form", "select", "option"}
+# not "form": ASP.NET portals wrap the whole page in one
+_SKIP_TAGS = {"footer", "nav", "aside", "script", "style", "noscript", "select", "option"}
 _DATEY_CLASS = re.compile(r"date|time|publish|posted|ngay|thoi-?gian|meta|info|byline", re.I)
 
 
@@ -280,9 +281,11 @@ def _element_date(el: _Element) -> datetime | None:
     return parse_vn_datetime(" ".join(el.itertext()))
 
 
-def _skipped(el: _Element) -> bool:
+def _skipped(el: _Element, stop: set[int] | None = None) -> bool:
+    """Inside a footer, menu, sidebar or related-news box? Only the boxes between the element and the part
+    of the page it shares with the title count: a page whose main column is called "sidebar-1" still works."""
     node: _Element | None = el
-    while node is not None:
+    while node is not None and (stop is None or id(node) not in stop):
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in _SKIP_TAGS:
             return True
@@ -317,6 +320,7 @@ def _near_title_date(tree: _Element, title_el: _Element | None) -> datetime | No
     t = index.get(id(title_el))
     if t is None:
         return None
+    title_line = {id(a) for a in title_el.iterancestors()} | {id(title_el)}
     candidates: list[tuple[int, int, datetime]] = []
     for i in range(max(0, t - 40), min(len(elements), t + 60)):
         el = elements[i]
@@ -327,7 +331,7 @@ def _near_title_date(tree: _Element, title_el: _Element | None) -> datetime | No
             if not own or len(own) > 90 or not re.search(r"\d{4}", own):
                 continue
             dt = parse_vn_datetime(own)
-        if dt is None or _skipped(el):
+        if dt is None or _skipped(el, title_line):
             continue
         # prefer elements that look like a date block, then the nearest to the title; after beats before
         distance = i - t if i >= t else (t - i) * 2

@@ -31,6 +31,7 @@ from pipeline.layouts import detect_layout, get_layout, select
 from pipeline.normalize import normalize_text
 
 EXTRACTOR_VERSION = "extract-1"
+GENERIC = "generic"  # source layout id that turns layouts off (trafilatura alone): for checking a layout
 SHORT_TEXT = 400
 
 
@@ -159,6 +160,25 @@ def _canonical(tree: _Element, url: str) -> str:
     return url
 
 
+_TITLE_TAGS = ("h1", "h2", "h3", "div", "span", "p", "a", "strong")
+
+
+def _find_title_element(tree: _Element, title: str) -> _Element | None:
+    """The element showing the title (an h1, or an h2/div with the same text): where the date block is near."""
+    wanted = " ".join(title.split())
+    best: _Element | None = None
+    for el in tree.iter(*_TITLE_TAGS):
+        # headings by their whole text; other elements by their own text only (cheap on big containers)
+        text = el.text_content() if el.tag in ("h1", "h2", "h3") else (el.text or "")
+        if " ".join(text.split()) != wanted:
+            continue
+        if el.tag == "h1":
+            return el
+        if best is None or (el.tag in ("h2", "h3") and best.tag not in ("h2", "h3")):
+            best = el
+    return best
+
+
 def _common_ancestor(a: _Element | None, b: _Element | None) -> _Element | None:
     if a is None or b is None:
         return a if b is None else b
@@ -254,9 +274,10 @@ def extract_page(
     assert tree is not None
 
     layout = None
-    if source.get("layout"):
-        layout = get_layout(str(source["layout"]))
-    if layout is None:
+    forced = str(source.get("layout") or "")
+    if forced and forced != GENERIC:
+        layout = get_layout(forced)
+    if layout is None and forced != GENERIC:
         layout = detect_layout(tree, url)
     if layout is None:
         flags.append("generic_layout")
@@ -277,10 +298,7 @@ def extract_page(
     if not title and hint.get("title"):
         title = str(hint["title"])
     if title_el is None and title:
-        for h1 in tree.iter("h1"):
-            if " ".join(h1.text_content().split()) == title:
-                title_el = h1
-                break
+        title_el = _find_title_element(tree, title)
 
     # lead
     lead, _lead_el = _first_text(tree, layout["lead"]) if layout else ("", None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import statistics
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from pipeline.extract import extract_page
@@ -64,6 +65,8 @@ def all_suites() -> dict[str, list[Case]]:
     demo = demo_cases()
     if demo:
         suites["demo"] = demo
+        # the same pages with layouts off: guards the generic path (trafilatura body, near-title date search)
+        suites["demo_generic"] = [replace(c, source={**c.source, "layout": "generic"}) for c in demo_cases()]
     return suites
 
 
