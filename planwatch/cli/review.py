@@ -42,10 +42,9 @@ def _state(paths: Paths | None = None) -> Iterator[Any]:
     try:
         with open_snapshot(paths) as conn:
             try:
-                state = ReviewState.load(conn, paths)
+                yield ReviewState.load(conn, paths)
             except duckdb.CatalogException as exc:
                 fail(f"the snapshot has no review views yet ({exc}); run 'planwatch review sync' once")
-            yield state
     except NoSnapshot as exc:
         fail(str(exc))
 

@@ -19,6 +19,7 @@ import contextlib
 import gzip
 import hmac
 import ipaddress
+import re
 import secrets
 import threading
 import urllib.parse
@@ -310,7 +311,7 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
 
     async def decide(request: Request) -> Response:
         form = await _form(request)
-        _, raw = _filters_from(form)
+        _, raw = _filters_from(_carried(form))
         ref = request.path_params["item_id"]
         action = form.get("action", "")
         reviewer = form.get("reviewer", "")
@@ -320,8 +321,10 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
             if action == "undo":
                 decision = make_undo(item, state.history(item), reviewer)
             else:
+                confirm = action == "confirm"  # reject / reopen keep only what the reviewer changed
                 decision = make_decision(item, action, reviewer, activities=state.activity_ids(item["plan_id"]),
-                                         activity=form.get("activity"), fmt=form.get("format"),
+                                         activity=form.get("activity") if confirm else _changed(form, "activity"),
+                                         fmt=form.get("format") if confirm else _changed(form, "format"),
                                          date=_changed(form, "date"), note=form.get("note"))
             return decision
 
@@ -330,7 +333,7 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
         except LookupError:
             raise HTTPException(404, "Không tìm thấy mục này.") from None
         except DecisionError as exc:
-            filters, raw = _filters_from(form)
+            filters, raw = _filters_from(_carried(form))
             ctx = await with_state(lambda s: item_context(s, ref, raw, filters))
             return render(request, "item.html", status=400, raw=raw, qs=_qs(raw), error=_vi_error(str(exc)),
                           **ctx)
@@ -360,7 +363,7 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
             raise HTTPException(404, "Không có bản lưu trữ.")
         with gzip.open(path, "rb") as fh:
             body = fh.read(MAX_ARCHIVE)
-        return Response(body, headers={"content-type": "text/html", "Content-Security-Policy": ARCHIVE_CSP,
+        return Response(body, headers={"content-type": _archive_type(body), "Content-Security-Policy": ARCHIVE_CSP,
                                        "X-Frame-Options": "SAMEORIGIN"})
 
     async def http_error(request: Request, exc: Exception) -> Response:
@@ -397,6 +400,22 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
                     exception_handlers={HTTPException: http_error, NoSnapshot: no_snapshot})
     app.state.syncer = syncer
     return app
+
+
+def _carried(form: dict[str, str]) -> dict[str, str]:
+    """The queue filters a decision form carries along (as f_<name>, apart from the decision's own fields)."""
+    return {k: form.get(f"f_{k}", "") for k in FILTER_KEYS}
+
+
+def _archive_type(body: bytes) -> str:
+    """text/html, with charset=utf-8 when the page declares no charset but decodes as UTF-8 (most do)."""
+    if re.search(rb"<meta[^>]+charset", body[:8192], re.IGNORECASE):
+        return "text/html"
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return "text/html"
+    return "text/html; charset=utf-8"
 
 
 def _changed(form: dict[str, str], name: str) -> str | None:
