@@ -256,6 +256,7 @@ def filler_stories(path: Path, outlets: list[str]) -> list[Story]:
         slots["so_lon"] = f"{rng.randrange(2, 40)}.{rng.randrange(1, 10)}00"
         slots["ty_le"] = f"{rng.randrange(90, 99)},{rng.randrange(10, 99)}"
         paras = [fill(rng.choice(bank), slots) for bank in topic["paras"]]
+        pick = rng.randrange(len(topic["titles"]))
         placements = [outlet]
         if i % 9 == 4:  # a few syndicated copies of unrelated news too
             other = outlets[(outlets.index(outlet) + 2) % len(outlets)]
@@ -263,8 +264,8 @@ def filler_stories(path: Path, outlets: list[str]) -> list[Story]:
         stories.append(
             Story(
                 id=f"filler-{i:03d}",
-                title=fill(rng.choice(topic["titles"]), slots),
-                lead=fill(rng.choice(topic["leads"]), slots),
+                title=fill(topic["titles"][pick], slots),
+                lead=fill(topic["leads"][pick % len(topic["leads"])], slots),
                 paras=paras,
                 when=when,
                 placements=placements,

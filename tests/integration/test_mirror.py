@@ -49,8 +49,9 @@ def pick(**conds: object) -> dict:
 def test_binds_loopback_on_free_ports(mirror: Mirror) -> None:
     assert set(mirror.base_urls) == set(MANIFEST["outlets"])
     for outlet, url in mirror.base_urls.items():
-        assert url.startswith("http://127.0.0.1:")
-        assert mirror.ports[outlet] != default_ports()[outlet] or mirror.ports[outlet] > 0
+        assert url == f"http://127.0.0.1:{mirror.ports[outlet]}/"
+        assert mirror.ports[outlet] > 0
+    assert set(default_ports()) == set(mirror.ports)
 
 
 def test_serves_an_article_with_rewritten_origin(mirror: Mirror) -> None:

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Đắk Lắk: Cảnh báo tai nạn đuối nước trẻ em mùa hè</title>
+<title>Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,16 +30,15 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Đắk Lắk: Cảnh báo tai nạn đuối nước trẻ em mùa hè</h1>
-  <div class="news-info"><span class="news-date">07/06/2021 | 09:05</span> <span class="news-view">Lượt xem: 737</span></div>
-  <div id="news-des">Dịp hè 2021, Đoàn Thanh niên phối hợp với ngành giáo dục huyện Như Xuân mở các lớp dạy bơi an toàn cho học sinh tiểu học và THCS.</div>
+  <h1 id="news-title">Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</h1>
+  <div class="news-info"><span class="news-date">10/06/2021 | 15:00</span> <span class="news-view">Lượt xem: 737</span></div>
+  <div id="news-des">Đề án được Thủ tướng Chính phủ phê duyệt tại Quyết định 33/QĐ-TTg với mục tiêu phát triển đội ngũ nhà giáo, cán bộ quản lý giáo dục mầm non đáp ứng yêu cầu đổi mới.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Mỗi lớp học kéo dài 10 buổi, học sinh được hướng dẫn kỹ năng nổi, bơi cơ bản và cách xử lý khi gặp người bị đuối nước.</p>
-    <p style="text-align: justify;">Cơ quan chức năng khuyến cáo phụ huynh không để trẻ tự ý đi tắm sông, suối; các địa phương cắm biển cảnh báo tại khu vực nguy hiểm.</p>
-    <p style="text-align: justify;">Nhiều hồ bơi di động được lắp đặt tại sân trường, tạo điều kiện cho học sinh nông thôn học bơi.</p>
+    <p style="text-align: justify;">Đề án xác định các nhóm nhiệm vụ: đào tạo, đào tạo lại giáo viên mầm non; bồi dưỡng thường xuyên; bồi dưỡng cán bộ quản lý; nâng cao năng lực cơ sở đào tạo giáo viên mầm non; và hoàn thiện chính sách.</p>
+    <p style="text-align: justify;">Giai đoạn 2018-2020 tập trung rà soát đội ngũ và xây dựng chương trình, tài liệu; giai đoạn 2021-2025 đẩy mạnh đào tạo nâng chuẩn và bồi dưỡng đại trà.</p>
     
-    <p style="text-align: right;"><strong>Hải Yến</strong></p>
+    <p style="text-align: right;"><strong>Cục Nhà giáo và Cán bộ quản lý giáo dục</strong></p>
   </div>
   
 </div>

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Trường THPT Nguyễn Thái Học phát động ngày hội đọc sách</title>
+<title>Dạy bơi miễn phí cho học sinh huyện Tiên Yên dịp hè</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,20 +30,20 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Trường THPT Nguyễn Thái Học phát động ngày hội đọc sách</h1>
-  <div class="news-info"><span class="news-date">07/06/2021 | 17:05</span> <span class="news-view">Lượt xem: 885</span></div>
-  <div id="news-des">Mô hình thư viện thân thiện được triển khai tại nhiều trường tiểu học ở thị xã Sa Pa, thu hút học sinh đến đọc sách mỗi giờ ra chơi.</div>
+  <h1 id="news-title">Dạy bơi miễn phí cho học sinh huyện Tiên Yên dịp hè</h1>
+  <div class="news-info"><span class="news-date">26/06/2021 | 09:40</span> <span class="news-view">Lượt xem: 885</span></div>
+  <div id="news-des">Dịp hè 2021, Đoàn Thanh niên phối hợp với ngành giáo dục huyện Tiên Yên mở các lớp dạy bơi an toàn cho học sinh tiểu học và THCS.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Học sinh được tự chọn sách, ghi chép cảm nhận và chia sẻ với các bạn trong giờ sinh hoạt lớp.</p>
-    <p style="text-align: justify;">ông Vũ Đình Khoa cho biết văn hóa đọc giúp học sinh mở rộng hiểu biết, rèn luyện khả năng diễn đạt và giảm thời gian dùng điện thoại.</p>
-    <p style="text-align: justify;">Nhiều em cho biết đã đọc hết hàng chục cuốn sách trong một học kỳ.</p>
+    <p style="text-align: justify;">Năm nay có khoảng 37.500 học sinh đăng ký tham gia, tăng so với năm trước.</p>
+    <p style="text-align: justify;">Cơ quan chức năng khuyến cáo phụ huynh không để trẻ tự ý đi tắm sông, suối; các địa phương cắm biển cảnh báo tại khu vực nguy hiểm.</p>
+    <p style="text-align: justify;">Nhiều hồ bơi di động được lắp đặt tại sân trường, tạo điều kiện cho học sinh nông thôn học bơi.</p>
     
-    <p style="text-align: right;"><strong>Minh Anh</strong></p>
+    <p style="text-align: right;"><strong>Hải Yến</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801">Đắk Lắk: Cảnh báo tai nạn đuối nước trẻ em mùa hè</a> <span class="date">(07/06/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801">Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</a> <span class="date">(10/06/2021)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</title>
+<title>Trường THPT Trần Phú đẩy mạnh chuyển đổi số trong quản lý, dạy học</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</h1>
-  <div class="news-info"><span class="news-date">06/08/2021 | 17:40</span> <span class="news-view">Lượt xem: 318</span></div>
-  <div id="news-des">Trường Đại học Sư phạm Hà Nội vừa công bố điểm chuẩn trúng tuyển theo phương thức xét kết quả thi tốt nghiệp THPT năm 2021, nhiều ngành tăng so với năm trước.</div>
+  <h1 id="news-title">Trường THPT Trần Phú đẩy mạnh chuyển đổi số trong quản lý, dạy học</h1>
+  <div class="news-info"><span class="news-date">15/08/2021 | 14:40</span> <span class="news-view">Lượt xem: 318</span></div>
+  <div id="news-des">Từ năm học 2021-2022, Trường THPT Trần Phú triển khai sổ điểm điện tử, học bạ số và thu học phí không dùng tiền mặt.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Đại diện nhà trường cho biết năm nay trường tuyển khoảng 39.500 chỉ tiêu, trong đó phần lớn dành cho phương thức xét điểm thi tốt nghiệp THPT.</p>
-    <p style="text-align: justify;">Theo quy định, thí sinh không xác nhận nhập học trong thời hạn được xem như từ chối nhập học. Các trường còn chỉ tiêu sẽ xét tuyển bổ sung.</p>
-    <p style="text-align: justify;">ông Vũ Đình Khoa, đại diện phòng đào tạo, khuyên thí sinh cân nhắc năng lực, sở thích và nhu cầu thị trường lao động khi chọn ngành.</p>
+    <p style="text-align: justify;">Phụ huynh có thể theo dõi điểm số, chuyên cần của con qua ứng dụng trên điện thoại. Giáo viên giảm đáng kể thời gian ghi chép sổ sách.</p>
+    <p style="text-align: justify;">Tuy vậy, ở các điểm trường vùng sâu thuộc huyện Hiệp Hòa, hạ tầng mạng còn yếu, nhiều gia đình chưa có điện thoại thông minh.</p>
+    <p style="text-align: justify;">Trong năm 2021, địa phương đặt mục tiêu 100% trường phổ thông sử dụng học bạ số.</p>
     
-    <p style="text-align: right;"><strong>Thu Trang</strong></p>
+    <p style="text-align: right;"><strong>Hải Yến</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Đại học Thái Nguyên công bố điểm chuẩn năm 2021</a> <span class="date">(21/07/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</a> <span class="date">(10/06/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Trường THPT Nguyễn Thái Học phát động ngày hội đọc sách</a> <span class="date">(07/06/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801">Đắk Lắk: Cảnh báo tai nạn đuối nước trẻ em mùa hè</a> <span class="date">(07/06/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a> <span class="date">(29/07/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Câu lạc bộ khoa học giúp học sinh yêu môn Tin học</a> <span class="date">(01/07/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Dạy bơi miễn phí cho học sinh huyện Tiên Yên dịp hè</a> <span class="date">(26/06/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801">Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</a> <span class="date">(10/06/2021)</span></li>
     
   </ul></div>
   

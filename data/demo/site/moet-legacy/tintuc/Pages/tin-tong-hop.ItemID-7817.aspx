@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Trường học ở huyện Đại Từ ngập sâu sau bão số 3</title>
+<title>Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,24 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Trường học ở huyện Đại Từ ngập sâu sau bão số 3</h1>
-  <div class="news-info"><span class="news-date">10/09/2021 | 17:45</span> <span class="news-view">Lượt xem: 429</span></div>
-  <div id="news-des">Do ảnh hưởng của bão số 3, nhiều trường học tại Thái Nguyên cho học sinh nghỉ học để bảo đảm an toàn.</div>
+  <h1 id="news-title">Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</h1>
+  <div class="news-info"><span class="news-date">17/08/2021 | 13:45</span> <span class="news-view">Lượt xem: 429</span></div>
+  <div id="news-des">Do ảnh hưởng của mưa lớn kéo dài, nhiều trường học tại Bắc Giang cho học sinh nghỉ học để bảo đảm an toàn.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Theo thống kê ban đầu, 31 điểm trường bị tốc mái, hư hỏng tường rào, nhiều sách vở và thiết bị dạy học bị ướt. Ước tính thiệt hại hàng tỷ đồng.</p>
-    <p style="text-align: justify;">bà Đỗ Thị Lan, Phó Chủ tịch UBND tỉnh, cho biết ngành đã chủ động phương án dạy bù, bảo đảm chương trình năm học không bị ảnh hưởng.</p>
-    <p style="text-align: justify;">Hiện các trường đã đón học sinh trở lại, riêng một số điểm trường lẻ phải học nhờ nhà văn hóa thôn.</p>
-    <p style="text-align: justify;">(Theo Báo Thái Nguyên)</p>
+    <p style="text-align: justify;">Sở GDĐT yêu cầu các trường tuyệt đối không để học sinh đi qua ngầm tràn, khu vực có nguy cơ sạt lở.</p>
+    <p style="text-align: justify;">Các đoàn thanh niên tình nguyện đã hỗ trợ nhà trường vệ sinh lớp học, phun khử khuẩn, tặng sách vở cho học sinh vùng lũ.</p>
+    <p style="text-align: justify;">Nhiều tổ chức, cá nhân đã quyên góp ủng hộ học sinh vùng bị thiên tai, tặng áo phao, đồ dùng học tập và gạo cho các gia đình khó khăn.</p>
     
-    <p style="text-align: right;"><strong>Hồng Nhung</strong></p>
+    <p style="text-align: right;"><strong>Ngọc Mai</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</a> <span class="date">(06/08/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Đại học Thái Nguyên công bố điểm chuẩn năm 2021</a> <span class="date">(21/07/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</a> <span class="date">(10/06/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Trường THPT Nguyễn Thái Học phát động ngày hội đọc sách</a> <span class="date">(07/06/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Trường THPT Trần Phú đẩy mạnh chuyển đổi số trong quản lý, dạy học</a> <span class="date">(15/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a> <span class="date">(29/07/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Câu lạc bộ khoa học giúp học sinh yêu môn Tin học</a> <span class="date">(01/07/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Dạy bơi miễn phí cho học sinh huyện Tiên Yên dịp hè</a> <span class="date">(26/06/2021)</span></li>
     
   </ul></div>
   

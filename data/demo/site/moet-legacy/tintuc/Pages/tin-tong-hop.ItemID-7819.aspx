@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Bắc Giang: Hơn 30.600 học sinh bước vào năm học mới 2021-2022</title>
+<title>Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,24 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Bắc Giang: Hơn 30.600 học sinh bước vào năm học mới 2021-2022</h1>
-  <div class="news-info"><span class="news-date">19/09/2021 | 13:40</span> <span class="news-view">Lượt xem: 503</span></div>
-  <div id="news-des">Sáng 5/9, các trường học trên địa bàn huyện Thanh Hà đồng loạt tổ chức lễ khai giảng năm học 2021-2022 trong không khí vui tươi, phấn khởi.</div>
+  <h1 id="news-title">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</h1>
+  <div class="news-info"><span class="news-date">01/10/2021 | 07:30</span> <span class="news-view">Lượt xem: 503</span></div>
+  <div id="news-des">Học viện Nông nghiệp Việt Nam vừa công bố điểm chuẩn trúng tuyển theo phương thức xét kết quả thi tốt nghiệp THPT năm 2021, nhiều ngành tăng so với năm trước.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Dự lễ khai giảng, ông Vũ Đình Khoa, Trưởng phòng Giáo dục trung học, đã trao tặng quà, học bổng cho học sinh có hoàn cảnh khó khăn vượt khó học giỏi.</p>
-    <p style="text-align: justify;">Ngành giáo dục địa phương xác định nhiệm vụ trọng tâm là nâng cao chất lượng dạy học, đẩy mạnh chuyển đổi số và giáo dục kỹ năng sống cho học sinh.</p>
-    <p style="text-align: justify;">Phụ huynh học sinh bày tỏ mong muốn nhà trường quan tâm hơn nữa đến an toàn học đường và hoạt động thể thao cho học sinh.</p>
+    <p style="text-align: justify;">Các ngành thuộc nhóm công nghệ thông tin, kỹ thuật điện tử tiếp tục có điểm chuẩn cao. Một số ngành nông lâm, môi trường có mức điểm chuẩn thấp hơn do lượng hồ sơ đăng ký ít.</p>
+    <p style="text-align: justify;">Theo quy định, thí sinh không xác nhận nhập học trong thời hạn được xem như từ chối nhập học. Các trường còn chỉ tiêu sẽ xét tuyển bổ sung.</p>
+    <p style="text-align: justify;">Nhiều phụ huynh ở Thái Nguyên cho biết chi phí thuê trọ và sinh hoạt cho con tại Hà Nội là nỗi lo lớn mỗi mùa nhập học.</p>
+    <p style="text-align: justify;">(Theo Báo Thái Nguyên)</p>
     
-    <p style="text-align: right;"><strong>Thu Trang</strong></p>
+    <p style="text-align: right;"><strong>Ngọc Mai</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Trường học ở huyện Đại Từ ngập sâu sau bão số 3</a> <span class="date">(10/09/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</a> <span class="date">(06/08/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Đại học Thái Nguyên công bố điểm chuẩn năm 2021</a> <span class="date">(21/07/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</a> <span class="date">(10/06/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</a> <span class="date">(17/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Trường THPT Trần Phú đẩy mạnh chuyển đổi số trong quản lý, dạy học</a> <span class="date">(15/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a> <span class="date">(29/07/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Câu lạc bộ khoa học giúp học sinh yêu môn Tin học</a> <span class="date">(01/07/2021)</span></li>
     
   </ul></div>
   

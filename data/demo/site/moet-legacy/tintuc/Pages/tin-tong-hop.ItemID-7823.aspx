@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</title>
+<title>Giá sách giáo khoa mới tăng, phụ huynh lo lắng</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</h1>
-  <div class="news-info"><span class="news-date">13/10/2021 | 12:30</span> <span class="news-view">Lượt xem: 651</span></div>
-  <div id="news-des">Mô hình thư viện thân thiện được triển khai tại nhiều trường tiểu học ở huyện Như Xuân, thu hút học sinh đến đọc sách mỗi giờ ra chơi.</div>
+  <h1 id="news-title">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</h1>
+  <div class="news-info"><span class="news-date">16/10/2021 | 18:40</span> <span class="news-view">Lượt xem: 651</span></div>
+  <div id="news-des">Năm học 2021-2022, các trường phổ thông tại Quảng Ninh hoàn thành việc lựa chọn sách giáo khoa theo chương trình giáo dục phổ thông 2018.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Học sinh được tự chọn sách, ghi chép cảm nhận và chia sẻ với các bạn trong giờ sinh hoạt lớp.</p>
-    <p style="text-align: justify;">ông Nguyễn Văn Thắng cho biết văn hóa đọc giúp học sinh mở rộng hiểu biết, rèn luyện khả năng diễn đạt và giảm thời gian dùng điện thoại.</p>
-    <p style="text-align: justify;">Thời gian tới, nhà trường sẽ phối hợp với thư viện tỉnh tổ chức xe sách lưu động đến các điểm trường lẻ.</p>
+    <p style="text-align: justify;">Hội đồng lựa chọn sách của từng trường gồm hiệu trưởng, tổ trưởng chuyên môn và đại diện cha mẹ học sinh. Kết quả được công khai trên cổng thông tin của nhà trường.</p>
+    <p style="text-align: justify;">ông Nguyễn Văn Thắng cho biết nhà trường đã giới thiệu các bộ sách cho phụ huynh từ cuối năm học trước.</p>
+    <p style="text-align: justify;">Bộ GDĐT đã đề nghị các nhà xuất bản rà soát, giảm giá thành sách, bảo đảm học sinh có đủ sách khi bước vào năm học.</p>
     
-    <p style="text-align: right;"><strong>Phương Thảo</strong></p>
+    <p style="text-align: right;"><strong>Quang Huy</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Bắc Giang: Hơn 30.600 học sinh bước vào năm học mới 2021-2022</a> <span class="date">(19/09/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Trường học ở huyện Đại Từ ngập sâu sau bão số 3</a> <span class="date">(10/09/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</a> <span class="date">(06/08/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Đại học Thái Nguyên công bố điểm chuẩn năm 2021</a> <span class="date">(21/07/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a> <span class="date">(01/10/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</a> <span class="date">(17/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Trường THPT Trần Phú đẩy mạnh chuyển đổi số trong quản lý, dạy học</a> <span class="date">(15/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a> <span class="date">(29/07/2021)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Trao 54 suất học bổng cho học sinh nghèo vượt khó ở huyện Núi Thành</title>
+<title>Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Trao 54 suất học bổng cho học sinh nghèo vượt khó ở huyện Núi Thành</h1>
-  <div class="news-info"><span class="news-date">17/11/2021 | 13:45</span> <span class="news-view">Lượt xem: 762</span></div>
-  <div id="news-des">Nhân dịp Tết Nguyên đán, nhiều đoàn thiện nguyện đã mang quà, áo ấm đến với học sinh vùng cao.</div>
+  <h1 id="news-title">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</h1>
+  <div class="news-info"><span class="news-date">29/10/2021 | 11:15</span> <span class="news-view">Lượt xem: 762</span></div>
+  <div id="news-des">Từ năm học 2021-2022, Trường Tiểu học Kim Đồng triển khai sổ điểm điện tử, học bạ số và thu học phí không dùng tiền mặt.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Mỗi suất học bổng trị giá từ một đến ba triệu đồng, kèm theo sách vở và đồ dùng học tập.</p>
-    <p style="text-align: justify;">Giáo viên điểm trường kể nhiều em phải đi bộ hàng chục cây số mỗi tuần để đến trường.</p>
-    <p style="text-align: justify;">Ban tổ chức cũng tặng chăn, áo ấm cho học sinh bán trú trong những ngày rét đậm.</p>
+    <p style="text-align: justify;">Phụ huynh có thể theo dõi điểm số, chuyên cần của con qua ứng dụng trên điện thoại. Giáo viên giảm đáng kể thời gian ghi chép sổ sách.</p>
+    <p style="text-align: justify;">Tuy vậy, ở các điểm trường vùng sâu thuộc huyện Hiệp Hòa, hạ tầng mạng còn yếu, nhiều gia đình chưa có điện thoại thông minh.</p>
+    <p style="text-align: justify;">Việc chuyển đổi số được kỳ vọng giúp công tác quản lý minh bạch, giảm thủ tục hành chính cho phụ huynh và học sinh.</p>
     
     <p style="text-align: right;"><strong>Văn Toàn</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(13/10/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Bắc Giang: Hơn 30.600 học sinh bước vào năm học mới 2021-2022</a> <span class="date">(19/09/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Trường học ở huyện Đại Từ ngập sâu sau bão số 3</a> <span class="date">(10/09/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Thí sinh xác nhận nhập học trực tuyến: Những mốc thời gian cần nhớ</a> <span class="date">(06/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(16/10/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a> <span class="date">(01/10/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</a> <span class="date">(17/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Trường THPT Trần Phú đẩy mạnh chuyển đổi số trong quản lý, dạy học</a> <span class="date">(15/08/2021)</span></li>
     
   </ul></div>
   

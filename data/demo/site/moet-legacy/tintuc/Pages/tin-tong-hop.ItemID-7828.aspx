@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</title>
+<title>Lựa chọn sách giáo khoa lớp 3, lớp 7 và lớp 10: Nhà trường được quyền quyết định</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</h1>
-  <div class="news-info"><span class="news-date">31/12/2021 | 07:15</span> <span class="news-view">Lượt xem: 836</span></div>
-  <div id="news-des">Sau thời gian học trực tuyến kéo dài, học sinh tại huyện Hiệp Hòa đã trở lại trường học trực tiếp với các biện pháp phòng dịch.</div>
+  <h1 id="news-title">Lựa chọn sách giáo khoa lớp 3, lớp 7 và lớp 10: Nhà trường được quyền quyết định</h1>
+  <div class="news-info"><span class="news-date">04/01/2022 | 10:20</span> <span class="news-view">Lượt xem: 836</span></div>
+  <div id="news-des">Năm học 2021-2022, các trường phổ thông tại Thanh Hóa hoàn thành việc lựa chọn sách giáo khoa theo chương trình giáo dục phổ thông 2018.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Tỷ lệ học sinh được tiêm đủ liều tại địa phương đạt hơn 12 phần trăm.</p>
-    <p style="text-align: justify;">Nhà trường thực hiện đeo khẩu trang, sát khuẩn tay và giãn cách bàn ghế. Các lớp có phương án xử lý khi có học sinh là F0.</p>
-    <p style="text-align: justify;">Chương trình &#39;Sóng và máy tính cho em&#39; đã trao tặng hàng trăm máy tính bảng cho học sinh khó khăn.</p>
+    <p style="text-align: justify;">Hội đồng lựa chọn sách của từng trường gồm hiệu trưởng, tổ trưởng chuyên môn và đại diện cha mẹ học sinh. Kết quả được công khai trên cổng thông tin của nhà trường.</p>
+    <p style="text-align: justify;">Thư viện các trường có tủ sách dùng chung để cho học sinh khó khăn mượn. Nhiều trường phát động phong trào quyên góp sách cũ.</p>
+    <p style="text-align: justify;">Tại huyện Như Xuân, các trường đã phối hợp với công ty sách thiết bị trường học cấp sách tận tay học sinh vùng cao.</p>
     
-    <p style="text-align: right;"><strong>Ngọc Mai</strong></p>
+    <p style="text-align: right;"><strong>Hải Yến</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Trao 54 suất học bổng cho học sinh nghèo vượt khó ở huyện Núi Thành</a> <span class="date">(17/11/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(13/10/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Bắc Giang: Hơn 30.600 học sinh bước vào năm học mới 2021-2022</a> <span class="date">(19/09/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Trường học ở huyện Đại Từ ngập sâu sau bão số 3</a> <span class="date">(10/09/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</a> <span class="date">(29/10/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(16/10/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a> <span class="date">(01/10/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</a> <span class="date">(17/08/2021)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Cổng trường an toàn giao thông: Mô hình cần nhân rộng</title>
+<title>Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Cổng trường an toàn giao thông: Mô hình cần nhân rộng</h1>
-  <div class="news-info"><span class="news-date">12/02/2022 | 07:30</span> <span class="news-view">Lượt xem: 195</span></div>
-  <div id="news-des">Ban An toàn giao thông tỉnh Nghệ An phối hợp với ngành giáo dục tổ chức tuyên truyền luật giao thông cho học sinh đầu năm học.</div>
+  <h1 id="news-title">Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</h1>
+  <div class="news-info"><span class="news-date">14/02/2022 | 07:20</span> <span class="news-view">Lượt xem: 195</span></div>
+  <div id="news-des">Ngành y tế phối hợp với ngành giáo dục Thanh Hóa tổ chức tiêm vắc xin phòng COVID-19 cho học sinh ngay tại trường học.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Theo thống kê, vẫn còn tình trạng học sinh THPT đi xe máy phân khối lớn đến trường dù chưa đủ tuổi.</p>
-    <p style="text-align: justify;">Các trường đã ký cam kết với phụ huynh về việc chấp hành quy định an toàn giao thông.</p>
-    <p style="text-align: justify;">Mô hình đã giúp giảm ùn tắc trước cổng trường vào giờ cao điểm.</p>
+    <p style="text-align: justify;">Tỷ lệ học sinh được tiêm đủ liều tại địa phương đạt hơn 50 phần trăm.</p>
+    <p style="text-align: justify;">Nhà trường thực hiện đeo khẩu trang, sát khuẩn tay và giãn cách bàn ghế. Các lớp có phương án xử lý khi có học sinh là F0.</p>
+    <p style="text-align: justify;">Ngành giáo dục khuyến cáo phụ huynh quan tâm sức khỏe tâm lý của con sau thời gian dài ở nhà.</p>
     
-    <p style="text-align: right;"><strong>Ngọc Mai</strong></p>
+    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Trao 85 suất học bổng cho học sinh nghèo vượt khó ở thị xã Sa Pa</a> <span class="date">(04/01/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</a> <span class="date">(31/12/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Trao 54 suất học bổng cho học sinh nghèo vượt khó ở huyện Núi Thành</a> <span class="date">(17/11/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(13/10/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Tết sẻ chia đến với học sinh vùng cao Nghệ An</a> <span class="date">(17/01/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Lựa chọn sách giáo khoa lớp 3, lớp 7 và lớp 10: Nhà trường được quyền quyết định</a> <span class="date">(04/01/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</a> <span class="date">(29/10/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(16/10/2021)</span></li>
     
   </ul></div>
   

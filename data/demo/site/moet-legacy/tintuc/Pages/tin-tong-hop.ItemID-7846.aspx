@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</title>
+<title>Quảng Nam công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,24 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</h1>
-  <div class="news-info"><span class="news-date">12/04/2022 | 16:20</span> <span class="news-view">Lượt xem: 602</span></div>
-  <div id="news-des">Giai đoạn 2021-2025, Đề án “Đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non giai đoạn 2018-2025” tập trung nâng chuẩn trình độ đào tạo và bồi dưỡng năng lực nghề nghiệp cho toàn bộ đội ngũ.</div>
+  <h1 id="news-title">Quảng Nam công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</h1>
+  <div class="news-info"><span class="news-date">08/04/2022 | 15:05</span> <span class="news-view">Lượt xem: 602</span></div>
+  <div id="news-des">Sở GDĐT Quảng Nam vừa ban hành kế hoạch tuyển sinh vào lớp 10 THPT năm học 2021-2022, trong đó tỷ lệ học sinh vào trường công lập đạt khoảng 20 phần trăm.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Theo Cục Nhà giáo và Cán bộ quản lý giáo dục, mục tiêu của Đề án 33 là xây dựng đội ngũ nhà giáo và cán bộ quản lý giáo dục mầm non đủ về số lượng, đạt chuẩn về trình độ đào tạo, có phẩm chất đạo đức và năng lực nghề nghiệp đáp ứng yêu cầu đổi mới giáo dục mầm non.</p>
-    <p style="text-align: justify;">Đến năm 2025, phấn đấu giáo viên mầm non đạt trình độ chuẩn được đào tạo theo quy định; cán bộ quản lý được bồi dưỡng năng lực quản trị cơ sở giáo dục mầm non; các cơ sở đào tạo giáo viên mầm non được nâng cao năng lực.</p>
-    <p style="text-align: justify;">Các nhiệm vụ trọng tâm gồm: rà soát, đánh giá thực trạng đội ngũ; đổi mới chương trình đào tạo giáo viên mầm non tại các trường sư phạm; bồi dưỡng giáo viên cốt cán; phát triển hệ thống học liệu bồi dưỡng trực tuyến; hoàn thiện chính sách đối với giáo viên.</p>
-    <p style="text-align: justify;">Để thực hiện, Bộ GDĐT đề nghị các địa phương bố trí kinh phí, đưa chỉ tiêu đào tạo, bồi dưỡng vào kế hoạch phát triển kinh tế - xã hội hằng năm.</p>
+    <p style="text-align: justify;">Theo kế hoạch, mỗi học sinh được đăng ký tối đa hai nguyện vọng vào các trường THPT công lập. Trường chuyên tổ chức thi riêng với bài thi môn chuyên.</p>
+    <p style="text-align: justify;">ông Lê Minh Tuấn, Phó Giám đốc Sở GDĐT, cho biết đề thi bám sát chương trình THCS, chủ yếu ở lớp 9, bảo đảm phân loại học sinh.</p>
+    <p style="text-align: justify;">Học sinh không trúng tuyển vào trường công lập có thể lựa chọn các trường tư thục, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên.</p>
     
-    <p style="text-align: right;"><strong>Cục Nhà giáo và Cán bộ quản lý giáo dục</strong></p>
+    <p style="text-align: right;"><strong>Phương Thảo</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</a> <span class="date">(18/03/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</a> <span class="date">(15/03/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837">Cần Thơ đạt 82 giải học sinh giỏi quốc gia năm 2022</a> <span class="date">(02/03/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835">Cổng trường an toàn giao thông: Mô hình cần nhân rộng</a> <span class="date">(12/02/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</a> <span class="date">(15/03/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841">Học sinh Trường Tiểu học Kim Đồng giành huy chương Olympic Tiếng Anh</a> <span class="date">(04/03/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</a> <span class="date">(14/02/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835">Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</a> <span class="date">(14/02/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</title>
+<title>Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</h1>
-  <div class="news-info"><span class="news-date">08/06/2022 | 17:00</span> <span class="news-view">Lượt xem: 294</span></div>
-  <div id="news-des">Từ ngày 6 đến 8/6, tại Thái Nguyên, Cục Nhà giáo và Cán bộ quản lý giáo dục tổ chức lớp tập huấn cán bộ quản lý mầm non và giáo viên cốt cán của 14 tỉnh miền núi phía Bắc.</div>
+  <h1 id="news-title">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</h1>
+  <div class="news-info"><span class="news-date">13/06/2022 | 17:05</span> <span class="news-view">Lượt xem: 294</span></div>
+  <div id="news-des">Mô hình thư viện thân thiện được triển khai tại nhiều trường tiểu học ở thị xã Sa Pa, thu hút học sinh đến đọc sách mỗi giờ ra chơi.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Lớp tập huấn nằm trong kế hoạch triển khai Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non năm 2022 theo Quyết định 4896/QĐ-BGDĐT. Hơn 200 học viên tham dự trực tiếp.</p>
-    <p style="text-align: justify;">Nội dung tập huấn tập trung vào tăng cường tiếng Việt cho trẻ em người dân tộc thiểu số, tổ chức hoạt động giáo dục ở lớp ghép và quản lý điểm trường lẻ. Học viên được thực hành tại hai trường mầm non của thành phố Thái Nguyên.</p>
-    <p style="text-align: justify;">Phát biểu bế mạc, lãnh đạo Cục đề nghị các sở GDĐT tiếp tục triển khai tập huấn lại cho giáo viên tại địa phương trước năm học 2022-2023.</p>
+    <p style="text-align: justify;">Học sinh được tự chọn sách, ghi chép cảm nhận và chia sẻ với các bạn trong giờ sinh hoạt lớp.</p>
+    <p style="text-align: justify;">Thư viện nhà trường đã số hóa danh mục, học sinh có thể tra cứu sách trên máy tính.</p>
+    <p style="text-align: justify;">Thời gian tới, nhà trường sẽ phối hợp với thư viện tỉnh tổ chức xe sách lưu động đến các điểm trường lẻ.</p>
     
-    <p style="text-align: right;"><strong>Cục Nhà giáo và Cán bộ quản lý giáo dục</strong></p>
+    <p style="text-align: right;"><strong>Phương Thảo</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(02/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a> <span class="date">(08/06/2022)</span></li>
     <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</a> <span class="date">(26/05/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Hơn 15.600 học sinh Nghệ An đăng ký dự tuyển vào lớp 10 công lập</a> <span class="date">(26/05/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850">Hơn 4.200 học sinh Hải Dương đăng ký dự tuyển vào lớp 10 công lập</a> <span class="date">(15/04/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Bắc Giang: Hơn 10.400 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2022</a> <span class="date">(18/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850">Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</a> <span class="date">(12/04/2022)</span></li>
     
   </ul></div>
   

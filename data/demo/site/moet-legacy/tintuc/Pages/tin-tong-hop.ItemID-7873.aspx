@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</title>
+<title>Bồi dưỡng giáo viên, cán bộ quản lý cơ sở giáo dục phổ thông cốt cán năm 2022</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,22 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</h1>
-  <div class="news-info"><span class="news-date">22/06/2022 | 15:10</span> <span class="news-view">Lượt xem: 701</span></div>
-  <div id="news-des">Bộ GDĐT vừa có văn bản hướng dẫn các sở GDĐT thực hiện chính sách đối với giáo viên, cán bộ quản lý cơ sở giáo dục mầm non được cử tham gia đào tạo nâng chuẩn và bồi dưỡng chuyên môn, nghiệp vụ.</div>
+  <h1 id="news-title">Bồi dưỡng giáo viên, cán bộ quản lý cơ sở giáo dục phổ thông cốt cán năm 2022</h1>
+  <div class="news-info"><span class="news-date">27/06/2022 | 14:30</span> <span class="news-view">Lượt xem: 701</span></div>
+  <div id="news-des">Cục Nhà giáo và Cán bộ quản lý giáo dục phối hợp với các trường sư phạm tổ chức bồi dưỡng giáo viên, cán bộ quản lý phổ thông cốt cán thực hiện chương trình giáo dục phổ thông 2018.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Theo hướng dẫn, giáo viên mầm non được cử đi đào tạo nâng trình độ chuẩn được giữ nguyên vị trí việc làm, được hưởng lương và các khoản phụ cấp theo quy định. Kinh phí đào tạo được bố trí từ ngân sách nhà nước theo phân cấp hiện hành và các nguồn hợp pháp khác.</p>
-    <p style="text-align: justify;">Đối với cán bộ quản lý cơ sở giáo dục mầm non, các địa phương cần ưu tiên bồi dưỡng năng lực quản trị nhà trường, quản lý chất lượng và ứng dụng công nghệ thông tin trong quản lý. Việc bồi dưỡng được thực hiện theo chuẩn hiệu trưởng cơ sở giáo dục mầm non ban hành kèm theo Thông tư 25/2018/TT-BGDĐT.</p>
-    <p style="text-align: justify;">Cục Nhà giáo và Cán bộ quản lý giáo dục đề nghị các sở GDĐT báo cáo kết quả thực hiện trước ngày 15/11 hằng năm để tổng hợp, báo cáo Bộ trưởng.</p>
+    <p style="text-align: justify;">Năm 2022, các trường sư phạm chủ chốt bồi dưỡng trực tuyến cho giáo viên, cán bộ quản lý cốt cán các cấp tiểu học, THCS, THPT về các mô-đun theo chương trình giáo dục phổ thông mới.</p>
+    <p style="text-align: justify;">Giáo viên cốt cán sau khi được bồi dưỡng sẽ hỗ trợ đồng nghiệp đại trà qua hệ thống học tập trực tuyến.</p>
     
-    <p style="text-align: right;"><strong>Trung tâm Truyền thông giáo dục</strong></p>
+    <p style="text-align: right;"><strong>Cục Nhà giáo và Cán bộ quản lý giáo dục</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871">Học sinh Trường THCS Chu Văn An được tư vấn hướng nghiệp</a> <span class="date">(21/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a> <span class="date">(22/06/2022)</span></li>
     <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a> <span class="date">(20/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Hải Dương: Hơn 19.400 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2022</a> <span class="date">(12/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a> <span class="date">(08/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Quảng Ninh công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a> <span class="date">(19/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(13/06/2022)</span></li>
     
   </ul></div>
   

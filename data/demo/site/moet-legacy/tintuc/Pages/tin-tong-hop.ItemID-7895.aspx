@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Nghệ An: Học sinh nghỉ học tránh áp thấp nhiệt đới</title>
+<title>Khai giảng năm học 2022-2023 tại Trường THCS Tân Lập</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Nghệ An: Học sinh nghỉ học tránh áp thấp nhiệt đới</h1>
-  <div class="news-info"><span class="news-date">07/09/2022 | 18:30</span> <span class="news-view">Lượt xem: 615</span></div>
-  <div id="news-des">Sau áp thấp nhiệt đới, giáo viên và phụ huynh ở huyện Hiệp Hòa đã khẩn trương dọn dẹp bùn đất, lau rửa bàn ghế để học sinh sớm trở lại lớp.</div>
+  <h1 id="news-title">Khai giảng năm học 2022-2023 tại Trường THCS Tân Lập</h1>
+  <div class="news-info"><span class="news-date">16/09/2022 | 09:05</span> <span class="news-view">Lượt xem: 615</span></div>
+  <div id="news-des">Sáng 5/9, các trường học trên địa bàn huyện Như Xuân đồng loạt tổ chức lễ khai giảng năm học 2022-2023 trong không khí vui tươi, phấn khởi.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Theo thống kê ban đầu, 68 điểm trường bị tốc mái, hư hỏng tường rào, nhiều sách vở và thiết bị dạy học bị ướt. Ước tính thiệt hại hàng tỷ đồng.</p>
-    <p style="text-align: justify;">Các đoàn thanh niên tình nguyện đã hỗ trợ nhà trường vệ sinh lớp học, phun khử khuẩn, tặng sách vở cho học sinh vùng lũ.</p>
-    <p style="text-align: justify;">Nhiều tổ chức, cá nhân đã quyên góp ủng hộ học sinh vùng bị thiên tai, tặng áo phao, đồ dùng học tập và gạo cho các gia đình khó khăn.</p>
+    <p style="text-align: justify;">Tại Trường THCS Tân Lập, lễ khai giảng được tổ chức gọn nhẹ, thầy trò cùng đánh trống trường chào đón năm học mới. Nhiều học sinh lớp đầu cấp bỡ ngỡ trong ngày đầu đến trường.</p>
+    <p style="text-align: justify;">Năm học này, nhà trường tiếp nhận thêm 40 học sinh lớp 10, nâng tổng số học sinh lên hơn một nghìn em. Cơ sở vật chất được sửa chữa, bổ sung trong dịp hè.</p>
+    <p style="text-align: justify;">Ngay sau lễ khai giảng, các lớp học đi vào nề nếp, thực hiện thời khóa biểu theo kế hoạch giáo dục của nhà trường.</p>
     
-    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
+    <p style="text-align: right;"><strong>Hải Yến</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Rộn ràng ngày hội đến trường ở thị xã Sa Pa</a> <span class="date">(02/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7889">Dự thảo báo cáo kết quả bồi dưỡng giáo viên mầm non cốt cán 6 tháng đầu năm 2022</a> <span class="date">(11/08/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7886">Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a> <span class="date">(31/07/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7882">Điểm chuẩn Đại học Bách khoa Hà Nội năm 2022: Ngành cao nhất lấy 57 điểm... trên thang 30</a> <span class="date">(09/07/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Khai giảng năm học 2022-2023 tại Trường Tiểu học Trưng Vương</a> <span class="date">(12/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7889">Học sinh Trường THPT Trần Phú được tư vấn hướng nghiệp</a> <span class="date">(25/08/2022)</span></li>
+    <li><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7886">Dự thảo báo cáo kết quả bồi dưỡng giáo viên mầm non cốt cán 6 tháng đầu năm 2022</a> <span class="date">(11/08/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7882">Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a> <span class="date">(31/07/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Lào Cai: Triển khai học bạ số cho học sinh tiểu học</title>
+<title>Thái Nguyên: Học sinh nghỉ học tránh áp thấp nhiệt đới</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,24 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Lào Cai: Triển khai học bạ số cho học sinh tiểu học</h1>
-  <div class="news-info"><span class="news-date">23/09/2022 | 12:45</span> <span class="news-view">Lượt xem: 800</span></div>
-  <div id="news-des">Ngành giáo dục Lào Cai đang từng bước số hóa hồ sơ, dữ liệu học sinh và kết nối với cơ sở dữ liệu của Bộ GDĐT.</div>
+  <h1 id="news-title">Thái Nguyên: Học sinh nghỉ học tránh áp thấp nhiệt đới</h1>
+  <div class="news-info"><span class="news-date">03/10/2022 | 08:45</span> <span class="news-view">Lượt xem: 800</span></div>
+  <div id="news-des">Do ảnh hưởng của áp thấp nhiệt đới, nhiều trường học tại Thái Nguyên cho học sinh nghỉ học để bảo đảm an toàn.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Phụ huynh có thể theo dõi điểm số, chuyên cần của con qua ứng dụng trên điện thoại. Giáo viên giảm đáng kể thời gian ghi chép sổ sách.</p>
-    <p style="text-align: justify;">ông Lê Minh Tuấn, Trưởng phòng Giáo dục trung học, cho biết sẽ ưu tiên nguồn lực cho các trường vùng khó khăn.</p>
-    <p style="text-align: justify;">Việc chuyển đổi số được kỳ vọng giúp công tác quản lý minh bạch, giảm thủ tục hành chính cho phụ huynh và học sinh.</p>
+    <p style="text-align: justify;">Theo thống kê ban đầu, 60 điểm trường bị tốc mái, hư hỏng tường rào, nhiều sách vở và thiết bị dạy học bị ướt. Ước tính thiệt hại hàng tỷ đồng.</p>
+    <p style="text-align: justify;">Các đoàn thanh niên tình nguyện đã hỗ trợ nhà trường vệ sinh lớp học, phun khử khuẩn, tặng sách vở cho học sinh vùng lũ.</p>
+    <p style="text-align: justify;">Nhiều tổ chức, cá nhân đã quyên góp ủng hộ học sinh vùng bị thiên tai, tặng áo phao, đồ dùng học tập và gạo cho các gia đình khó khăn.</p>
+    <p style="text-align: justify;">(Theo Báo Thái Nguyên)</p>
     
-    <p style="text-align: right;"><strong>Quang Huy</strong></p>
+    <p style="text-align: right;"><strong>Hải Yến</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Học sinh huyện Tiên Yên được trang bị kiến thức an toàn giao thông</a> <span class="date">(12/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">Nghệ An: Học sinh nghỉ học tránh áp thấp nhiệt đới</a> <span class="date">(07/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Rộn ràng ngày hội đến trường ở thị xã Sa Pa</a> <span class="date">(02/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7889">Dự thảo báo cáo kết quả bồi dưỡng giáo viên mầm non cốt cán 6 tháng đầu năm 2022</a> <span class="date">(11/08/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Điểm chuẩn Đại học Bách khoa Hà Nội năm 2022: Ngành cao nhất lấy 65 điểm... trên thang 30</a> <span class="date">(18/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">Khai giảng năm học 2022-2023 tại Trường THCS Tân Lập</a> <span class="date">(16/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Khai giảng năm học 2022-2023 tại Trường Tiểu học Trưng Vương</a> <span class="date">(12/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7889">Học sinh Trường THPT Trần Phú được tư vấn hướng nghiệp</a> <span class="date">(25/08/2022)</span></li>
     
   </ul></div>
   

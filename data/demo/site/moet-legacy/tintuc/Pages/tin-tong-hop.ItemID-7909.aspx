@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>huyện Tiên Yên có thêm 69 trường đạt chuẩn quốc gia</title>
+<title>Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,22 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">huyện Tiên Yên có thêm 69 trường đạt chuẩn quốc gia</h1>
-  <div class="news-info"><span class="news-date">25/10/2022 | 14:30</span> <span class="news-view">Lượt xem: 233</span></div>
-  <div id="news-des">Đến nay, tỷ lệ trường phổ thông đạt chuẩn quốc gia tại Bắc Giang đạt gần 69 phần trăm, góp phần hoàn thành tiêu chí giáo dục nông thôn mới.</div>
+  <h1 id="news-title">Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</h1>
+  <div class="news-info"><span class="news-date">05/12/2022 | 20:00</span> <span class="news-view">Lượt xem: 233</span></div>
+  <div id="news-des">Phóng sự chuyên đề về đội ngũ giáo viên mầm non cốt cán, những người sau khi được bồi dưỡng đã trở thành chỗ dựa chuyên môn cho đồng nghiệp ở cơ sở.</div>
   <div id="news-detail">
+    <div class="video-embed" style="text-align:center"><iframe width="640" height="360" src="/embed/player.html?v=tnrtv-7909" frameborder="0" allowfullscreen="allowfullscreen"></iframe></div>
+    <p style="text-align: justify;">Phóng sự theo chân cô giáo cốt cán Đinh Thị Liên ở Hòa Bình trong những buổi dự giờ, góp ý cho đồng nghiệp ở các điểm trường lẻ.</p>
+    <p style="text-align: justify;">Năm 2022, hàng nghìn giáo viên, cán bộ quản lý mầm non cốt cán đã được bồi dưỡng theo kế hoạch thực hiện Đề án 33, tạo mạng lưới hỗ trợ chuyên môn rộng khắp.</p>
     
-    <p style="text-align: justify;">Nhà trường có đủ phòng học, phòng bộ môn, nhà đa năng và khuôn viên xanh, sạch, đẹp. Chất lượng giáo dục toàn diện được duy trì ổn định.</p>
-    <p style="text-align: justify;">Địa phương đặt mục tiêu đến năm 2022 tất cả các xã đều có trường đạt chuẩn quốc gia.</p>
-    <p style="text-align: justify;">Các phòng học được lắp tivi thông minh, đáp ứng yêu cầu đổi mới phương pháp dạy học.</p>
-    
-    <p style="text-align: right;"><strong>Hải Yến</strong></p>
+    <p style="text-align: right;"><strong>Trung tâm Truyền thông giáo dục</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(13/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Trao tặng mũ bảo hiểm cho học sinh lớp 1</a> <span class="date">(31/10/2022)</span></li>
     <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a> <span class="date">(05/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Lào Cai: Triển khai học bạ số cho học sinh tiểu học</a> <span class="date">(23/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Học sinh huyện Tiên Yên được trang bị kiến thức an toàn giao thông</a> <span class="date">(12/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Thái Nguyên: Học sinh nghỉ học tránh áp thấp nhiệt đới</a> <span class="date">(03/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Điểm chuẩn Đại học Bách khoa Hà Nội năm 2022: Ngành cao nhất lấy 65 điểm... trên thang 30</a> <span class="date">(18/09/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</title>
+<title>Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</h1>
-  <div class="news-info"><span class="news-date">13/04/2023 | 10:00</span> <span class="news-view">Lượt xem: 381</span></div>
-  <div id="news-des">Cục Nhà giáo và Cán bộ quản lý giáo dục triển khai kế hoạch bồi dưỡng giáo viên, cán bộ quản lý mầm non cốt cán năm 2023.</div>
+  <h1 id="news-title">Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</h1>
+  <div class="news-info"><span class="news-date">08/12/2022 | 12:20</span> <span class="news-view">Lượt xem: 381</span></div>
+  <div id="news-des">Trường Tiểu học Kim Đồng vừa được UBND tỉnh công nhận đạt chuẩn quốc gia mức độ 1, sau nhiều năm nỗ lực đầu tư cơ sở vật chất.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Năm 2023, Bộ GDĐT dự kiến bồi dưỡng 2.000 giáo viên, cán bộ quản lý mầm non cốt cán, tập trung vào các tỉnh miền núi.</p>
-    <p style="text-align: justify;">Kế hoạch là một phần của việc thực hiện Đề án 33 trong giai đoạn cuối.</p>
-    <p style="text-align: justify;">(Theo Báo Giáo dục và Thời đại)</p>
+    <p style="text-align: justify;">Nhà trường có đủ phòng học, phòng bộ môn, nhà đa năng và khuôn viên xanh, sạch, đẹp. Chất lượng giáo dục toàn diện được duy trì ổn định.</p>
+    <p style="text-align: justify;">Địa phương đặt mục tiêu đến năm 2022 tất cả các xã đều có trường đạt chuẩn quốc gia.</p>
+    <p style="text-align: justify;">Các phòng học được lắp tivi thông minh, đáp ứng yêu cầu đổi mới phương pháp dạy học.</p>
     
-    <p style="text-align: right;"><strong>Ngọc Diệp</strong></p>
+    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">huyện Tiên Yên có thêm 69 trường đạt chuẩn quốc gia</a> <span class="date">(25/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(13/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</a> <span class="date">(05/12/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Trao tặng mũ bảo hiểm cho học sinh lớp 1</a> <span class="date">(31/10/2022)</span></li>
     <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a> <span class="date">(05/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Lào Cai: Triển khai học bạ số cho học sinh tiểu học</a> <span class="date">(23/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Thái Nguyên: Học sinh nghỉ học tránh áp thấp nhiệt đới</a> <span class="date">(03/10/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Học sinh Trường THPT Lương Ngọc Quyến hào hứng với ngày hội trải nghiệm</title>
+<title>Trao 20 suất học bổng cho học sinh nghèo vượt khó ở huyện Hiệp Hòa</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,22 +30,22 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Học sinh Trường THPT Lương Ngọc Quyến hào hứng với ngày hội trải nghiệm</h1>
-  <div class="news-info"><span class="news-date">24/04/2023 | 07:40</span> <span class="news-view">Lượt xem: 492</span></div>
-  <div id="news-des">Thay vì học trên lớp, học sinh được đi thực tế tại làng nghề, di tích lịch sử của địa phương.</div>
+  <h1 id="news-title">Trao 20 suất học bổng cho học sinh nghèo vượt khó ở huyện Hiệp Hòa</h1>
+  <div class="news-info"><span class="news-date">24/01/2023 | 07:05</span> <span class="news-view">Lượt xem: 492</span></div>
+  <div id="news-des">Quỹ khuyến học huyện Hiệp Hòa vừa trao học bổng cho học sinh có hoàn cảnh khó khăn, vươn lên học tốt.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Các em tự tay làm bánh, trồng rau, thiết kế mô hình khoa học và giới thiệu sản phẩm với bạn bè, thầy cô.</p>
-    <p style="text-align: justify;">Nhiều phụ huynh cũng tham gia hỗ trợ, chia sẻ kinh nghiệm nghề nghiệp với học sinh.</p>
-    <p style="text-align: justify;">Số tiền bán sản phẩm được các em dùng để ủng hộ bạn học sinh có hoàn cảnh khó khăn.</p>
+    <p style="text-align: justify;">Mỗi suất học bổng trị giá từ một đến ba triệu đồng, kèm theo sách vở và đồ dùng học tập.</p>
+    <p style="text-align: justify;">Giáo viên điểm trường kể nhiều em phải đi bộ hàng chục cây số mỗi tuần để đến trường.</p>
+    <p style="text-align: justify;">Chương trình góp phần động viên các em tiếp tục nỗ lực học tập, không bỏ học giữa chừng.</p>
     
-    <p style="text-align: right;"><strong>Đức Thành</strong></p>
+    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a> <span class="date">(13/04/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">huyện Tiên Yên có thêm 69 trường đạt chuẩn quốc gia</a> <span class="date">(25/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(13/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</a> <span class="date">(08/12/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</a> <span class="date">(05/12/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Trao tặng mũ bảo hiểm cho học sinh lớp 1</a> <span class="date">(31/10/2022)</span></li>
     <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a> <span class="date">(05/10/2022)</span></li>
     
   </ul></div>

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Trường cao đẳng nghề Thái Nguyên tuyển sinh gần 16.400 học viên</title>
+<title>Học sinh Trường THPT Chuyên Hùng Vương được tư vấn hướng nghiệp</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,24 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Trường cao đẳng nghề Thái Nguyên tuyển sinh gần 16.400 học viên</h1>
-  <div class="news-info"><span class="news-date">17/05/2023 | 10:00</span> <span class="news-view">Lượt xem: 566</span></div>
-  <div id="news-des">Chương trình tư vấn hướng nghiệp giúp học sinh lớp 12 hiểu rõ yêu cầu của các ngành nghề và nhu cầu thị trường lao động.</div>
+  <h1 id="news-title">Học sinh Trường THPT Chuyên Hùng Vương được tư vấn hướng nghiệp</h1>
+  <div class="news-info"><span class="news-date">26/01/2023 | 08:05</span> <span class="news-view">Lượt xem: 566</span></div>
+  <div id="news-des">Ngày càng nhiều học sinh tốt nghiệp THCS tại Hải Dương lựa chọn học nghề kết hợp học văn hóa thay vì thi vào lớp 10.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Nhiều doanh nghiệp đã ký kết đặt hàng đào tạo với nhà trường, cam kết tiếp nhận học viên sau tốt nghiệp.</p>
-    <p style="text-align: justify;">Các chuyên gia khuyên học sinh chọn nghề dựa trên năng lực và sở thích, tránh chạy theo tâm lý đám đông.</p>
+    <p style="text-align: justify;">Học sinh theo học tại trường nghề được miễn học phí, ra trường có việc làm ngay tại các khu công nghiệp.</p>
+    <p style="text-align: justify;">ông Nguyễn Văn Thắng, Trưởng phòng Giáo dục trung học, cho biết tỷ lệ học sinh có việc làm sau tốt nghiệp đạt trên 41 phần trăm.</p>
     <p style="text-align: justify;">Tuy vậy, tâm lý chuộng bằng cấp vẫn khiến nhiều phụ huynh chưa mặn mà với giáo dục nghề nghiệp.</p>
-    <p style="text-align: justify;">(Theo Báo Thái Nguyên)</p>
     
     <p style="text-align: right;"><strong>Hồng Nhung</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Học sinh Trường THPT Lương Ngọc Quyến hào hứng với ngày hội trải nghiệm</a> <span class="date">(24/04/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a> <span class="date">(13/04/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">huyện Tiên Yên có thêm 69 trường đạt chuẩn quốc gia</a> <span class="date">(25/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(13/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Trao 20 suất học bổng cho học sinh nghèo vượt khó ở huyện Hiệp Hòa</a> <span class="date">(24/01/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</a> <span class="date">(08/12/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</a> <span class="date">(05/12/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Trao tặng mũ bảo hiểm cho học sinh lớp 1</a> <span class="date">(31/10/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Quảng Nam: Triển khai học bạ số cho học sinh tiểu học</title>
+<title>huyện Như Xuân có thêm 13 trường đạt chuẩn quốc gia</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Quảng Nam: Triển khai học bạ số cho học sinh tiểu học</h1>
-  <div class="news-info"><span class="news-date">18/05/2023 | 11:40</span> <span class="news-view">Lượt xem: 714</span></div>
-  <div id="news-des">Ngành giáo dục Quảng Nam đang từng bước số hóa hồ sơ, dữ liệu học sinh và kết nối với cơ sở dữ liệu của Bộ GDĐT.</div>
+  <h1 id="news-title">huyện Như Xuân có thêm 13 trường đạt chuẩn quốc gia</h1>
+  <div class="news-info"><span class="news-date">21/02/2023 | 14:05</span> <span class="news-view">Lượt xem: 714</span></div>
+  <div id="news-des">Đến nay, tỷ lệ trường phổ thông đạt chuẩn quốc gia tại Quảng Nam đạt gần 13 phần trăm, góp phần hoàn thành tiêu chí giáo dục nông thôn mới.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Phụ huynh có thể theo dõi điểm số, chuyên cần của con qua ứng dụng trên điện thoại. Giáo viên giảm đáng kể thời gian ghi chép sổ sách.</p>
-    <p style="text-align: justify;">Tuy vậy, ở các điểm trường vùng sâu thuộc huyện Tiên Yên, hạ tầng mạng còn yếu, nhiều gia đình chưa có điện thoại thông minh.</p>
-    <p style="text-align: justify;">Trong năm 2023, địa phương đặt mục tiêu 100% trường phổ thông sử dụng học bạ số.</p>
+    <p style="text-align: justify;">Nhà trường có đủ phòng học, phòng bộ môn, nhà đa năng và khuôn viên xanh, sạch, đẹp. Chất lượng giáo dục toàn diện được duy trì ổn định.</p>
+    <p style="text-align: justify;">Địa phương đặt mục tiêu đến năm 2023 tất cả các xã đều có trường đạt chuẩn quốc gia.</p>
+    <p style="text-align: justify;">Các phòng học được lắp tivi thông minh, đáp ứng yêu cầu đổi mới phương pháp dạy học.</p>
     
-    <p style="text-align: right;"><strong>Đức Thành</strong></p>
+    <p style="text-align: right;"><strong>Hải Yến</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918">Trường cao đẳng nghề Thái Nguyên tuyển sinh gần 16.400 học viên</a> <span class="date">(17/05/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Học sinh Trường THPT Lương Ngọc Quyến hào hứng với ngày hội trải nghiệm</a> <span class="date">(24/04/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a> <span class="date">(13/04/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">huyện Tiên Yên có thêm 69 trường đạt chuẩn quốc gia</a> <span class="date">(25/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918">Học sinh Trường THPT Chuyên Hùng Vương được tư vấn hướng nghiệp</a> <span class="date">(26/01/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Trao 20 suất học bổng cho học sinh nghèo vượt khó ở huyện Hiệp Hòa</a> <span class="date">(24/01/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</a> <span class="date">(08/12/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</a> <span class="date">(05/12/2022)</span></li>
     
   </ul></div>
   

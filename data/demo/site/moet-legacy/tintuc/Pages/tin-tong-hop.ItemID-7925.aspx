@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>huyện Hiệp Hòa có thêm 36 trường đạt chuẩn quốc gia</title>
+<title>Trường THPT Chuyên Hùng Vương phát động ngày hội đọc sách</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">huyện Hiệp Hòa có thêm 36 trường đạt chuẩn quốc gia</h1>
-  <div class="news-info"><span class="news-date">20/05/2023 | 15:30</span> <span class="news-view">Lượt xem: 825</span></div>
-  <div id="news-des">Đến nay, tỷ lệ trường phổ thông đạt chuẩn quốc gia tại Hà Giang đạt gần 36 phần trăm, góp phần hoàn thành tiêu chí giáo dục nông thôn mới.</div>
+  <h1 id="news-title">Trường THPT Chuyên Hùng Vương phát động ngày hội đọc sách</h1>
+  <div class="news-info"><span class="news-date">08/03/2023 | 12:45</span> <span class="news-view">Lượt xem: 825</span></div>
+  <div id="news-des">Hưởng ứng Ngày Sách và Văn hóa đọc Việt Nam, Trường THPT Chuyên Hùng Vương tổ chức nhiều hoạt động giới thiệu sách, thi kể chuyện theo sách.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Nhà trường có đủ phòng học, phòng bộ môn, nhà đa năng và khuôn viên xanh, sạch, đẹp. Chất lượng giáo dục toàn diện được duy trì ổn định.</p>
-    <p style="text-align: justify;">Phát biểu tại buổi lễ, bà Ngô Thanh Huyền, Trưởng phòng GDĐT, đề nghị nhà trường giữ vững và nâng cao các tiêu chí đã đạt.</p>
-    <p style="text-align: justify;">Tỷ lệ học sinh lên lớp của trường đạt 96,82 phần trăm, nhiều năm liền có học sinh đạt giải cấp tỉnh.</p>
+    <p style="text-align: justify;">Học sinh được tự chọn sách, ghi chép cảm nhận và chia sẻ với các bạn trong giờ sinh hoạt lớp.</p>
+    <p style="text-align: justify;">ông Nguyễn Văn Thắng cho biết văn hóa đọc giúp học sinh mở rộng hiểu biết, rèn luyện khả năng diễn đạt và giảm thời gian dùng điện thoại.</p>
+    <p style="text-align: justify;">Nhiều em cho biết đã đọc hết hàng chục cuốn sách trong một học kỳ.</p>
     
-    <p style="text-align: right;"><strong>Hải Yến</strong></p>
+    <p style="text-align: right;"><strong>Hồng Nhung</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7922">Quảng Nam: Triển khai học bạ số cho học sinh tiểu học</a> <span class="date">(18/05/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918">Trường cao đẳng nghề Thái Nguyên tuyển sinh gần 16.400 học viên</a> <span class="date">(17/05/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Học sinh Trường THPT Lương Ngọc Quyến hào hứng với ngày hội trải nghiệm</a> <span class="date">(24/04/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a> <span class="date">(13/04/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7922">huyện Như Xuân có thêm 13 trường đạt chuẩn quốc gia</a> <span class="date">(21/02/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918">Học sinh Trường THPT Chuyên Hùng Vương được tư vấn hướng nghiệp</a> <span class="date">(26/01/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Trao 20 suất học bổng cho học sinh nghèo vượt khó ở huyện Hiệp Hòa</a> <span class="date">(24/01/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</a> <span class="date">(08/12/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Quảng Ninh: Cảnh báo tai nạn đuối nước trẻ em mùa hè</title>
+<title>Trao tặng mũ bảo hiểm cho học sinh lớp 1</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Quảng Ninh: Cảnh báo tai nạn đuối nước trẻ em mùa hè</h1>
-  <div class="news-info"><span class="news-date">27/05/2023 | 15:15</span> <span class="news-view">Lượt xem: 899</span></div>
-  <div id="news-des">Mùa hè là thời điểm xảy ra nhiều vụ đuối nước thương tâm ở trẻ em, đặc biệt tại các ao, hồ, sông suối.</div>
+  <h1 id="news-title">Trao tặng mũ bảo hiểm cho học sinh lớp 1</h1>
+  <div class="news-info"><span class="news-date">23/03/2023 | 10:40</span> <span class="news-view">Lượt xem: 899</span></div>
+  <div id="news-des">Nhiều trường học tại huyện Quỳnh Lưu triển khai mô hình cổng trường an toàn giao thông với sự tham gia của phụ huynh và lực lượng công an.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Năm nay có khoảng 15.700 học sinh đăng ký tham gia, tăng so với năm trước.</p>
-    <p style="text-align: justify;">Cơ quan chức năng khuyến cáo phụ huynh không để trẻ tự ý đi tắm sông, suối; các địa phương cắm biển cảnh báo tại khu vực nguy hiểm.</p>
-    <p style="text-align: justify;">Việc phổ cập bơi cho học sinh được xác định là giải pháp lâu dài để giảm tai nạn đuối nước.</p>
+    <p style="text-align: justify;">Theo thống kê, vẫn còn tình trạng học sinh THPT đi xe máy phân khối lớn đến trường dù chưa đủ tuổi.</p>
+    <p style="text-align: justify;">ông Lê Minh Tuấn, Trưởng phòng Giáo dục trung học, đề nghị phụ huynh làm gương, không giao xe cho con khi chưa đủ điều kiện.</p>
+    <p style="text-align: justify;">Dịp này có 73 mũ bảo hiểm đạt chuẩn được trao tặng cho học sinh lớp 1.</p>
     
-    <p style="text-align: right;"><strong>Hải Yến</strong></p>
+    <p style="text-align: right;"><strong>Phương Thảo</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7925">huyện Hiệp Hòa có thêm 36 trường đạt chuẩn quốc gia</a> <span class="date">(20/05/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7922">Quảng Nam: Triển khai học bạ số cho học sinh tiểu học</a> <span class="date">(18/05/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918">Trường cao đẳng nghề Thái Nguyên tuyển sinh gần 16.400 học viên</a> <span class="date">(17/05/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Học sinh Trường THPT Lương Ngọc Quyến hào hứng với ngày hội trải nghiệm</a> <span class="date">(24/04/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7925">Trường THPT Chuyên Hùng Vương phát động ngày hội đọc sách</a> <span class="date">(08/03/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7922">huyện Như Xuân có thêm 13 trường đạt chuẩn quốc gia</a> <span class="date">(21/02/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918">Học sinh Trường THPT Chuyên Hùng Vương được tư vấn hướng nghiệp</a> <span class="date">(26/01/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Trao 20 suất học bổng cho học sinh nghèo vượt khó ở huyện Hiệp Hòa</a> <span class="date">(24/01/2023)</span></li>
     
   </ul></div>
   

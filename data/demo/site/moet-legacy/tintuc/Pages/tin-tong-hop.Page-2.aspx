@@ -33,56 +33,83 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
   <h2 class="title-cate">Tin tổng hợp</h2>
   
   <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907"><img src="/PublishingImages/7907.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Trao tặng mũ bảo hiểm cho học sinh lớp 1</a></h3>
+      <span class="news-date">31/10/2022 | 15:20</span>
+      <p class="news-des">Nhiều trường học tại huyện Krông Pắc triển khai mô hình cổng trường an toàn giao thông với sự tham gia của phụ huynh và lực lượng công an.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904"><img src="/PublishingImages/7904.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a></h3>
+      <span class="news-date">05/10/2022 | 16:30</span>
+      <p class="news-des">Bộ GDĐT tổ chức hội nghị sơ kết việc thực hiện Đề án “Đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non giai đoạn 2018-2025” và triển khai nhiệm vụ thời gian tới.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900"><img src="/PublishingImages/7900.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Thái Nguyên: Học sinh nghỉ học tránh áp thấp nhiệt đới</a></h3>
+      <span class="news-date">03/10/2022 | 08:45</span>
+      <p class="news-des">Do ảnh hưởng của áp thấp nhiệt đới, nhiều trường học tại Thái Nguyên cho học sinh nghỉ học để bảo đảm an toàn.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898"><img src="/PublishingImages/7898.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Học sinh huyện Tiên Yên được trang bị kiến thức an toàn giao thông</a></h3>
-      <span class="news-date">12/09/2022 | 11:20</span>
-      <p class="news-des">Ban An toàn giao thông tỉnh Quảng Ninh phối hợp với ngành giáo dục tổ chức tuyên truyền luật giao thông cho học sinh đầu năm học.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Điểm chuẩn Đại học Bách khoa Hà Nội năm 2022: Ngành cao nhất lấy 65 điểm... trên thang 30</a></h3>
+      <span class="news-date">18/09/2022 | 08:45</span>
+      <p class="news-des">Sau khi có kết quả xét tuyển, thí sinh trúng tuyển phải xác nhận nhập học trực tuyến trên hệ thống của Bộ GDĐT trước thời hạn quy định.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895"><img src="/PublishingImages/7895.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">Nghệ An: Học sinh nghỉ học tránh áp thấp nhiệt đới</a></h3>
-      <span class="news-date">07/09/2022 | 18:30</span>
-      <p class="news-des">Sau áp thấp nhiệt đới, giáo viên và phụ huynh ở huyện Hiệp Hòa đã khẩn trương dọn dẹp bùn đất, lau rửa bàn ghế để học sinh sớm trở lại lớp.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">Khai giảng năm học 2022-2023 tại Trường THCS Tân Lập</a></h3>
+      <span class="news-date">16/09/2022 | 09:05</span>
+      <p class="news-des">Sáng 5/9, các trường học trên địa bàn huyện Như Xuân đồng loạt tổ chức lễ khai giảng năm học 2022-2023 trong không khí vui tươi, phấn khởi.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891"><img src="/PublishingImages/7891.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Rộn ràng ngày hội đến trường ở thị xã Sa Pa</a></h3>
-      <span class="news-date">02/09/2022 | 13:40</span>
-      <p class="news-des">Năm học 2022-2023, ngành giáo dục Bắc Giang tiếp tục thực hiện chương trình giáo dục phổ thông mới đối với các lớp 3, 7 và 10.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Khai giảng năm học 2022-2023 tại Trường Tiểu học Trưng Vương</a></h3>
+      <span class="news-date">12/09/2022 | 07:05</span>
+      <p class="news-des">Sáng 5/9, các trường học trên địa bàn huyện Krông Pắc đồng loạt tổ chức lễ khai giảng năm học 2022-2023 trong không khí vui tươi, phấn khởi.</p>
     </div>
   </div>
   
   <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7889"><img src="/PublishingImages/7889.jpg" alt="" /></a></div>
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7889"><img src="/PublishingImages/7889.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7889">Dự thảo báo cáo kết quả bồi dưỡng giáo viên mầm non cốt cán 6 tháng đầu năm 2022</a></h3>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7889">Học sinh Trường THPT Trần Phú được tư vấn hướng nghiệp</a></h3>
+      <span class="news-date">25/08/2022 | 13:30</span>
+      <p class="news-des">Ngày càng nhiều học sinh tốt nghiệp THCS tại Thái Nguyên lựa chọn học nghề kết hợp học văn hóa thay vì thi vào lớp 10.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7886"><img src="/PublishingImages/7886.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7886">Dự thảo báo cáo kết quả bồi dưỡng giáo viên mầm non cốt cán 6 tháng đầu năm 2022</a></h3>
       <span class="news-date">11/08/2022 | 09:00</span>
       <p class="news-des">Dự thảo báo cáo (lưu hành nội bộ) về kết quả bồi dưỡng giáo viên, cán bộ quản lý mầm non cốt cán.</p>
     </div>
   </div>
   
   <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7886"><img src="/PublishingImages/7886.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7886">Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a></h3>
-      <span class="news-date">31/07/2022 | 11:05</span>
-      <p class="news-des">Ban chỉ đạo thi tỉnh Cần Thơ đã hoàn tất công tác chuẩn bị cho kỳ thi tốt nghiệp THPT năm 2022, bảo đảm an toàn, nghiêm túc, đúng quy chế.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7882"><img src="/PublishingImages/7882.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7882">Điểm chuẩn Đại học Bách khoa Hà Nội năm 2022: Ngành cao nhất lấy 57 điểm... trên thang 30</a></h3>
-      <span class="news-date">09/07/2022 | 16:05</span>
-      <p class="news-des">Đại học Bách khoa Hà Nội vừa công bố điểm chuẩn trúng tuyển theo phương thức xét kết quả thi tốt nghiệp THPT năm 2022, nhiều ngành tăng so với năm trước.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7882">Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a></h3>
+      <span class="news-date">31/07/2022 | 11:05</span>
+      <p class="news-des">Kỳ thi tốt nghiệp THPT năm 2022 tại Cần Thơ có hơn 25.300 thí sinh đăng ký dự thi, được bố trí tại 19 điểm thi trên toàn tỉnh.</p>
     </div>
   </div>
   
@@ -92,33 +119,6 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
       <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7880">Thông báo lịch tiếp công dân tháng 7/2022</a></h3>
       <span class="news-date">04/07/2022 | 10:00</span>
       <p class="news-des">Bộ GDĐT thông báo lịch tiếp công dân định kỳ tháng 7/2022.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7877"><img src="/PublishingImages/7877.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7877">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</a></h3>
-      <span class="news-date">30/06/2022 | 19:30</span>
-      <p class="news-des">Phóng sự chuyên đề phản ánh việc triển khai các chủ trương, chính sách của Đảng và Nhà nước về đào tạo, bồi dưỡng đội ngũ giáo viên mầm non tại tỉnh Thái Nguyên.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7873"><img src="/PublishingImages/7873.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7873">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a></h3>
-      <span class="news-date">22/06/2022 | 15:10</span>
-      <p class="news-des">Bộ GDĐT vừa có văn bản hướng dẫn các sở GDĐT thực hiện chính sách đối với giáo viên, cán bộ quản lý cơ sở giáo dục mầm non được cử tham gia đào tạo nâng chuẩn và bồi dưỡng chuyên môn, nghiệp vụ.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871"><img src="/PublishingImages/7871.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871">Học sinh Trường THCS Chu Văn An được tư vấn hướng nghiệp</a></h3>
-      <span class="news-date">21/06/2022 | 11:15</span>
-      <p class="news-des">Chương trình tư vấn hướng nghiệp giúp học sinh lớp 12 hiểu rõ yêu cầu của các ngành nghề và nhu cầu thị trường lao động.</p>
     </div>
   </div>
   

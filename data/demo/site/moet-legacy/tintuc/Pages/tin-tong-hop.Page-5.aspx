@@ -33,29 +33,56 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
   <h2 class="title-cate">Tin tổng hợp</h2>
   
   <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817"><img src="/PublishingImages/7817.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</a></h3>
+      <span class="news-date">17/08/2021 | 13:45</span>
+      <p class="news-des">Do ảnh hưởng của mưa lớn kéo dài, nhiều trường học tại Bắc Giang cho học sinh nghỉ học để bảo đảm an toàn.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814"><img src="/PublishingImages/7814.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Trường THPT Trần Phú đẩy mạnh chuyển đổi số trong quản lý, dạy học</a></h3>
+      <span class="news-date">15/08/2021 | 14:40</span>
+      <p class="news-des">Từ năm học 2021-2022, Trường THPT Trần Phú triển khai sổ điểm điện tử, học bạ số và thu học phí không dùng tiền mặt.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810"><img src="/PublishingImages/7810.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a></h3>
+      <span class="news-date">29/07/2021 | 08:00</span>
+      <p class="news-des">Học viện Nông nghiệp Việt Nam vừa công bố điểm chuẩn trúng tuyển theo phương thức xét kết quả thi tốt nghiệp THPT năm 2021, nhiều ngành tăng so với năm trước.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808"><img src="/PublishingImages/7808.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</a></h3>
-      <span class="news-date">10/06/2021 | 15:00</span>
-      <p class="news-des">Đề án được Thủ tướng Chính phủ phê duyệt tại Quyết định 33/QĐ-TTg với mục tiêu phát triển đội ngũ nhà giáo, cán bộ quản lý giáo dục mầm non đáp ứng yêu cầu đổi mới.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Câu lạc bộ khoa học giúp học sinh yêu môn Tin học</a></h3>
+      <span class="news-date">01/07/2021 | 10:40</span>
+      <p class="news-des">Ngày hội trải nghiệm do Trường THCS Lê Quý Đôn tổ chức thu hút đông đảo học sinh tham gia với nhiều gian hàng sản phẩm sáng tạo.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805"><img src="/PublishingImages/7805.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Trường THPT Nguyễn Thái Học phát động ngày hội đọc sách</a></h3>
-      <span class="news-date">07/06/2021 | 17:05</span>
-      <p class="news-des">Mô hình thư viện thân thiện được triển khai tại nhiều trường tiểu học ở thị xã Sa Pa, thu hút học sinh đến đọc sách mỗi giờ ra chơi.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Dạy bơi miễn phí cho học sinh huyện Tiên Yên dịp hè</a></h3>
+      <span class="news-date">26/06/2021 | 09:40</span>
+      <p class="news-des">Dịp hè 2021, Đoàn Thanh niên phối hợp với ngành giáo dục huyện Tiên Yên mở các lớp dạy bơi an toàn cho học sinh tiểu học và THCS.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801"><img src="/PublishingImages/7801.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801">Đắk Lắk: Cảnh báo tai nạn đuối nước trẻ em mùa hè</a></h3>
-      <span class="news-date">07/06/2021 | 09:05</span>
-      <p class="news-des">Dịp hè 2021, Đoàn Thanh niên phối hợp với ngành giáo dục huyện Như Xuân mở các lớp dạy bơi an toàn cho học sinh tiểu học và THCS.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801">Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</a></h3>
+      <span class="news-date">10/06/2021 | 15:00</span>
+      <p class="news-des">Đề án được Thủ tướng Chính phủ phê duyệt tại Quyết định 33/QĐ-TTg với mục tiêu phát triển đội ngũ nhà giáo, cán bộ quản lý giáo dục mầm non đáp ứng yêu cầu đổi mới.</p>
     </div>
   </div>
   
