@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import os
-import shutil
 from email import policy
 from email.parser import BytesParser
 
@@ -64,9 +63,11 @@ def test_digest_renders_in_chromium(w37_digest, tmp_path):
         assert needle in text, needle
         assert needle in mail_text, needle
     if os.environ.get("PLANWATCH_UPDATE_DOCS_SCREENSHOT") == "1":
+        from PIL import Image
+
         from planwatch.config import REPO_ROOT
 
         target = REPO_ROOT / "docs" / "img" / "digest.png"
         target.parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "shot.png").write_bytes(shot)
-        shutil.copyfile(tmp_path / "shot.png", target)
+        Image.open(tmp_path / "shot.png").convert("RGB").quantize(colors=64).save(target, optimize=True)
