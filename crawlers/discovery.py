@@ -254,7 +254,7 @@ def _node_date(node: Any) -> dt.datetime | None:
         if date is not None:
             return date
     try:
-        text = node.text_content()
+        text = " ".join(node.itertext())  # keep text nodes apart: "Bài 9" + "03/06/2022" is not "903/06"
     except ValueError:
         return None
     return find_date(text) if text else None

@@ -23,7 +23,7 @@ KINDS = ("portal", "newspaper", "tv", "radio", "fanpage", "department")
 SCOPES = ("central", "provincial")
 PLACEHOLDERS = ("page", "query")
 QUERIES_FILE = "search_queries.toml"
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{1,63}$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _FIELDS = {
     "id", "name", "kind", "scope", "province_historical", "province_current", "homepage", "feeds", "sitemaps",
     "search", "article_url_pattern", "layout", "layout_check", "allow_private", "listings", "politeness",
@@ -129,7 +129,8 @@ def load_sources(path: str | Path | None = None, *, include_disabled: bool = Fal
         try:
             data = tomllib.loads(file.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            problems.append(f"{file}: not valid TOML: {exc}. Fix the syntax (strings in quotes, one [[source]] per entry).")
+            problems.append(f"{file}: not valid TOML: {exc}. "
+                            "Fix the syntax (strings in quotes, one [[source]] per entry).")
             continue
         entries = data.get("source")
         if entries is None:
@@ -147,13 +148,15 @@ def load_sources(path: str | Path | None = None, *, include_disabled: bool = Fal
         for index, entry in enumerate(entries):
             src, errs = _validate(file, index, entry)
             problems.extend(errs)
+            sid = entry.get("id") if isinstance(entry, dict) else None
+            if isinstance(sid, str):
+                if sid in seen:
+                    problems.append(f"{file}: source '{sid}': field 'id': duplicate id (also in {seen[sid]}). "
+                                    "Fix: give each source a unique id.")
+                    continue
+                seen[sid] = str(file)
             if src is None:
                 continue
-            if src.id in seen:
-                problems.append(f"{file}: source '{src.id}': field 'id': duplicate id (also in {seen[src.id]}). "
-                                "Fix: give each source a unique id.")
-                continue
-            seen[src.id] = str(file)
             if src.enabled or include_disabled:
                 sources.append(src)
     if problems:
@@ -180,7 +183,7 @@ def _validate(file: Path, index: int, entry: Any) -> tuple[Source | None, list[s
     if "id" not in entry:
         err("id", "missing", 'add id = "short-lowercase-id"')
     elif not isinstance(entry["id"], str) or not _ID.match(entry["id"]):
-        err("id", f"{entry['id']!r} is not a valid id", "use 2-64 chars of a-z, 0-9, '-' or '_'")
+        err("id", f"{entry['id']!r} is not a valid id", "use 1-64 chars of a-z, 0-9, '-' or '_'")
     for name in ("name", "homepage"):
         if not isinstance(entry.get(name), str) or not entry.get(name, "").strip():
             err(name, "missing", f'add {name} = "..."')

@@ -275,7 +275,7 @@ class PlanwatchSpider(scrapy.Spider):
             self._discovery_failed(response, src, exc)
             return
         if feed.warning:
-            self.health[src.id].error(f"feed {response.url}: {feed.warning}")
+            self.health[src.id].error(f"feed {response.url}: {feed.warning}", count=False)
         self.health[src.id].discovery_ok += 1
         self._remember_validators(response)
         yield from self._articles(src, feed.items, "feed")

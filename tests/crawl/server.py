@@ -25,6 +25,7 @@ Route = Reply | Callable[[Any], Reply]
 
 
 class TestServer:
+    __test__ = False
     """Routes map a path (with query) to a Reply or a function(handler) -> Reply; unknown paths 404.
     `hits` counts requests per path+query; `requests` keeps (path, headers) in order."""
 

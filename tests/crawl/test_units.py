@@ -1,0 +1,215 @@
+"""Pure parts of the crawler: URLs, dates, SSRF guard, registry validation, discovery parsers."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from crawlers.dates import date_from_url, find_date, parse_date
+from crawlers.discovery import DiscoveryError, parse_feed, parse_listing, parse_sitemap
+from crawlers.output import RunWriter, read_jsonl
+from crawlers.registry import RegistryError, load_queries, load_sources, source_rows, sync_sources
+from crawlers.safety import UnsafeURL, check_url, is_safe
+from crawlers.urls import canonical_url
+from tests.crawl.helpers import write_sources
+
+
+@pytest.mark.parametrize(("raw", "canon"), [
+    ("HTTPS://Giaoducthoidai.VN/a-post1.html?utm_source=fb&utm_medium=x#top", "https://giaoducthoidai.vn/a-post1.html"),
+    ("https://vnexpress.net/a-5079708.html?fbclid=abc&gclid=1&zarsrc=30", "https://vnexpress.net/a-5079708.html"),
+    ("https://m.vnexpress.net/a-5079708.html", "https://vnexpress.net/a-5079708.html"),
+    ("https://tuoitre.vn/a-20251201163412554.htm/amp", "https://tuoitre.vn/a-20251201163412554.htm"),
+    ("https://x.vn/section/", "https://x.vn/section"),
+    ("https://x.vn:443/", "https://x.vn/"),
+    ("https://moet.gov.vn/tintuc/Pages/tin-tong-hop.aspx?ItemID=9865&utm_campaign=a",
+     "https://moet.gov.vn/tintuc/Pages/tin-tong-hop.aspx?ItemID=9865"),
+    ("https://x.vn/list?b=2&a=1", "https://x.vn/list?a=1&b=2"),
+])
+def test_canonical_url(raw: str, canon: str) -> None:
+    assert canonical_url(raw) == canon
+    assert canonical_url(canon) == canon
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Mon, 20 Jun 2022 08:30:00 GMT+7", "2022-06-20T08:30:00+07:00"),
+    ("Mon, 20 Jun 2022 08:30:00 ICT", "2022-06-20T08:30:00+07:00"),
+    ("Mon, 20 Jun 2022 01:30:00 GMT", "2022-06-20T01:30:00+00:00"),
+    ("20/06/2022 08:30", "2022-06-20T08:30:00+07:00"),
+    ("Thứ bảy, 24/8/2025, 09:00 (GMT+7)", "2025-08-24T09:00:00+07:00"),
+    ("Thứ Ba, 22:35, 26/08/2025", "2025-08-26T22:35:00+07:00"),
+    ("Thứ năm, ngày 16 tháng 6 năm 2022", "2022-06-16T00:00:00+07:00"),
+    ("15/06/2022 | 08:30", "2022-06-15T08:30:00+07:00"),
+    ("2026-09-07T12:48:05+0700", "2026-09-07T12:48:05+07:00"),
+])
+def test_parse_date(text: str, iso: str) -> None:
+    parsed = parse_date(text)
+    assert parsed is not None and parsed.isoformat() == iso
+
+
+def test_dates_in_text_and_urls() -> None:
+    assert find_date("Cập nhật 08:30 16/06/2022 ...").isoformat() == "2022-06-16T08:30:00+07:00"  # type: ignore[union-attr]
+    assert date_from_url("https://tuoitre.vn/x-20251201163412554.htm").date().isoformat() == "2025-12-01"  # type: ignore[union-attr]
+    assert date_from_url("https://x.vn/a-post464262.html") is None
+    assert parse_date("not a date") is None
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1/", "http://169.254.169.254/latest/meta-data", "http://[::1]/",
+                                 "file:///etc/passwd", "gopher://x.vn/", "http://10.1.2.3/", "http://localhost:8080/",
+                                 "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/", "ftp://x.vn/", "data:text/html,hi"])
+def test_ssrf_guard_refuses(url: str) -> None:
+    with pytest.raises(UnsafeURL):
+        check_url(url, resolve=lambda h: ["93.184.216.34"])
+
+
+def test_ssrf_guard_allow_private_and_dns() -> None:
+    assert is_safe("http://127.0.0.1:8000/", allow_private=True)
+    assert not is_safe("http://169.254.169.254/", allow_private=True)  # metadata range: never
+    assert is_safe("https://example.vn/", resolve=lambda h: ["93.184.216.34"])
+    assert not is_safe("https://evil.example/", resolve=lambda h: ["93.184.216.34", "10.0.0.5"])
+
+
+def test_registry_real_files_load() -> None:
+    sources = load_sources(None)
+    ids = {s.id for s in sources}
+    assert {"moet-portal", "moet-portal-legacy", "giaoducthoidai", "vnexpress", "vov"} <= ids
+    provincial = [s for s in sources if s.scope == "provincial"]
+    assert len(provincial) >= 15
+    assert all(s.province_historical and s.province_current for s in provincial)
+    vp = next(s for s in sources if s.id == "vinhphuc-sgddt")
+    assert (vp.province_historical, vp.province_current) == ("Vĩnh Phúc", "Phú Thọ")
+    assert [q.text for q in load_queries()][:1] == ["Đề án 33"]
+
+
+def test_registry_errors_name_file_source_field_and_fix(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('''
+[[source]]
+id = "a1"
+name = "A"
+kind = "blog"
+scope = "central"
+homepage = "https://a.vn/"
+[[source.listings]]
+url = "https://a.vn/list"
+
+[[source]]
+id = "a1"
+name = "dup"
+kind = "tv"
+scope = "provincial"
+homepage = "https://b.vn/"
+province_historical = "Vĩnh Phúc"
+province_current = "Phú Thọ"
+
+[[source]]
+id = "c1"
+name = "C"
+kind = "tv"
+scope = "central"
+search = "https://c.vn/s?q={qury}"
+''', encoding="utf-8")
+    with pytest.raises(RegistryError) as err:
+        load_sources(bad)
+    msg = str(err.value)
+    assert "source 'a1': field 'kind': unknown kind 'blog'" in msg
+    assert "listing URL has no {page}" in msg
+    assert "duplicate id" in msg
+    assert "source 'c1': field 'homepage': missing" in msg
+    assert "unknown placeholder" in msg
+    assert str(bad) in msg and "Fix:" in msg
+
+
+def test_registry_folder_ignores_subfolders(tmp_path: Path) -> None:
+    write_sources(tmp_path / "a.toml", [{"id": "s1", "homepage": "http://127.0.0.1:1/"}])
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "x.toml").write_text("not = [valid", encoding="utf-8")
+    (tmp_path / "search_queries.toml").write_text('[[query]]\ntext = "mầm non"\n', encoding="utf-8")
+    assert [s.id for s in load_sources(tmp_path)] == ["s1"]
+
+
+def test_sync_sources_upserts() -> None:
+    calls = []
+
+    class W:
+        def insert(self, table: str, rows: list[dict], on_conflict: str = "ignore") -> int:
+            calls.append((table, rows, on_conflict))
+            return len(rows)
+
+    sources = load_sources(None)
+    assert sync_sources(W(), sources) == len(sources)
+    table, rows, mode = calls[0]
+    assert table == "sources" and mode == "replace"
+    assert set(rows[0]) == {"source_id", "name", "kind", "scope", "province_historical", "province_current",
+                            "homepage", "config_json", "updated_at"}
+    assert source_rows(sources[:1])[0]["config_json"].startswith("{")
+
+
+RSS = b"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>
+<item><title>A</title><link>https://x.vn/a-post1.html</link><pubDate>Mon, 20 Jun 2022 08:30:00 GMT+7</pubDate></item>
+<item><title>B</title><link>/b-post2.html</link><pubDate>Tue, 21 Jun 2022 23:30:00 ICT</pubDate></item>
+<item><title>C</title><link>https://x.vn/c-post3.html</link><pubDate>22/06/2022 10:00</pubDate></item>
+</channel></rss>"""
+
+BOMB = b"""<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">
+<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<rss version="2.0"><channel><item><title>&lol3;</title><link>https://x.vn/a</link></item></channel></rss>"""
+
+XXE = b"""<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&xxe;</loc></url></urlset>"""
+
+
+def test_feed_dates() -> None:
+    feed = parse_feed(RSS, "https://x.vn/rss/giao-duc.rss")
+    got = {i.url: i.published.isoformat() for i in feed.items if i.published}
+    assert got == {"https://x.vn/a-post1.html": "2022-06-20T08:30:00+07:00",
+                   "https://x.vn/b-post2.html": "2022-06-21T23:30:00+07:00",
+                   "https://x.vn/c-post3.html": "2022-06-22T10:00:00+07:00"}
+
+
+def test_unsafe_xml_refused() -> None:
+    with pytest.raises(DiscoveryError, match="entit"):
+        parse_feed(BOMB, "https://x.vn/rss")
+    with pytest.raises(DiscoveryError, match="entit"):
+        parse_sitemap(XXE)
+    with pytest.raises(DiscoveryError):
+        parse_sitemap(b"<urlset><url><loc>https://x.vn/a</loc></url")
+    with pytest.raises(DiscoveryError):
+        parse_feed(b"\x00\x01 garbage <<<", "https://x.vn/rss")
+    with pytest.raises(DiscoveryError, match="bomb"):
+        parse_sitemap(gzip.compress(b"<urlset>" + b" " * (60 * 1024 * 1024) + b"</urlset>"))
+
+
+def test_listing_item_dates_ignore_footer() -> None:
+    html = """<html><body><div class="list">
+      <article><h3><a href="/a-post1.html">Tin A</a></h3><span class="time">16/06/2022 08:30</span></article>
+      <article><a href="/b-post2.html"><img></a><h3><a href="/b-post2.html">Tin B</a></h3>
+         <time datetime="2022-05-10T07:00:00+07:00">10/05</time></article>
+      <article><h3><a href="/c-post3.html">Tin C</a></h3></article>
+    </div><footer>© 1997-2022, 01/01/2020</footer></body></html>"""
+    import re
+
+    items = {c.url: c for c in parse_listing(html, "https://x.vn/list?page=1",
+                                             lambda u: bool(re.search(r"-post\d+\.html$", u)))}
+    assert items["https://x.vn/a-post1.html"].published.isoformat() == "2022-06-16T08:30:00+07:00"  # type: ignore[union-attr]
+    assert items["https://x.vn/b-post2.html"].published.isoformat() == "2022-05-10T07:00:00+07:00"  # type: ignore[union-attr]
+    assert items["https://x.vn/c-post3.html"].published is None
+    assert items["https://x.vn/a-post1.html"].title == "Tin A"
+
+
+def test_run_writer_cuts_torn_line_and_resumes(tmp_path: Path) -> None:
+    w = RunWriter(tmp_path / "run", tmp_path / "raw", "r")
+    w.fetch(url="https://x.vn/a", kind="article", status=200)
+    w.page({"url": "https://x.vn/a?utm_source=1", "canonical_url": "https://x.vn/a"})
+    w.close()
+    with open(tmp_path / "run" / "pages.jsonl", "a", encoding="utf-8") as fh:
+        fh.write('{"url": "https://x.vn/b", "canon')  # torn by a SIGKILL
+    w2 = RunWriter(tmp_path / "run", tmp_path / "raw", "r")
+    assert w2.recorded_pages == {"https://x.vn/a"}
+    row = w2.fetch(url="https://x.vn/a", kind="article", status=200)
+    w2.close()
+    assert len(list(read_jsonl(tmp_path / "run" / "pages.jsonl"))) == 1
+    ids = [r["fetch_id"] for r in read_jsonl(tmp_path / "run" / "fetches.jsonl")]
+    assert len(set(ids)) == 2 and row["fetch_id"] == ids[-1]
+    assert (tmp_path / "run" / "pages.jsonl").read_bytes().endswith(b"\n")
