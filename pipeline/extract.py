@@ -276,7 +276,10 @@ def extract_page(
     layout = None
     forced = str(source.get("layout") or "")
     if forced and forced != GENERIC:
-        layout = get_layout(forced)
+        try:
+            layout = get_layout(forced)
+        except KeyError:  # a registry naming a layout file that does not exist: detect, and say so
+            flags.append("unknown_layout")
     if layout is None and forced != GENERIC:
         layout = detect_layout(tree, url)
     if layout is None:

@@ -12,17 +12,25 @@ from planwatch.cli.common import fail, print_json
 def extract(
     html: Path = typer.Option(..., "--html", help="A stored page (raw bytes as fetched; .gz is read too)."),
     url: str = typer.Option("", "--url", help="The page's URL (dates in URLs, layout by host, canonical URL)."),
-    layout: str = typer.Option(None, "--layout", help="Force a layout id (data/sources/layouts/<id>.toml)."),
+    layout: str = typer.Option(
+        None, "--layout", help="Force a layout id (data/sources/layouts/<id>.toml); 'generic' turns layouts off."
+    ),
     kind: str = typer.Option(None, "--kind", help="Source kind (tv, radio, newspaper, portal...): format cues."),
     charset: str = typer.Option(None, "--charset", help="The HTTP charset, if known (e.g. windows-1258)."),
 ) -> None:
     """Extract one stored page and print the document as JSON (how to check why an outlet's page came out wrong)."""
     import gzip
 
-    from pipeline.extract import extract_page, to_json
+    from pipeline.extract import GENERIC, extract_page, to_json
+    from pipeline.layouts import get_layout
 
     if not html.is_file():
         fail(f"no such file: {html}")
+    if layout and layout != GENERIC:
+        try:
+            get_layout(layout)
+        except KeyError as exc:
+            fail(str(exc).strip("'\""))
     data = html.read_bytes()
     if data[:2] == b"\x1f\x8b":
         data = gzip.decompress(data)
@@ -32,10 +40,7 @@ def extract(
     if kind:
         source["kind"] = kind
     hint = {"encoding": charset} if charset else None
-    try:
-        doc = extract_page(data, url or html.resolve().as_uri(), source=source, hint=hint)
-    except KeyError as exc:
-        fail(str(exc).strip("'\""))
+    doc = extract_page(data, url or html.resolve().as_uri(), source=source, hint=hint)
     print_json(to_json(doc))
 
 

@@ -91,3 +91,17 @@ def test_garbage_input_does_not_raise() -> None:
         doc = extract_page(junk, "https://x.invalid/a")
         assert doc["text"] == "" or isinstance(doc["text"], str)
         assert 0.0 <= doc["extraction_quality"] <= 1.0
+
+
+def test_unknown_layout_in_registry_is_flagged_not_fatal() -> None:
+    case = next(c for c in CASES if c.name == "gdtd-cms-v1/post464262")
+    doc = extract_page(case.html, case.url, source={"layout": "gdtd-cms-v9"})
+    assert "unknown_layout" in doc["extraction_flags"]
+    assert doc["layout"] == "gdtd-cms-v1"  # detected instead
+
+
+def test_generic_switch_turns_layouts_off() -> None:
+    case = next(c for c in CASES if c.name == "gdtd-cms-v1/post464262")
+    doc = extract_page(case.html, case.url, source={"layout": "generic"})
+    assert doc["layout"] is None and "generic_layout" in doc["extraction_flags"]
+    assert doc["published_at"] is not None
