@@ -73,8 +73,8 @@ def parse_date(value: str | None) -> dt.datetime | None:
         if tz is not None:
             offset = tz.utcoffset(None)
             total = int(offset.total_seconds() // 60) if offset is not None else 0
-            sign = "+" if total >= 0 else "-"
-            candidate += f" {sign}{abs(total) // 60:02d}{abs(total) % 60:02d}"
+            sign_char = "+" if total >= 0 else "-"
+            candidate += f" {sign_char}{abs(total) // 60:02d}{abs(total) % 60:02d}"
         try:
             parsed = parsedate_to_datetime(candidate)
         except (TypeError, ValueError, IndexError):

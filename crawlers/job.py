@@ -55,7 +55,7 @@ class CrawlJob:
         unknown = set(data) - names
         if unknown:
             raise ValueError(f"unknown crawl job fields: {sorted(unknown)}")
-        clean = {k: (str(v) if isinstance(v, os.PathLike) else v) for k, v in data.items()}
+        clean: dict[str, Any] = {k: (str(v) if isinstance(v, os.PathLike) else v) for k, v in data.items()}
         return cls(**clean)
 
     @classmethod

@@ -111,7 +111,7 @@ class RobotsPolicyMiddleware:
                              meta={"pw_kind": "robots", "pw_source": source_id, "dont_obey_robotstxt": True,
                                    "handle_httpstatus_all": True})
         try:
-            resp = await self.crawler.engine.download_async(robots_req)  # type: ignore[union-attr]
+            resp = await self.crawler.engine.download_async(robots_req)
         except Exception as exc:  # timeouts, refused connections, refusals by the safety guard
             detail = f"robots.txt {netloc}: {type(exc).__name__}: {exc}"
             sp.note_robots(source_id, netloc, "disallow-all", detail)

@@ -95,7 +95,8 @@ class RunWriter:
             self.recorded_pages.add(row.get("canonical_url") or row.get("url", ""))
         self.resumed = bool(self.attempts)
         self._files: dict[str, IO[str]] = {
-            name: open(self.out_dir / name, "a", encoding="utf-8") for name in (FETCHES, PAGES, VALIDATORS)}
+            name: open(self.out_dir / name, "a", encoding="utf-8")  # noqa: SIM115 (closed in finish/close)
+            for name in (FETCHES, PAGES, VALIDATORS)}
         self.counts: Counter[str] = Counter()
 
     def _write(self, name: str, row: dict[str, Any]) -> None:

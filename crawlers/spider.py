@@ -291,8 +291,11 @@ class PlanwatchSpider(scrapy.Spider):
         self._remember_validators(response)
         if sitemap.kind == "index":
             budget = self.job.max_sitemaps_per_source - int(response.meta.get("pw_sitemaps", 0))
+            # A child sitemap last modified before --since holds nothing newer; one modified long after
+            # --until (a month of slack: lastmod moves on edits) holds nothing older in dated sitemaps.
+            slack = dt.timedelta(days=31)
             children = [c for c in sitemap.entries if not self._older_than_since(c)
-                        and not (c.published and self.until and local_day(c.published) > self.until + dt.timedelta(days=31))]
+                        and not (c.published and self.until and local_day(c.published) > self.until + slack)]
             for child in children[:max(0, budget)]:
                 yield self._request(child.url, "sitemap", src, self.parse_sitemap, conditional=True,
                                     pw_sitemaps=int(response.meta.get("pw_sitemaps", 0)) + len(children))

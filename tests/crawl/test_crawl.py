@@ -33,7 +33,7 @@ def article(title: str = "Bài") -> Reply:
                       f'<div class="article__body">Nội dung</div></body></html>')
 
 
-def article_fetches(result, path: str = "") -> list[dict]:  # type: ignore[no-untyped-def]
+def article_fetches(result, path: str = "") -> list[dict]:
     return [f for f in fetches(result) if f["kind"] in ("article", "manual") and path in f["url"]]
 
 
@@ -162,7 +162,7 @@ def test_listing_pagination_stops_at_since(tmp_path: Path) -> None:
 
 def test_site_search_in_backfill(tmp_path: Path) -> None:
     with TestServer() as srv:
-        def search(handler):  # type: ignore[no-untyped-def]
+        def search(handler):
             from urllib.parse import parse_qs, urlsplit
 
             q = parse_qs(urlsplit(handler.path).query)
@@ -215,7 +215,7 @@ def test_retry_after_429_and_5xx_retries(tmp_path: Path) -> None:
     with TestServer() as srv:
         state = {"n": 0}
 
-        def throttled(handler):  # type: ignore[no-untyped-def]
+        def throttled(handler):
             state["n"] += 1
             if state["n"] == 1:
                 return Reply(status=429, body="slow down", headers={"Retry-After": "1"})
