@@ -3,12 +3,15 @@ carries the chart inline (Content-ID). Headers are encoded by the email package 
 
 from __future__ import annotations
 
+import datetime as dt
 import email.utils
 from collections.abc import Sequence
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
+
+from pipeline.digest.week import VN_TZ
 
 DEFAULT_FROM = "planwatch <planwatch@localhost>"
 
@@ -31,9 +34,10 @@ def build_message(*, subject: str, text: str, html: str, png: bytes | None, cont
     msg["From"] = header_value(sender or DEFAULT_FROM)
     if recipients:
         msg["To"] = ", ".join(header_value(r) for r in recipients)
-    msg["Date"] = email.utils.formatdate(localtime=False)
+    msg["Date"] = email.utils.format_datetime(dt.datetime.now(VN_TZ))
     msg["Message-ID"] = email.utils.make_msgid("digest", domain="planwatch.local")
     msg["Content-Language"] = "vi"
+    msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation auto-replies
     msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
     msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
     if png is not None:

@@ -23,8 +23,7 @@ def digest(
     resend: Path = typer.Option(None, "--resend", help="Send a saved digest .eml instead of building one.",
                                 dir_okay=False),
 ) -> None:
-    """Build the weekly digest (Vietnamese email: planned vs actual, new items, review queue, failing
-    sources, chart), always write it to disk, and optionally send it."""
+    """Build the weekly coverage digest email (Vietnamese), write it to disk, and optionally send it."""
     from pipeline.digest import DigestSendError, build_and_write_digest
     from pipeline.digest.send import HOW_TO_CONFIGURE, send_digest_file
     from pipeline.snapshot import NoSnapshot
