@@ -373,16 +373,20 @@ def find_published(
     page: Any,
     url: str | None = None,
     hint: Mapping[str, Any] | None = None,
-    layout: Mapping[str, Any] | None = None,
+    layout: Mapping[str, Any] | str | None = None,
     *,
     title_el: _Element | None = None,
     fetched_at: datetime | None = None,
 ) -> tuple[datetime | None, str | None, float]:
     """(published_at, date_source, confidence) for a page (lxml tree, HTML str or bytes).
 
-    ``layout`` is a layout dict (see pipeline.layouts) whose ``date`` selectors name the outlet's date block;
+    ``layout`` is a layout id or dict (see pipeline.layouts) whose ``date`` selectors name the date block;
     ``hint`` is what discovery knew (``published`` and ``published_origin``/``origin``: feed, sitemap, listing).
     """
+    if isinstance(layout, str):
+        from pipeline.layouts import get_layout
+
+        layout = get_layout(layout)
     tree = as_tree(page)
     if tree is not None:
         dt = _meta_date(tree)
@@ -416,6 +420,8 @@ def find_published(
             if dt.tzinfo is None:
                 dt = dt.replace(tzinfo=VN_TZ)
             origin = str(hint.get("published_origin") or hint.get("origin") or "feed")
+            if origin == "url":  # discovery read it from a URL shape we do not know
+                return dt, "url", CONFIDENCE["url_month"]
             return dt, "feed", CONFIDENCE.get(origin, CONFIDENCE["feed"])
     if fetched_at is not None:
         if fetched_at.tzinfo is None:

@@ -190,3 +190,12 @@ def test_tree_input_and_bytes_input() -> None:
     assert find_published(lxml_html.fromstring(page), "")[0] == vn(2022, 6, 16, 8, 30)
     assert find_published(page.encode(), "")[0] == vn(2022, 6, 16, 8, 30)
     assert VN_TZ.utcoffset(None) == timedelta(hours=7)
+
+
+def test_layout_by_id_and_url_origin_hint() -> None:
+    html = _page(
+        '<h2 class="title-news">T</h2><div class="box-news-detail"><div class="date-news">16/06/2022 08:30</div></div>'
+    )
+    assert find_published(html, "", layout="sgddt-portal-v1")[:2] == (vn(2022, 6, 16, 8, 30), "visible")
+    _, source, conf = find_published(_page("<p>x</p>"), "", {"published": "2022-06-01", "published_origin": "url"})
+    assert (source, conf) == ("url", 0.4)
