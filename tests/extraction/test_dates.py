@@ -12,8 +12,8 @@ from pipeline.dates import VN_TZ, find_published, parse_vn_datetime, url_date
 VN = timezone(timedelta(hours=7))
 
 
-def vn(*args: int) -> datetime:
-    return datetime(*args, tzinfo=VN)  # type: ignore[misc]
+def vn(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, second, tzinfo=VN)
 
 
 SHAPES = [
