@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from crawlers.registry import Source, find_source, source_for_url
-from crawlers.safety import UnsafeURL, check_url
+from crawlers.safety import UnsafeURL, Unresolvable, check_url
 from crawlers.urls import canonical_url
 
 QUEUE_FILE = "manual_urls.jsonl"
@@ -41,7 +41,8 @@ def urls_from_csv(path: Path) -> list[str]:
 def add_manual_urls(home: Path, urls: Iterable[str], sources: list[Source], source_id: str | None = None,
                     ) -> tuple[list[dict[str, Any]], list[str]]:
     """Validate and queue URLs. Returns (queued rows, problems). Refused: non-http(s), private/loopback
-    targets (unless the source allows them), unknown --source; already queued URLs are skipped."""
+    targets (unless the source allows them), unknown --source; already queued URLs are skipped. A host that
+    does not resolve now is queued: every fetch re-checks its addresses."""
     problems: list[str] = []
     forced = None
     if source_id:
@@ -58,6 +59,8 @@ def add_manual_urls(home: Path, urls: Iterable[str], sources: list[Source], sour
         src = forced or source_for_url(sources, url)
         try:
             check_url(url, allow_private=bool(src and src.allow_private))
+        except Unresolvable:
+            pass  # offline now: the crawl checks the address again before fetching
         except UnsafeURL as exc:
             problems.append(f"{url}: {exc}")
             continue

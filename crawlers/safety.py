@@ -27,11 +27,15 @@ class UnsafeURL(ValueError):
     """The URL must not be fetched; the message says why."""
 
 
+class Unresolvable(UnsafeURL):
+    """The host name does not resolve (here and now): it cannot be checked, so it is not fetched."""
+
+
 def _system_resolve(host: str) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError) as exc:
-        raise UnsafeURL(f"cannot resolve host {host!r}: {exc}") from exc
+        raise Unresolvable(f"cannot resolve host {host!r}: {exc}") from exc
     return sorted({str(info[4][0]) for info in infos})
 
 
@@ -96,7 +100,8 @@ def check_url(url: str, *, allow_private: bool = False, resolve: Resolver | None
     for ip in addresses:
         problem = address_problem(ip, allow_private=allow_private)
         if problem:
-            hint = "" if allow_private else " (only a source with allow_private = true may reach it)"
+            private = problem in ("loopback address", "private address")
+            hint = " (only a source with allow_private = true may reach it)" if private and not allow_private else ""
             raise UnsafeURL(f"{url} -> {ip}: {problem} refused{hint}")
     return host
 

@@ -1,0 +1,84 @@
+"""planwatch sources list / sources check / add-url / crawl-only."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from crawlers.manual import mark_manual_done, pending_manual_urls
+from planwatch.cli import app
+from tests.crawl.helpers import write_sources
+from tests.crawl.server import Reply, TestServer
+
+runner = CliRunner()
+
+
+def test_sources_list_real_registry() -> None:
+    result = runner.invoke(app, ["sources", "list"])
+    assert result.exit_code == 0, result.output
+    assert "giaoducthoidai" in result.output and "Vĩnh Phúc -> Phú Thọ" in result.output
+    as_json = runner.invoke(app, ["sources", "list", "--json"])
+    assert any(s["id"] == "moet-portal-legacy" for s in json.loads(as_json.output))
+
+
+def test_sources_list_bad_file_fails_with_message(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[source]]\nid = "x"\nname = "X"\nkind = "blog"\nscope = "central"\nhomepage = "https://x.vn/"\n')
+    result = runner.invoke(app, ["sources", "list", "--sources", str(bad)])
+    assert result.exit_code == 2 and "field 'kind'" in result.output
+
+
+def test_sources_check_reports_each_source(tmp_path: Path) -> None:
+    with TestServer() as srv:
+        srv.routes["/robots.txt"] = Reply(body="User-agent: *\nAllow: /\n", content_type="text/plain")
+        srv.routes["/rss"] = Reply(body='<?xml version="1.0"?><rss version="2.0"><channel><item><title>A</title>'
+                                        f'<link>{srv.url("/a-post1.html")}</link><pubDate>20/06/2022 08:00</pubDate>'
+                                        '</item></channel></rss>')
+        src = write_sources(tmp_path / "s.toml", [
+            {"id": "good", "homepage": srv.url("/"), "feeds": [srv.url("/rss")]},
+            {"id": "gone", "homepage": srv.url("/"), "feeds": [srv.url("/missing.rss")]},
+            {"id": "private", "homepage": srv.url("/"), "feeds": [srv.url("/rss")], "allow_private": False},
+        ])
+        result = runner.invoke(app, ["sources", "check", "--sources", str(src), "--timeout", "3"])
+        assert result.exit_code == 0, result.output
+        assert "OK   good" in result.output and "FAIL gone" in result.output and "HTTP 404" in result.output
+        assert "FAIL private" in result.output and "loopback" in result.output
+        one = runner.invoke(app, ["sources", "check", "good", "--sources", str(src), "--json"])
+        assert json.loads(one.output)[0]["ok"] is True
+
+
+def test_add_url_queue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLANWATCH_HOME", str(tmp_path / "home"))
+    csv = tmp_path / "urls.csv"
+    csv.write_text("url,note\nhttps://giaoducthoidai.vn/a-post1.html,x\nhttp://169.254.169.254/latest,bad\n")
+    result = runner.invoke(app, ["add-url", "https://vnexpress.net/a-5079708.html?utm_source=fb",
+                                 "file:///etc/passwd", "--csv", str(csv)])
+    assert result.exit_code == 0, result.output
+    assert "queued 2 URL(s)" in result.output
+    queued = pending_manual_urls(tmp_path / "home")
+    assert {q["source_id"] for q in queued} == {"vnexpress", "giaoducthoidai"}
+    again = runner.invoke(app, ["add-url", "https://vnexpress.net/a-5079708.html"])
+    assert again.exit_code == 1 and "already queued" in again.output
+    forced = runner.invoke(app, ["add-url", "https://www.facebook.com/BoGiaoducvaDaotao/posts/1",
+                                 "--source", "moet-fanpage"])
+    assert forced.exit_code == 0
+    assert pending_manual_urls(tmp_path / "home")[-1]["source_id"] == "moet-fanpage"
+    assert mark_manual_done(tmp_path / "home", [q["url"] for q in queued]) == 1
+    unknown = runner.invoke(app, ["add-url", "https://x.vn/a", "--source", "nope"])
+    assert unknown.exit_code == 1 and "unknown source id" in unknown.output
+
+
+def test_crawl_only_writes_a_run_folder(tmp_path: Path) -> None:
+    with TestServer() as srv:
+        srv.routes["/rss"] = Reply(body='<?xml version="1.0"?><rss version="2.0"><channel><item><title>A</title>'
+                                        f'<link>{srv.url("/a-post1.html")}</link></item></channel></rss>')
+        srv.routes["/a-post1.html"] = Reply(body="<html>a</html>")
+        src = write_sources(tmp_path / "s.toml", [{"id": "one", "homepage": srv.url("/"), "feeds": [srv.url("/rss")]}])
+        out = tmp_path / "run-x"
+        result = runner.invoke(app, ["crawl-only", "--sources", str(src), "--out", str(out), "--no-politeness",
+                                     "--since", "2022-01-01"])
+        assert result.exit_code == 0, result.output
+        assert (out / "done").exists() and json.loads(result.output)["pages"] == 1
