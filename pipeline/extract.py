@@ -191,7 +191,8 @@ def _common_ancestor(a: _Element | None, b: _Element | None) -> _Element | None:
     return None
 
 
-def _trafilatura_text(tree: _Element, url: str, prune: list[str]) -> str:
+def _trafilatura_text(tree: _Element, url: str) -> str:
+    """The body as trafilatura sees it (comments off, no metadata: its date search is the slow part)."""
     try:
         doc = trafilatura.bare_extraction(
             tree,
@@ -199,7 +200,6 @@ def _trafilatura_text(tree: _Element, url: str, prune: list[str]) -> str:
             include_comments=False,
             with_metadata=False,
             include_tables=True,
-            prune_xpath=None,
         )
     except Exception:
         return ""
@@ -325,7 +325,7 @@ def extract_page(
     elif layout is not None:
         flags.append("layout_miss")
     if not paragraphs:
-        raw = _trafilatura_text(tree, url, [])
+        raw = _trafilatura_text(tree, url)
         paragraphs = [" ".join(line.split()) for line in raw.split("\n") if line.strip()]
         if layout is not None:
             flags.append("trafilatura_fallback")
