@@ -78,3 +78,18 @@ def test_version_changes_with_lexicon(tmp_path):
     changed = version_of(load_lexicon(_copy(tmp_path, ("accept = 0.70", "accept = 0.72"))), plan)
     assert base != changed and base.startswith("rules-") and changed.startswith("rules-")
     assert Classifier.for_plan(plan).version == version_of(load_lexicon(PLAN), plan)
+
+
+def test_prefilter_catches_every_form_and_skips_others():
+    import unicodedata
+
+    from classifiers.prefilter import Prefilter
+
+    pf = Prefilter.from_lexicon(load_lexicon(PLAN))
+    for text in ["Giáo viên MẦM NON", "giao vien mam non", unicodedata.normalize("NFD", "trẻ nhà trẻ, mẫu giáo"),
+                 "De an 33 nam 2022", "Quyết định 33/QĐ-TTg", "các trường GDMN"]:
+        assert pf.is_candidate(text), text
+    for text in ["Giá vàng hôm nay", "tiểu học và THCS", "Đề án 330 về giao thông", "amam nonx"]:
+        assert not pf.is_candidate(text), text
+    # terms containing another prefilter term are redundant and dropped
+    assert "mam non" in pf.keys and "giao duc mam non" not in pf.keys

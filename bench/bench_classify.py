@@ -1,0 +1,80 @@
+"""Throughput of classification: a realistic mix (mostly irrelevant) and candidates only.
+
+Mix = the 3,000 real articles of ../shared/corpora/vietnews-sample.jsonl (read in place) + the dev set.
+Prints: prefilter pass rate and cost, docs/s on the mix, docs/s on candidates only (tokenize + score).
+Run: .venv/bin/python bench/bench_classify.py [--corpus PATH] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "vietnews-sample.jsonl"
+DEVSET = ROOT / "tests" / "quality" / "devset.jsonl"
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _timed(fn: Any, docs: list[dict[str, Any]], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for d in docs:
+            fn(d)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+
+    from classifiers import classifier_for
+    from pipeline.plans import load_plan
+
+    clf = classifier_for(load_plan("661-KH-BGDDT-2022"))
+    real = _load(args.corpus) if args.corpus.exists() else []
+    dev = [{k: v for k, v in d.items() if not k.startswith("label_")} for d in _load(DEVSET)]
+    mix = real + dev
+    clf.classify(dev[0])  # warm up: underthesea loads its model on first use
+
+    def prefilter(d: dict[str, Any]) -> bool:
+        return clf.prefilter.is_candidate(d.get("title"), d.get("lead"), d.get("text"))
+
+    cands = [d for d in mix if prefilter(d)]
+    t_pre = _timed(prefilter, mix, args.repeat)
+    t_mix = _timed(clf.classify, mix, args.repeat)
+    t_cand = _timed(clf.classify, cands, args.repeat)
+    t_real = _timed(clf.classify, real, args.repeat) if real else 0.0
+    kb = statistics.mean(len((d.get("title") or "") + (d.get("text") or "")) for d in cands) / 1024 if cands else 0
+    kb_all = statistics.mean(len((d.get("title") or "") + (d.get("text") or "")) for d in mix) / 1024
+
+    print(f"classifier_version     {clf.version}")
+    print(f"mix                    {len(mix)} docs ({len(real)} real vietnews + {len(dev)} dev set), "
+          f"mean {kb_all:.1f} KB")
+    print(f"prefilter pass rate    {len(cands)}/{len(mix)} = {len(cands) / len(mix):.1%} "
+          f"(real corpus: {sum(1 for d in real if prefilter(d))}/{len(real)})")
+    print(f"prefilter alone        {len(mix) / t_pre:,.0f} docs/s ({t_pre / len(mix) * 1e6:.0f} us/doc)")
+    print(f"classify, mix          {len(mix) / t_mix:,.0f} docs/s ({t_mix / len(mix) * 1e3:.2f} ms/doc)")
+    if real:
+        print(f"classify, real only    {len(real) / t_real:,.0f} docs/s")
+    print(f"classify, candidates   {len(cands) / t_cand:,.1f} docs/s ({t_cand / len(cands) * 1e3:.1f} ms/doc, "
+          f"mean {kb:.1f} KB)")
+
+
+if __name__ == "__main__":
+    main()
