@@ -36,7 +36,6 @@ def build_message(*, subject: str, text: str, html: str, png: bytes | None, cont
         msg["To"] = ", ".join(header_value(r) for r in recipients)
     msg["Date"] = email.utils.format_datetime(dt.datetime.now(VN_TZ))
     msg["Message-ID"] = email.utils.make_msgid("digest", domain="planwatch.local")
-    msg["Content-Language"] = "vi"
     msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation auto-replies
     msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
     msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
@@ -48,6 +47,7 @@ def build_message(*, subject: str, text: str, html: str, png: bytes | None, cont
             raise TypeError("the html alternative is not an EmailMessage")
         html_part.add_related(png, maintype="image", subtype="png", cid=content_id,
                               disposition="inline", filename="chart.png")
+    msg["Content-Language"] = "vi"  # after the body: set_content moves Content-* headers into the parts
     return msg
 
 

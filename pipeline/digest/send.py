@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.message import EmailMessage
+from email.utils import formataddr, getaddresses, parseaddr
 from pathlib import Path
 
 from pipeline.digest.mail import header_value, read_message
@@ -63,6 +64,8 @@ class SmtpSettings:
             raise SmtpConfigError("PLANWATCH_DIGEST_TO is empty: give at least one recipient (comma-separated)")
         if self.attempts < 1:
             raise SmtpConfigError("PLANWATCH_SMTP_ATTEMPTS must be at least 1")
+        for address in (self.sender, *self.recipients):
+            envelope_address(address)  # raises SmtpConfigError naming a malformed address
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> SmtpSettings | None:
@@ -79,9 +82,12 @@ class SmtpSettings:
             timeout = float(env.get("PLANWATCH_SMTP_TIMEOUT") or 30.0)
         except ValueError as exc:
             raise SmtpConfigError(f"invalid number in SMTP settings: {exc}") from None
-        recipients = tuple(r.strip() for r in env.get("PLANWATCH_DIGEST_TO", "").split(",") if r.strip())
+        # getaddresses, not split(","): a quoted display name may contain a comma
+        recipients = tuple(formataddr(pair) for pair in getaddresses([env.get("PLANWATCH_DIGEST_TO", "")])
+                           if any(pair))
         user = env.get("PLANWATCH_SMTP_USER") or None
-        sender = (env.get("PLANWATCH_DIGEST_FROM") or user or "planwatch@localhost").strip()
+        default_sender = user if user and "@" in user else "planwatch@localhost"
+        sender = (env.get("PLANWATCH_DIGEST_FROM") or default_sender).strip()
         return cls(host=host, port=port, sender=sender, recipients=recipients, tls=tls, user=user,
                    password=env.get("PLANWATCH_SMTP_PASSWORD") or None, timeout=timeout,
                    attempts=attempts, backoff=backoff, cafile=env.get("PLANWATCH_SMTP_CAFILE") or None)
@@ -90,6 +96,14 @@ class SmtpSettings:
         """For logs and messages: never includes the password."""
         auth = f" as {self.user}" if self.user else ""
         return f"{self.host}:{self.port} ({self.tls}){auth}"
+
+
+def envelope_address(value: str) -> str:
+    """'Lan <lan@example.org>' -> 'lan@example.org' (headers keep the display name)."""
+    address = parseaddr(value)[1]
+    if not address or "@" not in address:
+        raise SmtpConfigError(f"not an email address: '{header_value(value)}'")
+    return address
 
 
 def smtp_class(tls: str) -> type[smtplib.SMTP]:
@@ -156,7 +170,8 @@ def send_message(msg: EmailMessage, settings: SmtpSettings, *,
             with _connect(settings) as client:
                 if settings.user:
                     client.login(settings.user, settings.password or "")
-                refused = client.send_message(msg, from_addr=settings.sender, to_addrs=list(settings.recipients))
+                refused = client.send_message(msg, from_addr=envelope_address(settings.sender),
+                                              to_addrs=[envelope_address(r) for r in settings.recipients])
             if refused:
                 log.warning("digest: %d recipient(s) refused by %s: %s", len(refused), settings.describe(),
                             ", ".join(refused))

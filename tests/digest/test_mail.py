@@ -67,6 +67,7 @@ def test_eml_structure_and_headers(files):
     assert head.isascii()  # encoded words, no raw UTF-8 in headers
     assert b"evil@example.com" not in head and b"Bcc" not in head
     assert b"=?utf-8?" in head.lower()
+    assert msg["Content-Language"] == "vi" and msg["Auto-Submitted"] == "auto-generated"
 
 
 def test_headers_never_carry_cr_lf():

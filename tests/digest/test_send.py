@@ -41,6 +41,19 @@ def test_delivers_to_several_recipients(eml, smtp_server):
     assert msg["From"] == "planwatch@example.org"
 
 
+def test_display_names_stay_in_headers_not_in_the_envelope(eml, smtp_server):
+    to = '"Nguyễn Thị Lan, BGDĐT" <lan@example.org>,minh@example.org'
+    send_digest_file(eml, settings_for(smtp_server, PLANWATCH_DIGEST_FROM="Bản tin planwatch <pw@example.org>",
+                                       PLANWATCH_DIGEST_TO=to))
+    [got] = smtp_server.inbox.envelopes
+    assert got["mail_from"] == "pw@example.org"
+    assert got["rcpt_tos"] == ["lan@example.org", "minh@example.org"]
+    msg = email.message_from_bytes(got["data"], policy=policy.default)
+    assert msg["From"] == "Bản tin planwatch <pw@example.org>"
+    assert msg["To"] == '"Nguyễn Thị Lan, BGDĐT" <lan@example.org>, minh@example.org'
+    assert [a.addr_spec for a in msg["To"].addresses] == ["lan@example.org", "minh@example.org"]
+
+
 def test_transient_failure_is_retried_with_backoff(eml, smtp_server):
     smtp_server.inbox.fail_data = ["451 4.3.0 try again later"]
     delays: list[float] = []
@@ -88,7 +101,7 @@ def test_settings_from_env():
                                "PLANWATCH_DIGEST_TO": " a@x.vn, ,b@x.vn ", "PLANWATCH_SMTP_USER": "u",
                                "PLANWATCH_SMTP_PASSWORD": SECRET})
     assert s is not None
-    assert (s.port, s.tls, s.recipients, s.sender) == (465, "ssl", ("a@x.vn", "b@x.vn"), "u")
+    assert (s.port, s.tls, s.recipients, s.sender) == (465, "ssl", ("a@x.vn", "b@x.vn"), "planwatch@localhost")
     assert SECRET not in repr(s)
     base = {"PLANWATCH_SMTP_HOST": "h", "PLANWATCH_DIGEST_TO": "a@x.vn"}
     assert SmtpSettings.from_env(base).port == 587  # type: ignore[union-attr]
@@ -97,6 +110,9 @@ def test_settings_from_env():
         SmtpSettings.from_env({**base, "PLANWATCH_SMTP_TLS": "tls1.3"})
     with pytest.raises(SmtpConfigError):
         SmtpSettings.from_env({"PLANWATCH_SMTP_HOST": "h"})  # no recipients
+    with pytest.raises(SmtpConfigError, match="not an email address"):
+        SmtpSettings.from_env({**base, "PLANWATCH_DIGEST_TO": "a@x.vn, lan"})
+    assert SmtpSettings.from_env({**base, "PLANWATCH_SMTP_USER": "bot@x.vn"}).sender == "bot@x.vn"  # type: ignore[union-attr]
 
 
 def test_smtp_class_per_tls_mode():
