@@ -69,5 +69,8 @@ def build_settings(job: CrawlJob, sources: list[Source]) -> dict[str, Any]:
     else:
         settings.update({"CONCURRENT_REQUESTS_PER_DOMAIN": 16, "DOWNLOAD_DELAY": 0.0,
                          "DOWNLOAD_DELAY_JITTER": 0.0, "AUTOTHROTTLE_ENABLED": False})
+    if job.time_limit > 120:
+        # Close cleanly (health.jsonl + done) a minute before the parent would kill the subprocess.
+        settings["CLOSESPIDER_TIMEOUT"] = int(job.time_limit - 60)
     settings.update(job.settings)
     return settings
