@@ -37,7 +37,7 @@ def make_server(n_pages: int) -> ThreadingHTTPServer:
             pass
 
         def do_GET(self) -> None:
-            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"  # type: ignore[index]
             headers = {"Content-Type": "text/html; charset=utf-8"}
             if self.path == "/robots.txt":
                 body, headers["Content-Type"] = b"User-agent: *\nAllow: /\n", "text/plain"
