@@ -24,11 +24,18 @@ def append_decision(path: Path, decision: dict[str, Any]) -> None:
     if missing:
         raise ValueError(f"a review decision needs {sorted(missing)}")
     decision = {key: decision.get(key) for key in FIELDS}
-    line = json.dumps(decision, ensure_ascii=False, default=_iso) + "\n"
-    with open(path, "a", encoding="utf-8") as fh:
+    data = (json.dumps(decision, ensure_ascii=False, default=_iso) + "\n").encode("utf-8")
+    with open(path, "a+b") as fh:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
         try:
-            fh.write(line)
+            # A writer that died mid-line left a torn last line. Start on a fresh line, or this decision
+            # would be glued to the fragment and skipped as unreadable by read_decisions().
+            end = fh.seek(0, os.SEEK_END)
+            if end:
+                fh.seek(end - 1)
+                if fh.read(1) != b"\n":
+                    data = b"\n" + data
+            fh.write(data)  # append mode: always written at the end
             fh.flush()
             os.fsync(fh.fileno())
         finally:
