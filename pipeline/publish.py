@@ -66,6 +66,8 @@ def publish_snapshot(paths: Paths) -> Path:
     """Copy the (checkpointed, closed) warehouse to the snapshot path atomically. Caller holds the writer lock."""
     target = paths.snapshot
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(f".{target.name}.*.tmp*"):  # left by a publish that was killed
+        stale.unlink(missing_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     shutil.copyfile(paths.warehouse, tmp)
     conn = duckdb.connect(str(tmp))
