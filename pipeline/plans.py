@@ -156,6 +156,9 @@ def _parse(path: Path, raw: dict) -> Plan:
         if window["end"] < window["start"]:
             raise PlanError(path, f"{where}window.end", f"{window['end']} is before start {window['start']}",
                             "make window.end the same as or later than window.start")
+        if not isinstance(a.get("channels", []), list):
+            raise PlanError(path, f"{where}channels", f"expected a list, got {a['channels']!r}",
+                            'write channels = ["moet-portal", ...] with ids from the plan\'s [[channels]]')
         act_channels = tuple(a.get("channels", sorted(channel_ids)))
         for ch in act_channels:
             if ch not in channel_ids:
