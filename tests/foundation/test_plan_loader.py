@@ -71,6 +71,8 @@ BROKEN = {
                            "activities[2].planned.article"),
     "date as text": ("issued_on = 2022-06-15", 'issued_on = "15/06/2022"', "issued_on"),
     "missing signer": ('signer = "Phạm Ngọc Thương"\n', "", "signer"),
+    "channels not a list": ('channels = ["moet-portal", "moet-fanpage"',
+                            'channels = "moet-portal"\nx = ["moet-fanpage"', "activities[0].channels"),
     "unknown tier": ('tier = "other"', 'tier = "secondary"', "channels[3].tier"),
     "bad TOML": ("[[activities]]\nid = \"2b\"", "[[activities]\nid = \"2b\"", "(file)"),
 }

@@ -89,3 +89,12 @@ def test_a_failed_write_job_publishes_nothing(home):
     assert home.snapshot.stat().st_mtime_ns == before
     with duckdb.connect(str(home.snapshot), read_only=True) as conn:
         assert conn.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+
+
+def test_a_killed_publish_leaves_no_litter(home):
+    seed(home)
+    stale = home.snapshot.with_name(f".{home.snapshot.name}.99999.tmp")
+    stale.write_bytes(b"half a copy")
+    stale.with_name(stale.name + ".wal").write_bytes(b"")
+    seed(home)
+    assert sorted(p.name for p in home.snapshot.parent.iterdir()) == ["planwatch.duckdb"]
