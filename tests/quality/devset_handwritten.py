@@ -142,4 +142,91 @@ ITEMS: list[dict[str, Any]] = [
         "Trường Mầm non Sơn Ca tổ chức lễ kỷ niệm 40 năm ngày Nhà giáo Việt Nam. Các cháu mẫu giáo biểu diễn văn "
         "nghệ chúc mừng các cô. Nhiều giáo viên được tặng giấy khen vì thành tích trong năm học.", label=None,
         published="2022-11-20T09:00:00+07:00"),
+# ---- second batch: activity boundaries and subtler negatives (written before being scored)
+    _it("p13", "train", "Thông tư mới về chuẩn nghề nghiệp: giáo viên mầm non cần chuẩn bị gì?",
+        "Từ ngày 1/9, việc đánh giá giáo viên mầm non theo chuẩn nghề nghiệp được thực hiện theo quy định mới "
+        "của Bộ GDĐT. Theo thông tư, kết quả đánh giá là căn cứ để nhà trường xây dựng kế hoạch bồi dưỡng, phát "
+        "triển năng lực nghề nghiệp cho từng giáo viên.\nChuyên gia khuyên giáo viên nên chủ động tìm hiểu các "
+        "tiêu chí, tự rà soát điểm mạnh, điểm yếu của bản thân để đăng ký nội dung bồi dưỡng phù hợp.",
+        label="1", published="2022-08-20T08:00:00+07:00"),
+    _it("p14", "holdout", "Chính sách nào cho giáo viên mầm non đi học nâng chuẩn?",
+        "Nhiều giáo viên mầm non băn khoăn về quyền lợi khi được cử đi học nâng chuẩn. Theo Nghị định "
+        "71/2020/NĐ-CP, giáo viên thuộc đối tượng nâng chuẩn được cơ quan quản lý bố trí kinh phí đào tạo, được "
+        "giữ nguyên lương và phụ cấp trong thời gian học.\nNghị định cũng quy định giáo viên không tham gia đào "
+        "tạo nâng chuẩn theo lộ trình mà không có lý do chính đáng sẽ bị xem xét bố trí công việc khác.",
+        label="1", published="2022-05-05T08:00:00+07:00"),
+    _it("p15", "train", "Phát triển đội ngũ nhà giáo mầm non: Từ chủ trương đến hành động",
+        "Nghị quyết 29-NQ/TW xác định phát triển đội ngũ nhà giáo là giải pháp then chốt. Cụ thể hóa chủ "
+        "trương đó, Chính phủ đã ban hành nhiều văn bản về đào tạo, bồi dưỡng giáo viên và cán bộ quản lý giáo "
+        "dục mầm non, trong đó có Quyết định 33/QĐ-TTg phê duyệt Đề án giai đoạn 2018-2025.\nLuật Giáo dục "
+        "2019 tiếp tục nâng chuẩn trình độ đào tạo của giáo viên mầm non lên cao đẳng.", label="1",
+        published="2022-06-18T08:00:00+07:00"),
+    _it("p16", "holdout", "Bồi dưỡng giáo viên mầm non: Chuyển từ \"học cho có\" sang học thực chất",
+        "Giai đoạn 2022-2025, Bộ GDĐT định hướng đổi mới mạnh mẽ công tác bồi dưỡng giáo viên mầm non: nội "
+        "dung xuất phát từ nhu cầu của giáo viên, phương thức kết hợp trực tuyến và trực tiếp, đánh giá dựa trên "
+        "sự thay đổi trong thực hành nghề nghiệp.\nTheo lãnh đạo Cục Nhà giáo và Cán bộ quản lý giáo dục, đây là "
+        "nhiệm vụ trọng tâm của Đề án trong những năm còn lại, nhằm đạt mục tiêu nâng cao chất lượng đội ngũ.",
+        label="2a", published="2022-07-22T08:00:00+07:00"),
+    _it("p17", "train", "Đào tạo giáo viên mầm non: trường sư phạm cần đổi mới chương trình",
+        "Để thực hiện mục tiêu của Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non, các "
+        "trường sư phạm được yêu cầu đổi mới chương trình đào tạo theo hướng tăng thời lượng thực hành tại "
+        "trường mầm non, đáp ứng chuẩn nghề nghiệp.\nĐây là một trong các nhóm giải pháp then chốt của giai "
+        "đoạn 2021-2025.", label="2a", published="2022-09-02T08:00:00+07:00"),
+    _it("p18", "holdout", "Quảng Ngãi: 95% giáo viên mầm non đạt chuẩn sau 4 năm",
+        "Sau 4 năm thực hiện kế hoạch đào tạo, bồi dưỡng đội ngũ, Quảng Ngãi đã có 95% giáo viên mầm non đạt "
+        "chuẩn trình độ đào tạo. Tỉnh đã cử 640 giáo viên đi học cao đẳng, đại học sư phạm mầm non; tổ chức 42 "
+        "lớp bồi dưỡng chuyên môn cho hơn 5.000 lượt giáo viên và cán bộ quản lý.\nNăm 2022, tỉnh tiếp tục tổ "
+        "chức 8 lớp bồi dưỡng theo hình thức trực tuyến.", label="2b", published="2022-11-05T08:00:00+07:00"),
+    _it("p19", "train", "Phóng sự: Giáo viên cốt cán - người truyền lửa",
+        "MC: Những năm qua, mô hình giáo viên mầm non cốt cán đã phát huy hiệu quả trong bồi dưỡng đồng nghiệp."
+        "\nPV: Cô Vi Thị Lan, giáo viên cốt cán của Lạng Sơn, vừa trở về sau khóa tập huấn tại Hà Nội. Ngay tuần "
+        "sau, cô tổ chức buổi sinh hoạt chuyên môn để hướng dẫn lại cho 20 đồng nghiệp trong cụm trường.\nCô "
+        "Lan: Tôi chia sẻ lại cách tổ chức góc chơi, cách quan sát trẻ.\nPhóng sự của Đài PT-TH Lạng Sơn.",
+        label="2b", kind="tv", fmt="report", style="tv", published="2022-10-12T19:00:00+07:00"),
+    _it("p20", "holdout", "[Video] Hiệu trưởng mầm non học quản trị nhà trường",
+        "Người dẫn chương trình: Hơn 100 hiệu trưởng, phó hiệu trưởng các trường mầm non ở Đắk Lắk vừa hoàn "
+        "thành khóa bồi dưỡng về quản trị nhà trường.\nPV: Lớp học do Trường Đại học Tây Nguyên tổ chức trong "
+        "10 ngày. Các học viên được thực hành xây dựng kế hoạch phát triển nhà trường.\nXem video phóng sự trên "
+        "kênh DRT.", label="2b", kind="tv", fmt="report", style="tv", published="2022-08-09T19:00:00+07:00"),
+    _it("p21", "train", "Cuc Nha giao: tiep tuc boi duong giao vien mam non cot can nam 2022",
+        "Nam 2022, Cuc Nha giao va Can bo quan ly giao duc tiep tuc to chuc boi duong cho doi ngu giao vien mam "
+        "non cot can cua 63 tinh, thanh pho. Cac lop boi duong duoc to chuc theo hinh thuc truc tuyen ket hop "
+        "truc tiep, tap trung vao chuong trinh giao duc mam non va danh gia su phat trien cua tre.", label="2b",
+        published="2022-06-15T08:00:00+07:00"),
+    _it("p22", "holdout", "Nâng chuẩn giáo viên mầm non vùng dân tộc thiểu số: còn nhiều thách thức",
+        "Tại nhiều tỉnh miền núi, việc cử giáo viên mầm non đi học nâng chuẩn gặp khó vì thiếu người dạy thay. "
+        "Tỉnh Hà Giang hiện còn 410 giáo viên mầm non chưa đạt chuẩn trình độ; năm nay tỉnh mới cử được 120 "
+        "người theo học lớp cao đẳng sư phạm.\nNgành giáo dục tỉnh đề xuất mở lớp học tại chỗ để giáo viên vừa "
+        "dạy vừa học.", label="2b", published="2022-09-20T08:00:00+07:00"),
+    _it("n13", "train", "Tập huấn phòng chống dịch cho trường mầm non",
+        "Trung tâm Y tế huyện tổ chức tập huấn phòng chống dịch bệnh tay chân miệng cho nhân viên y tế và giáo "
+        "viên các trường mầm non. Nội dung gồm nhận biết triệu chứng, vệ sinh lớp học, khử khuẩn đồ chơi. Bác "
+        "sĩ khuyến cáo phụ huynh không cho trẻ đến trường khi có dấu hiệu sốt.", label=None),
+    _it("n14", "holdout", "Hội thi giáo viên dạy giỏi cấp học mầm non",
+        "Hội thi giáo viên dạy giỏi cấp học mầm non năm học 2022-2023 thu hút 120 giáo viên tham gia. Các thí "
+        "sinh trình bày biện pháp nâng cao chất lượng chăm sóc trẻ và thực hành tổ chức hoạt động. Ban tổ chức "
+        "trao 10 giải nhất, 20 giải nhì.", label=None),
+    _it("n15", "train", "Tuyển dụng 300 giáo viên mầm non năm 2022",
+        "UBND tỉnh phê duyệt chỉ tiêu tuyển dụng 300 giáo viên mầm non hạng III. Ứng viên phải có bằng cao đẳng "
+        "sư phạm mầm non trở lên, đạt chuẩn trình độ theo Luật Giáo dục 2019. Hồ sơ nộp tại Sở Nội vụ đến hết "
+        "ngày 30/8. Thí sinh trúng tuyển được ký hợp đồng làm việc và hưởng lương theo quy định.", label=None),
+    _it("n16", "holdout", "Trường mầm non tư thục không phép: cha mẹ nên cảnh giác",
+        "Nhiều cơ sở mầm non tư thục hoạt động không phép, giáo viên không qua đào tạo sư phạm. Phụ huynh nên "
+        "kiểm tra giấy phép, điều kiện cơ sở vật chất, camera trước khi gửi con. Cơ quan chức năng sẽ xử phạt "
+        "các cơ sở vi phạm.", label=None),
+    _it("n17", "train", "Đề án đào tạo giáo viên ngoại ngữ giai đoạn 2017-2025",
+        "Đề án ngoại ngữ quốc gia giai đoạn 2017-2025 tập trung bồi dưỡng giáo viên tiếng Anh các cấp. Năm "
+        "2022, đề án tổ chức tập huấn cho 5.000 giáo viên tiểu học, THCS; riêng cấp mầm non chỉ triển khai thí "
+        "điểm cho trẻ làm quen tiếng Anh ở một số trường.", label=None),
+    _it("n18", "holdout", "Sinh viên sư phạm mầm non đi thực tập",
+        "Hơn 200 sinh viên ngành giáo dục mầm non Trường Cao đẳng Sư phạm Trung ương bắt đầu đợt thực tập tại "
+        "các trường mầm non Hà Nội. Các em được giáo viên hướng dẫn tổ chức giờ ăn, giờ ngủ cho trẻ. Nhiều sinh "
+        "viên chia sẻ đã hiểu hơn công việc của cô giáo.", label=None),
+    _it("n19", "train", "Bài giảng điện tử mẫu cho giáo viên mầm non - chủ đề gia đình",
+        "Tham khảo bài giảng điện tử mẫu chủ đề gia đình dành cho giáo viên mầm non lớp mẫu giáo nhỡ. Giáo án "
+        "gồm mục tiêu, chuẩn bị, tiến hành. Tải miễn phí file PowerPoint bên dưới.", label=None),
+    _it("n20", "holdout", "Giáo viên mầm non tự làm đồ chơi từ vật liệu tái chế",
+        "Các cô giáo Trường Mầm non Hoa Ban đã tự làm hàng trăm đồ chơi từ chai nhựa, vỏ hộp sữa. Phong trào "
+        "được phát động từ đầu năm học, giúp tiết kiệm kinh phí và giáo dục trẻ ý thức bảo vệ môi trường.",
+        label=None),
 ]
