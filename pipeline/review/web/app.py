@@ -16,6 +16,7 @@ Security model (see docs/review.md):
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gzip
 import hmac
 import ipaddress
@@ -62,6 +63,7 @@ PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
             "base-uri 'none'; form-action 'self'; frame-src 'self'; frame-ancestors 'none'")
 ARCHIVE_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; form-action 'none'"
 FILTER_KEYS = ("activity", "source", "province", "from", "to")
+VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 MESSAGES = {"confirm": "Đã xác nhận", "reject": "Đã loại", "reopen": "Đã mở lại", "undo": "Đã hoàn tác"}
 
 
@@ -118,9 +120,21 @@ def _env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["vndate"] = lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}" if d else "—"
+    env.filters["vntime"] = _vn_time
     env.globals.update(FORMAT_LABELS=FORMAT_LABELS, STATUS_LABELS=STATUS_LABELS, ACTION_LABELS=ACTION_LABELS,
                        DATE_SOURCE_LABELS=DATE_SOURCE_LABELS)
     return env
+
+
+def _vn_time(at: Any) -> str:
+    """A decision time as Vietnamese reviewers read it (UTC+7)."""
+    if isinstance(at, str):
+        at = dt.datetime.fromisoformat(at)
+    if not isinstance(at, dt.datetime):
+        return "—"
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    return at.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M")
 
 
 def safe_url(url: str | None) -> str | None:
