@@ -88,12 +88,32 @@ class Source:
             urls.append(self.search)
         return {(urlsplit(fill_template(u, page=1, query="x")).hostname or "").lower() for u in urls} - {""}
 
+    def layout_selector(self, layouts_dir: Path | None = None) -> str:
+        """The CSS selector whose absence on an article page counts as a layout miss: `layout_check`, else
+        the body selectors of data/sources/layouts/<layout>.toml (pipeline.extract's layout files)."""
+        if self.layout_check:
+            return self.layout_check
+        if not self.layout:
+            return ""
+        return _layout_body_selector((layouts_dir or data_path("sources", "layouts")) / f"{self.layout}.toml")
+
     def article_re(self) -> re.Pattern[str] | None:
         return re.compile(self.article_url_pattern) if self.article_url_pattern else None
 
     def is_article(self, url: str) -> bool:
         rx = self.article_re()
         return bool(rx.search(url)) if rx else True
+
+
+def _layout_body_selector(path: Path) -> str:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return ""
+    body = data.get("selectors", {}).get("body") or data.get("detect") or []
+    if isinstance(body, str):
+        body = [body]
+    return ", ".join(str(b) for b in body if b)
 
 
 def fill_template(template: str, *, page: int | None = None, query: str | None = None) -> str:

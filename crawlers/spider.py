@@ -73,6 +73,7 @@ class PlanwatchSpider(scrapy.Spider):
         self.given_up_hosts: dict[str, str] = {}
         self.started_at = utcnow_iso()
         self.article_counts: dict[str, int] = {}
+        self.layout_selectors: dict[str, str] = {}
 
     # -- helpers used by the middlewares -----------------------------------------------------------
     def source_of(self, request: Request) -> Source | None:
@@ -359,9 +360,12 @@ class PlanwatchSpider(scrapy.Spider):
         })
         self.scheduled.add(final_canon)
         health.pages_fetched += 1
-        if src.layout_check and isinstance(response, TextResponse):
+        selector = self.layout_selectors.get(src.id)
+        if selector is None:
+            selector = self.layout_selectors[src.id] = src.layout_selector()
+        if selector and isinstance(response, TextResponse):
             try:
-                matched = bool(response.css(src.layout_check))
+                matched = bool(response.css(selector))
             except Exception:
                 matched = False
             if not matched:
