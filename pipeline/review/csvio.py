@@ -45,7 +45,7 @@ def export_queue(rows: list[dict[str, Any]], path: Path) -> int:
             province = r.get("province_historical") or ""
             if r.get("province_current") and r.get("province_current") != province:
                 province = f"{province} → {r['province_current']}" if province else r["province_current"]
-            writer.writerow([
+            writer.writerow([_cell(v) for v in [
                 r["id"], "", r.get("activity") or "", r.get("format") or "",
                 r["published_date"].isoformat() if isinstance(r.get("published_date"), dt.date) else "", "",
                 r.get("title") or "", r.get("source_name") or r.get("source_id") or "", province,
@@ -53,8 +53,13 @@ def export_queue(rows: list[dict[str, Any]], path: Path) -> int:
                 DATE_SOURCE_LABELS.get(r.get("date_source") or "", r.get("date_source") or ""),
                 r.get("suggested_activity") or "", f"{r['score']:.3f}" if r.get("score") is not None else "",
                 r.get("url") or "", r["doc_id"], r["plan_id"],
-            ])
+            ]])
     return len(rows)
+
+
+def _cell(value: str) -> str:
+    """Crawled text must not become an Excel formula (CSV injection): '=', '+', '-', '@' get a quote."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def _reader(text: str) -> csv.DictReader[str]:

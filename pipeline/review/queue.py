@@ -23,7 +23,19 @@ DATE_SOURCE_LABELS = {
     "meta": "thẻ meta của trang", "jsonld": "JSON-LD", "visible": "ngày ghi trên trang", "url": "đường dẫn (URL)",
     "feed": "RSS/sitemap", "first_seen": "ngày hệ thống thấy lần đầu", "reviewer": "người duyệt sửa",
 }
+VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 ACTION_LABELS = {"confirm": "Xác nhận", "reject": "Loại", "reopen": "Mở lại", "undo": "Hoàn tác"}
+
+
+def vn_time(at: Any) -> str:
+    """A decision time as Vietnamese reviewers read it (UTC+7), dd/mm/yyyy HH:MM."""
+    if isinstance(at, str):
+        at = dt.datetime.fromisoformat(at)
+    if not isinstance(at, dt.datetime):
+        return "—"
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    return at.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M")
 
 
 @dataclass

@@ -109,7 +109,14 @@ def show(
 ) -> None:
     """Show one item: what the classifier suggests, the evidence, links, and the decisions so far."""
     from pipeline.review import evidence
-    from pipeline.review.queue import ACTION_LABELS, DATE_SOURCE_LABELS, FORMAT_LABELS, STATUS_LABELS, resolve
+    from pipeline.review.queue import (
+        ACTION_LABELS,
+        DATE_SOURCE_LABELS,
+        FORMAT_LABELS,
+        STATUS_LABELS,
+        resolve,
+        vn_time,
+    )
 
     with _state() as state:
         try:
@@ -159,7 +166,7 @@ def show(
                                      ("chưa xuất bản", d["not_yet_published"])) if on]
             detail = " ".join(str(x) for x in (d.get("activity"), d.get("format"), d.get("published_date"))
                               if x)
-            lines.append(f"   {d['decided_at']:%Y-%m-%d %H:%M} {d['reviewer']}: "
+            lines.append(f"   {vn_time(d['decided_at'])} {d['reviewer']}: "
                          f"{ACTION_LABELS.get(d['action'], d['action'])} {detail}"
                          f"{' — ' + d['note'] if d.get('note') else ''}"
                          f"{' (' + ', '.join(flags) + ')' if flags else ''}")
@@ -180,7 +187,13 @@ def _sync(paths: Paths, lock_timeout: float, no_sync: bool) -> None:
     if no_sync:
         typer.echo("Saved in the review journal; it will appear after the next run (or 'planwatch review sync').")
         return
-    _report_sync(sync(paths, lock_timeout))
+    try:
+        published = sync(paths, lock_timeout)
+    except Exception as exc:  # the decision is already durable in the journal: report, do not fail
+        typer.echo(f"Saved in the review journal, but publishing failed ({exc}); the next run will ingest it "
+                   "(or retry with 'planwatch review sync').", err=True)
+        return
+    _report_sync(published)
 
 
 def decide(

@@ -78,3 +78,14 @@ def test_dates_in_both_spellings():
     assert parse_date("") is None
     with pytest.raises(DecisionError):
         parse_date("31/02/2022")
+
+
+def test_csv_export_defuses_formulas(tmp_path):
+    from pipeline.review.csvio import export_queue
+
+    row = {"id": "abc", "doc_id": "d", "plan_id": "p", "title": '=HYPERLINK("http://evil","x")',
+           "source_name": "@cmd", "published_date": dt.date(2022, 6, 1), "score": 0.5, "url": "http://a/b"}
+    path = tmp_path / "q.csv"
+    export_queue([row], path)
+    text = path.read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in text and "'@cmd" in text and "2022-06-01" in text

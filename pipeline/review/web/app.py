@@ -16,7 +16,6 @@ Security model (see docs/review.md):
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import gzip
 import hmac
 import ipaddress
@@ -49,6 +48,7 @@ from pipeline.review.queue import (
     Filters,
     ReviewState,
     resolve,
+    vn_time,
 )
 from pipeline.snapshot import NoSnapshot, open_snapshot
 from planwatch.config import Paths
@@ -63,7 +63,6 @@ PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
             "base-uri 'none'; form-action 'self'; frame-src 'self'; frame-ancestors 'none'")
 ARCHIVE_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; form-action 'none'"
 FILTER_KEYS = ("activity", "source", "province", "from", "to")
-VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 MESSAGES = {"confirm": "Đã xác nhận", "reject": "Đã loại", "reopen": "Đã mở lại", "undo": "Đã hoàn tác"}
 
 
@@ -120,21 +119,10 @@ def _env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["vndate"] = lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}" if d else "—"
-    env.filters["vntime"] = _vn_time
+    env.filters["vntime"] = vn_time
     env.globals.update(FORMAT_LABELS=FORMAT_LABELS, STATUS_LABELS=STATUS_LABELS, ACTION_LABELS=ACTION_LABELS,
                        DATE_SOURCE_LABELS=DATE_SOURCE_LABELS)
     return env
-
-
-def _vn_time(at: Any) -> str:
-    """A decision time as Vietnamese reviewers read it (UTC+7)."""
-    if isinstance(at, str):
-        at = dt.datetime.fromisoformat(at)
-    if not isinstance(at, dt.datetime):
-        return "—"
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=dt.UTC)
-    return at.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M")
 
 
 def safe_url(url: str | None) -> str | None:
