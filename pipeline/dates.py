@@ -281,11 +281,11 @@ def _element_date(el: _Element) -> datetime | None:
     return parse_vn_datetime(" ".join(el.itertext()))
 
 
-def _skipped(el: _Element, stop: set[int] | None = None) -> bool:
+def _skipped(el: _Element, stop: set[_Element] | None = None) -> bool:
     """Inside a footer, menu, sidebar or related-news box? Only the boxes between the element and the part
     of the page it shares with the title count: a page whose main column is called "sidebar-1" still works."""
     node: _Element | None = el
-    while node is not None and (stop is None or id(node) not in stop):
+    while node is not None and (stop is None or node not in stop):
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in _SKIP_TAGS:
             return True
@@ -320,7 +320,8 @@ def _near_title_date(tree: _Element, title_el: _Element | None) -> datetime | No
     t = index.get(id(title_el))
     if t is None:
         return None
-    title_line = {id(a) for a in title_el.iterancestors()} | {id(title_el)}
+    # the elements themselves (not id()s): holding them keeps lxml's proxies, and so identity, stable
+    title_line: set[_Element] = {title_el, *title_el.iterancestors()}
     candidates: list[tuple[int, int, datetime]] = []
     for i in range(max(0, t - 40), min(len(elements), t + 60)):
         el = elements[i]

@@ -23,7 +23,7 @@ import trafilatura
 from lxml import html as lxml_html
 from lxml.etree import _Element
 
-from pipeline.dates import find_published
+from pipeline.dates import find_published, parse_vn_datetime
 from pipeline.encoding import decode_html, detect_legacy, repair_double_utf8, tcvn3_to_unicode
 from pipeline.fmt import detect_format
 from pipeline.language import detect_language
@@ -179,13 +179,84 @@ def _find_title_element(tree: _Element, title: str) -> _Element | None:
     return best
 
 
+# Boxes that are never the article body on a page without a layout (pruned before trafilatura, unless they
+# hold the title): related news, "tin khác", comments, footers.
+_GENERIC_PRUNE = re.compile(
+    r"related|relate\b|lien-?quan|tin-?khac|tinkhac|other-?news|news-?other|box-?other|xem-?them|"
+    r"cung-?chuyen-?muc|tin-?cung|footer|copyright|comment|binh-?luan",
+    re.I,
+)
+_LEAD_CLASS = re.compile(r"sapo|lead|desc|summary|chapeau|intro|tom-?tat|teaser", re.I)
+
+
+def _marker(el: _Element) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+
+
+def _prune_generic(tree: _Element, title_el: _Element | None) -> None:
+    # a set of the elements themselves: it keeps their lxml proxies alive, so identity is stable (id() of
+    # short-lived proxies is reused and would match unrelated elements)
+    keep: set[_Element] = {title_el, *title_el.iterancestors()} if title_el is not None else set()
+    doomed = [
+        el
+        for el in tree.iter()
+        if isinstance(el.tag, str)
+        and el.tag not in ("html", "body")
+        and el not in keep
+        and (el.tag in ("footer", "nav", "aside") or (_marker(el) and _GENERIC_PRUNE.search(_marker(el))))
+    ]
+    for el in doomed:
+        if el.getparent() is not None:
+            _remove(el)
+
+
+def _generic_lead(tree: _Element, title_el: _Element | None) -> str:
+    """A short sapo/lead/description block just after the title, on a page without a layout."""
+    if title_el is None:
+        return ""
+    seen = 0
+    for el in title_el.itersiblings():
+        for node in el.iter():
+            seen += 1
+            if seen > 40:
+                return ""
+            if isinstance(node.tag, str) and _LEAD_CLASS.search(_marker(node)):
+                text = " ".join(node.text_content().split())
+                if 20 <= len(text) <= 600:
+                    return text
+    return ""
+
+
+_META_LINE = re.compile(r"lượt xem|lượt đọc|bình luận|chia sẻ|cỡ chữ|in bài|views?\b", re.I)
+
+
+def _strip_page_furniture(paragraphs: list[str], title: str, lead: str) -> list[str]:
+    """trafilatura's text of a page without a layout can start with the title, a date line, a view counter
+    or the lead (sometimes run together on one line): cut them off the top."""
+    for _ in range(6):
+        if not paragraphs:
+            break
+        first = paragraphs[0]
+        repeated = first in (title, lead) or bool(lead and lead.startswith(first))
+        meta_line = len(first) <= 90 and (parse_vn_datetime(first) is not None or bool(_META_LINE.search(first)))
+        if repeated or meta_line:
+            paragraphs.pop(0)
+        elif lead and len(lead) >= 40 and lead in first and not first.endswith(lead):
+            paragraphs[0] = first.split(lead, 1)[1].strip()
+        elif title and first.startswith(title) and parse_vn_datetime(first[len(title) : len(title) + 90]):
+            paragraphs[0] = first[len(title) :].strip()  # a header run together: title, byline, date, ...
+        else:
+            break
+    return [p for p in paragraphs if p]
+
+
 def _common_ancestor(a: _Element | None, b: _Element | None) -> _Element | None:
     if a is None or b is None:
         return a if b is None else b
-    ancestors = {id(x) for x in a.iterancestors()} | {id(a)}
+    ancestors: set[_Element] = {a, *a.iterancestors()}
     node: _Element | None = b
     while node is not None:
-        if id(node) in ancestors:
+        if node in ancestors:
             return node
         node = node.getparent()
     return None
@@ -306,6 +377,8 @@ def extract_page(
     # lead
     lead, _lead_el = _first_text(tree, layout["lead"]) if layout else ("", None)
     if not lead and not layout:
+        lead = _generic_lead(tree, title_el)
+    if not lead and not layout:
         lead = (meta.get("og:description") or meta.get("description") or [""])[0]
         lead = re.sub(r"\s+-\s+\w+$", "", lead) if lead.endswith(("VnExpress", "Express")) else lead
 
@@ -325,11 +398,13 @@ def extract_page(
     elif layout is not None:
         flags.append("layout_miss")
     if not paragraphs:
+        _prune_generic(tree, title_el)
         raw = _trafilatura_text(tree, url)
-        paragraphs = [" ".join(line.split()) for line in raw.split("\n") if line.strip()]
+        paragraphs = _strip_page_furniture([" ".join(line.split()) for line in raw.split("\n") if line.strip()],
+                                           title, lead)
         if layout is not None:
             flags.append("trafilatura_fallback")
-    while paragraphs and paragraphs[0] in (title, lead):
+    while paragraphs and (paragraphs[0] in (title, lead) or (lead and lead.startswith(paragraphs[0]))):
         paragraphs.pop(0)
     if author and paragraphs and paragraphs[-1].strip(" .-–") in (author, f"Theo {author}"):
         paragraphs.pop()

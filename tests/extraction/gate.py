@@ -59,6 +59,7 @@ def measure(cases: Iterable[Case]) -> dict[str, Any]:
 
 def all_suites() -> dict[str, list[Case]]:
     suites = {"fixtures": fixture_cases()}
+    suites["fixtures_generic"] = [replace(c, source={**c.source, "layout": "generic"}) for c in fixture_cases()]
     real = vnexpress_case()
     if real is not None:
         suites["vnexpress_real"] = [real]
