@@ -13,7 +13,8 @@ def _it(id_: str, split: str, title: str, text: str, *, label: str | None, lead:
         style: str = "news", **extra: Any) -> dict[str, Any]:
     return {"id": f"hw-{id_}", "split": split, "group": "handwritten", "style": style, "title": title,
             "lead": lead, "text": text, "published_at": published, "source_kind": kind, "format": fmt,
-            "label_relevant": label is not None, "label_activity": label, "variant": "nfc", **extra}
+            "label_relevant": label is not None, "label_activity": label,
+            "variant": "no_diacritics" if (title + text).isascii() else "nfc", **extra}
 
 
 ITEMS: list[dict[str, Any]] = [
