@@ -30,6 +30,7 @@ def _write_job(home, job: int) -> float:
     return time.monotonic() - started
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["loop", "hold"])
 def test_publish_while_another_process_reads(home, tmp_path, mode):
     seed(home, documents=[document("first", "2022-05-01")], classifications=[classification("first", "2b", "accept")])
