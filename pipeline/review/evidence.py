@@ -187,6 +187,18 @@ def item_terms(evidence: Any, activity_wording: str) -> tuple[list[str], str]:
     return activity_terms(activity_wording), "activity"
 
 
+def surface_forms(text: str | None, terms: list[str]) -> list[str]:
+    """Each term as the page writes it (the classifier may report folded keys like "mam non"); terms that do
+    not occur are kept as given."""
+    text = unicodedata.normalize("NFC", text or "")
+    out: dict[str, str] = {}
+    for term in terms:
+        spans = find_spans(text, [term])
+        shown = " ".join(text[spans[0][0]:spans[0][1]].split()) if spans else term
+        out.setdefault(fold(shown), shown)
+    return list(out.values())
+
+
 def as_text(parts: list[Segment]) -> str:
     """Segments for a terminal: matched terms in [brackets]."""
     return "".join(f"[{t}]" if marked else t for t, marked in parts)

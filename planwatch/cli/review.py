@@ -128,6 +128,7 @@ def show(
                                             state.activity_content(item["plan_id"], item.get("suggested_activity")))
         archive = state.archive_path(item)
     excerpt = evidence.excerpt(item.get("text") or item.get("lead"), terms)
+    body = f"{item.get('title') or ''}\n{item.get('text') or item.get('lead') or ''}"
     if fmt is ListFormat.json:
         data = _jsonable(item)
         data.update({"evidence_terms": terms, "evidence_origin": origin,
@@ -155,7 +156,7 @@ def show(
         f"  Bài gốc:    {item.get('url')}",
         f"  Bản lưu:    {archive or 'không có'}",
         f"  Từ khóa ({'bộ phân loại' if origin == 'evidence' else 'theo nội dung hoạt động'}): "
-        f"{', '.join(terms) or '—'}",
+        f"{', '.join(evidence.surface_forms(body, terms)) or '—'}",
         "",
         "  " + evidence.as_text(excerpt).replace("\n", "\n  "),
     ]

@@ -89,3 +89,13 @@ def test_csv_export_defuses_formulas(tmp_path):
     export_queue([row], path)
     text = path.read_text(encoding="utf-8-sig")
     assert "'=HYPERLINK" in text and "'@cmd" in text and "2022-06-01" in text
+
+
+def test_classifier_evidence_shape_and_surface_forms():
+    """The classifier engine's evidence: folded keys under "terms", pairs and negatives elsewhere."""
+    raw = ('{"stage": "scored", "terms": [{"term": "de an 33", "category": "project", "where": ["title"]}, '
+           '{"term": "boi duong", "category": "action"}], "pairs": [{"action": "boi duong", "subject": "giao vien"}],'
+           ' "negatives": [{"term": "hoc sinh"}], "thresholds": {"accept": 0.7}}')
+    terms = evidence.evidence_terms(raw)
+    assert terms == ["de an 33", "boi duong"]
+    assert evidence.surface_forms("Lớp Bồi dưỡng theo Đề án 33", terms) == ["Đề án 33", "Bồi dưỡng"]

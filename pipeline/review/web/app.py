@@ -280,8 +280,8 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
             pos, prev_id, next_id = None, None, (ids[0] if ids else None)
         terms, origin = evidence.item_terms(item.get("evidence"),
                                             state.activity_content(item["plan_id"], item.get("suggested_activity")))
+        body = f"{item.get('title') or ''}\n{item.get('text') or item.get('lead') or ''}"
         if origin == "activity":  # show only the activity words that occur
-            body = f"{item.get('title') or ''}\n{item.get('text') or item.get('lead') or ''}"
             terms = [t for t in terms if evidence.find_spans(body, [t])]
         archive = state.archive_path(item)
         return {
@@ -290,7 +290,8 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
             "title_parts": evidence.highlight(item.get("title"), terms),
             "excerpt": evidence.excerpt(item.get("text") or item.get("lead"), terms),
             "full_text": item.get("text") or "",
-            "terms": terms, "terms_origin": origin, "url": safe_url(item.get("url")), "has_archive": bool(archive),
+            "terms": evidence.surface_forms(body, terms), "terms_origin": origin,
+            "url": safe_url(item.get("url")), "has_archive": bool(archive),
             "activities": [a for a in state.activities if a["plan_id"] == item["plan_id"]],
             "date_corrected": bool(item.get("published_date") and item.get("published_date")
                                    != item.get("extracted_date")),
