@@ -299,6 +299,18 @@ def _generic_author(tree: _Element, meta: dict[str, list[str]], site_names: set[
     return found or ""
 
 
+LISTING_HEADLINES = 8
+
+
+def _listing_like(tree: _Element, meta: dict[str, list[str]]) -> bool:
+    """A section/listing page rather than an article: many linked headlines left after pruning, and no
+    article markup (og:type article, a publication-time meta)."""
+    if "article" in (meta.get("og:type") or [""])[0].lower() or "article:published_time" in meta:
+        return False
+    headlines = sum(1 for h in tree.iter("h2", "h3", "h4") if h.find(".//a") is not None)
+    return headlines >= LISTING_HEADLINES
+
+
 def _quality(title: str, text: str, date_source: str | None, date_conf: float, language: str,
              flags: list[str], link_density: float) -> float:
     score = 0.0
@@ -311,6 +323,8 @@ def _quality(title: str, text: str, date_source: str | None, date_conf: float, l
         score *= 0.5
     if "legacy_encoding" in flags:
         score *= 0.8
+    if "listing_like" in flags:
+        score *= 0.4
     return round(max(0.0, min(score, 1.0)), 3)
 
 
@@ -469,6 +483,8 @@ def extract_page(
         link_density = link_chars / body_chars
         if link_density > 0.5:
             flags.append("link_heavy")
+    elif _listing_like(tree, meta):
+        flags.append("listing_like")
 
     return {
         "url": url,

@@ -105,3 +105,14 @@ def test_generic_switch_turns_layouts_off() -> None:
     doc = extract_page(case.html, case.url, source={"layout": "generic"})
     assert doc["layout"] is None and "generic_layout" in doc["extraction_flags"]
     assert doc["published_at"] is not None
+
+
+def test_listing_page_is_flagged_low_quality() -> None:
+    items = "".join(
+        f'<div class="item"><h3><a href="/bai-{i}.html">Tin giáo dục số {i} về giáo viên mầm non</a></h3>'
+        f"<p>Tóm tắt tin số {i}: các địa phương triển khai bồi dưỡng giáo viên và cán bộ quản lý.</p></div>"
+        for i in range(12)
+    )
+    doc = extract_page(f"<html><body><h1>Giáo dục</h1>{items}</body></html>", "https://x.vn/giao-duc/")
+    assert "listing_like" in doc["extraction_flags"]
+    assert doc["extraction_quality"] < 0.4
