@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from crawlers.registry import Source, find_source, source_for_url
-from crawlers.safety import UnsafeURL, Unresolvable, check_url
+from crawlers.safety import Unresolvable, UnsafeURL, check_url
 from crawlers.urls import canonical_url
 
 QUEUE_FILE = "manual_urls.jsonl"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import ipaddress
 import time
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
@@ -22,8 +23,9 @@ from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.extensions.throttle import AutoThrottle
 from scrapy.http import Response
+from scrapy.resolver import CachingThreadedResolver
 
-from crawlers.safety import UnsafeURL, check_url
+from crawlers.safety import UnsafeURL, address_problem, check_url
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -255,3 +257,28 @@ class PoliteAutoThrottle(AutoThrottle):
         floor = float(self.crawler.settings.getdict("DOWNLOAD_SLOTS").get(key, {}).get("delay", 0.0))
         if slot.delay < floor:
             slot.delay = floor
+
+
+class GuardedResolver(CachingThreadedResolver):
+    """Scrapy's DNS resolver, refusing answers that are not global addresses (closes DNS rebinding between
+    the SafetyMiddleware check and the connection). When some source of the job has allow_private, loopback
+    and private answers pass (link-local and friends never do)."""
+
+    allow_private = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, reactor: Any) -> GuardedResolver:
+        resolver = super().from_crawler(crawler, reactor)
+        resolver.allow_private = crawler.settings.getbool("PLANWATCH_ALLOW_PRIVATE")
+        return resolver
+
+    def getHostByName(self, name: str, timeout: Any = ()) -> Any:  # Twisted interface name
+        d = super().getHostByName(name, timeout)
+        d.addCallback(self.check_answer, name)
+        return d
+
+    def check_answer(self, address: str, name: str) -> str:
+        problem = address_problem(ipaddress.ip_address(address), allow_private=self.allow_private)
+        if problem:
+            raise UnsafeURL(f"host {name!r} resolved to {address}: {problem} refused")
+        return address

@@ -44,6 +44,8 @@ def build_settings(job: CrawlJob, sources: list[Source]) -> dict[str, Any]:
         },
         "EXTENSIONS": {"scrapy.extensions.telnet.TelnetConsole": None},
         "CONCURRENT_REQUESTS": 16,
+        "DNS_RESOLVER": f"{M}.GuardedResolver",
+        "PLANWATCH_ALLOW_PRIVATE": any(s.allow_private for s in sources),
     }
     if polite:
         slots: dict[str, dict[str, Any]] = {}

@@ -393,3 +393,15 @@ def test_sigkill_mid_crawl_then_rerun_completes_without_duplicates(tmp_path: Pat
         ids = [json.loads(x)["fetch_id"] for x in (out / "fetches.jsonl").read_text().splitlines()]
         assert len(ids) == len(set(ids))
         assert result.summary["resumed"] is True
+
+
+def test_resolver_refuses_private_answers_dns_rebinding(tmp_path: Path) -> None:
+    # The host name passes the request-level guard (allow_private source) but the crawl-wide resolver is
+    # strict here: the connection is never made, as for a public name that re-resolves to a private address.
+    with TestServer() as srv:
+        srv.routes["/rss"] = Reply(body="<rss><channel></channel></rss>")
+        base = f"http://localhost:{srv.port}"
+        src = write_sources(tmp_path / "s.toml", [{"id": "t1", "homepage": base + "/", "feeds": [base + "/rss"]}])
+        result = crawl(tmp_path, src, retry_times=0, settings={"PLANWATCH_ALLOW_PRIVATE": False})
+        assert sum(srv.hits.values()) == 0
+        assert any("DNS lookup failed" in (f["error"] or "") for f in fetches(result))

@@ -213,3 +213,18 @@ def test_run_writer_cuts_torn_line_and_resumes(tmp_path: Path) -> None:
     ids = [r["fetch_id"] for r in read_jsonl(tmp_path / "run" / "fetches.jsonl")]
     assert len(set(ids)) == 2 and row["fetch_id"] == ids[-1]
     assert (tmp_path / "run" / "pages.jsonl").read_bytes().endswith(b"\n")
+
+
+def test_guarded_resolver_refuses_private_answers() -> None:
+    from crawlers.middlewares import GuardedResolver
+
+    strict = GuardedResolver.__new__(GuardedResolver)
+    strict.allow_private = False
+    assert strict.check_answer("93.184.216.34", "example.vn") == "93.184.216.34"
+    with pytest.raises(UnsafeURL):
+        strict.check_answer("10.0.0.7", "rebind.example")
+    lenient = GuardedResolver.__new__(GuardedResolver)
+    lenient.allow_private = True
+    assert lenient.check_answer("127.0.0.1", "mirror.local") == "127.0.0.1"
+    with pytest.raises(UnsafeURL):
+        lenient.check_answer("169.254.169.254", "metadata.example")
