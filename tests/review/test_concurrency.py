@@ -68,13 +68,13 @@ def test_decisions_while_the_writer_is_busy(queue_home, tmp_path):
             elapsed = time.monotonic() - started
             assert done.returncode == 0, done.stderr + done.stdout
             assert "busy" in done.stdout and "saved" in done.stdout
-            assert elapsed < 5, f"decide waited {elapsed:.1f} s for the writer"
+            assert elapsed < 8, f"decide waited {elapsed:.1f} s (the writer holds the lock up to 30 s)"
         assert holder.poll() is None  # the writer was never interrupted
     finally:
         flag.write_text("1")
         out, _ = holder.communicate(timeout=60)
     stats = json.loads(out.strip().splitlines()[-1])
-    assert stats["inserts"] > 5 and stats["max_gap"] < 1.0  # the writer never waited on reviewers
+    assert stats["inserts"] > 5 and stats["max_gap"] < 2.0  # the writer never waited on reviewers
 
     # The background waiter folds the journal in once the writer is done.
     deadline = time.monotonic() + 40
