@@ -55,7 +55,7 @@ class Classifier:
                 "reasons": [], "evidence": {"stage": "prefilter", "prefilter_hit": None},
                 "classifier_version": self.version,
             }
-        zones = prepare(doc, int(lex.t("lead_chars")))
+        zones = prepare(doc, int(lex.t("lead_chars")), max_tokenize_chars=int(lex.t("max_tokenize_chars")))
         day = local_date(doc.get("published_at"))
         s = score_zones(zones, lex, before_project=bool(day and lex.project_start and day < lex.project_start))
         fmt = detect_format(doc, zones, lex)

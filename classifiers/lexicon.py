@@ -29,7 +29,7 @@ THRESHOLD_KEYS: dict[str, type] = {
     "min_extraction_quality": float, "short_text_chars": int, "proximity_tokens": int, "max_pairs": int,
     "pair_weight": float, "triple_bonus": float, "repeat_factor": float, "max_repeats": int, "lead_chars": int,
     "gate_no_sector": float, "gate_no_action": float, "gate_no_people": float, "before_project_penalty": float,
-    "pairs_cap": float, "sector_full": float,
+    "pairs_cap": float, "sector_full": float, "max_tokenize_chars": int,
 }
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from classifiers.lexicon import Category, Lexicon
+from classifiers.textfold import fast_fold
 from classifiers.zones import Zone
 
 
@@ -25,6 +26,7 @@ class Hit:
     zone: str
     start: int
     token: int
+    surface: str = ""  # as written in the normalized text
 
 
 def find_hits(category: Category, zones: list[Zone]) -> list[Hit]:
@@ -34,7 +36,8 @@ def find_hits(category: Category, zones: list[Zone]) -> list[Hit]:
             continue
         for m in category.pattern.finditer(zone.folded):
             term = category.term_at(m.lastindex or 1)
-            hits.append(Hit(category.name, term.key, term.weight, zone.name, m.start(), zone.token_index(m.start())))
+            hits.append(Hit(category.name, term.key, term.weight, zone.name, m.start(), zone.token_index(m.start()),
+                            zone.text[m.start():m.end()]))
     return hits
 
 
@@ -59,7 +62,9 @@ def contribution(hits: list[Hit], lex: Lexicon, cap: float | None = None) -> Con
         total += value
         count += sum(zw[h.zone] for h in hs)
         where = sorted({h.zone for h in hs}, key=("title", "lead", "body").index)
-        terms.append({"term": key, "category": hs[0].category, "where": where, "count": len(hs),
+        first = min(hs, key=lambda h: (("title", "lead", "body").index(h.zone), h.start))
+        terms.append({"term": " ".join(fast_fold(first.surface).split()) or key, "key": key,
+                      "surface": first.surface, "category": hs[0].category, "where": where, "count": len(hs),
                       "first_token": min(h.token for h in hs if h.zone == where[0]),
                       "weight": hs[0].weight, "contribution": round(value, 3)})
     if cap is not None and total > cap:

@@ -24,11 +24,13 @@ class Zone:
     text: str
     folded: str
     token_starts: list[int] = field(default_factory=list)
+    tokenized_upto: int = 0  # text beyond this offset was not tokenized (very long pages, tokenizer errors)
 
     def token_index(self, offset: int) -> int:
-        """Index of the word token that contains a character offset (0 when untokenized)."""
-        if not self.token_starts:
-            return len(self.folded[:offset].split())
+        """Index of the word token at a character offset; past the tokenized part, words are counted."""
+        if offset >= self.tokenized_upto or not self.token_starts:
+            base = len(self.token_starts) if self.token_starts else 0
+            return base + len(self.folded[self.tokenized_upto:offset].split())
         return max(0, bisect.bisect_right(self.token_starts, offset) - 1)
 
     @property
@@ -67,7 +69,11 @@ def tokenize(text: str) -> list[int]:
 
     starts: list[int] = []
     cursor = 0
-    for tok in word_tokenize(text):
+    try:
+        tokens = word_tokenize(text)
+    except Exception:  # the tokenizer must never sink a page: fall back to counting words
+        return []
+    for tok in tokens:
         pos = text.find(tok, cursor)
         if pos < 0:  # the tokenizer changed the token: keep the cursor, skip it
             continue
@@ -76,10 +82,16 @@ def tokenize(text: str) -> list[int]:
     return starts
 
 
-def prepare(doc: dict[str, Any], lead_chars: int, *, tokenized: bool = True) -> list[Zone]:
+def prepare(doc: dict[str, Any], lead_chars: int, *, max_tokenize_chars: int = 20000) -> list[Zone]:
+    """Zones of a candidate. Only the first `max_tokenize_chars` of a zone are word-tokenized (cost is
+    linear, ~6 ms/KB); positions further on are estimated by counting words."""
     parts = split_zones(doc, lead_chars)
     zones = []
     for name, text in parts.items():
-        zones.append(Zone(name=name, text=text, folded=fast_fold(text),
-                          token_starts=tokenize(text) if tokenized else []))
+        head = text[:max_tokenize_chars]
+        if len(head) < len(text):  # cut at a space so the last token is whole
+            head = head[: head.rfind(" ") + 1 or len(head)]
+        starts = tokenize(head)
+        zones.append(Zone(name=name, text=text, folded=fast_fold(text), token_starts=starts,
+                          tokenized_upto=len(head) if starts else 0))
     return zones

@@ -145,3 +145,41 @@ def test_format_from_document_else_cues():
 def test_classify_many_keeps_order():
     out = classify_many([COURSE, {"id": "z", "title": "Bóng đá", "text": "Trận đấu."}, POLICY], PLAN)
     assert [r["id"] for r in out] == ["c1", "z", "p1"]
+
+
+def test_odd_inputs_do_not_crash():
+    r = classify_document({"id": "o", "title": None, "text": None}, PLAN)
+    assert r["decision"] == "reject"
+    r = classify_document({**COURSE, "published_at": "hôm qua", "date_confidence": "?",
+                           "extraction_quality": None}, PLAN)
+    assert r["decision"] == "accept"
+    r = classify_document({**COURSE, "published_at": dt.date(2022, 4, 2)}, PLAN)
+    assert "window_edge" in r["reasons"]
+
+
+def test_tokenizer_failure_falls_back_to_word_counts(monkeypatch):
+    import underthesea
+
+    def broken(text: str) -> list[str]:
+        raise RuntimeError("tokenizer down")
+
+    monkeypatch.setattr(underthesea, "word_tokenize", broken)
+    r = classify_document(COURSE, PLAN)
+    assert r["decision"] == "accept" and r["evidence"]["pairs"]
+
+
+def test_very_long_page_is_tokenized_in_part_only(monkeypatch):
+    seen: list[int] = []
+    real = zones.tokenize
+
+    def spy(text: str) -> list[int]:
+        seen.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(zones, "tokenize", spy)
+    filler = "Thời tiết hôm nay nắng nhẹ, chiều có mưa rào. " * 1000
+    r = classify_document({**COURSE, "text": COURSE["text"] + "\n" + filler + " Bồi dưỡng giáo viên mầm non."},
+                          PLAN)
+    assert max(seen) <= 20000 and r["decision"] == "accept"
+    last = [t for t in r["evidence"]["terms"] if t["term"] == "boi duong"]
+    assert last
