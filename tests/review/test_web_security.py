@@ -88,3 +88,21 @@ def test_only_http_links_leave_the_app():
     assert safe_url("javascript:alert(1)") is None
     assert safe_url("data:text/html,x") is None
     assert safe_url(None) is None
+
+
+def test_queue_filters(queue_home):
+    app = create_app(queue_home, background_sync=False)
+    with TestClient(app, base_url="http://127.0.0.1:8787") as client:
+        def shown(query: str) -> set[str]:
+            page = client.get("/" + query).text
+            return {doc for doc in ("q-edge", "q-xss", "q-far") if f"/item/{qid(doc)}" in page}
+
+        assert shown("") == {"q-edge", "q-xss", "q-far"}
+        assert shown("?activity=2a") == {"q-far"}
+        assert shown("?source=hanoi-tv") == {"q-far"}
+        assert shown("?province=Hà Tây") == {"q-xss"}
+        assert shown("?province=ha noi") == {"q-far", "q-xss"}  # Hà Tây is in Hà Nội since the 2025 merger
+        assert shown("?from=2022-09-01&to=2022-10-31") == {"q-xss"}
+        assert shown("?from=not-a-date") == {"q-edge", "q-xss", "q-far"}
+        item = client.get(f"/item/{qid('q-far')}?activity=2a").text
+        assert 'name="f_activity" value="2a"' in item  # the filter travels with the decision form
