@@ -234,6 +234,10 @@ def test_retry_after_429_and_5xx_retries(tmp_path: Path) -> None:
         a = article_fetches(result, "/a-post1")
         assert [f["status"] for f in a] == [429, 200]
         assert time.monotonic() - t0 >= 1.0
+        from datetime import datetime
+
+        waited = (datetime.fromisoformat(a[1]["fetched_at"]) - datetime.fromisoformat(a[0]["fetched_at"]))
+        assert waited.total_seconds() >= 0.9  # Retry-After: 1 honoured before the retry
         assert [p["canonical_url"] for p in pages(result)] == [srv.url("/a-post1.html")]
         assert [f["status"] for f in article_fetches(result, "/b-post2")] == [500, 500]  # 1 retry
         assert srv.hits["/c-post3.html"] == 1  # Retry-After beyond the bound: given up, not retried
