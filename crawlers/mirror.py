@@ -69,6 +69,7 @@ class OutletSite:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # the default backlog (5) drops SYNs under concurrent crawls (1 s retransmits)
     allow_reuse_address = True
     site: OutletSite
 
