@@ -51,8 +51,7 @@ def render_chart(rows: Sequence[Mapping[str, Any]], daily: Mapping[str, Sequence
     days = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
     shown = [d for d in days if d <= as_of]
 
-    with rc_context({"font.family": "DejaVu Sans", "font.size": 8, "axes.titlesize": 9,
-                     "svg.hashsalt": "planwatch"}):
+    with rc_context({"font.family": "DejaVu Sans", "font.size": 8, "axes.titlesize": 9}):
         fig = Figure(figsize=(6.4, 2.5), dpi=100)
         FigureCanvasAgg(fig)
         axes = fig.subplots(1, 2)
