@@ -148,6 +148,9 @@ def _terms(path: Path, raw: dict[str, Any], where: str, default_weight: float) -
             raise LexiconError(path, here, "empty term", "remove it or write the words")
         if text != text.strip() or text.count("[") != text.count("]"):
             raise LexiconError(path, here, f"malformed term {text!r}", "trim spaces and balance [optional] brackets")
+        if not re.match(r"\w", key.lstrip("[")):
+            raise LexiconError(path, here, f"term {text!r} does not start with a letter or digit",
+                               "start the term with a word (punctuation around terms is matched anyway)")
         if key in seen:
             raise LexiconError(path, here, f"duplicate term {text!r} (same without diacritics)",
                                "write each term once: diacritic-free forms are generated")
@@ -178,7 +181,13 @@ def _category(path: Path, raw: dict[str, Any], name: str, where: str, **extra: A
     order = sorted(range(len(terms)), key=lambda i: -len(terms[i].key))
     terms = [terms[i] for i in order]
     try:
-        pattern = re.compile("|".join(f"({term_regex(t.key)})" for t in terms))
+        # One alternation, one group per term (m.lastindex names the term). The left word boundary is a
+        # plain \b outside the alternation: a look-behind per alternative disables the regex engine's
+        # first-character scan and made matching ~10x slower. Every term starts with a word character.
+        lead = r"(?<![\w])"
+        alts = [term_regex(t.key) for t in terms]
+        assert all(a.startswith(lead) for a in alts)
+        pattern = re.compile(r"\b(?:" + "|".join(f"({a[len(lead):]})" for a in alts) + ")")
     except re.error as exc:  # pragma: no cover - term_regex escapes everything
         raise LexiconError(path, f"{where}terms", f"a term does not compile ({exc})", "simplify the term") from exc
     return Category(name=name, terms=tuple(terms), cap=cap, pattern=pattern, **extra)

@@ -57,6 +57,7 @@ def test_term_regex_word_boundaries():
     (('terms = ["mầm non", ', 'terms = ["mầm non", "mam non", '), "subject.sector.terms[1]"),
     (('abbreviate = ["giáo dục mầm non", "mầm non"]', 'abbreviate = ["nhà giáo mầm non"]'), "abbreviate[0]"),
     (('[activities."2b"]', '[activities."9z"]'), "activities"),
+    (('"nhà trẻ", "nhóm trẻ"', '"nhà trẻ", "(nhóm trẻ"'), "subject.sector.terms[4]"),
 ])
 def test_validation_names_file_field_and_fix(tmp_path, edit, field):
     path = _copy(tmp_path, edit)
