@@ -87,7 +87,7 @@ def extract_documents(paths: Paths, pages: Iterable[dict[str, Any]], sources: di
             body = read_raw(paths.raw_archive, sha) if sha else b""
             source = sources.get(page.get("source_id") or "", {})
             extracted = extract_page(body, page.get("final_url") or page["url"], source=source,
-                                     hint=page.get("hint") or {}, fetched_at=fetched_at)
+                                     hint=_hint(page), fetched_at=fetched_at)
         except Exception as exc:  # one bad page must not stop the run
             summary.extract_errors.append({"url": page["url"], "error": f"{type(exc).__name__}: {exc}"})
             log.warning("extraction failed for %s: %s", page["url"], exc)
@@ -113,7 +113,7 @@ def extract_documents(paths: Paths, pages: Iterable[dict[str, Any]], sources: di
 def classify_documents(docs: Sequence[dict[str, Any]], plans: Sequence[Plan], sources: dict[str, dict[str, Any]],
                        run_id: str) -> list[dict[str, Any]]:
     """One classification row per (document, plan). Non-Vietnamese pages are rejected outright."""
-    from classifiers import classify_many
+    from classifiers.engine import classify_many
 
     rows: list[dict[str, Any]] = []
     for plan in plans:
@@ -248,6 +248,15 @@ def _parse_ts(value: Any) -> dt.datetime | None:
             return None
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
     return None
+
+
+def _hint(page: dict[str, Any]) -> dict[str, Any]:
+    """What discovery knew about a page, plus the HTTP charset for decoding."""
+    hint = dict(page.get("hint") or {})
+    for key in ("encoding", "content_type"):
+        if page.get(key) and key not in hint:
+            hint[key] = page[key]
+    return hint
 
 
 def _as_text(value: Any) -> str | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline.ingest import IngestSummary, ingest_run
 from pipeline.plans import list_plans, load_plan
-from pipeline.runfiles import pending_runs
+from pipeline.runfiles import pending_runs, read_jsonl
 from pipeline.snapshot import NoSnapshot, open_snapshot
 from planwatch.config import Paths
 
@@ -54,7 +54,10 @@ def write_known_state(paths: Paths, run_dir: Path) -> tuple[Path, Path]:
 
 
 def discover_and_fetch(paths: Paths, sources: str | Path | None, since: dt.date | None, until: dt.date | None,
-                       mode: str = "nightly", timeout: float = 3600.0) -> Path:
+                       mode: str = "nightly", timeout: float | None = None, **job_options: Any) -> Path:
+    """Crawl in a subprocess into a new run folder; queued manual URLs go along and leave the queue
+    once the crawl has tried them. job_options: further crawlers.job.CrawlJob fields."""
+    from crawlers.manual import mark_manual_done, pending_manual_urls
     from crawlers.run import run_crawl
 
     paths.ensure()
@@ -62,12 +65,16 @@ def discover_and_fetch(paths: Paths, sources: str | Path | None, since: dt.date 
     run_dir = paths.runs / run_id
     run_dir.mkdir(parents=True)
     known_file, validators_file = write_known_state(paths, run_dir)
+    manual = pending_manual_urls(paths.home)
     run_crawl({
         "run_id": run_id, "mode": mode, "sources": str(sources) if sources else None,
         "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
-        "out_dir": str(run_dir), "raw_dir": str(paths.raw_archive), "known_urls": str(known_file),
-        "validators": str(validators_file), "manual_urls": str(paths.home / "manual_urls.jsonl"),
+        "out_dir": str(run_dir), "raw_dir": str(paths.raw_archive), "known_urls_file": str(known_file),
+        "validators_file": str(validators_file), "manual_urls": manual, **job_options,
     }, timeout=timeout)
+    if manual:
+        tried = {r.get("url") for r in read_jsonl(run_dir / "fetches.jsonl") if r.get("kind") == "manual"}
+        mark_manual_done(paths.home, [m["url"] for m in manual if m["url"] in tried])
     return run_dir
 
 
