@@ -120,6 +120,15 @@ class ReviewState:
         rows.sort(key=overlay.queue_sort_key)
         return rows[:limit] if limit else rows
 
+    def recent(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest decisions (published or not), newest first, each with its item as it stands now."""
+        stored = _dicts(self.conn.execute(sql.query("review_recent"), [limit]))
+        decisions = sorted([*stored, *self.pending], key=overlay._order_key, reverse=True)[:limit]
+        ids = sorted({overlay.queue_id(d["doc_id"], d["plan_id"]) for d in decisions})
+        items = {r["id"]: r for r in self._overlaid(_dicts(self.conn.execute(sql.query("review_items_by_id"),
+                                                                              [ids])))}
+        return [{**d, "item": items.get(overlay.queue_id(d["doc_id"], d["plan_id"]))} for d in decisions]
+
     def items(self, ref: str) -> list[dict[str, Any]]:
         """Items matching a queue id or a doc_id (one per plan), overlaid, with text and evidence."""
         return self._overlaid(_dicts(self.conn.execute(sql.query("review_item"), [ref.strip()])))

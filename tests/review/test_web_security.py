@@ -106,3 +106,17 @@ def test_queue_filters(queue_home):
         assert shown("?from=not-a-date") == {"q-edge", "q-xss", "q-far"}
         item = client.get(f"/item/{qid('q-far')}?activity=2a").text
         assert 'name="f_activity" value="2a"' in item  # the filter travels with the decision form
+
+
+def test_recent_decisions_lead_to_reopen(queue_home):
+    app = create_app(queue_home, background_sync=False)
+    with TestClient(app, base_url="http://127.0.0.1:8787") as client:
+        client.get("/")
+        csrf = client.cookies.get("pw_csrf")
+        client.post(f"/item/{qid('q-edge')}/decide", data={"action": "confirm", "reviewer": "Lan", "csrf": csrf})
+        page = client.get("/").text
+        assert 'id="recent"' in page and "Đã xác nhận" in page and f"/item/{qid('q-edge')}" in page
+        opened = client.get("/open?ref=acc", follow_redirects=True)  # by doc_id
+        assert opened.status_code == 200 and 'value="reopen"' in opened.text
+        client.post(f"/item/{qid('acc')}/decide", data={"action": "reopen", "reviewer": "Lan", "csrf": csrf})
+        assert f"/item/{qid('acc')}" in client.get("/?activity=2a").text.split('id="queue"')[1].split("</table>")[0]

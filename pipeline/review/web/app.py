@@ -263,7 +263,7 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
             provinces = sorted({p for r in everything for p in (r.get("province_historical"),
                                                                   r.get("province_current")) if p})
             return {"rows": rows, "total": len(everything), "sources": sources, "provinces": provinces,
-                    "activities": state.activities, "flash": flash_of(request, state)}
+                    "activities": state.activities, "flash": flash_of(request, state), "recent": state.recent(20)}
 
         ctx = await with_state(build)
         return render(request, "queue.html", raw=raw, qs=_qs(raw), **ctx)
@@ -311,6 +311,11 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
         except LookupError:
             raise HTTPException(404, "Không tìm thấy mục này.") from None
         return render(request, "item.html", raw=raw, qs=_qs(raw), **ctx)
+
+    async def open_item(request: Request) -> Response:
+        """The 'open by id' box: a queue id or a doc_id, e.g. to reopen a counted item."""
+        ref = (request.query_params.get("ref") or "").strip()[:200]
+        return RedirectResponse(f"/item/{urllib.parse.quote(ref, safe='')}" if ref else "/", status_code=303)
 
     async def decide(request: Request) -> Response:
         form = await _form(request)
@@ -393,6 +398,7 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
 
     routes = [
         Route("/", queue_page),
+        Route("/open", open_item),
         Route("/item/{item_id}", item_page),
         Route("/item/{item_id}/decide", decide, methods=["POST"]),
         Route("/item/{item_id}/archive", archive),
