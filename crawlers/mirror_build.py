@@ -253,6 +253,7 @@ def filler_stories(path: Path, outlets: list[str]) -> list[Story]:
         slots["nam_hoc"] = f"{year}-{year + 1}"
         slots["nam"] = str(when.year)
         slots["so"] = str(rng.randrange(12, 96))
+        slots["so_nho"] = str(rng.randrange(3, 16))
         slots["so_lon"] = f"{rng.randrange(2, 40)}.{rng.randrange(1, 10)}00"
         slots["ty_le"] = f"{rng.randrange(90, 99)},{rng.randrange(10, 99)}"
         paras = [fill(rng.choice(bank), slots) for bank in topic["paras"]]

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Dạy bơi miễn phí cho học sinh huyện Tiên Yên dịp hè</title>
+<title>Thi tốt nghiệp THPT 2021: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,16 +30,16 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Dạy bơi miễn phí cho học sinh huyện Tiên Yên dịp hè</h1>
-  <div class="news-info"><span class="news-date">26/06/2021 | 09:40</span> <span class="news-view">Lượt xem: 885</span></div>
-  <div id="news-des">Dịp hè 2021, Đoàn Thanh niên phối hợp với ngành giáo dục huyện Tiên Yên mở các lớp dạy bơi an toàn cho học sinh tiểu học và THCS.</div>
+  <h1 id="news-title">Thi tốt nghiệp THPT 2021: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</h1>
+  <div class="news-info"><span class="news-date">22/06/2021 | 08:40</span> <span class="news-view">Lượt xem: 885</span></div>
+  <div id="news-des">Kỳ thi tốt nghiệp THPT năm 2021 tại Đắk Lắk có hơn 18.600 thí sinh đăng ký dự thi, được bố trí tại 29 điểm thi trên toàn tỉnh.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Năm nay có khoảng 37.500 học sinh đăng ký tham gia, tăng so với năm trước.</p>
-    <p style="text-align: justify;">Cơ quan chức năng khuyến cáo phụ huynh không để trẻ tự ý đi tắm sông, suối; các địa phương cắm biển cảnh báo tại khu vực nguy hiểm.</p>
-    <p style="text-align: justify;">Nhiều hồ bơi di động được lắp đặt tại sân trường, tạo điều kiện cho học sinh nông thôn học bơi.</p>
+    <p style="text-align: justify;">Theo ông Nguyễn Văn Thắng, Hiệu trưởng nhà trường Đắk Lắk, toàn bộ cán bộ coi thi đã được tập huấn nghiệp vụ và quán triệt quy chế thi. Các điểm thi được trang bị camera giám sát phòng bảo quản đề thi.</p>
+    <p style="text-align: justify;">Ngành giáo dục phối hợp với công an, y tế, điện lực bảo đảm an ninh trật tự, vệ sinh an toàn thực phẩm và nguồn điện tại các điểm thi. Lực lượng thanh niên tình nguyện hỗ trợ thí sinh ở xa về nơi ở trọ miễn phí.</p>
+    <p style="text-align: justify;">Thí sinh cần có mặt tại điểm thi đúng giờ, mang theo giấy tờ tùy thân và chỉ được mang vào phòng thi các vật dụng theo quy định. Mọi hành vi vi phạm quy chế sẽ bị xử lý nghiêm.</p>
     
-    <p style="text-align: right;"><strong>Hải Yến</strong></p>
+    <p style="text-align: right;"><strong>Quang Huy</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>

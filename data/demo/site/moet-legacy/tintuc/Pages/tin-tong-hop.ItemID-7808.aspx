@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Câu lạc bộ khoa học giúp học sinh yêu môn Tin học</title>
+<title>Hải Dương đạt 15 giải học sinh giỏi quốc gia năm 2021</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,20 +30,20 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Câu lạc bộ khoa học giúp học sinh yêu môn Tin học</h1>
-  <div class="news-info"><span class="news-date">01/07/2021 | 10:40</span> <span class="news-view">Lượt xem: 996</span></div>
-  <div id="news-des">Ngày hội trải nghiệm do Trường THCS Lê Quý Đôn tổ chức thu hút đông đảo học sinh tham gia với nhiều gian hàng sản phẩm sáng tạo.</div>
+  <h1 id="news-title">Hải Dương đạt 15 giải học sinh giỏi quốc gia năm 2021</h1>
+  <div class="news-info"><span class="news-date">15/07/2021 | 13:45</span> <span class="news-view">Lượt xem: 996</span></div>
+  <div id="news-des">Đội tuyển học sinh giỏi của Hải Dương vừa đạt 15 giải trong kỳ thi chọn học sinh giỏi quốc gia THPT năm 2021, tăng so với năm trước.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Các em tự tay làm bánh, trồng rau, thiết kế mô hình khoa học và giới thiệu sản phẩm với bạn bè, thầy cô.</p>
-    <p style="text-align: justify;">Nhiều phụ huynh cũng tham gia hỗ trợ, chia sẻ kinh nghiệm nghề nghiệp với học sinh.</p>
-    <p style="text-align: justify;">Nhà trường dự kiến nhân rộng mô hình câu lạc bộ sang các khối lớp khác trong năm học tới.</p>
+    <p style="text-align: justify;">Để có kết quả này, thầy cô đã dành nhiều thời gian bồi dưỡng đội tuyển, kể cả trong dịp nghỉ hè và cuối tuần.</p>
+    <p style="text-align: justify;">UBND tỉnh đã khen thưởng các học sinh đạt giải và giáo viên có học sinh đạt giải theo chính sách của địa phương.</p>
+    <p style="text-align: justify;">Gia đình em cho biết con có niềm đam mê với môn Tiếng Anh từ những năm học cấp hai.</p>
     
-    <p style="text-align: right;"><strong>Phương Thảo</strong></p>
+    <p style="text-align: right;"><strong>Trung Kiên</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Dạy bơi miễn phí cho học sinh huyện Tiên Yên dịp hè</a> <span class="date">(26/06/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Thi tốt nghiệp THPT 2021: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a> <span class="date">(22/06/2021)</span></li>
     <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801">Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</a> <span class="date">(10/06/2021)</span></li>
     
   </ul></div>

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</title>
+<title>Điểm chuẩn Học viện Nông nghiệp Việt Nam năm 2021: Ngành cao nhất lấy 28,1 điểm</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,21 +30,21 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</h1>
-  <div class="news-info"><span class="news-date">29/07/2021 | 08:00</span> <span class="news-view">Lượt xem: 170</span></div>
-  <div id="news-des">Học viện Nông nghiệp Việt Nam vừa công bố điểm chuẩn trúng tuyển theo phương thức xét kết quả thi tốt nghiệp THPT năm 2021, nhiều ngành tăng so với năm trước.</div>
+  <h1 id="news-title">Điểm chuẩn Học viện Nông nghiệp Việt Nam năm 2021: Ngành cao nhất lấy 28,1 điểm</h1>
+  <div class="news-info"><span class="news-date">16/07/2021 | 11:00</span> <span class="news-view">Lượt xem: 170</span></div>
+  <div id="news-des">Sau khi có kết quả xét tuyển, thí sinh trúng tuyển phải xác nhận nhập học trực tuyến trên hệ thống của Bộ GDĐT trước thời hạn quy định.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Các ngành thuộc nhóm công nghệ thông tin, kỹ thuật điện tử tiếp tục có điểm chuẩn cao. Một số ngành nông lâm, môi trường có mức điểm chuẩn thấp hơn do lượng hồ sơ đăng ký ít.</p>
+    <p style="text-align: justify;">Đại diện nhà trường cho biết năm nay trường tuyển khoảng 36.600 chỉ tiêu, trong đó phần lớn dành cho phương thức xét điểm thi tốt nghiệp THPT.</p>
     <p style="text-align: justify;">Theo quy định, thí sinh không xác nhận nhập học trong thời hạn được xem như từ chối nhập học. Các trường còn chỉ tiêu sẽ xét tuyển bổ sung.</p>
-    <p style="text-align: justify;">Nhiều phụ huynh ở Cần Thơ cho biết chi phí thuê trọ và sinh hoạt cho con tại Hà Nội là nỗi lo lớn mỗi mùa nhập học.</p>
+    <p style="text-align: justify;">bà Trần Thị Hoa, đại diện phòng đào tạo, khuyên thí sinh cân nhắc năng lực, sở thích và nhu cầu thị trường lao động khi chọn ngành.</p>
     
-    <p style="text-align: right;"><strong>Phương Thảo</strong></p>
+    <p style="text-align: right;"><strong>Trung Kiên</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Câu lạc bộ khoa học giúp học sinh yêu môn Tin học</a> <span class="date">(01/07/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Dạy bơi miễn phí cho học sinh huyện Tiên Yên dịp hè</a> <span class="date">(26/06/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Hải Dương đạt 15 giải học sinh giỏi quốc gia năm 2021</a> <span class="date">(15/07/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Thi tốt nghiệp THPT 2021: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a> <span class="date">(22/06/2021)</span></li>
     <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801">Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</a> <span class="date">(10/06/2021)</span></li>
     
   </ul></div>

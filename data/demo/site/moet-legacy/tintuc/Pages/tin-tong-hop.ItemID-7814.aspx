@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Trường THPT Trần Phú đẩy mạnh chuyển đổi số trong quản lý, dạy học</title>
+<title>Học sinh huyện Quỳnh Lưu trở lại trường học trực tiếp</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,22 +30,22 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Trường THPT Trần Phú đẩy mạnh chuyển đổi số trong quản lý, dạy học</h1>
-  <div class="news-info"><span class="news-date">15/08/2021 | 14:40</span> <span class="news-view">Lượt xem: 318</span></div>
-  <div id="news-des">Từ năm học 2021-2022, Trường THPT Trần Phú triển khai sổ điểm điện tử, học bạ số và thu học phí không dùng tiền mặt.</div>
+  <h1 id="news-title">Học sinh huyện Quỳnh Lưu trở lại trường học trực tiếp</h1>
+  <div class="news-info"><span class="news-date">11/08/2021 | 10:20</span> <span class="news-view">Lượt xem: 318</span></div>
+  <div id="news-des">Sau thời gian học trực tuyến kéo dài, học sinh tại huyện Quỳnh Lưu đã trở lại trường học trực tiếp với các biện pháp phòng dịch.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Phụ huynh có thể theo dõi điểm số, chuyên cần của con qua ứng dụng trên điện thoại. Giáo viên giảm đáng kể thời gian ghi chép sổ sách.</p>
-    <p style="text-align: justify;">Tuy vậy, ở các điểm trường vùng sâu thuộc huyện Hiệp Hòa, hạ tầng mạng còn yếu, nhiều gia đình chưa có điện thoại thông minh.</p>
-    <p style="text-align: justify;">Trong năm 2021, địa phương đặt mục tiêu 100% trường phổ thông sử dụng học bạ số.</p>
+    <p style="text-align: justify;">Tỷ lệ học sinh được tiêm đủ liều tại địa phương đạt hơn 86 phần trăm.</p>
+    <p style="text-align: justify;">ông Lê Minh Tuấn, Phó Chủ tịch UBND tỉnh, cho biết nhiều học sinh bị hổng kiến thức sau thời gian học trực tuyến, giáo viên phải ôn tập lại.</p>
+    <p style="text-align: justify;">Ngành giáo dục khuyến cáo phụ huynh quan tâm sức khỏe tâm lý của con sau thời gian dài ở nhà.</p>
     
-    <p style="text-align: right;"><strong>Hải Yến</strong></p>
+    <p style="text-align: right;"><strong>Quang Huy</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a> <span class="date">(29/07/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Câu lạc bộ khoa học giúp học sinh yêu môn Tin học</a> <span class="date">(01/07/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Dạy bơi miễn phí cho học sinh huyện Tiên Yên dịp hè</a> <span class="date">(26/06/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Điểm chuẩn Học viện Nông nghiệp Việt Nam năm 2021: Ngành cao nhất lấy 28,1 điểm</a> <span class="date">(16/07/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Hải Dương đạt 15 giải học sinh giỏi quốc gia năm 2021</a> <span class="date">(15/07/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Thi tốt nghiệp THPT 2021: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a> <span class="date">(22/06/2021)</span></li>
     <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7801">Những nội dung chính của Đề án đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2018-2025</a> <span class="date">(10/06/2021)</span></li>
     
   </ul></div>

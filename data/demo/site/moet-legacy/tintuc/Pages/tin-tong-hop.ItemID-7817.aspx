@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</title>
+<title>Khắc phục thiệt hại do mưa lớn kéo dài, sớm đón học sinh trở lại trường</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</h1>
-  <div class="news-info"><span class="news-date">17/08/2021 | 13:45</span> <span class="news-view">Lượt xem: 429</span></div>
-  <div id="news-des">Do ảnh hưởng của mưa lớn kéo dài, nhiều trường học tại Bắc Giang cho học sinh nghỉ học để bảo đảm an toàn.</div>
+  <h1 id="news-title">Khắc phục thiệt hại do mưa lớn kéo dài, sớm đón học sinh trở lại trường</h1>
+  <div class="news-info"><span class="news-date">29/08/2021 | 08:05</span> <span class="news-view">Lượt xem: 429</span></div>
+  <div id="news-des">Do ảnh hưởng của mưa lớn kéo dài, nhiều trường học tại Lào Cai cho học sinh nghỉ học để bảo đảm an toàn.</div>
   <div id="news-detail">
     
     <p style="text-align: justify;">Sở GDĐT yêu cầu các trường tuyệt đối không để học sinh đi qua ngầm tràn, khu vực có nguy cơ sạt lở.</p>
-    <p style="text-align: justify;">Các đoàn thanh niên tình nguyện đã hỗ trợ nhà trường vệ sinh lớp học, phun khử khuẩn, tặng sách vở cho học sinh vùng lũ.</p>
+    <p style="text-align: justify;">ông Hoàng Quốc Việt, Giám đốc Sở GDĐT, cho biết ngành đã chủ động phương án dạy bù, bảo đảm chương trình năm học không bị ảnh hưởng.</p>
     <p style="text-align: justify;">Nhiều tổ chức, cá nhân đã quyên góp ủng hộ học sinh vùng bị thiên tai, tặng áo phao, đồ dùng học tập và gạo cho các gia đình khó khăn.</p>
     
-    <p style="text-align: right;"><strong>Ngọc Mai</strong></p>
+    <p style="text-align: right;"><strong>Phương Thảo</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Trường THPT Trần Phú đẩy mạnh chuyển đổi số trong quản lý, dạy học</a> <span class="date">(15/08/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a> <span class="date">(29/07/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Câu lạc bộ khoa học giúp học sinh yêu môn Tin học</a> <span class="date">(01/07/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Dạy bơi miễn phí cho học sinh huyện Tiên Yên dịp hè</a> <span class="date">(26/06/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Học sinh huyện Quỳnh Lưu trở lại trường học trực tiếp</a> <span class="date">(11/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Điểm chuẩn Học viện Nông nghiệp Việt Nam năm 2021: Ngành cao nhất lấy 28,1 điểm</a> <span class="date">(16/07/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Hải Dương đạt 15 giải học sinh giỏi quốc gia năm 2021</a> <span class="date">(15/07/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Thi tốt nghiệp THPT 2021: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a> <span class="date">(22/06/2021)</span></li>
     
   </ul></div>
   

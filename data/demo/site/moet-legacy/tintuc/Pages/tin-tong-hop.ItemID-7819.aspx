@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</title>
+<title>Tiết học ngoài trời ở huyện Hiệp Hòa</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,24 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</h1>
-  <div class="news-info"><span class="news-date">01/10/2021 | 07:30</span> <span class="news-view">Lượt xem: 503</span></div>
-  <div id="news-des">Học viện Nông nghiệp Việt Nam vừa công bố điểm chuẩn trúng tuyển theo phương thức xét kết quả thi tốt nghiệp THPT năm 2021, nhiều ngành tăng so với năm trước.</div>
+  <h1 id="news-title">Tiết học ngoài trời ở huyện Hiệp Hòa</h1>
+  <div class="news-info"><span class="news-date">31/08/2021 | 12:20</span> <span class="news-view">Lượt xem: 503</span></div>
+  <div id="news-des">Thay vì học trên lớp, học sinh được đi thực tế tại làng nghề, di tích lịch sử của địa phương.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Các ngành thuộc nhóm công nghệ thông tin, kỹ thuật điện tử tiếp tục có điểm chuẩn cao. Một số ngành nông lâm, môi trường có mức điểm chuẩn thấp hơn do lượng hồ sơ đăng ký ít.</p>
-    <p style="text-align: justify;">Theo quy định, thí sinh không xác nhận nhập học trong thời hạn được xem như từ chối nhập học. Các trường còn chỉ tiêu sẽ xét tuyển bổ sung.</p>
-    <p style="text-align: justify;">Nhiều phụ huynh ở Thái Nguyên cho biết chi phí thuê trọ và sinh hoạt cho con tại Hà Nội là nỗi lo lớn mỗi mùa nhập học.</p>
-    <p style="text-align: justify;">(Theo Báo Thái Nguyên)</p>
+    <p style="text-align: justify;">Hoạt động giúp học sinh rèn kỹ năng làm việc nhóm, thuyết trình và tự tin hơn.</p>
+    <p style="text-align: justify;">Nhiều phụ huynh cũng tham gia hỗ trợ, chia sẻ kinh nghiệm nghề nghiệp với học sinh.</p>
+    <p style="text-align: justify;">Nhà trường dự kiến nhân rộng mô hình câu lạc bộ sang các khối lớp khác trong năm học tới.</p>
     
-    <p style="text-align: right;"><strong>Ngọc Mai</strong></p>
+    <p style="text-align: right;"><strong>Phương Thảo</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</a> <span class="date">(17/08/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Trường THPT Trần Phú đẩy mạnh chuyển đổi số trong quản lý, dạy học</a> <span class="date">(15/08/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a> <span class="date">(29/07/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Câu lạc bộ khoa học giúp học sinh yêu môn Tin học</a> <span class="date">(01/07/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Khắc phục thiệt hại do mưa lớn kéo dài, sớm đón học sinh trở lại trường</a> <span class="date">(29/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Học sinh huyện Quỳnh Lưu trở lại trường học trực tiếp</a> <span class="date">(11/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Điểm chuẩn Học viện Nông nghiệp Việt Nam năm 2021: Ngành cao nhất lấy 28,1 điểm</a> <span class="date">(16/07/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Hải Dương đạt 15 giải học sinh giỏi quốc gia năm 2021</a> <span class="date">(15/07/2021)</span></li>
     
   </ul></div>
   

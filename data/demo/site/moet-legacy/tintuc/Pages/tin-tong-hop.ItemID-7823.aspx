@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Giá sách giáo khoa mới tăng, phụ huynh lo lắng</title>
+<title>Đại học Thái Nguyên công bố điểm chuẩn năm 2021</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,24 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</h1>
-  <div class="news-info"><span class="news-date">16/10/2021 | 18:40</span> <span class="news-view">Lượt xem: 651</span></div>
-  <div id="news-des">Năm học 2021-2022, các trường phổ thông tại Quảng Ninh hoàn thành việc lựa chọn sách giáo khoa theo chương trình giáo dục phổ thông 2018.</div>
+  <h1 id="news-title">Đại học Thái Nguyên công bố điểm chuẩn năm 2021</h1>
+  <div class="news-info"><span class="news-date">20/09/2021 | 13:30</span> <span class="news-view">Lượt xem: 651</span></div>
+  <div id="news-des">Đại học Thái Nguyên vừa công bố điểm chuẩn trúng tuyển theo phương thức xét kết quả thi tốt nghiệp THPT năm 2021, nhiều ngành tăng so với năm trước.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Hội đồng lựa chọn sách của từng trường gồm hiệu trưởng, tổ trưởng chuyên môn và đại diện cha mẹ học sinh. Kết quả được công khai trên cổng thông tin của nhà trường.</p>
-    <p style="text-align: justify;">ông Nguyễn Văn Thắng cho biết nhà trường đã giới thiệu các bộ sách cho phụ huynh từ cuối năm học trước.</p>
-    <p style="text-align: justify;">Bộ GDĐT đã đề nghị các nhà xuất bản rà soát, giảm giá thành sách, bảo đảm học sinh có đủ sách khi bước vào năm học.</p>
+    <p style="text-align: justify;">Các ngành thuộc nhóm công nghệ thông tin, kỹ thuật điện tử tiếp tục có điểm chuẩn cao. Một số ngành nông lâm, môi trường có mức điểm chuẩn thấp hơn do lượng hồ sơ đăng ký ít.</p>
+    <p style="text-align: justify;">Thí sinh trúng tuyển cần theo dõi thông báo của trường để hoàn thiện thủ tục nhập học, nộp học phí và đăng ký ký túc xá. Nhà trường dành quỹ học bổng cho tân sinh viên có hoàn cảnh khó khăn.</p>
+    <p style="text-align: justify;">ông Vũ Đình Khoa, đại diện phòng đào tạo, khuyên thí sinh cân nhắc năng lực, sở thích và nhu cầu thị trường lao động khi chọn ngành.</p>
+    <p style="text-align: justify;">(Theo Báo Thái Nguyên)</p>
     
-    <p style="text-align: right;"><strong>Quang Huy</strong></p>
+    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a> <span class="date">(01/10/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</a> <span class="date">(17/08/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Trường THPT Trần Phú đẩy mạnh chuyển đổi số trong quản lý, dạy học</a> <span class="date">(15/08/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a> <span class="date">(29/07/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Tiết học ngoài trời ở huyện Hiệp Hòa</a> <span class="date">(31/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Khắc phục thiệt hại do mưa lớn kéo dài, sớm đón học sinh trở lại trường</a> <span class="date">(29/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Học sinh huyện Quỳnh Lưu trở lại trường học trực tiếp</a> <span class="date">(11/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Điểm chuẩn Học viện Nông nghiệp Việt Nam năm 2021: Ngành cao nhất lấy 28,1 điểm</a> <span class="date">(16/07/2021)</span></li>
     
   </ul></div>
   

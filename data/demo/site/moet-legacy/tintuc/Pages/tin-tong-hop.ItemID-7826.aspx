@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</title>
+<title>Khai giảng năm học 2021-2022 tại Trường Tiểu học Trưng Vương</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</h1>
-  <div class="news-info"><span class="news-date">29/10/2021 | 11:15</span> <span class="news-view">Lượt xem: 762</span></div>
-  <div id="news-des">Từ năm học 2021-2022, Trường Tiểu học Kim Đồng triển khai sổ điểm điện tử, học bạ số và thu học phí không dùng tiền mặt.</div>
+  <h1 id="news-title">Khai giảng năm học 2021-2022 tại Trường Tiểu học Trưng Vương</h1>
+  <div class="news-info"><span class="news-date">20/09/2021 | 18:40</span> <span class="news-view">Lượt xem: 762</span></div>
+  <div id="news-des">Sáng 5/9, các trường học trên địa bàn huyện Krông Pắc đồng loạt tổ chức lễ khai giảng năm học 2021-2022 trong không khí vui tươi, phấn khởi.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Phụ huynh có thể theo dõi điểm số, chuyên cần của con qua ứng dụng trên điện thoại. Giáo viên giảm đáng kể thời gian ghi chép sổ sách.</p>
-    <p style="text-align: justify;">Tuy vậy, ở các điểm trường vùng sâu thuộc huyện Hiệp Hòa, hạ tầng mạng còn yếu, nhiều gia đình chưa có điện thoại thông minh.</p>
-    <p style="text-align: justify;">Việc chuyển đổi số được kỳ vọng giúp công tác quản lý minh bạch, giảm thủ tục hành chính cho phụ huynh và học sinh.</p>
+    <p style="text-align: justify;">Dự lễ khai giảng, ông Vũ Đình Khoa, Hiệu trưởng nhà trường, đã trao tặng quà, học bổng cho học sinh có hoàn cảnh khó khăn vượt khó học giỏi.</p>
+    <p style="text-align: justify;">Ngành giáo dục địa phương xác định nhiệm vụ trọng tâm là nâng cao chất lượng dạy học, đẩy mạnh chuyển đổi số và giáo dục kỹ năng sống cho học sinh.</p>
+    <p style="text-align: justify;">Ngay sau lễ khai giảng, các lớp học đi vào nề nếp, thực hiện thời khóa biểu theo kế hoạch giáo dục của nhà trường.</p>
     
-    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
+    <p style="text-align: right;"><strong>Thu Trang</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(16/10/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a> <span class="date">(01/10/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</a> <span class="date">(17/08/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Trường THPT Trần Phú đẩy mạnh chuyển đổi số trong quản lý, dạy học</a> <span class="date">(15/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Đại học Thái Nguyên công bố điểm chuẩn năm 2021</a> <span class="date">(20/09/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Tiết học ngoài trời ở huyện Hiệp Hòa</a> <span class="date">(31/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Khắc phục thiệt hại do mưa lớn kéo dài, sớm đón học sinh trở lại trường</a> <span class="date">(29/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Học sinh huyện Quỳnh Lưu trở lại trường học trực tiếp</a> <span class="date">(11/08/2021)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Lựa chọn sách giáo khoa lớp 3, lớp 7 và lớp 10: Nhà trường được quyền quyết định</title>
+<title>Khai giảng năm học 2021-2022 tại Trường THCS Lê Quý Đôn</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Lựa chọn sách giáo khoa lớp 3, lớp 7 và lớp 10: Nhà trường được quyền quyết định</h1>
-  <div class="news-info"><span class="news-date">04/01/2022 | 10:20</span> <span class="news-view">Lượt xem: 836</span></div>
-  <div id="news-des">Năm học 2021-2022, các trường phổ thông tại Thanh Hóa hoàn thành việc lựa chọn sách giáo khoa theo chương trình giáo dục phổ thông 2018.</div>
+  <h1 id="news-title">Khai giảng năm học 2021-2022 tại Trường THCS Lê Quý Đôn</h1>
+  <div class="news-info"><span class="news-date">21/09/2021 | 09:30</span> <span class="news-view">Lượt xem: 836</span></div>
+  <div id="news-des">Sáng 5/9, các trường học trên địa bàn huyện Tiên Yên đồng loạt tổ chức lễ khai giảng năm học 2021-2022 trong không khí vui tươi, phấn khởi.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Hội đồng lựa chọn sách của từng trường gồm hiệu trưởng, tổ trưởng chuyên môn và đại diện cha mẹ học sinh. Kết quả được công khai trên cổng thông tin của nhà trường.</p>
-    <p style="text-align: justify;">Thư viện các trường có tủ sách dùng chung để cho học sinh khó khăn mượn. Nhiều trường phát động phong trào quyên góp sách cũ.</p>
-    <p style="text-align: justify;">Tại huyện Như Xuân, các trường đã phối hợp với công ty sách thiết bị trường học cấp sách tận tay học sinh vùng cao.</p>
+    <p style="text-align: justify;">Dự lễ khai giảng, ông Vũ Đình Khoa, Trưởng phòng Giáo dục trung học, đã trao tặng quà, học bổng cho học sinh có hoàn cảnh khó khăn vượt khó học giỏi.</p>
+    <p style="text-align: justify;">Ngành giáo dục địa phương xác định nhiệm vụ trọng tâm là nâng cao chất lượng dạy học, đẩy mạnh chuyển đổi số và giáo dục kỹ năng sống cho học sinh.</p>
+    <p style="text-align: justify;">Phụ huynh học sinh bày tỏ mong muốn nhà trường quan tâm hơn nữa đến an toàn học đường và hoạt động thể thao cho học sinh.</p>
     
-    <p style="text-align: right;"><strong>Hải Yến</strong></p>
+    <p style="text-align: right;"><strong>Quang Huy</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</a> <span class="date">(29/10/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(16/10/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a> <span class="date">(01/10/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</a> <span class="date">(17/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Khai giảng năm học 2021-2022 tại Trường Tiểu học Trưng Vương</a> <span class="date">(20/09/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Đại học Thái Nguyên công bố điểm chuẩn năm 2021</a> <span class="date">(20/09/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Tiết học ngoài trời ở huyện Hiệp Hòa</a> <span class="date">(31/08/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Khắc phục thiệt hại do mưa lớn kéo dài, sớm đón học sinh trở lại trường</a> <span class="date">(29/08/2021)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Tết sẻ chia đến với học sinh vùng cao Nghệ An</title>
+<title>Trường THPT Trần Phú đón nhận bằng công nhận trường đạt chuẩn quốc gia</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Tết sẻ chia đến với học sinh vùng cao Nghệ An</h1>
-  <div class="news-info"><span class="news-date">17/01/2022 | 08:00</span> <span class="news-view">Lượt xem: 984</span></div>
-  <div id="news-des">Nhân dịp Tết Nguyên đán, nhiều đoàn thiện nguyện đã mang quà, áo ấm đến với học sinh vùng cao.</div>
+  <h1 id="news-title">Trường THPT Trần Phú đón nhận bằng công nhận trường đạt chuẩn quốc gia</h1>
+  <div class="news-info"><span class="news-date">03/12/2021 | 07:40</span> <span class="news-view">Lượt xem: 984</span></div>
+  <div id="news-des">Trường THPT Trần Phú vừa được UBND tỉnh công nhận đạt chuẩn quốc gia mức độ 1, sau nhiều năm nỗ lực đầu tư cơ sở vật chất.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Mỗi suất học bổng trị giá từ một đến ba triệu đồng, kèm theo sách vở và đồ dùng học tập.</p>
-    <p style="text-align: justify;">ông Hoàng Quốc Việt cho biết các suất học bổng được vận động từ doanh nghiệp và cựu học sinh thành đạt của địa phương.</p>
-    <p style="text-align: justify;">Ban tổ chức cũng tặng chăn, áo ấm cho học sinh bán trú trong những ngày rét đậm.</p>
+    <p style="text-align: justify;">Kinh phí xây dựng được huy động từ ngân sách và đóng góp xã hội hóa của nhân dân địa phương.</p>
+    <p style="text-align: justify;">Địa phương đặt mục tiêu đến năm 2021 tất cả các xã đều có trường đạt chuẩn quốc gia.</p>
+    <p style="text-align: justify;">Các phòng học được lắp tivi thông minh, đáp ứng yêu cầu đổi mới phương pháp dạy học.</p>
     
-    <p style="text-align: right;"><strong>Trung Kiên</strong></p>
+    <p style="text-align: right;"><strong>Thu Trang</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Lựa chọn sách giáo khoa lớp 3, lớp 7 và lớp 10: Nhà trường được quyền quyết định</a> <span class="date">(04/01/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</a> <span class="date">(29/10/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(16/10/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a> <span class="date">(01/10/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Khai giảng năm học 2021-2022 tại Trường THCS Lê Quý Đôn</a> <span class="date">(21/09/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Khai giảng năm học 2021-2022 tại Trường Tiểu học Trưng Vương</a> <span class="date">(20/09/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Đại học Thái Nguyên công bố điểm chuẩn năm 2021</a> <span class="date">(20/09/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Tiết học ngoài trời ở huyện Hiệp Hòa</a> <span class="date">(31/08/2021)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</title>
+<title>Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</h1>
-  <div class="news-info"><span class="news-date">14/02/2022 | 07:20</span> <span class="news-view">Lượt xem: 195</span></div>
-  <div id="news-des">Ngành y tế phối hợp với ngành giáo dục Thanh Hóa tổ chức tiêm vắc xin phòng COVID-19 cho học sinh ngay tại trường học.</div>
+  <h1 id="news-title">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</h1>
+  <div class="news-info"><span class="news-date">20/12/2021 | 16:20</span> <span class="news-view">Lượt xem: 195</span></div>
+  <div id="news-des">Từ năm học 2021-2022, Trường THPT Nguyễn Thái Học triển khai sổ điểm điện tử, học bạ số và thu học phí không dùng tiền mặt.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Tỷ lệ học sinh được tiêm đủ liều tại địa phương đạt hơn 50 phần trăm.</p>
-    <p style="text-align: justify;">Nhà trường thực hiện đeo khẩu trang, sát khuẩn tay và giãn cách bàn ghế. Các lớp có phương án xử lý khi có học sinh là F0.</p>
-    <p style="text-align: justify;">Ngành giáo dục khuyến cáo phụ huynh quan tâm sức khỏe tâm lý của con sau thời gian dài ở nhà.</p>
+    <p style="text-align: justify;">Phụ huynh có thể theo dõi điểm số, chuyên cần của con qua ứng dụng trên điện thoại. Giáo viên giảm đáng kể thời gian ghi chép sổ sách.</p>
+    <p style="text-align: justify;">ông Hoàng Quốc Việt, Hiệu trưởng nhà trường, cho biết sẽ ưu tiên nguồn lực cho các trường vùng khó khăn.</p>
+    <p style="text-align: justify;">Trong năm 2021, địa phương đặt mục tiêu 100% trường phổ thông sử dụng học bạ số.</p>
     
-    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
+    <p style="text-align: right;"><strong>Đức Thành</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Tết sẻ chia đến với học sinh vùng cao Nghệ An</a> <span class="date">(17/01/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Lựa chọn sách giáo khoa lớp 3, lớp 7 và lớp 10: Nhà trường được quyền quyết định</a> <span class="date">(04/01/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</a> <span class="date">(29/10/2021)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a> <span class="date">(16/10/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Trường THPT Trần Phú đón nhận bằng công nhận trường đạt chuẩn quốc gia</a> <span class="date">(03/12/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Khai giảng năm học 2021-2022 tại Trường THCS Lê Quý Đôn</a> <span class="date">(21/09/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Khai giảng năm học 2021-2022 tại Trường Tiểu học Trưng Vương</a> <span class="date">(20/09/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Đại học Thái Nguyên công bố điểm chuẩn năm 2021</a> <span class="date">(20/09/2021)</span></li>
     
   </ul></div>
   

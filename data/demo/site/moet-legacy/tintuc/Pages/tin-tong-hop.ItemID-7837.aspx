@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</title>
+<title>Cổng trường an toàn giao thông: Mô hình cần nhân rộng</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</h1>
-  <div class="news-info"><span class="news-date">14/02/2022 | 18:20</span> <span class="news-view">Lượt xem: 269</span></div>
-  <div id="news-des">Ngày càng nhiều học sinh tốt nghiệp THCS tại Nghệ An lựa chọn học nghề kết hợp học văn hóa thay vì thi vào lớp 10.</div>
+  <h1 id="news-title">Cổng trường an toàn giao thông: Mô hình cần nhân rộng</h1>
+  <div class="news-info"><span class="news-date">08/01/2022 | 12:00</span> <span class="news-view">Lượt xem: 269</span></div>
+  <div id="news-des">Ban An toàn giao thông tỉnh Thanh Hóa phối hợp với ngành giáo dục tổ chức tuyên truyền luật giao thông cho học sinh đầu năm học.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Nhiều doanh nghiệp đã ký kết đặt hàng đào tạo với nhà trường, cam kết tiếp nhận học viên sau tốt nghiệp.</p>
-    <p style="text-align: justify;">Các chuyên gia khuyên học sinh chọn nghề dựa trên năng lực và sở thích, tránh chạy theo tâm lý đám đông.</p>
-    <p style="text-align: justify;">Tuy vậy, tâm lý chuộng bằng cấp vẫn khiến nhiều phụ huynh chưa mặn mà với giáo dục nghề nghiệp.</p>
+    <p style="text-align: justify;">Học sinh được hướng dẫn kỹ năng đi bộ, sang đường, đội mũ bảo hiểm đúng cách khi ngồi sau xe máy.</p>
+    <p style="text-align: justify;">bà Ngô Thanh Huyền, Trưởng phòng GDĐT, đề nghị phụ huynh làm gương, không giao xe cho con khi chưa đủ điều kiện.</p>
+    <p style="text-align: justify;">Mô hình đã giúp giảm ùn tắc trước cổng trường vào giờ cao điểm.</p>
     
-    <p style="text-align: right;"><strong>Hải Yến</strong></p>
+    <p style="text-align: right;"><strong>Hồng Nhung</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835">Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</a> <span class="date">(14/02/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Tết sẻ chia đến với học sinh vùng cao Nghệ An</a> <span class="date">(17/01/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Lựa chọn sách giáo khoa lớp 3, lớp 7 và lớp 10: Nhà trường được quyền quyết định</a> <span class="date">(04/01/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</a> <span class="date">(29/10/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</a> <span class="date">(20/12/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Trường THPT Trần Phú đón nhận bằng công nhận trường đạt chuẩn quốc gia</a> <span class="date">(03/12/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Khai giảng năm học 2021-2022 tại Trường THCS Lê Quý Đôn</a> <span class="date">(21/09/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Khai giảng năm học 2021-2022 tại Trường Tiểu học Trưng Vương</a> <span class="date">(20/09/2021)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Học sinh Trường Tiểu học Kim Đồng giành huy chương Olympic Tiếng Anh</title>
+<title>Trao 49 suất học bổng cho học sinh nghèo vượt khó ở huyện Tiên Yên</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Học sinh Trường Tiểu học Kim Đồng giành huy chương Olympic Tiếng Anh</h1>
-  <div class="news-info"><span class="news-date">04/03/2022 | 08:20</span> <span class="news-view">Lượt xem: 417</span></div>
-  <div id="news-des">Em học sinh lớp 11 của Trường Tiểu học Kim Đồng đã xuất sắc giành huy chương trong kỳ thi Olympic Tiếng Anh khu vực.</div>
+  <h1 id="news-title">Trao 49 suất học bổng cho học sinh nghèo vượt khó ở huyện Tiên Yên</h1>
+  <div class="news-info"><span class="news-date">10/02/2022 | 17:00</span> <span class="news-view">Lượt xem: 417</span></div>
+  <div id="news-des">Quỹ khuyến học huyện Tiên Yên vừa trao học bổng cho học sinh có hoàn cảnh khó khăn, vươn lên học tốt.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Để có kết quả này, thầy cô đã dành nhiều thời gian bồi dưỡng đội tuyển, kể cả trong dịp nghỉ hè và cuối tuần.</p>
-    <p style="text-align: justify;">Nhiều em đạt giải nhất được tuyển thẳng vào các trường đại học hàng đầu theo quy chế tuyển sinh.</p>
-    <p style="text-align: justify;">Gia đình em cho biết con có niềm đam mê với môn Tiếng Anh từ những năm học cấp hai.</p>
+    <p style="text-align: justify;">Nhiều em trong số này mồ côi cha mẹ, sống cùng ông bà nhưng luôn đạt danh hiệu học sinh giỏi.</p>
+    <p style="text-align: justify;">Giáo viên điểm trường kể nhiều em phải đi bộ hàng chục cây số mỗi tuần để đến trường.</p>
+    <p style="text-align: justify;">Chương trình góp phần động viên các em tiếp tục nỗ lực học tập, không bỏ học giữa chừng.</p>
     
-    <p style="text-align: right;"><strong>Minh Anh</strong></p>
+    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</a> <span class="date">(14/02/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835">Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</a> <span class="date">(14/02/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Tết sẻ chia đến với học sinh vùng cao Nghệ An</a> <span class="date">(17/01/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Lựa chọn sách giáo khoa lớp 3, lớp 7 và lớp 10: Nhà trường được quyền quyết định</a> <span class="date">(04/01/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837">Cổng trường an toàn giao thông: Mô hình cần nhân rộng</a> <span class="date">(08/01/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</a> <span class="date">(20/12/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Trường THPT Trần Phú đón nhận bằng công nhận trường đạt chuẩn quốc gia</a> <span class="date">(03/12/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Khai giảng năm học 2021-2022 tại Trường THCS Lê Quý Đôn</a> <span class="date">(21/09/2021)</span></li>
     
   </ul></div>
   

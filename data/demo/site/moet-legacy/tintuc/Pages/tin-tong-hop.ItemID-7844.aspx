@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</title>
+<title>Trường Tiểu học Trưng Vương đẩy mạnh chuyển đổi số trong quản lý, dạy học</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,22 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</h1>
-  <div class="news-info"><span class="news-date">15/03/2022 | 14:00</span> <span class="news-view">Lượt xem: 528</span></div>
-  <div id="news-des">Kế hoạch nêu rõ các nhiệm vụ trọng tâm về đào tạo, bồi dưỡng giáo viên và cán bộ quản lý giáo dục mầm non trong năm 2022.</div>
+  <h1 id="news-title">Trường Tiểu học Trưng Vương đẩy mạnh chuyển đổi số trong quản lý, dạy học</h1>
+  <div class="news-info"><span class="news-date">13/03/2022 | 15:00</span> <span class="news-view">Lượt xem: 528</span></div>
+  <div id="news-des">Từ năm học 2021-2022, Trường Tiểu học Trưng Vương triển khai sổ điểm điện tử, học bạ số và thu học phí không dùng tiền mặt.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Kế hoạch yêu cầu tiếp tục triển khai đồng bộ các chủ trương, chính sách của Đảng và Nhà nước về phát triển đội ngũ nhà giáo, trong đó ưu tiên nâng chuẩn trình độ đào tạo và bồi dưỡng năng lực nghề nghiệp cho giáo viên mầm non.</p>
-    <p style="text-align: justify;">Các đơn vị thuộc Bộ và các sở GDĐT được giao nhiệm vụ cụ thể, có mốc thời gian hoàn thành. Cục Nhà giáo và Cán bộ quản lý giáo dục là đơn vị đầu mối theo dõi, đôn đốc.</p>
+    <p style="text-align: justify;">Nhà trường đã đầu tư đường truyền internet, màn hình tương tác cho các phòng học bộ môn.</p>
+    <p style="text-align: justify;">Tuy vậy, ở các điểm trường vùng sâu thuộc thị xã Sa Pa, hạ tầng mạng còn yếu, nhiều gia đình chưa có điện thoại thông minh.</p>
+    <p style="text-align: justify;">Trong năm 2022, địa phương đặt mục tiêu 100% trường phổ thông sử dụng học bạ số.</p>
     
-    <p style="text-align: right;"><strong>Văn phòng Bộ</strong></p>
+    <p style="text-align: right;"><strong>Phương Thảo</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841">Học sinh Trường Tiểu học Kim Đồng giành huy chương Olympic Tiếng Anh</a> <span class="date">(04/03/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</a> <span class="date">(14/02/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835">Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</a> <span class="date">(14/02/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Tết sẻ chia đến với học sinh vùng cao Nghệ An</a> <span class="date">(17/01/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841">Trao 49 suất học bổng cho học sinh nghèo vượt khó ở huyện Tiên Yên</a> <span class="date">(10/02/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837">Cổng trường an toàn giao thông: Mô hình cần nhân rộng</a> <span class="date">(08/01/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</a> <span class="date">(20/12/2021)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Trường THPT Trần Phú đón nhận bằng công nhận trường đạt chuẩn quốc gia</a> <span class="date">(03/12/2021)</span></li>
     
   </ul></div>
   

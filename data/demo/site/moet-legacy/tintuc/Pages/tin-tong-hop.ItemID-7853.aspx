@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Bắc Giang: Hơn 10.400 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2022</title>
+<title>Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Bắc Giang: Hơn 10.400 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2022</h1>
-  <div class="news-info"><span class="news-date">18/05/2022 | 14:00</span> <span class="news-view">Lượt xem: 861</span></div>
-  <div id="news-des">Kỳ thi tốt nghiệp THPT năm 2022 tại Bắc Giang có hơn 10.400 thí sinh đăng ký dự thi, được bố trí tại 79 điểm thi trên toàn tỉnh.</div>
+  <h1 id="news-title">Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</h1>
+  <div class="news-info"><span class="news-date">07/05/2022 | 10:05</span> <span class="news-view">Lượt xem: 861</span></div>
+  <div id="news-des">Dịp hè 2022, Đoàn Thanh niên phối hợp với ngành giáo dục huyện Krông Pắc mở các lớp dạy bơi an toàn cho học sinh tiểu học và THCS.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Theo ông Lê Minh Tuấn, Phó Chủ tịch UBND tỉnh Bắc Giang, toàn bộ cán bộ coi thi đã được tập huấn nghiệp vụ và quán triệt quy chế thi. Các điểm thi được trang bị camera giám sát phòng bảo quản đề thi.</p>
-    <p style="text-align: justify;">Tại huyện Như Xuân, nhiều điểm thi được bố trí xe đưa đón thí sinh có hoàn cảnh khó khăn. Các trường đã tổ chức ôn tập cho học sinh lớp 12 trong suốt học kỳ II.</p>
-    <p style="text-align: justify;">Thí sinh cần có mặt tại điểm thi đúng giờ, mang theo giấy tờ tùy thân và chỉ được mang vào phòng thi các vật dụng theo quy định. Mọi hành vi vi phạm quy chế sẽ bị xử lý nghiêm.</p>
+    <p style="text-align: justify;">Mỗi lớp học kéo dài 10 buổi, học sinh được hướng dẫn kỹ năng nổi, bơi cơ bản và cách xử lý khi gặp người bị đuối nước.</p>
+    <p style="text-align: justify;">ông Nguyễn Văn Thắng, Trưởng phòng GDĐT, đề nghị các trường tăng cường tuyên truyền trước khi học sinh nghỉ hè.</p>
+    <p style="text-align: justify;">Việc phổ cập bơi cho học sinh được xác định là giải pháp lâu dài để giảm tai nạn đuối nước.</p>
     
-    <p style="text-align: right;"><strong>Ngọc Mai</strong></p>
+    <p style="text-align: right;"><strong>Thu Trang</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
     <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850">Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</a> <span class="date">(12/04/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Quảng Nam công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a> <span class="date">(08/04/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</a> <span class="date">(15/03/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841">Học sinh Trường Tiểu học Kim Đồng giành huy chương Olympic Tiếng Anh</a> <span class="date">(04/03/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</a> <span class="date">(15/03/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844">Trường Tiểu học Trưng Vương đẩy mạnh chuyển đổi số trong quản lý, dạy học</a> <span class="date">(13/03/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841">Trao 49 suất học bổng cho học sinh nghèo vượt khó ở huyện Tiên Yên</a> <span class="date">(10/02/2022)</span></li>
     
   </ul></div>
   

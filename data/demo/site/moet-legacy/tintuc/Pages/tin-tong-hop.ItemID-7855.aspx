@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</title>
+<title>Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</h1>
-  <div class="news-info"><span class="news-date">26/05/2022 | 16:00</span> <span class="news-view">Lượt xem: 935</span></div>
-  <div id="news-des">Bộ GDĐT tổ chức hội nghị sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025 theo Quyết định 1677/QĐ-TTg.</div>
+  <h1 id="news-title">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</h1>
+  <div class="news-info"><span class="news-date">10/05/2022 | 17:45</span> <span class="news-view">Lượt xem: 935</span></div>
+  <div id="news-des">Ngày càng nhiều học sinh tốt nghiệp THCS tại Bắc Giang lựa chọn học nghề kết hợp học văn hóa thay vì thi vào lớp 10.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Báo cáo tại hội nghị cho thấy, mạng lưới trường, lớp mầm non tiếp tục được mở rộng; tỷ lệ phòng học kiên cố tăng; chất lượng nuôi dưỡng, chăm sóc, giáo dục trẻ được nâng lên. Cả nước duy trì kết quả phổ cập giáo dục mầm non cho trẻ em 5 tuổi.</p>
-    <p style="text-align: justify;">Hạn chế được chỉ ra là tình trạng thiếu trường lớp ở khu công nghiệp, khu đô thị; cơ sở vật chất ở vùng khó khăn còn thiếu thốn; tỷ lệ huy động trẻ nhà trẻ còn thấp.</p>
-    <p style="text-align: justify;">Vụ Giáo dục Mầm non đề nghị các địa phương tiếp tục ưu tiên ngân sách cho đầu tư trường lớp, thiết bị và phát triển giáo dục mầm non ngoài công lập.</p>
+    <p style="text-align: justify;">Nhiều doanh nghiệp đã ký kết đặt hàng đào tạo với nhà trường, cam kết tiếp nhận học viên sau tốt nghiệp.</p>
+    <p style="text-align: justify;">bà Đỗ Thị Lan, Trưởng phòng GDĐT, cho biết tỷ lệ học sinh có việc làm sau tốt nghiệp đạt trên 72 phần trăm.</p>
+    <p style="text-align: justify;">Tuy vậy, tâm lý chuộng bằng cấp vẫn khiến nhiều phụ huynh chưa mặn mà với giáo dục nghề nghiệp.</p>
     
-    <p style="text-align: right;"><strong>Vụ Giáo dục Mầm non</strong></p>
+    <p style="text-align: right;"><strong>Ngọc Mai</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Bắc Giang: Hơn 10.400 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2022</a> <span class="date">(18/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</a> <span class="date">(07/05/2022)</span></li>
     <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850">Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</a> <span class="date">(12/04/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Quảng Nam công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a> <span class="date">(08/04/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</a> <span class="date">(15/03/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</a> <span class="date">(15/03/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844">Trường Tiểu học Trưng Vương đẩy mạnh chuyển đổi số trong quản lý, dạy học</a> <span class="date">(13/03/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</title>
+<title>Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</h1>
-  <div class="news-info"><span class="news-date">08/06/2022 | 17:00</span> <span class="news-view">Lượt xem: 183</span></div>
-  <div id="news-des">Từ ngày 6 đến 8/6, tại Thái Nguyên, Cục Nhà giáo và Cán bộ quản lý giáo dục tổ chức lớp tập huấn cán bộ quản lý mầm non và giáo viên cốt cán của 14 tỉnh miền núi phía Bắc.</div>
+  <h1 id="news-title">Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</h1>
+  <div class="news-info"><span class="news-date">25/05/2022 | 09:00</span> <span class="news-view">Lượt xem: 183</span></div>
+  <div id="news-des">Dịp hè 2022, Đoàn Thanh niên phối hợp với ngành giáo dục huyện Thanh Hà mở các lớp dạy bơi an toàn cho học sinh tiểu học và THCS.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Lớp tập huấn nằm trong kế hoạch triển khai Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non năm 2022 theo Quyết định 4896/QĐ-BGDĐT. Hơn 200 học viên tham dự trực tiếp.</p>
-    <p style="text-align: justify;">Nội dung tập huấn tập trung vào tăng cường tiếng Việt cho trẻ em người dân tộc thiểu số, tổ chức hoạt động giáo dục ở lớp ghép và quản lý điểm trường lẻ. Học viên được thực hành tại hai trường mầm non của thành phố Thái Nguyên.</p>
-    <p style="text-align: justify;">Phát biểu bế mạc, lãnh đạo Cục đề nghị các sở GDĐT tiếp tục triển khai tập huấn lại cho giáo viên tại địa phương trước năm học 2022-2023.</p>
+    <p style="text-align: justify;">Mỗi lớp học kéo dài 10 buổi, học sinh được hướng dẫn kỹ năng nổi, bơi cơ bản và cách xử lý khi gặp người bị đuối nước.</p>
+    <p style="text-align: justify;">Cơ quan chức năng khuyến cáo phụ huynh không để trẻ tự ý đi tắm sông, suối; các địa phương cắm biển cảnh báo tại khu vực nguy hiểm.</p>
+    <p style="text-align: justify;">Việc phổ cập bơi cho học sinh được xác định là giải pháp lâu dài để giảm tai nạn đuối nước.</p>
     
-    <p style="text-align: right;"><strong>Cục Nhà giáo và Cán bộ quản lý giáo dục</strong></p>
+    <p style="text-align: right;"><strong>Phương Thảo</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</a> <span class="date">(26/05/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Bắc Giang: Hơn 10.400 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2022</a> <span class="date">(18/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</a> <span class="date">(10/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</a> <span class="date">(07/05/2022)</span></li>
     <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850">Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</a> <span class="date">(12/04/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Quảng Nam công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a> <span class="date">(08/04/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</a> <span class="date">(15/03/2022)</span></li>
     
   </ul></div>
   

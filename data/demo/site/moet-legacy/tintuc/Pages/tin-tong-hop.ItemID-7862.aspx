@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</title>
+<title>Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,22 +30,22 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</h1>
-  <div class="news-info"><span class="news-date">13/06/2022 | 17:05</span> <span class="news-view">Lượt xem: 294</span></div>
-  <div id="news-des">Mô hình thư viện thân thiện được triển khai tại nhiều trường tiểu học ở thị xã Sa Pa, thu hút học sinh đến đọc sách mỗi giờ ra chơi.</div>
+  <h1 id="news-title">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</h1>
+  <div class="news-info"><span class="news-date">26/05/2022 | 16:00</span> <span class="news-view">Lượt xem: 294</span></div>
+  <div id="news-des">Bộ GDĐT tổ chức hội nghị sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025 theo Quyết định 1677/QĐ-TTg.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Học sinh được tự chọn sách, ghi chép cảm nhận và chia sẻ với các bạn trong giờ sinh hoạt lớp.</p>
-    <p style="text-align: justify;">Thư viện nhà trường đã số hóa danh mục, học sinh có thể tra cứu sách trên máy tính.</p>
-    <p style="text-align: justify;">Thời gian tới, nhà trường sẽ phối hợp với thư viện tỉnh tổ chức xe sách lưu động đến các điểm trường lẻ.</p>
+    <p style="text-align: justify;">Báo cáo tại hội nghị cho thấy, mạng lưới trường, lớp mầm non tiếp tục được mở rộng; tỷ lệ phòng học kiên cố tăng; chất lượng nuôi dưỡng, chăm sóc, giáo dục trẻ được nâng lên. Cả nước duy trì kết quả phổ cập giáo dục mầm non cho trẻ em 5 tuổi.</p>
+    <p style="text-align: justify;">Hạn chế được chỉ ra là tình trạng thiếu trường lớp ở khu công nghiệp, khu đô thị; cơ sở vật chất ở vùng khó khăn còn thiếu thốn; tỷ lệ huy động trẻ nhà trẻ còn thấp.</p>
+    <p style="text-align: justify;">Vụ Giáo dục Mầm non đề nghị các địa phương tiếp tục ưu tiên ngân sách cho đầu tư trường lớp, thiết bị và phát triển giáo dục mầm non ngoài công lập.</p>
     
-    <p style="text-align: right;"><strong>Phương Thảo</strong></p>
+    <p style="text-align: right;"><strong>Vụ Giáo dục Mầm non</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a> <span class="date">(08/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</a> <span class="date">(26/05/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Bắc Giang: Hơn 10.400 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2022</a> <span class="date">(18/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</a> <span class="date">(25/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</a> <span class="date">(10/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</a> <span class="date">(07/05/2022)</span></li>
     <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7850">Đề án 33: Mục tiêu, nhiệm vụ đào tạo, bồi dưỡng nhà giáo mầm non giai đoạn 2021-2025</a> <span class="date">(12/04/2022)</span></li>
     
   </ul></div>

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Quảng Ninh công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</title>
+<title>Trường cao đẳng nghề Thái Nguyên tuyển sinh gần 38.700 học viên</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,24 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Quảng Ninh công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</h1>
-  <div class="news-info"><span class="news-date">19/06/2022 | 11:05</span> <span class="news-view">Lượt xem: 368</span></div>
-  <div id="news-des">Sở GDĐT Quảng Ninh vừa ban hành kế hoạch tuyển sinh vào lớp 10 THPT năm học 2021-2022, trong đó tỷ lệ học sinh vào trường công lập đạt khoảng 13 phần trăm.</div>
+  <h1 id="news-title">Trường cao đẳng nghề Thái Nguyên tuyển sinh gần 38.700 học viên</h1>
+  <div class="news-info"><span class="news-date">28/05/2022 | 12:15</span> <span class="news-view">Lượt xem: 368</span></div>
+  <div id="news-des">Chương trình tư vấn hướng nghiệp giúp học sinh lớp 12 hiểu rõ yêu cầu của các ngành nghề và nhu cầu thị trường lao động.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Theo kế hoạch, mỗi học sinh được đăng ký tối đa hai nguyện vọng vào các trường THPT công lập. Trường chuyên tổ chức thi riêng với bài thi môn chuyên.</p>
-    <p style="text-align: justify;">Các trường THCS đã tổ chức thi thử để học sinh làm quen với cấu trúc đề và áp lực phòng thi.</p>
-    <p style="text-align: justify;">Học sinh không trúng tuyển vào trường công lập có thể lựa chọn các trường tư thục, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên.</p>
+    <p style="text-align: justify;">Học sinh theo học tại trường nghề được miễn học phí, ra trường có việc làm ngay tại các khu công nghiệp.</p>
+    <p style="text-align: justify;">ông Hoàng Quốc Việt, Phó Giám đốc Sở GDĐT, cho biết tỷ lệ học sinh có việc làm sau tốt nghiệp đạt trên 78 phần trăm.</p>
+    <p style="text-align: justify;">Tuy vậy, tâm lý chuộng bằng cấp vẫn khiến nhiều phụ huynh chưa mặn mà với giáo dục nghề nghiệp.</p>
+    <p style="text-align: justify;">(Theo Báo Thái Nguyên)</p>
     
     <p style="text-align: right;"><strong>Thu Trang</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(13/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a> <span class="date">(08/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</a> <span class="date">(26/05/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Bắc Giang: Hơn 10.400 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2022</a> <span class="date">(18/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</a> <span class="date">(26/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</a> <span class="date">(25/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</a> <span class="date">(10/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</a> <span class="date">(07/05/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</title>
+<title>Trường cao đẳng nghề Thanh Hóa tuyển sinh gần 15.900 học viên</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,24 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</h1>
-  <div class="news-info"><span class="news-date">20/06/2022 | 19:45</span> <span class="news-view">Lượt xem: 516</span></div>
-  <div id="news-des">Phóng sự ghi lại hành trình của những cô giáo mầm non vùng cao Thái Nguyên tham gia đào tạo nâng chuẩn trình độ theo Đề án 33.</div>
+  <h1 id="news-title">Trường cao đẳng nghề Thanh Hóa tuyển sinh gần 15.900 học viên</h1>
+  <div class="news-info"><span class="news-date">05/06/2022 | 13:40</span> <span class="news-view">Lượt xem: 516</span></div>
+  <div id="news-des">Chương trình tư vấn hướng nghiệp giúp học sinh lớp 12 hiểu rõ yêu cầu của các ngành nghề và nhu cầu thị trường lao động.</div>
   <div id="news-detail">
-    <div class="video-embed" style="text-align:center"><iframe width="640" height="360" src="/embed/player.html?v=tnrtv-7868" frameborder="0" allowfullscreen="allowfullscreen"></iframe></div>
-    <p style="text-align: justify;">Ở xã Phú Thượng, huyện Võ Nhai, cô giáo Ma Thị Hương vừa chăm lo cho 25 trẻ ở điểm trường lẻ, vừa theo học lớp cao đẳng sư phạm mầm non vào cuối tuần. Phóng sự theo chân cô trên quãng đường gần 40 cây số đến lớp học.</p>
-    <p style="text-align: justify;">Theo Sở GDĐT, năm 2022 toàn tỉnh có hơn 300 giáo viên mầm non tham gia đào tạo nâng chuẩn. Tỉnh hỗ trợ một phần học phí và bố trí giáo viên dạy thay để các cô yên tâm học tập.</p>
-    <p style="text-align: justify;">Phóng sự cũng ghi nhận hiệu quả sau đào tạo: các giờ hoạt động được tổ chức sinh động hơn, trẻ mạnh dạn, tự tin hơn.</p>
-    <p style="text-align: justify;">(Theo Đài PT-TH Thái Nguyên)</p>
     
-    <p style="text-align: right;"><strong>Ban Chuyên đề</strong></p>
+    <p style="text-align: justify;">Học sinh theo học tại trường nghề được miễn học phí, ra trường có việc làm ngay tại các khu công nghiệp.</p>
+    <p style="text-align: justify;">Các chuyên gia khuyên học sinh chọn nghề dựa trên năng lực và sở thích, tránh chạy theo tâm lý đám đông.</p>
+    <p style="text-align: justify;">Tuy vậy, tâm lý chuộng bằng cấp vẫn khiến nhiều phụ huynh chưa mặn mà với giáo dục nghề nghiệp.</p>
+    
+    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Quảng Ninh công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a> <span class="date">(19/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(13/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a> <span class="date">(08/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</a> <span class="date">(26/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Trường cao đẳng nghề Thái Nguyên tuyển sinh gần 38.700 học viên</a> <span class="date">(28/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</a> <span class="date">(26/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</a> <span class="date">(25/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</a> <span class="date">(10/05/2022)</span></li>
     
   </ul></div>
   

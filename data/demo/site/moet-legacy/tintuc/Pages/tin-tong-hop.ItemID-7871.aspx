@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</title>
+<title>Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</h1>
-  <div class="news-info"><span class="news-date">22/06/2022 | 15:10</span> <span class="news-view">Lượt xem: 627</span></div>
-  <div id="news-des">Bộ GDĐT vừa có văn bản hướng dẫn các sở GDĐT thực hiện chính sách đối với giáo viên, cán bộ quản lý cơ sở giáo dục mầm non được cử tham gia đào tạo nâng chuẩn và bồi dưỡng chuyên môn, nghiệp vụ.</div>
+  <h1 id="news-title">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</h1>
+  <div class="news-info"><span class="news-date">08/06/2022 | 17:00</span> <span class="news-view">Lượt xem: 627</span></div>
+  <div id="news-des">Từ ngày 6 đến 8/6, tại Thái Nguyên, Cục Nhà giáo và Cán bộ quản lý giáo dục tổ chức lớp tập huấn cán bộ quản lý mầm non và giáo viên cốt cán của 14 tỉnh miền núi phía Bắc.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Theo hướng dẫn, giáo viên mầm non được cử đi đào tạo nâng trình độ chuẩn được giữ nguyên vị trí việc làm, được hưởng lương và các khoản phụ cấp theo quy định. Kinh phí đào tạo được bố trí từ ngân sách nhà nước theo phân cấp hiện hành và các nguồn hợp pháp khác.</p>
-    <p style="text-align: justify;">Đối với cán bộ quản lý cơ sở giáo dục mầm non, các địa phương cần ưu tiên bồi dưỡng năng lực quản trị nhà trường, quản lý chất lượng và ứng dụng công nghệ thông tin trong quản lý. Việc bồi dưỡng được thực hiện theo chuẩn hiệu trưởng cơ sở giáo dục mầm non ban hành kèm theo Thông tư 25/2018/TT-BGDĐT.</p>
-    <p style="text-align: justify;">Cục Nhà giáo và Cán bộ quản lý giáo dục đề nghị các sở GDĐT báo cáo kết quả thực hiện trước ngày 15/11 hằng năm để tổng hợp, báo cáo Bộ trưởng.</p>
+    <p style="text-align: justify;">Lớp tập huấn nằm trong kế hoạch triển khai Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non năm 2022 theo Quyết định 4896/QĐ-BGDĐT. Hơn 200 học viên tham dự trực tiếp.</p>
+    <p style="text-align: justify;">Nội dung tập huấn tập trung vào tăng cường tiếng Việt cho trẻ em người dân tộc thiểu số, tổ chức hoạt động giáo dục ở lớp ghép và quản lý điểm trường lẻ. Học viên được thực hành tại hai trường mầm non của thành phố Thái Nguyên.</p>
+    <p style="text-align: justify;">Phát biểu bế mạc, lãnh đạo Cục đề nghị các sở GDĐT tiếp tục triển khai tập huấn lại cho giáo viên tại địa phương trước năm học 2022-2023.</p>
     
-    <p style="text-align: right;"><strong>Trung tâm Truyền thông giáo dục</strong></p>
+    <p style="text-align: right;"><strong>Cục Nhà giáo và Cán bộ quản lý giáo dục</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a> <span class="date">(20/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Quảng Ninh công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a> <span class="date">(19/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(13/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a> <span class="date">(08/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868">Trường cao đẳng nghề Thanh Hóa tuyển sinh gần 15.900 học viên</a> <span class="date">(05/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Trường cao đẳng nghề Thái Nguyên tuyển sinh gần 38.700 học viên</a> <span class="date">(28/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</a> <span class="date">(26/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</a> <span class="date">(25/05/2022)</span></li>
     
   </ul></div>
   

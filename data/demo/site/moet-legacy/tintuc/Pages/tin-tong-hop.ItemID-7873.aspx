@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Bồi dưỡng giáo viên, cán bộ quản lý cơ sở giáo dục phổ thông cốt cán năm 2022</title>
+<title>Bắc Giang công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,22 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Bồi dưỡng giáo viên, cán bộ quản lý cơ sở giáo dục phổ thông cốt cán năm 2022</h1>
-  <div class="news-info"><span class="news-date">27/06/2022 | 14:30</span> <span class="news-view">Lượt xem: 701</span></div>
-  <div id="news-des">Cục Nhà giáo và Cán bộ quản lý giáo dục phối hợp với các trường sư phạm tổ chức bồi dưỡng giáo viên, cán bộ quản lý phổ thông cốt cán thực hiện chương trình giáo dục phổ thông 2018.</div>
+  <h1 id="news-title">Bắc Giang công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</h1>
+  <div class="news-info"><span class="news-date">20/06/2022 | 18:40</span> <span class="news-view">Lượt xem: 701</span></div>
+  <div id="news-des">Sở GDĐT Bắc Giang vừa ban hành kế hoạch tuyển sinh vào lớp 10 THPT năm học 2021-2022, trong đó tỷ lệ học sinh vào trường công lập đạt khoảng 81 phần trăm.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Năm 2022, các trường sư phạm chủ chốt bồi dưỡng trực tuyến cho giáo viên, cán bộ quản lý cốt cán các cấp tiểu học, THCS, THPT về các mô-đun theo chương trình giáo dục phổ thông mới.</p>
-    <p style="text-align: justify;">Giáo viên cốt cán sau khi được bồi dưỡng sẽ hỗ trợ đồng nghiệp đại trà qua hệ thống học tập trực tuyến.</p>
+    <p style="text-align: justify;">Một số trường ở huyện Krông Pắc có tỷ lệ chọi cao do phụ huynh muốn con học gần nhà. Sở GDĐT khuyến khích phân luồng học sinh sau THCS.</p>
+    <p style="text-align: justify;">Các trường THCS đã tổ chức thi thử để học sinh làm quen với cấu trúc đề và áp lực phòng thi.</p>
+    <p style="text-align: justify;">Học sinh không trúng tuyển vào trường công lập có thể lựa chọn các trường tư thục, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên.</p>
     
-    <p style="text-align: right;"><strong>Cục Nhà giáo và Cán bộ quản lý giáo dục</strong></p>
+    <p style="text-align: right;"><strong>Hải Yến</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a> <span class="date">(22/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a> <span class="date">(20/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Quảng Ninh công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a> <span class="date">(19/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(13/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a> <span class="date">(08/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868">Trường cao đẳng nghề Thanh Hóa tuyển sinh gần 15.900 học viên</a> <span class="date">(05/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Trường cao đẳng nghề Thái Nguyên tuyển sinh gần 38.700 học viên</a> <span class="date">(28/05/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</a> <span class="date">(26/05/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</title>
+<title>Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,24 +30,24 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</h1>
-  <div class="news-info"><span class="news-date">30/06/2022 | 19:30</span> <span class="news-view">Lượt xem: 849</span></div>
-  <div id="news-des">Phóng sự chuyên đề phản ánh việc triển khai các chủ trương, chính sách của Đảng và Nhà nước về đào tạo, bồi dưỡng đội ngũ giáo viên mầm non tại tỉnh Thái Nguyên.</div>
+  <h1 id="news-title">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</h1>
+  <div class="news-info"><span class="news-date">20/06/2022 | 19:45</span> <span class="news-view">Lượt xem: 849</span></div>
+  <div id="news-des">Phóng sự ghi lại hành trình của những cô giáo mầm non vùng cao Thái Nguyên tham gia đào tạo nâng chuẩn trình độ theo Đề án 33.</div>
   <div id="news-detail">
     <div class="video-embed" style="text-align:center"><iframe width="640" height="360" src="/embed/player.html?v=tnrtv-7877" frameborder="0" allowfullscreen="allowfullscreen"></iframe></div>
-    <p style="text-align: justify;">Phóng sự mở đầu bằng hình ảnh cô giáo Hoàng Thị Nga ở điểm trường Khuôn Tát, huyện Định Hóa, tranh thủ buổi tối để học lớp cao đẳng sư phạm mầm non hệ vừa làm vừa học. Cô là một trong hàng trăm giáo viên của tỉnh thuộc diện phải nâng chuẩn trình độ đào tạo theo Luật Giáo dục 2019.</p>
-    <p style="text-align: justify;">Đại diện Sở GDĐT Thái Nguyên cho biết, thực hiện Nghị định 71/2020/NĐ-CP, tỉnh đã ban hành kế hoạch đào tạo nâng chuẩn giai đoạn 2021-2025, giao chỉ tiêu cho từng huyện và phối hợp với các trường sư phạm tổ chức lớp học ngay tại địa phương.</p>
-    <p style="text-align: justify;">Phóng sự cũng ghi nhận những khó khăn: thiếu giáo viên dạy thay, giáo viên lớn tuổi ngại đi học, kinh phí hỗ trợ chưa đồng đều giữa các huyện. Các chuyên gia cho rằng chính sách cần được cụ thể hóa bằng cơ chế hỗ trợ học phí và thời gian cho giáo viên.</p>
+    <p style="text-align: justify;">Ở xã Phú Thượng, huyện Võ Nhai, cô giáo Ma Thị Hương vừa chăm lo cho 25 trẻ ở điểm trường lẻ, vừa theo học lớp cao đẳng sư phạm mầm non vào cuối tuần. Phóng sự theo chân cô trên quãng đường gần 40 cây số đến lớp học.</p>
+    <p style="text-align: justify;">Theo Sở GDĐT, năm 2022 toàn tỉnh có hơn 300 giáo viên mầm non tham gia đào tạo nâng chuẩn. Tỉnh hỗ trợ một phần học phí và bố trí giáo viên dạy thay để các cô yên tâm học tập.</p>
+    <p style="text-align: justify;">Phóng sự cũng ghi nhận hiệu quả sau đào tạo: các giờ hoạt động được tổ chức sinh động hơn, trẻ mạnh dạn, tự tin hơn.</p>
     <p style="text-align: justify;">(Theo Đài PT-TH Thái Nguyên)</p>
     
-    <p style="text-align: right;"><strong>Nhóm phóng viên chuyên đề</strong></p>
+    <p style="text-align: right;"><strong>Ban Chuyên đề</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7873">Bồi dưỡng giáo viên, cán bộ quản lý cơ sở giáo dục phổ thông cốt cán năm 2022</a> <span class="date">(27/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a> <span class="date">(22/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a> <span class="date">(20/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Quảng Ninh công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a> <span class="date">(19/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7873">Bắc Giang công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a> <span class="date">(20/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a> <span class="date">(08/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868">Trường cao đẳng nghề Thanh Hóa tuyển sinh gần 15.900 học viên</a> <span class="date">(05/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Trường cao đẳng nghề Thái Nguyên tuyển sinh gần 38.700 học viên</a> <span class="date">(28/05/2022)</span></li>
     
   </ul></div>
   

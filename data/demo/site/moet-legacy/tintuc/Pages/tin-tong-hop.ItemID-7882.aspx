@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</title>
+<title>Quảng Nam: Bảo đảm đủ sách giáo khoa cho năm học 2021-2022</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</h1>
-  <div class="news-info"><span class="news-date">31/07/2022 | 11:05</span> <span class="news-view">Lượt xem: 134</span></div>
-  <div id="news-des">Kỳ thi tốt nghiệp THPT năm 2022 tại Cần Thơ có hơn 25.300 thí sinh đăng ký dự thi, được bố trí tại 19 điểm thi trên toàn tỉnh.</div>
+  <h1 id="news-title">Quảng Nam: Bảo đảm đủ sách giáo khoa cho năm học 2021-2022</h1>
+  <div class="news-info"><span class="news-date">23/06/2022 | 12:00</span> <span class="news-view">Lượt xem: 134</span></div>
+  <div id="news-des">Trước thềm năm học mới, nhiều phụ huynh phản ánh giá bộ sách giáo khoa mới cao hơn nhiều so với sách cũ.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Theo ông Nguyễn Văn Thắng, Phó Giám đốc Sở GDĐT Cần Thơ, toàn bộ cán bộ coi thi đã được tập huấn nghiệp vụ và quán triệt quy chế thi. Các điểm thi được trang bị camera giám sát phòng bảo quản đề thi.</p>
-    <p style="text-align: justify;">Tại thị xã Sa Pa, nhiều điểm thi được bố trí xe đưa đón thí sinh có hoàn cảnh khó khăn. Các trường đã tổ chức ôn tập cho học sinh lớp 12 trong suốt học kỳ II.</p>
-    <p style="text-align: justify;">Môn Lịch sử được nhiều giáo viên dự báo sẽ có mức độ phân hóa tốt. Các thầy cô khuyên thí sinh giữ sức khỏe, đọc kỹ đề và phân bổ thời gian hợp lý.</p>
+    <p style="text-align: justify;">Các nhà xuất bản cam kết cung ứng đủ sách trước ngày tựu trường.</p>
+    <p style="text-align: justify;">Thư viện các trường có tủ sách dùng chung để cho học sinh khó khăn mượn. Nhiều trường phát động phong trào quyên góp sách cũ.</p>
+    <p style="text-align: justify;">Bộ GDĐT đã đề nghị các nhà xuất bản rà soát, giảm giá thành sách, bảo đảm học sinh có đủ sách khi bước vào năm học.</p>
     
-    <p style="text-align: right;"><strong>Đức Thành</strong></p>
+    <p style="text-align: right;"><strong>Quang Huy</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7880">Thông báo lịch tiếp công dân tháng 7/2022</a> <span class="date">(04/07/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7877">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</a> <span class="date">(30/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7873">Bồi dưỡng giáo viên, cán bộ quản lý cơ sở giáo dục phổ thông cốt cán năm 2022</a> <span class="date">(27/06/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a> <span class="date">(22/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7880">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a> <span class="date">(22/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7877">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a> <span class="date">(20/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7873">Bắc Giang công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a> <span class="date">(20/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a> <span class="date">(08/06/2022)</span></li>
     
   </ul></div>
   

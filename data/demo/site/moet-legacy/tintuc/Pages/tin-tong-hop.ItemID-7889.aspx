@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Học sinh Trường THPT Trần Phú được tư vấn hướng nghiệp</title>
+<title>Tủ sách lớp học giúp học sinh huyện Núi Thành yêu sách hơn</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,24 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Học sinh Trường THPT Trần Phú được tư vấn hướng nghiệp</h1>
-  <div class="news-info"><span class="news-date">25/08/2022 | 13:30</span> <span class="news-view">Lượt xem: 393</span></div>
-  <div id="news-des">Ngày càng nhiều học sinh tốt nghiệp THCS tại Thái Nguyên lựa chọn học nghề kết hợp học văn hóa thay vì thi vào lớp 10.</div>
+  <h1 id="news-title">Tủ sách lớp học giúp học sinh huyện Núi Thành yêu sách hơn</h1>
+  <div class="news-info"><span class="news-date">29/06/2022 | 09:00</span> <span class="news-view">Lượt xem: 393</span></div>
+  <div id="news-des">Mô hình thư viện thân thiện được triển khai tại nhiều trường tiểu học ở huyện Núi Thành, thu hút học sinh đến đọc sách mỗi giờ ra chơi.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Học sinh theo học tại trường nghề được miễn học phí, ra trường có việc làm ngay tại các khu công nghiệp.</p>
-    <p style="text-align: justify;">ông Lê Minh Tuấn, Phó Giám đốc Sở GDĐT, cho biết tỷ lệ học sinh có việc làm sau tốt nghiệp đạt trên 12 phần trăm.</p>
-    <p style="text-align: justify;">Buổi tư vấn còn có phần giao lưu với cựu học sinh đang làm việc trong các doanh nghiệp công nghệ.</p>
-    <p style="text-align: justify;">(Theo Báo Thái Nguyên)</p>
+    <p style="text-align: justify;">Học sinh được tự chọn sách, ghi chép cảm nhận và chia sẻ với các bạn trong giờ sinh hoạt lớp.</p>
+    <p style="text-align: justify;">Thư viện nhà trường đã số hóa danh mục, học sinh có thể tra cứu sách trên máy tính.</p>
+    <p style="text-align: justify;">Nhiều em cho biết đã đọc hết hàng chục cuốn sách trong một học kỳ.</p>
     
-    <p style="text-align: right;"><strong>Thu Trang</strong></p>
+    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7886">Dự thảo báo cáo kết quả bồi dưỡng giáo viên mầm non cốt cán 6 tháng đầu năm 2022</a> <span class="date">(11/08/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7882">Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a> <span class="date">(31/07/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7880">Thông báo lịch tiếp công dân tháng 7/2022</a> <span class="date">(04/07/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7877">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</a> <span class="date">(30/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7886">Bồi dưỡng giáo viên, cán bộ quản lý cơ sở giáo dục phổ thông cốt cán năm 2022</a> <span class="date">(27/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7882">Quảng Nam: Bảo đảm đủ sách giáo khoa cho năm học 2021-2022</a> <span class="date">(23/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7880">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a> <span class="date">(22/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7877">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a> <span class="date">(20/06/2022)</span></li>
     
   </ul></div>
   

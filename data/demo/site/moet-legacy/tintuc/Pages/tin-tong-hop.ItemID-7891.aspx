@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Khai giảng năm học 2022-2023 tại Trường Tiểu học Trưng Vương</title>
+<title>Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,24 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Khai giảng năm học 2022-2023 tại Trường Tiểu học Trưng Vương</h1>
-  <div class="news-info"><span class="news-date">12/09/2022 | 07:05</span> <span class="news-view">Lượt xem: 467</span></div>
-  <div id="news-des">Sáng 5/9, các trường học trên địa bàn huyện Krông Pắc đồng loạt tổ chức lễ khai giảng năm học 2022-2023 trong không khí vui tươi, phấn khởi.</div>
+  <h1 id="news-title">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</h1>
+  <div class="news-info"><span class="news-date">30/06/2022 | 19:30</span> <span class="news-view">Lượt xem: 467</span></div>
+  <div id="news-des">Phóng sự chuyên đề phản ánh việc triển khai các chủ trương, chính sách của Đảng và Nhà nước về đào tạo, bồi dưỡng đội ngũ giáo viên mầm non tại tỉnh Thái Nguyên.</div>
   <div id="news-detail">
+    <div class="video-embed" style="text-align:center"><iframe width="640" height="360" src="/embed/player.html?v=tnrtv-7891" frameborder="0" allowfullscreen="allowfullscreen"></iframe></div>
+    <p style="text-align: justify;">Phóng sự mở đầu bằng hình ảnh cô giáo Hoàng Thị Nga ở điểm trường Khuôn Tát, huyện Định Hóa, tranh thủ buổi tối để học lớp cao đẳng sư phạm mầm non hệ vừa làm vừa học. Cô là một trong hàng trăm giáo viên của tỉnh thuộc diện phải nâng chuẩn trình độ đào tạo theo Luật Giáo dục 2019.</p>
+    <p style="text-align: justify;">Đại diện Sở GDĐT Thái Nguyên cho biết, thực hiện Nghị định 71/2020/NĐ-CP, tỉnh đã ban hành kế hoạch đào tạo nâng chuẩn giai đoạn 2021-2025, giao chỉ tiêu cho từng huyện và phối hợp với các trường sư phạm tổ chức lớp học ngay tại địa phương.</p>
+    <p style="text-align: justify;">Phóng sự cũng ghi nhận những khó khăn: thiếu giáo viên dạy thay, giáo viên lớn tuổi ngại đi học, kinh phí hỗ trợ chưa đồng đều giữa các huyện. Các chuyên gia cho rằng chính sách cần được cụ thể hóa bằng cơ chế hỗ trợ học phí và thời gian cho giáo viên.</p>
+    <p style="text-align: justify;">(Theo Đài PT-TH Thái Nguyên)</p>
     
-    <p style="text-align: justify;">Dự lễ khai giảng, ông Vũ Đình Khoa, Trưởng phòng Giáo dục trung học, đã trao tặng quà, học bổng cho học sinh có hoàn cảnh khó khăn vượt khó học giỏi.</p>
-    <p style="text-align: justify;">Ngành giáo dục địa phương xác định nhiệm vụ trọng tâm là nâng cao chất lượng dạy học, đẩy mạnh chuyển đổi số và giáo dục kỹ năng sống cho học sinh.</p>
-    <p style="text-align: justify;">Phụ huynh học sinh bày tỏ mong muốn nhà trường quan tâm hơn nữa đến an toàn học đường và hoạt động thể thao cho học sinh.</p>
-    
-    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
+    <p style="text-align: right;"><strong>Nhóm phóng viên chuyên đề</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7889">Học sinh Trường THPT Trần Phú được tư vấn hướng nghiệp</a> <span class="date">(25/08/2022)</span></li>
-    <li><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7886">Dự thảo báo cáo kết quả bồi dưỡng giáo viên mầm non cốt cán 6 tháng đầu năm 2022</a> <span class="date">(11/08/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7882">Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a> <span class="date">(31/07/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7880">Thông báo lịch tiếp công dân tháng 7/2022</a> <span class="date">(04/07/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7889">Tủ sách lớp học giúp học sinh huyện Núi Thành yêu sách hơn</a> <span class="date">(29/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7886">Bồi dưỡng giáo viên, cán bộ quản lý cơ sở giáo dục phổ thông cốt cán năm 2022</a> <span class="date">(27/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7882">Quảng Nam: Bảo đảm đủ sách giáo khoa cho năm học 2021-2022</a> <span class="date">(23/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7880">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a> <span class="date">(22/06/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Điểm chuẩn Đại học Bách khoa Hà Nội năm 2022: Ngành cao nhất lấy 65 điểm... trên thang 30</title>
+<title>Điểm chuẩn Đại học Thái Nguyên năm 2022: Ngành cao nhất lấy 28,6 điểm</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Điểm chuẩn Đại học Bách khoa Hà Nội năm 2022: Ngành cao nhất lấy 65 điểm... trên thang 30</h1>
-  <div class="news-info"><span class="news-date">18/09/2022 | 08:45</span> <span class="news-view">Lượt xem: 726</span></div>
+  <h1 id="news-title">Điểm chuẩn Đại học Thái Nguyên năm 2022: Ngành cao nhất lấy 28,6 điểm</h1>
+  <div class="news-info"><span class="news-date">06/07/2022 | 18:00</span> <span class="news-view">Lượt xem: 726</span></div>
   <div id="news-des">Sau khi có kết quả xét tuyển, thí sinh trúng tuyển phải xác nhận nhập học trực tuyến trên hệ thống của Bộ GDĐT trước thời hạn quy định.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Đại diện nhà trường cho biết năm nay trường tuyển khoảng 17.100 chỉ tiêu, trong đó phần lớn dành cho phương thức xét điểm thi tốt nghiệp THPT.</p>
+    <p style="text-align: justify;">Đại diện nhà trường cho biết năm nay trường tuyển khoảng 6.800 chỉ tiêu, trong đó phần lớn dành cho phương thức xét điểm thi tốt nghiệp THPT.</p>
     <p style="text-align: justify;">Thí sinh trúng tuyển cần theo dõi thông báo của trường để hoàn thiện thủ tục nhập học, nộp học phí và đăng ký ký túc xá. Nhà trường dành quỹ học bổng cho tân sinh viên có hoàn cảnh khó khăn.</p>
-    <p style="text-align: justify;">Nhiều phụ huynh ở Nghệ An cho biết chi phí thuê trọ và sinh hoạt cho con tại Hà Nội là nỗi lo lớn mỗi mùa nhập học.</p>
+    <p style="text-align: justify;">Nhiều phụ huynh ở Quảng Ninh cho biết chi phí thuê trọ và sinh hoạt cho con tại Hà Nội là nỗi lo lớn mỗi mùa nhập học.</p>
     
-    <p style="text-align: right;"><strong>Hồng Nhung</strong></p>
+    <p style="text-align: right;"><strong>Phương Thảo</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">Khai giảng năm học 2022-2023 tại Trường THCS Tân Lập</a> <span class="date">(16/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Khai giảng năm học 2022-2023 tại Trường Tiểu học Trưng Vương</a> <span class="date">(12/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7889">Học sinh Trường THPT Trần Phú được tư vấn hướng nghiệp</a> <span class="date">(25/08/2022)</span></li>
-    <li><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7886">Dự thảo báo cáo kết quả bồi dưỡng giáo viên mầm non cốt cán 6 tháng đầu năm 2022</a> <span class="date">(11/08/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">Thông báo lịch tiếp công dân tháng 7/2022</a> <span class="date">(04/07/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</a> <span class="date">(30/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7889">Tủ sách lớp học giúp học sinh huyện Núi Thành yêu sách hơn</a> <span class="date">(29/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7886">Bồi dưỡng giáo viên, cán bộ quản lý cơ sở giáo dục phổ thông cốt cán năm 2022</a> <span class="date">(27/06/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Thái Nguyên: Học sinh nghỉ học tránh áp thấp nhiệt đới</title>
+<title>Kỳ thi tốt nghiệp THPT năm 2022: Hải Dương bố trí 34 điểm thi</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,24 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Thái Nguyên: Học sinh nghỉ học tránh áp thấp nhiệt đới</h1>
-  <div class="news-info"><span class="news-date">03/10/2022 | 08:45</span> <span class="news-view">Lượt xem: 800</span></div>
-  <div id="news-des">Do ảnh hưởng của áp thấp nhiệt đới, nhiều trường học tại Thái Nguyên cho học sinh nghỉ học để bảo đảm an toàn.</div>
+  <h1 id="news-title">Kỳ thi tốt nghiệp THPT năm 2022: Hải Dương bố trí 34 điểm thi</h1>
+  <div class="news-info"><span class="news-date">31/07/2022 | 11:05</span> <span class="news-view">Lượt xem: 800</span></div>
+  <div id="news-des">Ban chỉ đạo thi tỉnh Hải Dương đã hoàn tất công tác chuẩn bị cho kỳ thi tốt nghiệp THPT năm 2022, bảo đảm an toàn, nghiêm túc, đúng quy chế.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Theo thống kê ban đầu, 60 điểm trường bị tốc mái, hư hỏng tường rào, nhiều sách vở và thiết bị dạy học bị ướt. Ước tính thiệt hại hàng tỷ đồng.</p>
-    <p style="text-align: justify;">Các đoàn thanh niên tình nguyện đã hỗ trợ nhà trường vệ sinh lớp học, phun khử khuẩn, tặng sách vở cho học sinh vùng lũ.</p>
-    <p style="text-align: justify;">Nhiều tổ chức, cá nhân đã quyên góp ủng hộ học sinh vùng bị thiên tai, tặng áo phao, đồ dùng học tập và gạo cho các gia đình khó khăn.</p>
-    <p style="text-align: justify;">(Theo Báo Thái Nguyên)</p>
+    <p style="text-align: justify;">Năm nay, số thí sinh tự do chiếm khoảng 8 phần trăm tổng số thí sinh đăng ký dự thi. Phần lớn thí sinh lựa chọn bài thi tổ hợp Khoa học xã hội.</p>
+    <p style="text-align: justify;">Tại thị xã Sa Pa, nhiều điểm thi được bố trí xe đưa đón thí sinh có hoàn cảnh khó khăn. Các trường đã tổ chức ôn tập cho học sinh lớp 12 trong suốt học kỳ II.</p>
+    <p style="text-align: justify;">Môn Lịch sử được nhiều giáo viên dự báo sẽ có mức độ phân hóa tốt. Các thầy cô khuyên thí sinh giữ sức khỏe, đọc kỹ đề và phân bổ thời gian hợp lý.</p>
     
-    <p style="text-align: right;"><strong>Hải Yến</strong></p>
+    <p style="text-align: right;"><strong>Đức Thành</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Điểm chuẩn Đại học Bách khoa Hà Nội năm 2022: Ngành cao nhất lấy 65 điểm... trên thang 30</a> <span class="date">(18/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">Khai giảng năm học 2022-2023 tại Trường THCS Tân Lập</a> <span class="date">(16/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Khai giảng năm học 2022-2023 tại Trường Tiểu học Trưng Vương</a> <span class="date">(12/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7889">Học sinh Trường THPT Trần Phú được tư vấn hướng nghiệp</a> <span class="date">(25/08/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Điểm chuẩn Đại học Thái Nguyên năm 2022: Ngành cao nhất lấy 28,6 điểm</a> <span class="date">(06/07/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">Thông báo lịch tiếp công dân tháng 7/2022</a> <span class="date">(04/07/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</a> <span class="date">(30/06/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7889">Tủ sách lớp học giúp học sinh huyện Núi Thành yêu sách hơn</a> <span class="date">(29/06/2022)</span></li>
     
   </ul></div>
   

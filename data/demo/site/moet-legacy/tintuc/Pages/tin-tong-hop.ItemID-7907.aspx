@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Trao tặng mũ bảo hiểm cho học sinh lớp 1</title>
+<title>Lựa chọn sách giáo khoa lớp 3, lớp 7 và lớp 10: Nhà trường được quyền quyết định</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Trao tặng mũ bảo hiểm cho học sinh lớp 1</h1>
-  <div class="news-info"><span class="news-date">31/10/2022 | 15:20</span> <span class="news-view">Lượt xem: 159</span></div>
-  <div id="news-des">Nhiều trường học tại huyện Krông Pắc triển khai mô hình cổng trường an toàn giao thông với sự tham gia của phụ huynh và lực lượng công an.</div>
+  <h1 id="news-title">Lựa chọn sách giáo khoa lớp 3, lớp 7 và lớp 10: Nhà trường được quyền quyết định</h1>
+  <div class="news-info"><span class="news-date">25/08/2022 | 10:30</span> <span class="news-view">Lượt xem: 159</span></div>
+  <div id="news-des">Năm học 2022-2023, các trường phổ thông tại Quảng Nam hoàn thành việc lựa chọn sách giáo khoa theo chương trình giáo dục phổ thông 2018.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Học sinh được hướng dẫn kỹ năng đi bộ, sang đường, đội mũ bảo hiểm đúng cách khi ngồi sau xe máy.</p>
-    <p style="text-align: justify;">bà Ngô Thanh Huyền, Phó Giám đốc Sở GDĐT, đề nghị phụ huynh làm gương, không giao xe cho con khi chưa đủ điều kiện.</p>
-    <p style="text-align: justify;">Mô hình đã giúp giảm ùn tắc trước cổng trường vào giờ cao điểm.</p>
+    <p style="text-align: justify;">Hội đồng lựa chọn sách của từng trường gồm hiệu trưởng, tổ trưởng chuyên môn và đại diện cha mẹ học sinh. Kết quả được công khai trên cổng thông tin của nhà trường.</p>
+    <p style="text-align: justify;">ông Hoàng Quốc Việt cho biết nhà trường đã giới thiệu các bộ sách cho phụ huynh từ cuối năm học trước.</p>
+    <p style="text-align: justify;">Bộ GDĐT đã đề nghị các nhà xuất bản rà soát, giảm giá thành sách, bảo đảm học sinh có đủ sách khi bước vào năm học.</p>
     
-    <p style="text-align: right;"><strong>Trung Kiên</strong></p>
+    <p style="text-align: right;"><strong>Thu Trang</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a> <span class="date">(05/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Thái Nguyên: Học sinh nghỉ học tránh áp thấp nhiệt đới</a> <span class="date">(03/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Điểm chuẩn Đại học Bách khoa Hà Nội năm 2022: Ngành cao nhất lấy 65 điểm... trên thang 30</a> <span class="date">(18/09/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">Khai giảng năm học 2022-2023 tại Trường THCS Tân Lập</a> <span class="date">(16/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7904">Dự thảo báo cáo kết quả bồi dưỡng giáo viên mầm non cốt cán 6 tháng đầu năm 2022</a> <span class="date">(11/08/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Kỳ thi tốt nghiệp THPT năm 2022: Hải Dương bố trí 34 điểm thi</a> <span class="date">(31/07/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Điểm chuẩn Đại học Thái Nguyên năm 2022: Ngành cao nhất lấy 28,6 điểm</a> <span class="date">(06/07/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">Thông báo lịch tiếp công dân tháng 7/2022</a> <span class="date">(04/07/2022)</span></li>
     
   </ul></div>
   

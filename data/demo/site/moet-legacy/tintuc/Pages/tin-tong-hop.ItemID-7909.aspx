@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</title>
+<title>Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,22 +30,24 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</h1>
-  <div class="news-info"><span class="news-date">05/12/2022 | 20:00</span> <span class="news-view">Lượt xem: 233</span></div>
-  <div id="news-des">Phóng sự chuyên đề về đội ngũ giáo viên mầm non cốt cán, những người sau khi được bồi dưỡng đã trở thành chỗ dựa chuyên môn cho đồng nghiệp ở cơ sở.</div>
+  <h1 id="news-title">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</h1>
+  <div class="news-info"><span class="news-date">05/10/2022 | 16:30</span> <span class="news-view">Lượt xem: 233</span></div>
+  <div id="news-des">Bộ GDĐT tổ chức hội nghị sơ kết việc thực hiện Đề án “Đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non giai đoạn 2018-2025” và triển khai nhiệm vụ thời gian tới.</div>
   <div id="news-detail">
-    <div class="video-embed" style="text-align:center"><iframe width="640" height="360" src="/embed/player.html?v=tnrtv-7909" frameborder="0" allowfullscreen="allowfullscreen"></iframe></div>
-    <p style="text-align: justify;">Phóng sự theo chân cô giáo cốt cán Đinh Thị Liên ở Hòa Bình trong những buổi dự giờ, góp ý cho đồng nghiệp ở các điểm trường lẻ.</p>
-    <p style="text-align: justify;">Năm 2022, hàng nghìn giáo viên, cán bộ quản lý mầm non cốt cán đã được bồi dưỡng theo kế hoạch thực hiện Đề án 33, tạo mạng lưới hỗ trợ chuyên môn rộng khắp.</p>
+    
+    <p style="text-align: justify;">Báo cáo tại hội nghị cho biết, sau 4 năm thực hiện, hơn 45.000 giáo viên mầm non đã được đào tạo nâng chuẩn; gần 100% giáo viên, cán bộ quản lý được bồi dưỡng thường xuyên; hơn 5.000 giáo viên và cán bộ quản lý cốt cán được bồi dưỡng để hỗ trợ đồng nghiệp.</p>
+    <p style="text-align: justify;">Các cơ sở đào tạo giáo viên mầm non đã đổi mới chương trình theo hướng tiếp cận năng lực. Hệ thống học liệu bồi dưỡng trực tuyến được xây dựng và sử dụng rộng rãi.</p>
+    <p style="text-align: justify;">Tuy nhiên, hội nghị cũng chỉ ra những hạn chế: tình trạng thiếu giáo viên mầm non chưa được khắc phục, một số địa phương chưa bố trí đủ kinh phí, chất lượng bồi dưỡng ở một số nơi còn hình thức.</p>
+    <p style="text-align: justify;">Thứ trưởng Bộ GDĐT đề nghị các địa phương quyết liệt hơn để hoàn thành các mục tiêu của Đề án vào năm 2025.</p>
     
     <p style="text-align: right;"><strong>Trung tâm Truyền thông giáo dục</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Trao tặng mũ bảo hiểm cho học sinh lớp 1</a> <span class="date">(31/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a> <span class="date">(05/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Thái Nguyên: Học sinh nghỉ học tránh áp thấp nhiệt đới</a> <span class="date">(03/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Điểm chuẩn Đại học Bách khoa Hà Nội năm 2022: Ngành cao nhất lấy 65 điểm... trên thang 30</a> <span class="date">(18/09/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Lựa chọn sách giáo khoa lớp 3, lớp 7 và lớp 10: Nhà trường được quyền quyết định</a> <span class="date">(25/08/2022)</span></li>
+    <li><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7904">Dự thảo báo cáo kết quả bồi dưỡng giáo viên mầm non cốt cán 6 tháng đầu năm 2022</a> <span class="date">(11/08/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Kỳ thi tốt nghiệp THPT năm 2022: Hải Dương bố trí 34 điểm thi</a> <span class="date">(31/07/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Điểm chuẩn Đại học Thái Nguyên năm 2022: Ngành cao nhất lấy 28,6 điểm</a> <span class="date">(06/07/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</title>
+<title>Khắc phục thiệt hại do bão số 3, sớm đón học sinh trở lại trường</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,24 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</h1>
-  <div class="news-info"><span class="news-date">08/12/2022 | 12:20</span> <span class="news-view">Lượt xem: 381</span></div>
-  <div id="news-des">Trường Tiểu học Kim Đồng vừa được UBND tỉnh công nhận đạt chuẩn quốc gia mức độ 1, sau nhiều năm nỗ lực đầu tư cơ sở vật chất.</div>
+  <h1 id="news-title">Khắc phục thiệt hại do bão số 3, sớm đón học sinh trở lại trường</h1>
+  <div class="news-info"><span class="news-date">30/10/2022 | 07:45</span> <span class="news-view">Lượt xem: 381</span></div>
+  <div id="news-des">Do ảnh hưởng của bão số 3, nhiều trường học tại Thái Nguyên cho học sinh nghỉ học để bảo đảm an toàn.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Nhà trường có đủ phòng học, phòng bộ môn, nhà đa năng và khuôn viên xanh, sạch, đẹp. Chất lượng giáo dục toàn diện được duy trì ổn định.</p>
-    <p style="text-align: justify;">Địa phương đặt mục tiêu đến năm 2022 tất cả các xã đều có trường đạt chuẩn quốc gia.</p>
-    <p style="text-align: justify;">Các phòng học được lắp tivi thông minh, đáp ứng yêu cầu đổi mới phương pháp dạy học.</p>
+    <p style="text-align: justify;">Sở GDĐT yêu cầu các trường tuyệt đối không để học sinh đi qua ngầm tràn, khu vực có nguy cơ sạt lở.</p>
+    <p style="text-align: justify;">bà Đỗ Thị Lan, Phó Giám đốc Sở GDĐT, cho biết ngành đã chủ động phương án dạy bù, bảo đảm chương trình năm học không bị ảnh hưởng.</p>
+    <p style="text-align: justify;">Nhiều tổ chức, cá nhân đã quyên góp ủng hộ học sinh vùng bị thiên tai, tặng áo phao, đồ dùng học tập và gạo cho các gia đình khó khăn.</p>
+    <p style="text-align: justify;">(Theo Báo Thái Nguyên)</p>
     
-    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
+    <p style="text-align: right;"><strong>Hồng Nhung</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</a> <span class="date">(05/12/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Trao tặng mũ bảo hiểm cho học sinh lớp 1</a> <span class="date">(31/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a> <span class="date">(05/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Thái Nguyên: Học sinh nghỉ học tránh áp thấp nhiệt đới</a> <span class="date">(03/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a> <span class="date">(05/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Lựa chọn sách giáo khoa lớp 3, lớp 7 và lớp 10: Nhà trường được quyền quyết định</a> <span class="date">(25/08/2022)</span></li>
+    <li><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7904">Dự thảo báo cáo kết quả bồi dưỡng giáo viên mầm non cốt cán 6 tháng đầu năm 2022</a> <span class="date">(11/08/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Kỳ thi tốt nghiệp THPT năm 2022: Hải Dương bố trí 34 điểm thi</a> <span class="date">(31/07/2022)</span></li>
     
   </ul></div>
   

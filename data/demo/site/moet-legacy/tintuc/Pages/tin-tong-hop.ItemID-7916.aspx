@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Trao 20 suất học bổng cho học sinh nghèo vượt khó ở huyện Hiệp Hòa</title>
+<title>Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Trao 20 suất học bổng cho học sinh nghèo vượt khó ở huyện Hiệp Hòa</h1>
-  <div class="news-info"><span class="news-date">24/01/2023 | 07:05</span> <span class="news-view">Lượt xem: 492</span></div>
-  <div id="news-des">Quỹ khuyến học huyện Hiệp Hòa vừa trao học bổng cho học sinh có hoàn cảnh khó khăn, vươn lên học tốt.</div>
+  <h1 id="news-title">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</h1>
+  <div class="news-info"><span class="news-date">07/11/2022 | 15:20</span> <span class="news-view">Lượt xem: 492</span></div>
+  <div id="news-des">Mô hình thư viện thân thiện được triển khai tại nhiều trường tiểu học ở huyện Tiên Yên, thu hút học sinh đến đọc sách mỗi giờ ra chơi.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Mỗi suất học bổng trị giá từ một đến ba triệu đồng, kèm theo sách vở và đồ dùng học tập.</p>
-    <p style="text-align: justify;">Giáo viên điểm trường kể nhiều em phải đi bộ hàng chục cây số mỗi tuần để đến trường.</p>
-    <p style="text-align: justify;">Chương trình góp phần động viên các em tiếp tục nỗ lực học tập, không bỏ học giữa chừng.</p>
+    <p style="text-align: justify;">Mỗi lớp có một góc đọc với hàng trăm đầu sách thiếu nhi do phụ huynh và các nhà hảo tâm đóng góp.</p>
+    <p style="text-align: justify;">bà Đỗ Thị Lan cho biết văn hóa đọc giúp học sinh mở rộng hiểu biết, rèn luyện khả năng diễn đạt và giảm thời gian dùng điện thoại.</p>
+    <p style="text-align: justify;">Thời gian tới, nhà trường sẽ phối hợp với thư viện tỉnh tổ chức xe sách lưu động đến các điểm trường lẻ.</p>
     
-    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
+    <p style="text-align: right;"><strong>Quang Huy</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</a> <span class="date">(08/12/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</a> <span class="date">(05/12/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Trao tặng mũ bảo hiểm cho học sinh lớp 1</a> <span class="date">(31/10/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a> <span class="date">(05/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Khắc phục thiệt hại do bão số 3, sớm đón học sinh trở lại trường</a> <span class="date">(30/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a> <span class="date">(05/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Lựa chọn sách giáo khoa lớp 3, lớp 7 và lớp 10: Nhà trường được quyền quyết định</a> <span class="date">(25/08/2022)</span></li>
+    <li><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7904">Dự thảo báo cáo kết quả bồi dưỡng giáo viên mầm non cốt cán 6 tháng đầu năm 2022</a> <span class="date">(11/08/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Học sinh Trường THPT Chuyên Hùng Vương được tư vấn hướng nghiệp</title>
+<title>Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,22 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Học sinh Trường THPT Chuyên Hùng Vương được tư vấn hướng nghiệp</h1>
-  <div class="news-info"><span class="news-date">26/01/2023 | 08:05</span> <span class="news-view">Lượt xem: 566</span></div>
-  <div id="news-des">Ngày càng nhiều học sinh tốt nghiệp THCS tại Hải Dương lựa chọn học nghề kết hợp học văn hóa thay vì thi vào lớp 10.</div>
+  <h1 id="news-title">Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</h1>
+  <div class="news-info"><span class="news-date">05/12/2022 | 20:00</span> <span class="news-view">Lượt xem: 566</span></div>
+  <div id="news-des">Phóng sự chuyên đề về đội ngũ giáo viên mầm non cốt cán, những người sau khi được bồi dưỡng đã trở thành chỗ dựa chuyên môn cho đồng nghiệp ở cơ sở.</div>
   <div id="news-detail">
+    <div class="video-embed" style="text-align:center"><iframe width="640" height="360" src="/embed/player.html?v=tnrtv-7918" frameborder="0" allowfullscreen="allowfullscreen"></iframe></div>
+    <p style="text-align: justify;">Phóng sự theo chân cô giáo cốt cán Đinh Thị Liên ở Hòa Bình trong những buổi dự giờ, góp ý cho đồng nghiệp ở các điểm trường lẻ.</p>
+    <p style="text-align: justify;">Năm 2022, hàng nghìn giáo viên, cán bộ quản lý mầm non cốt cán đã được bồi dưỡng theo kế hoạch thực hiện Đề án 33, tạo mạng lưới hỗ trợ chuyên môn rộng khắp.</p>
     
-    <p style="text-align: justify;">Học sinh theo học tại trường nghề được miễn học phí, ra trường có việc làm ngay tại các khu công nghiệp.</p>
-    <p style="text-align: justify;">ông Nguyễn Văn Thắng, Trưởng phòng Giáo dục trung học, cho biết tỷ lệ học sinh có việc làm sau tốt nghiệp đạt trên 41 phần trăm.</p>
-    <p style="text-align: justify;">Tuy vậy, tâm lý chuộng bằng cấp vẫn khiến nhiều phụ huynh chưa mặn mà với giáo dục nghề nghiệp.</p>
-    
-    <p style="text-align: right;"><strong>Hồng Nhung</strong></p>
+    <p style="text-align: right;"><strong>Trung tâm Truyền thông giáo dục</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Trao 20 suất học bổng cho học sinh nghèo vượt khó ở huyện Hiệp Hòa</a> <span class="date">(24/01/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</a> <span class="date">(08/12/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</a> <span class="date">(05/12/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Trao tặng mũ bảo hiểm cho học sinh lớp 1</a> <span class="date">(31/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(07/11/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Khắc phục thiệt hại do bão số 3, sớm đón học sinh trở lại trường</a> <span class="date">(30/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a> <span class="date">(05/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Lựa chọn sách giáo khoa lớp 3, lớp 7 và lớp 10: Nhà trường được quyền quyết định</a> <span class="date">(25/08/2022)</span></li>
     
   </ul></div>
   

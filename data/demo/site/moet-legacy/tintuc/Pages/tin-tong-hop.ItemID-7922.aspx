@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>huyện Như Xuân có thêm 13 trường đạt chuẩn quốc gia</title>
+<title>Tết sẻ chia đến với học sinh vùng cao Cần Thơ</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">huyện Như Xuân có thêm 13 trường đạt chuẩn quốc gia</h1>
-  <div class="news-info"><span class="news-date">21/02/2023 | 14:05</span> <span class="news-view">Lượt xem: 714</span></div>
-  <div id="news-des">Đến nay, tỷ lệ trường phổ thông đạt chuẩn quốc gia tại Quảng Nam đạt gần 13 phần trăm, góp phần hoàn thành tiêu chí giáo dục nông thôn mới.</div>
+  <h1 id="news-title">Tết sẻ chia đến với học sinh vùng cao Cần Thơ</h1>
+  <div class="news-info"><span class="news-date">24/01/2023 | 07:05</span> <span class="news-view">Lượt xem: 714</span></div>
+  <div id="news-des">Nhân dịp Tết Nguyên đán, nhiều đoàn thiện nguyện đã mang quà, áo ấm đến với học sinh vùng cao.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Nhà trường có đủ phòng học, phòng bộ môn, nhà đa năng và khuôn viên xanh, sạch, đẹp. Chất lượng giáo dục toàn diện được duy trì ổn định.</p>
-    <p style="text-align: justify;">Địa phương đặt mục tiêu đến năm 2023 tất cả các xã đều có trường đạt chuẩn quốc gia.</p>
-    <p style="text-align: justify;">Các phòng học được lắp tivi thông minh, đáp ứng yêu cầu đổi mới phương pháp dạy học.</p>
+    <p style="text-align: justify;">Nhiều em trong số này mồ côi cha mẹ, sống cùng ông bà nhưng luôn đạt danh hiệu học sinh giỏi.</p>
+    <p style="text-align: justify;">ông Lê Minh Tuấn cho biết các suất học bổng được vận động từ doanh nghiệp và cựu học sinh thành đạt của địa phương.</p>
+    <p style="text-align: justify;">Chương trình góp phần động viên các em tiếp tục nỗ lực học tập, không bỏ học giữa chừng.</p>
     
-    <p style="text-align: right;"><strong>Hải Yến</strong></p>
+    <p style="text-align: right;"><strong>Thu Trang</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918">Học sinh Trường THPT Chuyên Hùng Vương được tư vấn hướng nghiệp</a> <span class="date">(26/01/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Trao 20 suất học bổng cho học sinh nghèo vượt khó ở huyện Hiệp Hòa</a> <span class="date">(24/01/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</a> <span class="date">(08/12/2022)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</a> <span class="date">(05/12/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918">Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</a> <span class="date">(05/12/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(07/11/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Khắc phục thiệt hại do bão số 3, sớm đón học sinh trở lại trường</a> <span class="date">(30/10/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a> <span class="date">(05/10/2022)</span></li>
     
   </ul></div>
   

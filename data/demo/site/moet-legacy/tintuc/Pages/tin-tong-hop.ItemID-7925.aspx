@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Trường THPT Chuyên Hùng Vương phát động ngày hội đọc sách</title>
+<title>Học sinh huyện Krông Pắc được trang bị kiến thức an toàn giao thông</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Trường THPT Chuyên Hùng Vương phát động ngày hội đọc sách</h1>
-  <div class="news-info"><span class="news-date">08/03/2023 | 12:45</span> <span class="news-view">Lượt xem: 825</span></div>
-  <div id="news-des">Hưởng ứng Ngày Sách và Văn hóa đọc Việt Nam, Trường THPT Chuyên Hùng Vương tổ chức nhiều hoạt động giới thiệu sách, thi kể chuyện theo sách.</div>
+  <h1 id="news-title">Học sinh huyện Krông Pắc được trang bị kiến thức an toàn giao thông</h1>
+  <div class="news-info"><span class="news-date">05/04/2023 | 18:45</span> <span class="news-view">Lượt xem: 825</span></div>
+  <div id="news-des">Ban An toàn giao thông tỉnh Hải Dương phối hợp với ngành giáo dục tổ chức tuyên truyền luật giao thông cho học sinh đầu năm học.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Học sinh được tự chọn sách, ghi chép cảm nhận và chia sẻ với các bạn trong giờ sinh hoạt lớp.</p>
-    <p style="text-align: justify;">ông Nguyễn Văn Thắng cho biết văn hóa đọc giúp học sinh mở rộng hiểu biết, rèn luyện khả năng diễn đạt và giảm thời gian dùng điện thoại.</p>
-    <p style="text-align: justify;">Nhiều em cho biết đã đọc hết hàng chục cuốn sách trong một học kỳ.</p>
+    <p style="text-align: justify;">Theo thống kê, vẫn còn tình trạng học sinh THPT đi xe máy phân khối lớn đến trường dù chưa đủ tuổi.</p>
+    <p style="text-align: justify;">Các trường đã ký cam kết với phụ huynh về việc chấp hành quy định an toàn giao thông.</p>
+    <p style="text-align: justify;">Dịp này có 95 mũ bảo hiểm đạt chuẩn được trao tặng cho học sinh lớp 1.</p>
     
     <p style="text-align: right;"><strong>Hồng Nhung</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7922">huyện Như Xuân có thêm 13 trường đạt chuẩn quốc gia</a> <span class="date">(21/02/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918">Học sinh Trường THPT Chuyên Hùng Vương được tư vấn hướng nghiệp</a> <span class="date">(26/01/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Trao 20 suất học bổng cho học sinh nghèo vượt khó ở huyện Hiệp Hòa</a> <span class="date">(24/01/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</a> <span class="date">(08/12/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7922">Tết sẻ chia đến với học sinh vùng cao Cần Thơ</a> <span class="date">(24/01/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918">Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</a> <span class="date">(05/12/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a> <span class="date">(07/11/2022)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Khắc phục thiệt hại do bão số 3, sớm đón học sinh trở lại trường</a> <span class="date">(30/10/2022)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</title>
+<title>Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</h1>
-  <div class="news-info"><span class="news-date">13/04/2023 | 10:00</span> <span class="news-view">Lượt xem: 147</span></div>
-  <div id="news-des">Cục Nhà giáo và Cán bộ quản lý giáo dục triển khai kế hoạch bồi dưỡng giáo viên, cán bộ quản lý mầm non cốt cán năm 2023.</div>
+  <h1 id="news-title">Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</h1>
+  <div class="news-info"><span class="news-date">21/04/2023 | 11:20</span> <span class="news-view">Lượt xem: 147</span></div>
+  <div id="news-des">Trường THCS Chu Văn An vừa được UBND tỉnh công nhận đạt chuẩn quốc gia mức độ 1, sau nhiều năm nỗ lực đầu tư cơ sở vật chất.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Năm 2023, Bộ GDĐT dự kiến bồi dưỡng 2.000 giáo viên, cán bộ quản lý mầm non cốt cán, tập trung vào các tỉnh miền núi.</p>
-    <p style="text-align: justify;">Kế hoạch là một phần của việc thực hiện Đề án 33 trong giai đoạn cuối.</p>
-    <p style="text-align: justify;">(Theo Báo Giáo dục và Thời đại)</p>
+    <p style="text-align: justify;">Kinh phí xây dựng được huy động từ ngân sách và đóng góp xã hội hóa của nhân dân địa phương.</p>
+    <p style="text-align: justify;">Phát biểu tại buổi lễ, ông Lê Minh Tuấn, Phó Giám đốc Sở GDĐT, đề nghị nhà trường giữ vững và nâng cao các tiêu chí đã đạt.</p>
+    <p style="text-align: justify;">Các phòng học được lắp tivi thông minh, đáp ứng yêu cầu đổi mới phương pháp dạy học.</p>
     
-    <p style="text-align: right;"><strong>Ngọc Diệp</strong></p>
+    <p style="text-align: right;"><strong>Phương Thảo</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7927">Trao tặng mũ bảo hiểm cho học sinh lớp 1</a> <span class="date">(23/03/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7925">Trường THPT Chuyên Hùng Vương phát động ngày hội đọc sách</a> <span class="date">(08/03/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7922">huyện Như Xuân có thêm 13 trường đạt chuẩn quốc gia</a> <span class="date">(21/02/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918">Học sinh Trường THPT Chuyên Hùng Vương được tư vấn hướng nghiệp</a> <span class="date">(26/01/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7927">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a> <span class="date">(13/04/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7925">Học sinh huyện Krông Pắc được trang bị kiến thức an toàn giao thông</a> <span class="date">(05/04/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7922">Tết sẻ chia đến với học sinh vùng cao Cần Thơ</a> <span class="date">(24/01/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918">Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</a> <span class="date">(05/12/2022)</span></li>
     
   </ul></div>
   

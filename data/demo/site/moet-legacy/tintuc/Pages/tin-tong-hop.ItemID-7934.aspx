@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</title>
+<title>Tập trung hoàn thành các mục tiêu đào tạo, bồi dưỡng đội ngũ giáo dục mầm non đến năm 2025</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,23 +30,22 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</h1>
-  <div class="news-info"><span class="news-date">15/05/2023 | 12:05</span> <span class="news-view">Lượt xem: 258</span></div>
-  <div id="news-des">Dịp hè 2023, Đoàn Thanh niên phối hợp với ngành giáo dục huyện Quỳnh Lưu mở các lớp dạy bơi an toàn cho học sinh tiểu học và THCS.</div>
+  <h1 id="news-title">Tập trung hoàn thành các mục tiêu đào tạo, bồi dưỡng đội ngũ giáo dục mầm non đến năm 2025</h1>
+  <div class="news-info"><span class="news-date">17/05/2023 | 16:00</span> <span class="news-view">Lượt xem: 258</span></div>
+  <div id="news-des">Cục Nhà giáo và Cán bộ quản lý giáo dục đề nghị các địa phương rà soát các mục tiêu, nhiệm vụ còn chậm của Đề án 33.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Mỗi lớp học kéo dài 10 buổi, học sinh được hướng dẫn kỹ năng nổi, bơi cơ bản và cách xử lý khi gặp người bị đuối nước.</p>
-    <p style="text-align: justify;">Cơ quan chức năng khuyến cáo phụ huynh không để trẻ tự ý đi tắm sông, suối; các địa phương cắm biển cảnh báo tại khu vực nguy hiểm.</p>
-    <p style="text-align: justify;">Nhiều hồ bơi di động được lắp đặt tại sân trường, tạo điều kiện cho học sinh nông thôn học bơi.</p>
+    <p style="text-align: justify;">Các mục tiêu cần tập trung gồm hoàn thành đào tạo nâng chuẩn, bồi dưỡng 100% cán bộ quản lý theo chuẩn hiệu trưởng và nâng cao năng lực các cơ sở đào tạo giáo viên mầm non.</p>
+    <p style="text-align: justify;">Cục đề nghị các sở GDĐT báo cáo tiến độ trước tháng 7/2023.</p>
     
-    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
+    <p style="text-align: right;"><strong>Cục Nhà giáo và Cán bộ quản lý giáo dục</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7931">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a> <span class="date">(13/04/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7927">Trao tặng mũ bảo hiểm cho học sinh lớp 1</a> <span class="date">(23/03/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7925">Trường THPT Chuyên Hùng Vương phát động ngày hội đọc sách</a> <span class="date">(08/03/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7922">huyện Như Xuân có thêm 13 trường đạt chuẩn quốc gia</a> <span class="date">(21/02/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7931">Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</a> <span class="date">(21/04/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7927">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a> <span class="date">(13/04/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7925">Học sinh huyện Krông Pắc được trang bị kiến thức an toàn giao thông</a> <span class="date">(05/04/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7922">Tết sẻ chia đến với học sinh vùng cao Cần Thơ</a> <span class="date">(24/01/2023)</span></li>
     
   </ul></div>
   

@@ -1,7 +1,7 @@
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
 <html dir="ltr" lang="vi-VN" xmlns="http://www.w3.org/1999/xhtml">
 <head id="ctl00_Head1"><meta http-equiv="X-UA-Compatible" content="IE=10" /><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" /><meta http-equiv="Expires" content="0" />
-<title>Tập trung hoàn thành các mục tiêu đào tạo, bồi dưỡng đội ngũ giáo dục mầm non đến năm 2025</title>
+<title>Hơn 13.600 học sinh Thanh Hóa đăng ký dự tuyển vào lớp 10 công lập</title>
 <link rel="stylesheet" type="text/css" href="/_layouts/15/1033/styles/Themable/corev15.css" />
 <link rel="stylesheet" type="text/css" href="/Style%20Library/moet/css/style.css" />
 <script type="text/javascript">
@@ -30,22 +30,23 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
 <div class="col-main" id="ctl00_PlaceHolderMain_g_6f1c">
 
 <div class="news-detail-wrap">
-  <h1 id="news-title">Tập trung hoàn thành các mục tiêu đào tạo, bồi dưỡng đội ngũ giáo dục mầm non đến năm 2025</h1>
-  <div class="news-info"><span class="news-date">17/05/2023 | 16:00</span> <span class="news-view">Lượt xem: 332</span></div>
-  <div id="news-des">Cục Nhà giáo và Cán bộ quản lý giáo dục đề nghị các địa phương rà soát các mục tiêu, nhiệm vụ còn chậm của Đề án 33.</div>
+  <h1 id="news-title">Hơn 13.600 học sinh Thanh Hóa đăng ký dự tuyển vào lớp 10 công lập</h1>
+  <div class="news-info"><span class="news-date">12/06/2023 | 15:15</span> <span class="news-view">Lượt xem: 332</span></div>
+  <div id="news-des">Sở GDĐT Thanh Hóa vừa ban hành kế hoạch tuyển sinh vào lớp 10 THPT năm học 2022-2023, trong đó tỷ lệ học sinh vào trường công lập đạt khoảng 65 phần trăm.</div>
   <div id="news-detail">
     
-    <p style="text-align: justify;">Các mục tiêu cần tập trung gồm hoàn thành đào tạo nâng chuẩn, bồi dưỡng 100% cán bộ quản lý theo chuẩn hiệu trưởng và nâng cao năng lực các cơ sở đào tạo giáo viên mầm non.</p>
-    <p style="text-align: justify;">Cục đề nghị các sở GDĐT báo cáo tiến độ trước tháng 7/2023.</p>
+    <p style="text-align: justify;">Một số trường ở huyện Quỳnh Lưu có tỷ lệ chọi cao do phụ huynh muốn con học gần nhà. Sở GDĐT khuyến khích phân luồng học sinh sau THCS.</p>
+    <p style="text-align: justify;">Các trường THCS đã tổ chức thi thử để học sinh làm quen với cấu trúc đề và áp lực phòng thi.</p>
+    <p style="text-align: justify;">Học sinh không trúng tuyển vào trường công lập có thể lựa chọn các trường tư thục, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên.</p>
     
-    <p style="text-align: right;"><strong>Cục Nhà giáo và Cán bộ quản lý giáo dục</strong></p>
+    <p style="text-align: right;"><strong>Văn Toàn</strong></p>
   </div>
   
   <div class="other-news"><h3>Các tin khác</h3><ul>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7934">Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</a> <span class="date">(15/05/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7931">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a> <span class="date">(13/04/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7927">Trao tặng mũ bảo hiểm cho học sinh lớp 1</a> <span class="date">(23/03/2023)</span></li>
-    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7925">Trường THPT Chuyên Hùng Vương phát động ngày hội đọc sách</a> <span class="date">(08/03/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7934">Tập trung hoàn thành các mục tiêu đào tạo, bồi dưỡng đội ngũ giáo dục mầm non đến năm 2025</a> <span class="date">(17/05/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7931">Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</a> <span class="date">(21/04/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7927">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a> <span class="date">(13/04/2023)</span></li>
+    <li><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7925">Học sinh huyện Krông Pắc được trang bị kiến thức an toàn giao thông</a> <span class="date">(05/04/2023)</span></li>
     
   </ul></div>
   

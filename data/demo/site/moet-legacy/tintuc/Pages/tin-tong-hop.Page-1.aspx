@@ -35,90 +35,90 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7936"><img src="/PublishingImages/7936.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7936">Tập trung hoàn thành các mục tiêu đào tạo, bồi dưỡng đội ngũ giáo dục mầm non đến năm 2025</a></h3>
-      <span class="news-date">17/05/2023 | 16:00</span>
-      <p class="news-des">Cục Nhà giáo và Cán bộ quản lý giáo dục đề nghị các địa phương rà soát các mục tiêu, nhiệm vụ còn chậm của Đề án 33.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7936">Hơn 13.600 học sinh Thanh Hóa đăng ký dự tuyển vào lớp 10 công lập</a></h3>
+      <span class="news-date">12/06/2023 | 15:15</span>
+      <p class="news-des">Sở GDĐT Thanh Hóa vừa ban hành kế hoạch tuyển sinh vào lớp 10 THPT năm học 2022-2023, trong đó tỷ lệ học sinh vào trường công lập đạt khoảng 65 phần trăm.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7934"><img src="/PublishingImages/7934.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7934">Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</a></h3>
-      <span class="news-date">15/05/2023 | 12:05</span>
-      <p class="news-des">Dịp hè 2023, Đoàn Thanh niên phối hợp với ngành giáo dục huyện Quỳnh Lưu mở các lớp dạy bơi an toàn cho học sinh tiểu học và THCS.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7934">Tập trung hoàn thành các mục tiêu đào tạo, bồi dưỡng đội ngũ giáo dục mầm non đến năm 2025</a></h3>
+      <span class="news-date">17/05/2023 | 16:00</span>
+      <p class="news-des">Cục Nhà giáo và Cán bộ quản lý giáo dục đề nghị các địa phương rà soát các mục tiêu, nhiệm vụ còn chậm của Đề án 33.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7931"><img src="/PublishingImages/7931.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7931">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a></h3>
-      <span class="news-date">13/04/2023 | 10:00</span>
-      <p class="news-des">Cục Nhà giáo và Cán bộ quản lý giáo dục triển khai kế hoạch bồi dưỡng giáo viên, cán bộ quản lý mầm non cốt cán năm 2023.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7931">Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</a></h3>
+      <span class="news-date">21/04/2023 | 11:20</span>
+      <p class="news-des">Trường THCS Chu Văn An vừa được UBND tỉnh công nhận đạt chuẩn quốc gia mức độ 1, sau nhiều năm nỗ lực đầu tư cơ sở vật chất.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7927"><img src="/PublishingImages/7927.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7927">Trao tặng mũ bảo hiểm cho học sinh lớp 1</a></h3>
-      <span class="news-date">23/03/2023 | 10:40</span>
-      <p class="news-des">Nhiều trường học tại huyện Quỳnh Lưu triển khai mô hình cổng trường an toàn giao thông với sự tham gia của phụ huynh và lực lượng công an.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7927">Năm 2023: Bồi dưỡng 2.000 giáo viên mầm non cốt cán</a></h3>
+      <span class="news-date">13/04/2023 | 10:00</span>
+      <p class="news-des">Cục Nhà giáo và Cán bộ quản lý giáo dục triển khai kế hoạch bồi dưỡng giáo viên, cán bộ quản lý mầm non cốt cán năm 2023.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7925"><img src="/PublishingImages/7925.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7925">Trường THPT Chuyên Hùng Vương phát động ngày hội đọc sách</a></h3>
-      <span class="news-date">08/03/2023 | 12:45</span>
-      <p class="news-des">Hưởng ứng Ngày Sách và Văn hóa đọc Việt Nam, Trường THPT Chuyên Hùng Vương tổ chức nhiều hoạt động giới thiệu sách, thi kể chuyện theo sách.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7925">Học sinh huyện Krông Pắc được trang bị kiến thức an toàn giao thông</a></h3>
+      <span class="news-date">05/04/2023 | 18:45</span>
+      <p class="news-des">Ban An toàn giao thông tỉnh Hải Dương phối hợp với ngành giáo dục tổ chức tuyên truyền luật giao thông cho học sinh đầu năm học.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7922"><img src="/PublishingImages/7922.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7922">huyện Như Xuân có thêm 13 trường đạt chuẩn quốc gia</a></h3>
-      <span class="news-date">21/02/2023 | 14:05</span>
-      <p class="news-des">Đến nay, tỷ lệ trường phổ thông đạt chuẩn quốc gia tại Quảng Nam đạt gần 13 phần trăm, góp phần hoàn thành tiêu chí giáo dục nông thôn mới.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7922">Tết sẻ chia đến với học sinh vùng cao Cần Thơ</a></h3>
+      <span class="news-date">24/01/2023 | 07:05</span>
+      <p class="news-des">Nhân dịp Tết Nguyên đán, nhiều đoàn thiện nguyện đã mang quà, áo ấm đến với học sinh vùng cao.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918"><img src="/PublishingImages/7918.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918">Học sinh Trường THPT Chuyên Hùng Vương được tư vấn hướng nghiệp</a></h3>
-      <span class="news-date">26/01/2023 | 08:05</span>
-      <p class="news-des">Ngày càng nhiều học sinh tốt nghiệp THCS tại Hải Dương lựa chọn học nghề kết hợp học văn hóa thay vì thi vào lớp 10.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7918">Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</a></h3>
+      <span class="news-date">05/12/2022 | 20:00</span>
+      <p class="news-des">Phóng sự chuyên đề về đội ngũ giáo viên mầm non cốt cán, những người sau khi được bồi dưỡng đã trở thành chỗ dựa chuyên môn cho đồng nghiệp ở cơ sở.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916"><img src="/PublishingImages/7916.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Trao 20 suất học bổng cho học sinh nghèo vượt khó ở huyện Hiệp Hòa</a></h3>
-      <span class="news-date">24/01/2023 | 07:05</span>
-      <p class="news-des">Quỹ khuyến học huyện Hiệp Hòa vừa trao học bổng cho học sinh có hoàn cảnh khó khăn, vươn lên học tốt.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7916">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a></h3>
+      <span class="news-date">07/11/2022 | 15:20</span>
+      <p class="news-des">Mô hình thư viện thân thiện được triển khai tại nhiều trường tiểu học ở huyện Tiên Yên, thu hút học sinh đến đọc sách mỗi giờ ra chơi.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913"><img src="/PublishingImages/7913.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Xây dựng trường chuẩn quốc gia gắn với xây dựng nông thôn mới</a></h3>
-      <span class="news-date">08/12/2022 | 12:20</span>
-      <p class="news-des">Trường Tiểu học Kim Đồng vừa được UBND tỉnh công nhận đạt chuẩn quốc gia mức độ 1, sau nhiều năm nỗ lực đầu tư cơ sở vật chất.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7913">Khắc phục thiệt hại do bão số 3, sớm đón học sinh trở lại trường</a></h3>
+      <span class="news-date">30/10/2022 | 07:45</span>
+      <p class="news-des">Do ảnh hưởng của bão số 3, nhiều trường học tại Thái Nguyên cho học sinh nghỉ học để bảo đảm an toàn.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909"><img src="/PublishingImages/7909.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">Phóng sự: Giáo viên cốt cán – người truyền lửa cho đồng nghiệp</a></h3>
-      <span class="news-date">05/12/2022 | 20:00</span>
-      <p class="news-des">Phóng sự chuyên đề về đội ngũ giáo viên mầm non cốt cán, những người sau khi được bồi dưỡng đã trở thành chỗ dựa chuyên môn cho đồng nghiệp ở cơ sở.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7909">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a></h3>
+      <span class="news-date">05/10/2022 | 16:30</span>
+      <p class="news-des">Bộ GDĐT tổ chức hội nghị sơ kết việc thực hiện Đề án “Đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non giai đoạn 2018-2025” và triển khai nhiệm vụ thời gian tới.</p>
     </div>
   </div>
   

@@ -35,35 +35,35 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907"><img src="/PublishingImages/7907.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Trao tặng mũ bảo hiểm cho học sinh lớp 1</a></h3>
-      <span class="news-date">31/10/2022 | 15:20</span>
-      <p class="news-des">Nhiều trường học tại huyện Krông Pắc triển khai mô hình cổng trường an toàn giao thông với sự tham gia của phụ huynh và lực lượng công an.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7907">Lựa chọn sách giáo khoa lớp 3, lớp 7 và lớp 10: Nhà trường được quyền quyết định</a></h3>
+      <span class="news-date">25/08/2022 | 10:30</span>
+      <p class="news-des">Năm học 2022-2023, các trường phổ thông tại Quảng Nam hoàn thành việc lựa chọn sách giáo khoa theo chương trình giáo dục phổ thông 2018.</p>
     </div>
   </div>
   
   <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904"><img src="/PublishingImages/7904.jpg" alt="" /></a></div>
+    <div class="img"><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7904"><img src="/PublishingImages/7904.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7904">Sơ kết thực hiện Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non</a></h3>
-      <span class="news-date">05/10/2022 | 16:30</span>
-      <p class="news-des">Bộ GDĐT tổ chức hội nghị sơ kết việc thực hiện Đề án “Đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non giai đoạn 2018-2025” và triển khai nhiệm vụ thời gian tới.</p>
+      <h3><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7904">Dự thảo báo cáo kết quả bồi dưỡng giáo viên mầm non cốt cán 6 tháng đầu năm 2022</a></h3>
+      <span class="news-date">11/08/2022 | 09:00</span>
+      <p class="news-des">Dự thảo báo cáo (lưu hành nội bộ) về kết quả bồi dưỡng giáo viên, cán bộ quản lý mầm non cốt cán.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900"><img src="/PublishingImages/7900.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Thái Nguyên: Học sinh nghỉ học tránh áp thấp nhiệt đới</a></h3>
-      <span class="news-date">03/10/2022 | 08:45</span>
-      <p class="news-des">Do ảnh hưởng của áp thấp nhiệt đới, nhiều trường học tại Thái Nguyên cho học sinh nghỉ học để bảo đảm an toàn.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7900">Kỳ thi tốt nghiệp THPT năm 2022: Hải Dương bố trí 34 điểm thi</a></h3>
+      <span class="news-date">31/07/2022 | 11:05</span>
+      <p class="news-des">Ban chỉ đạo thi tỉnh Hải Dương đã hoàn tất công tác chuẩn bị cho kỳ thi tốt nghiệp THPT năm 2022, bảo đảm an toàn, nghiêm túc, đúng quy chế.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898"><img src="/PublishingImages/7898.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Điểm chuẩn Đại học Bách khoa Hà Nội năm 2022: Ngành cao nhất lấy 65 điểm... trên thang 30</a></h3>
-      <span class="news-date">18/09/2022 | 08:45</span>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7898">Điểm chuẩn Đại học Thái Nguyên năm 2022: Ngành cao nhất lấy 28,6 điểm</a></h3>
+      <span class="news-date">06/07/2022 | 18:00</span>
       <p class="news-des">Sau khi có kết quả xét tuyển, thí sinh trúng tuyển phải xác nhận nhập học trực tuyến trên hệ thống của Bộ GDĐT trước thời hạn quy định.</p>
     </div>
   </div>
@@ -71,54 +71,54 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895"><img src="/PublishingImages/7895.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">Khai giảng năm học 2022-2023 tại Trường THCS Tân Lập</a></h3>
-      <span class="news-date">16/09/2022 | 09:05</span>
-      <p class="news-des">Sáng 5/9, các trường học trên địa bàn huyện Như Xuân đồng loạt tổ chức lễ khai giảng năm học 2022-2023 trong không khí vui tươi, phấn khởi.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7895">Thông báo lịch tiếp công dân tháng 7/2022</a></h3>
+      <span class="news-date">04/07/2022 | 10:00</span>
+      <p class="news-des">Bộ GDĐT thông báo lịch tiếp công dân định kỳ tháng 7/2022.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891"><img src="/PublishingImages/7891.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Khai giảng năm học 2022-2023 tại Trường Tiểu học Trưng Vương</a></h3>
-      <span class="news-date">12/09/2022 | 07:05</span>
-      <p class="news-des">Sáng 5/9, các trường học trên địa bàn huyện Krông Pắc đồng loạt tổ chức lễ khai giảng năm học 2022-2023 trong không khí vui tươi, phấn khởi.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7891">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</a></h3>
+      <span class="news-date">30/06/2022 | 19:30</span>
+      <p class="news-des">Phóng sự chuyên đề phản ánh việc triển khai các chủ trương, chính sách của Đảng và Nhà nước về đào tạo, bồi dưỡng đội ngũ giáo viên mầm non tại tỉnh Thái Nguyên.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7889"><img src="/PublishingImages/7889.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7889">Học sinh Trường THPT Trần Phú được tư vấn hướng nghiệp</a></h3>
-      <span class="news-date">25/08/2022 | 13:30</span>
-      <p class="news-des">Ngày càng nhiều học sinh tốt nghiệp THCS tại Thái Nguyên lựa chọn học nghề kết hợp học văn hóa thay vì thi vào lớp 10.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7889">Tủ sách lớp học giúp học sinh huyện Núi Thành yêu sách hơn</a></h3>
+      <span class="news-date">29/06/2022 | 09:00</span>
+      <p class="news-des">Mô hình thư viện thân thiện được triển khai tại nhiều trường tiểu học ở huyện Núi Thành, thu hút học sinh đến đọc sách mỗi giờ ra chơi.</p>
     </div>
   </div>
   
   <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7886"><img src="/PublishingImages/7886.jpg" alt="" /></a></div>
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7886"><img src="/PublishingImages/7886.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/noi-bo.aspx?ItemID=7886">Dự thảo báo cáo kết quả bồi dưỡng giáo viên mầm non cốt cán 6 tháng đầu năm 2022</a></h3>
-      <span class="news-date">11/08/2022 | 09:00</span>
-      <p class="news-des">Dự thảo báo cáo (lưu hành nội bộ) về kết quả bồi dưỡng giáo viên, cán bộ quản lý mầm non cốt cán.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7886">Bồi dưỡng giáo viên, cán bộ quản lý cơ sở giáo dục phổ thông cốt cán năm 2022</a></h3>
+      <span class="news-date">27/06/2022 | 14:30</span>
+      <p class="news-des">Cục Nhà giáo và Cán bộ quản lý giáo dục phối hợp với các trường sư phạm tổ chức bồi dưỡng giáo viên, cán bộ quản lý phổ thông cốt cán thực hiện chương trình giáo dục phổ thông 2018.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7882"><img src="/PublishingImages/7882.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7882">Thi tốt nghiệp THPT 2022: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a></h3>
-      <span class="news-date">31/07/2022 | 11:05</span>
-      <p class="news-des">Kỳ thi tốt nghiệp THPT năm 2022 tại Cần Thơ có hơn 25.300 thí sinh đăng ký dự thi, được bố trí tại 19 điểm thi trên toàn tỉnh.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7882">Quảng Nam: Bảo đảm đủ sách giáo khoa cho năm học 2021-2022</a></h3>
+      <span class="news-date">23/06/2022 | 12:00</span>
+      <p class="news-des">Trước thềm năm học mới, nhiều phụ huynh phản ánh giá bộ sách giáo khoa mới cao hơn nhiều so với sách cũ.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7880"><img src="/PublishingImages/7880.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7880">Thông báo lịch tiếp công dân tháng 7/2022</a></h3>
-      <span class="news-date">04/07/2022 | 10:00</span>
-      <p class="news-des">Bộ GDĐT thông báo lịch tiếp công dân định kỳ tháng 7/2022.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7880">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a></h3>
+      <span class="news-date">22/06/2022 | 15:10</span>
+      <p class="news-des">Bộ GDĐT vừa có văn bản hướng dẫn các sở GDĐT thực hiện chính sách đối với giáo viên, cán bộ quản lý cơ sở giáo dục mầm non được cử tham gia đào tạo nâng chuẩn và bồi dưỡng chuyên môn, nghiệp vụ.</p>
     </div>
   </div>
   

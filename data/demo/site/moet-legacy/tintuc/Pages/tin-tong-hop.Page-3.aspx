@@ -35,81 +35,81 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7877"><img src="/PublishingImages/7877.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7877">Phóng sự chuyên đề: Chính sách đồng hành cùng giáo viên mầm non</a></h3>
-      <span class="news-date">30/06/2022 | 19:30</span>
-      <p class="news-des">Phóng sự chuyên đề phản ánh việc triển khai các chủ trương, chính sách của Đảng và Nhà nước về đào tạo, bồi dưỡng đội ngũ giáo viên mầm non tại tỉnh Thái Nguyên.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7873"><img src="/PublishingImages/7873.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7873">Bồi dưỡng giáo viên, cán bộ quản lý cơ sở giáo dục phổ thông cốt cán năm 2022</a></h3>
-      <span class="news-date">27/06/2022 | 14:30</span>
-      <p class="news-des">Cục Nhà giáo và Cán bộ quản lý giáo dục phối hợp với các trường sư phạm tổ chức bồi dưỡng giáo viên, cán bộ quản lý phổ thông cốt cán thực hiện chương trình giáo dục phổ thông 2018.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871"><img src="/PublishingImages/7871.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871">Bộ GDĐT hướng dẫn chính sách đối với giáo viên mầm non được cử đi đào tạo, bồi dưỡng</a></h3>
-      <span class="news-date">22/06/2022 | 15:10</span>
-      <p class="news-des">Bộ GDĐT vừa có văn bản hướng dẫn các sở GDĐT thực hiện chính sách đối với giáo viên, cán bộ quản lý cơ sở giáo dục mầm non được cử tham gia đào tạo nâng chuẩn và bồi dưỡng chuyên môn, nghiệp vụ.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868"><img src="/PublishingImages/7868.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a></h3>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7877">Cô giáo mầm non vùng cao đi học nâng chuẩn (Phóng sự THTN)</a></h3>
       <span class="news-date">20/06/2022 | 19:45</span>
       <p class="news-des">Phóng sự ghi lại hành trình của những cô giáo mầm non vùng cao Thái Nguyên tham gia đào tạo nâng chuẩn trình độ theo Đề án 33.</p>
     </div>
   </div>
   
   <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864"><img src="/PublishingImages/7864.jpg" alt="" /></a></div>
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7873"><img src="/PublishingImages/7873.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Quảng Ninh công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a></h3>
-      <span class="news-date">19/06/2022 | 11:05</span>
-      <p class="news-des">Sở GDĐT Quảng Ninh vừa ban hành kế hoạch tuyển sinh vào lớp 10 THPT năm học 2021-2022, trong đó tỷ lệ học sinh vào trường công lập đạt khoảng 13 phần trăm.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7873">Bắc Giang công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a></h3>
+      <span class="news-date">20/06/2022 | 18:40</span>
+      <p class="news-des">Sở GDĐT Bắc Giang vừa ban hành kế hoạch tuyển sinh vào lớp 10 THPT năm học 2021-2022, trong đó tỷ lệ học sinh vào trường công lập đạt khoảng 81 phần trăm.</p>
     </div>
   </div>
   
   <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862"><img src="/PublishingImages/7862.jpg" alt="" /></a></div>
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871"><img src="/PublishingImages/7871.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Thư viện thân thiện lan tỏa văn hóa đọc trong học sinh</a></h3>
-      <span class="news-date">13/06/2022 | 17:05</span>
-      <p class="news-des">Mô hình thư viện thân thiện được triển khai tại nhiều trường tiểu học ở thị xã Sa Pa, thu hút học sinh đến đọc sách mỗi giờ ra chơi.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859"><img src="/PublishingImages/7859.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a></h3>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7871">Tập huấn bồi dưỡng giáo viên, cán bộ quản lý mầm non khu vực miền núi phía Bắc</a></h3>
       <span class="news-date">08/06/2022 | 17:00</span>
       <p class="news-des">Từ ngày 6 đến 8/6, tại Thái Nguyên, Cục Nhà giáo và Cán bộ quản lý giáo dục tổ chức lớp tập huấn cán bộ quản lý mầm non và giáo viên cốt cán của 14 tỉnh miền núi phía Bắc.</p>
     </div>
   </div>
   
   <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855"><img src="/PublishingImages/7855.jpg" alt="" /></a></div>
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868"><img src="/PublishingImages/7868.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</a></h3>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7868">Trường cao đẳng nghề Thanh Hóa tuyển sinh gần 15.900 học viên</a></h3>
+      <span class="news-date">05/06/2022 | 13:40</span>
+      <p class="news-des">Chương trình tư vấn hướng nghiệp giúp học sinh lớp 12 hiểu rõ yêu cầu của các ngành nghề và nhu cầu thị trường lao động.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864"><img src="/PublishingImages/7864.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7864">Trường cao đẳng nghề Thái Nguyên tuyển sinh gần 38.700 học viên</a></h3>
+      <span class="news-date">28/05/2022 | 12:15</span>
+      <p class="news-des">Chương trình tư vấn hướng nghiệp giúp học sinh lớp 12 hiểu rõ yêu cầu của các ngành nghề và nhu cầu thị trường lao động.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862"><img src="/PublishingImages/7862.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7862">Sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025</a></h3>
       <span class="news-date">26/05/2022 | 16:00</span>
       <p class="news-des">Bộ GDĐT tổ chức hội nghị sơ kết 4 năm thực hiện Đề án phát triển giáo dục mầm non giai đoạn 2018-2025 theo Quyết định 1677/QĐ-TTg.</p>
     </div>
   </div>
   
   <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859"><img src="/PublishingImages/7859.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7859">Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</a></h3>
+      <span class="news-date">25/05/2022 | 09:00</span>
+      <p class="news-des">Dịp hè 2022, Đoàn Thanh niên phối hợp với ngành giáo dục huyện Thanh Hà mở các lớp dạy bơi an toàn cho học sinh tiểu học và THCS.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855"><img src="/PublishingImages/7855.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7855">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</a></h3>
+      <span class="news-date">10/05/2022 | 17:45</span>
+      <p class="news-des">Ngày càng nhiều học sinh tốt nghiệp THCS tại Bắc Giang lựa chọn học nghề kết hợp học văn hóa thay vì thi vào lớp 10.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853"><img src="/PublishingImages/7853.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Bắc Giang: Hơn 10.400 thí sinh sẵn sàng bước vào kỳ thi tốt nghiệp THPT năm 2022</a></h3>
-      <span class="news-date">18/05/2022 | 14:00</span>
-      <p class="news-des">Kỳ thi tốt nghiệp THPT năm 2022 tại Bắc Giang có hơn 10.400 thí sinh đăng ký dự thi, được bố trí tại 79 điểm thi trên toàn tỉnh.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7853">Phòng chống đuối nước cho học sinh: Cần sự chung tay của gia đình</a></h3>
+      <span class="news-date">07/05/2022 | 10:05</span>
+      <p class="news-des">Dịp hè 2022, Đoàn Thanh niên phối hợp với ngành giáo dục huyện Krông Pắc mở các lớp dạy bơi an toàn cho học sinh tiểu học và THCS.</p>
     </div>
   </div>
   

@@ -35,90 +35,90 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846"><img src="/PublishingImages/7846.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Quảng Nam công bố chỉ tiêu tuyển sinh lớp 10 năm học 2021-2022</a></h3>
-      <span class="news-date">08/04/2022 | 15:05</span>
-      <p class="news-des">Sở GDĐT Quảng Nam vừa ban hành kế hoạch tuyển sinh vào lớp 10 THPT năm học 2021-2022, trong đó tỷ lệ học sinh vào trường công lập đạt khoảng 20 phần trăm.</p>
-    </div>
-  </div>
-  
-  <div class="item-news">
-    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844"><img src="/PublishingImages/7844.jpg" alt="" /></a></div>
-    <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</a></h3>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7846">Bộ GDĐT ban hành kế hoạch thực hiện chính sách phát triển đội ngũ nhà giáo mầm non năm 2022</a></h3>
       <span class="news-date">15/03/2022 | 14:00</span>
       <p class="news-des">Kế hoạch nêu rõ các nhiệm vụ trọng tâm về đào tạo, bồi dưỡng giáo viên và cán bộ quản lý giáo dục mầm non trong năm 2022.</p>
     </div>
   </div>
   
   <div class="item-news">
+    <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844"><img src="/PublishingImages/7844.jpg" alt="" /></a></div>
+    <div class="info">
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7844">Trường Tiểu học Trưng Vương đẩy mạnh chuyển đổi số trong quản lý, dạy học</a></h3>
+      <span class="news-date">13/03/2022 | 15:00</span>
+      <p class="news-des">Từ năm học 2021-2022, Trường Tiểu học Trưng Vương triển khai sổ điểm điện tử, học bạ số và thu học phí không dùng tiền mặt.</p>
+    </div>
+  </div>
+  
+  <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841"><img src="/PublishingImages/7841.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841">Học sinh Trường Tiểu học Kim Đồng giành huy chương Olympic Tiếng Anh</a></h3>
-      <span class="news-date">04/03/2022 | 08:20</span>
-      <p class="news-des">Em học sinh lớp 11 của Trường Tiểu học Kim Đồng đã xuất sắc giành huy chương trong kỳ thi Olympic Tiếng Anh khu vực.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7841">Trao 49 suất học bổng cho học sinh nghèo vượt khó ở huyện Tiên Yên</a></h3>
+      <span class="news-date">10/02/2022 | 17:00</span>
+      <p class="news-des">Quỹ khuyến học huyện Tiên Yên vừa trao học bổng cho học sinh có hoàn cảnh khó khăn, vươn lên học tốt.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837"><img src="/PublishingImages/7837.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837">Phân luồng học sinh sau THCS: Học nghề là lựa chọn sớm</a></h3>
-      <span class="news-date">14/02/2022 | 18:20</span>
-      <p class="news-des">Ngày càng nhiều học sinh tốt nghiệp THCS tại Nghệ An lựa chọn học nghề kết hợp học văn hóa thay vì thi vào lớp 10.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7837">Cổng trường an toàn giao thông: Mô hình cần nhân rộng</a></h3>
+      <span class="news-date">08/01/2022 | 12:00</span>
+      <p class="news-des">Ban An toàn giao thông tỉnh Thanh Hóa phối hợp với ngành giáo dục tổ chức tuyên truyền luật giao thông cho học sinh đầu năm học.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835"><img src="/PublishingImages/7835.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835">Dạy học trực tuyến: Giáo viên vất vả, học sinh thiếu thiết bị</a></h3>
-      <span class="news-date">14/02/2022 | 07:20</span>
-      <p class="news-des">Ngành y tế phối hợp với ngành giáo dục Thanh Hóa tổ chức tiêm vắc xin phòng COVID-19 cho học sinh ngay tại trường học.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7835">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</a></h3>
+      <span class="news-date">20/12/2021 | 16:20</span>
+      <p class="news-des">Từ năm học 2021-2022, Trường THPT Nguyễn Thái Học triển khai sổ điểm điện tử, học bạ số và thu học phí không dùng tiền mặt.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832"><img src="/PublishingImages/7832.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Tết sẻ chia đến với học sinh vùng cao Nghệ An</a></h3>
-      <span class="news-date">17/01/2022 | 08:00</span>
-      <p class="news-des">Nhân dịp Tết Nguyên đán, nhiều đoàn thiện nguyện đã mang quà, áo ấm đến với học sinh vùng cao.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7832">Trường THPT Trần Phú đón nhận bằng công nhận trường đạt chuẩn quốc gia</a></h3>
+      <span class="news-date">03/12/2021 | 07:40</span>
+      <p class="news-des">Trường THPT Trần Phú vừa được UBND tỉnh công nhận đạt chuẩn quốc gia mức độ 1, sau nhiều năm nỗ lực đầu tư cơ sở vật chất.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828"><img src="/PublishingImages/7828.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Lựa chọn sách giáo khoa lớp 3, lớp 7 và lớp 10: Nhà trường được quyền quyết định</a></h3>
-      <span class="news-date">04/01/2022 | 10:20</span>
-      <p class="news-des">Năm học 2021-2022, các trường phổ thông tại Thanh Hóa hoàn thành việc lựa chọn sách giáo khoa theo chương trình giáo dục phổ thông 2018.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7828">Khai giảng năm học 2021-2022 tại Trường THCS Lê Quý Đôn</a></h3>
+      <span class="news-date">21/09/2021 | 09:30</span>
+      <p class="news-des">Sáng 5/9, các trường học trên địa bàn huyện Tiên Yên đồng loạt tổ chức lễ khai giảng năm học 2021-2022 trong không khí vui tươi, phấn khởi.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826"><img src="/PublishingImages/7826.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Sổ điểm điện tử giúp phụ huynh theo dõi việc học của con</a></h3>
-      <span class="news-date">29/10/2021 | 11:15</span>
-      <p class="news-des">Từ năm học 2021-2022, Trường Tiểu học Kim Đồng triển khai sổ điểm điện tử, học bạ số và thu học phí không dùng tiền mặt.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7826">Khai giảng năm học 2021-2022 tại Trường Tiểu học Trưng Vương</a></h3>
+      <span class="news-date">20/09/2021 | 18:40</span>
+      <p class="news-des">Sáng 5/9, các trường học trên địa bàn huyện Krông Pắc đồng loạt tổ chức lễ khai giảng năm học 2021-2022 trong không khí vui tươi, phấn khởi.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823"><img src="/PublishingImages/7823.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Giá sách giáo khoa mới tăng, phụ huynh lo lắng</a></h3>
-      <span class="news-date">16/10/2021 | 18:40</span>
-      <p class="news-des">Năm học 2021-2022, các trường phổ thông tại Quảng Ninh hoàn thành việc lựa chọn sách giáo khoa theo chương trình giáo dục phổ thông 2018.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7823">Đại học Thái Nguyên công bố điểm chuẩn năm 2021</a></h3>
+      <span class="news-date">20/09/2021 | 13:30</span>
+      <p class="news-des">Đại học Thái Nguyên vừa công bố điểm chuẩn trúng tuyển theo phương thức xét kết quả thi tốt nghiệp THPT năm 2021, nhiều ngành tăng so với năm trước.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819"><img src="/PublishingImages/7819.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a></h3>
-      <span class="news-date">01/10/2021 | 07:30</span>
-      <p class="news-des">Học viện Nông nghiệp Việt Nam vừa công bố điểm chuẩn trúng tuyển theo phương thức xét kết quả thi tốt nghiệp THPT năm 2021, nhiều ngành tăng so với năm trước.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7819">Tiết học ngoài trời ở huyện Hiệp Hòa</a></h3>
+      <span class="news-date">31/08/2021 | 12:20</span>
+      <p class="news-des">Thay vì học trên lớp, học sinh được đi thực tế tại làng nghề, di tích lịch sử của địa phương.</p>
     </div>
   </div>
   

@@ -35,45 +35,45 @@ var _spPageContextInfo = {webServerRelativeUrl: "\u002ftintuc", webLanguage: 106
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817"><img src="/PublishingImages/7817.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Bắc Giang: Học sinh nghỉ học tránh mưa lớn kéo dài</a></h3>
-      <span class="news-date">17/08/2021 | 13:45</span>
-      <p class="news-des">Do ảnh hưởng của mưa lớn kéo dài, nhiều trường học tại Bắc Giang cho học sinh nghỉ học để bảo đảm an toàn.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7817">Khắc phục thiệt hại do mưa lớn kéo dài, sớm đón học sinh trở lại trường</a></h3>
+      <span class="news-date">29/08/2021 | 08:05</span>
+      <p class="news-des">Do ảnh hưởng của mưa lớn kéo dài, nhiều trường học tại Lào Cai cho học sinh nghỉ học để bảo đảm an toàn.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814"><img src="/PublishingImages/7814.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Trường THPT Trần Phú đẩy mạnh chuyển đổi số trong quản lý, dạy học</a></h3>
-      <span class="news-date">15/08/2021 | 14:40</span>
-      <p class="news-des">Từ năm học 2021-2022, Trường THPT Trần Phú triển khai sổ điểm điện tử, học bạ số và thu học phí không dùng tiền mặt.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7814">Học sinh huyện Quỳnh Lưu trở lại trường học trực tiếp</a></h3>
+      <span class="news-date">11/08/2021 | 10:20</span>
+      <p class="news-des">Sau thời gian học trực tuyến kéo dài, học sinh tại huyện Quỳnh Lưu đã trở lại trường học trực tiếp với các biện pháp phòng dịch.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810"><img src="/PublishingImages/7810.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Học viện Nông nghiệp Việt Nam công bố điểm chuẩn năm 2021</a></h3>
-      <span class="news-date">29/07/2021 | 08:00</span>
-      <p class="news-des">Học viện Nông nghiệp Việt Nam vừa công bố điểm chuẩn trúng tuyển theo phương thức xét kết quả thi tốt nghiệp THPT năm 2021, nhiều ngành tăng so với năm trước.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7810">Điểm chuẩn Học viện Nông nghiệp Việt Nam năm 2021: Ngành cao nhất lấy 28,1 điểm</a></h3>
+      <span class="news-date">16/07/2021 | 11:00</span>
+      <p class="news-des">Sau khi có kết quả xét tuyển, thí sinh trúng tuyển phải xác nhận nhập học trực tuyến trên hệ thống của Bộ GDĐT trước thời hạn quy định.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808"><img src="/PublishingImages/7808.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Câu lạc bộ khoa học giúp học sinh yêu môn Tin học</a></h3>
-      <span class="news-date">01/07/2021 | 10:40</span>
-      <p class="news-des">Ngày hội trải nghiệm do Trường THCS Lê Quý Đôn tổ chức thu hút đông đảo học sinh tham gia với nhiều gian hàng sản phẩm sáng tạo.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7808">Hải Dương đạt 15 giải học sinh giỏi quốc gia năm 2021</a></h3>
+      <span class="news-date">15/07/2021 | 13:45</span>
+      <p class="news-des">Đội tuyển học sinh giỏi của Hải Dương vừa đạt 15 giải trong kỳ thi chọn học sinh giỏi quốc gia THPT năm 2021, tăng so với năm trước.</p>
     </div>
   </div>
   
   <div class="item-news">
     <div class="img"><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805"><img src="/PublishingImages/7805.jpg" alt="" /></a></div>
     <div class="info">
-      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Dạy bơi miễn phí cho học sinh huyện Tiên Yên dịp hè</a></h3>
-      <span class="news-date">26/06/2021 | 09:40</span>
-      <p class="news-des">Dịp hè 2021, Đoàn Thanh niên phối hợp với ngành giáo dục huyện Tiên Yên mở các lớp dạy bơi an toàn cho học sinh tiểu học và THCS.</p>
+      <h3><a href="/tintuc/Pages/tin-tong-hop.aspx?ItemID=7805">Thi tốt nghiệp THPT 2021: Lưu ý quan trọng với thí sinh trước giờ làm thủ tục dự thi</a></h3>
+      <span class="news-date">22/06/2021 | 08:40</span>
+      <p class="news-des">Kỳ thi tốt nghiệp THPT năm 2021 tại Đắk Lắk có hơn 18.600 thí sinh đăng ký dự thi, được bố trí tại 29 điểm thi trên toàn tỉnh.</p>
     </div>
   </div>
   
