@@ -1,4 +1,8 @@
-"""The weekly coverage digest: build from the snapshot, write to disk, then send (with retries)."""
+"""The weekly coverage digest: build from the snapshot and write to disk first, then send.
+
+Sending retries quick transient failures itself (PLANWATCH_SMTP_ATTEMPTS, exponential backoff); the
+task-level retries below cover longer outages (minutes). The files on disk are never lost either way:
+`planwatch digest --resend FILE.eml` sends a saved digest later."""
 
 from __future__ import annotations
 
@@ -14,21 +18,22 @@ def build(plan: str, week: str | None) -> dict[str, Any]:
     from pipeline.digest import build_and_write_digest
 
     files = build_and_write_digest(Paths.from_env(), plan, week, None)
-    return {"eml": str(files.eml), "week": files.week}
+    return {"eml": str(files.eml), "week": str(files.week), "subject": files.subject}
 
 
-@task(name="send-digest", retries=3, retry_delay_seconds=[60, 300, 900])
-def send(eml: str) -> None:
-    from pipeline.digest import send_digest_file, smtp_settings_from_env
+@task(name="send-digest", retries=2, retry_delay_seconds=[300, 1800])
+def send(eml: str) -> bool:
+    from pipeline.digest import SmtpSettings, send_digest_file
 
-    settings = smtp_settings_from_env()
-    if settings is not None:
-        send_digest_file(eml, settings)
+    settings = SmtpSettings.from_env()
+    if settings is None:
+        return False  # not configured: the digest stays on disk
+    send_digest_file(eml, settings)
+    return True
 
 
 @flow(name="weekly-digest")
 def weekly_digest(plan: str = "661-KH-BGDDT-2022", week: str | None = None, send_mail: bool = True) -> dict[str, Any]:
     result = build(plan, week)
-    if send_mail:
-        send(result["eml"])
+    result["sent"] = send(result["eml"]) if send_mail else False
     return result

@@ -9,9 +9,9 @@ from prefect import flow, task
 
 @task(name="reclassify-documents")
 def reclassify_task(plan: str) -> dict[str, Any]:
-    from classifiers.reclassify import reclassify_stored
+    from planwatch.cli.classify import reclassify_documents
 
-    return dict(reclassify_stored(plan))
+    return dict(reclassify_documents(plan))
 
 
 @flow(name="reclassify")
