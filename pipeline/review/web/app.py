@@ -437,6 +437,8 @@ def _vi_error(message: str) -> str:
     """Reviewer-facing wording for the usual mistakes (the English detail follows)."""
     if "reviewer name" in message:
         return "Hãy nhập tên người duyệt."
+    if "no suggested activity" in message:
+        return "Mục này chưa có hoạt động gợi ý: hãy chọn hoạt động (phím 1/2/3) rồi xác nhận."
     if "not a date" in message:
         return f"Ngày không hợp lệ (dùng dạng YYYY-MM-DD hoặc dd/mm/yyyy). {message}"
     if "no decision on this item to undo" in message:
