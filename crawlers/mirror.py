@@ -17,6 +17,7 @@ serves a server-rendered search page (/tim-kiem/?q=&page=). Unknown paths get 40
 from __future__ import annotations
 
 import argparse
+import errno
 import hashlib
 import json
 import math
@@ -255,7 +256,8 @@ def start_mirror(ports: dict[str, int] | None = None, *, auto_ports: bool = Fals
                  demo_dir: Path | None = None) -> Mirror:
     """Start serving every outlet of data/demo/mirror.toml in background threads.
 
-    ``ports`` overrides default ports per outlet; ``auto_ports=True`` binds free ports (port 0).
+    ``ports`` overrides default ports per outlet; ``auto_ports=True`` binds free ports (port 0). A default
+    port that is already in use falls back to a free port (read the bound ones from ``Mirror.ports``).
     """
     demo = demo_dir or DEMO_DIR
     config = load_config(demo)
@@ -273,7 +275,14 @@ def start_mirror(ports: dict[str, int] | None = None, *, auto_ports: bool = Fals
             index = root / "_search.json"
             if index.exists():
                 site.search_index = json.loads(index.read_text(encoding="utf-8"))
-            server = _Server((HOST, port), _Handler)
+            try:
+                server = _Server((HOST, port), _Handler)
+            except OSError as err:
+                # a default port already taken (another demo running): fall back to a free port; the bound
+                # ports are what base_urls and write_sources() report. Explicit ports must be honoured.
+                if err.errno != errno.EADDRINUSE or port == 0 or outlet in (ports or {}):
+                    raise
+                server = _Server((HOST, 0), _Handler)
             server.site = site
             servers[outlet] = server
     except BaseException:

@@ -221,3 +221,10 @@ def test_generated_site_is_current_and_deterministic(tmp_path: Path) -> None:
         shutil.copytree(DEMO_DIR / name, demo / name)
     Builder(demo).build()
     assert fingerprint(demo) == fingerprint(DEMO_DIR)
+
+
+def test_busy_default_ports_fall_back_to_free_ones() -> None:
+    with start_mirror() as first, start_mirror() as second:
+        assert set(first.ports.values()).isdisjoint(second.ports.values())
+        for running in (first, second):
+            assert fetch(running.url("sgddt-vinhphuc", "/robots.txt"))[0] == 200
