@@ -238,8 +238,12 @@ class Mirror:
         if self._stopped:
             return
         self._stopped = True
+        stoppers = [threading.Thread(target=server.shutdown) for server in self._servers.values()]
+        for stopper in stoppers:  # in parallel: each shutdown waits up to one poll interval
+            stopper.start()
+        for stopper in stoppers:
+            stopper.join()
         for server in self._servers.values():
-            server.shutdown()
             server.server_close()
         for thread in self._threads:
             thread.join(timeout=2)
