@@ -74,6 +74,14 @@ def main() -> None:
         print(f"classify, real only    {len(real) / t_real:,.0f} docs/s")
     print(f"classify, candidates   {len(cands) / t_cand:,.1f} docs/s ({t_cand / len(cands) * 1e3:.1f} ms/doc, "
           f"mean {kb:.1f} KB)")
+    # candidates of article size: dev-set candidates with their body repeated up to ~3 KB
+    big = []
+    for d in cands[:60]:
+        body = d.get("text") or ""
+        reps = max(1, 3072 // max(1, len(body)))
+        big.append({**d, "text": "\n".join([body] * (reps + 1))[:3072]})
+    t_big = _timed(clf.classify, big, args.repeat)
+    print(f"classify, 3 KB cands   {len(big) / t_big:,.1f} docs/s ({t_big / len(big) * 1e3:.1f} ms/doc)")
 
 
 if __name__ == "__main__":
