@@ -21,8 +21,9 @@ import errno
 import hashlib
 import json
 import math
+import signal
+import tempfile
 import threading
-import time
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -314,15 +315,26 @@ def running_mirror(**kwargs: Any) -> Iterator[Mirror]:
 
 
 def serve_forever(ports: dict[str, int] | None = None) -> None:
-    """Serve the mirror until Ctrl-C, printing the outlet URLs (used by `planwatch demo --serve-only`)."""
+    """Serve the mirror until Ctrl-C (or SIGTERM), printing the outlet URLs.
+
+    This is what `planwatch demo --serve-only` calls. When the bound ports differ from the defaults, a
+    sources file with the bound ports is written to the temp folder and its path printed.
+    """
+    stop = threading.Event()
+    if threading.current_thread() is threading.main_thread():
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda *_: stop.set())
     mirror = start_mirror(ports)
     try:
         print("planwatch demo mirror on 127.0.0.1 (Ctrl-C to stop):")
         for outlet, url in mirror.base_urls.items():
             print(f"  {outlet:16} {url}")
-        print(f"  sources file: {mirror.demo_dir / 'sources.toml'}")
-        while True:
-            time.sleep(3600)
+        sources = mirror.demo_dir / "sources.toml"
+        if mirror.ports != default_ports(mirror.demo_dir):
+            sources = mirror.write_sources(Path(tempfile.gettempdir()) / "planwatch-demo-sources.toml")
+        print(f"  sources file: {sources}", flush=True)
+        while not stop.wait(1.0):
+            pass
     except KeyboardInterrupt:
         pass
     finally:
