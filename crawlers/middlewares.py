@@ -134,7 +134,27 @@ class RobotsPolicyMiddleware:
             sp.note_robots(source_id, netloc, "allow-all", f"robots.txt {netloc}: unparsable ({exc})")
             return ("allow", None)
         sp.note_robots(source_id, netloc, "rules", f"robots.txt {netloc}: HTTP {resp.status}")
+        self._apply_crawl_delay(rules, urlsplit(netloc).hostname or "")
         return ("rules", rules)
+
+    def _apply_crawl_delay(self, rules: Any, host: str) -> None:
+        """Crawl-delay for our agent raises the host's slot delay (capped at CRAWL_DELAY_MAX, 30 s), in
+        polite mode only."""
+        if not self.crawler.settings.getbool("PLANWATCH_POLITE"):
+            return
+        try:
+            wanted = rules.crawl_delay(self.user_agent)
+        except Exception:
+            return
+        if not wanted:
+            return
+        delay = min(float(wanted), self.crawler.settings.getfloat("CRAWL_DELAY_MAX", 30.0))
+        downloader = self.crawler.engine.downloader
+        entry = downloader.per_slot_settings.setdefault(host, {})
+        entry["delay"] = max(float(entry.get("delay", 0.0)), delay)
+        slot = downloader.slots.get(host)
+        if slot is not None and slot.delay < entry["delay"]:
+            slot.delay = entry["delay"]
 
 
 def parse_retry_after(value: bytes | str | None) -> float | None:
@@ -246,15 +266,16 @@ class RedirectRecorder:
 
 
 class PoliteAutoThrottle(AutoThrottle):
-    """AutoThrottle that never goes below a source's own politeness delay (DOWNLOAD_SLOTS[host]['delay']);
-    stock AutoThrottle only knows the global DOWNLOAD_DELAY floor."""
+    """AutoThrottle that never goes below a source's own politeness delay (DOWNLOAD_SLOTS[host]['delay'],
+    raised by a robots.txt Crawl-delay); stock AutoThrottle only knows the global DOWNLOAD_DELAY floor."""
 
     def _response_downloaded(self, response: Response, request: Request, spider: Any = None) -> None:
         super()._response_downloaded(response, request, spider)
         key, slot = self._get_slot(request, spider)
         if slot is None or key is None:
             return
-        floor = float(self.crawler.settings.getdict("DOWNLOAD_SLOTS").get(key, {}).get("delay", 0.0))
+        per_slot = self.crawler.engine.downloader.per_slot_settings
+        floor = float(per_slot.get(key, {}).get("delay", 0.0))
         if slot.delay < floor:
             slot.delay = floor
 

@@ -46,6 +46,8 @@ def build_settings(job: CrawlJob, sources: list[Source]) -> dict[str, Any]:
         "CONCURRENT_REQUESTS": 16,
         "DNS_RESOLVER": f"{M}.GuardedResolver",
         "PLANWATCH_ALLOW_PRIVATE": any(s.allow_private for s in sources),
+        "PLANWATCH_POLITE": polite,
+        "CRAWL_DELAY_MAX": 30.0,
     }
     if polite:
         slots: dict[str, dict[str, Any]] = {}
@@ -58,7 +60,9 @@ def build_settings(job: CrawlJob, sources: list[Source]) -> dict[str, Any]:
                 slots[host] = {"delay": delay, "concurrency": conc, "jitter": 0.5}
         settings.update({
             "CONCURRENT_REQUESTS_PER_DOMAIN": 2,
-            "DOWNLOAD_DELAY": 1.0,
+            # Floor for hosts without a slot of their own (cross-host links): the gentlest source delay asked
+            # for, so a local mirror with delay 0 is not slowed to 1 s per page.
+            "DOWNLOAD_DELAY": min((src.politeness.delay for src in sources), default=1.0),
             "DOWNLOAD_DELAY_JITTER": 0.5,
             "DOWNLOAD_SLOTS": slots,
             "AUTOTHROTTLE_ENABLED": True,  # through PoliteAutoThrottle (keeps per-source delay floors)

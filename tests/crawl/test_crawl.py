@@ -409,3 +409,22 @@ def test_resolver_refuses_private_answers_dns_rebinding(tmp_path: Path) -> None:
         result = crawl(tmp_path, src, retry_times=0, settings={"PLANWATCH_ALLOW_PRIVATE": False})
         assert sum(srv.hits.values()) == 0
         assert any("DNS lookup failed" in (f["error"] or "") for f in fetches(result))
+
+
+@pytest.mark.slow
+def test_default_politeness_obeys_robots_crawl_delay(tmp_path: Path) -> None:
+    with TestServer() as srv:
+        srv.routes["/robots.txt"] = Reply(body="User-agent: *\nCrawl-delay: 1\n", content_type="text/plain")
+        srv.routes["/rss"] = Reply(body=rss([(f"T{i}", srv.url(f"/t{i}-post{i}.html"), "20/06/2022")
+                                             for i in range(3)]))
+        for i in range(3):
+            srv.routes[f"/t{i}-post{i}.html"] = article()
+        src = write_sources(tmp_path / "s.toml", [{"id": "s", "homepage": srv.url("/"), "feeds": [srv.url("/rss")],
+                                                   "politeness": {"delay": 0.0, "concurrency": 1}}])
+        result = crawl(tmp_path, src, politeness="default")
+        assert result.ok and len(pages(result)) == 3
+        from datetime import datetime
+
+        stamps = sorted(datetime.fromisoformat(f["fetched_at"]) for f in fetches(result) if f["kind"] != "robots")
+        gaps = [(b - a).total_seconds() for a, b in zip(stamps, stamps[1:], strict=False)]
+        assert min(gaps) >= 0.45, gaps  # Crawl-delay 1 s with ±50 % jitter
