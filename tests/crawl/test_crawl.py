@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import os
 import signal
@@ -426,5 +427,5 @@ def test_default_politeness_obeys_robots_crawl_delay(tmp_path: Path) -> None:
         from datetime import datetime
 
         stamps = sorted(datetime.fromisoformat(f["fetched_at"]) for f in fetches(result) if f["kind"] != "robots")
-        gaps = [(b - a).total_seconds() for a, b in zip(stamps, stamps[1:], strict=False)]
+        gaps = [(b - a).total_seconds() for a, b in itertools.pairwise(stamps)]
         assert min(gaps) >= 0.45, gaps  # Crawl-delay 1 s with ±50 % jitter
