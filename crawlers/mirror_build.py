@@ -736,7 +736,7 @@ class Builder:
                 "status": 500 if "error500" in page.flags else 200,
                 "charset": "windows-1258" if "cp1258" in page.flags else "utf-8",
                 "kind": story.kind,
-                "title": page.title,
+                "title": unicodedata.normalize("NFC", page.title),
             })
         outlets = {o: {"port": int(c["port"]), "layout": str(c["layout"]), "name": str(c["name"]),
                        "robots_disallow": str(c["robots_disallow"])} for o, c in self.outlets.items()}
