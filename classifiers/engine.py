@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from classifiers.formats import detect_format
-from classifiers.lexicon import Lexicon, load_lexicon
+from classifiers.lexicon import Lexicon, lexicon_path, load_lexicon
 from classifiers.prefilter import Prefilter
 from classifiers.routing import decide, local_date, review_reasons
 from classifiers.scoring import score_zones
@@ -83,15 +83,21 @@ class Classifier:
         }
 
 
-_CACHE: dict[tuple[str, str, str], Classifier] = {}
+_CACHE: dict[tuple[str, str, str], tuple[int, Classifier]] = {}
 
 
 def classifier_for(plan: Plan) -> Classifier:
+    """The classifier of a plan, loaded once and reloaded when the lexicon file changes on disk (a long-
+    running process picks up an edited lexicon, with its new version)."""
     key = (plan.id, plan.lexicon, str(plan.path))
-    clf = _CACHE.get(key)
-    if clf is None or clf.plan != plan:
-        clf = _CACHE[key] = Classifier.for_plan(plan)
-    return clf
+    try:
+        stamp = lexicon_path(plan.lexicon).stat().st_mtime_ns
+    except OSError:
+        stamp = -1
+    cached = _CACHE.get(key)
+    if cached is None or cached[0] != stamp or cached[1].plan != plan:
+        cached = _CACHE[key] = (stamp, Classifier.for_plan(plan))
+    return cached[1]
 
 
 def classify_document(doc: dict[str, Any], plan: Plan) -> dict[str, Any]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -163,23 +162,6 @@ def render_explanation(doc: dict[str, Any], result: dict[str, Any], stored: dict
     return "\n".join(lines)
 
 
-DOC_QUERY = """
-SELECT d.doc_id AS id, d.title, d.lead, d.text, d.url, d.published_at, d.source_id, s.kind AS source_kind,
-       d.format, d.date_confidence, d.extraction_quality
-FROM documents d LEFT JOIN sources s USING (source_id)
-"""
-
-
-def _rows(conn: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    rel = conn.execute(sql, params)
-    cols = [c[0] for c in rel.description]
-    return [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
-
-
-def _clean(doc: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in doc.items() if v is not None}
-
-
 def explain(
     doc_id: str = typer.Argument(None, help="A document id in the published snapshot."),
     plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
@@ -212,20 +194,21 @@ def explain(
             raise typer.Exit(1)
         return
 
+    from classifiers.reclassify import DOC_QUERY, clean, rows_of
     from pipeline.snapshot import NoSnapshot, open_snapshot
 
     try:
         with open_snapshot() as conn:
-            docs = _rows(conn, DOC_QUERY + " WHERE d.doc_id = ?", [doc_id])
+            docs = rows_of(conn, DOC_QUERY + " WHERE d.doc_id = ?", [doc_id])
             if not docs:
                 fail(f"no document '{doc_id}' in the published snapshot")
-            stored = _rows(conn, "SELECT * FROM current_classifications WHERE doc_id = ? AND plan_id = ?",
+            stored = rows_of(conn, "SELECT * FROM current_classifications WHERE doc_id = ? AND plan_id = ?",
                            [doc_id, plan_obj.id])
-            human = _rows(conn, "SELECT * FROM human_decisions WHERE doc_id = ? AND plan_id = ?",
+            human = rows_of(conn, "SELECT * FROM human_decisions WHERE doc_id = ? AND plan_id = ?",
                           [doc_id, plan_obj.id])
     except NoSnapshot as exc:
         fail(str(exc))
-    doc = _clean(docs[0])
+    doc = clean(docs[0])
     result = classify_document(doc, plan_obj)
     if as_json:
         print_json({**result, "stored": stored[0] if stored else None, "human": human[0] if human else None})
@@ -234,59 +217,12 @@ def explain(
 
 
 # ------------------------------------------------------------------------------------------------ reclassify
-def classification_row(result: dict[str, Any], plan_id: str, run_id: str, at: Any) -> dict[str, Any]:
-    """A `classifications` row (001_core.sql) from a classify result."""
-    return {
-        "doc_id": str(result["id"]), "plan_id": plan_id, "classifier_version": result["classifier_version"],
-        "classified_at": at, "relevant": bool(result["relevant"]), "activity": result["activity"],
-        "format": result["format"], "score": float(result["score"]), "decision": result["decision"],
-        "activity_scores": json.dumps(result["activity_scores"], ensure_ascii=False),
-        "reasons": list(result["reasons"]),
-        "evidence": json.dumps(result["evidence"], ensure_ascii=False, default=str), "run_id": run_id,
-    }
-
-
-def reclassify_documents(plan_id: str = DEFAULT_PLAN, paths: Any = None) -> dict[str, Any]:
-    """Classify stored documents that have no classification with the current classifier_version and
-    add the rows (never overwriting earlier versions or human decisions). Returns a summary."""
-    import datetime as dt
-
-    from classifiers import classifier_for
-    from pipeline.plans import load_plan
-    from pipeline.snapshot import open_snapshot
-    from pipeline.store import open_writer
-    from planwatch.config import Paths
-
-    paths = paths or Paths.from_env()
-    plan = load_plan(plan_id)
-    clf = classifier_for(plan)
-    with open_snapshot(paths) as conn:
-        total_row = conn.execute("SELECT count(*) FROM documents").fetchone()
-        docs = _rows(conn, DOC_QUERY + """
-            WHERE NOT EXISTS (SELECT 1 FROM classifications c WHERE c.doc_id = d.doc_id
-                              AND c.plan_id = ? AND c.classifier_version = ?)
-            ORDER BY d.doc_id""", [plan.id, clf.version])
-    summary: dict[str, Any] = {"plan": plan.id, "classifier_version": clf.version,
-                               "documents": int(total_row[0]) if total_row else 0, "classified": 0,
-                               "decisions": {}}
-    if not docs:
-        return summary
-    at = dt.datetime.now(dt.UTC)
-    run_id = f"reclassify-{at:%Y%m%dT%H%M%SZ}"
-    rows = [classification_row(clf.classify(_clean(d)), plan.id, run_id, at) for d in docs]
-    with open_writer(paths) as writer:
-        writer.insert("classifications", rows, on_conflict="ignore")
-    summary["classified"] = len(rows)
-    summary["decisions"] = dict(Counter(r["decision"] for r in rows))
-    summary["run_id"] = run_id
-    return summary
-
-
 def reclassify(
     plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
 ) -> None:
     """Re-run classification over stored documents when the classifier version changed (new rows only)."""
     from classifiers.lexicon import LexiconError
+    from classifiers.reclassify import reclassify_documents
     from pipeline.plans import PlanError
     from pipeline.snapshot import NoSnapshot
 

@@ -6,11 +6,11 @@ import json
 from typer.testing import CliRunner
 
 from classifiers import classifier_for
+from classifiers.reclassify import reclassify_documents
 from pipeline.journal import append_decision
 from pipeline.plans import load_plan
 from pipeline.snapshot import open_snapshot
 from planwatch.cli import app
-from planwatch.cli.classify import reclassify_documents
 from tests.support.warehouse import PLAN_ID, classification, document, seed
 
 COURSE_TEXT = ("Ngày 12/7, Sở GDĐT Nghệ An khai giảng lớp bồi dưỡng giáo viên mầm non cốt cán năm 2022 với 300 "
