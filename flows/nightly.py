@@ -18,8 +18,9 @@ def recover(sources: str | None) -> list[dict[str, Any]]:
 
 
 @task(name="discover-and-fetch", retries=2, retry_delay_seconds=[30, 120])
-def discover_and_fetch(sources: str | None, since: dt.date | None, until: dt.date | None, mode: str) -> str:
-    return str(nightly.discover_and_fetch(Paths.from_env(), sources, since, until, mode))
+def discover_and_fetch(sources: str | None, since: dt.date | None, until: dt.date | None, mode: str,
+                       politeness: str = "default") -> str:
+    return str(nightly.discover_and_fetch(Paths.from_env(), sources, since, until, mode, politeness=politeness))
 
 
 @task(name="extract-classify-store")
@@ -37,13 +38,14 @@ def _report_sources(summary: dict[str, Any]) -> None:
 
 @flow(name="nightly-crawl", log_prints=False)
 def nightly_crawl(sources: str | None = None, since: dt.date | None = None,
-                  until: dt.date | None = None) -> dict[str, Any]:
-    """Discover and fetch new pages, extract, classify, store and publish."""
+                  until: dt.date | None = None, politeness: str = "default") -> dict[str, Any]:
+    """Discover and fetch new pages, extract, classify, store and publish.
+    politeness "off" drops delays and AutoThrottle (robots.txt is still obeyed): only for local mirrors."""
     logger = get_run_logger()
     recovered = recover(sources)
     if recovered:
         logger.warning("completed %d run(s) left unfinished by an earlier crash", len(recovered))
-    run_dir = discover_and_fetch(sources, since, until, "nightly")
+    run_dir = discover_and_fetch(sources, since, until, "nightly", politeness)
     summary = ingest(run_dir, sources, "nightly", since, until)
     _report_sources(summary)
     logger.info("run %s: %d pages, %d new documents", summary["run_id"], summary["pages"], summary["documents_new"])

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import shutil
 import time
-from collections.abc import Callable
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -29,34 +32,69 @@ def serve_mirror_forever() -> None:
     serve_forever()
 
 
-def run_demo(paths: Paths, *, fresh: bool = False, say: Say = print) -> dict[str, Any]:
+@contextmanager
+def _demo_mirror(mirror: Any, say: Say) -> Iterator[tuple[dict[str, str], Path | None]]:
+    """The mirror to crawl: one given by the caller, else one on the default ports (stable URLs make the
+    second run incremental), else the one already serving there (`planwatch demo --serve-only`)."""
+    if mirror is not None:
+        yield mirror.base_urls, None
+        return
+    from crawlers.mirror import default_ports, start_mirror
+
+    ports = default_ports()
+    try:
+        started = start_mirror(ports=ports)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE or not _mirror_answers(ports):
+            raise RuntimeError(f"a default mirror port ({', '.join(map(str, sorted(ports.values())))}) is taken by "
+                               f"something that is not the demo mirror: free it and run again ({exc})") from exc
+        say("    (dùng bản sao đang chạy sẵn trên các cổng mặc định)")
+        yield {o: f"http://127.0.0.1:{p}/" for o, p in ports.items()}, demo_sources()
+        return
+    with started:
+        yield started.base_urls, None
+
+
+def _mirror_answers(ports: dict[str, int]) -> bool:
+    for port in ports.values():
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2) as resp:
+                if resp.status != 200:
+                    return False
+        except OSError:
+            return False
+    return True
+
+
+def run_demo(paths: Paths, *, fresh: bool = False, say: Say = print, mirror: Any = None) -> dict[str, Any]:
+    """Serve the mirror, initialise, run the nightly flow through Prefect for 2022, report, write the digest.
+    `mirror`: an already started crawlers.mirror.Mirror (tests use one on free ports)."""
     from flows.prefect_env import configure_prefect
 
     if fresh and paths.home.exists():
         shutil.rmtree(paths.home)
     paths.ensure()
     configure_prefect(paths)
-    from crawlers.mirror import start_mirror
-
     from pipeline.bootstrap import initialize
 
     clock = _Clock(say)
     clock.step("Khởi động bản sao ngoại tuyến của các cơ quan báo chí (127.0.0.1)")
-    with start_mirror() as mirror:
-        for outlet, url in sorted(mirror.base_urls.items()):
+    with _demo_mirror(mirror, say) as (base_urls, sources_file):
+        for outlet, url in sorted(base_urls.items()):
             say(f"    {outlet:<18} {url}")
-        sources = mirror.write_sources(paths.home / "demo-sources.toml")
+        sources = sources_file or (mirror.write_sources(paths.home / "demo-sources.toml") if mirror
+                                   else demo_sources())
         clock.step("Khởi tạo kho dữ liệu, kế hoạch và danh sách nguồn")
         initialize(paths, str(sources))
         clock.step("Chạy luồng thu thập hằng đêm qua Prefect (năm 2022) — lần đầu có thể mất 10-20 giây khởi động")
         from flows.nightly import nightly_crawl
 
-        summary = nightly_crawl(sources=str(sources), since=DEMO_SINCE, until=DEMO_UNTIL)
+        # The mirror is our own server on loopback: no delays, but robots.txt is obeyed as always.
+        summary = nightly_crawl(sources=str(sources), since=DEMO_SINCE, until=DEMO_UNTIL, politeness="off")
     say(f"    {summary['fetches']} lượt tải, {summary['pages']} trang bài viết, "
         f"{summary['documents_new']} tài liệu mới, quyết định: {summary['decisions']}")
     clock.step("Báo cáo mức độ thực hiện kế hoạch 661/KH-BGDĐT")
-    report_text = _report_table(paths)
-    say(report_text)
+    say(_report_table(paths))
     clock.step(f"Viết bản tin tuần {DEMO_DIGEST_WEEK}")
     digest_path = _write_digest(paths)
     say(f"    {digest_path}")
