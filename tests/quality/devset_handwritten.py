@@ -230,4 +230,59 @@ ITEMS: list[dict[str, Any]] = [
         "Các cô giáo Trường Mầm non Hoa Ban đã tự làm hàng trăm đồ chơi từ chai nhựa, vỏ hộp sữa. Phong trào "
         "được phát động từ đầu năm học, giúp tiết kiệm kinh phí và giáo dục trẻ ý thức bảo vệ môi trường.",
         label=None),
+# ---- third batch (written before being scored)
+    _it("p23", "train", "Cục trưởng Cục Nhà giáo: Bồi dưỡng phải xuất phát từ nhu cầu của giáo viên",
+        "PV: Thưa ông, năm 2022 công tác bồi dưỡng giáo viên mầm non có gì mới?\nÔng Vũ Minh Đức: Năm nay "
+        "chúng tôi tập trung vào ba việc: rà soát nhu cầu bồi dưỡng của từng giáo viên dựa trên kết quả đánh giá "
+        "chuẩn nghề nghiệp; phát triển học liệu trực tuyến dùng chung; và nâng cao năng lực đội ngũ cốt cán.\n"
+        "PV: Mục tiêu đến năm 2025 là gì?\nÔng Vũ Minh Đức: Đề án đặt mục tiêu 100% giáo viên và cán bộ quản lý "
+        "mầm non được bồi dưỡng thường xuyên theo chuẩn, đáp ứng chương trình giáo dục mầm non mới.",
+        label="2a", published="2022-06-06T08:00:00+07:00"),
+    _it("p24", "holdout", "Hội nghị trực tuyến tập huấn cán bộ quản lý giáo dục mầm non toàn quốc",
+        "Ngày 24/8, Bộ GDĐT tổ chức hội nghị trực tuyến tập huấn cho cán bộ quản lý phòng, sở GDĐT và hiệu "
+        "trưởng các trường mầm non trên toàn quốc với hơn 15.000 đại biểu tham dự tại các điểm cầu. Nội dung tập "
+        "huấn gồm quản trị chất lượng, kiểm định và xây dựng trường mầm non lấy trẻ làm trung tâm.",
+        label="2b", kind="portal", published="2022-08-24T17:00:00+07:00"),
+    _it("p25", "train", "Bồi dưỡng giáo viên mầm non dạy trẻ khuyết tật học hòa nhập",
+        "120 cô giáo các trường mầm non ở Bình Định vừa tham gia khóa tập huấn 4 ngày về giáo dục hòa nhập cho "
+        "trẻ khuyết tật. Các cô được hướng dẫn phát hiện sớm, can thiệp và lập kế hoạch giáo dục cá nhân cho "
+        "trẻ. Khóa học do Sở GDĐT phối hợp với Trung tâm hỗ trợ phát triển giáo dục hòa nhập tổ chức.",
+        label="2b", published="2022-07-28T08:00:00+07:00"),
+    _it("p26", "holdout", "Luật Giáo dục 2019: Giáo viên mầm non có trình độ trung cấp phải học lên cao đẳng",
+        "Theo Luật Giáo dục 2019, trình độ chuẩn được đào tạo của giáo viên mầm non là có bằng tốt nghiệp cao đẳng "
+        "sư phạm trở lên. Những giáo viên đang có bằng trung cấp sẽ được đào tạo nâng chuẩn theo lộ trình do "
+        "Chính phủ quy định. Đây là chủ trương lớn nhằm nâng cao chất lượng đội ngũ nhà giáo mầm non.",
+        label="1", published="2022-04-25T08:00:00+07:00"),
+    _it("p27", "train", "phong su: lop hoc nang chuan cua nhung co giao mam non vung bien",
+        "MC: Kinh thua quy vi, o huyen bien gioi Muong Te, nhieu co giao mam non dang theo hoc lop cao dang su "
+        "pham de dat chuan trinh do.\nPV: Lop hoc duoc mo ngay tai trung tam huyen, cac co hoc vao cuoi tuan. "
+        "Nam 2022, huyen co 65 giao vien mam non duoc cu di hoc nang chuan.\nPhong su cua Dai PT-TH Lai Chau.",
+        label="2b", kind="tv", fmt="report", style="tv", published="2022-09-08T19:00:00+07:00"),
+    _it("p28", "holdout", "Tiếp tục triển khai Đề án 33 đến năm 2025",
+        "Bộ GDĐT vừa có văn bản đề nghị các địa phương tiếp tục triển khai các nhiệm vụ, giải pháp của Đề án 33 "
+        "trong giai đoạn 2022-2025, trong đó ưu tiên bồi dưỡng cán bộ quản lý cơ sở giáo dục mầm non về quản "
+        "trị nhà trường và giáo viên về chương trình giáo dục mầm non.", label="2a", kind="portal",
+        published="2022-05-30T08:00:00+07:00"),
+    _it("n21", "train", "Thông tư quy định tiêu chuẩn cơ sở vật chất trường mầm non",
+        "Bộ GDĐT ban hành Thông tư quy định tiêu chuẩn cơ sở vật chất trường mầm non, có hiệu lực từ tháng 10. "
+        "Thông tư quy định diện tích phòng học, sân chơi, bếp ăn và các phòng chức năng. Các trường phải bảo đảm "
+        "mức tối thiểu về diện tích cho mỗi trẻ.", label=None),
+    _it("n22", "holdout", "Chính sách hỗ trợ giáo viên mầm non ngoài công lập",
+        "Theo Nghị định 105/2020/NĐ-CP, giáo viên mầm non ở các cơ sở giáo dục mầm non dân lập, tư thục tại khu "
+        "công nghiệp được hỗ trợ 800.000 đồng mỗi tháng. Chính sách nhằm giảm khó khăn cho giáo viên sau dịch "
+        "Covid-19. Trẻ mẫu giáo là con công nhân cũng được hỗ trợ tiền ăn trưa.", label=None),
+    _it("n23", "train", "Ngày hội Bé khỏe - Bé ngoan tại trường mầm non Hoa Sen",
+        "Hơn 300 cháu mẫu giáo tham gia ngày hội Bé khỏe - Bé ngoan với các trò chơi vận động, văn nghệ. Các cô "
+        "giáo đã chuẩn bị chu đáo trang phục, đạo cụ cho các bé. Phụ huynh đến cổ vũ rất đông.", label=None),
+    _it("n24", "holdout", "Tuyển sinh ngành Giáo dục mầm non: điểm chuẩn tăng",
+        "Điểm chuẩn ngành Giáo dục mầm non của nhiều trường sư phạm năm nay tăng 1-2 điểm. Trường Đại học Sư phạm "
+        "Hà Nội lấy 24 điểm. Sinh viên sư phạm được miễn học phí và hỗ trợ sinh hoạt phí theo Nghị định 116.",
+        label=None),
+    _it("n25", "train", "Giáo viên tiểu học được bồi dưỡng dạy Tin học, Công nghệ",
+        "Sở GDĐT Bắc Giang tổ chức bồi dưỡng cho 600 giáo viên tiểu học dạy môn Tin học và Công nghệ lớp 3. Trước "
+        "đó, sở đã tổ chức tập huấn cho giáo viên mầm non về ứng dụng công nghệ thông tin.", label=None),
+    _it("n26", "holdout", "Bảo mẫu nhóm trẻ tự phát không qua đào tạo",
+        "Nhiều nhóm trẻ tự phát ở khu trọ công nhân do bảo mẫu chưa qua đào tạo trông giữ. Cơ quan chức năng "
+        "khuyến cáo phụ huynh cân nhắc, đồng thời đề nghị chính quyền tăng cường kiểm tra, xử lý các cơ sở không "
+        "bảo đảm an toàn cho trẻ.", label=None),
 ]
