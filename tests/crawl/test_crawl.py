@@ -63,6 +63,7 @@ def test_feed_dates_window_tracking_duplicates_and_layout(tmp_path: Path) -> Non
         h = health(result, "gdtd")
         assert h["items_found"] == 2 and h["pages_fetched"] == 2 and h["layout_misses"] == 1
         assert h["skipped_window"] == 1 and h["errors"] == 0
+        assert all(h.get("User-Agent", "").startswith("planwatch/") for _, h in srv.requests)
         kinds = [f["kind"] for f in fetches(result)]
         assert kinds.count("robots") == 1 and kinds.count("feed") == 1
         for f in fetches(result):

@@ -228,3 +228,22 @@ def test_guarded_resolver_refuses_private_answers() -> None:
     assert lenient.check_answer("127.0.0.1", "mirror.local") == "127.0.0.1"
     with pytest.raises(UnsafeURL):
         lenient.check_answer("169.254.169.254", "metadata.example")
+
+
+def test_settings_and_user_agent(monkeypatch: pytest.MonkeyPatch) -> None:
+    from crawlers.job import CrawlJob
+    from crawlers.settings import build_settings
+
+    monkeypatch.setenv("PLANWATCH_CONTACT", "crawl-team@example.vn")
+    job = CrawlJob(run_id="r", out_dir="/tmp/x", raw_dir="/tmp/raw")
+    assert job.user_agent().startswith("planwatch/") and "mailto:crawl-team@example.vn" in job.user_agent()
+    sources = load_sources(None)
+    s = build_settings(job, sources)
+    assert s["DOWNLOAD_HANDLERS"] == {"file": None, "data": None, "ftp": None, "s3": None}
+    assert s["REDIRECT_MAX_TIMES"] <= 5 and s["DOWNLOAD_MAXSIZE"] <= 10 * 1024 * 1024
+    assert s["ROBOTSTXT_OBEY"] is False and "crawlers.middlewares.RobotsPolicyMiddleware" in s["DOWNLOADER_MIDDLEWARES"]
+    assert s["AUTOTHROTTLE_ENABLED"] is True and s["PLANWATCH_ALLOW_PRIVATE"] is False
+    assert s["DOWNLOAD_SLOTS"]["vov.vn"]["delay"] == 3.0 and s["DOWNLOAD_SLOTS"]["vov.vn"]["concurrency"] == 1
+    assert s["DOWNLOAD_SLOTS"]["moet.gov.vn"]["delay"] == 3.0  # two sources share the host: strictest wins
+    off = build_settings(CrawlJob(run_id="r", out_dir="/tmp/x", raw_dir="/tmp/raw", politeness="off"), sources)
+    assert off["DOWNLOAD_DELAY"] == 0.0 and "DOWNLOAD_SLOTS" not in off
