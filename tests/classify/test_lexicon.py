@@ -94,3 +94,21 @@ def test_prefilter_catches_every_form_and_skips_others():
         assert not pf.is_candidate(text), text
     # terms containing another prefilter term are redundant and dropped
     assert "mam non" in pf.keys and "giao duc mam non" not in pf.keys
+
+
+def test_classifier_reloads_an_edited_lexicon(tmp_path, monkeypatch):
+    import os
+
+    import classifiers.engine as engine
+    import classifiers.lexicon as lexicon
+
+    path = _copy(tmp_path)
+    monkeypatch.setattr(lexicon, "lexicon_path", lambda name: path)
+    monkeypatch.setattr(engine, "lexicon_path", lambda name: path)
+    plan = load_plan(PLAN)
+    first = engine.classifier_for(plan).version
+    assert engine.classifier_for(plan).version == first  # cached
+    path.write_text(path.read_text(encoding="utf-8").replace("accept = 0.70", "accept = 0.75"), encoding="utf-8")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    assert engine.classifier_for(plan).version != first
