@@ -250,7 +250,7 @@ def test_retry_after_429_and_5xx_retries(tmp_path: Path) -> None:
 def test_timeout_redirect_loop_oversize_and_gzip_bomb(tmp_path: Path) -> None:
     with TestServer() as srv:
         srv.routes["/rss"] = Reply(body=rss([(n, srv.url(f"/{n}-post{i}.html"), "20/06/2022") for i, n in
-                                             enumerate(["slow", "loop", "big", "bomb", "fine"])]))
+                                             enumerate(["slow", "loop", "big", "bomb", "fine", "br"])]))
         srv.routes["/slow-post0.html"] = Reply(body="late", delay=2.5)
         srv.routes["/loop-post1.html"] = Reply(status=302, headers={"Location": "/loop-b"})
         srv.routes["/loop-b"] = Reply(status=302, headers={"Location": "/loop-post1.html"})
@@ -258,6 +258,10 @@ def test_timeout_redirect_loop_oversize_and_gzip_bomb(tmp_path: Path) -> None:
         bomb = gzip.compress(b"\0" * (20 * 1024 * 1024))
         srv.routes["/bomb-post3.html"] = Reply(body=bomb, headers={"Content-Encoding": "gzip"})
         srv.routes["/fine-post4.html"] = article()
+        import brotli
+
+        srv.routes["/br-post5.html"] = Reply(body=brotli.compress(b"\0" * (20 * 1024 * 1024), quality=1),
+                                             headers={"Content-Encoding": "br"})
         src = write_sources(tmp_path / "s.toml", [{"id": "s", "homepage": srv.url("/"), "feeds": [srv.url("/rss")]}])
         result = crawl(tmp_path, src, download_timeout=1.0, retry_times=0, max_bytes=200_000, redirect_max=3)
         assert result.ok, result.log_tail
@@ -272,6 +276,7 @@ def test_timeout_redirect_loop_oversize_and_gzip_bomb(tmp_path: Path) -> None:
         assert by_url["big-post2.html"][-1]["status"] is None and by_url["big-post2.html"][-1]["error"]
         assert by_url["bomb-post3.html"][-1]["error"]
         assert not any(f["raw_sha256"] for f in by_url["bomb-post3.html"])
+        assert by_url["br-post5.html"][-1]["error"] and not by_url["br-post5.html"][-1]["raw_sha256"]
         assert health(result, "s")["errors"] >= 4
 
 
