@@ -8,13 +8,12 @@ document is current); review decisions are never touched, and the `matches` view
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from typing import Any
 
 DOC_QUERY = """
 SELECT d.doc_id AS id, d.title, d.lead, d.text, d.url, d.published_at, d.source_id, s.kind AS source_kind,
-       d.format, d.date_confidence, d.extraction_quality
+       d.format, d.date_confidence, d.extraction_quality, d.language
 FROM documents d LEFT JOIN sources s USING (source_id)
 """
 
@@ -29,22 +28,11 @@ def clean(doc: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if v is not None}
 
 
-def classification_row(result: dict[str, Any], plan_id: str, run_id: str, at: dt.datetime) -> dict[str, Any]:
-    """A `classifications` row (data/sql/migrations/001_core.sql) from a classify result."""
-    return {
-        "doc_id": str(result["id"]), "plan_id": plan_id, "classifier_version": result["classifier_version"],
-        "classified_at": at, "relevant": bool(result["relevant"]), "activity": result["activity"],
-        "format": result["format"], "score": float(result["score"]), "decision": result["decision"],
-        "activity_scores": json.dumps(result["activity_scores"], ensure_ascii=False),
-        "reasons": list(result["reasons"]),
-        "evidence": json.dumps(result["evidence"], ensure_ascii=False, default=str), "run_id": run_id,
-    }
-
-
 def reclassify_documents(plan_id: str, paths: Any = None) -> dict[str, Any]:
     """Classify stored documents without a row for the current classifier_version; append the rows.
     Returns {plan, classifier_version, documents, classified, decisions[, run_id]}; classified 0 = nothing to do."""
     from classifiers.engine import classifier_for
+    from pipeline.ingest import classification_row
     from pipeline.plans import load_plan
     from pipeline.snapshot import open_snapshot
     from pipeline.store import open_writer
@@ -65,7 +53,9 @@ def reclassify_documents(plan_id: str, paths: Any = None) -> dict[str, Any]:
         return summary
     at = dt.datetime.now(dt.UTC)
     run_id = f"reclassify-{at:%Y%m%dT%H%M%SZ}"
-    rows = [classification_row(clf.classify(clean(d)), plan.id, run_id, at) for d in docs]
+    # the same row builder as the nightly ingest, so its rules (non-Vietnamese pages rejected) hold here too
+    rows = [classification_row(clf.classify(clean(d)), plan.id, run_id, at, language=d.get("language"))
+            for d in docs]
     with open_writer(paths) as writer:
         writer.insert("classifications", rows, on_conflict="ignore")
     summary.update(classified=len(rows), decisions=dict(Counter(r["decision"] for r in rows)), run_id=run_id)
