@@ -1,8 +1,8 @@
 """Fast diacritic folding and term patterns.
 
 `fast_fold` is `pipeline.normalize.fold` as one `str.translate` call (the table is built from `fold`
-itself), so the prefilter can fold a page in microseconds. On NFC text it keeps offsets: one character in,
-one character out, so positions found in the folded text are positions in the normalized text.
+itself; ~50 us per KB). On NFC text it keeps offsets: one character in, one character out, so positions
+found in the folded zone text are positions in the normalized text (scoring relies on it).
 Combining marks (NFD input) are dropped, which makes NFD text fold to the same letters as NFC text.
 """
 
