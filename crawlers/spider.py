@@ -132,6 +132,8 @@ class PlanwatchSpider(scrapy.Spider):
         health = self._health(request)
         if counts_as != "attempt_error":
             request.meta["pw_counted"] = request.meta.get("pw_token")
+        if counts_as in ("attempt_error", "error"):
+            health.fetches += 1  # a real attempt that got no response (refusals and robots blocks are not)
         self.run.fetch(source_id=request.meta.get("pw_source"), url=request.url, final_url=None,
                        kind=request.meta.get("pw_kind", "article"), status=None, bytes=0,
                        elapsed_ms=self._elapsed(request) if counts_as in ("attempt_error", "error") else 0.0,
