@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import os
 import shutil
 import time
 import urllib.request
@@ -74,6 +75,8 @@ def run_demo(paths: Paths, *, fresh: bool = False, say: Say = print, mirror: Any
     if fresh and paths.home.exists():
         shutil.rmtree(paths.home)
     paths.ensure()
+    # The flow's tasks find the state folder through the environment, as in production.
+    os.environ["PLANWATCH_HOME"] = str(paths.home)
     configure_prefect(paths)
     from pipeline.bootstrap import initialize
 
