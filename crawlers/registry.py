@@ -27,7 +27,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _FIELDS = {
     "id", "name", "kind", "scope", "province_historical", "province_current", "homepage", "feeds", "sitemaps",
     "search", "article_url_pattern", "layout", "layout_check", "allow_private", "listings", "politeness",
-    "notes", "enabled", "search_max_pages", "lang",
+    "notes", "enabled", "search_max_pages", "lang", "example_articles",
 }
 _LISTING_FIELDS = {"url", "first_page", "max_pages", "notes"}
 _POLITENESS_FIELDS = {"delay", "concurrency"}
@@ -70,6 +70,7 @@ class Source:
     article_url_pattern: str = ""
     layout: str = ""
     layout_check: str = ""
+    example_articles: tuple[str, ...] = ()
     allow_private: bool = False
     enabled: bool = True
     politeness: Politeness = field(default_factory=Politeness)
@@ -287,6 +288,15 @@ def _validate(file: Path, index: int, entry: Any) -> tuple[Source | None, list[s
     for name in ("layout", "layout_check", "province_historical", "province_current"):
         if name in entry and not isinstance(entry[name], str):
             err(name, "must be a string", f'write {name} = "..."')
+    examples = entry.get("example_articles", [])
+    if not isinstance(examples, list) or not all(isinstance(v, str) for v in examples):
+        err("example_articles", "must be a list of article URLs", 'write example_articles = ["https://..."]')
+    elif pattern and not errs:
+        rx = re.compile(pattern)
+        for url in examples:
+            if not rx.search(url):
+                err("example_articles", f"{url!r} does not match article_url_pattern {pattern!r}",
+                    "fix the pattern (or the example)")
     smax = entry.get("search_max_pages", 5)
     if not isinstance(smax, int) or smax < 1:
         err("search_max_pages", f"{smax!r} is not a positive integer", "use an integer >= 1")
@@ -301,6 +311,7 @@ def _validate(file: Path, index: int, entry: Any) -> tuple[Source | None, list[s
         feeds=tuple(entry.get("feeds", [])), sitemaps=tuple(entry.get("sitemaps", [])), listings=tuple(listings),
         search=search or "", search_max_pages=smax, article_url_pattern=pattern or "",
         layout=entry.get("layout", ""), layout_check=entry.get("layout_check", ""),
+        example_articles=tuple(entry.get("example_articles", [])),
         allow_private=bool(entry.get("allow_private", False)), enabled=bool(entry.get("enabled", True)),
         politeness=politeness, file=str(file), raw=dict(entry),
     ), []
