@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -168,6 +169,9 @@ def load_sources(path: str | Path | None = None, *, include_disabled: bool = Fal
             problems.append(f"{file}: unknown top-level keys {sorted(extra)}; only [[source]] entries belong here.")
         for index, entry in enumerate(entries):
             src, errs = _validate(file, index, entry)
+            if src is not None and src.scope == "provincial":
+                errs = _check_provinces(file, src)
+                src = None if errs else src
             problems.extend(errs)
             sid = entry.get("id") if isinstance(entry, dict) else None
             if isinstance(sid, str):
@@ -186,7 +190,62 @@ def load_sources(path: str | Path | None = None, *, include_disabled: bool = Fal
 
 
 def _is_auxiliary(data: dict[str, Any]) -> bool:
-    return bool(data) and set(data) <= {"query", "queries", "defaults", "meta"}
+    return bool(data) and set(data) <= {"query", "queries", "defaults", "meta", "provinces"}
+
+
+@dataclass(frozen=True)
+class Provinces:
+    """The 2025 merger as data (data/sources/provinces.toml): current units and what each absorbed."""
+
+    current_of: dict[str, str]      # every pre-2025 unit -> its current unit
+    current: frozenset[str]
+    aliases: dict[str, str]
+
+    def canonical(self, name: str) -> str:
+        name = " ".join(unicodedata.normalize("NFC", name).split())
+        return self.aliases.get(name, name)
+
+
+_PROVINCES: dict[Path, Provinces | None] = {}
+
+
+def load_provinces(path: Path | None = None) -> Provinces | None:
+    """The merger table, or None when the file is missing (then provinces are not checked)."""
+    file = path or data_path("sources", "provinces.toml")
+    if file not in _PROVINCES:
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8")).get("provinces", {})
+        except (OSError, tomllib.TOMLDecodeError):
+            _PROVINCES[file] = None
+            return None
+        current_of = {name: name for name in data.get("unchanged", [])}
+        for new, absorbed in data.get("merged", {}).items():
+            current_of[new] = new
+            for old in absorbed:
+                current_of[old] = new
+        _PROVINCES[file] = Provinces(current_of=current_of, current=frozenset(current_of.values()),
+                                     aliases=dict(data.get("aliases", {})))
+    return _PROVINCES[file]
+
+
+def _check_provinces(file: Path, src: Source) -> list[str]:
+    table = load_provinces()
+    if table is None:
+        return []
+    errs: list[str] = []
+    hist, cur = table.canonical(src.province_historical), table.canonical(src.province_current)
+    prefix = f"{file}: source '{src.id}'"
+    if hist in table.current_of and table.current_of[hist] != cur:
+        errs.append(f"{prefix}: field 'province_current': {src.province_historical} became "
+                    f"{table.current_of[hist]} in 2025, not {src.province_current}. "
+                    f"Fix: province_current = \"{table.current_of[hist]}\".")
+    elif cur not in table.current:
+        errs.append(f"{prefix}: field 'province_current': {src.province_current!r} is not a provincial unit after "
+                    "the 2025 merger. Fix: use one of the 34 names in data/sources/provinces.toml.")
+    if hist not in table.current_of:
+        errs.append(f"{prefix}: field 'province_historical': {src.province_historical!r} is not a provincial unit "
+                    "of 2022. Fix: use one of the 63 names (or an alias) in data/sources/provinces.toml.")
+    return errs
 
 
 def _validate(file: Path, index: int, entry: Any) -> tuple[Source | None, list[str]]:

@@ -247,3 +247,27 @@ def test_settings_and_user_agent(monkeypatch: pytest.MonkeyPatch) -> None:
     assert s["DOWNLOAD_SLOTS"]["moet.gov.vn"]["delay"] == 3.0  # two sources share the host: strictest wins
     off = build_settings(CrawlJob(run_id="r", out_dir="/tmp/x", raw_dir="/tmp/raw", politeness="off"), sources)
     assert off["DOWNLOAD_DELAY"] == 0.0 and "DOWNLOAD_SLOTS" not in off
+
+
+def test_provinces_table_and_checks(tmp_path: Path) -> None:
+    from crawlers.registry import load_provinces
+
+    table = load_provinces()
+    assert table is not None
+    assert len(table.current) == 34 and len(table.current_of) == 63
+    assert table.current_of[table.canonical("Thừa Thiên Huế")] == "Huế"
+    ok = write_sources(tmp_path / "ok.toml", [
+        {"id": "a", "homepage": "https://a.vn/", "scope": "provincial", "province_historical": "Hậu Giang",
+         "province_current": "Cần Thơ"},
+        {"id": "b", "homepage": "https://b.vn/", "scope": "provincial", "province_historical": "TP.HCM",
+         "province_current": "Hồ Chí Minh"}])
+    assert len(load_sources(ok)) == 2
+    bad = write_sources(tmp_path / "bad.toml", [
+        {"id": "c", "homepage": "https://c.vn/", "scope": "provincial", "province_historical": "Vĩnh Phúc",
+         "province_current": "Vĩnh Phúc"},
+        {"id": "d", "homepage": "https://d.vn/", "scope": "provincial", "province_historical": "Hà Tây",
+         "province_current": "Hà Nội"}])
+    with pytest.raises(RegistryError) as err:
+        load_sources(bad)
+    assert 'Vĩnh Phúc became Phú Thọ in 2025' in str(err.value) and 'province_current = "Phú Thọ"' in str(err.value)
+    assert "'Hà Tây' is not a provincial unit of 2022" in str(err.value)
