@@ -53,12 +53,14 @@ class SafetyMiddleware:
     def from_crawler(cls, crawler: Crawler) -> SafetyMiddleware:
         return cls(crawler)
 
-    def process_request(self, request: Request, spider: Any = None) -> None:
+    async def process_request(self, request: Request, spider: Any = None) -> None:
         sp = _spider(self.crawler)
         sp.new_attempt(request)
         source = sp.source_of(request)
+        allow = bool(source and source.allow_private)
         try:
-            check_url(request.url, allow_private=bool(source and source.allow_private))
+            # Name resolution may block for seconds: off the reactor thread (results are cached per host).
+            await asyncio.get_running_loop().run_in_executor(None, lambda: check_url(request.url, allow_private=allow))
         except UnsafeURL as exc:
             sp.record_failure(request, f"refused: {exc}", counts_as="refused")
             raise IgnoreRequest(f"refused: {exc}") from None
