@@ -64,10 +64,11 @@ class Classifier:
         activity = max(s.shares, key=lambda a: (s.shares[a], a == lex.default_activity)) if relevant else None
         text_chars = sum(len(z.text) for z in zones)
         reasons = review_reasons(doc, score=score, shares=s.shares, activity=activity, text_chars=text_chars,
-                                 lex=lex, plan=self.plan) if relevant else []
+                                 lex=lex, plan=self.plan, activity_cues=s.activity_cues,
+                                 mixed=s.mixed, raw=s.activity_raw) if relevant else []
         decision = decide(score, reasons, lex)
         evidence = {
-            "stage": "scored", "prefilter_hit": hit,
+            "stage": "scored", "prefilter_hit": hit, "mixed": s.mixed,
             "topic": round(s.topic, 3), "parts": s.parts, "gates": s.gates,
             "terms": s.terms, "pairs": s.pairs, "negatives": s.negatives,
             "activity_raw": s.activity_raw, "activity_shares": {a: round(v, 3) for a, v in s.shares.items()},

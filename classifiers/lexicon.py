@@ -19,7 +19,7 @@ from classifiers.textfold import initials, term_key, term_regex
 from planwatch.config import data_path
 
 SUBJECT_CATEGORIES = ("sector", "people", "action")
-NEGATIVE_MODES = ("flat", "ratio")
+NEGATIVE_MODES = ("flat", "ratio", "damp")
 ZONES = ("title", "lead", "body")
 
 # Every threshold the code reads, with its type; all must be present in the file (no hidden defaults).
@@ -29,7 +29,8 @@ THRESHOLD_KEYS: dict[str, type] = {
     "min_extraction_quality": float, "short_text_chars": int, "proximity_tokens": int, "max_pairs": int,
     "pair_weight": float, "triple_bonus": float, "repeat_factor": float, "max_repeats": int, "lead_chars": int,
     "gate_no_sector": float, "gate_no_action": float, "gate_no_people": float, "before_project_penalty": float,
-    "pairs_cap": float, "sector_full": float, "max_tokenize_chars": int,
+    "pairs_cap": float, "sector_full": float, "max_tokenize_chars": int, "max_damp": float,
+    "edge_trusted_date_confidence": float, "second_activity_share": float, "second_activity_raw": float,
 }
 
 
@@ -56,6 +57,8 @@ class Category:
     cap: float | None = None
     mode: str = "flat"
     against: str | None = None
+    scale: float = 1.0          # damp mode: evidence at which the damping reaches max_damp
+    mixed_review: bool = False  # named next to the project: no penalty, a person decides
     activities: dict[str, float] = field(default_factory=dict)
     pattern: re.Pattern[str] = field(default=re.compile(r"(?!x)x"), compare=False, repr=False)
 
@@ -253,12 +256,19 @@ def _parse(path: Path, raw: dict[str, Any], activity_ids: tuple[str, ...] | None
             raise LexiconError(path, where.rstrip("."), "expected a table", f"write [negatives.{name}]")
         mode = v.get("mode", "flat")
         if mode not in NEGATIVE_MODES:
-            raise LexiconError(path, f"{where}mode", f"unknown mode {mode!r}", "use 'flat' or 'ratio'")
+            raise LexiconError(path, f"{where}mode", f"unknown mode {mode!r}", "use 'flat', 'ratio' or 'damp'")
         against = v.get("against")
         if mode == "ratio" and against not in SUBJECT_CATEGORIES:
             raise LexiconError(path, f"{where}against", f"{against!r} is not a subject category",
                                f"set against to one of {', '.join(SUBJECT_CATEGORIES)}")
-        negatives[name] = _category(path, v, f"negative:{name}", where, mode=mode, against=against)
+        scale = _number(path, v, "scale", where) if mode == "damp" else 1.0
+        if scale <= 0:
+            raise LexiconError(path, f"{where}scale", "must be > 0", "set a positive scale")
+        mixed_review = v.get("mixed_review", False)
+        if not isinstance(mixed_review, bool):
+            raise LexiconError(path, f"{where}mixed_review", "expected true or false", "write mixed_review = true")
+        negatives[name] = _category(path, v, f"negative:{name}", where, mode=mode, against=against, scale=scale,
+                                    mixed_review=mixed_review)
 
     fmt_raw = _table(path, raw, "format")
     fmt_cat = _category(path, {"weight": 1.0, "terms": fmt_raw.get("report_terms")}, "format", "format.report_")

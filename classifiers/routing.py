@@ -1,7 +1,8 @@
 """Decisions: accept / review / reject from the score, and the reasons a person should look.
 
-Reasons (only for pages that pass `review`): borderline, close_activities, window_edge,
-low_date_confidence, low_extraction_quality, short_text.
+Reasons (only for pages that pass `review`): borderline, close_activities, no_activity_cue, mixed_projects,
+window_edge (unless the date is trusted: machine-readable with a time zone), low_date_confidence,
+low_extraction_quality, short_text.
 """
 
 from __future__ import annotations
@@ -35,13 +36,22 @@ def local_date(value: Any) -> dt.date | None:
 
 
 def review_reasons(doc: dict[str, Any], *, score: float, shares: dict[str, float], activity: str | None,
-                   text_chars: int, lex: Lexicon, plan: Plan) -> list[str]:
+                   text_chars: int, lex: Lexicon, plan: Plan, activity_cues: bool = True,
+                   mixed: list[str] | None = None, raw: dict[str, float] | None = None) -> list[str]:
     reasons: list[str] = []
     if score < lex.t("accept") + lex.t("borderline_margin"):
         reasons.append("borderline")
     ranked = sorted(shares.values(), reverse=True)
-    if len(ranked) > 1 and ranked[0] - ranked[1] < lex.t("activity_margin"):
+    second_raw = sorted((raw or {}).values(), reverse=True)[1:2]
+    if len(ranked) > 1 and (ranked[0] - ranked[1] < lex.t("activity_margin") or (
+            # a page that does two things at length ("quán triệt mục tiêu ... và khai mạc lớp bồi dưỡng")
+            ranked[1] >= lex.t("second_activity_share") and second_raw
+            and second_raw[0] >= lex.t("second_activity_raw"))):
         reasons.append("close_activities")
+    if not activity_cues:
+        reasons.append("no_activity_cue")
+    if mixed:
+        reasons.append("mixed_projects")
     day = local_date(doc.get("published_at"))
     if day is not None and activity is not None:
         try:
@@ -50,9 +60,10 @@ def review_reasons(doc: dict[str, Any], *, score: float, shares: dict[str, float
             act = None
         if act is not None:
             edge = min(abs((day - act.window_start).days), abs((day - act.window_end).days))
-            if edge <= lex.t("window_edge_days"):
-                reasons.append("window_edge")
             conf = doc.get("date_confidence")
+            trusted = isinstance(conf, int | float) and conf >= lex.t("edge_trusted_date_confidence")
+            if edge <= lex.t("window_edge_days") and not trusted:
+                reasons.append("window_edge")
             if isinstance(conf, int | float) and conf < lex.t("low_date_confidence") \
                     and edge <= lex.t("low_date_edge_days"):
                 reasons.append("low_date_confidence")

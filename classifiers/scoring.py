@@ -102,6 +102,8 @@ class Scored:
     terms: list[dict[str, Any]] = field(default_factory=list)
     pairs: list[dict[str, Any]] = field(default_factory=list)
     negatives: list[dict[str, Any]] = field(default_factory=list)
+    mixed: list[str] = field(default_factory=list)  # look-alike groups named next to the project
+    activity_cues: bool = True  # False: no activity cue at all, the activity is the default
 
 
 def score_zones(zones: list[Zone], lex: Lexicon, *, before_project: bool = False) -> Scored:
@@ -113,7 +115,10 @@ def score_zones(zones: list[Zone], lex: Lexicon, *, before_project: bool = False
 
     pair_value = min(pair_value, lex.t("pairs_cap"))
     parts = {"project": project.total, **{c: s.total for c, s in subj.items()}, "pairs": pair_value}
-    named = project.total > 0
+    # The project's name stands for the whole subject, but only next to a sector term: every page about
+    # Đề án 33 says "mầm non" somewhere, while "Đề án 33" of a district party committee on vocational
+    # training does not.
+    named = project.total > 0 and subj["sector"].total > 0
     # How central the sector is: a passing "mầm non" in a primary-school story lends little weight to
     # the teacher/training terms around it. The project's name counts as full sector evidence.
     sector_factor = 1.0 if named else min(1.0, subj["sector"].total / lex.t("sector_full"))
@@ -128,17 +133,25 @@ def score_zones(zones: list[Zone], lex: Lexicon, *, before_project: bool = False
 
     negative = 0.0
     neg_ev: list[dict[str, Any]] = []
+    mixed: list[str] = []
     for name, neg in lex.negatives.items():
         hits = find_hits(neg, zones)
         if not hits:
             continue
         c = contribution(hits, lex)
-        penalty = c.total
-        share = 1.0
-        if neg.mode == "ratio" and neg.against:
+        penalty, share = c.total, 1.0
+        if neg.mixed_review and named:
+            # a page naming the project and the look-alike (Đề án 1677) is about both: a person decides
+            mixed.append(name)
+            penalty, share = 0.0, 0.0
+        elif neg.mode == "ratio" and neg.against:
             against = contribution(subj_hits[neg.against], lex).count
             share = c.count / (c.count + against) if c.count + against else 1.0
             penalty = c.total * share
+        elif neg.mode == "damp":
+            # genre cues (essays, course modules): scale the positive evidence down, however strong it is
+            share = min(lex.t("max_damp"), c.total / neg.scale)
+            penalty = positive * share
         negative += penalty
         neg_ev.append({"group": name, "mode": neg.mode, "share": round(share, 3), "penalty": round(penalty, 3),
                        "terms": c.terms})
@@ -167,4 +180,4 @@ def score_zones(zones: list[Zone], lex: Lexicon, *, before_project: bool = False
     terms = project.terms + [t for s in subj.values() for t in s.terms] + act_terms
     return Scored(score=score, topic=topic, parts={k: round(v, 3) for k, v in parts.items()}, gates=gates,
                   shares=shares, activity_raw={k: round(v, 3) for k, v in activity_raw.items()},
-                  terms=terms, pairs=pair_ev, negatives=neg_ev)
+                  terms=terms, pairs=pair_ev, negatives=neg_ev, mixed=mixed, activity_cues=total_raw > 0)

@@ -183,3 +183,45 @@ def test_very_long_page_is_tokenized_in_part_only(monkeypatch):
     assert max(seen) <= 20000 and r["decision"] == "accept"
     last = [t for t in r["evidence"]["terms"] if t["term"] == "boi duong"]
     assert last
+
+
+def test_trusted_dates_are_not_sent_to_review_at_the_edge():
+    at_edge = {**COURSE, "published_at": "2022-04-01T00:30:00+07:00"}
+    assert "window_edge" in classify_document(at_edge, PLAN)["reasons"]  # confidence unknown
+    trusted = classify_document({**at_edge, "date_confidence": 0.95}, PLAN)
+    assert trusted["decision"] == "accept"
+    visible = classify_document({**at_edge, "date_confidence": 0.9}, PLAN)
+    assert "window_edge" in visible["reasons"]
+
+
+def test_page_naming_both_projects_goes_to_review():
+    doc = {"id": "m", "title": "Hai đề án lớn về giáo dục mầm non cùng giai đoạn 2018-2025",
+           "text": "Đề án phát triển giáo dục mầm non giai đoạn 2018-2025 theo Quyết định 1677/QĐ-TTg tập trung vào "
+                   "trường lớp. Trong khi đó, Đề án đào tạo, bồi dưỡng nhà giáo và cán bộ quản lý giáo dục mầm non "
+                   "hướng vào đội ngũ: nhiều giáo viên mầm non đã được bồi dưỡng, tập huấn."}
+    r = classify_document(doc, PLAN)
+    assert r["decision"] == "review" and "mixed_projects" in r["reasons"]
+
+
+def test_page_without_activity_cue_goes_to_review():
+    doc = {"id": "e", "title": "Ngày hội giáo viên mầm non sáng tạo",
+           "text": "Hơn 200 giáo viên mầm non chia sẻ sáng kiến tổ chức hoạt động cho trẻ, kết hợp sinh hoạt "
+                   "chuyên môn cụm trường. Ngày hội là một hình thức bồi dưỡng tại chỗ cho các cô."}
+    r = classify_document(doc, PLAN)
+    assert r["decision"] == "review" and "no_activity_cue" in r["reasons"]
+
+
+def test_project_name_without_the_sector_is_not_enough():
+    doc = {"id": "o33", "title": "Triển khai Đề án 33 về đào tạo nghề cho lao động nông thôn",
+           "text": "Huyện tổ chức hội nghị triển khai Đề án số 33 của Huyện ủy về đào tạo nghề, giải quyết việc làm "
+                   "cho lao động nông thôn giai đoạn 2022-2025. Mỗi năm huyện đào tạo nghề cho 1.500 lao động."}
+    assert classify_document(doc, PLAN)["decision"] == "reject"
+
+
+def test_essay_genre_damps_strong_evidence():
+    essay = {"id": "es", "title": "Bài thu hoạch bồi dưỡng thường xuyên giáo viên mầm non",
+             "text": COURSE["text"] + " Bản thân tôi nhận thấy bồi dưỡng thường xuyên giúp tôi đáp ứng chuẩn nghề "
+                     "nghiệp, góp phần thực hiện Đề án 33. Kết luận: tôi sẽ tiếp tục tự học."}
+    r = classify_document(essay, PLAN)
+    assert r["decision"] == "reject", r["evidence"]["negatives"]
+    assert any(n["mode"] == "damp" for n in r["evidence"]["negatives"])

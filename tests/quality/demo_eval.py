@@ -1,0 +1,98 @@
+"""The classifier against the demo mirror's ground truth (data/demo/manifest.json, written by the project
+maintainers, not by the classifier's author): every mirror page is extracted as the pipeline would
+(pipeline.extract.extract_page) and classified.
+
+What `planwatch demo` needs from the classifier: every page the manifest calls `counted` is accepted with its
+activity; no `not_relevant` page is accepted; `pending` pages go to review (not accepted).
+Run: .venv/bin/python -m tests.quality.demo_eval [--errors]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from collections import Counter
+from typing import Any
+
+from planwatch.config import data_path
+
+PLAN_ID = "661-KH-BGDDT-2022"
+
+
+def _routes(outlet: str) -> dict[str, Any]:
+    return json.loads(data_path("demo", "site", outlet, "_routes.json").read_text(encoding="utf-8"))
+
+
+def demo_documents() -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """(manifest page, extracted document) for every article page served with status 200."""
+    from pipeline.extract import extract_page
+
+    manifest = json.loads(data_path("demo", "manifest.json").read_text(encoding="utf-8"))
+    sources = {s["id"]: s for s in tomllib.loads(
+        data_path("demo", "sources.toml").read_text(encoding="utf-8")).get("sources", [])}
+    routes = {o: _routes(o) for o in manifest["outlets"]}
+    out = []
+    for page in manifest["pages"]:
+        route = routes[page["outlet"]].get(page["path"].lower())
+        if not route or route.get("status") != 200 or page.get("status") != 200:
+            continue
+        raw = data_path("demo", "site", page["outlet"], route["file"]).read_bytes()
+        port = manifest["outlets"][page["outlet"]]["port"]
+        url = f"http://127.0.0.1:{port}{page['path']}"
+        source = sources.get(page["outlet"], {})
+        doc = extract_page(raw, url, source=source, hint={"encoding": route.get("charset")})
+        doc["source_kind"] = source.get("kind")
+        doc["id"] = f"{page['outlet']}{page['path']}"
+        out.append((page, doc))
+    return out
+
+
+def evaluate_demo() -> tuple[dict[str, Any], list[tuple[dict[str, Any], dict[str, Any], dict[str, Any]]]]:
+    from classifiers import classify_many
+    from pipeline.plans import load_plan
+
+    pairs = demo_documents()
+    results = classify_many([d for _, d in pairs], load_plan(PLAN_ID))
+    rows = [(p, d, r) for (p, d), r in zip(pairs, results, strict=True)]
+    counted = [(p, r) for p, _, r in rows if p["expected"] == "counted"]
+    not_rel = [(p, r) for p, _, r in rows if p["expected"] == "not_relevant"]
+    pending = [(p, r) for p, _, r in rows if p["expected"] == "pending"]
+    relevant = [(p, r) for p, _, r in rows if p.get("activity")]
+    figures = {
+        "pages": len(rows),
+        "counted_accepted_right": sum(r["decision"] == "accept" and r["activity"] == p["activity"] for p, r in counted),
+        "counted": len(counted),
+        "counted_format_right": sum(r["format"] == p["format"] for p, r in counted),
+        "not_relevant_accepted": sum(r["decision"] == "accept" for _, r in not_rel),
+        "not_relevant_reviewed": sum(r["decision"] == "review" for _, r in not_rel),
+        "not_relevant": len(not_rel),
+        "pending_reviewed": sum(r["decision"] == "review" for _, r in pending),
+        "pending_accepted": sum(r["decision"] == "accept" for _, r in pending),
+        "pending": len(pending),
+        "relevant_activity_right": sum(r["activity"] == p["activity"] for p, r in relevant),
+        "relevant": len(relevant),
+        "decisions": dict(Counter(r["decision"] for _, _, r in rows)),
+    }
+    return figures, rows
+
+
+def main(argv: list[str]) -> None:
+    figures, rows = evaluate_demo()
+    print(json.dumps(figures, ensure_ascii=False))
+    if "--errors" in argv:
+        for p, d, r in rows:
+            exp = p["expected"]
+            bad = (exp == "counted" and (r["decision"] != "accept" or r["activity"] != p["activity"]
+                                         or r["format"] != p["format"])) \
+                or (exp == "not_relevant" and r["decision"] != "reject") \
+                or (exp == "pending" and r["decision"] != "review") \
+                or (p.get("activity") and r["activity"] not in (p["activity"], None) and exp != "pending")
+            if bad:
+                print(f"- {exp:13} {p['story']:38} label={p.get('activity')}/{p['format']} got={r['decision']}/"
+                      f"{r['activity']}/{r['format']} score={r['score']} reasons={r['reasons']} "
+                      f"date={d.get('published_at')} traps={p.get('traps')}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,25 @@
+"""The classifier on the demo mirror's ground truth (see tests/quality/demo_eval.py)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from planwatch.config import data_path
+
+LIMITS = tomllib.loads(Path(__file__).with_name("floors.toml").read_text(encoding="utf-8"))["demo"]
+
+
+@pytest.mark.skipif(not data_path("demo", "manifest.json").exists(), reason="no demo mirror")
+def test_demo_manifest_expectations():
+    from tests.quality.demo_eval import evaluate_demo
+
+    figures, _rows = evaluate_demo()
+    print(figures)
+    assert figures["counted"] > 0
+    assert figures["counted"] - figures["counted_accepted_right"] <= LIMITS["counted_missed_max"]
+    assert figures["counted_format_right"] == figures["counted"]
+    assert figures["not_relevant_accepted"] <= LIMITS["not_relevant_accepted_max"]
+    assert figures["pending_accepted"] <= LIMITS["pending_accepted_max"]
