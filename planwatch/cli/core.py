@@ -27,14 +27,17 @@ class ExportFormat(StrEnum):
     xlsx = "xlsx"
 
 
-def init() -> None:
+def init(
+    sources: Path = typer.Option(None, "--sources", help="A sources TOML file or folder (default data/sources)."),
+) -> None:
     """Create the state folder and the warehouse, load plans and sources, publish a snapshot."""
+    from crawlers.registry import RegistryError
     from pipeline.bootstrap import initialize
     from pipeline.plans import PlanError
 
     try:
-        summary = initialize(Paths.from_env())
-    except PlanError as exc:  # the message names the file, the field and the fix; nothing was written
+        summary = initialize(Paths.from_env(), str(sources) if sources else None)
+    except (PlanError, RegistryError) as exc:  # names the file, the field and the fix; nothing was written
         fail(str(exc))
     typer.echo(f"Warehouse: {summary['warehouse']}")
     typer.echo(f"Snapshot:  {summary['snapshot']}")

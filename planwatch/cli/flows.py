@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -19,6 +21,20 @@ def _date(value: str | None, option: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         fail(f"{option} expects a date like 2022-01-01, got '{value}'")
+
+
+@contextmanager
+def _clear_errors() -> Iterator[None]:
+    """Configuration mistakes and a missing snapshot end with one clear line, not a traceback."""
+    from crawlers.registry import RegistryError
+    from pipeline.locking import LockTimeout
+    from pipeline.plans import PlanError
+    from pipeline.snapshot import NoSnapshot
+
+    try:
+        yield
+    except (RegistryError, PlanError, NoSnapshot, LockTimeout) as exc:
+        fail(str(exc))
 
 
 def _progress(message: str) -> None:
@@ -40,8 +56,9 @@ def crawl(
     """Discover and fetch new pages, extract, classify, store and publish (the nightly recipe, no Prefect)."""
     from pipeline.nightly import run_once
 
-    summary = run_once(Paths.from_env(), sources, _date(since, "--since"), _date(until, "--until"), "nightly",
-                       progress=_progress)
+    start, end = _date(since, "--since"), _date(until, "--until")
+    with _clear_errors():
+        summary = run_once(Paths.from_env(), sources, start, end, "nightly", progress=_progress)
     _print_summary(summary.as_dict())
 
 
@@ -56,7 +73,8 @@ def backfill(
     start, end = _date(since, "--since"), _date(until, "--until")
     if start and end and end < start:
         fail("--until is before --since")
-    summary = run_once(Paths.from_env(), sources, start, end, "backfill", progress=_progress)
+    with _clear_errors():
+        summary = run_once(Paths.from_env(), sources, start, end, "backfill", progress=_progress)
     _print_summary(summary.as_dict())
 
 
@@ -66,7 +84,8 @@ def reprocess(
     """Re-extract and reclassify every stored page from the raw archive, without fetching anything."""
     from pipeline.nightly import reprocess as run_reprocess
 
-    summary = run_reprocess(Paths.from_env(), sources, progress=_progress)
+    with _clear_errors():
+        summary = run_reprocess(Paths.from_env(), sources, progress=_progress)
     _print_summary(summary.as_dict())
 
 
