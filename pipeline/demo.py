@@ -92,8 +92,8 @@ def run_demo(paths: Paths, *, fresh: bool = False, say: Say = print, mirror: Any
         clock.step("Chạy luồng thu thập hằng đêm qua Prefect (năm 2022) — lần đầu có thể mất 10-20 giây khởi động")
         from flows.nightly import nightly_crawl
 
-        # The mirror is our own server on loopback: no delays, but robots.txt is obeyed as always.
-        summary = nightly_crawl(sources=str(sources), since=DEMO_SINCE, until=DEMO_UNTIL, politeness="off")
+        # Production politeness (robots.txt, AutoThrottle); the demo sources set no per-source delay.
+        summary = nightly_crawl(sources=str(sources), since=DEMO_SINCE, until=DEMO_UNTIL, politeness="default")
     say(f"    {summary['fetches']} lượt tải, {summary['pages']} trang bài viết, "
         f"{summary['documents_new']} tài liệu mới, quyết định: {summary['decisions']}")
     clock.step("Báo cáo mức độ thực hiện kế hoạch 661/KH-BGDĐT")
