@@ -9,7 +9,7 @@ from prefect import flow, task
 
 @task(name="reclassify-documents")
 def reclassify_task(plan: str) -> dict[str, Any]:
-    from planwatch.cli.classify import reclassify_documents
+    from classifiers.reclassify import reclassify_documents
 
     return dict(reclassify_documents(plan))
 

@@ -113,7 +113,7 @@ def extract_documents(paths: Paths, pages: Iterable[dict[str, Any]], sources: di
 def classify_documents(docs: Sequence[dict[str, Any]], plans: Sequence[Plan], sources: dict[str, dict[str, Any]],
                        run_id: str) -> list[dict[str, Any]]:
     """One classification row per (document, plan). Non-Vietnamese pages are rejected outright."""
-    from classifiers.engine import classify_many
+    from classifiers import classify_many
 
     rows: list[dict[str, Any]] = []
     for plan in plans:
