@@ -99,6 +99,8 @@ def parse_feed(body: bytes, base_url: str) -> Feed:
                 if alt.get("href"):
                     link = alt["href"]
                     break
+        if not link.strip():  # urljoin(feed, "") is the feed itself: an item without a link is skipped
+            continue
         link = urljoin(base_url, link.strip())
         if not link.startswith(("http://", "https://")):
             continue
