@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Request, Response, TextResponse
@@ -53,6 +54,20 @@ class Health:
         if count:
             self.errors += 1
         self.last_error = message[:500]
+
+
+def _site_key(url: str) -> tuple[str, int | None]:
+    """Host (without www./m.) and explicit non-default port: http and https of one site are the same site."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    for prefix in ("www.", "m."):
+        if host.startswith(prefix):
+            host = host[len(prefix):]
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    return host, (None if port in (80, 443) else port)
 
 
 class PlanwatchSpider(scrapy.Spider):
@@ -292,6 +307,12 @@ class PlanwatchSpider(scrapy.Spider):
             return
         self.health[src.id].discovery_ok += 1
         self._remember_validators(response)
+        own = {_site_key(response.url), _site_key(src.homepage)}
+        foreign = [c.url for c in sitemap.entries if _site_key(c.url) not in own]
+        if foreign:  # a sitemap speaks for its own host only (sitemaps.org): the rest is not fetched
+            self.health[src.id].error(f"sitemap {response.url}: {len(foreign)} url(s) on other hosts ignored "
+                                      f"(first: {foreign[0]})", count=False)
+            sitemap.entries = [c for c in sitemap.entries if _site_key(c.url) in own]
         if sitemap.kind == "index":
             budget = self.job.max_sitemaps_per_source - int(response.meta.get("pw_sitemaps", 0))
             # A child sitemap last modified before --since holds nothing newer; one modified long after
