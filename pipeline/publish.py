@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.faults import pause
 from planwatch.config import Paths
 
 
@@ -80,6 +81,7 @@ def publish_snapshot(paths: Paths) -> Path:
         leftover.unlink(missing_ok=True)
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
+    pause("publish")  # test-only hook (pipeline/faults.py); a no-op unless PLANWATCH_FAULT_PAUSE is set
     os.replace(tmp, target)
     dir_fd = os.open(target.parent, os.O_RDONLY)
     try:

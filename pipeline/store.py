@@ -18,6 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from pipeline import sql
+from pipeline.faults import pause
 from pipeline.locking import exclusive_lock
 from pipeline.plans import Plan
 from planwatch.config import Paths
@@ -156,6 +157,7 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
             writer = Writer(conn, paths)
             writer.ingest_review_journal()
             yield writer
+            pause("store")  # test-only hook (pipeline/faults.py); a no-op unless PLANWATCH_FAULT_PAUSE is set
             conn.execute("CHECKPOINT")
         finally:
             conn.close()
