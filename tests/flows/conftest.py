@@ -49,3 +49,21 @@ def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[st
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def prefect_harness() -> Iterator[None]:
+    """One temporary Prefect API for the whole test session (starting one costs ~15 s)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(scope="module")
+def mirror() -> Iterator[object]:
+    """The demo mirror on free loopback ports, shared by a module's tests."""
+    from crawlers.mirror import start_mirror
+
+    with start_mirror(auto_ports=True) as m:
+        yield m
