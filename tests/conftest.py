@@ -10,7 +10,7 @@ import pytest
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
-from planwatch.config import Paths  # noqa: E402
+from planwatch.config import Paths
 
 
 @pytest.fixture
