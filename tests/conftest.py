@@ -19,3 +19,12 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
     state = tmp_path / "state"
     monkeypatch.setenv("PLANWATCH_HOME", str(state))
     return Paths(state).ensure()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """In CI the shared folder (real pages, seed, corpus) must sit beside the checkout: the gates that read
+    it would otherwise skip silently."""
+    from planwatch.config import REPO_ROOT
+
+    if os.environ.get("CI") and not (REPO_ROOT.parent / "shared" / "real-pages").is_dir():
+        raise pytest.UsageError(f"CI: {REPO_ROOT.parent / 'shared'} is missing (real pages, seed, corpus)")

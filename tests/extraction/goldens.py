@@ -16,8 +16,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from planwatch.config import REPO_ROOT
+
 FIXTURES = Path(__file__).parent / "fixtures"
-REAL_PAGES = Path("/work/shared/real-pages")
+REAL_PAGES = REPO_ROOT.parent / "shared" / "real-pages"  # the shared folder beside the checkout
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "data" / "demo"
 

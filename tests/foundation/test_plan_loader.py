@@ -13,10 +13,10 @@ import pipeline.plans as plans
 from pipeline.bootstrap import initialize
 from pipeline.plans import PlanError, load_plan
 from planwatch.cli import app
-from planwatch.config import Paths
+from planwatch.config import REPO_ROOT, Paths
 from tests.support.warehouse import PLAN_ID
 
-SEED_TEXT = Path("/work/shared/seed/000_370ed4985633a6ca.txt")
+SEED_TEXT = REPO_ROOT.parent / "shared" / "seed" / "000_370ed4985633a6ca.txt"  # beside the checkout
 
 
 def test_seed_plan_loads_with_the_seed_numbers_windows_units_and_channels():
