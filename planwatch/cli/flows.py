@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,6 +36,23 @@ def _clear_errors() -> Iterator[None]:
         yield
     except (RegistryError, PlanError, NoSnapshot, LockTimeout) as exc:
         fail(str(exc))
+    except Exception as exc:
+        if not _disk_full(exc):
+            raise
+        fail(f"out of disk space ({type(exc).__name__}: {str(exc).splitlines()[0][:300]}). Nothing was "
+             "published: the previous snapshot is unchanged. Free some space and run the command again; "
+             "the interrupted run is completed then.", code=1)
+
+
+_DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_DISK_FULL_TEXT = ("no space left on device", "disk quota exceeded", "file too large")
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """ENOSPC/EDQUOT/EFBIG from Python, or DuckDB's wrapped message for the same errors."""
+    if isinstance(exc, OSError) and exc.errno in _DISK_FULL_ERRNOS:
+        return True
+    return any(text in str(exc).lower() for text in _DISK_FULL_TEXT)
 
 
 def _progress(message: str) -> None:
