@@ -134,8 +134,33 @@ def crawl_in_this_process(job: CrawlJob) -> int:
     queries = list(job.queries) or [q.text for q in load_queries(job.queries_file)]
     process = CrawlerProcess(build_settings(job, sources))
     process.crawl(PlanwatchSpider, job=job, sources=sources, queries=queries)
+    _stop_when_orphaned(process)
     process.start()
     return 0 if (Path(job.out_dir) / DONE).exists() else 1
+
+
+def _stop_when_orphaned(process: Any, every: float = 2.0, grace: float = 5.0) -> None:
+    """The child runs in its own session, so a SIGKILLed parent (planwatch crawl, a Prefect worker) would
+    leave it crawling for up to time_limit, next to the rerun's own crawl. When the parent is gone, cancel
+    the crawl; if Scrapy is still draining its download queue after `grace` seconds, exit hard. Both are
+    safe: the run folder holds whole lines only, and the next run ingests it (recover_pending_runs)."""
+    from scrapy.utils.defer import deferred_from_coro
+    from twisted.internet import reactor, task
+
+    parent = os.getppid()
+
+    def check() -> None:
+        if os.getppid() == parent:
+            return
+        print("planwatch crawl: the parent process is gone; closing the crawl", file=sys.stderr, flush=True)
+        watch.stop()
+        for crawler in list(process.crawlers):
+            if crawler.engine is not None and crawler.engine.spider is not None:
+                deferred_from_coro(crawler.engine.close_spider_async(reason="parent_gone"))
+        reactor.callLater(grace, os._exit, 75)  # type: ignore[attr-defined]
+
+    watch = task.LoopingCall(check)
+    watch.start(every, now=False)
 
 
 def main(argv: list[str] | None = None) -> int:
