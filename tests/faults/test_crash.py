@@ -329,3 +329,24 @@ def test_analyst_holding_the_snapshot_never_blocks_the_nightly_run(home: Paths, 
         reader.kill()
         reader.wait(timeout=10)
     record("analyst-reader", fault="analyst-reader", survived=True, runs=1, documents=10, rows_lost=0, duplicates=0)
+
+
+def test_crawl_left_by_a_killed_parent_stops(home: Paths, tmp_path: Path, newsroom: Newsroom,
+                                             clean_count: int) -> None:
+    """SIGKILL of the nightly process only: its crawl subprocess (own session) notices and ends within
+    seconds instead of crawling on for up to time_limit next to the rerun's crawl."""
+    sources, decisions, _ = prepared(home, tmp_path, newsroom)
+    newsroom.delay = 1.0
+    proc = subprocess.Popen(crawl_cmd(sources), env=env_for(home), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        wait_for(lambda: bool(crawl_children(home)), 60, "the crawl subprocess")
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the parent's group only: the crawl child lives on
+        proc.wait(timeout=10)
+    started = time.monotonic()
+    wait_for(lambda: not crawl_children(home), 20, "the orphaned crawl to stop")
+    newsroom.delay = 0.0
+    record("orphaned-crawl", fault="orphaned-crawl", survived=True, runs=2,
+           orphan_stopped_s=round(time.monotonic() - started, 1))
+    rerun_and_check(home, sources, decisions, clean_count, "sigkill-parent-only")
