@@ -25,6 +25,22 @@ DATE_SOURCE_LABELS = {
 }
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 ACTION_LABELS = {"confirm": "Xác nhận", "reject": "Loại", "reopen": "Mở lại", "undo": "Hoàn tác"}
+# Why the classifier asked for a person (classifiers/routing.py reason codes).
+REASON_LABELS = {
+    "borderline": "điểm sát ngưỡng",
+    "close_activities": "hai hoạt động gần nhau",
+    "no_activity_cue": "không rõ thuộc hoạt động nào",
+    "mixed_projects": "nhắc cả Đề án 33 và đề án khác",
+    "window_edge": "ngày đăng sát mốc thời gian",
+    "low_date_confidence": "ngày đăng chưa chắc chắn",
+    "low_extraction_quality": "trang trích xuất chưa tốt",
+    "short_text": "bài quá ngắn",
+    "not_vietnamese": "không phải tiếng Việt",
+}
+
+
+def reason_labels(reasons: list[str] | None) -> str:
+    return ", ".join(REASON_LABELS.get(r, r) for r in reasons or []) or "—"
 
 
 def vn_time(at: Any) -> str:

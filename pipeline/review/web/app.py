@@ -47,6 +47,7 @@ from pipeline.review.queue import (
     STATUS_LABELS,
     Filters,
     ReviewState,
+    reason_labels,
     resolve,
     vn_time,
 )
@@ -120,6 +121,7 @@ def _env() -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["vndate"] = lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}" if d else "—"
     env.filters["vntime"] = vn_time
+    env.filters["reasons_vi"] = reason_labels
     env.globals.update(FORMAT_LABELS=FORMAT_LABELS, STATUS_LABELS=STATUS_LABELS, ACTION_LABELS=ACTION_LABELS,
                        DATE_SOURCE_LABELS=DATE_SOURCE_LABELS)
     return env
