@@ -264,6 +264,13 @@ class RedirectRecorder:
         if response.status in REDIRECT_CODES and location and not request.meta.get("dont_redirect"):
             target = urljoin(request.url, location.decode("latin-1"))
             _spider(self.crawler).record_response(request, response, final_url=target)
+            scheme = target.split(":", 1)[0].lower() if ":" in target else ""
+            if scheme not in ("http", "https"):
+                # RedirectMiddleware drops such targets silently: record the refusal for the source.
+                meta = {**request.meta, "pw_token": f"{request.meta.get('pw_token')}>{scheme}"}  # its own line
+                refused = request.replace(url=target, meta=meta) if scheme else request.replace(meta=meta)
+                _spider(self.crawler).record_failure(refused, f"refused: redirect to a {scheme or 'schemeless'} "
+                                                     f"URL ({target[:200]})", counts_as="refused")
         return response
 
 
