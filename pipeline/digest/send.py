@@ -74,6 +74,9 @@ class SmtpSettings:
         host = env.get("PLANWATCH_SMTP_HOST", "").strip()
         if not host:
             return None
+        for name in ("PLANWATCH_SMTP_HOST", "PLANWATCH_SMTP_USER", "PLANWATCH_DIGEST_FROM", "PLANWATCH_DIGEST_TO"):
+            if any(ch in env.get(name, "") for ch in "\r\n"):  # "a@x\r\nBcc: b@y" silently added b@y
+                raise SmtpConfigError(f"{name} contains a line break (CR/LF): remove it")
         tls = (env.get("PLANWATCH_SMTP_TLS") or "starttls").strip().lower()
         try:
             port = int(env.get("PLANWATCH_SMTP_PORT") or DEFAULT_PORTS.get(tls, 25))
