@@ -16,7 +16,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from crawlers.job import CrawlJob
 from crawlers.output import DONE, FETCHES, HEALTH, PAGES, merge_validators, read_jsonl
@@ -157,7 +157,7 @@ def _stop_when_orphaned(process: Any, every: float = 2.0, grace: float = 5.0) ->
         for crawler in list(process.crawlers):
             if crawler.engine is not None and crawler.engine.spider is not None:
                 deferred_from_coro(crawler.engine.close_spider_async(reason="parent_gone"))
-        reactor.callLater(grace, os._exit, 75)  # type: ignore[attr-defined]
+        cast(Any, reactor).callLater(grace, os._exit, 75)
 
     watch = task.LoopingCall(check)
     watch.start(every, now=False)
