@@ -8,9 +8,7 @@ server side too (redirect chains stop at 1,000 hops, drips after 30 s, streams a
 
 from __future__ import annotations
 
-import brotli
 import gzip
-import socket
 import threading
 import time
 import unicodedata
@@ -18,6 +16,8 @@ from collections.abc import Callable
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar
+
+import brotli
 
 from pipeline.encoding import _TCVN3
 
@@ -123,7 +123,7 @@ class Handler(BaseHTTPRequestHandler):
                 self.reply(404, b"no robots")
             else:
                 site.handle(self)
-        except (BrokenPipeError, ConnectionResetError, socket.timeout):
+        except (TimeoutError, BrokenPipeError, ConnectionResetError):
             self.close_connection = True
 
     # -- helpers --------------------------------------------------------------------------------------

@@ -85,7 +85,8 @@ def _own_host_only(s: Stored, site: S.FaultSite) -> None:
 CASES: dict[str, Case] = {
     "refused": Case(S.Refused, 0, where="connect"),
     "unresolvable": Case(S.Unresolvable, 0, where="DNS"),
-    "5xx": Case(S.ServerErrors, 1, options={"retry_times": 2}, check=_no_doc_for_bad, where="feed (burst) + article (always)"),
+    "5xx": Case(S.ServerErrors, 1, options={"retry_times": 2}, check=_no_doc_for_bad,
+                where="feed (burst) + article (always)"),
     "429": Case(S.TooManyRequests, 1, check=_retry_after_honoured, where="feed (1 s) + article (1 day)"),
     "slow-drip": Case(S.SlowDrip, 1, check=_no_doc_for_bad),
     "truncated": Case(S.Truncated, 1, check=_no_doc_for_bad),
