@@ -114,6 +114,7 @@ def show(
         DATE_SOURCE_LABELS,
         FORMAT_LABELS,
         STATUS_LABELS,
+        reason_labels,
         resolve,
         vn_time,
     )
@@ -152,7 +153,7 @@ def show(
         f"  Hình thức:  {FORMAT_LABELS.get(item.get('format') or '', item.get('format'))}",
         f"  Hoạt động:  {item.get('activity') or '—'} (gợi ý: {item.get('suggested_activity') or '—'}, "
         f"điểm {item['score']:.2f}, {item.get('classifier_version')})",
-        f"  Lý do duyệt: {', '.join(item.get('review_reasons') or []) or '—'}",
+        f"  Lý do duyệt: {reason_labels(item.get('review_reasons'))}",
         f"  Bài gốc:    {item.get('url')}",
         f"  Bản lưu:    {archive or 'không có'}",
         f"  Từ khóa ({'bộ phân loại' if origin == 'evidence' else 'theo nội dung hoạt động'}): "
