@@ -77,7 +77,9 @@ def extract_documents(paths: Paths, pages: Iterable[dict[str, Any]], sources: di
     for page in pages:
         summary.pages += 1
         canonical = page.get("canonical_url") or page["url"]
-        doc_id = doc_id_for(canonical)
+        # The id comes from the crawler's canonical URL (stable across runs), never from the page's own
+        # <link rel=canonical>, which can change when an outlet edits the page; reprocess passes it as is.
+        doc_id = page.get("doc_id") or doc_id_for(canonical)
         sha = page.get("raw_sha256")
         if skip(doc_id, sha):
             summary.documents_unchanged += 1
@@ -181,6 +183,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     say = progress or (lambda _msg: None)
     run_id = run_dir.name
     summary = IngestSummary(run_id=run_id)
+    sources = list(sources)
     source_map = {s["id"]: s for s in (source_as_dict(x) for x in sources)}
     known = _known_documents(paths)
     fetches = [_fetch_row(r, run_id) for r in read_jsonl(run_dir / "fetches.jsonl")]
@@ -201,6 +204,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     say("ghi vào kho dữ liệu")
     with open_writer(paths) as writer:
         writer.start_run(run_id, kind, since, until)
+        _sync_registry(writer, sources)
         writer.insert("fetch_log", fetches, on_conflict="ignore")
         store_documents(writer, docs, classifications)
         writer.insert("source_health_log", health, on_conflict="replace")
@@ -208,6 +212,16 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
         writer.finish_run(run_id, "ok" if complete and not summary.extract_errors else "partial", summary.as_dict())
     (run_dir / INGESTED_MARKER).write_text(now().isoformat() + "\n", encoding="utf-8")
     return summary
+
+
+def _sync_registry(writer: Writer, sources: list[Any]) -> None:
+    """Upsert the sources this run crawled, so one added to the sources file after `planwatch init`
+    shows in source_health (a view over the `sources` table) instead of being silently left out."""
+    from crawlers.registry import Source, sync_sources
+
+    registry = [s for s in sources if isinstance(s, Source)]
+    if registry:
+        sync_sources(writer, registry)
 
 
 def _known_documents(paths: Paths) -> dict[str, str | None]:

@@ -101,10 +101,10 @@ def latest_source_health(paths: Paths) -> list[dict[str, Any]]:
 
 
 def run_once(paths: Paths, sources: str | Path | None, since: dt.date | None, until: dt.date | None,
-             mode: str = "nightly", progress: Any = None) -> IngestSummary:
+             mode: str = "nightly", progress: Any = None, **job_options: Any) -> IngestSummary:
     """The whole recipe without Prefect (used by `planwatch crawl` and `backfill`)."""
     recover_pending_runs(paths, sources)
-    run_dir = discover_and_fetch(paths, sources, since, until, mode)
+    run_dir = discover_and_fetch(paths, sources, since, until, mode, **job_options)
     return ingest(paths, run_dir, sources, mode, since, until, progress)
 
 
@@ -114,13 +114,17 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) ->
     run_dir = paths.runs / run_id
     run_dir.mkdir(parents=True)
     with open_snapshot(paths) as conn:
-        rows = conn.execute("SELECT url, canonical_url, source_id, raw_sha256, first_seen_at FROM documents "
-                            "WHERE raw_sha256 IS NOT NULL ORDER BY doc_id").fetchall()
+        rows = conn.execute("SELECT doc_id, url, canonical_url, source_id, raw_sha256, first_seen_at, published_at, "
+                            "date_source FROM documents WHERE raw_sha256 IS NOT NULL ORDER BY doc_id").fetchall()
     with open(run_dir / "pages.jsonl", "w", encoding="utf-8") as fh:
-        for url, canonical, source_id, sha, first_seen in rows:
-            fh.write(json.dumps({"url": url, "canonical_url": canonical, "final_url": url, "source_id": source_id,
+        for doc_id, url, canonical, source_id, sha, first_seen, published_at, date_source in rows:
+            # A date that only discovery knew (feed, sitemap, listing) is not in the page: carry it over.
+            hint = ({"published": published_at.isoformat(), "origin": "feed"}
+                    if date_source == "feed" and published_at else {})
+            fh.write(json.dumps({"doc_id": doc_id, "url": url, "canonical_url": canonical, "final_url": url,
+                                 "source_id": source_id,
                                  "raw_sha256": sha, "fetched_at": first_seen.isoformat(),
-                                 "discovered_via": "reprocess", "hint": {}}, ensure_ascii=False) + "\n")
+                                 "discovered_via": "reprocess", "hint": hint}, ensure_ascii=False) + "\n")
     (run_dir / "done").write_text("", encoding="utf-8")
     plans = [load_plan(p) for p in list_plans()]
     return ingest_run(paths, run_dir, plans=plans, sources=load_registry(sources), kind="reprocess",
