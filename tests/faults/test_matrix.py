@@ -141,8 +141,9 @@ def test_fault(name: str, home: Paths, tmp_path: Path, healthy: S.FaultSite) -> 
     with case.site() as site, S.OtherHost() as other:
         if isinstance(site, S.ForeignSitemap):
             site.other_base = other.base
+        # `init` knew only the healthy outlet: the fault source was added to the sources file afterwards.
+        initialize(home, str(write_sources(tmp_path / "init.toml", [healthy.source()])))
         sources = write_sources(tmp_path / "sources.toml", [healthy.source(), site.source()])
-        initialize(home, str(sources))
         first = nightly(home, sources, **case.options)
         s = stored(home)
 
