@@ -12,4 +12,6 @@ if [ ! -x "$PIP_AUDIT" ]; then
 fi
 echo "# planwatch dependency audit, $(date -u +%Y-%m-%dT%H:%M:%SZ), $("$PIP_AUDIT" --version)"
 echo "# constraints.txt: $(grep -c '==' constraints.txt) pinned packages"
-exec "$PIP_AUDIT" -r constraints.txt --no-deps --disable-pip --progress-spinner off "$@"
+# --strict: a package that could not be audited (index or advisory service unreachable) fails the audit
+# instead of being listed as skipped under "No known vulnerabilities found".
+exec "$PIP_AUDIT" -r constraints.txt --no-deps --disable-pip --strict --progress-spinner off "$@"
