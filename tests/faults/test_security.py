@@ -271,6 +271,19 @@ def test_secrets_come_from_the_environment_and_are_never_written(hostile_home: P
         report = subprocess.run([str(PLANWATCH), "report", "--format", "json"], env=env, capture_output=True,
                                 text=True, timeout=60)
         outputs.append(report.stdout + report.stderr)
+        # The Prefect nightly flow (as `planwatch demo` and `serve` run it): its temporary API server keeps
+        # its database, logs and artifacts in PREFECT_HOME, under PLANWATCH_HOME, so the scan covers them.
+        flow_env = {k: v for k, v in env.items() if not k.startswith("PREFECT_")}
+        flow_env["PREFECT_LOGGING_LEVEL"] = "INFO"
+        flow = subprocess.run([sys.executable, "-c", (
+            "from flows.prefect_env import configure_prefect\n"
+            "configure_prefect()\n"
+            "from flows.nightly import nightly_crawl\n"
+            f"print(nightly_crawl(sources={str(sources)!r}, politeness='off')['run_id'])\n")],
+            env=flow_env, cwd=REPO, capture_output=True, text=True, timeout=180)
+        outputs.append(flow.stdout + flow.stderr)
+        assert flow.returncode == 0, flow.stderr[-3000:]
+        assert list(hostile_home.prefect_home.rglob("*")), "the flow's Prefect state is not under PLANWATCH_HOME"
     leaks = _grep_tree(hostile_home.home, marker.encode())
     assert leaks == [], f"the SMTP password was written to {leaks}"
     for out in outputs:
