@@ -289,5 +289,5 @@ def test_secrets_come_from_the_environment_and_are_never_written(hostile_home: P
     for out in outputs:
         assert marker not in out
     assert not _grep_tree(REPO / "data", marker.encode()) if (REPO / "data").exists() else True
-    record("secret-marker", fault="secret-marker", survived=True, runs=3,
+    record("secret-marker", fault="secret-marker", survived=True, runs=2,
            files_scanned=sum(1 for p in hostile_home.home.rglob("*") if p.is_file()), leaks=len(leaks))
