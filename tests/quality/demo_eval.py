@@ -30,7 +30,7 @@ def demo_documents() -> list[tuple[dict[str, Any], dict[str, Any]]]:
 
     manifest = json.loads(data_path("demo", "manifest.json").read_text(encoding="utf-8"))
     sources = {s["id"]: s for s in tomllib.loads(
-        data_path("demo", "sources.toml").read_text(encoding="utf-8")).get("sources", [])}
+        data_path("demo", "sources.toml").read_text(encoding="utf-8")).get("source", [])}
     routes = {o: _routes(o) for o in manifest["outlets"]}
     out = []
     for page in manifest["pages"]:
@@ -40,7 +40,7 @@ def demo_documents() -> list[tuple[dict[str, Any], dict[str, Any]]]:
         raw = data_path("demo", "site", page["outlet"], route["file"]).read_bytes()
         port = manifest["outlets"][page["outlet"]]["port"]
         url = f"http://127.0.0.1:{port}{page['path']}"
-        source = sources.get(page["outlet"], {})
+        source = sources[page["outlet"]]  # every outlet is in data/demo/sources.toml: a miss is a bug here
         doc = extract_page(raw, url, source=source, hint={"encoding": route.get("charset")})
         doc["source_kind"] = source.get("kind")
         doc["id"] = f"{page['outlet']}{page['path']}"
