@@ -5,14 +5,9 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-import pytest
-
-from planwatch.config import data_path
-
 LIMITS = tomllib.loads(Path(__file__).with_name("floors.toml").read_text(encoding="utf-8"))["demo"]
 
 
-@pytest.mark.skipif(not data_path("demo", "manifest.json").exists(), reason="no demo mirror")
 def test_demo_manifest_expectations():
     from tests.quality.demo_eval import evaluate_demo
 
