@@ -24,6 +24,7 @@ import pytest
 from pipeline.bootstrap import initialize
 from pipeline.journal import append_decision, read_decisions
 from pipeline.snapshot import open_snapshot
+from pipeline.store import open_writer
 from planwatch.config import Paths
 from tests.crawl.helpers import write_sources
 from tests.faults import servers as S
@@ -295,9 +296,9 @@ def test_stale_lock_from_a_dead_writer_is_harmless(home: Paths, tmp_path: Path, 
     holder.kill()  # SIGKILL: the lock file stays, naming a dead pid
     holder.wait(timeout=10)
     assert home.writer_lock.read_text().strip() == str(holder.pid)
-    started = time.monotonic()
+    with open_writer(home, publish=False, lock_timeout=0.1):  # LockTimeout if the dead pid's file still locked
+        pass
     nightly(home, sources)
-    assert time.monotonic() - started < 60  # never waited for the 600 s lock timeout
     assert snapshot_counts(home)["documents"] == 4
     record("stale-lock", fault="stale-lock", survived=True, runs=1, documents=4, rows_lost=0, duplicates=0)
 
@@ -318,9 +319,8 @@ def test_analyst_holding_the_snapshot_never_blocks_the_nightly_run(home: Paths, 
         assert reader.stdout is not None and reader.stdin is not None
         assert reader.stdout.readline().strip() == "4"
         newsroom.count = 10
-        started = time.monotonic()
         nightly(home, sources)  # while the analyst's connection is open
-        assert time.monotonic() - started < 60
+        assert reader.poll() is None  # still connected: checked again by its second read below
         assert snapshot_counts(home)["documents"] == 10
         reader.stdin.write("\n")
         reader.stdin.flush()
