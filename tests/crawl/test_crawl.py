@@ -230,12 +230,10 @@ def test_retry_after_429_and_5xx_retries(tmp_path: Path) -> None:
         srv.routes["/b-post2.html"] = Reply(status=500, body="boom")
         srv.routes["/c-post3.html"] = Reply(status=429, body="go away", headers={"Retry-After": "3600"})
         src = write_sources(tmp_path / "s.toml", [{"id": "s", "homepage": srv.url("/"), "feeds": [srv.url("/rss")]}])
-        t0 = time.monotonic()
         result = crawl(tmp_path, src, retry_times=1)
         assert result.ok, result.log_tail
         a = article_fetches(result, "/a-post1")
         assert [f["status"] for f in a] == [429, 200]
-        assert time.monotonic() - t0 >= 1.0
         from datetime import datetime
 
         waited = (datetime.fromisoformat(a[1]["fetched_at"]) - datetime.fromisoformat(a[0]["fetched_at"]))
