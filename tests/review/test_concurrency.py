@@ -6,6 +6,7 @@ decide` runs several times as separate processes."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import subprocess
 import sys
@@ -21,26 +22,26 @@ from tests.review.conftest import qid
 from tests.support.warehouse import PLAN_ID
 
 HOLDER = textwrap.dedent("""
-    import datetime as dt, json, sys, time, uuid
+    import datetime as dt, json, os, sys, time, uuid
     from pathlib import Path
     from pipeline.store import open_writer
     from planwatch.config import Paths
 
     state, flag = Path(sys.argv[1]), Path(sys.argv[2])
-    gaps, last, n = [], None, 0
+    n = 0
+    progress = flag.parent / "inserted"
+    progress.write_text("0")
     with open_writer(Paths(state)) as writer:
         (flag.parent / "holding").write_text("1")
         deadline = time.monotonic() + 30
         while not flag.exists() and time.monotonic() < deadline:
-            now = time.monotonic()
-            if last is not None:
-                gaps.append(now - last)
-            last = now
             writer.insert("fetch_log", [{"fetch_id": uuid.uuid4().hex, "run_id": "nightly", "url": f"http://x/{n}",
                                           "fetched_at": dt.datetime.now(dt.UTC), "status": 200}])
             n += 1
+            (flag.parent / "inserted.tmp").write_text(str(n))
+            os.replace(flag.parent / "inserted.tmp", progress)  # the test never reads a half-written count
             time.sleep(0.05)
-    print(json.dumps({"inserts": n, "max_gap": max(gaps or [0])}))
+    print(json.dumps({"inserts": n}))
 """)
 
 
@@ -61,20 +62,21 @@ def test_decisions_while_the_writer_is_busy(queue_home, tmp_path):
             time.sleep(0.05)
         decisions = [(qid("q-edge"), "--confirm"), (qid("q-xss"), "--reject"), (qid("q-far"), "--confirm"),
                      ("acc", "--reopen")]
+        inserted = [int((tmp_path / "inserted").read_text())]
         for item, action in decisions:
-            started = time.monotonic()
             done = subprocess.run([*planwatch_cmd(), "review", "decide", item, action, "--reviewer", "Lan",
                                    "--lock-timeout", "0.3"], capture_output=True, text=True, timeout=60)
-            elapsed = time.monotonic() - started
             assert done.returncode == 0, done.stderr + done.stdout
+            # "busy": decide gave up on the lock (0.3 s) instead of waiting for the writer, and saved anyway
             assert "busy" in done.stdout and "saved" in done.stdout
-            assert elapsed < 8, f"decide waited {elapsed:.1f} s (the writer holds the lock up to 30 s)"
+            inserted.append(int((tmp_path / "inserted").read_text()))
         assert holder.poll() is None  # the writer was never interrupted
     finally:
         flag.write_text("1")
         out, _ = holder.communicate(timeout=60)
     stats = json.loads(out.strip().splitlines()[-1])
-    assert stats["inserts"] > 5 and stats["max_gap"] < 2.0  # the writer never waited on reviewers
+    assert all(b > a for a, b in itertools.pairwise(inserted)), inserted  # the writer kept writing
+    assert stats["inserts"] >= inserted[-1]
 
     # The background waiter folds the journal in once the writer is done.
     deadline = time.monotonic() + 40
