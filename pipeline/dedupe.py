@@ -92,29 +92,34 @@ def _sort_key(doc: Mapping[str, Any]) -> tuple[int, float, str]:
 
 def assign_stories(
     new_docs: Iterable[Mapping[str, Any]],
-    existing: Iterable[tuple[str, str, Sequence[int]]] = (),
+    existing: Iterable[tuple[Any, ...]] = (),
     *,
     threshold: float = THRESHOLD,
 ) -> dict[str, str]:
     """Story id for each new document: {doc_id: story_id}.
 
     ``new_docs``: dicts with doc_id, text, content_hash, published_at (optional ``signature`` to skip
-    recomputing). ``existing``: (doc_id, story_id, signature) rows already stored. A new document joins the
-    story of an exact duplicate (same content_hash among the new ones) or of its most similar document
+    recomputing). ``existing``: (doc_id, story_id, signature[, content_hash]) rows already stored. A new document
+    joins the story of an exact duplicate (same content_hash, new or stored) or of its most similar document
     (estimated Jaccard >= threshold, ties to the smaller story id); otherwise it starts "s-<doc_id>".
     """
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     story_of: dict[str, str] = {}
     sigs: dict[str, MinHash] = {}
-    for doc_id, story_id, signature in existing:
+    by_hash: dict[str, str] = {}
+    for row in sorted(existing, key=lambda r: (str(r[1]), str(r[0]))):
+        doc_id, story_id, signature = row[0], row[1], row[2]
         if doc_id in sigs:
             continue
         m = _from_signature(signature)
         sigs[doc_id] = m
         story_of[doc_id] = story_id
         lsh.insert(doc_id, m)
+        # a stored exact duplicate counts like one in this batch, short texts included (those never
+        # join by similarity): without it a copy stored a night later than the original started a new story
+        if len(row) > 3 and row[3]:
+            by_hash.setdefault(row[3], doc_id)
 
-    by_hash: dict[str, str] = {}
     result: dict[str, str] = {}
     for doc in sorted(new_docs, key=_sort_key):
         doc_id = str(doc["doc_id"])

@@ -152,7 +152,7 @@ def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications:
     from pipeline.dedupe import assign_stories, minhash_signature
 
     existing = writer.conn.execute(
-        "SELECT d.doc_id, COALESCE(d.story_id, d.doc_id), s.minhash FROM documents d "
+        "SELECT d.doc_id, COALESCE(d.story_id, d.doc_id), s.minhash, d.content_hash FROM documents d "
         "JOIN doc_signatures s USING (doc_id)").fetchall()
     first_seen = dict(writer.conn.execute(
         "SELECT doc_id, first_seen_at FROM documents WHERE doc_id IN (SELECT unnest(?))",
@@ -160,7 +160,7 @@ def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications:
     signatures = {d["doc_id"]: minhash_signature(f"{d.get('title') or ''}\n{d.get('text') or ''}") for d in docs}
     new_docs = [{"doc_id": d["doc_id"], "text": f"{d.get('title') or ''}\n{d.get('text') or ''}",
                  "content_hash": d.get("content_hash"), "published_at": d.get("published_at")} for d in docs]
-    stories = assign_stories(new_docs, [(r[0], r[1], list(r[2])) for r in existing])
+    stories = assign_stories(new_docs, [(r[0], r[1], list(r[2]), r[3]) for r in existing])
     created = now()
     story_rows = []
     for d in docs:

@@ -79,3 +79,13 @@ def test_unknown_dates_sort_last() -> None:
     a = {"doc_id": "a", "text": ex.ORIGINAL, "content_hash": "h1", "published_at": None}
     b = {"doc_id": "b", "text": ex.SYNDICATED, "content_hash": "h2", "published_at": "2022-06-16T08:00:00+07:00"}
     assert assign_stories([a, b], []) == {"a": "s-b", "b": "s-b"}
+
+
+def test_short_exact_copy_joins_a_story_stored_in_an_earlier_run() -> None:
+    # A short page (a TV report's caption) and its exact copy in another outlet, stored a night apart:
+    # the copy must join the stored story, as it does when both arrive in the same run.
+    text = "Phóng sự: cô giáo mầm non vùng cao."
+    first = _doc("a", text, 15)
+    assert assign_stories([first, _doc("b", text, 16)], []) == {"a": "s-a", "b": "s-a"}
+    existing = [("a", "s-a", minhash_signature(text), first["content_hash"])]
+    assert assign_stories([_doc("b", text, 16)], existing) == {"b": "s-a"}

@@ -1,0 +1,30 @@
+"""pipeline.ingest.store_documents across write jobs: stories assigned against what is already stored."""
+
+from __future__ import annotations
+
+from pipeline.extract import content_hash
+from pipeline.ingest import store_documents
+from pipeline.snapshot import open_snapshot
+from pipeline.store import open_writer
+from tests.support.warehouse import document
+
+
+def _doc(doc_id: str, day: str, source_id: str, title: str, text: str) -> dict:
+    row = document(doc_id, day, source_id=source_id, title=title, text=text)
+    row["content_hash"] = content_hash(title, text)
+    row["story_id"] = None
+    return row
+
+
+def _stories(home) -> dict[str, str]:
+    with open_snapshot(home) as conn:
+        return dict(conn.execute("SELECT doc_id, story_id FROM documents").fetchall())
+
+
+def test_short_copy_stored_a_night_later_joins_the_stored_story(home):
+    title, text = "Cô giáo mầm non vùng cao", "Video phóng sự."  # under MIN_WORDS
+    with open_writer(home) as writer:
+        store_documents(writer, [_doc("vtv-1", "2022-06-02", "vtv", title, text)], [])
+    with open_writer(home) as writer:
+        store_documents(writer, [_doc("vtv4-1", "2022-06-03", "vtv4", title, text)], [])
+    assert _stories(home) == {"vtv-1": "s-vtv-1", "vtv4-1": "s-vtv-1"}
