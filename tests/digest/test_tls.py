@@ -14,8 +14,6 @@ import pytest
 from pipeline.digest import DigestSendError, SmtpSettings, send_digest_file
 from tests.digest.conftest import Inbox, free_port
 
-pytest.importorskip("cryptography")
-
 
 @pytest.fixture(scope="module")
 def cert(tmp_path_factory) -> tuple[Path, Path]:

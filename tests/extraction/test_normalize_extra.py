@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import underthesea
 
 from pipeline.normalize import normalize_text
 
@@ -18,7 +19,6 @@ SAMPLES = [
 
 @pytest.mark.parametrize("text", SAMPLES)
 def test_same_words_as_underthesea(text: str) -> None:
-    underthesea = pytest.importorskip("underthesea")
     words = re.findall(r"\w+", normalize_text(text))
     assert words == re.findall(r"\w+", underthesea.text_normalize(text))
     assert normalize_text(text).count(" ,") == 0  # punctuation is not re-spaced
