@@ -181,8 +181,9 @@ def test_very_long_page_is_tokenized_in_part_only(monkeypatch):
     r = classify_document({**COURSE, "text": COURSE["text"] + "\n" + filler + " Bồi dưỡng giáo viên mầm non."},
                           PLAN)
     assert max(seen) <= 20000 and r["decision"] == "accept"
-    last = [t for t in r["evidence"]["terms"] if t["term"] == "boi duong"]
-    assert last
+    # the mention after the tokenized head is still found: 2 in title + lead, the third in the untokenized tail
+    (term,) = [t for t in r["evidence"]["terms"] if t["term"] == "boi duong"]
+    assert term["count"] == 3 and "body" in term["where"], term
 
 
 def test_trusted_dates_are_not_sent_to_review_at_the_edge():
