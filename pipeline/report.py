@@ -20,6 +20,12 @@ COUNTING_RULES = (
     "một tin đăng lại trên nhiều báo chỉ tính một lần",
     "tin chờ duyệt được hiển thị, không được đếm",
 )
+VN_TZ = dt.timezone(dt.timedelta(hours=7))  # Asia/Ho_Chi_Minh has no daylight saving time
+
+
+def today_vn() -> dt.date:
+    """Today in Vietnam: the default as_of (the coverage view uses the same date, not the machine's)."""
+    return dt.datetime.now(VN_TZ).date()
 
 
 def _rows(conn: duckdb.DuckDBPyConnection, name: str, as_of: dt.date, plan_id: str) -> list[dict[str, Any]]:
@@ -29,7 +35,7 @@ def _rows(conn: duckdb.DuckDBPyConnection, name: str, as_of: dt.date, plan_id: s
 
 
 def build_report(conn: duckdb.DuckDBPyConnection, plan_id: str, as_of: dt.date | None = None) -> dict[str, Any]:
-    as_of = as_of or dt.date.today()
+    as_of = as_of or today_vn()
     rows = _rows(conn, "coverage_report", as_of, plan_id)
     if not rows:
         known = [r[0] for r in conn.execute("SELECT plan_id FROM plans ORDER BY 1").fetchall()]

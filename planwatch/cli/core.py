@@ -47,7 +47,7 @@ def init(
 def report(
     plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
     fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", help="table, json or csv."),
-    as_of: str = typer.Option(None, "--as-of", help="Report as of this date (YYYY-MM-DD); default today."),
+    as_of: str = typer.Option(None, "--as-of", help="Report as of this date (YYYY-MM-DD); default today in Vietnam."),
 ) -> None:
     """Planned vs actual coverage for a plan, from the published snapshot."""
     from pipeline.report import build_report, render_csv, render_table

@@ -59,7 +59,8 @@ ORDER BY plan_id, activity, format;
 
 CREATE OR REPLACE VIEW coverage AS
 SELECT c.*, s.label_vi AS status_vi
-FROM coverage_as_of(current_date) c
+-- "today" is the date in Vietnam (as pipeline.report.today_vn), not current_date in the session's time zone
+FROM coverage_as_of(CAST(timezone('Asia/Ho_Chi_Minh', now()) AS DATE)) c
 LEFT JOIN status_labels s ON s.status = c.status;
 
 -- The counted stories behind each number, with every outlet that carried them (reach).
