@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from crawlers import mirror
 from crawlers.job import CrawlJob
 from crawlers.run import run_crawl
-
-mirror = pytest.importorskip("crawlers.mirror")
 
 
 @pytest.mark.slow
