@@ -59,4 +59,6 @@ def test_devset_composition():
 def test_devset_file_is_what_the_script_builds():
     from tests.quality.make_devset import build
 
-    assert [i["id"] for i in build()] == [i["id"] for i in load_devset()]
+    built, stored = build(), load_devset()
+    assert [i["id"] for i in built] == [i["id"] for i in stored]
+    assert built == stored  # labels and texts too: a hand edit of devset.jsonl must not pass
