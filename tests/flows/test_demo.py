@@ -32,6 +32,7 @@ def test_counted_rows_match_the_manifest_exactly(demo_home):
     with open_snapshot(paths) as conn:
         rows = build_report(conn, PLAN)["rows"]
     got = {(r["activity"], r["format"]): r["actual"] for r in rows}
+    assert truth and set(truth) <= set(got), (truth, got)  # an empty or partial report must not pass
     assert got == {key: truth.get(key, 0) for key in got}
 
 
