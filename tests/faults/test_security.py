@@ -288,6 +288,6 @@ def test_secrets_come_from_the_environment_and_are_never_written(hostile_home: P
     assert leaks == [], f"the SMTP password was written to {leaks}"
     for out in outputs:
         assert marker not in out
-    assert not _grep_tree(REPO / "data", marker.encode()) if (REPO / "data").exists() else True
+    assert _grep_tree(REPO / "data", marker.encode()) == []  # data/ is in the repository: no vacuous pass
     record("secret-marker", fault="secret-marker", survived=True, runs=2,
            files_scanned=sum(1 for p in hostile_home.home.rglob("*") if p.is_file()), leaks=len(leaks))
