@@ -104,7 +104,7 @@ def test_sql_reads_the_snapshot(seeded):
     assert json.loads(out) == [{"n": 10}]
     out = run(seeded, "sql", "SELECT activity, format, actual FROM coverage WHERE actual > 0 ORDER BY 1, 2",
               "--format", "csv").stdout
-    assert out.splitlines()[0] == "activity,format,actual"
+    assert out.splitlines() == ["activity,format,actual", "1,article,1", "2b,article,2", "2b,report,1"]
     assert "Chính sách" in run(seeded, "sql", "SELECT title FROM documents WHERE doc_id = 'd01'").stdout
 
 
