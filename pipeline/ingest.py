@@ -172,7 +172,40 @@ def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications:
     writer.insert("doc_signatures", [{"doc_id": k, "minhash": v} for k, v in signatures.items()],
                   on_conflict="replace")
     writer.insert("stories", story_rows, on_conflict="ignore")
-    writer.insert("classifications", classifications, on_conflict="ignore")
+    changed = _changed_classifications(writer, classifications)
+    writer.insert("classifications", [c for c in classifications if _class_key(c) not in changed],
+                  on_conflict="ignore")
+    writer.insert("classifications", [c for c in classifications if _class_key(c) in changed],
+                  on_conflict="replace")
+
+
+_CALL = ("relevant", "activity", "format", "score", "decision", "reasons")
+
+
+def _class_key(row: dict[str, Any]) -> tuple[str, str, str]:
+    return row["doc_id"], row["plan_id"], row["classifier_version"]
+
+
+def _changed_classifications(writer: Writer, rows: list[dict[str, Any]]) -> set[tuple[str, str, str]]:
+    """Keys (doc, plan, version) already stored with another call: the document was re-extracted (changed
+    page, extractor fix + reprocess) and the same classifier now decides otherwise. Those rows are replaced,
+    or the stale call would stay current for as long as the classifier version does. A rerun that decides
+    the same leaves the stored row (and its classified_at) alone."""
+    if not rows:
+        return set()
+    stored = writer.conn.execute(
+        "SELECT doc_id, plan_id, classifier_version, relevant, activity, format, score, decision, reasons "
+        "FROM classifications WHERE doc_id IN (SELECT unnest(?))",
+        [sorted({r["doc_id"] for r in rows})]).fetchall()
+    calls = {tuple(r[:3]): (r[3], r[4], r[5], r[6], r[7], list(r[8] or [])) for r in stored}
+    changed = set()
+    for row in rows:
+        key = _class_key(row)
+        new = (row["relevant"], row.get("activity"), row.get("format"), float(row["score"]), row["decision"],
+               list(row.get("reasons") or []))
+        if key in calls and calls[key] != new:
+            changed.add(key)
+    return changed
 
 
 def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: Iterable[Any], kind: str = "nightly",

@@ -28,3 +28,28 @@ def test_short_copy_stored_a_night_later_joins_the_stored_story(home):
     with open_writer(home) as writer:
         store_documents(writer, [_doc("vtv4-1", "2022-06-03", "vtv4", title, text)], [])
     assert _stories(home) == {"vtv-1": "s-vtv-1", "vtv4-1": "s-vtv-1"}
+
+
+def test_a_re_extracted_document_gets_its_new_classification_under_the_same_classifier(home):
+    # The page was stored with an empty body (a layout miss) and rejected; an extractor fix and
+    # `planwatch reprocess` re-extract it, and the same classifier version now accepts it. The new call
+    # must be the current one: with INSERT OR IGNORE on (doc, plan, version) the stale reject stayed.
+    from tests.support.warehouse import classification, seed
+
+    seed(home)
+    empty = _doc("p1", "2022-06-15", "giaoducthoidai", "Bồi dưỡng giáo viên mầm non", "")
+    with open_writer(home) as writer:
+        store_documents(writer, [empty], [classification("p1", None, "reject", version="clf-1")])
+    fixed = _doc("p1", "2022-06-15", "giaoducthoidai", "Bồi dưỡng giáo viên mầm non",
+                 "Triển khai Đề án 33 về đào tạo, bồi dưỡng giáo viên mầm non.")
+    with open_writer(home) as writer:
+        store_documents(writer, [fixed], [classification("p1", "2b", "accept", version="clf-1")])
+    with open_snapshot(home) as conn:
+        assert conn.execute("SELECT status, activity FROM matches WHERE doc_id = 'p1'").fetchall() == [
+            ("confirmed", "2b")]
+        # an unchanged re-ingest leaves the row as it is (same classified_at)
+        before = conn.execute("SELECT classified_at FROM classifications WHERE doc_id = 'p1'").fetchall()
+    with open_writer(home) as writer:
+        store_documents(writer, [fixed], [classification("p1", "2b", "accept", version="clf-1")])
+    with open_snapshot(home) as conn:
+        assert conn.execute("SELECT classified_at FROM classifications WHERE doc_id = 'p1'").fetchall() == before
