@@ -115,11 +115,13 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) ->
     run_dir.mkdir(parents=True)
     with open_snapshot(paths) as conn:
         rows = conn.execute("SELECT doc_id, url, canonical_url, source_id, raw_sha256, first_seen_at, published_at, "
-                            "date_source FROM documents WHERE raw_sha256 IS NOT NULL ORDER BY doc_id").fetchall()
+                            "date_source, date_confidence FROM documents WHERE raw_sha256 IS NOT NULL "
+                            "ORDER BY doc_id").fetchall()
     with open(run_dir / "pages.jsonl", "w", encoding="utf-8") as fh:
-        for doc_id, url, canonical, source_id, sha, first_seen, published_at, date_source in rows:
-            # A date that only discovery knew (feed, sitemap, listing) is not in the page: carry it over.
-            hint = ({"published": published_at.isoformat(), "origin": "feed"}
+        for doc_id, url, canonical, source_id, sha, first_seen, published_at, date_source, confidence in rows:
+            # A date that only discovery knew (feed, sitemap, listing) is not in the page: carry it over,
+            # with its origin (stored as date_source 'feed' with the origin's confidence).
+            hint = ({"published": published_at.isoformat(), "origin": _discovery_origin(confidence)}
                     if date_source == "feed" and published_at else {})
             fh.write(json.dumps({"doc_id": doc_id, "url": url, "canonical_url": canonical, "final_url": url,
                                  "source_id": source_id,
@@ -129,3 +131,13 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) ->
     plans = [load_plan(p) for p in list_plans()]
     return ingest_run(paths, run_dir, plans=plans, sources=load_registry(sources), kind="reprocess",
                       progress=progress, force=True)
+
+
+def _discovery_origin(confidence: float | None) -> str:
+    """The discovery origin (feed, sitemap, listing) behind a stored 'feed' date, from its confidence."""
+    from pipeline.dates import CONFIDENCE
+
+    for origin in ("feed", "sitemap", "listing"):
+        if confidence is not None and abs(CONFIDENCE[origin] - confidence) < 1e-9:
+            return origin
+    return "feed"

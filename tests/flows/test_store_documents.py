@@ -53,3 +53,45 @@ def test_a_re_extracted_document_gets_its_new_classification_under_the_same_clas
         store_documents(writer, [fixed], [classification("p1", "2b", "accept", version="clf-1")])
     with open_snapshot(home) as conn:
         assert conn.execute("SELECT classified_at FROM classifications WHERE doc_id = 'p1'").fetchall() == before
+
+
+def _listing_dated_run(home, tmp_path):
+    """A run folder with one page whose only date came from a listing page (confidence 0.5)."""
+    import json
+
+    from crawlers.output import store_raw
+
+    body = ("<html><head><title>Bồi dưỡng giáo viên mầm non</title></head><body><article>"
+            "<h1>Bồi dưỡng giáo viên mầm non</h1>"
+            + "<p>Sở Giáo dục và Đào tạo tổ chức lớp bồi dưỡng giáo viên mầm non theo Đề án 33, "
+              "với sự tham gia của cán bộ quản lý và giáo viên các trường mầm non trong tỉnh.</p>" * 4
+            + "</article></body></html>").encode()
+    sha = store_raw(home.raw_archive, body)
+    run = tmp_path / "run-listing"
+    run.mkdir()
+    url = "http://127.0.0.1/baocamau/boi-duong.html"
+    (run / "pages.jsonl").write_text(json.dumps({
+        "url": url, "canonical_url": url, "final_url": url, "source_id": "baocamau",
+        "fetched_at": "2022-07-20T03:00:00+00:00", "raw_sha256": sha, "content_type": "text/html",
+        "encoding": "utf-8", "discovered_via": "listing",
+        "hint": {"published": "2022-07-15T00:00:00+07:00", "origin": "listing"}}) + "\n", encoding="utf-8")
+    (run / "done").write_text("", encoding="utf-8")
+    return run
+
+
+def test_reprocess_keeps_the_confidence_of_a_listing_date(home, tmp_path):
+    # reprocess carried a discovery date over as origin "feed" whatever it was: a listing date (0.5)
+    # came back as a feed date (0.7), which can move a page out of review (low_date_confidence).
+    from pipeline import nightly
+    from pipeline.ingest import ingest_run
+    from pipeline.plans import load_plan
+    from tests.support.warehouse import PLAN_ID
+
+    ingest_run(home, _listing_dated_run(home, tmp_path), plans=[load_plan(PLAN_ID)], sources=[])
+    with open_snapshot(home) as conn:
+        before = conn.execute("SELECT date_source, date_confidence, published_date FROM documents").fetchall()
+    assert [(r[0], r[1]) for r in before] == [("feed", 0.5)]
+    nightly.reprocess(home, None)
+    with open_snapshot(home) as conn:
+        after = conn.execute("SELECT date_source, date_confidence, published_date FROM documents").fetchall()
+    assert after == before
