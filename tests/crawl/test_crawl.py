@@ -18,7 +18,8 @@ import pytest
 from crawlers.output import raw_path
 from crawlers.run import REPO_ROOT, collect, run_crawl
 from tests.crawl.helpers import crawl, fetches, health, make_job, pages, write_sources
-from tests.crawl.server import Reply, TestServer, free_port
+from tests.crawl.server import Reply, TestServer
+from tests.support.net import free_port
 
 PAT = r"-post\d+\.html$"
 ROBOTS_OK = Reply(body="User-agent: *\nDisallow: /private/\n", content_type="text/plain")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import socket
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +16,7 @@ from pipeline.journal import append_decision
 from pipeline.plans import load_plan
 from pipeline.store import open_writer
 from planwatch.config import Paths
+from tests.support.net import free_port
 from tests.support.warehouse import PLAN_ID, VN, classification, document, source
 
 WEEK = "2022-W37"
@@ -118,12 +118,6 @@ def w37_digest(w37_template: Paths, tmp_path_factory: pytest.TempPathFactory) ->
 
 
 # -- a local SMTP server ------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

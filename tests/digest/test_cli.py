@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from pipeline.digest.week import IsoWeek
 from planwatch.cli.digest import register
-from tests.digest.conftest import WEEK, free_port
+from tests.digest.conftest import WEEK
+from tests.support.net import free_port
 
 SMTP_VARS = ("PLANWATCH_SMTP_HOST", "PLANWATCH_SMTP_PORT", "PLANWATCH_SMTP_USER", "PLANWATCH_SMTP_PASSWORD",
              "PLANWATCH_SMTP_TLS", "PLANWATCH_DIGEST_FROM", "PLANWATCH_DIGEST_TO", "PLANWATCH_SMTP_ATTEMPTS",

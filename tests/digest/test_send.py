@@ -13,8 +13,8 @@ import pytest
 from pipeline.digest import DigestSendError, SmtpConfigError, SmtpSettings, send_digest_file
 from pipeline.digest.mail import read_message
 from pipeline.digest.send import send_message, smtp_class
-from tests.digest.conftest import free_port
 from tests.digest.test_mail import check_digest_message
+from tests.support.net import free_port
 
 SECRET = "s3cr3t-pässword"
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.digest import DigestSendError, SmtpSettings, send_digest_file
-from tests.digest.conftest import Inbox, free_port
+from tests.digest.conftest import Inbox
+from tests.support.net import free_port
 
 
 @pytest.fixture(scope="module")

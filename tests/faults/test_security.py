@@ -32,9 +32,10 @@ from pipeline.review.web.app import create_app
 from pipeline.store import open_writer
 from planwatch.config import Paths
 from tests.crawl.helpers import write_sources
-from tests.digest.conftest import NOW, WEEK, at, free_port, seed_week_w37
+from tests.digest.conftest import NOW, WEEK, at, seed_week_w37
 from tests.faults import servers as S
 from tests.faults.harness import nightly, record, stored
+from tests.support.net import free_port
 from tests.support.warehouse import PLAN_ID, classification, document
 
 REPO = Path(__file__).resolve().parents[2]
