@@ -167,6 +167,9 @@ def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications:
         d["story_id"] = stories.get(d["doc_id"], d["doc_id"])
         if d["doc_id"] in first_seen:
             d["first_seen_at"] = first_seen[d["doc_id"]]
+            if d.get("date_source") == "first_seen":  # dated by first sight: a later fetch must not move it
+                d["published_at"] = d["first_seen_at"]
+                d["published_date"] = local_date(d["first_seen_at"])
         story_rows.append({"story_id": d["story_id"], "first_doc_id": d["doc_id"], "created_at": created})
     writer.insert("documents", docs, on_conflict="replace")
     writer.insert("doc_signatures", [{"doc_id": k, "minhash": v} for k, v in signatures.items()],

@@ -95,3 +95,47 @@ def test_reprocess_keeps_the_confidence_of_a_listing_date(home, tmp_path):
     with open_snapshot(home) as conn:
         after = conn.execute("SELECT date_source, date_confidence, published_date FROM documents").fetchall()
     assert after == before
+
+
+def _undated_run(home, tmp_path, name: str, fetched_at: str, extra: str):
+    """A run folder with one page that carries no date at all (the date falls back to first seen)."""
+    import json
+
+    from crawlers.output import store_raw
+
+    body = ("<html><head><title>Bồi dưỡng giáo viên mầm non</title></head><body><article>"
+            "<h1>Bồi dưỡng giáo viên mầm non</h1>"
+            + "<p>Sở Giáo dục và Đào tạo tổ chức lớp bồi dưỡng giáo viên mầm non theo Đề án 33, "
+              "với sự tham gia của cán bộ quản lý và giáo viên các trường mầm non trong tỉnh.</p>" * 4
+            + f"</article><aside>{extra}</aside></body></html>").encode()
+    sha = store_raw(home.raw_archive, body)
+    run = tmp_path / name
+    run.mkdir()
+    url = "http://127.0.0.1/baocamau/khong-ngay.html"
+    (run / "pages.jsonl").write_text(json.dumps({
+        "url": url, "canonical_url": url, "final_url": url, "source_id": "baocamau",
+        "fetched_at": fetched_at, "raw_sha256": sha, "content_type": "text/html", "encoding": "utf-8",
+        "discovered_via": "manual", "hint": {}}) + "\n", encoding="utf-8")
+    (run / "done").write_text("", encoding="utf-8")
+    return run
+
+
+def test_a_refetched_undated_page_keeps_its_first_seen_date(home, tmp_path):
+    # An undated page is dated by when it was first seen. A later fetch of the same URL (a manual URL,
+    # or a page whose bytes changed: a view counter) must not move that date, or the page leaves the window.
+    from pipeline.ingest import ingest_run
+    from pipeline.plans import load_plan
+    from tests.support.warehouse import PLAN_ID
+
+    plans = [load_plan(PLAN_ID)]
+    ingest_run(home, _undated_run(home, tmp_path, "r1", "2022-06-10T02:00:00+00:00", "Lượt xem: 10"),
+               plans=plans, sources=[])
+    ingest_run(home, _undated_run(home, tmp_path, "r2", "2023-01-05T02:00:00+00:00", "Lượt xem: 900"),
+               plans=plans, sources=[])
+    with open_snapshot(home) as conn:
+        rows = conn.execute("SELECT date_source, published_date, first_seen_at FROM documents").fetchall()
+    assert len(rows) == 1
+    date_source, published_date, first_seen = rows[0]
+    assert date_source == "first_seen"
+    assert published_date.isoformat() == "2022-06-10"
+    assert first_seen.date().isoformat() == "2022-06-10"
