@@ -130,15 +130,17 @@ def assign_stories(
         doc_id = str(doc["doc_id"])
         if doc_id in result:
             continue
-        digest = doc.get("content_hash")
+        text = doc.get("text") or ""
+        words = len(_TOKEN.findall(text))
+        # an empty extraction's hash is shared by every empty page: it says nothing about the story
+        digest = doc.get("content_hash") if words else None
         if digest and digest in by_hash:
             result[doc_id] = story_of[doc_id] = story_of[by_hash[digest]]
             continue
-        text = doc.get("text") or ""
         stored_sig = doc.get("signature")
         values = np.asarray(stored_sig if stored_sig is not None else _minhash(text).hashvalues, dtype=np.uint64)
         story = None
-        if len(_TOKEN.findall(text)) >= MIN_WORDS:
+        if words >= MIN_WORDS:
             if owners:
                 scores = np.count_nonzero(matrix[: len(owners)] == values, axis=1) / float(NUM_PERM)
                 hits = np.flatnonzero(scores >= threshold)

@@ -112,3 +112,13 @@ def test_every_copy_at_or_above_the_threshold_joins_the_stored_story() -> None:
         assert story == ("s-orig" if score >= THRESHOLD else "s-copy"), (seed, score)
         joined += story == "s-orig"
     assert joined >= 30
+
+
+def test_pages_with_no_words_never_share_a_story() -> None:
+    # Empty extractions (a video page without title or text) all have the same content hash; that says
+    # nothing about the story, so they must not be merged, in one batch or against stored ones.
+    empty = content_hash("", "")
+    docs = [{"doc_id": d, "text": "\n", "content_hash": empty, "published_at": None} for d in ("e1", "e2")]
+    assert assign_stories(docs, []) == {"e1": "s-e1", "e2": "s-e2"}
+    stored = [("e0", "s-e0", minhash_signature("\n"), empty)]
+    assert assign_stories(docs, stored) == {"e1": "s-e1", "e2": "s-e2"}
