@@ -154,7 +154,9 @@ def clean_count(tmp_path_factory: pytest.TempPathFactory, newsroom: Newsroom) ->
     with open_snapshot(paths) as conn:
         row = conn.execute("SELECT count(*) FROM documents").fetchone()
     newsroom.count = 4
-    return int(row[0]) if row else 0
+    count = int(row[0]) if row else 0
+    assert count == 10, "a clean run stores all 10 articles (a broken one must not set the bar the reruns meet)"
+    return count
 
 
 def prepared(home: Paths, tmp_path: Path, newsroom: Newsroom) -> tuple[Path, list[str], int]:
