@@ -89,8 +89,11 @@ def test_content_hash_ignores_unicode_form_and_tone_style() -> None:
 def test_garbage_input_does_not_raise() -> None:
     for junk in (b"", b"\x00\xff\xfe garbage", "<html>", "plain text, no markup"):
         doc = extract_page(junk, "https://x.invalid/a")
-        assert doc["text"] == "" or isinstance(doc["text"], str)
-        assert 0.0 <= doc["extraction_quality"] <= 1.0
+        assert isinstance(doc["text"], str)
+        assert doc["extraction_quality"] < 0.4, junk  # junk is never mistaken for a good article
+        assert doc["language"] == "unknown" and "no_title" in doc["extraction_flags"], doc["extraction_flags"]
+        if junk in (b"", "<html>"):
+            assert doc["text"] == "" and "empty_text" in doc["extraction_flags"]
 
 
 def test_unknown_layout_in_registry_is_flagged_not_fatal() -> None:
