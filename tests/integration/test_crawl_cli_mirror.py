@@ -39,6 +39,7 @@ def test_crawl_cli_fills_documents_and_fetch_log(home, tmp_path):
         robots_refusals = conn.execute(
             "SELECT count(*) FROM fetch_log WHERE error LIKE 'robots:%'").fetchone()[0]
         runs = conn.execute("SELECT status FROM crawl_runs").fetchall()
+    assert len(reachable) >= 100 and blocked, "the manifest lists reachable and robots-blocked pages"
     assert reachable - stored == set()
     assert reachable <= fetched_ok
     assert not blocked & stored
