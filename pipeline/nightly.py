@@ -114,16 +114,22 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) ->
     run_dir = paths.runs / run_id
     run_dir.mkdir(parents=True)
     with open_snapshot(paths) as conn:
-        rows = conn.execute("SELECT doc_id, url, canonical_url, source_id, raw_sha256, first_seen_at, published_at, "
-                            "date_source, date_confidence FROM documents WHERE raw_sha256 IS NOT NULL "
-                            "ORDER BY doc_id").fetchall()
+        # final_url: where the stored bytes were served from (after redirects), as the first extraction saw it
+        rows = conn.execute(
+            "SELECT d.doc_id, d.url, d.canonical_url, d.source_id, d.raw_sha256, d.first_seen_at, d.published_at, "
+            "d.date_source, d.date_confidence, "
+            "COALESCE((SELECT f.final_url FROM fetch_log f WHERE f.raw_sha256 = d.raw_sha256 "
+            "          AND f.final_url IS NOT NULL ORDER BY f.url = d.url DESC, "
+            "          f.source_id IS NOT DISTINCT FROM d.source_id DESC, f.fetched_at LIMIT 1), d.url) "
+            "FROM documents d WHERE d.raw_sha256 IS NOT NULL ORDER BY d.doc_id").fetchall()
     with open(run_dir / "pages.jsonl", "w", encoding="utf-8") as fh:
-        for doc_id, url, canonical, source_id, sha, first_seen, published_at, date_source, confidence in rows:
+        for (doc_id, url, canonical, source_id, sha, first_seen, published_at, date_source, confidence,
+             final_url) in rows:
             # A date that only discovery knew (feed, sitemap, listing) is not in the page: carry it over,
             # with its origin (stored as date_source 'feed' with the origin's confidence).
             hint = ({"published": published_at.isoformat(), "origin": _discovery_origin(confidence)}
                     if date_source == "feed" and published_at else {})
-            fh.write(json.dumps({"doc_id": doc_id, "url": url, "canonical_url": canonical, "final_url": url,
+            fh.write(json.dumps({"doc_id": doc_id, "url": url, "canonical_url": canonical, "final_url": final_url,
                                  "source_id": source_id,
                                  "raw_sha256": sha, "fetched_at": first_seen.isoformat(),
                                  "discovered_via": "reprocess", "hint": hint}, ensure_ascii=False) + "\n")

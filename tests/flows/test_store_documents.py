@@ -139,3 +139,46 @@ def test_a_refetched_undated_page_keeps_its_first_seen_date(home, tmp_path):
     assert date_source == "first_seen"
     assert published_date.isoformat() == "2022-06-10"
     assert first_seen.date().isoformat() == "2022-06-10"
+
+
+def test_reprocess_reads_a_redirected_page_at_the_url_it_was_served_from(home, tmp_path):
+    # The page was requested at an old URL and redirected to one that carries its date; reprocess fed the
+    # extractor the requested URL instead, so the URL date was lost and the page fell back to first seen.
+    import json
+
+    from crawlers.output import store_raw
+    from pipeline import nightly
+    from pipeline.ingest import ingest_run
+    from pipeline.plans import load_plan
+    from tests.support.warehouse import PLAN_ID
+
+    body = ("<html><head><title>Bồi dưỡng giáo viên mầm non</title></head><body><article>"
+            "<h1>Bồi dưỡng giáo viên mầm non</h1>"
+            + "<p>Sở Giáo dục và Đào tạo tổ chức lớp bồi dưỡng giáo viên mầm non theo Đề án 33, "
+              "với sự tham gia của cán bộ quản lý và giáo viên các trường mầm non trong tỉnh.</p>" * 4
+            + "</article></body></html>").encode()
+    sha = store_raw(home.raw_archive, body)
+    run = tmp_path / "run-redirect"
+    run.mkdir()
+    old, final = "http://127.0.0.1/baocamau/tin-cu.html", "http://127.0.0.1/baocamau/boi-duong-20220615083000.htm"
+    page = {"url": old, "canonical_url": old, "final_url": final, "source_id": "baocamau",
+            "fetched_at": "2023-02-01T03:00:00+00:00", "raw_sha256": sha, "content_type": "text/html",
+            "encoding": "utf-8", "discovered_via": "listing", "hint": {}}
+    (run / "pages.jsonl").write_text(json.dumps(page) + "\n", encoding="utf-8")
+    # as the crawler records it: one line for the 301, one for the 200 at the target
+    fetch = {"run_id": "run-redirect", "source_id": "baocamau", "kind": "article", "fetched_at": page["fetched_at"],
+             "elapsed_ms": 5.0, "etag": None, "last_modified": None}
+    (run / "fetches.jsonl").write_text("".join(json.dumps(line) + "\n" for line in (
+        {**fetch, "fetch_id": "f1", "url": old, "final_url": final, "status": 301, "bytes": 0, "error": None,
+         "raw_sha256": None},
+        {**fetch, "fetch_id": "f2", "url": final, "final_url": final, "status": 200, "bytes": len(body),
+         "error": None, "raw_sha256": sha})), encoding="utf-8")
+    (run / "done").write_text("", encoding="utf-8")
+    ingest_run(home, run, plans=[load_plan(PLAN_ID)], sources=[])
+    query = "SELECT date_source, published_date FROM documents"
+    with open_snapshot(home) as conn:
+        before = conn.execute(query).fetchall()
+    assert [(r[0], r[1].isoformat()) for r in before] == [("url", "2022-06-15")]
+    nightly.reprocess(home, None)
+    with open_snapshot(home) as conn:
+        assert conn.execute(query).fetchall() == before
