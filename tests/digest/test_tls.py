@@ -110,3 +110,37 @@ def test_untrusted_certificate_and_bad_password_fail_at_once(eml, cert, tls_serv
         send_digest_file(eml, _settings("starttls", port, cert[0], password="wrong-pw"))
     assert err.value.attempts == 1 and "wrong-pw" not in str(err.value)
     assert inbox.envelopes == []
+
+
+class _TlsAwareInbox(Inbox):
+    """Also records, per delivered message, whether the session ran over TLS."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tls: list[bool] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.tls.append(session.ssl is not None)
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_starttls_is_issued_only_in_starttls_mode(eml, cert):
+    """A relay that offers STARTTLS without requiring it: `none` stays in plain text, `starttls` upgrades."""
+    from aiosmtpd.controller import Controller
+
+    inbox = _TlsAwareInbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), tls_context=_server_context(cert),
+                            require_starttls=False)
+    controller.start()
+    try:
+        for mode in ("none", "starttls"):
+            env = {"PLANWATCH_SMTP_HOST": "127.0.0.1", "PLANWATCH_SMTP_PORT": str(controller.port),
+                   "PLANWATCH_SMTP_TLS": mode, "PLANWATCH_DIGEST_TO": "lan@example.org",
+                   "PLANWATCH_SMTP_CAFILE": str(cert[0]), "PLANWATCH_SMTP_TIMEOUT": "5"}
+            settings = SmtpSettings.from_env(env)
+            assert settings is not None
+            send_digest_file(eml, settings)
+    finally:
+        controller.stop()
+    assert inbox.tls == [False, True]
+    assert [e["rcpt_tos"] for e in inbox.envelopes] == [["lan@example.org"], ["lan@example.org"]]
