@@ -129,20 +129,26 @@ def test_registry_folder_ignores_subfolders(tmp_path: Path) -> None:
     assert [s.id for s in load_sources(tmp_path)] == ["s1"]
 
 
-def test_sync_sources_upserts() -> None:
-    calls = []
+def test_sync_sources_upserts(home) -> None:
+    import dataclasses
 
-    class W:
-        def insert(self, table: str, rows: list[dict], on_conflict: str = "ignore") -> int:
-            calls.append((table, rows, on_conflict))
-            return len(rows)
+    import duckdb
+
+    from pipeline.store import open_writer
 
     sources = load_sources(None)
-    assert sync_sources(W(), sources) == len(sources)
-    table, rows, mode = calls[0]
-    assert table == "sources" and mode == "replace"
-    assert set(rows[0]) == {"source_id", "name", "kind", "scope", "province_historical", "province_current",
-                            "homepage", "config_json", "updated_at"}
+    with open_writer(home) as writer:
+        assert sync_sources(writer, sources) == len(sources)
+    renamed = dataclasses.replace(sources[0], name="Tên mới")
+    with open_writer(home) as writer:  # a second sync replaces rows, never duplicates them
+        sync_sources(writer, [renamed])
+    with duckdb.connect(str(home.snapshot), read_only=True) as conn:
+        assert conn.execute("SELECT count(*), count(DISTINCT source_id) FROM sources").fetchone() == (
+            len(sources), len(sources))
+        assert conn.execute("SELECT name FROM sources WHERE source_id = ?", [renamed.id]).fetchone() == ("Tên mới",)
+        cols = {r[0] for r in conn.execute("DESCRIBE sources").fetchall()}
+    assert cols >= {"source_id", "name", "kind", "scope", "province_historical", "province_current",
+                    "homepage", "config_json", "updated_at"}
     assert source_rows(sources[:1])[0]["config_json"].startswith("{")
 
 
