@@ -48,3 +48,31 @@ def test_coverage_view_as_of_is_the_date_in_vietnam_and_equals_the_report(home, 
         report = build_report(conn, PLAN_ID)
     assert view == {dt.datetime.now(VN).date()}
     assert {r.isoformat() for r in view} == {report["as_of"]}
+
+
+def test_coverage_items_list_exactly_the_stories_coverage_counts_today(home):
+    # A plan whose window is still open: a page dated after today (a misread date, or a reviewer's typo)
+    # is not counted by `coverage` yet, so `coverage_items` (the stories behind that number) must not list it.
+    import dataclasses
+
+    from pipeline.plans import load_plan
+    from pipeline.store import open_writer
+    from tests.support.warehouse import classification, document
+
+    today = dt.datetime.now(VN).date()
+    plan = load_plan(PLAN_ID)
+    open_window = [dataclasses.replace(a, window_start=today - dt.timedelta(days=30),
+                                       window_end=today + dt.timedelta(days=30)) if a.id == "1" else a
+                   for a in plan.activities]
+    with open_writer(home) as writer:
+        writer.load_plan(dataclasses.replace(plan, activities=tuple(open_window)))
+        writer.insert("documents", [document("past", today - dt.timedelta(days=1)),
+                                    document("future", today + dt.timedelta(days=5))])
+        writer.insert("classifications", [classification("past", "1", "accept"),
+                                          classification("future", "1", "accept")])
+    with open_snapshot(home) as conn:
+        actual = conn.execute("SELECT actual FROM coverage WHERE activity = '1' AND format = 'article'").fetchone()
+        items = conn.execute("SELECT story_id FROM coverage_items WHERE activity = '1' AND format = 'article'"
+                             ).fetchall()
+    assert actual == (1,)
+    assert items == [("s-past",)]

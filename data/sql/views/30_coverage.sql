@@ -5,6 +5,10 @@
 -- otherwise against expected = planned x share of the window elapsed: behind when actual < floor(expected),
 -- ahead when actual > ceil(expected), on_track in between.
 
+-- "today" for the views is the date in Vietnam (as pipeline.report.today_vn), not current_date in the session's
+-- time zone.
+CREATE OR REPLACE MACRO today_vn() AS CAST(timezone('Asia/Ho_Chi_Minh', now()) AS DATE);
+
 CREATE OR REPLACE MACRO coverage_as_of(as_of) AS TABLE
 WITH counted AS (
     SELECT m.plan_id, m.activity, m.format, COUNT(DISTINCT m.story_id) AS actual,
@@ -59,11 +63,10 @@ ORDER BY plan_id, activity, format;
 
 CREATE OR REPLACE VIEW coverage AS
 SELECT c.*, s.label_vi AS status_vi
--- "today" is the date in Vietnam (as pipeline.report.today_vn), not current_date in the session's time zone
-FROM coverage_as_of(CAST(timezone('Asia/Ho_Chi_Minh', now()) AS DATE)) c
+FROM coverage_as_of(today_vn()) c
 LEFT JOIN status_labels s ON s.status = c.status;
 
--- The counted stories behind each number, with every outlet that carried them (reach).
+-- The counted stories behind each number of `coverage` (as of today), with every outlet that carried them (reach).
 CREATE OR REPLACE VIEW coverage_items AS
 SELECT m.plan_id, m.activity, m.format, m.story_id,
        min(m.published_date) AS first_published,
@@ -72,5 +75,5 @@ SELECT m.plan_id, m.activity, m.format, m.story_id,
        list(DISTINCT m.source_id ORDER BY m.source_id) AS outlets,
        COUNT(*) AS copies
 FROM matches m
-WHERE m.status = 'confirmed' AND m.in_window
+WHERE m.status = 'confirmed' AND m.in_window AND m.published_date <= today_vn()
 GROUP BY m.plan_id, m.activity, m.format, m.story_id;
