@@ -79,14 +79,22 @@ def discover_and_fetch(paths: Paths, sources: str | Path | None, since: dt.date 
 
 
 def ingest(paths: Paths, run_dir: str | Path, sources: str | Path | None, mode: str = "nightly",
-           since: dt.date | None = None, until: dt.date | None = None, progress: Any = None) -> IngestSummary:
+           since: dt.date | None = None, until: dt.date | None = None, progress: Any = None,
+           force: bool = False) -> IngestSummary:
     plans = [load_plan(p) for p in list_plans()]
     return ingest_run(paths, Path(run_dir), plans=plans, sources=load_registry(sources), kind=mode,
-                      since=since, until=until, progress=progress)
+                      since=since, until=until, progress=progress, force=force)
 
 
 def recover_pending_runs(paths: Paths, sources: str | Path | None) -> list[IngestSummary]:
-    return [ingest(paths, run_dir, sources, "recovered") for run_dir in pending_runs(paths.runs)]
+    # A reprocess run re-extracts pages whose bytes did not change: recovering one needs force as well,
+    # or every page is skipped as unchanged and the run is marked done without re-extracting anything.
+    return [ingest(paths, run_dir, sources, "recovered", force=_is_reprocess(run_dir))
+            for run_dir in pending_runs(paths.runs)]
+
+
+def _is_reprocess(run_dir: Path) -> bool:
+    return "-reprocess-" in run_dir.name
 
 
 def latest_source_health(paths: Paths) -> list[dict[str, Any]]:

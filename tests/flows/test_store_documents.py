@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.extract import content_hash
 from pipeline.ingest import store_documents
 from pipeline.snapshot import open_snapshot
@@ -182,3 +184,32 @@ def test_reprocess_reads_a_redirected_page_at_the_url_it_was_served_from(home, t
     nightly.reprocess(home, None)
     with open_snapshot(home) as conn:
         assert conn.execute(query).fetchall() == before
+
+
+def test_a_killed_reprocess_is_completed_by_recovery(home, tmp_path, monkeypatch):
+    # reprocess re-extracts pages whose raw bytes did not change (force). Killed before its write job, its
+    # run folder stays pending and recovery ingests it again, but without force: every page was skipped
+    # as unchanged, the run was marked ingested, and the re-extraction never happened.
+    from pipeline import nightly
+    from pipeline.ingest import ingest_run
+    from pipeline.plans import load_plan
+    from pipeline.runfiles import INGESTED_MARKER
+    from tests.support.warehouse import PLAN_ID
+
+    ingest_run(home, _listing_dated_run(home, tmp_path), plans=[load_plan(PLAN_ID)], sources=[])
+    with open_writer(home) as writer:  # what an older extractor got wrong
+        writer.conn.execute("UPDATE documents SET title = 'tiêu đề sai'")
+
+    def killed(*_args, **_kwargs):
+        raise KeyboardInterrupt  # the process dies before the write job
+
+    monkeypatch.setattr(nightly, "ingest_run", killed)
+    with pytest.raises(KeyboardInterrupt):
+        nightly.reprocess(home, None)
+    monkeypatch.undo()
+    [pending] = [p for p in home.runs.iterdir() if "reprocess" in p.name]
+    assert not (pending / INGESTED_MARKER).exists()
+    nightly.recover_pending_runs(home, None)
+    assert (pending / INGESTED_MARKER).exists()
+    with open_snapshot(home) as conn:
+        assert conn.execute("SELECT title FROM documents").fetchall() == [("Bồi dưỡng giáo viên mầm non",)]
