@@ -176,38 +176,40 @@ def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications:
                   on_conflict="replace")
     writer.insert("stories", story_rows, on_conflict="ignore")
     changed = _changed_classifications(writer, classifications)
+    for row in classifications:
+        stored_decision, stored_at = changed.get(_class_key(row), (None, None))
+        if stored_decision == row["decision"]:
+            row["classified_at"] = stored_at  # same decision: it was made then (the digest's "confirmed on")
     writer.insert("classifications", [c for c in classifications if _class_key(c) not in changed],
                   on_conflict="ignore")
     writer.insert("classifications", [c for c in classifications if _class_key(c) in changed],
                   on_conflict="replace")
 
 
-_CALL = ("relevant", "activity", "format", "score", "decision", "reasons")
-
-
 def _class_key(row: dict[str, Any]) -> tuple[str, str, str]:
     return row["doc_id"], row["plan_id"], row["classifier_version"]
 
 
-def _changed_classifications(writer: Writer, rows: list[dict[str, Any]]) -> set[tuple[str, str, str]]:
-    """Keys (doc, plan, version) already stored with another call: the document was re-extracted (changed
-    page, extractor fix + reprocess) and the same classifier now decides otherwise. Those rows are replaced,
-    or the stale call would stay current for as long as the classifier version does. A rerun that decides
-    the same leaves the stored row (and its classified_at) alone."""
+def _changed_classifications(writer: Writer,
+                             rows: list[dict[str, Any]]) -> dict[tuple[str, str, str], tuple[str, dt.datetime]]:
+    """Keys (doc, plan, version) already stored with another call, with the stored decision and time: the
+    document was re-extracted (changed page, extractor fix + reprocess) and the same classifier now calls it
+    otherwise. Those rows are replaced, or the stale call would stay current for as long as the classifier
+    version does. A rerun that calls it the same leaves the stored row alone."""
     if not rows:
-        return set()
+        return {}
     stored = writer.conn.execute(
-        "SELECT doc_id, plan_id, classifier_version, relevant, activity, format, score, decision, reasons "
-        "FROM classifications WHERE doc_id IN (SELECT unnest(?))",
+        "SELECT doc_id, plan_id, classifier_version, relevant, activity, format, score, decision, reasons, "
+        "classified_at FROM classifications WHERE doc_id IN (SELECT unnest(?))",
         [sorted({r["doc_id"] for r in rows})]).fetchall()
-    calls = {tuple(r[:3]): (r[3], r[4], r[5], r[6], r[7], list(r[8] or [])) for r in stored}
-    changed = set()
+    calls = {tuple(r[:3]): ((r[3], r[4], r[5], r[6], r[7], list(r[8] or [])), r[7], r[9]) for r in stored}
+    changed = {}
     for row in rows:
         key = _class_key(row)
         new = (row["relevant"], row.get("activity"), row.get("format"), float(row["score"]), row["decision"],
                list(row.get("reasons") or []))
-        if key in calls and calls[key] != new:
-            changed.add(key)
+        if key in calls and calls[key][0] != new:
+            changed[key] = (calls[key][1], calls[key][2])
     return changed
 
 

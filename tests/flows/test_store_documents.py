@@ -213,3 +213,21 @@ def test_a_killed_reprocess_is_completed_by_recovery(home, tmp_path, monkeypatch
     assert (pending / INGESTED_MARKER).exists()
     with open_snapshot(home) as conn:
         assert conn.execute("SELECT title FROM documents").fetchall() == [("Bồi dưỡng giáo viên mầm non",)]
+
+
+def test_a_re_extraction_that_keeps_the_decision_keeps_when_it_was_made(home):
+    # Only the score moves (an extractor fix trimmed a footer): the page was accepted in 2022 and still is.
+    # Its row is updated but keeps its classified_at, or the digest would list the story as newly confirmed.
+    import datetime as dt
+
+    from tests.support.warehouse import classification, seed
+
+    seed(home)
+    first = dt.datetime(2022, 6, 16, 1, 0, tzinfo=dt.UTC)
+    doc = _doc("p2", "2022-06-15", "giaoducthoidai", "Bồi dưỡng giáo viên mầm non", "Đề án 33.")
+    with open_writer(home) as writer:
+        store_documents(writer, [doc], [classification("p2", "2b", "accept", score=0.91, version="clf-1", at=first)])
+    with open_writer(home) as writer:
+        store_documents(writer, [doc], [classification("p2", "2b", "accept", score=0.88, version="clf-1")])
+    with open_snapshot(home) as conn:
+        assert conn.execute("SELECT score, classified_at FROM classifications").fetchall() == [(0.88, first)]
