@@ -66,8 +66,8 @@ def make_decision(item: dict[str, Any], action: str, reviewer: str, *, activitie
     """A journal row for confirm / reject / reopen on `item` (a row of view review_items, overlaid).
 
     confirm records the activity and format explicitly (given, else the item's current ones), so that a
-    later reclassification can never change what a person confirmed; a corrected date is kept unless a new
-    one is given. reject and reopen record only what is given."""
+    later reclassification can never change what a person confirmed. Every action keeps a corrected date
+    unless a new one is given. Otherwise reject and reopen record only what is given."""
     if action not in ("confirm", "reject", "reopen"):
         raise DecisionError(f"unknown decision '{action}': use confirm, reject or reopen")
     reviewer = clean_reviewer(reviewer)
@@ -87,8 +87,10 @@ def make_decision(item: dict[str, Any], action: str, reviewer: str, *, activitie
         if not activity:
             raise DecisionError("the item has no suggested activity: choose one (--activity)")
         fmt = fmt or item.get("format") or "article"
-        if day is None and item.get("published_date") and item.get("published_date") != item.get("extracted_date"):
-            day = item["published_date"]  # keep an earlier reviewer's date correction
+    if day is None and item.get("published_date") and item.get("published_date") != item.get("extracted_date"):
+        # keep an earlier reviewer's date correction (the latest decision is taken whole, so a reopen or a
+        # reject that dropped it would put the wrong extracted date back, and the confirm after it too)
+        day = item["published_date"]
     if action == "reopen" and item.get("status") == "pending":
         raise DecisionError("the item is already waiting in the queue; confirm or reject it instead")
     return {"decision_id": uuid.uuid4().hex, "doc_id": item["doc_id"], "plan_id": item["plan_id"],
