@@ -287,7 +287,8 @@ def _health_row(r: dict[str, Any], run_id: str) -> dict[str, Any]:
     return {"run_id": run_id, "source_id": r["source_id"], "checked_at": _parse_ts(r.get("checked_at")) or now(),
             "items_found": int(r.get("items_found") or 0), "pages_fetched": int(r.get("pages_fetched") or 0),
             "errors": int(r.get("errors") or 0), "layout_misses": int(r.get("layout_misses") or 0),
-            "last_error": r.get("last_error")}
+            "last_error": r.get("last_error"),
+            "skipped_known": int(r.get("skipped_known") or 0), "not_modified": int(r.get("not_modified") or 0)}
 
 
 def _parse_ts(value: Any) -> dt.datetime | None:

@@ -16,7 +16,8 @@ WHERE m.status = 'pending'
 ORDER BY abs(COALESCE(date_diff('day', m.published_date, a.window_end), 9999)) ASC,
          abs(m.score - 0.5) ASC, m.source_id, m.doc_id;
 
--- source_health: per source, its latest run and how long it has been silent.
+-- source_health: per source, its latest run and how long it has been silent. A run "succeeds" for a
+-- source when discovery found items (new or already stored) or a page was fetched.
 CREATE OR REPLACE VIEW source_health AS
 WITH ranked AS (
     SELECT h.*, row_number() OVER (PARTITION BY source_id ORDER BY checked_at DESC) AS rn
@@ -33,11 +34,17 @@ silent AS (
 SELECT s.source_id, s.name, s.kind, s.scope, s.province_historical, s.province_current,
        l.checked_at AS last_run_at, l.items_found, l.pages_fetched, l.errors, l.layout_misses, l.last_error,
        (SELECT max(checked_at) FROM source_health_log x
-        WHERE x.source_id = s.source_id AND x.pages_fetched > 0) AS last_success_at,
+        WHERE x.source_id = s.source_id
+          AND (x.items_found > 0 OR x.pages_fetched > 0 OR x.not_modified > 0)) AS last_success_at,
        COALESCE(si.silent_runs, 0) AS silent_runs,
        CASE
            WHEN l.run_id IS NULL THEN 'never_crawled'
-           WHEN l.errors > 0 AND l.pages_fetched = 0 THEN 'failing'
+           -- failing: errors, no page fetched, and either new items were found (none could be fetched) or
+           -- discovery itself got nothing (no item, no 304). A quiet night (all items already stored, or
+           -- feeds answering 304) with a passing error is not a failure.
+           WHEN l.errors > 0 AND l.pages_fetched = 0
+                AND (l.items_found - COALESCE(l.skipped_known, 0) > 0
+                     OR (l.items_found = 0 AND COALESCE(l.not_modified, 0) = 0)) THEN 'failing'
            WHEN COALESCE(si.silent_runs, 0) >= 3 THEN 'silent'
            WHEN l.layout_misses > 0 THEN 'layout_changed'
            ELSE 'ok'
