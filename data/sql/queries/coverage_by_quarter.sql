@@ -5,10 +5,10 @@ SELECT activity, format,
        year(first_published) || '-Q' || quarter(first_published) AS quarter,
        COUNT(*) AS actual
 FROM (
-    SELECT m.activity, m.format, m.story_id, min(m.published_date) AS first_published
-    FROM matches m
-    WHERE m.plan_id = $2 AND m.status = 'confirmed' AND m.in_window AND m.published_date <= $1::DATE
-    GROUP BY m.activity, m.format, m.story_id
+    SELECT c.activity, c.format, c.story_id, min(c.published_date) AS first_published
+    FROM counted_copies_as_of($1::DATE) c
+    WHERE c.plan_id = $2
+    GROUP BY c.activity, c.format, c.story_id
 )
 GROUP BY ALL
 ORDER BY 1, 2, 3;

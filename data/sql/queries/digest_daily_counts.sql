@@ -1,10 +1,10 @@
 -- Counted stories per format and day of first publication, for the cumulative chart
--- ($1 = plan_id, $2 = as_of DATE). Same rule as coverage_as_of: a story counts once per activity and format.
+-- ($1 = plan_id, $2 = as_of DATE). Same rule as coverage_as_of: a story counts once, under one tagging.
 SELECT format, first_published AS day, COUNT(*) AS stories
 FROM (
     SELECT activity, format, story_id, min(published_date) AS first_published
-    FROM matches
-    WHERE plan_id = $1 AND status = 'confirmed' AND in_window AND published_date <= $2::DATE
+    FROM counted_copies_as_of($2::DATE)
+    WHERE plan_id = $1
     GROUP BY activity, format, story_id
 )
 GROUP BY format, first_published

@@ -9,27 +9,44 @@
 -- time zone.
 CREATE OR REPLACE MACRO today_vn() AS CAST(timezone('Asia/Ho_Chi_Minh', now()) AS DATE);
 
-CREATE OR REPLACE MACRO coverage_as_of(as_of) AS TABLE
-WITH counted AS (
-    SELECT m.plan_id, m.activity, m.format, COUNT(DISTINCT m.story_id) AS actual,
-           COUNT(DISTINCT m.doc_id) AS documents,
-           COUNT(DISTINCT m.source_id) AS outlets
-    FROM matches m
-    WHERE m.status = 'confirmed' AND m.in_window AND m.published_date <= as_of
-    GROUP BY ALL
-),
-counted_stories AS (
-    SELECT DISTINCT plan_id, activity, format, story_id FROM matches
+-- The copies that count as of a date, one tagging per story: when copies of one story carry different
+-- activities or formats, the story counts once, under the tagging of (in order) the latest reviewer
+-- decision, the highest classifier score, the earliest copy. Every copy of that story adds to its reach.
+CREATE OR REPLACE MACRO counted_copies_as_of(as_of) AS TABLE
+WITH eligible AS (
+    SELECT * FROM matches
     WHERE status = 'confirmed' AND in_window AND published_date <= as_of
+),
+ranked AS (
+    SELECT plan_id, story_id, activity, format,
+           row_number() OVER (
+               PARTITION BY plan_id, story_id
+               ORDER BY (decided_by LIKE 'reviewer:%') DESC, decided_at DESC NULLS LAST, score DESC,
+                        published_date, doc_id) AS story_rank
+    FROM eligible
+)
+SELECT e.* EXCLUDE (activity, format), c.activity, c.format, e.activity AS copy_activity
+FROM eligible e
+JOIN ranked c ON c.plan_id = e.plan_id AND c.story_id = e.story_id AND c.story_rank = 1;
+
+CREATE OR REPLACE MACRO coverage_as_of(as_of) AS TABLE
+WITH counted_rows AS (
+    SELECT * FROM counted_copies_as_of(as_of)
+),
+counted AS (
+    SELECT plan_id, activity, format, COUNT(DISTINCT story_id) AS actual,
+           COUNT(DISTINCT doc_id) AS documents,
+           COUNT(DISTINCT source_id) AS outlets
+    FROM counted_rows
+    GROUP BY ALL
 ),
 pending AS (
     SELECT m.plan_id, m.activity, m.format, COUNT(DISTINCT m.story_id) AS pending_review
     FROM matches m
     WHERE m.status = 'pending'
       AND (m.published_date IS NULL OR (m.in_window AND m.published_date <= as_of))
-      AND NOT EXISTS (SELECT 1 FROM counted_stories s
-                      WHERE s.plan_id = m.plan_id AND s.activity = m.activity
-                        AND s.format = m.format AND s.story_id = m.story_id)
+      -- a pending copy of a story that already counts is not pending work for the count
+      AND NOT EXISTS (SELECT 1 FROM counted_rows s WHERE s.plan_id = m.plan_id AND s.story_id = m.story_id)
     GROUP BY ALL
 ),
 base AS (
@@ -68,12 +85,11 @@ LEFT JOIN status_labels s ON s.status = c.status;
 
 -- The counted stories behind each number of `coverage` (as of today), with every outlet that carried them (reach).
 CREATE OR REPLACE VIEW coverage_items AS
-SELECT m.plan_id, m.activity, m.format, m.story_id,
-       min(m.published_date) AS first_published,
-       arg_min(m.title, m.published_date) AS title,
-       arg_min(m.url, m.published_date) AS url,
-       list(DISTINCT m.source_id ORDER BY m.source_id) AS outlets,
+SELECT plan_id, activity, format, story_id,
+       min(published_date) AS first_published,
+       arg_min(title, published_date) AS title,
+       arg_min(url, published_date) AS url,
+       list(DISTINCT source_id ORDER BY source_id) AS outlets,
        COUNT(*) AS copies
-FROM matches m
-WHERE m.status = 'confirmed' AND m.in_window AND m.published_date <= today_vn()
-GROUP BY m.plan_id, m.activity, m.format, m.story_id;
+FROM counted_copies_as_of(today_vn())
+GROUP BY plan_id, activity, format, story_id;
