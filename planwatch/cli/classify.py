@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -116,7 +117,7 @@ def render_explanation(doc: dict[str, Any], result: dict[str, Any], stored: dict
     lines = [
         f"document   {result['id']}",
         f"title      {str(doc.get('title') or '')[:110]}",
-        f"published  {doc.get('published_at') or '-'}   source {doc.get('source_id') or '-'}",
+        f"published  {_vn_time(doc.get('published_at'))}   source {doc.get('source_id') or '-'}",
         f"version    {result['classifier_version']}",
         "",
         f"decision   {result['decision']}   relevant={result['relevant']}   activity={result['activity']}   "
@@ -244,3 +245,12 @@ def register(app: typer.Typer) -> None:
     app.command()(classify)
     app.command()(explain)
     app.command()(reclassify)
+
+
+def _vn_time(value: object) -> str:
+    """A publication time as Vietnamese readers see it (+07:00); input strings are shown as given."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            return value.isoformat()
+        return value.astimezone(dt.timezone(dt.timedelta(hours=7))).isoformat()
+    return str(value) if value else "-"
