@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.plans import Plan
-from pipeline.runfiles import INGESTED_MARKER, read_jsonl, read_raw
+from pipeline.runfiles import (
+    DONE,
+    FETCHES,
+    HEALTH,
+    INGESTED_MARKER,
+    PAGES,
+    read_jsonl,
+    read_raw,
+)
 from pipeline.store import Writer, now, open_writer
 from planwatch.config import Paths
 
@@ -224,9 +232,9 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     sources = list(sources)
     source_map = {s["id"]: s for s in (source_as_dict(x) for x in sources)}
     known = _known_documents(paths)
-    fetches = [_fetch_row(r, run_id) for r in read_jsonl(run_dir / "fetches.jsonl")]
+    fetches = [_fetch_row(r, run_id) for r in read_jsonl(run_dir / FETCHES)]
     summary.fetches = len(fetches)
-    pages = list(read_jsonl(run_dir / "pages.jsonl"))
+    pages = list(read_jsonl(run_dir / PAGES))
     say(f"trích xuất {len(pages)} trang")
     docs = extract_documents(paths, pages, source_map, run_id, summary,
                              skip=lambda doc_id, sha: not force and sha is not None and known.get(doc_id) == sha)
@@ -237,7 +245,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     summary.classified = len(classifications)
     for row in classifications:
         summary.decisions[row["decision"]] = summary.decisions.get(row["decision"], 0) + 1
-    health = [_health_row(r, run_id) for r in read_jsonl(run_dir / "health.jsonl")]
+    health = [_health_row(r, run_id) for r in read_jsonl(run_dir / HEALTH)]
     summary.sources = len(health)
     say("ghi vào kho dữ liệu")
     with open_writer(paths) as writer:
@@ -246,7 +254,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
         writer.insert("fetch_log", fetches, on_conflict="ignore")
         store_documents(writer, docs, classifications)
         writer.insert("source_health_log", health, on_conflict="replace")
-        complete = (run_dir / "done").exists()
+        complete = (run_dir / DONE).exists()
         writer.finish_run(run_id, "ok" if complete and not summary.extract_errors else "partial", summary.as_dict())
     (run_dir / INGESTED_MARKER).write_text(now().isoformat() + "\n", encoding="utf-8")
     return summary

@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline.ingest import IngestSummary, ingest_run
 from pipeline.plans import list_plans, load_plan
-from pipeline.runfiles import pending_runs, read_jsonl
+from pipeline.runfiles import DONE, FETCHES, PAGES, pending_runs, read_jsonl
 from pipeline.snapshot import NoSnapshot, open_snapshot
 from planwatch.config import Paths
 
@@ -73,7 +73,7 @@ def discover_and_fetch(paths: Paths, sources: str | Path | None, since: dt.date 
         "validators_file": str(validators_file), "manual_urls": manual, **job_options,
     }, timeout=timeout)
     if manual:
-        tried = {r.get("url") for r in read_jsonl(run_dir / "fetches.jsonl") if r.get("kind") == "manual"}
+        tried = {r.get("url") for r in read_jsonl(run_dir / FETCHES) if r.get("kind") == "manual"}
         mark_manual_done(paths.home, [m["url"] for m in manual if m["url"] in tried])
     return run_dir
 
@@ -130,7 +130,7 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) ->
             "          AND f.final_url IS NOT NULL ORDER BY f.url = d.url DESC, "
             "          f.source_id IS NOT DISTINCT FROM d.source_id DESC, f.fetched_at LIMIT 1), d.url) "
             "FROM documents d WHERE d.raw_sha256 IS NOT NULL ORDER BY d.doc_id").fetchall()
-    with open(run_dir / "pages.jsonl", "w", encoding="utf-8") as fh:
+    with open(run_dir / PAGES, "w", encoding="utf-8") as fh:
         for (doc_id, url, canonical, source_id, sha, first_seen, published_at, date_source, confidence,
              final_url) in rows:
             # A date that only discovery knew (feed, sitemap, listing) is not in the page: carry it over,
@@ -141,7 +141,7 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) ->
                                  "source_id": source_id,
                                  "raw_sha256": sha, "fetched_at": first_seen.isoformat(),
                                  "discovered_via": "reprocess", "hint": hint}, ensure_ascii=False) + "\n")
-    (run_dir / "done").write_text("", encoding="utf-8")
+    (run_dir / DONE).write_text("", encoding="utf-8")
     plans = [load_plan(p) for p in list_plans()]
     return ingest_run(paths, run_dir, plans=plans, sources=load_registry(sources), kind="reprocess",
                       progress=progress, force=True)

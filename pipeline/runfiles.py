@@ -6,30 +6,15 @@ at most one torn last line, which is skipped."""
 from __future__ import annotations
 
 import gzip
-import json
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-DONE_MARKER = "done"
+from crawlers.output import DONE, FETCHES, HEALTH, PAGES, raw_path, read_jsonl
+
+__all__ = ["DONE", "FETCHES", "HEALTH", "INGESTED_MARKER", "PAGES", "pending_runs", "raw_path", "read_jsonl",
+           "read_raw"]
+
+# The run folder's format belongs to the crawler (crawlers/output.py): one reader serves both sides.
 INGESTED_MARKER = "ingested"
-
-
-def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    if not path.exists():
-        return
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.endswith("\n"):
-                return  # torn last line of a killed writer
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError:
-                continue
-
-
-def raw_path(raw_dir: Path, sha256: str) -> Path:
-    return raw_dir / sha256[:2] / f"{sha256}.gz"
 
 
 def read_raw(raw_dir: Path, sha256: str) -> bytes:

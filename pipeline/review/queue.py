@@ -15,6 +15,7 @@ from pipeline import sql
 from pipeline.journal import read_decisions
 from pipeline.normalize import fold
 from pipeline.review import overlay
+from pipeline.runfiles import raw_path
 from planwatch.config import Paths
 
 FORMAT_LABELS = {"article": "Bài báo", "report": "Phóng sự chuyên đề"}
@@ -175,7 +176,7 @@ class ReviewState:
         sha = item.get("raw_sha256")
         if not sha or len(sha) < 3 or not all(c in "0123456789abcdef" for c in sha.lower()):
             return None
-        path = self.paths.raw_archive / sha[:2] / f"{sha}.gz"
+        path = raw_path(self.paths.raw_archive, sha)
         return path if path.exists() else None
 
 
