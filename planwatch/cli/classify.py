@@ -80,6 +80,23 @@ def _read_lines(path: str) -> Iterator[tuple[int, str]]:
         yield from enumerate(fh, start=1)
 
 
+class _Inputs:
+    """Documents from --jsonl; a line that cannot be read is reported (with its number) and skipped."""
+
+    def __init__(self, path: str, command: str) -> None:
+        self.path, self.command, self.failed = path, command, 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for lineno, raw in _read_lines(self.path):
+            if not raw.strip():
+                continue
+            try:
+                yield parse_input_line(raw)
+            except ValueError as exc:
+                self.failed += 1
+                typer.echo(f"planwatch {self.command}: line {lineno}: {exc}", err=True)
+
+
 def classify(
     jsonl: str = typer.Option(..., "--jsonl", help="Input: JSON lines {id, title, text, ...}; '-' for stdin."),
     plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
@@ -90,23 +107,15 @@ def classify(
     from classifiers import classifier_for
 
     clf = classifier_for(plan_obj)
-    failed = 0
     out = sys.stdout
-    for lineno, raw in _read_lines(jsonl):
-        if not raw.strip():
-            continue
-        try:
-            doc = parse_input_line(raw)
-        except ValueError as exc:
-            failed += 1
-            typer.echo(f"planwatch classify: line {lineno}: {exc}", err=True)
-            continue
+    keys = (*OUTPUT_KEYS, "evidence") if evidence else OUTPUT_KEYS
+    inputs = _Inputs(jsonl, "classify")
+    for doc in inputs:
         result = clf.classify(doc)
-        keys = (*OUTPUT_KEYS, "evidence") if evidence else OUTPUT_KEYS
         out.write(json.dumps({k: result[k] for k in keys}, ensure_ascii=False, default=str) + "\n")
     out.flush()
-    if failed:
-        typer.echo(f"planwatch classify: {failed} line(s) could not be read", err=True)
+    if inputs.failed:
+        typer.echo(f"planwatch classify: {inputs.failed} line(s) could not be read", err=True)
         raise typer.Exit(1)
 
 
@@ -176,22 +185,14 @@ def explain(
     from classifiers import classify_document
 
     if jsonl is not None:
-        bad = 0
-        for lineno, raw in _read_lines(jsonl):
-            if not raw.strip():
-                continue
-            try:
-                doc = parse_input_line(raw)
-            except ValueError as exc:
-                bad += 1
-                typer.echo(f"planwatch explain: line {lineno}: {exc}", err=True)
-                continue
+        inputs = _Inputs(jsonl, "explain")
+        for doc in inputs:
             result = classify_document(doc, plan_obj)
             if as_json:
                 print_json(result)
             else:
                 typer.echo(render_explanation(doc, result) + "\n" + "-" * 100)
-        if bad:
+        if inputs.failed:
             raise typer.Exit(1)
         return
 
