@@ -124,7 +124,12 @@ def load_evidence(conn: duckdb.DuckDBPyConnection, snapshot_path: Path, plan_id:
     copies = [c for c in _rows(conn, "evidence_copies", [as_of, plan_id]) if in_period(c["published_date"])]
     counted_story_ids = {c["story_id"] for c in _rows(conn, "evidence_copies", [as_of, plan_id])}
     stories = _stories(copies, raw_dir)
-    not_counted = [r for r in _rows(conn, "evidence_not_counted", [as_of, plan_id]) if in_period(r["published_date"])]
+    # Without --period, the lists of what did not count reach back before the plan (what was published too
+    # early is exactly what an auditor asks about); with --period they keep to it.
+    def listed(day: dt.date | None) -> bool:
+        return in_period(day) if period else day is None or day <= end
+
+    not_counted = [r for r in _rows(conn, "evidence_not_counted", [as_of, plan_id]) if listed(r["published_date"])]
     pending = [dict(r, counts_if_confirmed=bool(r["in_window"] or r["published_date"] is None)
                     and r["story_id"] not in counted_story_ids and r["planned"] is not None)
                for r in not_counted if r["status"] == "pending"]
