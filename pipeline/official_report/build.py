@@ -63,6 +63,7 @@ def build_evidence(paths: Paths, plan_id: str, as_of: dt.date, period: tuple[dt.
     missing = [c for c in data.copies() if not c["archived"]]
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
+    tmp.chmod(0o755)  # mkdtemp makes it private; the pack is meant to be handed on
     try:
         names = file_names(data.plan_id, as_of)
         entries = write_archive(data, tmp / names["warc"], paths.raw_archive)

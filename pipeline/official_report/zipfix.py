@@ -8,7 +8,6 @@ import re
 import zipfile
 from pathlib import Path
 
-
 _CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
 
 
