@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -15,7 +14,6 @@ from docx.shared import Pt
 from typer.testing import CliRunner
 
 from planwatch.cli import app
-from planwatch.config import REPO_ROOT
 from tests.evidence.conftest import AS_OF
 
 FORMAT_VI = {"article": "Bài báo", "report": "Phóng sự chuyên đề"}
@@ -111,6 +109,3 @@ def test_pdf_keeps_vietnamese_and_embeds_fonts(pack, tmp_path):
     image = Image.open(tmp_path / "page.png").convert("L")
     assert 640 <= image.width <= 680  # A4 at 80 dpi: 661 px wide
     assert len(set(image.getdata())) > 20  # text, not a blank page
-    if os.environ.get("PLANWATCH_UPDATE_DOCS_SCREENSHOT") == "1":
-        Image.open(tmp_path / "page.png").convert("RGB").quantize(colors=64).save(
-            REPO_ROOT / "docs" / "img" / "evidence-report.png", optimize=True)
