@@ -109,14 +109,18 @@ def render_table(report: dict[str, Any]) -> str:
     if report["outside_window"]:
         lines.append(f"Ngoài thời gian của hoạt động (không đếm, không tính chờ duyệt): "
                      f"{len(report['outside_window'])} tin")
+        shown = report["outside_window"][:MAX_OUTSIDE_LINES]
         lines += [f"  - [{_STATUS_VI[o['status']]}] "
-                  f"{_one_line(o['title'])} ({_vn_date(o['published_date'])}): {o['reason_vi']}"
-                  for o in report["outside_window"]]
+                  f"{_one_line(o['title'])} ({_vn_date(o['published_date'])}): {o['reason_vi']}" for o in shown]
+        if len(report["outside_window"]) > len(shown):
+            lines.append(f"  … và {len(report['outside_window']) - len(shown)} tin khác "
+                         "(xem: planwatch report --format json, mục outside_window).")
     lines.append("Quy tắc đếm: " + "; ".join(COUNTING_RULES) + ".")
     return "\n".join(lines)
 
 
 _STATUS_VI = {"confirmed": "đã xác nhận", "pending": "chờ duyệt"}
+MAX_OUTSIDE_LINES = 10
 FORMAT_VI = {"article": "bài báo", "report": "phóng sự chuyên đề"}
 
 

@@ -15,4 +15,4 @@ WHERE m.plan_id = $2
   AND m.published_date IS NOT NULL
   AND m.published_date <= $1::DATE
   AND NOT COALESCE(m.in_window, FALSE)
-ORDER BY m.status, m.activity NULLS LAST, m.format, m.published_date, m.doc_id;
+ORDER BY m.status DESC, m.activity NULLS LAST, m.format, m.published_date, m.doc_id;  -- pending first
