@@ -121,8 +121,9 @@ def load_evidence(conn: duckdb.DuckDBPyConnection, snapshot_path: Path, plan_id:
     def in_period(day: dt.date | None) -> bool:
         return day is None or start <= day <= end
 
-    copies = [c for c in _rows(conn, "evidence_copies", [as_of, plan_id]) if in_period(c["published_date"])]
-    counted_story_ids = {c["story_id"] for c in _rows(conn, "evidence_copies", [as_of, plan_id])}
+    all_copies = _rows(conn, "evidence_copies", [as_of, plan_id])
+    counted_story_ids = {c["story_id"] for c in all_copies}  # counted as of as_of, in the period or not
+    copies = [c for c in all_copies if in_period(c["published_date"])]
     stories = _stories(copies, raw_dir)
     # Without --period, the lists of what did not count reach back before the plan (what was published too
     # early is exactly what an auditor asks about); with --period they keep to it.
