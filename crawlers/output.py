@@ -25,7 +25,8 @@ HEALTH = "health.jsonl"
 VALIDATORS = "validators.jsonl"
 DONE = "done"
 FETCH_FIELDS = ("fetch_id", "run_id", "source_id", "url", "final_url", "kind", "status", "fetched_at", "bytes",
-                "elapsed_ms", "error", "raw_sha256", "etag", "last_modified")
+                "elapsed_ms", "error", "raw_sha256", "etag", "last_modified", "response_headers", "request_headers",
+                "protocol")
 
 
 def utcnow_iso() -> str:
@@ -56,6 +57,18 @@ def _cut_torn_tail(path: Path) -> None:
         keep = data.rfind(b"\n") + 1
         fh.seek(keep)
         fh.truncate()
+
+
+def header_pairs(headers: Any) -> str | None:
+    """Scrapy headers as a JSON array of [name, value] pairs, every value kept (latin-1, as on the wire)."""
+    if not headers:
+        return None
+    pairs = []
+    for name, values in headers.items():
+        key = name.decode("latin-1") if isinstance(name, bytes) else str(name)
+        for value in values if isinstance(values, list | tuple) else [values]:
+            pairs.append([key, value.decode("latin-1") if isinstance(value, bytes) else str(value)])
+    return json.dumps(pairs, ensure_ascii=False)
 
 
 def raw_path(raw_dir: Path, sha256: str) -> Path:

@@ -24,7 +24,7 @@ from twisted.python.failure import Failure
 from crawlers.dates import local_day, parse_day
 from crawlers.discovery import Candidate, DiscoveryError, default_article_test, parse_feed, parse_listing, parse_sitemap
 from crawlers.job import CrawlJob
-from crawlers.output import RunWriter, load_known_urls, load_validators, utcnow_iso
+from crawlers.output import RunWriter, header_pairs, load_known_urls, load_validators, utcnow_iso
 from crawlers.registry import Source, fill_template, find_source, source_for_url
 from crawlers.safety import UnsafeURL, check_url
 from crawlers.urls import canonical_url
@@ -54,6 +54,12 @@ class Health:
         if count:
             self.errors += 1
         self.last_error = message[:500]
+
+
+def _protocol(response: Response) -> str | None:
+    """'HTTP/1.1' as the server answered, when the download handler reports it."""
+    value = getattr(response, "protocol", None)
+    return str(value) if value else None
 
 
 def _site_key(url: str) -> tuple[str, int | None]:
@@ -136,7 +142,9 @@ class PlanwatchSpider(scrapy.Spider):
             kind=kind, status=response.status, bytes=len(response.body), elapsed_ms=self._elapsed(request),
             error=None if response.status < 400 else f"HTTP {response.status}", raw_sha256=sha,
             etag=etag.decode("latin-1") if etag else None,
-            last_modified=modified.decode("latin-1") if modified else None)
+            last_modified=modified.decode("latin-1") if modified else None,
+            response_headers=header_pairs(response.headers), request_headers=header_pairs(request.headers),
+            protocol=_protocol(response))
         if response.status == 304:
             health.not_modified += 1
 

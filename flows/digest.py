@@ -14,10 +14,10 @@ from planwatch.config import Paths
 
 
 @task(name="build-digest")
-def build(plan: str, week: str | None) -> dict[str, Any]:
+def build(plan: str, week: str | None, attach_annex: bool = False) -> dict[str, Any]:
     from pipeline.digest import build_and_write_digest
 
-    files = build_and_write_digest(Paths.from_env(), plan, week, None)
+    files = build_and_write_digest(Paths.from_env(), plan, week, None, attach_annex=attach_annex)
     return {"eml": str(files.eml), "week": str(files.week), "subject": files.subject}
 
 
@@ -33,7 +33,8 @@ def send(eml: str) -> bool:
 
 
 @flow(name="weekly-digest")
-def weekly_digest(plan: str = "661-KH-BGDDT-2022", week: str | None = None, send_mail: bool = True) -> dict[str, Any]:
-    result = build(plan, week)
+def weekly_digest(plan: str = "661-KH-BGDDT-2022", week: str | None = None, send_mail: bool = True,
+                  attach_annex: bool = False) -> dict[str, Any]:
+    result = build(plan, week, attach_annex)
     result["sent"] = send(result["eml"]) if send_mail else False
     return result

@@ -288,7 +288,9 @@ def _fetch_row(r: dict[str, Any], run_id: str) -> dict[str, Any]:
             "url": r["url"], "final_url": r.get("final_url"), "kind": r.get("kind"), "status": r.get("status"),
             "fetched_at": _parse_ts(r.get("fetched_at")) or now(), "bytes": r.get("bytes"),
             "elapsed_ms": r.get("elapsed_ms"), "error": r.get("error"), "raw_sha256": r.get("raw_sha256"),
-            "etag": r.get("etag"), "last_modified": r.get("last_modified")}
+            "etag": r.get("etag"), "last_modified": r.get("last_modified"),
+            "response_headers": r.get("response_headers"), "request_headers": r.get("request_headers"),
+            "protocol": r.get("protocol")}
 
 
 def _health_row(r: dict[str, Any], run_id: str) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import duckdb
 
-from pipeline import sql
+from pipeline import sql, targets
 
 CONTRACT_FIELDS = ("activity", "format", "planned", "actual", "pending_review", "window_start", "window_end",
                    "status")
@@ -43,22 +43,32 @@ def build_report(conn: duckdb.DuckDBPyConnection, plan_id: str, as_of: dt.date |
     for row in rows:
         row["window_start"] = row["window_start"].isoformat()
         row["window_end"] = row["window_end"].isoformat()
+    outside = _rows(conn, "report_outside_window", as_of, plan_id)
+    for item in outside:
+        for key in ("published_date", "window_start", "window_end"):
+            item[key] = item[key].isoformat() if item[key] is not None else None
+        item["reason_vi"] = targets.outside_reason_vi(item)
     return {
         "plan": plan_id,
         "as_of": as_of.isoformat(),
+        "targets": targets.targets(rows),
+        "shortfalls": targets.shortfalls(rows),
         "rows": rows,
         "by_quarter": _rows(conn, "coverage_by_quarter", as_of, plan_id),
         "by_channel": _rows(conn, "coverage_by_channel", as_of, plan_id),
         "counting_rules": list(COUNTING_RULES),
-        "totals": {fmt: {"planned": sum(r["planned"] for r in rows if r["format"] == fmt),
-                         "actual": sum(r["actual"] for r in rows if r["format"] == fmt),
-                         "pending_review": sum(r["pending_review"] for r in rows if r["format"] == fmt)}
-                   for fmt in ("article", "report")},
+        "totals": targets.totals(rows),
+        "pending_review": sum(r["pending_review"] for r in rows),
+        "outside_window": outside,
     }
+
+
+CSV_BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only when it starts with a BOM
 
 
 def render_csv(report: dict[str, Any]) -> str:
     out = io.StringIO()
+    out.write(CSV_BOM)
     fields = [*CONTRACT_FIELDS, "status_vi", "expected_by_now"]
     writer = csv.DictWriter(out, fieldnames=["plan", "as_of", *fields], extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
@@ -82,17 +92,62 @@ def render_table(report: dict[str, Any]) -> str:
     totals = report["totals"]
     lines = [
         f"Kế hoạch {report['plan']} — tình hình thực hiện đến ngày {_vn_date(report['as_of'])}",
+        headline(report),
+        *[f"  Còn thiếu: {line}" for line in shortfall_lines(report)],
         "",
         fmt(header),
         "  ".join("─" * w for w in widths),
         *[fmt(line) for line in body],
         "",
         f"Tổng: {totals['article']['actual']}/{totals['article']['planned']} bài báo, "
-        f"{totals['report']['actual']}/{totals['report']['planned']} phóng sự chuyên đề; "
-        f"chờ duyệt: {totals['article']['pending_review'] + totals['report']['pending_review']}.",
-        "Quy tắc đếm: " + "; ".join(COUNTING_RULES) + ".",
+        f"{totals['report']['actual']}/{totals['report']['planned']} phóng sự chuyên đề "
+        f"(mỗi chỉ tiêu tính tối đa bằng kế hoạch); chờ duyệt: {report['pending_review']}.",
     ]
+    surplus = surplus_line(report)
+    if surplus:
+        lines.append(surplus)
+    if report["outside_window"]:
+        lines.append(f"Ngoài thời gian của hoạt động (không đếm, không tính chờ duyệt): "
+                     f"{len(report['outside_window'])} tin")
+        shown = report["outside_window"][:MAX_OUTSIDE_LINES]
+        lines += [f"  - [{_STATUS_VI[o['status']]}] "
+                  f"{_one_line(o['title'])} ({_vn_date(o['published_date'])}): {o['reason_vi']}" for o in shown]
+        if len(report["outside_window"]) > len(shown):
+            lines.append(f"  … và {len(report['outside_window']) - len(shown)} tin khác "
+                         "(xem: planwatch report --format json, mục outside_window).")
+    lines.append("Quy tắc đếm: " + "; ".join(COUNTING_RULES) + ".")
     return "\n".join(lines)
+
+
+_STATUS_VI = {"confirmed": "đã xác nhận", "pending": "chờ duyệt"}
+MAX_OUTSIDE_LINES = 10
+FORMAT_VI = {"article": "bài báo", "report": "phóng sự chuyên đề"}
+
+
+def headline(report: dict[str, Any]) -> str:
+    t = report["targets"]
+    return f"Đạt {t['met']}/{t['total']} chỉ tiêu."
+
+
+def shortfall_lines(report: dict[str, Any]) -> list[str]:
+    """'hoạt động 2b, bài báo: 13/14, thiếu 1 (hạn 30/11/2022; chờ duyệt 1)' for each target not met."""
+    out = []
+    for s in report["shortfalls"]:
+        pending = f"; chờ duyệt {s['pending_review']}" if s["pending_review"] else ""
+        label = FORMAT_VI.get(s["format"], s["format"])
+        out.append(f"hoạt động {s['activity']}, {label}: {s['actual']}/{s['planned']}, "
+                   f"thiếu {s['missing']} (hạn {_vn_date(s['window_end'])}{pending})")
+    return out
+
+
+def surplus_line(report: dict[str, Any]) -> str | None:
+    totals = report["totals"]
+    parts = [f"{totals[f]['surplus']} {FORMAT_VI[f]}" for f in ("article", "report") if totals[f]["surplus"]]
+    return ("Vượt kế hoạch (không bù cho chỉ tiêu khác): " + ", ".join(parts) + ".") if parts else None
+
+
+def _one_line(value: object) -> str:
+    return " ".join(str(value or "").split())
 
 
 def _vn_date(iso: str) -> str:

@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
-# Debian packages the tests need: Chromium (headless browser tests of the review page and digest HTML).
+# Debian packages the tests need:
+#   chromium, fonts-dejavu-core  headless browser tests of the review page and the digest HTML
+#   libreoffice-writer-nogui     planwatch evidence: the PDF twin of the docx report (headless conversion)
+#   fonts-liberation2            Liberation Serif 2.x: metric-compatible with Times New Roman, with the
+#                                Vietnamese glyphs (the 1.x fonts-liberation lacks them)
+#   poppler-utils                pdftoppm / pdftotext / pdffonts: the evidence tests read the PDF back
+# Installs only what is missing, so a machine that already has chromium still gets the newer packages.
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1; then
+PACKAGES=(chromium fonts-dejavu-core libreoffice-writer-nogui fonts-liberation2 poppler-utils)
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
-  echo "install-system-deps: need root to apt-get install chromium (or install it yourself)" >&2
+  echo "install-system-deps: need root to apt-get install ${missing[*]} (or install them yourself)" >&2
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -27,9 +27,10 @@ class DigestFiles:
     html: Path
     txt: Path
     png: Path
+    annex: Path | None = None
 
     def all(self) -> tuple[Path, ...]:
-        return (self.eml, self.html, self.txt, self.png)
+        return (self.eml, self.html, self.txt, self.png, *([self.annex] if self.annex else []))
 
 
 def file_stem(plan_id: str, week: IsoWeek) -> str:
@@ -38,20 +39,21 @@ def file_stem(plan_id: str, week: IsoWeek) -> str:
 
 
 def write_digest(data: DigestData, out_dir: Path, *, sender: str | None = None,
-                 recipients: tuple[str, ...] = ()) -> DigestFiles:
-    """Render DigestData and write the four files; returns their paths."""
+                 recipients: tuple[str, ...] = (), annex: Path | None = None) -> DigestFiles:
+    """Render DigestData and write the four files (five with the annex, attached to the email too)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = file_stem(data.plan_id, data.week)
+    attachments = [(annex.name, annex.read_bytes())] if annex else []
     context = build_context(data)
     text = render_text(context)
     png = render_chart(data.report["rows"], data.daily_counts, data.as_of)
     cid = new_content_id()
     msg = build_message(subject=context["subject"], text=text,
                         html=render_html(context, image_src="cid:" + cid.strip("<>")),
-                        png=png, content_id=cid, sender=sender, recipients=recipients)
+                        png=png, content_id=cid, sender=sender, recipients=recipients, attachments=attachments)
     files = DigestFiles(plan_id=data.plan_id, week=str(data.week), subject=context["subject"],
                         eml=out_dir / f"{stem}.eml", html=out_dir / f"{stem}.html",
-                        txt=out_dir / f"{stem}.txt", png=out_dir / f"{stem}.png")
+                        txt=out_dir / f"{stem}.txt", png=out_dir / f"{stem}.png", annex=annex)
     files.png.write_bytes(png)
     files.txt.write_text(text, encoding="utf-8")
     files.html.write_text(render_html(context, image_src=files.png.name), encoding="utf-8")
@@ -61,7 +63,7 @@ def write_digest(data: DigestData, out_dir: Path, *, sender: str | None = None,
 
 def build_and_write_digest(paths: Paths | None = None, plan_id: str = "661-KH-BGDDT-2022",
                            week: IsoWeek | str | None = None, out_dir: Path | str | None = None, *,
-                           now: dt.datetime | None = None) -> DigestFiles:
+                           now: dt.datetime | None = None, attach_annex: bool = False) -> DigestFiles:
     """The weekly flow's entry point: read the snapshot, build the digest for `week` (default: the last
     complete ISO week; as_of = its Sunday), write it under out_dir (default: paths.digests).
     Raises pipeline.snapshot.NoSnapshot, KeyError (unknown plan) or ValueError (bad week)."""
@@ -70,12 +72,19 @@ def build_and_write_digest(paths: Paths | None = None, plan_id: str = "661-KH-BG
     paths = paths or Paths.from_env()
     iso = week if isinstance(week, IsoWeek) else IsoWeek.parse(week) if week else IsoWeek.last_complete()
     review_url = os.environ.get("PLANWATCH_REVIEW_URL") or DEFAULT_REVIEW_URL
+    target = Path(out_dir) if out_dir else paths.digests
+    annex = None
     with open_snapshot(paths) as conn:
         data = load_digest_data(conn, plan_id, iso, review_url=review_url, now=now)
+        if attach_annex:
+            from pipeline.official_report.digest_annex import write_digest_annex
+
+            target.mkdir(parents=True, exist_ok=True)
+            annex_path = target / f"{file_stem(plan_id, iso)}-phu-luc.xlsx"
+            annex = write_digest_annex(conn, paths, plan_id, iso.end, annex_path)
     try:
         settings = SmtpSettings.from_env()
     except ValueError:
         settings = None  # headers are filled again at send time; a bad config must not stop the write
-    return write_digest(data, Path(out_dir) if out_dir else paths.digests,
-                        sender=settings.sender if settings else None,
-                        recipients=settings.recipients if settings else ())
+    return write_digest(data, target, sender=settings.sender if settings else None,
+                        recipients=settings.recipients if settings else (), annex=annex)

@@ -52,6 +52,21 @@ def activity_label(form: str, content: str) -> str:
     return text
 
 
+def capped_daily_counts(counts: list[dict[str, Any]],
+                        rows: list[dict[str, Any]]) -> dict[str, list[tuple[dt.date, int]]]:
+    """Stories per format and day, each activity x format counted only up to its plan (in date order), so
+    the cumulative chart ends at the capped total the overview shows; the surplus is reported apart."""
+    room = {(r["activity"], r["format"]): int(r["planned"]) for r in rows}
+    daily: dict[str, list[tuple[dt.date, int]]] = {}
+    for row in sorted(counts, key=lambda r: (r["day"], r["activity"], r["format"])):
+        key = (row["activity"], row["format"])
+        take = min(int(row["stories"]), room.get(key, 0))
+        room[key] = room.get(key, 0) - take
+        if take:
+            daily.setdefault(row["format"], []).append((row["day"], take))
+    return daily
+
+
 def _rows(conn: duckdb.DuckDBPyConnection, name: str, params: list[Any]) -> list[dict[str, Any]]:
     cur = conn.execute(sql.query(name), params)
     cols = [d[0] for d in cur.description]
@@ -80,9 +95,7 @@ def load_digest_data(conn: duckdb.DuckDBPyConnection, plan_id: str, week: IsoWee
     for row in problems:
         row["name"] = one_line(row["name"])
         row["last_error"] = one_line(row["last_error"]) if row["last_error"] else None
-    daily: dict[str, list[tuple[dt.date, int]]] = {}
-    for row in _rows(conn, "digest_daily_counts", [plan_id, week.end]):
-        daily.setdefault(row["format"], []).append((row["day"], int(row["stories"])))
+    daily = capped_daily_counts(_rows(conn, "digest_daily_counts", [plan_id, week.end]), report["rows"])
     labels: dict[str, dict[str, str]] = {"status": {}, "format": {}}
     for row in _rows(conn, "digest_status_labels", []):
         labels[row["kind"]][row["code"]] = row["label_vi"]

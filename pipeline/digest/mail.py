@@ -26,9 +26,14 @@ def new_content_id(domain: str = "planwatch.local") -> str:
     return email.utils.make_msgid("chart", domain=domain)
 
 
+XLSX = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
 def build_message(*, subject: str, text: str, html: str, png: bytes | None, content_id: str | None,
-                  sender: str | None = None, recipients: Sequence[str] = ()) -> EmailMessage:
-    """html must reference the image as src="cid:<content_id without brackets>" when png is given."""
+                  sender: str | None = None, recipients: Sequence[str] = (),
+                  attachments: Sequence[tuple[str, bytes]] = ()) -> EmailMessage:
+    """html must reference the image as src="cid:<content_id without brackets>" when png is given.
+    attachments: (file name, xlsx bytes) pairs, attached after the alternative part (multipart/mixed)."""
     msg = EmailMessage(policy=policy.SMTP)
     msg["Subject"] = header_value(subject)
     msg["From"] = header_value(sender or DEFAULT_FROM)
@@ -47,6 +52,8 @@ def build_message(*, subject: str, text: str, html: str, png: bytes | None, cont
             raise TypeError("the html alternative is not an EmailMessage")
         html_part.add_related(png, maintype="image", subtype="png", cid=content_id,
                               disposition="inline", filename="chart.png")
+    for filename, data in attachments:
+        msg.add_attachment(data, maintype=XLSX[0], subtype=XLSX[1], filename=filename)
     msg["Content-Language"] = "vi"  # after the body: set_content moves Content-* headers into the parts
     return msg
 

@@ -13,6 +13,7 @@ import jinja2
 
 from pipeline.digest.data import DigestData, one_line
 from pipeline.digest.week import VN_TZ
+from pipeline.report import shortfall_lines
 from planwatch.config import data_path
 
 BAR_WIDTH = 10
@@ -77,9 +78,11 @@ def _percent(actual: int, planned: int) -> int:
 def subject_for(data: DigestData) -> str:
     """Built from numbers and the plan's number only; CR/LF stripped anyway."""
     totals = data.report["totals"]
+    targets = data.report["targets"]
     parts = ", ".join(f"{totals[f]['actual']}/{totals[f]['planned']} {SHORT_FORMATS[f]}"
                       for f in ("article", "report"))
-    return one_line(f"[planwatch] Tuần {data.week} · Kế hoạch {data.plan_number}: {parts}")
+    return one_line(f"[planwatch] Tuần {data.week} · Kế hoạch {data.plan_number}: "
+                    f"đạt {targets['met']}/{targets['total']} chỉ tiêu ({parts})")
 
 
 def build_context(data: DigestData) -> dict[str, Any]:
@@ -133,14 +136,23 @@ def build_context(data: DigestData) -> dict[str, Any]:
         "copies": int(item["copies"]),
     } for item in data.new_items]
 
+    outside = {o["doc_id"]: o for o in report.get("outside_window", []) if o["status"] == "pending"}
+    queue_in = [q for q in data.queue if q["doc_id"] not in outside
+                and (q["published_date"] is None or q["published_date"] <= data.as_of)]
+    queue_later = [q for q in data.queue if q["doc_id"] not in outside and q not in queue_in]
+    queue_outside = [{
+        "title": one_line(o["title"]) or "(không có tiêu đề)", "url": safe_url(o["url"]),
+        "date": vn_date(o["published_date"]), "activity": o["activity"] or "?",
+        "format_vi": fmt_labels.get(o["format"], o["format"] or ""), "reason": o["reason_vi"],
+    } for o in outside.values()]
     today = data.generated_at.astimezone(VN_TZ).date()
-    oldest = min((q["classified_at"] for q in data.queue if q["classified_at"] is not None), default=None)
+    oldest = min((q["classified_at"] for q in queue_in if q["classified_at"] is not None), default=None)
     oldest_days = max(0, (today - oldest.astimezone(VN_TZ).date()).days) if oldest else None
     queue_top = [{
         "title": q["title"], "url": safe_url(q["url"]), "outlet": q["outlet"],
         "date": vn_date(q["published_date"]), "activity": q["suggested_activity"] or "?",
         "format_vi": fmt_labels.get(q["format"], q["format"] or ""),
-    } for q in data.queue[:MAX_QUEUE_ITEMS]]
+    } for q in queue_in[:MAX_QUEUE_ITEMS]]
 
     problems = [p for p in data.source_problems if p["health"] != "never_crawled"]
     never = [p for p in data.source_problems if p["health"] == "never_crawled"]
@@ -155,6 +167,7 @@ def build_context(data: DigestData) -> dict[str, Any]:
     totals = report["totals"]
     total_rows = [{"format_vi": fmt_labels.get(f, f), "actual": totals[f]["actual"], "planned": totals[f]["planned"],
                    "pending": totals[f]["pending_review"], "bar": text_bar(totals[f]["actual"], totals[f]["planned"]),
+                   "surplus": totals[f]["surplus"],
                    "percent": _percent(totals[f]["actual"], totals[f]["planned"])} for f in ("article", "report")]
     total_width = max(len(t["format_vi"]) for t in total_rows) + 1
     for t in total_rows:
@@ -169,13 +182,18 @@ def build_context(data: DigestData) -> dict[str, Any]:
         "week_end": vn_date(data.week.end),
         "as_of": vn_date(data.as_of),
         "generated_at": data.generated_at.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M"),
+        "targets_met": report["targets"]["met"],
+        "targets_total": report["targets"]["total"],
+        "shortfalls": shortfall_lines(report),
         "totals": total_rows,
-        "pending_total": sum(t["pending_review"] for t in totals.values()),
+        "pending_total": report["pending_review"],
+        "queue_outside": queue_outside,
+        "queue_later": len(queue_later),
         "activities": activities,
         "new_items": new_items[:MAX_NEW_ITEMS],
         "new_items_total": len(new_items),
         "new_items_more": max(0, len(new_items) - MAX_NEW_ITEMS),
-        "queue_count": len(data.queue),
+        "queue_count": report["pending_review"],
         "queue_oldest_days": oldest_days,
         "queue_top": queue_top,
         "review_url": safe_url(data.review_url),

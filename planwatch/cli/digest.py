@@ -22,6 +22,8 @@ def digest(
     send: bool = typer.Option(False, "--send", help="Send the digest by SMTP after writing it (PLANWATCH_SMTP_*)."),
     resend: Path = typer.Option(None, "--resend", help="Send a saved digest .eml instead of building one.",
                                 dir_okay=False),
+    attach_annex: bool = typer.Option(False, "--attach-annex", help="Attach the annex of counted stories "
+                                      "(<plan>-<week>-phu-luc.xlsx, as in 'planwatch evidence') to the email."),
 ) -> None:
     """Build the weekly coverage digest email (Vietnamese), write it to disk, and optionally send it."""
     from pipeline.digest import DigestSendError, build_and_write_digest
@@ -42,7 +44,7 @@ def digest(
         return
 
     try:
-        files = build_and_write_digest(plan_id=plan, week=week, out_dir=out)
+        files = build_and_write_digest(plan_id=plan, week=week, out_dir=out, attach_annex=attach_annex)
     except NoSnapshot as exc:
         fail(str(exc))
     except KeyError as exc:

@@ -32,7 +32,8 @@ def at(day: str, hour: int = 9) -> dt.datetime:
 def seed_week_w37(paths: Paths) -> None:
     """Counted before the week: 2 articles (2b, 1). New in the week: a syndicated 2b article (2 copies,
     one title with <script> and CR/LF), a 2a report, and a late review confirmation of an August article.
-    Not new: an article accepted this week but published after it; pending and rejected items."""
+    Not new: an article accepted this week but published after it; pending and rejected items; a pending
+    2a article published before the activity's window (shown apart, never counted as pending work)."""
     docs = [
         document("old-2b", "2022-05-10", title="Triển khai Đề án 33 tại Hà Nội"),
         document("old-1", "2022-06-20", source_id="moet-portal", title="Chính sách mới cho giáo viên mầm non"),
@@ -47,6 +48,7 @@ def seed_week_w37(paths: Paths) -> None:
         document("pending-1", "2022-09-16", source_id="baothanhhoa", title="Tin chờ duyệt về Đề án 33"),
         document("pending-2", "2022-09-02", source_id="vnexpress", title="Tin chờ duyệt thứ hai"),
         document("rejected", "2022-09-14", title="Tuyển sinh đại học 2022"),
+        document("pending-early", "2022-03-20", source_id="vnexpress", title="Tin chờ duyệt đăng trước kế hoạch"),
     ]
     classes = [
         classification("old-2b", "2b", "accept", at=at("2022-05-11")),
@@ -59,6 +61,7 @@ def seed_week_w37(paths: Paths) -> None:
         classification("pending-1", "2b", "review", at=at("2022-09-16", 20)),
         classification("pending-2", "2a", "review", at=at("2022-09-03")),
         classification("rejected", None, "reject", at=at("2022-09-14")),
+        classification("pending-early", "2a", "review", at=at("2022-03-21")),
     ]
     sources = [
         source("giaoducthoidai", "Báo Giáo dục và Thời đại"),

@@ -62,7 +62,7 @@ def test_digest_renders_in_chromium(w37_digest, tmp_path):
     assert chart_width == 640 and mail_chart_width == 640
     for needle in ("Tuần 2022-W37", "Tiến độ theo hoạt động", "Chậm tiến độ", "Đúng tiến độ",
                    "Tin mới được xác nhận trong tuần (3)", "Thanh Hóa bồi dưỡng cán bộ quản lý mầm non",
-                   "<script>alert('x')</script>", "Nguồn tin có vấn đề (2)", "4/20", "1/8"):
+                   "<script>alert('x')</script>", "Nguồn tin có vấn đề (2)", "4/20", "1/8", "Đạt 0/6 chỉ tiêu"):
         assert needle in text, needle
         assert needle in mail_text, needle
     if os.environ.get("PLANWATCH_UPDATE_DOCS_SCREENSHOT") == "1":

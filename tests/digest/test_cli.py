@@ -44,7 +44,7 @@ def test_without_smtp_settings_writes_files_and_explains(cli, w37, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Not sent: SMTP is not configured" in result.output and "PLANWATCH_SMTP_HOST" in result.output
     assert (tmp_path / "d" / f"{STEM}.eml").is_file() and (tmp_path / "d" / f"{STEM}.png").is_file()
-    assert "4/20 bài báo, 1/8 phóng sự" in result.output
+    assert "đạt 0/6 chỉ tiêu (4/20 bài báo, 1/8 phóng sự)" in result.output
 
 
 def test_default_out_and_week(cli, w37):

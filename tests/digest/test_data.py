@@ -49,7 +49,16 @@ def test_newly_confirmed_in_the_next_and_previous_weeks(w37_template):
 
 def test_queue_and_source_problems(w37_template):
     data = load(w37_template)
-    assert [q["title"] for q in data.queue] == ["Tin chờ duyệt thứ hai", "Tin chờ duyệt về Đề án 33"]
+    assert [q["title"] for q in data.queue] == ["Tin chờ duyệt thứ hai", "Tin chờ duyệt về Đề án 33",
+                                                "Tin chờ duyệt đăng trước kế hoạch"]
     health = {p["source_id"]: p["health"] for p in data.source_problems}
     assert health == {"baoloi": "failing", "baoim": "silent", "chuachay": "never_crawled"}
     assert {fmt: sum(n for _, n in days) for fmt, days in data.daily_counts.items()} == {"article": 4, "report": 1}
+
+
+def test_out_of_window_pending_item_is_apart_with_its_reason(w37_template):
+    report = load(w37_template).report
+    assert report["pending_review"] == 2  # in-window pending only: pending-1 (2b), pending-2 (2a)
+    [outside] = report["outside_window"]
+    assert (outside["doc_id"], outside["status"], outside["reason"]) == ("pending-early", "pending", "before_window")
+    assert outside["reason_vi"] == "đăng trước thời gian của hoạt động 2a (01/04/2022 – 30/09/2022)"

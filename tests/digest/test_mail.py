@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.digest.mail import build_message, header_value
 
-SUBJECT = "[planwatch] Tuần 2022-W37 · Kế hoạch 661/KH-BGDĐT: 4/20 bài báo, 1/8 phóng sự"
+SUBJECT = "[planwatch] Tuần 2022-W37 · Kế hoạch 661/KH-BGDĐT: đạt 0/6 chỉ tiêu (4/20 bài báo, 1/8 phóng sự)"
 
 
 def parse(raw: bytes) -> EmailMessage:

@@ -46,7 +46,8 @@ def test_plain_text_has_the_numbers_and_statuses(context):
 
 def test_subject_from_numbers(context):
     data, _ = context
-    assert subject_for(data) == "[planwatch] Tuần 2022-W37 · Kế hoạch 661/KH-BGDĐT: 4/20 bài báo, 1/8 phóng sự"
+    assert subject_for(data) == ("[planwatch] Tuần 2022-W37 · Kế hoạch 661/KH-BGDĐT: đạt 0/6 chỉ tiêu "
+                                 "(4/20 bài báo, 1/8 phóng sự)")
     data.plan_number = "661/KH\r\nBcc: evil@example.com"
     assert "\n" not in subject_for(data) and "\r" not in subject_for(data)
 
@@ -73,3 +74,30 @@ def test_links_are_http_only():
     (0, 14, "░░░░░░░░░░"), (6, 14, "████░░░░░░"), (1, 14, "█░░░░░░░░░"), (20, 14, "██████████"), (0, 0, "░" * 10)])
 def test_text_bar(actual, planned, bar):
     assert text_bar(actual, planned) == bar
+
+
+def test_overview_leads_with_targets_and_pending_counts_agree(context):
+    text = render_text(context[1])
+    overview = text.split("TỔNG QUAN\n", 1)[1]
+    assert overview.startswith("  Đạt 0/6 chỉ tiêu")
+    assert "Còn thiếu: hoạt động 2b, bài báo: 3/14, thiếu 11 (hạn 30/11/2022; chờ duyệt 1)" in overview
+    assert "Chờ duyệt (chưa được đếm): 2 tin" in overview
+    queue = text.split("CHỜ DUYỆT\n", 1)[1]
+    assert queue.startswith("  2 tin đang chờ duyệt")  # the same number as the overview
+    assert "Tin chờ duyệt đăng trước kế hoạch (20/03/2022): đăng trước thời gian của hoạt động 2a" in queue
+    top = queue.split("Ngoài ra", 1)[0]
+    assert "đăng trước kế hoạch" not in top  # listed apart, with its reason
+
+
+def test_surplus_never_fills_another_targets_gap(context):
+    data, _ = context
+    rows = data.report["rows"]
+    report_row = next(r for r in rows if (r["activity"], r["format"]) == ("2a", "report"))
+    report_row["actual"] = 9  # 7 beyond the plan of 2 for 2a reports
+    from pipeline import targets
+
+    data.report["totals"] = targets.totals(rows)
+    data.report["targets"] = targets.targets(rows)
+    text = render_text(build_context(data))
+    assert "1/1" not in subject_for(data) and "đạt 1/6 chỉ tiêu" in subject_for(data)
+    assert "Phóng sự chuyên đề:  ██░░░░░░░░  2/8 (25%) · vượt kế hoạch 7" in text
