@@ -136,6 +136,7 @@ def test_url_dates_return_a_date_or_none(url: str) -> None:
 def test_find_published_returns_a_date_or_none(data: bytes, url: str) -> None:
     published, source, confidence = find_published(data.decode("utf-8", errors="replace"), url)
     assert published is None or (isinstance(published, dt.datetime) and isinstance(source, str))
+    assert 0.0 <= confidence <= 1.0
 
 
 # -- feeds, sitemaps, listings ----------------------------------------------------------------------------
