@@ -110,3 +110,24 @@ def test_a_large_body_is_refused_while_it_is_still_arriving(queue_home) -> None:
                           headers={"Content-Type": "application/x-www-form-urlencoded"})
         assert big.status_code == 413
     assert read_decisions(queue_home.review_journal) == []
+
+
+def test_token_commands(home) -> None:
+    from typer.testing import CliRunner
+
+    from planwatch.cli import app
+
+    runner, env = CliRunner(), {"PLANWATCH_HOME": str(home.home)}
+    added = runner.invoke(app, ["review", "token", "add", "Nguyễn Thị Lan", "--admin"], env=env)
+    assert added.exit_code == 0, added.output
+    secret = added.output.strip().splitlines()[-1]
+    assert secret.startswith(tokens.TOKEN_PREFIX) and len(secret) > 40
+    (record,) = tokens.load(home)
+    assert record.admin and record.name == "Nguyễn Thị Lan" and tokens.authenticate([record], secret) == record
+    listed = runner.invoke(app, ["review", "token", "list", "--format", "json"], env=env)
+    assert listed.exit_code == 0 and secret not in listed.output and record.sha256 not in listed.output
+    assert '"admin": true' in listed.output
+    assert runner.invoke(app, ["review", "token", "add", "  "], env=env).exit_code == 2
+    revoked = runner.invoke(app, ["review", "token", "revoke", record.token_id], env=env)
+    assert revoked.exit_code == 0 and tokens.authenticate(tokens.load(home), secret) is None
+    assert runner.invoke(app, ["review", "token", "revoke", "nobody"], env=env).exit_code == 2
