@@ -72,10 +72,12 @@ def _export_xlsx(conn: duckdb.DuckDBPyConnection, path: Path, views: tuple[str, 
         cur = conn.execute(_select(conn, view))
         sheet = book.create_sheet(view[:31])
         sheet.append([d[0] for d in cur.description])
-        for row in cur.fetchall():
-            sheet.append([_cell(v) for v in row])
-            for cell in sheet[sheet.max_row]:
-                if is_formula_like(cell.value):  # the shared guard: stored as text, never as a formula
+        for row_no, row in enumerate(cur.fetchall(), start=2):
+            values = [_cell(v) for v in row]
+            sheet.append(values)
+            for col_no, value in enumerate(values, start=1):
+                if is_formula_like(value):  # the shared guard: stored as text, never as a formula
+                    cell = sheet.cell(row=row_no, column=col_no)
                     cell.data_type = "s"
                     cell.quotePrefix = True
     book.save(path)
