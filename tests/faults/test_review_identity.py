@@ -131,3 +131,78 @@ def test_token_commands(home) -> None:
     revoked = runner.invoke(app, ["review", "token", "revoke", record.token_id], env=env)
     assert revoked.exit_code == 0 and tokens.authenticate(tokens.load(home), secret) is None
     assert runner.invoke(app, ["review", "token", "revoke", "nobody"], env=env).exit_code == 2
+
+
+def _self_signed(tmp_path) -> tuple[str, str]:
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))
+            .not_valid_after(now + dt.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .sign(key, hashes.SHA256()))
+    cert_path, key_path = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return str(cert_path), str(key_path)
+
+
+def test_serve_with_tls_logs_in_over_https_with_secure_cookies(queue_home, tmp_path) -> None:  # noqa: F811
+    import os
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.support.net import free_port
+
+    cert, key = _self_signed(tmp_path)
+    port = free_port()
+    env = {**os.environ, "PLANWATCH_HOME": str(queue_home.home)}
+    planwatch = str(Path(sys.executable).with_name("planwatch"))
+    proc = subprocess.Popen([planwatch, "review", "serve", "--port", str(port), "--tls-cert", cert, "--tls-key", key,
+                             "--reviewer", "Chủ máy"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True)
+    try:
+        assert proc.stdout is not None
+        lines = [proc.stdout.readline() for _ in range(2)]
+        assert lines[0].startswith(f"Hàng chờ duyệt: https://127.0.0.1:{port}/"), lines
+        code = re.search(r"code=(\S+)", lines[1])
+        assert code, lines
+        deadline = time.monotonic() + 20
+        with httpx.Client(base_url=f"https://127.0.0.1:{port}", verify=cert) as client:
+            while True:
+                try:
+                    page = client.get("/login")
+                    break
+                except httpx.ConnectError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.2)
+            assert page.status_code == 200 and page.headers["strict-transport-security"]
+            assert "secure" in page.headers["set-cookie"].lower()
+            done = client.post("/login", data={"token": code.group(1), "csrf": client.cookies.get("pw_csrf")},
+                               follow_redirects=False)
+            assert done.status_code == 303
+            session = done.headers["set-cookie"].lower()
+            assert "pw_session=" in session and "secure" in session and "httponly" in session
+            assert "Chủ máy" in client.get("/").text
+        try:  # the same port does not speak plain http
+            plain = httpx.get(f"http://127.0.0.1:{port}/login", timeout=5)
+            assert plain.status_code >= 400
+        except httpx.HTTPError:
+            pass
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
