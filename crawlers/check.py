@@ -1,18 +1,22 @@
 """`planwatch sources check`: robots.txt plus one feed, sitemap or listing page per source, in-process
-(plain urllib, no Scrapy), with the same SSRF guard, timeouts and size cap as a crawl. It only reports."""
+(plain urllib, no Scrapy), with the same SSRF guard, timeouts and size cap as a crawl. It only reports.
+Each connection goes to an address the guard checked for the source it belongs to (no second DNS lookup)."""
 
 from __future__ import annotations
 
+import http.client
+import socket
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from crawlers.discovery import DiscoveryError, default_article_test, parse_feed, parse_listing, parse_sitemap
 from crawlers.registry import Source, fill_template
-from crawlers.safety import UnsafeURL, check_url
+from crawlers.safety import UnsafeURL, check_host, check_url
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -48,9 +52,57 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+def pinned_connect(allow_private: bool) -> Callable[..., socket.socket]:
+    """A replacement for socket.create_connection that resolves and checks the host once (the SSRF guard)
+    and connects to one of the addresses it checked, never to a second resolution of the name (DNS
+    rebinding). TLS still verifies the certificate against the host name (http.client wraps this socket)."""
+
+    def connect(address: tuple[str, int], timeout: Any = socket._GLOBAL_DEFAULT_TIMEOUT,  # type: ignore[attr-defined]
+                source_address: Any = None, *args: Any, **kwargs: Any) -> socket.socket:
+        host, port = address[0], address[1]
+        last: OSError | None = None
+        for ip in check_host(host, allow_private=allow_private):
+            try:
+                return socket.create_connection((str(ip), port), timeout, source_address)
+            except OSError as exc:
+                last = exc
+        raise last or OSError(f"cannot connect to {host}")
+
+    return connect
+
+
+def _pinned(base: type[http.client.HTTPConnection], allow_private: bool) -> Callable[..., Any]:
+    def make(host: str, *args: Any, **kwargs: Any) -> http.client.HTTPConnection:
+        conn = base(host, *args, **kwargs)
+        conn._create_connection = pinned_connect(allow_private)  # type: ignore[attr-defined]
+        return conn
+
+    return make
+
+
+class _PinnedHTTP(urllib.request.HTTPHandler):
+    def __init__(self, allow_private: bool) -> None:
+        super().__init__()
+        self.allow_private = allow_private
+
+    def http_open(self, req: Any) -> Any:
+        return self.do_open(_pinned(http.client.HTTPConnection, self.allow_private), req)
+
+
+class _PinnedHTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, allow_private: bool) -> None:
+        super().__init__()
+        self.allow_private = allow_private
+
+    def https_open(self, req: Any) -> Any:
+        return self.do_open(_pinned(http.client.HTTPSConnection, self.allow_private), req,
+                            context=self._context)  # type: ignore[attr-defined]
+
+
 def _get(url: str, src: Source, user_agent: str, timeout: float) -> tuple[int, bytes, str]:
-    check_url(url, allow_private=src.allow_private)
-    opener = urllib.request.build_opener(_SafeRedirects(src.allow_private), urllib.request.ProxyHandler({}))
+    check_url(url, allow_private=src.allow_private)  # a clear refusal before any connection is tried
+    opener = urllib.request.build_opener(_SafeRedirects(src.allow_private), urllib.request.ProxyHandler({}),
+                                         _PinnedHTTP(src.allow_private), _PinnedHTTPS(src.allow_private))
     req = urllib.request.Request(url, headers={"User-Agent": user_agent, "Accept-Encoding": "identity"})
     try:
         with opener.open(req, timeout=timeout) as resp:

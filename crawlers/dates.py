@@ -32,6 +32,8 @@ def _zone(text: str) -> tuple[str, dt.tzinfo | None]:
     if m:
         sign = 1 if m.group(1) == "+" else -1
         minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
+        if minutes >= 24 * 60:  # "GMT+99": not a zone (found by tests/fuzz); the date is read without one
+            return text[:m.start()] + " " + text[m.end():], None
         return text[:m.start()] + " " + text[m.end():], dt.timezone(sign * dt.timedelta(minutes=minutes))
     m = _ZONE_WORDS[1][0].search(text)
     if m:

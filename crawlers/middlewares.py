@@ -64,6 +64,8 @@ class SafetyMiddleware:
         except UnsafeURL as exc:
             sp.record_failure(request, f"refused: {exc}", counts_as="refused")
             raise IgnoreRequest(f"refused: {exc}") from None
+        if allow:  # this source may reach private addresses on this host: tell the resolver (per host)
+            private_hosts(self.crawler).add(host_of(request))
         reason = sp.given_up_hosts.get(host_of(request))
         if reason and request.meta.get("pw_kind") != "robots":
             sp.record_failure(request, f"skipped: {reason}", counts_as="skipped_host")
@@ -289,17 +291,30 @@ class PoliteAutoThrottle(AutoThrottle):
             slot.delay = floor
 
 
+def private_hosts(crawler: Crawler) -> set[str]:
+    """Host names that sources with allow_private = true reach in this job (shared by SafetyMiddleware and
+    GuardedResolver): the hosts of their configured URLs, plus any host one of their requests went to."""
+    hosts: set[str] | None = getattr(crawler, "_planwatch_private_hosts", None)
+    if hosts is None:
+        hosts = {h.lower() for h in crawler.settings.getlist("PLANWATCH_PRIVATE_HOSTS")}
+        crawler._planwatch_private_hosts = hosts  # type: ignore[attr-defined]
+    return hosts
+
+
 class GuardedResolver(CachingThreadedResolver):
     """Scrapy's DNS resolver, refusing answers that are not global addresses (closes DNS rebinding between
-    the SafetyMiddleware check and the connection). When some source of the job has allow_private, loopback
-    and private answers pass (link-local and friends never do)."""
+    the SafetyMiddleware check and the connection). Loopback and private answers pass only for the hosts of
+    sources with allow_private = true (per source, not for the whole job; PLANWATCH_ALLOW_PRIVATE = false
+    turns that off entirely); link-local and friends never pass."""
 
     allow_private = False
+    private_hosts: set[str] | None = None  # None: every host (unit tests build the resolver bare)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, reactor: Any) -> GuardedResolver:
         resolver = super().from_crawler(crawler, reactor)
         resolver.allow_private = crawler.settings.getbool("PLANWATCH_ALLOW_PRIVATE")
+        resolver.private_hosts = private_hosts(crawler)
         return resolver
 
     def getHostByName(self, name: str, timeout: Any = ()) -> Any:  # Twisted interface name
@@ -308,7 +323,9 @@ class GuardedResolver(CachingThreadedResolver):
         return d
 
     def check_answer(self, address: str, name: str) -> str:
-        problem = address_problem(ipaddress.ip_address(address), allow_private=self.allow_private)
+        allow = self.allow_private and (self.private_hosts is None
+                                        or name.lower().strip("[]").rstrip(".") in self.private_hosts)
+        problem = address_problem(ipaddress.ip_address(address), allow_private=allow)
         if problem:
             raise UnsafeURL(f"host {name!r} resolved to {address}: {problem} refused")
         return address

@@ -46,6 +46,8 @@ def build_settings(job: CrawlJob, sources: list[Source]) -> dict[str, Any]:
         "CONCURRENT_REQUESTS": 16,
         "DNS_RESOLVER": f"{M}.GuardedResolver",
         "PLANWATCH_ALLOW_PRIVATE": any(s.allow_private for s in sources),
+        # the resolver lets private answers through only for these hosts (and hosts their requests reach)
+        "PLANWATCH_PRIVATE_HOSTS": sorted({h for s in sources if s.allow_private for h in s.hosts()}),
         "PLANWATCH_POLITE": polite,
         "CRAWL_DELAY_MAX": 30.0,
     }

@@ -1,10 +1,14 @@
-"""Export the analyst views from the snapshot to Parquet, CSV or an Excel workbook."""
+"""Export the analyst views from the snapshot to Parquet, CSV or an Excel workbook. Text that a spreadsheet
+would take for a formula is written as text in CSV and xlsx (pipeline.cellguard)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import duckdb
+from duckdb.func import SPECIAL
+
+from pipeline.cellguard import as_text, guard_xlsx_row
 
 ANALYST_VIEWS = ("coverage", "coverage_items", "matches", "documents", "review_queue", "source_health", "fetch_log")
 FORMATS = ("parquet", "csv", "xlsx")
@@ -18,21 +22,45 @@ def export_views(conn: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str,
     if fmt == "xlsx":
         return [_export_xlsx(conn, out_dir / "planwatch.xlsx", views)]
     written = []
+    if fmt == "csv":
+        _register_guard(conn)
     for view in views:
-        rel = conn.sql(_select(conn, view))
         path = out_dir / f"{view}.{fmt}"
-        if fmt == "parquet":
-            rel.write_parquet(str(path))
+        if fmt == "parquet":  # typed data for notebooks, not a spreadsheet: kept exactly as stored
+            conn.sql(_select(conn, view)).write_parquet(str(path))
         else:
-            rel.write_csv(str(path), header=True)
+            conn.sql(_select(conn, view, guard_text=True)).write_csv(str(path), header=True)
         written.append(path)
     return written
 
 
-def _select(conn: duckdb.DuckDBPyConnection, view: str) -> str:
-    """SELECT * of an analyst view, without the snapshot-only search column (a folded copy of the text)."""
-    cols = {r[0] for r in conn.execute(f'DESCRIBE "{view}"').fetchall()}  # names from ANALYST_VIEWS
-    return f'SELECT * EXCLUDE (search_text) FROM "{view}"' if "search_text" in cols else f'SELECT * FROM "{view}"'
+_GUARD_FN = "pw_text_cell"
+
+
+def _register_guard(conn: duckdb.DuckDBPyConnection) -> None:
+    """The shared formula guard (pipeline.cellguard) as a function DuckDB calls on each text cell."""
+    import contextlib
+
+    with contextlib.suppress(duckdb.Error):  # already registered on this connection
+        conn.remove_function(_GUARD_FN)
+    conn.create_function(_GUARD_FN, _text_cell, [duckdb.sqltype("VARCHAR")], duckdb.sqltype("VARCHAR"),
+                         null_handling=SPECIAL, side_effects=False)
+
+
+def _text_cell(value: str | None) -> str | None:
+    return None if value is None else str(as_text(value))
+
+
+def _select(conn: duckdb.DuckDBPyConnection, view: str, *, guard_text: bool = False) -> str:
+    """SELECT of an analyst view, without the snapshot-only search column (a folded copy of the text);
+    with `guard_text`, every text column goes through the formula guard."""
+    described = conn.execute(f'DESCRIBE "{view}"').fetchall()  # names from ANALYST_VIEWS
+    cols = [(r[0], r[1]) for r in described if r[0] != "search_text"]
+    parts = []
+    for name, type_ in cols:
+        quoted = '"' + name.replace('"', '""') + '"'
+        parts.append(f"{_GUARD_FN}({quoted}) AS {quoted}" if guard_text and type_ == "VARCHAR" else quoted)
+    return f'SELECT {", ".join(parts)} FROM "{view}"'
 
 
 def _export_xlsx(conn: duckdb.DuckDBPyConnection, path: Path, views: tuple[str, ...]) -> Path:
@@ -44,8 +72,10 @@ def _export_xlsx(conn: duckdb.DuckDBPyConnection, path: Path, views: tuple[str, 
         cur = conn.execute(_select(conn, view))
         sheet = book.create_sheet(view[:31])
         sheet.append([d[0] for d in cur.description])
-        for row in cur.fetchall():
-            sheet.append([_cell(v) for v in row])
+        for row_no, row in enumerate(cur.fetchall(), start=2):
+            values = [_cell(v) for v in row]
+            sheet.append(values)
+            guard_xlsx_row(sheet, row_no)  # the shared guard: formula-like text stays text
     book.save(path)
     return path
 

@@ -1,7 +1,8 @@
 """Publish a read-only snapshot of the warehouse: copy, index, fsync, atomic rename.
 
 A reader that has the old snapshot open keeps reading the old file (its inode lives on until closed);
-a reader that opens after the rename sees the new one. Nobody ever sees a half-written file."""
+a reader that opens after the rename sees the new one. Nobody ever sees a half-written file, nor a WAL left
+beside the snapshot by someone who opened it read-write."""
 
 from __future__ import annotations
 
@@ -63,8 +64,12 @@ def build_search_index(conn: duckdb.DuckDBPyConnection) -> bool:
     return True
 
 
+SNAPSHOT_MODE = 0o444
+
+
 def publish_snapshot(paths: Paths) -> Path:
-    """Copy the (checkpointed, closed) warehouse to the snapshot path atomically. Caller holds the writer lock."""
+    """Copy the (checkpointed, closed) warehouse to the snapshot path atomically, read-only (0444), with any
+    stale WAL beside it removed first. Caller holds the writer lock."""
     target = paths.snapshot
     target.parent.mkdir(parents=True, exist_ok=True)
     for stale in target.parent.glob(f".{target.name}.*.tmp*"):  # left by a publish that was killed
@@ -79,10 +84,16 @@ def publish_snapshot(paths: Paths) -> Path:
         conn.close()
     for leftover in (tmp.with_name(tmp.name + ".wal"),):
         leftover.unlink(missing_ok=True)
+    os.chmod(tmp, SNAPSHOT_MODE)  # read-only on disk too: a read-write open by an analyst fails at once
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     pause("publish")  # test-only hook (pipeline/faults.py); a no-op unless PLANWATCH_FAULT_PAUSE is set
+    # A WAL beside the snapshot (an analyst's read-write session, killed before it checkpointed) would be
+    # replayed by every reader onto the new file: readers would see state that is not the warehouse's.
+    stale_wal = target.with_name(target.name + ".wal")
+    stale_wal.unlink(missing_ok=True)
     os.replace(tmp, target)
+    stale_wal.unlink(missing_ok=True)  # in case a live read-write session wrote one in between
     dir_fd = os.open(target.parent, os.O_RDONLY)
     try:
         os.fsync(dir_fd)

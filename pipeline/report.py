@@ -10,6 +10,7 @@ from typing import Any
 import duckdb
 
 from pipeline import sql, targets
+from pipeline.cellguard import as_text
 
 CONTRACT_FIELDS = ("activity", "format", "planned", "actual", "pending_review", "window_start", "window_end",
                    "status")
@@ -73,7 +74,7 @@ def render_csv(report: dict[str, Any]) -> str:
     writer = csv.DictWriter(out, fieldnames=["plan", "as_of", *fields], extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in report["rows"]:
-        writer.writerow({"plan": report["plan"], "as_of": report["as_of"], **row})
+        writer.writerow({k: as_text(v) for k, v in {"plan": report["plan"], "as_of": report["as_of"], **row}.items()})
     return out.getvalue()
 
 

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from pipeline.cellguard import guard_xlsx_row
 from pipeline.official_report.data import (
     FORMAT_VI,
     EvidenceData,
@@ -88,6 +89,7 @@ def _sheet(ws: Any, headers: list[tuple[str, int]], rows: list[list[Any]]) -> No
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
         ws.append(row)
+        guard_xlsx_row(ws, ws.max_row)  # crawled titles never become live formulas
     for idx, (_, width) in enumerate(headers, 1):
         ws.column_dimensions[get_column_letter(idx)].width = width
     for row_cells in ws.iter_rows(min_row=2):

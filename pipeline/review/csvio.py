@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.cellguard import as_text
 from pipeline.normalize import fold
 from pipeline.review.decisions import DecisionError, make_decision, record
 from pipeline.review.queue import DATE_SOURCE_LABELS, FORMAT_LABELS, ReviewState, resolve
@@ -58,8 +59,8 @@ def export_queue(rows: list[dict[str, Any]], path: Path) -> int:
 
 
 def _cell(value: str) -> str:
-    """Crawled text must not become an Excel formula (CSV injection): '=', '+', '-', '@' get a quote."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """Crawled text must not become an Excel formula (CSV injection): the shared guard quotes it."""
+    return str(as_text(value))
 
 
 def _reader(text: str) -> csv.DictReader[str]:

@@ -99,11 +99,12 @@ def make_decision(item: dict[str, Any], action: str, reviewer: str, *, activitie
 
 
 def make_undo(item: dict[str, Any], history: list[dict[str, Any]], reviewer: str,
-              now: dt.datetime | None = None) -> dict[str, Any]:
-    """An undo of `reviewer`'s latest live decision on the item (each undo walks one decision back)."""
+              now: dt.datetime | None = None, *, any_reviewer: bool = False) -> dict[str, Any]:
+    """An undo of `reviewer`'s latest live decision on the item (each undo walks one decision back). With
+    `any_reviewer` (an admin on the review page), of the latest live decision whoever made it."""
     reviewer = clean_reviewer(reviewer)
     live = overlay.live_decisions(history)
-    mine = [d for d in live if (d.get("reviewer") or "").casefold() == reviewer.casefold()]
+    mine = live if any_reviewer else [d for d in live if (d.get("reviewer") or "").casefold() == reviewer.casefold()]
     if not mine:
         other = f" (the latest is by {live[0]['reviewer']})" if live else ""
         raise DecisionError(f"{reviewer} has no decision on this item to undo{other}")

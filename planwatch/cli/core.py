@@ -71,14 +71,17 @@ def sql(
     query: str = typer.Argument(..., help="A read-only SQL query over the published snapshot."),
     fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", help="table, json or csv."),
 ) -> None:
-    """Run a read-only query on the published snapshot (never blocks the nightly crawl)."""
+    """Run one read-only query on the published snapshot (never blocks the nightly crawl). No files, no
+    network, no settings: SELECT, WITH, FROM, VALUES, TABLE, DESCRIBE, SHOW, SUMMARIZE or UNPIVOT only."""
     import duckdb
 
     from pipeline.snapshot import NoSnapshot, open_snapshot
+    from pipeline.sqlguard import SqlRefused, check_query, lock_down
 
     try:
         with open_snapshot() as conn:
-            rel = conn.sql(query)
+            lock_down(conn)
+            rel = conn.sql(check_query(conn, query))
             if rel is None:
                 fail("the statement returned no rows (the snapshot is read-only: use a SELECT)")
             if fmt is ReportFormat.table:
@@ -88,8 +91,10 @@ def sql(
             rows = [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
     except NoSnapshot as exc:
         fail(str(exc))
-    except duckdb.Error as exc:
+    except SqlRefused as exc:
         fail(f"query failed: {exc}")
+    except duckdb.Error as exc:
+        fail("query failed: " + " ".join(str(exc).split()))
     if fmt is ReportFormat.json:
         print_json(rows)
     else:

@@ -317,19 +317,84 @@ def sync_cmd(
 
 
 def serve(
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback unless a token is set)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback unless TLS or a proxy)."),
     port: int = typer.Option(8787, "--port", help="Port."),
-    token: str = typer.Option(None, "--token", envvar="PLANWATCH_REVIEW_TOKEN",
-                              help="Access token; required when bound to anything but loopback."),
+    tls_cert: Path = typer.Option(None, "--tls-cert", help="TLS certificate (PEM); required off loopback "
+                                  "unless --behind-proxy."),
+    tls_key: Path = typer.Option(None, "--tls-key", help="TLS private key (PEM)."),
+    behind_proxy: bool = typer.Option(False, "--behind-proxy", help="A TLS proxy in front: only requests from "
+                                      "--trusted-proxy with X-Forwarded-Proto: https are served."),
+    trusted_proxy: list[str] = typer.Option(["127.0.0.1", "::1"], "--trusted-proxy",
+                                            help="The proxy's address (repeat for several)."),
+    reviewer: str = typer.Option(None, "--reviewer", envvar=REVIEWER_ENV,
+                                 help="Name for the one-time local login code (default: your user name)."),
+    token: str = typer.Option(None, "--token", hidden=True, envvar="PLANWATCH_REVIEW_TOKEN"),
 ) -> None:
-    """The review web page (Vietnamese): queue, filters, item view with keyboard shortcuts."""
+    """The review web page (Vietnamese): queue, filters, item view with keyboard shortcuts. Reviewers log in
+    with their own token ('review token add'); on loopback a one-time code is printed for you."""
     from pipeline.review.web.app import ServeError
     from pipeline.review.web.app import serve as run
 
+    if token:
+        fail("the shared --token (PLANWATCH_REVIEW_TOKEN) was replaced by per-reviewer tokens: create one with "
+             "'planwatch review token add NAME' and log in with it (docs/review.md)")
     try:
-        run(Paths.from_env(), host=host, port=port, token=token)
+        run(Paths.from_env(), host=host, port=port, tls_cert=str(tls_cert) if tls_cert else None,
+            tls_key=str(tls_key) if tls_key else None, behind_proxy=behind_proxy,
+            trusted_proxies=tuple(trusted_proxy), local_reviewer=reviewer)
     except ServeError as exc:
         fail(str(exc))
+
+
+token_app = typer.Typer(help="Reviewer tokens for the review web page (stored hashed).", no_args_is_help=True)
+
+
+@token_app.command("add")
+def token_add(
+    name: str = typer.Argument(..., help="The reviewer's name, as recorded with each decision."),
+    admin: bool = typer.Option(False, "--admin", help="May undo other reviewers' decisions on the web page."),
+) -> None:
+    """Create a login token for a reviewer. It is printed once: hand it over privately."""
+    from pipeline.review.tokens import TokenError, add
+
+    try:
+        record, secret = add(Paths.from_env(), name, admin=admin)
+    except TokenError as exc:
+        fail(str(exc))
+    typer.echo(f"Token {record.token_id} for {record.name}{' (admin)' if record.admin else ''} — shown only once:")
+    typer.echo(secret)
+
+
+@token_app.command("list")
+def token_list(fmt: ListFormat = typer.Option(ListFormat.table, "--format", help="table or json.")) -> None:
+    """The reviewers' tokens (id, name, admin, created, revoked); never the tokens themselves."""
+    from pipeline.review.tokens import TokenError, load, public
+
+    try:
+        rows = [public(r) for r in load(Paths.from_env())]
+    except TokenError as exc:
+        fail(str(exc))
+    if fmt is ListFormat.json:
+        print_json(rows)
+        return
+    if not rows:
+        typer.echo("No reviewer tokens yet: planwatch review token add NAME")
+    for r in rows:
+        state = f"revoked {r['revoked_at']}" if r["revoked_at"] else "active"
+        typer.echo(f"{r['id']}  {r['name']}{'  (admin)' if r['admin'] else ''}  created {r['created_at']}  {state}")
+
+
+@token_app.command("revoke")
+def token_revoke(who: str = typer.Argument(..., help="A token id, or a reviewer name (all their tokens).")) -> None:
+    """Revoke a token (or all of a reviewer's): their web sessions end at once."""
+    from pipeline.review.tokens import TokenError, revoke
+
+    try:
+        done = revoke(Paths.from_env(), who)
+    except TokenError as exc:
+        fail(str(exc))
+    for r in done:
+        typer.echo(f"Revoked {r.token_id} ({r.name}).")
 
 
 def register(app: typer.Typer) -> None:
@@ -342,5 +407,6 @@ def register(app: typer.Typer) -> None:
     review_app.command("export")(export_cmd)
     review_app.command("sync")(sync_cmd)
     review_app.command()(serve)
+    review_app.add_typer(token_app, name="token")
     app.add_typer(review_app, name="review")
 

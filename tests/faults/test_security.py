@@ -35,6 +35,7 @@ from tests.crawl.helpers import write_sources
 from tests.digest.conftest import NOW, WEEK, at, seed_week_w37
 from tests.faults import servers as S
 from tests.faults.harness import nightly, record, stored
+from tests.review.auth import login
 from tests.support.net import free_port
 from tests.support.warehouse import PLAN_ID, classification, document
 
@@ -149,6 +150,7 @@ def _assert_inert(html: str, allowed_schemes: tuple[str, ...]) -> None:
 def test_xss_payloads_are_inert_in_the_review_page(hostile_home: Paths) -> None:
     app = create_app(hostile_home, background_sync=False)
     with TestClient(app, base_url="http://127.0.0.1:8787") as client:
+        login(client, hostile_home)
         pages = [client.get("/")] + [client.get(f"/item/{queue_id(f'x-rev-{i}', PLAN_ID)}")
                                      for i in range(len(JS_URLS))]
         for page in pages:
@@ -181,6 +183,7 @@ def test_csrf_post_without_token_is_refused(hostile_home: Paths) -> None:
     before = read_decisions(hostile_home.review_journal)
     app = create_app(hostile_home, background_sync=False)
     with TestClient(app, base_url="http://127.0.0.1:8787") as client:
+        login(client, hostile_home)
         url = f"/item/{queue_id('x-rev-0', PLAN_ID)}/decide"
         assert client.post(url, data={"action": "confirm", "reviewer": "Lan"}).status_code == 403
         cross = client.post(url, data={"action": "confirm", "reviewer": "Lan", "csrf": "x" * 43},

@@ -212,6 +212,7 @@ def test_old_snapshot_without_review_views_is_explained(home, cli):
     from tests.support.warehouse import seed
 
     seed(home)
+    home.snapshot.chmod(0o644)  # published read-only (0444); this test fakes an old snapshot in place
     with duckdb.connect(str(home.snapshot)) as conn:
         conn.execute("DROP VIEW review_queue; DROP VIEW review_items")
     r = cli("review", "list")

@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.journal import read_decisions
 from pipeline.snapshot import open_snapshot
+from tests.review.auth import new_token
 from tests.review.conftest import XSS_TITLE, qid
 from tests.review.webserver import running_app
 
@@ -39,9 +40,19 @@ def page(browser):
     context.close()
 
 
+def _login(page, base, token):
+    page.goto(base + "/")
+    page.wait_for_url("**/login*")  # every page needs a logged-in reviewer
+    page.fill("#token", token)
+    page.click("#login-submit")
+    page.wait_for_url(base + "/")
+
+
 def test_review_by_keyboard(queue_home, page):
+    token = new_token(queue_home, "Nguyễn Thị Lan")
     with running_app(queue_home) as base:
-        page.goto(base + "/")
+        _login(page, base, token)
+        assert page.text_content("#reviewer-name") == "Nguyễn Thị Lan"
         assert page.text_content("#pending-count") == "3"
         assert page.locator("h1").first.text_content() == "Hàng chờ duyệt"
         # the crawled title is shown literally and nothing in it runs
@@ -60,13 +71,11 @@ def test_review_by_keyboard(queue_home, page):
         page.keyboard.press("k")
         page.wait_for_url(f"**/item/{qid('q-edge')}")
 
-        page.fill("#reviewer", "Nguyễn Thị Lan")
-        page.keyboard.press("Escape")  # leave the field: shortcuts work again
         page.keyboard.press("x")        # confirm, then on to the next item
         page.wait_for_url(f"**/item/{qid('q-xss')}?done=confirm*")
         assert page.text_content("#pending-count") == "2"
         assert "Đã xác nhận" in page.text_content("#flash")
-        assert page.input_value("#reviewer") == "Nguyễn Thị Lan"  # remembered in a cookie
+        assert page.text_content("#reviewer") == "Nguyễn Thị Lan"  # the logged-in reviewer
 
         page.keyboard.press("3")        # activity 2b
         assert page.input_value("#activity") == "2b"
@@ -100,7 +109,9 @@ def test_review_by_keyboard(queue_home, page):
 
 
 def test_item_page_evidence_and_sandboxed_archive(queue_home, page):
+    token = new_token(queue_home, "Lan")
     with running_app(queue_home, background_sync=False) as base:
+        _login(page, base, token)
         response = page.goto(f"{base}/item/{qid('q-far')}")
         headers = response.headers
         assert "default-src 'self'" in headers["content-security-policy"]

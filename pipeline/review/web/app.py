@@ -1,9 +1,14 @@
 """The review web page: Starlette + Jinja2, served by uvicorn. Vietnamese UI, keyboard first.
 
 Security model (see docs/review.md):
-- bound to 127.0.0.1 by default; any other address needs a token (refused otherwise). With a token, every
-  request must carry it (?token= once, then an HttpOnly cookie; or `Authorization: Bearer`). On loopback
-  the Host header must be a loopback name (DNS-rebinding guard);
+- every page needs a logged-in reviewer (pipeline.review.web.auth): a per-reviewer token from
+  `planwatch review token add NAME` posted to the login form (never in a URL), or the one-time code that
+  `review serve` prints on loopback; then a session cookie (HttpOnly, SameSite=Strict, Secure off loopback).
+  A decision records the logged-in reviewer; an undo cancels only one's own decision unless one is admin;
+- bound to 127.0.0.1 by default, where the Host header must be a loopback name (DNS-rebinding guard). Any
+  other address needs TLS (--tls-cert/--tls-key) or --behind-proxy, where every request must come from a
+  trusted proxy address with `X-Forwarded-Proto: https`; refused otherwise;
+- request bodies are read as a stream and refused past 64 KB (413) without reading the rest;
 - CSRF: a per-session random token in an HttpOnly SameSite=Strict cookie and in every form (double
   submit), compared in constant time; a POST without it, or from another Origin, gets 403;
 - everything crawled is escaped by Jinja2 autoescape; links to originals are http(s) only;
@@ -38,7 +43,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from pipeline.review import evidence
+from pipeline.review import evidence, tokens
 from pipeline.review.decisions import DecisionError, make_decision, make_undo, parse_date, record, sync
 from pipeline.review.queue import (
     ACTION_LABELS,
@@ -51,14 +56,15 @@ from pipeline.review.queue import (
     resolve,
     vn_time,
 )
+from pipeline.review.web.auth import SESSION_COOKIE, Auth
 from pipeline.snapshot import NoSnapshot, open_snapshot
 from planwatch.config import Paths
 
 HERE = Path(__file__).parent
 CSRF_COOKIE = "pw_csrf"
-TOKEN_COOKIE = "pw_token"
-REVIEWER_COOKIE = "pw_reviewer"
 MAX_BODY = 64 * 1024
+PUBLIC_PATHS = ("/login",)  # and /static/: everything else needs a logged-in reviewer
+TRUSTED_PROXIES = ("127.0.0.1", "::1")
 MAX_ARCHIVE = 8 * 1024 * 1024
 PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
             "base-uri 'none'; form-action 'self'; frame-src 'self'; frame-ancestors 'none'")
@@ -68,7 +74,7 @@ MESSAGES = {"confirm": "Đã xác nhận", "reject": "Đã loại", "reopen": "�
 
 
 class ServeError(RuntimeError):
-    """The server refuses to start (e.g. a public bind without a token)."""
+    """The server refuses to start (e.g. a public bind without TLS)."""
 
 
 def is_loopback(host: str) -> bool:
@@ -154,7 +160,24 @@ def _qs(raw: dict[str, str], **extra: str) -> str:
 
 
 def _reviewer(request: Request) -> str:
-    return urllib.parse.unquote(request.cookies.get(REVIEWER_COOKIE, ""))[:100]
+    who = getattr(request.state, "reviewer", None)
+    return who.name if who is not None else ""
+
+
+async def _body(request: Request) -> bytes:
+    """The request body, read as a stream: refused (413) as soon as it passes MAX_BODY, so a client cannot
+    make the server hold (or wait for) more than that."""
+    declared = request.headers.get("content-length")
+    if declared and (not declared.isdigit() or int(declared) > MAX_BODY):
+        raise HTTPException(413, "Dữ liệu gửi lên quá lớn.")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise HTTPException(413, "Dữ liệu gửi lên quá lớn.")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 async def _form(request: Request) -> dict[str, str]:
@@ -164,9 +187,7 @@ async def _form(request: Request) -> dict[str, str]:
         host = urllib.parse.urlsplit(origin).netloc
         if host != request.headers.get("host"):
             raise HTTPException(403, "Yêu cầu từ trang khác bị từ chối.")
-    body = await request.body()
-    if len(body) > MAX_BODY:
-        raise HTTPException(413, "Dữ liệu gửi lên quá lớn.")
+    body = await _body(request)
     try:
         parsed = urllib.parse.parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=50)
     except (UnicodeDecodeError, ValueError):
@@ -181,11 +202,13 @@ async def _form(request: Request) -> dict[str, str]:
 
 # -- middleware -----------------------------------------------------------------------------------------
 class Guard(BaseHTTPMiddleware):
-    """Host check, token check, CSRF cookie issue, and the security headers on every response."""
+    """Host or proxy check, the logged-in reviewer, CSRF cookie issue, and the security headers on every
+    response."""
 
-    def __init__(self, app: Any, token: str | None, loopback: bool) -> None:
+    def __init__(self, app: Any, auth: Auth, loopback: bool, secure: bool,
+                 trusted_proxies: tuple[str, ...] | None) -> None:
         super().__init__(app)
-        self.token, self.loopback = token, loopback
+        self.auth, self.loopback, self.secure, self.trusted_proxies = auth, loopback, secure, trusted_proxies
 
     async def dispatch(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         response = await self._checked(request, call_next)
@@ -198,40 +221,49 @@ class Guard(BaseHTTPMiddleware):
         headers["Cross-Origin-Resource-Policy"] = "same-origin"
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
         headers.setdefault("Cache-Control", "no-store")
+        if self.secure:
+            headers["Strict-Transport-Security"] = "max-age=31536000"
         if getattr(request.state, "new_csrf", None):
-            response.set_cookie(CSRF_COOKIE, request.state.csrf, httponly=True, samesite="strict", path="/")
+            response.set_cookie(CSRF_COOKIE, request.state.csrf, httponly=True, samesite="strict", path="/",
+                                secure=self.secure)
         return response
 
     async def _checked(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        if self.loopback:
+        if self.trusted_proxies is not None:  # --behind-proxy: only the proxy may talk to us, over https
+            peer = request.client.host if request.client else ""
+            if peer not in self.trusted_proxies:
+                return HTMLResponse("Chỉ nhận yêu cầu qua proxy tin cậy.", status_code=403)
+            if request.headers.get("x-forwarded-proto", "").lower() != "https":
+                return HTMLResponse("Proxy phải gửi X-Forwarded-Proto: https.", status_code=400)
+        elif self.loopback:
             host = (request.headers.get("host") or "").rsplit(":", 1)[0]
             if not is_loopback(host):
                 return HTMLResponse("Host không hợp lệ.", status_code=400)
-        set_token = False
-        if self.token:
-            sent = (request.query_params.get("token") or request.cookies.get(TOKEN_COOKIE)
-                    or request.headers.get("authorization", "").removeprefix("Bearer ").strip())
-            if not sent or not hmac.compare_digest(sent.encode(), self.token.encode()):
-                return HTMLResponse("<!doctype html><meta charset=utf-8><title>Cần mã truy cập</title>"
-                                    "<p>Cần mã truy cập: mở đường dẫn có <code>?token=…</code>.</p>", status_code=401)
-            set_token = request.query_params.get("token") is not None
         csrf = request.cookies.get(CSRF_COOKIE, "")
         request.state.new_csrf = len(csrf) < 32
         request.state.csrf = secrets.token_urlsafe(32) if request.state.new_csrf else csrf
-        if set_token and request.method == "GET":
-            params = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
-            target = request.url.path + (("?" + urllib.parse.urlencode(params)) if params else "")
-            response: Response = RedirectResponse(target, status_code=303)
-            response.set_cookie(TOKEN_COOKIE, self.token or "", httponly=True, samesite="strict", path="/")
-            return response
+        bearer = request.headers.get("authorization", "")
+        who = self.auth.current(request.cookies.get(SESSION_COOKIE)) or (
+            self.auth.bearer(bearer[7:].strip()) if bearer.lower().startswith("bearer ") else None)
+        request.state.reviewer = who
+        path = request.url.path
+        if who is None and path not in PUBLIC_PATHS and not path.startswith("/static/"):
+            if request.method in ("GET", "HEAD"):
+                target = path + (f"?{request.url.query}" if request.url.query else "")
+                return RedirectResponse("/login?" + urllib.parse.urlencode({"next": target}), status_code=303)
+            return HTMLResponse("<!doctype html><meta charset=utf-8><title>Cần đăng nhập</title>"
+                                "<p>Cần đăng nhập: <a href=\"/login\">đăng nhập</a> bằng mã người duyệt.</p>",
+                                status_code=401)
         return await call_next(request)
 
 
 # -- the application ------------------------------------------------------------------------------------
-def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1", background_sync: bool = True
-               ) -> Starlette:
+def create_app(paths: Paths, *, host: str = "127.0.0.1", background_sync: bool = True, tls: bool = False,
+               behind_proxy: bool = False, trusted_proxies: tuple[str, ...] = TRUSTED_PROXIES) -> Starlette:
     env = _env()
     syncer = Syncer(paths, background_sync)
+    auth = Auth(paths)
+    secure = tls or behind_proxy or not is_loopback(host)  # cookies only over https off loopback
 
     def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         ctx.setdefault("error", None)
@@ -324,12 +356,13 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
         _, raw = _filters_from(_carried(form))
         ref = request.path_params["item_id"]
         action = form.get("action", "")
-        reviewer = form.get("reviewer", "")
+        who = request.state.reviewer  # the logged-in reviewer, never a name from the form
+        reviewer = who.name
 
         def apply(state: ReviewState) -> dict[str, Any]:
             item = resolve(state, ref)
             if action == "undo":
-                decision = make_undo(item, state.history(item), reviewer)
+                decision = make_undo(item, state.history(item), reviewer, any_reviewer=who.admin)
             else:
                 confirm = action == "confirm"  # reject / reopen keep only what the reviewer changed
                 decision = make_decision(item, action, reviewer, activities=state.activity_ids(item["plan_id"]),
@@ -354,9 +387,37 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
             target = f"/item/{urllib.parse.quote(ref)}" if action == "undo" else "/"
         else:
             target = f"/item/{urllib.parse.quote(next_id)}"
-        response = RedirectResponse(target + _qs(raw, done=action, last=ref), status_code=303)
-        response.set_cookie(REVIEWER_COOKIE, urllib.parse.quote(decision["reviewer"]), max_age=365 * 86400,
-                            httponly=True, samesite="strict", path="/")
+        return RedirectResponse(target + _qs(raw, done=action, last=ref), status_code=303)
+
+    def _next(value: str | None) -> str:
+        """Where to go after login: a local path only (no //host, no scheme)."""
+        value = (value or "/").strip()
+        ok = value.startswith("/") and not value.startswith("//") and "\\" not in value
+        return value if ok and not any(ord(c) < 33 for c in value) else "/"
+
+    async def login_page(request: Request) -> Response:
+        if request.state.reviewer is not None:
+            return RedirectResponse(_next(request.query_params.get("next")), status_code=303)
+        return render(request, "login.html", next=_next(request.query_params.get("next")),
+                      code=(request.query_params.get("code") or "")[:100])
+
+    async def login(request: Request) -> Response:
+        form = await _form(request)
+        target = _next(form.get("next"))
+        found = await run_in_threadpool(auth.login, form.get("token", ""))
+        if found is None:
+            return render(request, "login.html", status=401, next=target, code="",
+                          error="Mã đăng nhập không đúng, đã dùng hoặc đã bị thu hồi.")
+        sid, _ = found
+        response = RedirectResponse(target, status_code=303)
+        response.set_cookie(SESSION_COOKIE, sid, httponly=True, samesite="strict", secure=secure, path="/")
+        return response
+
+    async def logout(request: Request) -> Response:
+        await _form(request)
+        auth.logout(request.cookies.get(SESSION_COOKIE))
+        response = RedirectResponse("/login", status_code=303)
+        response.delete_cookie(SESSION_COOKIE, path="/", secure=secure, httponly=True, samesite="strict")
         return response
 
     async def archive(request: Request) -> Response:
@@ -400,6 +461,9 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
 
     routes = [
         Route("/", queue_page),
+        Route("/login", login_page),
+        Route("/login", login, methods=["POST"]),
+        Route("/logout", logout, methods=["POST"]),
         Route("/open", open_item),
         Route("/item/{item_id}", item_page),
         Route("/item/{item_id}/decide", decide, methods=["POST"]),
@@ -407,9 +471,11 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
         Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(routes=routes, lifespan=lifespan,
-                    middleware=[Middleware(Guard, token=token, loopback=is_loopback(host))],
+                    middleware=[Middleware(Guard, auth=auth, loopback=is_loopback(host), secure=secure,
+                                           trusted_proxies=tuple(trusted_proxies) if behind_proxy else None)],
                     exception_handlers={HTTPException: http_error, NoSnapshot: no_snapshot})
     app.state.syncer = syncer
+    app.state.auth = auth
     return app
 
 
@@ -438,31 +504,52 @@ def _changed(form: dict[str, str], name: str) -> str | None:
 def _vi_error(message: str) -> str:
     """Reviewer-facing wording for the usual mistakes (the English detail follows)."""
     if "reviewer name" in message:
-        return "Hãy nhập tên người duyệt."
+        return "Hãy đăng nhập (thiếu tên người duyệt)."
     if "no suggested activity" in message:
         return "Mục này chưa có hoạt động gợi ý: hãy chọn hoạt động (phím 1/2/3) rồi xác nhận."
     if "not a date" in message:
         return f"Ngày không hợp lệ (dùng dạng YYYY-MM-DD hoặc dd/mm/yyyy). {message}"
     if "no decision on this item to undo" in message:
-        return f"Bạn chưa có quyết định nào để hoàn tác cho mục này. {message}"
+        return f"Bạn chỉ hoàn tác được quyết định của chính mình, và bạn chưa có quyết định nào ở mục này. {message}"
     return message
 
 
-def check_bind(host: str, token: str | None) -> None:
-    if not is_loopback(host) and not token:
-        raise ServeError(f"refusing to listen on {host} without a token: pass --token (or PLANWATCH_REVIEW_TOKEN), "
-                         "or bind to 127.0.0.1")
-    if token is not None and len(token) < 16:
-        raise ServeError("the token is too short: use at least 16 characters (e.g. python -c "
-                         "'import secrets; print(secrets.token_urlsafe(24))')")
+def check_bind(host: str, *, tls_cert: str | None = None, tls_key: str | None = None, behind_proxy: bool = False,
+               reviewers: list[tokens.Reviewer] | None = None) -> None:
+    """Refuse to serve reviewers' tokens and decisions in clear text off loopback."""
+    if bool(tls_cert) != bool(tls_key):
+        raise ServeError("TLS needs both --tls-cert and --tls-key")
+    for path in (tls_cert, tls_key):
+        if path and not Path(path).is_file():
+            raise ServeError(f"TLS file not found: {path}")
+    if is_loopback(host):
+        return
+    if not tls_cert and not behind_proxy:
+        raise ServeError(f"refusing to listen on {host} without TLS: pass --tls-cert and --tls-key, or "
+                         "--behind-proxy (a TLS proxy in front that sets X-Forwarded-Proto: https), or bind to "
+                         "127.0.0.1")
+    if not any(r.active for r in reviewers or []):
+        raise ServeError("no reviewer can log in: create a token first with 'planwatch review token add NAME'")
 
 
-def serve(paths: Paths, *, host: str = "127.0.0.1", port: int = 8787, token: str | None = None) -> None:
+def serve(paths: Paths, *, host: str = "127.0.0.1", port: int = 8787, tls_cert: str | None = None,
+          tls_key: str | None = None, behind_proxy: bool = False,
+          trusted_proxies: tuple[str, ...] = TRUSTED_PROXIES, local_reviewer: str | None = None) -> None:
+    import getpass
+
     import uvicorn
 
-    check_bind(host, token)
-    app = create_app(paths, token=token, host=host)
+    check_bind(host, tls_cert=tls_cert, tls_key=tls_key, behind_proxy=behind_proxy, reviewers=tokens.load(paths))
+    app = create_app(paths, host=host, tls=bool(tls_cert), behind_proxy=behind_proxy,
+                     trusted_proxies=trusted_proxies)
     shown = f"[{host}]" if ":" in host else host
-    suffix = f"/?token={urllib.parse.quote(token)}" if token else "/"
-    print(f"Hàng chờ duyệt: http://{shown}:{port}{suffix}", flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)
+    base = f"{'https' if tls_cert else 'http'}://{shown}:{port}"
+    print(f"Hàng chờ duyệt: {base}/", flush=True)
+    if is_loopback(host) and not behind_proxy:
+        name = local_reviewer or getpass.getuser()
+        code = app.state.auth.one_time_code(name)
+        print(f"Đăng nhập với tên {name} (mã dùng một lần, hết hạn sau 15 phút): "
+              f"{base}/login?{urllib.parse.urlencode({'code': code})}", flush=True)
+    print("Người duyệt khác đăng nhập bằng mã riêng: planwatch review token add TÊN", flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False,
+                ssl_certfile=tls_cert, ssl_keyfile=tls_key)

@@ -1,0 +1,70 @@
+"""A stale WAL beside the snapshot: an analyst opened the published snapshot read-write, changed it, and was
+SIGKILLed before DuckDB checkpointed. The next publish must not let readers replay that WAL onto the new
+snapshot, and the published file is read-only on disk."""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+
+import duckdb
+
+from pipeline.bootstrap import initialize
+from pipeline.publish import SNAPSHOT_MODE
+from pipeline.snapshot import open_snapshot
+from pipeline.store import open_writer
+from planwatch.config import Paths
+
+ANALYST = textwrap.dedent("""
+    import sys, time, duckdb
+    conn = duckdb.connect(sys.argv[1])                 # read-write, as an analyst might
+    conn.execute("SET checkpoint_threshold = '10GB'")  # keep the change in the WAL
+    conn.execute("DELETE FROM planned_counts")
+    conn.execute("DELETE FROM activities")
+    conn.execute("DELETE FROM plans")
+    print("ready", flush=True)
+    time.sleep(600)
+""")
+
+
+def _counts(conn: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    plans = conn.execute("SELECT count(*) FROM plans").fetchone()
+    acts = conn.execute("SELECT count(*) FROM activities").fetchone()
+    assert plans is not None and acts is not None
+    return plans[0], acts[0]
+
+
+def test_a_killed_read_write_session_never_leaks_into_later_snapshots(home: Paths) -> None:
+    initialize(home)
+    with duckdb.connect(str(home.warehouse), read_only=True) as conn:
+        expected = _counts(conn)
+    assert expected[0] >= 1 and expected[1] >= 1
+    assert stat.S_IMODE(home.snapshot.stat().st_mode) == SNAPSHOT_MODE
+
+    # The analyst's process (as root, or after a chmod, the 0444 mode does not stop it) is killed mid-session.
+    os.chmod(home.snapshot, 0o644)
+    proc = subprocess.Popen([sys.executable, "-c", ANALYST, str(home.snapshot)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert line.strip() == "ready", proc.stderr.read() if proc.stderr else ""
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    wal = home.snapshot.with_name(home.snapshot.name + ".wal")
+    assert wal.exists() and wal.stat().st_size > 0  # the scenario really left a WAL behind
+
+    for _ in range(2):  # and across later publishes
+        with open_writer(home):
+            pass
+        assert not wal.exists()
+        assert stat.S_IMODE(home.snapshot.stat().st_mode) == SNAPSHOT_MODE
+        with open_snapshot(home) as conn:
+            assert _counts(conn) == expected
+        with duckdb.connect(str(home.snapshot), read_only=True) as conn:  # the plain analyst's way in
+            assert _counts(conn) == expected
