@@ -130,8 +130,22 @@ class Source:
         return re.compile(self.article_url_pattern) if self.article_url_pattern else None
 
     def is_article(self, url: str) -> bool:
+        """The URL matches article_url_pattern and lives on one of the source's hosts (ignoring www./m.):
+        a listing's adverts for other sites' stories often have the same URL shape (dantri, websosanh.vn)."""
         rx = self.article_re()
-        return bool(rx.search(url)) if rx else True
+        if rx is not None and not rx.search(url):
+            return False
+        host = _bare_host(urlsplit(url).hostname or "")
+        own = {_bare_host(h) for h in self.hosts()}
+        return not host or not own or host in own
+
+
+def _bare_host(host: str) -> str:
+    host = host.lower()
+    for prefix in ("www.", "m."):
+        if host.startswith(prefix):
+            return host[len(prefix):]
+    return host
 
 
 def _layout_body_selector(path: Path) -> str:

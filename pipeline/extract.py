@@ -305,8 +305,10 @@ def split_tags(value: str) -> list[str]:
 
 
 # UI text that sits inside author blocks: "và 1 tác giả khác", "Theo dõi", "Tác giả:".
-_AUTHOR_UI = re.compile(r"\bvà\s+\d+\s+tác\s+giả\s+khác\b|\btheo\s+dõi\b|^\s*(?:tác\s+giả|bài|người\s+viết)\s*:\s*|^\s*theo\s+(?=\w)",
-                        re.I)
+_AUTHOR_UI = re.compile(
+    r"\bvà\s+\d+\s+tác\s+giả\s+khác\b|\btheo\s+dõi\b|^\s*(?:tác\s+giả|bài|người\s+viết)\s*:\s*|^\s*theo\s+(?=\w)",
+    re.I,
+)
 _AUTHOR_LINK = re.compile(r"/(?:tac-gia|author|tacgia)/", re.I)
 
 

@@ -37,7 +37,8 @@ def sources_list(
     if as_json:
         print_json([s.as_dict() for s in rows])
         return
-    header = f"{'id':<22} {'kind':<10} {'scope':<10} {'province (2022 -> now)':<34} feeds sitemaps listings search"
+    header = (f"{'id':<22} {'kind':<10} {'scope':<10} {'province (2022 -> now)':<34} feeds sitemaps listings search "
+              "verified  evidence")
     typer.echo(header)
     typer.echo("-" * len(header))
     for s in rows:
@@ -45,9 +46,14 @@ def sources_list(
         if s.province_historical or s.province_current:
             prov = s.province_historical if s.province_historical == s.province_current \
                 else f"{s.province_historical} -> {s.province_current}"
+        latest = max((e.date for e in s.evidence), default="")
+        seen = f"{len(s.evidence)} ({', '.join(sorted({e.kind for e in s.evidence}))}; {latest})" if s.evidence \
+            else "none: URLs and selectors are guesses, run `sources check --report`"
         typer.echo(f"{s.id:<22} {s.kind:<10} {s.scope:<10} {prov:<34} {len(s.feeds):>5} {len(s.sitemaps):>8} "
-                   f"{len(s.listings):>8} {'yes' if s.search else '-':>6}")
-    typer.echo(f"{len(rows)} sources")
+                   f"{len(s.listings):>8} {'yes' if s.search else '-':>6} {s.verified:<9} {seen}")
+    counts = {v: sum(1 for s in rows if s.verified == v) for v in ("live", "evidence", "guess")}
+    typer.echo(f"{len(rows)} sources: {counts['live']} checked live, {counts['evidence']} from evidence, "
+               f"{counts['guess']} still on guesses")
 
 
 @sources_app.command("check")
