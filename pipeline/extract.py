@@ -472,7 +472,7 @@ def extract_page(
                 tags += split_tags(meta[key][0])
                 break
     unique: dict[str, str] = {}
-    for tag in (normalize_text(t) for t in tags if t and t.strip()):
+    for tag in (normalize_text(t.strip().lstrip("#").strip()) for t in tags if t and t.strip().lstrip("#").strip()):
         unique.setdefault(tag.casefold(), tag)
     tags = list(unique.values())
 
