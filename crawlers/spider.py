@@ -25,9 +25,9 @@ from crawlers.dates import local_day, parse_day
 from crawlers.discovery import Candidate, DiscoveryError, default_article_test, parse_feed, parse_listing, parse_sitemap
 from crawlers.job import CrawlJob
 from crawlers.output import RunWriter, load_known_urls, load_validators, utcnow_iso
+from crawlers.realweb import BLOCK_STATUSES, challenge_reason, looks_like_html, sitemap_stops
 from crawlers.registry import Source, fill_template, find_source, source_for_url
 from crawlers.safety import UnsafeURL, check_url
-from crawlers.realweb import BLOCK_STATUSES, challenge_reason, looks_like_html, sitemap_stops
 from crawlers.urls import canonical_url
 
 DISCOVERY_KINDS = ("feed", "sitemap", "listing", "search")
