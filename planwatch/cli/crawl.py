@@ -56,12 +56,32 @@ def sources_list(
                f"{counts['guess']} still on guesses")
 
 
+def _check_report(rows: list[Any], user_agent: str, timeout: float, fmt: str) -> None:
+    from crawlers import check
+    from crawlers.check_report import render_table, report_source
+
+    if fmt not in ("table", "json"):
+        fail(f"unknown --format {fmt!r}: use table or json")
+
+    def fetch(url: str, src: Any) -> tuple[int, bytes, str]:
+        return check._get(url, src, user_agent, timeout)  # the same guarded fetcher as `sources check`
+
+    reports = [report_source(s, fetch) for s in rows]
+    if fmt == "json":
+        print_json([r.as_dict() for r in reports])
+    else:
+        typer.echo(render_table(reports))
+
+
 @sources_app.command("check")
 def sources_check(
     source_id: str = typer.Argument(None, help="One source id (default: every source)."),
     sources: str = typer.Option(None, "--sources", help=SOURCES_HELP),
     timeout: float = typer.Option(15.0, "--timeout", help="Seconds per request."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
+    report: bool = typer.Option(False, "--report", help="Try every entry point and one example article per "
+                                "source: what answered, what was found, what to fix (a table, or --format json)."),
+    fmt: str = typer.Option("table", "--format", help="With --report: table or json."),
 ) -> None:
     """Fetch robots.txt and one feed, sitemap or listing page per source; report what works. Always exits 0
     when the registry loads: the report is the result."""
@@ -74,6 +94,9 @@ def sources_check(
         if not rows:
             fail(f"unknown source id {source_id!r} (see `planwatch sources list`)")
     ua = CrawlJob(run_id="check", out_dir=".", raw_dir=".").user_agent()
+    if report:
+        _check_report(rows, ua, timeout, "json" if as_json else fmt)
+        return
     results = [check_source(s, user_agent=ua, timeout=timeout) for s in rows]
     if as_json:
         print_json([r.as_dict() for r in results])
