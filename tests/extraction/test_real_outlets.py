@@ -66,3 +66,9 @@ def test_twelve_hour_clock() -> None:
     assert parse_vn_datetime("07-03-2026 - 02:15 PM").hour == 14  # type: ignore[union-attr]
     assert parse_vn_datetime("07-03-2026 - 12:05 AM").hour == 0  # type: ignore[union-attr]
     assert parse_vn_datetime("07-03-2026 - 09:40 AM").hour == 9  # type: ignore[union-attr]
+
+
+def test_vnexpress_unpadded_visible_date() -> None:
+    """sites.md: VnExpress writes day and month unpadded ("Thứ bảy, 7/3/2026, 00:05 (GMT+7)")."""
+    got = parse_vn_datetime("Thứ bảy, 7/3/2026, 00:05 (GMT+7)")
+    assert got is not None and (got.day, got.month, got.hour, got.minute) == (7, 3, 0, 5)
