@@ -54,6 +54,7 @@ class Health:
     blocked_responses: int = 0  # HTTP 403/451
     # real-web states (crawlers.realweb.PROBLEMS): code -> detail (a date for sitemap_stale)
     problems: dict[str, str] = field(default_factory=dict)
+    sitemap_newest: str | None = None  # the newest date across every sitemap document of the run (ISO)
 
     def error(self, message: str, count: bool = True) -> None:
         if count:
@@ -63,10 +64,24 @@ class Health:
     def problem(self, code: str, detail: str) -> None:
         self.problems.setdefault(code, detail[:300])
 
-    def finish(self) -> None:
-        """States only the whole run can tell: every answer a 403/451 means a block by address."""
+    def saw_sitemap_dates(self, dates: Iterable[dt.datetime | None]) -> None:
+        newest = max((d for d in dates if d is not None), default=None)
+        if newest is None:
+            return
+        stamp = newest.astimezone(dt.UTC).isoformat()  # one offset, so the ISO strings compare as times
+        if self.sitemap_newest is None or stamp > self.sitemap_newest:
+            self.sitemap_newest = stamp
+
+    def finish(self, reference: dt.datetime) -> None:
+        """States only the whole run can tell: every answer a 403/451 means a block by address; the newest
+        entry of all the source's sitemaps (index lastmods included) long before `reference` means its
+        sitemaps stopped at that date (one old monthly child sitemap alone says nothing)."""
         if self.blocked_responses and not self.ok_responses:
             self.problem("blocked", f"{self.blocked_responses} response(s), all HTTP 403/451")
+        if self.sitemap_newest is not None:
+            stopped = sitemap_stops([dt.datetime.fromisoformat(self.sitemap_newest)], reference)
+            if stopped is not None:
+                self.problem("sitemap_stale", stopped.isoformat())
 
 
 def _site_key(url: str) -> tuple[str, int | None]:
@@ -333,12 +348,7 @@ class PlanwatchSpider(scrapy.Spider):
             return
         self.health[src.id].discovery_ok += 1
         self._remember_validators(response)
-        # a backfill over a past range (--until) expects the sitemap to end there; a nightly run expects today
-        reference = (dt.datetime.combine(self.until + dt.timedelta(days=1), dt.time(), dt.UTC) if self.until
-                     else dt.datetime.now(dt.UTC))
-        stopped = sitemap_stops((c.published for c in sitemap.entries), reference)
-        if stopped is not None:
-            self.health[src.id].problem("sitemap_stale", stopped.isoformat())
+        self.health[src.id].saw_sitemap_dates(c.published for c in sitemap.entries)
         own = {_site_key(response.url), _site_key(src.homepage)}
         foreign = [c.url for c in sitemap.entries if _site_key(c.url) not in own]
         if foreign:  # a sitemap speaks for its own host only (sitemaps.org): the rest is not fetched
@@ -453,9 +463,12 @@ class PlanwatchSpider(scrapy.Spider):
 
     # -- end of run -----------------------------------------------------------------------------------
     def closed(self, reason: str) -> None:
+        # a backfill over a past range (--until) expects sitemaps to end there; a nightly run expects today
+        reference = (dt.datetime.combine(self.until + dt.timedelta(days=1), dt.time(), dt.UTC) if self.until
+                     else dt.datetime.now(dt.UTC))
         rows = []
         for h in self.health.values():
-            h.finish()
+            h.finish(reference)
             row = asdict(h)
             row["run_id"] = self.job.run_id
             row["checked_at"] = utcnow_iso()

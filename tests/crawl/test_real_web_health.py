@@ -57,8 +57,9 @@ def test_pure_detectors() -> None:
 
 
 def test_real_web_states_named_with_next_step(tmp_path: Path, home) -> None:
+    recent = (dt.datetime.now(dt.UTC) - dt.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%S+00:00")
     with TestServer() as ch, TestServer() as bl, TestServer() as fh, TestServer() as rp, TestServer() as st, \
-            TestServer() as ok:
+            TestServer() as ok, TestServer() as mo:
         ch.routes["/robots.txt"] = ROBOTS
         ch.routes["/tin-tuc"] = Reply(403, CHALLENGE)
         for path in ("/robots.txt", "/rss", "/tin-tuc"):
@@ -79,6 +80,20 @@ def test_real_web_states_named_with_next_step(tmp_path: Path, home) -> None:
             "</urlset>"))
         st.routes["/cu-post1.html"] = _article("cu 1")
         st.routes["/cu-post2.html"] = _article("cu 2")
+        # monthly child sitemaps: an old month beside a current one is not a sitemap that stopped
+        mo.routes["/robots.txt"] = ROBOTS
+        mo.routes["/sitemap.xml"] = Reply(content_type="application/xml", body=(
+            '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f'<sitemap><loc>{mo.url("/sm-2021-07.xml")}</loc><lastmod>2021-07-31</lastmod></sitemap>'
+            f'<sitemap><loc>{mo.url("/sm-now.xml")}</loc><lastmod>{recent}</lastmod></sitemap></sitemapindex>'))
+        mo.routes["/sm-2021-07.xml"] = Reply(content_type="application/xml", body=(
+            '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f'<url><loc>{mo.url("/xua-post9.html")}</loc><lastmod>2021-07-20</lastmod></url></urlset>'))
+        mo.routes["/sm-now.xml"] = Reply(content_type="application/xml", body=(
+            '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f'<url><loc>{mo.url("/moi-post8.html")}</loc><lastmod>{recent}</lastmod></url></urlset>'))
+        mo.routes["/xua-post9.html"] = _article("xưa")
+        mo.routes["/moi-post8.html"] = _article("mới")
         ok.routes["/robots.txt"] = ROBOTS
         ok.routes["/rss"] = Reply(body=_rss(ok.url("/a-post1.html")), content_type="application/rss+xml")
         ok.routes["/a-post1.html"] = _article("A")
@@ -95,15 +110,18 @@ def test_real_web_states_named_with_next_step(tmp_path: Path, home) -> None:
              "listings": [{"url": rp.url("/giao-duc?page={page}"), "max_pages": 5}]},
             {"id": "stale", "homepage": st.url("/"), "sitemaps": [st.url("/sitemap.xml")], "article_url_pattern": pat},
             {"id": "healthy", "homepage": ok.url("/"), "feeds": [ok.url("/rss")], "article_url_pattern": pat},
+            {"id": "monthly", "homepage": mo.url("/"), "sitemaps": [mo.url("/sitemap.xml")], "article_url_pattern": pat},
         ])
         result = crawl(tmp_path, src)
         assert result.ok, result.log_tail
         assert rp.hits["/giao-duc?page=2"] == 1 and rp.hits["/giao-duc?page=3"] == 0  # stopped after the repeat
         assert ch.hits["/tin-tuc?page=1"] >= 1
+        assert mo.hits["/sm-2021-07.xml"] == 1 and mo.hits["/sm-now.xml"] == 1
     problems = {sid: set(health(result, sid).get("problems") or {}) for sid in
-                ("challenge", "blocked", "feedhtml", "repeats", "stale", "healthy")}
+                ("challenge", "blocked", "feedhtml", "repeats", "stale", "healthy", "monthly")}
     assert problems == {"challenge": {"js_challenge"}, "blocked": {"blocked"}, "feedhtml": {"feed_html"},
-                        "repeats": {"listing_repeats"}, "stale": {"sitemap_stale"}, "healthy": set()}
+                        "repeats": {"listing_repeats"}, "stale": {"sitemap_stale"}, "healthy": set(),
+                        "monthly": set()}
     assert health(result, "stale")["problems"]["sitemap_stale"] == "2024-05-01"
 
     rows = [_health_row(h, "r1") for h in result.health]
