@@ -110,7 +110,8 @@ def test_real_web_states_named_with_next_step(tmp_path: Path, home) -> None:
              "listings": [{"url": rp.url("/giao-duc?page={page}"), "max_pages": 5}]},
             {"id": "stale", "homepage": st.url("/"), "sitemaps": [st.url("/sitemap.xml")], "article_url_pattern": pat},
             {"id": "healthy", "homepage": ok.url("/"), "feeds": [ok.url("/rss")], "article_url_pattern": pat},
-            {"id": "monthly", "homepage": mo.url("/"), "sitemaps": [mo.url("/sitemap.xml")], "article_url_pattern": pat},
+            {"id": "monthly", "homepage": mo.url("/"), "sitemaps": [mo.url("/sitemap.xml")],
+             "article_url_pattern": pat},
         ])
         result = crawl(tmp_path, src)
         assert result.ok, result.log_tail
