@@ -28,8 +28,15 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _FIELDS = {
     "id", "name", "kind", "scope", "province_historical", "province_current", "homepage", "feeds", "sitemaps",
     "search", "article_url_pattern", "layout", "layout_check", "allow_private", "listings", "politeness",
-    "notes", "enabled", "search_max_pages", "lang", "example_articles",
+    "notes", "enabled", "search_max_pages", "lang", "example_articles", "verified", "evidence",
 }
+# Where a source's facts come from (docs/adding-an-outlet.md): "live" (checked against the site by
+# `planwatch sources check` from a network that reaches it), "evidence" (saved pages or other people's
+# working crawlers of the site), "guess" (a lead nobody confirmed: the first run with internet decides).
+VERIFIED = ("live", "evidence", "guess")
+EVIDENCE_KINDS = ("saved-page", "public-code", "evidence-notes", "live-check")
+_EVIDENCE_FIELDS = {"kind", "date", "what"}
+_EVIDENCE_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 _LISTING_FIELDS = {"url", "first_page", "max_pages", "notes"}
 _POLITENESS_FIELDS = {"delay", "concurrency"}
 
@@ -47,11 +54,28 @@ class Listing:
     def page_url(self, page: int) -> str:
         return fill_template(self.url, page=page)
 
+    @property
+    def paged(self) -> bool:
+        """False for a one-page listing (a URL without {page}, e.g. moet.gov.vn's unpaginated table)."""
+        return "{page}" in self.url
+
 
 @dataclass(frozen=True)
 class Politeness:
     delay: float = 3.0
     concurrency: int = 1
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of evidence behind a source's facts: its kind, when it was seen, and what it showed."""
+
+    kind: str
+    date: str
+    what: str = ""
+
+    def label(self) -> str:
+        return f"{self.kind} {self.date}" + (f": {self.what}" if self.what else "")
 
 
 @dataclass(frozen=True)
@@ -75,6 +99,9 @@ class Source:
     allow_private: bool = False
     enabled: bool = True
     politeness: Politeness = field(default_factory=Politeness)
+    verified: str = "guess"
+    evidence: tuple[Evidence, ...] = ()
+    notes: str = ""
     file: str = ""
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -103,8 +130,22 @@ class Source:
         return re.compile(self.article_url_pattern) if self.article_url_pattern else None
 
     def is_article(self, url: str) -> bool:
+        """The URL matches article_url_pattern and lives on one of the source's hosts (ignoring www./m.):
+        a listing's adverts for other sites' stories often have the same URL shape (dantri, websosanh.vn)."""
         rx = self.article_re()
-        return bool(rx.search(url)) if rx else True
+        if rx is not None and not rx.search(url):
+            return False
+        host = _bare_host(urlsplit(url).hostname or "")
+        own = {_bare_host(h) for h in self.hosts()}
+        return not host or not own or host in own
+
+
+def _bare_host(host: str) -> str:
+    host = host.lower()
+    for prefix in ("www.", "m."):
+        if host.startswith(prefix):
+            return host[len(prefix):]
+    return host
 
 
 def _layout_body_selector(path: Path) -> str:
@@ -309,10 +350,11 @@ def _validate(file: Path, index: int, entry: Any) -> tuple[Source | None, list[s
             err(f"{label}.{name}", "unknown field", f"use one of {sorted(_LISTING_FIELDS)}")
         url = li["url"]
         _check_url(url, f"{label}.url", err, allowed=("page",))
-        if "{page}" not in url:
-            err(f"{label}.url", "listing URL has no {page}",
-                "put {page} where the page number goes (e.g. ...&Page={page})")
         first, most = li.get("first_page", 1), li.get("max_pages", 50)
+        if "{page}" not in url and most != 1:
+            err(f"{label}.url", "listing URL has no {page}",
+                "put {page} where the page number goes (e.g. ...&Page={page}), or set max_pages = 1 for a "
+                "listing that is one unpaginated page")
         if not isinstance(first, int) or first < 0:
             err(f"{label}.first_page", f"{first!r} is not a page number", "use an integer >= 0")
             first = 1
@@ -356,6 +398,18 @@ def _validate(file: Path, index: int, entry: Any) -> tuple[Source | None, list[s
             if not rx.search(url):
                 err("example_articles", f"{url!r} does not match article_url_pattern {pattern!r}",
                     "fix the pattern (or the example)")
+    verified = entry.get("verified", "guess")
+    if verified not in VERIFIED:
+        err("verified", f"{verified!r} is not one of {', '.join(VERIFIED)}",
+            'write verified = "evidence" (saved pages, public crawlers), "live" (checked live) or "guess"')
+    evidence = _evidence(entry.get("evidence", []), err)
+    if verified in ("evidence", "live") and not evidence:
+        err("evidence", f'verified = "{verified}" needs its evidence',
+            'add evidence = [{kind = "saved-page", date = "2026-03-07", what = "..."}] (docs/adding-an-outlet.md)')
+    notes = entry.get("notes", "")
+    if not isinstance(notes, str):
+        err("notes", "must be a string", 'write notes = "..."')
+        notes = ""
     smax = entry.get("search_max_pages", 5)
     if not isinstance(smax, int) or smax < 1:
         err("search_max_pages", f"{smax!r} is not a positive integer", "use an integer >= 1")
@@ -372,8 +426,31 @@ def _validate(file: Path, index: int, entry: Any) -> tuple[Source | None, list[s
         layout=entry.get("layout", ""), layout_check=entry.get("layout_check", ""),
         example_articles=tuple(entry.get("example_articles", [])),
         allow_private=bool(entry.get("allow_private", False)), enabled=bool(entry.get("enabled", True)),
-        politeness=politeness, file=str(file), raw=dict(entry),
+        politeness=politeness, verified=verified, evidence=evidence, notes=notes, file=str(file), raw=dict(entry),
     ), []
+
+
+def _evidence(value: Any, err: Any) -> tuple[Evidence, ...]:
+    if not isinstance(value, list):
+        err("evidence", "must be a list of tables", 'write evidence = [{kind = "saved-page", date = "2026-03-07"}]')
+        return ()
+    out: list[Evidence] = []
+    for index, item in enumerate(value):
+        label = f"evidence[{index}]"
+        if not isinstance(item, dict):
+            err(label, "must be a table", 'write {kind = "public-code", date = "2026-12", what = "..."}')
+            continue
+        for name in sorted(set(item) - _EVIDENCE_FIELDS):
+            err(f"{label}.{name}", "unknown field", f"use one of {sorted(_EVIDENCE_FIELDS)}")
+        kind, date = item.get("kind"), str(item.get("date", ""))
+        if kind not in EVIDENCE_KINDS:
+            err(f"{label}.kind", f"unknown kind {kind!r}", f"use one of {', '.join(EVIDENCE_KINDS)}")
+            continue
+        if not _EVIDENCE_DATE.match(date):
+            err(f"{label}.date", f"{date!r} is not a date", 'write date = "2026-12" or "2026-12-05"')
+            continue
+        out.append(Evidence(kind=kind, date=date, what=str(item.get("what", "")).strip()))
+    return tuple(out)
 
 
 def _check_url(url: str, fieldname: str, err: Any, *, allowed: Sequence[str]) -> None:

@@ -25,6 +25,7 @@ from crawlers.dates import local_day, parse_day
 from crawlers.discovery import Candidate, DiscoveryError, default_article_test, parse_feed, parse_listing, parse_sitemap
 from crawlers.job import CrawlJob
 from crawlers.output import RunWriter, header_pairs, load_known_urls, load_validators, utcnow_iso
+from crawlers.realweb import BLOCK_STATUSES, challenge_reason, looks_like_html, sitemap_stops
 from crawlers.registry import Source, fill_template, find_source, source_for_url
 from crawlers.safety import UnsafeURL, check_url
 from crawlers.urls import canonical_url
@@ -49,11 +50,38 @@ class Health:
     refused: int = 0
     discovery_ok: int = 0
     robots: dict[str, str] = field(default_factory=dict)
+    ok_responses: int = 0
+    blocked_responses: int = 0  # HTTP 403/451
+    # real-web states (crawlers.realweb.PROBLEMS): code -> detail (a date for sitemap_stale)
+    problems: dict[str, str] = field(default_factory=dict)
+    sitemap_newest: str | None = None  # the newest date across every sitemap document of the run (ISO)
 
     def error(self, message: str, count: bool = True) -> None:
         if count:
             self.errors += 1
         self.last_error = message[:500]
+
+    def problem(self, code: str, detail: str) -> None:
+        self.problems.setdefault(code, detail[:300])
+
+    def saw_sitemap_dates(self, dates: Iterable[dt.datetime | None]) -> None:
+        newest = max((d for d in dates if d is not None), default=None)
+        if newest is None:
+            return
+        stamp = newest.astimezone(dt.UTC).isoformat()  # one offset, so the ISO strings compare as times
+        if self.sitemap_newest is None or stamp > self.sitemap_newest:
+            self.sitemap_newest = stamp
+
+    def finish(self, reference: dt.datetime) -> None:
+        """States only the whole run can tell: every answer a 403/451 means a block by address; the newest
+        entry of all the source's sitemaps (index lastmods included) long before `reference` means its
+        sitemaps stopped at that date (one old monthly child sitemap alone says nothing)."""
+        if self.blocked_responses and not self.ok_responses:
+            self.problem("blocked", f"{self.blocked_responses} response(s), all HTTP 403/451")
+        if self.sitemap_newest is not None:
+            stopped = sitemap_stops([dt.datetime.fromisoformat(self.sitemap_newest)], reference)
+            if stopped is not None:
+                self.problem("sitemap_stale", stopped.isoformat())
 
 
 def _protocol(response: Response) -> str | None:
@@ -147,6 +175,13 @@ class PlanwatchSpider(scrapy.Spider):
             protocol=_protocol(response))
         if response.status == 304:
             health.not_modified += 1
+        reason = challenge_reason(response.body) if response.body else None
+        if reason:  # a challenge often comes with 403/503: it is named as such, not as a block by address
+            health.problem("js_challenge", f"{request.url}: {reason}")
+        elif response.status in BLOCK_STATUSES:
+            health.blocked_responses += 1
+        elif 200 <= response.status < 300:
+            health.ok_responses += 1
 
     def record_failure(self, request: Request, error: str, *, counts_as: str = "error") -> None:
         """A fetch line for an attempt without a (usable) response; counters by cause."""
@@ -295,6 +330,12 @@ class PlanwatchSpider(scrapy.Spider):
     # -- callbacks ----------------------------------------------------------------------------------
     def parse_feed(self, response: Response) -> Iterable[Request]:
         src = self.sources[response.meta["pw_source"]]
+        content_type = response.headers.get(b"Content-Type")
+        if looks_like_html(response.body, content_type.decode("latin-1") if content_type else None):
+            if not challenge_reason(response.body):
+                self.health[src.id].problem("feed_html", response.url)
+            self._discovery_failed(response, src, DiscoveryError("the feed URL answers an HTML page, not RSS"))
+            return
         try:
             feed = parse_feed(response.body, response.url)
         except DiscoveryError as exc:
@@ -315,6 +356,7 @@ class PlanwatchSpider(scrapy.Spider):
             return
         self.health[src.id].discovery_ok += 1
         self._remember_validators(response)
+        self.health[src.id].saw_sitemap_dates(c.published for c in sitemap.entries)
         own = {_site_key(response.url), _site_key(src.homepage)}
         foreign = [c.url for c in sitemap.entries if _site_key(c.url) not in own]
         if foreign:  # a sitemap speaks for its own host only (sitemaps.org): the rest is not fetched
@@ -352,6 +394,8 @@ class PlanwatchSpider(scrapy.Spider):
         # Pagination: stop on an empty page, a page repeating the previous one, a page whose dated items
         # are all older than --since, and (nightly) a page with nothing not already known.
         urls = sorted(canonical_url(c.url) for c in cands)
+        if cands and urls == response.meta.get("pw_prev"):
+            health.problem("listing_repeats", response.url)  # "Xem thêm" paging in JavaScript
         if not cands or urls == response.meta.get("pw_prev"):
             return
         dated = [c for c in cands if c.published]
@@ -378,6 +422,9 @@ class PlanwatchSpider(scrapy.Spider):
         src = self.sources.get(sid, MANUAL_SOURCE)
         health = self._health(response.request) if response.request else self.health[sid]
         url = response.meta.get("pw_url") or response.url
+        if challenge_reason(response.body):  # not the article: never stored as one (health names the state)
+            health.error(f"article {response.url}: a JavaScript challenge page instead of the article")
+            return
         sha = response.meta.get("pw_raw_sha256") or self.run.store_raw(response.body)
         content_type = response.headers.get(b"Content-Type")
         encoding = response.encoding if isinstance(response, TextResponse) else None
@@ -424,8 +471,12 @@ class PlanwatchSpider(scrapy.Spider):
 
     # -- end of run -----------------------------------------------------------------------------------
     def closed(self, reason: str) -> None:
+        # a backfill over a past range (--until) expects sitemaps to end there; a nightly run expects today
+        reference = (dt.datetime.combine(self.until + dt.timedelta(days=1), dt.time(), dt.UTC) if self.until
+                     else dt.datetime.now(dt.UTC))
         rows = []
         for h in self.health.values():
+            h.finish(reference)
             row = asdict(h)
             row["run_id"] = self.job.run_id
             row["checked_at"] = utcnow_iso()

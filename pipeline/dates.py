@@ -116,6 +116,23 @@ def _build(
         return None
 
 
+_MERIDIEM = re.compile(r"\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?\s*(AM|PM|SA|CH)\b", re.I)
+
+
+def _meridiem(s: str, t: tuple[int, int, int]) -> tuple[int, int, int]:
+    """A 12-hour clock ("07-03-2026 - 02:15 PM", "SA"/"CH" in Vietnamese) to 24 hours."""
+    m = _MERIDIEM.search(s)
+    if not m:
+        return t
+    hh, mm, ss = t
+    pm = m.group(1).upper() in ("PM", "CH")
+    if pm and hh < 12:
+        hh += 12
+    elif not pm and hh == 12:
+        hh = 0
+    return hh, mm, ss
+
+
 def _nearest_time(s: str, start: int, end: int) -> tuple[int, int, int] | None:
     """The time-of-day written closest to the date at s[start:end] ("22:35, 26/08/2025", "16/06/2022 08:30")."""
     best: tuple[int, tuple[int, int, int]] | None = None
@@ -162,7 +179,7 @@ def parse_vn_datetime(s: str | None) -> datetime | None:
     m = _DMY.search(s)
     if m:
         t = _nearest_time(s, m.start(), m.end()) or (0, 0, 0)
-        return _build(int(m.group(4)), int(m.group(3)), int(m.group(1)), *t, tz=tz)
+        return _build(int(m.group(4)), int(m.group(3)), int(m.group(1)), *_meridiem(s, t), tz=tz)
     m = _RFC.search(s)
     if m and m.group(2).lower()[:3] in _MONTHS_EN:
         hh, mi, ss = int(m.group(4) or 0), int(m.group(5) or 0), int(m.group(6) or 0)
@@ -214,6 +231,30 @@ def as_tree(page: Any) -> _Element | None:
         return lxml_html.fromstring(page)
     except Exception:
         return None
+
+
+def _meta_raw(tree: _Element) -> str | None:
+    """The raw value of the meta tag ``_meta_date`` reads (to tell whether it carries an offset)."""
+    found = _meta_values(tree)
+    return next((found[k] for k in _META_KEYS if k in found and parse_vn_datetime(found[k])), None)
+
+
+_HAS_OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|GMT|UTC)\s*$", re.I)
+
+
+def _meta_values(tree: _Element) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = el.get("content")
+        if not key or not content:
+            continue
+        if key in _META_KEYS and key not in found:
+            found[key] = content
+        prop = (el.get("itemprop") or "").lower()
+        if prop == "datepublished" and "datepublished" not in found:
+            found["datepublished"] = content
+    return found
 
 
 def _meta_date(tree: _Element) -> datetime | None:
@@ -378,11 +419,15 @@ def find_published(
     *,
     title_el: _Element | None = None,
     fetched_at: datetime | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[datetime | None, str | None, float]:
     """(published_at, date_source, confidence) for a page (lxml tree, HTML str or bytes).
 
     ``layout`` is a layout id or dict (see pipeline.layouts) whose ``date`` selectors name the date block;
     ``hint`` is what discovery knew (``published`` and ``published_origin``/``origin``: feed, sitemap, listing).
+    A meta date without an offset, or any meta date on a layout with ``[dates] prefer_visible = true``, gives
+    way to the visible date block; ``notes`` (when given) then receives why (``meta_date_without_offset``,
+    ``meta_date_misleading``), which extraction turns into flags.
     """
     if isinstance(layout, str):
         from pipeline.layouts import get_layout
@@ -391,6 +436,20 @@ def find_published(
     tree = as_tree(page)
     if tree is not None:
         dt = _meta_date(tree)
+        prefer_visible = bool((layout or {}).get("dates", {}).get("prefer_visible"))
+        raw = _meta_raw(tree) if dt else None
+        if dt and (prefer_visible or (raw and not _HAS_OFFSET.search(raw.strip()))):
+            # a meta date without an offset (cafef: local time) or one the layout says is misleading
+            # (hanoimoi: US month/day order): the visible date block decides when there is one
+            seen = _visible_date(tree, layout, title_el)
+            if seen is not None:
+                if notes is not None:
+                    notes.append("meta_date_misleading" if prefer_visible else "meta_date_without_offset")
+                return seen, "visible", CONFIDENCE["visible_layout"]
+            if prefer_visible:
+                dt = None  # never trusted: fall through to JSON-LD, URL, feed
+            elif notes is not None:
+                notes.append("meta_date_without_offset")
         if dt:
             return dt, "meta", CONFIDENCE["meta"]
         dt = _jsonld_date(tree)
@@ -429,3 +488,19 @@ def find_published(
             fetched_at = fetched_at.replace(tzinfo=UTC)
         return fetched_at, "first_seen", CONFIDENCE["first_seen"]
     return None, None, 0.0
+
+
+def _visible_date(tree: _Element, layout: Mapping[str, Any] | None, title_el: _Element | None) -> datetime | None:
+    """The date shown on the page: the layout's date block, else a short date line near the title."""
+    for selector in list((layout or {}).get("date") or []):
+        for el in _css(tree, selector):
+            dt = _element_date(el)
+            if dt:
+                return dt
+    if title_el is None and layout and layout.get("title"):
+        for selector in layout["title"]:
+            found = _css(tree, selector)
+            if found:
+                title_el = found[0]
+                break
+    return _near_title_date(tree, title_el)

@@ -299,6 +299,39 @@ def _generic_author(tree: _Element, meta: dict[str, list[str]], site_names: set[
     return found or ""
 
 
+def split_tags(value: str) -> list[str]:
+    """One tag string as its tags: "a, b;c" -> ["a", "b", "c"]."""
+    return [t.strip() for t in re.split(r"[,;]", value) if t.strip()]
+
+
+# UI text that sits inside author blocks: "và 1 tác giả khác", "Theo dõi", "Tác giả:".
+_AUTHOR_UI = re.compile(
+    r"\bvà\s+\d+\s+tác\s+giả\s+khác\b|\btheo\s+dõi\b|^\s*(?:tác\s+giả|bài|người\s+viết)\s*:\s*|^\s*theo\s+(?=\w)",
+    re.I,
+)
+_AUTHOR_LINK = re.compile(r"/(?:tac-gia|author|tacgia)/", re.I)
+
+
+def author_names(el: _Element | None, text: str) -> str:
+    """The author names of an author block, comma-separated, without UI text and duplicates. Names come from
+    the block's author-profile links when it has them (one link per name), else from its text."""
+    names: list[str] = []
+    if el is not None:
+        for a in el.iter("a"):
+            name = " ".join(a.text_content().split())
+            if name and _AUTHOR_LINK.search(a.get("href") or ""):
+                names.append(name)
+    if not names:
+        cleaned = " ".join(_AUTHOR_UI.sub(" ", text).split())
+        names = [n.strip() for n in re.split(r"\s*(?:,|;|\s-\s)\s*", cleaned) if n.strip()]
+    unique: dict[str, str] = {}
+    for name in names:
+        name = _AUTHOR_UI.sub(" ", name).strip(" .-–")
+        if name:
+            unique.setdefault(normalize_text(name).casefold(), " ".join(name.split()))
+    return ", ".join(unique.values())
+
+
 LISTING_HEADLINES = 8
 
 
@@ -392,15 +425,18 @@ def extract_page(
     lead, _lead_el = _first_text(tree, layout["lead"]) if layout else ("", None)
     if not lead and not layout:
         lead = _generic_lead(tree, title_el)
+    if lead and len(lead) <= 60 and parse_vn_datetime(lead) is not None:
+        lead = ""  # a date line with a lead-like class name (dantri's "Thứ bảy, 07/03/2026 - 08:07")
     if not lead and not layout:
         lead = (meta.get("og:description") or meta.get("description") or [""])[0]
         lead = re.sub(r"\s+-\s+\w+$", "", lead) if lead.endswith(("VnExpress", "Express")) else lead
 
     # author (read before the body so its line can be removed from the text)
-    author, _ = _first_text(tree, layout["author"]) if layout else ("", None)
+    author, author_el = _first_text(tree, layout["author"]) if layout else ("", None)
+    author = author_names(author_el, author)
     site_names = {v.lower() for k in ("og:site_name", "copyright", "source") for v in meta.get(k, [])}
     if not author:
-        author = _generic_author(tree, meta, site_names | {"vnexpress"})
+        author = author_names(None, _generic_author(tree, meta, site_names | {"vnexpress"}))
 
     # body
     body_el = select(tree, layout["body"])[0] if layout and select(tree, layout["body"]) else None
@@ -429,13 +465,14 @@ def extract_page(
     if layout and layout["tags"]:
         tags = [" ".join(el.text_content().split()) for el in select(tree, layout["tags"])]
     if not tags:
-        tags = list(meta.get("article:tag", []))
+        # outlets write several tags into one article:tag meta, comma-separated (Tuổi Trẻ, VnExpress)
+        tags = [t for value in meta.get("article:tag", []) for t in split_tags(value)]
         for key in ("news_keywords", "keywords"):
             if key in meta:
-                tags += [t.strip() for t in meta[key][0].split(",")]
+                tags += split_tags(meta[key][0])
                 break
     unique: dict[str, str] = {}
-    for tag in (normalize_text(t) for t in tags if t and t.strip()):
+    for tag in (normalize_text(t.strip().lstrip("#").strip()) for t in tags if t and t.strip().lstrip("#").strip()):
         unique.setdefault(tag.casefold(), tag)
     tags = list(unique.values())
 
@@ -451,10 +488,13 @@ def extract_page(
 
     title, lead, text, author = (normalize_text(s) for s in (title, lead, text, author))
 
+    date_notes: list[str] = []
     published_at, date_source, date_confidence = find_published(
-        tree, url, hint, {"date": layout["date"], "title": layout["title"]} if layout else None,
-        title_el=title_el, fetched_at=fetched_at,
+        tree, url, hint,
+        {"date": layout["date"], "title": layout["title"], "dates": layout.get("dates", {})} if layout else None,
+        title_el=title_el, fetched_at=fetched_at, notes=date_notes,
     )
+    flags += date_notes
     if date_source is None:
         flags.append("no_date")
     elif date_source in ("url", "feed", "first_seen"):

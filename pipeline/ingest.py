@@ -298,7 +298,18 @@ def _health_row(r: dict[str, Any], run_id: str) -> dict[str, Any]:
             "items_found": int(r.get("items_found") or 0), "pages_fetched": int(r.get("pages_fetched") or 0),
             "errors": int(r.get("errors") or 0), "layout_misses": int(r.get("layout_misses") or 0),
             "last_error": r.get("last_error"),
-            "skipped_known": int(r.get("skipped_known") or 0), "not_modified": int(r.get("not_modified") or 0)}
+            "skipped_known": int(r.get("skipped_known") or 0), "not_modified": int(r.get("not_modified") or 0),
+            **_problem_columns(r.get("problems"))}
+
+
+def _problem_columns(problems: Any) -> dict[str, Any]:
+    """The real-web states the crawl met (crawlers.realweb): the most serious one, its detail, all as JSON."""
+    from crawlers.realweb import primary
+
+    found = {str(k): str(v) for k, v in problems.items()} if isinstance(problems, dict) else {}
+    code, detail = primary(found)
+    return {"problem": code, "problem_detail": detail,
+            "problems": json.dumps(found, ensure_ascii=False, sort_keys=True) if found else None}
 
 
 def _parse_ts(value: Any) -> dt.datetime | None:

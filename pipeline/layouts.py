@@ -38,6 +38,8 @@ def _flatten(raw: dict[str, Any], path: Path) -> dict[str, Any]:
         "url_patterns": [re.compile(p) for p in raw.get("url_patterns") or []],
         "detect": list(raw.get("detect") or []),
         "format": dict(raw.get("format") or {}),
+        # [dates] prefer_visible = true: the visible date block wins over a misleading meta tag
+        "dates": dict(raw.get("dates") or {}),
     }
     for part in PARTS:
         value = selectors.get(part) or []

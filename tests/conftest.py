@@ -33,6 +33,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         shared / "real-pages" / "vnexpress-kinh-doanh.html",
         shared / "seed" / "000_370ed4985633a6ca.txt",          # tests/foundation/test_plan_loader.py
         shared / "corpora" / "vietnews-sample.jsonl",          # tests/quality/test_real_corpus_fp.py
+        # tests/crawl/test_real_listings.py and the real-article goldens of tests/extraction
+        shared / "real-pages" / "vn-outlets-2026" / "tuoitre_article.html",
+        shared / "real-pages" / "vn-outlets-2026" / "vnexpress_list.html",
     ]
     missing = [str(p) for p in needed if not p.is_file()]
     if os.environ.get("CI") and missing:

@@ -158,7 +158,9 @@ def build_context(data: DigestData) -> dict[str, Any]:
     never = [p for p in data.source_problems if p["health"] == "never_crawled"]
     sources = [{
         "name": p["name"], "source_id": p["source_id"],
-        "health": p["health"], "health_vi": HEALTH_LABELS.get(p["health"], p["health"]),
+        "health": p["health"],
+        "health_vi": p.get("problem_vi") or HEALTH_LABELS.get(p["health"], p["health"]),
+        "next_step": p.get("next_step_vi"),
         "last_run": vn_date(p["last_run_at"]), "last_success": vn_date(p["last_success_at"]),
         "silent_runs": int(p["silent_runs"] or 0), "errors": int(p["errors"] or 0),
         "last_error": p["last_error"],

@@ -37,7 +37,8 @@ def sources_list(
     if as_json:
         print_json([s.as_dict() for s in rows])
         return
-    header = f"{'id':<22} {'kind':<10} {'scope':<10} {'province (2022 -> now)':<34} feeds sitemaps listings search"
+    header = (f"{'id':<22} {'kind':<10} {'scope':<10} {'province (2022 -> now)':<34} feeds sitemaps listings search "
+              "verified  evidence")
     typer.echo(header)
     typer.echo("-" * len(header))
     for s in rows:
@@ -45,9 +46,31 @@ def sources_list(
         if s.province_historical or s.province_current:
             prov = s.province_historical if s.province_historical == s.province_current \
                 else f"{s.province_historical} -> {s.province_current}"
+        latest = max((e.date for e in s.evidence), default="")
+        seen = f"{len(s.evidence)} ({', '.join(sorted({e.kind for e in s.evidence}))}; {latest})" if s.evidence \
+            else "none: URLs and selectors are guesses, run `sources check --report`"
         typer.echo(f"{s.id:<22} {s.kind:<10} {s.scope:<10} {prov:<34} {len(s.feeds):>5} {len(s.sitemaps):>8} "
-                   f"{len(s.listings):>8} {'yes' if s.search else '-':>6}")
-    typer.echo(f"{len(rows)} sources")
+                   f"{len(s.listings):>8} {'yes' if s.search else '-':>6} {s.verified:<9} {seen}")
+    counts = {v: sum(1 for s in rows if s.verified == v) for v in ("live", "evidence", "guess")}
+    typer.echo(f"{len(rows)} sources: {counts['live']} checked live, {counts['evidence']} from evidence, "
+               f"{counts['guess']} still on guesses")
+
+
+def _check_report(rows: list[Any], user_agent: str, timeout: float, fmt: str) -> None:
+    from crawlers import check
+    from crawlers.check_report import render_table, report_source
+
+    if fmt not in ("table", "json"):
+        fail(f"unknown --format {fmt!r}: use table or json")
+
+    def fetch(url: str, src: Any) -> tuple[int, bytes, str]:
+        return check._get(url, src, user_agent, timeout)  # the same guarded fetcher as `sources check`
+
+    reports = [report_source(s, fetch) for s in rows]
+    if fmt == "json":
+        print_json([r.as_dict() for r in reports])
+    else:
+        typer.echo(render_table(reports))
 
 
 @sources_app.command("check")
@@ -56,6 +79,9 @@ def sources_check(
     sources: str = typer.Option(None, "--sources", help=SOURCES_HELP),
     timeout: float = typer.Option(15.0, "--timeout", help="Seconds per request."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
+    report: bool = typer.Option(False, "--report", help="Try every entry point and one example article per "
+                                "source: what answered, what was found, what to fix (a table, or --format json)."),
+    fmt: str = typer.Option("table", "--format", help="With --report: table or json."),
 ) -> None:
     """Fetch robots.txt and one feed, sitemap or listing page per source; report what works. Always exits 0
     when the registry loads: the report is the result."""
@@ -68,6 +94,9 @@ def sources_check(
         if not rows:
             fail(f"unknown source id {source_id!r} (see `planwatch sources list`)")
     ua = CrawlJob(run_id="check", out_dir=".", raw_dir=".").user_agent()
+    if report:
+        _check_report(rows, ua, timeout, "json" if as_json else fmt)
+        return
     results = [check_source(s, user_agent=ua, timeout=timeout) for s in rows]
     if as_json:
         print_json([r.as_dict() for r in results])

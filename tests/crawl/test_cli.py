@@ -82,3 +82,14 @@ def test_crawl_only_writes_a_run_folder(tmp_path: Path) -> None:
                                      "--since", "2022-01-01"])
         assert result.exit_code == 0, result.output
         assert (out / "done").exists() and json.loads(result.output)["pages"] == 1
+
+
+def test_sources_list_shows_verification() -> None:
+    result = runner.invoke(app, ["sources", "list"])
+    assert result.exit_code == 0, result.output
+    line = {ln.split()[0]: ln for ln in result.output.splitlines() if ln.strip()}
+    assert " evidence " in line["moet-portal"] and "evidence-notes" in line["moet-portal"]
+    assert " guess " in line["htv"] and "none: URLs and selectors are guesses" in line["htv"]
+    assert "still on guesses" in result.output.splitlines()[-1]
+    as_json = {s["id"]: s for s in json.loads(runner.invoke(app, ["sources", "list", "--json"]).output)}
+    assert as_json["tuoitre"]["verified"] == "evidence" and as_json["tuoitre"]["evidence"][0]["kind"] == "saved-page"

@@ -12,7 +12,15 @@ from typing import Any
 
 from pipeline.extract import extract_page
 from pipeline.normalize import normalize_text
-from tests.extraction.goldens import Case, demo_cases, fixture_cases, same_day, token_f1, vnexpress_case
+from tests.extraction.goldens import (
+    Case,
+    demo_cases,
+    fixture_cases,
+    real_outlet_cases,
+    same_day,
+    token_f1,
+    vnexpress_case,
+)
 
 
 def measure(cases: Iterable[Case]) -> dict[str, Any]:
@@ -63,6 +71,9 @@ def all_suites() -> dict[str, list[Case]]:
     real = vnexpress_case()
     if real is not None:
         suites["vnexpress_real"] = [real]
+    outlets = real_outlet_cases()
+    if outlets:
+        suites["real_outlets"] = outlets
     demo = demo_cases()
     if demo:
         suites["demo"] = demo

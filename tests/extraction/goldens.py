@@ -85,6 +85,34 @@ def vnexpress_case() -> Case | None:
     )
 
 
+REAL_OUTLETS = REAL_PAGES / "vn-outlets-2026"
+REAL_OUTLETS_GOLD = Path(__file__).parent / "real_outlets.json"
+
+
+def real_outlet_cases() -> list[Case]:
+    """The nine real article pages of eight outlets (../shared/real-pages/vn-outlets-2026, read in place) with
+    the goldens of real_outlets.json (written by reading each page). Empty when ../shared is absent."""
+    from crawlers.registry import find_source, load_sources
+
+    gold = json.loads(REAL_OUTLETS_GOLD.read_text(encoding="utf-8"))["pages"]
+    sources = load_sources(None, include_disabled=True)
+    cases = []
+    for page in gold:
+        path = REAL_OUTLETS / page["file"]
+        if not path.exists():
+            return []
+        src = find_source(sources, page["source"])
+        expected = {k: page[k] for k in ("title", "published_at", "author", "lead")}
+        expected["format"], expected["language"] = "article", "vi"
+        cases.append(Case(
+            name=f"real/{page['file'].removesuffix('.html')}", layout=(src.layout if src else "") or "generic",
+            html=path.read_bytes(), url=page["url"], expected=expected, gold_paragraphs=page["gold_paragraphs"],
+            source={"id": page["source"], "kind": "newspaper",
+                    **({"layout": src.layout} if src and src.layout else {})},
+        ))
+    return cases
+
+
 def demo_cases() -> list[Case]:
     """Article pages of the offline demo mirror listed in data/demo/manifest.json (when the mirror is built).
 

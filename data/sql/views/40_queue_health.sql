@@ -17,7 +17,8 @@ ORDER BY abs(COALESCE(date_diff('day', m.published_date, a.window_end), 9999)) A
          abs(m.score - 0.5) ASC, m.source_id, m.doc_id;
 
 -- source_health: per source, its latest run and how long it has been silent. A run "succeeds" for a
--- source when discovery found items (new or already stored) or a page was fetched.
+-- source when discovery found items (new or already stored) or a page was fetched. A real-web state of the
+-- latest run (problem) is the health, named in Vietnamese with the next step (problem_vi, next_step_vi).
 CREATE OR REPLACE VIEW source_health AS
 WITH ranked AS (
     SELECT h.*, row_number() OVER (PARTITION BY source_id ORDER BY checked_at DESC) AS rn
@@ -37,8 +38,14 @@ SELECT s.source_id, s.name, s.kind, s.scope, s.province_historical, s.province_c
         WHERE x.source_id = s.source_id
           AND (x.items_found > 0 OR x.pages_fetched > 0 OR x.not_modified > 0)) AS last_success_at,
        COALESCE(si.silent_runs, 0) AS silent_runs,
+       l.problem, l.problem_detail,
+       replace(pl.label_vi, '{chi_tiet}', COALESCE(
+           strftime(TRY_CAST(l.problem_detail AS DATE), '%d/%m/%Y'), l.problem_detail, '')) AS problem_vi,
+       pl.next_step_vi,
        CASE
            WHEN l.run_id IS NULL THEN 'never_crawled'
+           -- a real-web state (blocked, js_challenge, feed_html, sitemap_stale, listing_repeats) is never 'ok'
+           WHEN l.problem IS NOT NULL THEN l.problem
            -- failing: errors, no page fetched, and either new items were found (none could be fetched) or
            -- discovery itself got nothing (no item, no 304). A quiet night (all items already stored, or
            -- feeds answering 304) with a passing error is not a failure.
@@ -51,4 +58,5 @@ SELECT s.source_id, s.name, s.kind, s.scope, s.province_historical, s.province_c
        END AS health
 FROM sources s
 LEFT JOIN ranked l ON l.source_id = s.source_id AND l.rn = 1
-LEFT JOIN silent si ON si.source_id = s.source_id;
+LEFT JOIN silent si ON si.source_id = s.source_id
+LEFT JOIN health_problem_labels pl ON pl.problem = l.problem;
