@@ -1,0 +1,139 @@
+"""Shingles and MinHash signatures computed in bulk with numpy, and the LSH band keys stored in DuckDB.
+
+Text -> NFC, modern tone placement (pipeline.normalize) -> folded (lower-case, no diacritics) words ->
+word 3-shingles, each hashed to 64 bits (a word's hash is blake2b of the word, computed once per distinct
+word; a shingle's hash mixes its three word hashes). A signature is, for each of ``NUM_PERM`` independent
+64-bit mixing functions (splitmix64's finaliser over ``shingle ^ seed_i``), the minimum over the shingles:
+the estimated Jaccard similarity of two texts is the share of equal positions.
+
+Everything is vectorised: a batch of documents is one array of shingle hashes and one ``minimum.reduceat``
+per chunk, so a 600-word article costs a fraction of a millisecond instead of 600 calls to
+``MinHash.update``.
+
+LSH: ``BANDS`` bands of ``ROWS`` rows. A pair with Jaccard s becomes a candidate with probability
+1 - (1 - s^ROWS)^BANDS: 0.94 at 0.4, 0.996 at 0.5, 0.30 at 0.2, 0.04 at 0.1. Candidates are only that:
+every pair is then verified (pipeline.syndication) before it joins a story.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from pipeline.normalize import fold, normalize_text
+
+NUM_PERM = 128
+SHINGLE = 3
+ROWS = 3
+BANDS = 42  # 126 of the 128 positions
+SEED = 1
+
+_TOKEN = re.compile(r"\w+")
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+_C1 = np.uint64(0x9E3779B97F4A7C15)
+_C2 = np.uint64(0xC2B2AE3D27D4EB4F)
+_CHUNK = 32_768  # shingles per vectorised step (32k x 128 x 8 bytes = 32 MiB)
+
+
+def _mix(z: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser, elementwise on uint64 (wrapping arithmetic)."""
+    z = z ^ (z >> np.uint64(30))
+    z = z * _M1
+    z = z ^ (z >> np.uint64(27))
+    z = z * _M2
+    return z ^ (z >> np.uint64(31))
+
+
+def _seeds() -> np.ndarray:
+    rng = np.random.default_rng(SEED)
+    return rng.integers(0, 2**63, NUM_PERM, dtype=np.int64).astype(np.uint64) * np.uint64(2) + np.uint64(1)
+
+
+_SEEDS = _seeds()
+_BAND_SALT = _mix(np.arange(1, BANDS + 1, dtype=np.uint64) * _C1)
+
+
+def words(text: str | None) -> list[str]:
+    """Folded words of the normalized text (what shingles are made of)."""
+    return _TOKEN.findall(fold(normalize_text(text)))
+
+
+class WordHasher:
+    """64-bit word hashes, each distinct word hashed once (keep one per batch)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, int] = {}
+
+    def __call__(self, tokens: Sequence[str]) -> np.ndarray:
+        cache = self._cache
+        out = np.empty(len(tokens), dtype=np.uint64)
+        for i, word in enumerate(tokens):
+            value = cache.get(word)
+            if value is None:
+                value = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+                cache[word] = value
+            out[i] = value
+        return out
+
+
+def shingle_hashes(tokens: Sequence[str], hasher: WordHasher | None = None) -> np.ndarray:
+    """Sorted distinct 64-bit hashes of the word 3-shingles (a text shorter than 3 words: one shingle)."""
+    if not tokens:
+        return np.empty(0, dtype=np.uint64)
+    h = (hasher or WordHasher())(tokens)
+    if len(h) < SHINGLE:
+        combined = np.array([np.bitwise_xor.reduce(_mix(h * _C2))], dtype=np.uint64)
+    else:
+        combined = _mix(h[:-2] * _C1 + h[1:-1] * _C2 + h[2:])
+    return np.unique(combined)
+
+
+def signatures(shingle_sets: Sequence[np.ndarray]) -> np.ndarray:
+    """MinHash signatures, one row per shingle set (uint64, NUM_PERM columns). An empty set gets all ones."""
+    out = np.full((len(shingle_sets), NUM_PERM), np.iinfo(np.uint64).max, dtype=np.uint64)
+    if not shingle_sets:
+        return out
+    lengths = np.fromiter((len(s) for s in shingle_sets), dtype=np.int64, count=len(shingle_sets))
+    flat = np.concatenate([s for s in shingle_sets if len(s)]) if lengths.sum() else np.empty(0, np.uint64)
+    owner = np.repeat(np.arange(len(shingle_sets)), lengths)
+    for start in range(0, len(flat), _CHUNK):
+        part = flat[start : start + _CHUNK]
+        rows = owner[start : start + _CHUNK]
+        hashed = _mix(part[:, None] ^ _SEEDS[None, :])
+        # rows is sorted: reduce each document's run of shingles inside this chunk
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        mins = np.minimum.reduceat(hashed, starts, axis=0)
+        docs = rows[starts]
+        out[docs] = np.minimum(out[docs], mins)
+    return out
+
+
+def signature_of(text: str | None) -> np.ndarray:
+    return signatures([shingle_hashes(words(text))])[0]
+
+
+def band_keys(sigs: np.ndarray) -> np.ndarray:
+    """One 64-bit key per band and document: shape (documents, BANDS). Equal key = candidate pair."""
+    sigs = np.atleast_2d(np.asarray(sigs, dtype=np.uint64))
+    acc = np.broadcast_to(_BAND_SALT, (sigs.shape[0], BANDS)).copy()
+    for r in range(ROWS):
+        acc = _mix(acc ^ sigs[:, r : BANDS * ROWS : ROWS])
+    return acc
+
+
+def estimated_jaccard(sig_a: Iterable[int] | np.ndarray, sig_b: Iterable[int] | np.ndarray) -> float:
+    a = np.asarray(list(sig_a) if not isinstance(sig_a, np.ndarray) else sig_a, dtype=np.uint64)
+    b = np.asarray(list(sig_b) if not isinstance(sig_b, np.ndarray) else sig_b, dtype=np.uint64)
+    return float(np.count_nonzero(a == b)) / float(NUM_PERM)
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Exact Jaccard similarity of two sorted distinct hash arrays."""
+    if not len(a) or not len(b):
+        return 0.0
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / float(len(a) + len(b) - inter)
