@@ -38,6 +38,8 @@ SELECT
     c.classifier_version,
     c.classified_at,
     COALESCE(d.story_id, d.doc_id)                             AS story_id,
+    h.scope                                                    AS decision_scope,
+    h.decided_doc_id                                           AS decided_doc_id,
     d.source_id,
     d.title,
     d.url,
