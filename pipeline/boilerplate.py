@@ -7,7 +7,8 @@ rows, never from a typed list (query ``story_boilerplate.sql``; ``is_boilerplate
 in-memory corpora):
 
 - **one outlet's template**: it is in at least ``OUTLET_DOCS`` documents of one outlet, published in at
-  least two different ``WINDOW_DAYS`` periods (a header, a footer, a weekly column's fixed intro), or
+  least ``OUTLET_PERIODS`` different ``WINDOW_DAYS`` periods (a header, a footer, a weekly column's fixed
+  intro), or
 - **a standard paragraph across outlets**: its documents fall in at least ``SPREAD_PERIODS`` different
   ``WINDOW_DAYS`` periods ("Lớp học được tổ chức trong khuôn khổ triển khai Đề án ..." under one course
   after another).
@@ -29,6 +30,7 @@ from pipeline.normalize import fold, normalize_text
 
 WINDOW_DAYS = 14
 OUTLET_DOCS = 3
+OUTLET_PERIODS = 3
 SPREAD_PERIODS = 4
 MIN_PARAGRAPH_WORDS = 3  # shorter lines ("Ảnh: ...", "(GD&TĐ) -") are ignored for boilerplate statistics
 _EPOCH = dt.date(2000, 1, 1)
@@ -77,7 +79,7 @@ def is_boilerplate(occurrences: Iterable[Occurrence]) -> bool:
             periods.add(p)
     if len(periods) >= SPREAD_PERIODS:
         return True
-    return any(len(docs) >= OUTLET_DOCS and len(periods_by_outlet[outlet]) >= 2
+    return any(len(docs) >= OUTLET_DOCS and len(periods_by_outlet[outlet]) >= OUTLET_PERIODS
                for outlet, docs in docs_by_outlet.items())
 
 

@@ -28,10 +28,22 @@ from typing import Any, Protocol
 import numpy as np
 
 from pipeline.boilerplate import Occurrence, countable, is_boilerplate
-from pipeline.minhash import WordHasher, band_keys, shingle_hashes, signatures, words  # noqa: F401
+from pipeline.minhash import (
+    BANDS,
+    LEAD_BANDS,
+    LEAD_WORDS,
+    WordHasher,
+    band_keys,
+    lead_keys,
+    shingle_hashes,
+    signatures,
+    title_key,
+    words,
+)
 from pipeline.syndication import Doc, Verdict, as_doc, score, verify
 
 FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.UTC)
+KEYS = BANDS + LEAD_BANDS + 1  # candidate keys per document: text bands, lead bands, title
 
 
 def story_id_for(doc_id: str) -> str:
@@ -75,10 +87,15 @@ class Prepared:
 
     @classmethod
     def of(cls, docs: Sequence[Doc]) -> Prepared:
+        """Signatures of the whole texts and of the leads, and every candidate key, in bulk."""
         hasher = WordHasher()
-        sets = [shingle_hashes(words(_full_text(d)), hasher) for d in docs]
-        sigs = signatures(sets)
-        return cls(docs=list(docs), signatures=sigs, keys=band_keys(sigs))
+        tokens = [words(_full_text(d)) for d in docs]
+        sigs = signatures([shingle_hashes(t, hasher) for t in tokens])
+        body = [words(d.text) for d in docs]
+        leads = signatures([shingle_hashes(t[:LEAD_WORDS], hasher) for t in body])
+        titles = np.array([[title_key(words(d.title), d.doc_id)] for d in docs], dtype=np.uint64).reshape(-1, 1)
+        keys = np.hstack([band_keys(sigs), lead_keys(leads), titles]) if docs else np.empty((0, KEYS), np.uint64)
+        return cls(docs=list(docs), signatures=sigs, keys=keys)
 
 
 def _full_text(doc: Doc) -> str:
@@ -147,7 +164,8 @@ class Assigner:
             return None
         return verify(doc, self.docs[rep], self.boiler, self.hasher)
 
-    def _best_story(self, doc: Doc, candidates: Iterable[str], exclude: str | None = None) -> tuple[str, Verdict] | None:
+    def _best_story(self, doc: Doc, candidates: Iterable[str],
+                    exclude: str | None = None) -> tuple[str, Verdict] | None:
         self._load_stories(c for c in candidates if c not in self.new_ids)
         stories = sorted({self.story_of[c] for c in candidates if c in self.story_of} - {exclude, None})
         best: tuple[str, Verdict] | None = None
@@ -160,7 +178,8 @@ class Assigner:
     def _join(self, doc: Doc, story: str) -> None:
         self._set(doc.doc_id, story)
         rep = self.rep_of.get(story)
-        if rep is None or sort_key(doc) < sort_key(self.docs[rep]):
+        # strictly earlier only: on a tie (same time, or both undated) the story keeps its representative
+        if rep is None or sort_key(doc)[:2] < sort_key(self.docs[rep])[:2]:
             self._new_representative(story, doc)
 
     def _new_representative(self, story: str, doc: Doc) -> None:
@@ -239,20 +258,16 @@ def _story_id(doc_id: str) -> str:
 class MemoryLookup:
     """A whole corpus in memory: for tests, the pair gate and assign_stories()."""
 
-    def __init__(self, docs: Iterable[Doc] = (), stories: Mapping[str, str] | None = None,
-                 signature_rows: Mapping[str, np.ndarray] | None = None) -> None:
+    def __init__(self, docs: Iterable[Doc] = (), stories: Mapping[str, str] | None = None) -> None:
         self.docs: dict[str, Doc] = {d.doc_id: d for d in docs}
         self.story: dict[str, str] = dict(stories or {})
         self.bands: dict[int, set[str]] = defaultdict(set)
         self.paragraphs: dict[int, list[Occurrence]] = defaultdict(list)
-        self.pending: list[Doc] = []
-        sigs = dict(signature_rows or {})
-        missing = [d for d in self.docs.values() if d.doc_id not in sigs]
-        if missing:
-            sigs.update(zip([d.doc_id for d in missing], Prepared.of(missing).signatures, strict=True))
-        for doc_id, sig in sigs.items():
-            self._index(doc_id, band_keys(np.asarray(sig, dtype=np.uint64))[0])
-        for doc in self.docs.values():
+        stored = list(self.docs.values())
+        if stored:
+            for doc, keys in zip(stored, Prepared.of(stored).keys, strict=True):
+                self._index(doc.doc_id, keys)
+        for doc in stored:
             self._count_paragraphs(doc)
 
     def _index(self, doc_id: str, keys: np.ndarray) -> None:
@@ -278,9 +293,9 @@ class MemoryLookup:
         wanted = set(story_ids)
         reps: dict[str, str] = {}
         for doc_id, story in self.story.items():
-            if story in wanted and doc_id in self.docs:
-                if story not in reps or sort_key(self.docs[doc_id]) < sort_key(self.docs[reps[story]]):
-                    reps[story] = doc_id
+            if story in wanted and doc_id in self.docs and (
+                    story not in reps or sort_key(self.docs[doc_id]) < sort_key(self.docs[reps[story]])):
+                reps[story] = doc_id
         return reps
 
     def documents(self, doc_ids: Iterable[str]) -> dict[str, Doc]:

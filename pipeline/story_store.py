@@ -26,7 +26,7 @@ import numpy as np
 import pyarrow as pa
 
 from pipeline import sql
-from pipeline.boilerplate import OUTLET_DOCS, SPREAD_PERIODS, WINDOW_DAYS, countable
+from pipeline.boilerplate import OUTLET_DOCS, OUTLET_PERIODS, SPREAD_PERIODS, WINDOW_DAYS, countable
 from pipeline.stories import Assigner, Assignment, Prepared
 from pipeline.syndication import Doc, as_doc
 
@@ -103,7 +103,8 @@ class DuckLookup:
         if not hashes:
             return set()
         text = sql.query("story_boilerplate").replace("/*HASHES*/", int_list(hashes))
-        return {int(r[0]) for r in self.conn.execute(text, [WINDOW_DAYS, SPREAD_PERIODS, OUTLET_DOCS]).fetchall()}
+        params = [WINDOW_DAYS, SPREAD_PERIODS, OUTLET_DOCS, OUTLET_PERIODS]
+        return {int(r[0]) for r in self.conn.execute(text, params).fetchall()}
 
 
 def _paragraph_rows(docs: Sequence[Doc]) -> pa.Table:

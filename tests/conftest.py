@@ -33,6 +33,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         shared / "real-pages" / "vnexpress-kinh-doanh.html",
         shared / "seed" / "000_370ed4985633a6ca.txt",          # tests/foundation/test_plan_loader.py
         shared / "corpora" / "vietnews-sample.jsonl",          # tests/quality/test_real_corpus_fp.py
+        shared / "corpora" / "vietnews-mamnon-dev.jsonl",      # tests/stories/test_pair_gate.py
     ]
     missing = [str(p) for p in needed if not p.is_file()]
     if os.environ.get("CI") and missing:

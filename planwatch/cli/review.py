@@ -251,8 +251,8 @@ def decide(
             fail(str(exc).strip("'\""))
     record(paths, decision)
     what = ", ".join(str(x) for x in (decision["activity"], decision["format"], decision["published_date"]) if x)
-    reach = ("this copy only" if copy_only else
-             f"the whole story, {item.get('copy_count') or 1} cop{'y' if (item.get('copy_count') or 1) == 1 else 'ies'}")
+    copies = item.get("copy_count") or 1
+    reach = "this copy only" if copy_only else f"the whole story, {copies} cop{'y' if copies == 1 else 'ies'}"
     typer.echo(f"Recorded {decision['action']} of {item['id']}{' (' + what + ')' if what else ''} "
                f"by {decision['reviewer']} [{decision['decision_id']}], for {reach}.")
     _sync(paths, lock_timeout, no_sync)
