@@ -1,6 +1,6 @@
 """Boilerplate learned from the corpus: paragraphs that recur across documents of different stories.
 
-A document's paragraphs are its lines after normalization, folded (lower-case, no diacritics, one space),
+A document's paragraphs are its lines, folded (lower-case, no diacritics, one space),
 each hashed to 64 bits (``para_hash``). Table ``paragraph_docs`` holds one row per (paragraph, document)
 with the document's outlet and publication date. Whether a paragraph is boilerplate is decided from those
 rows, never from a typed list (query ``story_boilerplate.sql``; ``is_boilerplate`` is the same rule for
@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from pipeline.normalize import fold, normalize_text
+from pipeline.minhash import fold_line
 
 WINDOW_DAYS = 14
 OUTLET_DOCS = 3
@@ -41,10 +41,11 @@ def paragraph_hash(folded_line: str) -> int:
 
 
 def paragraphs(text: str | None) -> list[tuple[int, str]]:
-    """(para_hash, folded line) for every non-empty line of the normalized text, in order."""
+    """(para_hash, folded line) for every non-empty line of the text, in order (lines folded by
+    pipeline.minhash.fold_line: NFD, marks removed, lower-case, one space between words)."""
     out = []
-    for line in normalize_text(text).split("\n"):
-        folded = fold(line).strip()
+    for line in (text or "").replace("\r", "\n").split("\n"):
+        folded = fold_line(line)
         if folded:
             out.append((paragraph_hash(folded), folded))
     return out
@@ -81,6 +82,17 @@ def is_boilerplate(occurrences: Iterable[Occurrence]) -> bool:
         return True
     return any(len(docs) >= OUTLET_DOCS and len(periods_by_outlet[outlet]) >= OUTLET_PERIODS
                for outlet, docs in docs_by_outlet.items())
+
+
+def rule_on_counts(per_outlet: Iterable[tuple[int, int, Iterable[int | None]]]) -> bool:
+    """The same rule on counts per outlet: (documents, periods) of one paragraph in each outlet."""
+    periods: set[int] = set()
+    outlet_hit = False
+    for docs, _, outlet_periods in per_outlet:
+        found = {p for p in outlet_periods if p is not None}
+        periods |= found
+        outlet_hit = outlet_hit or (docs >= OUTLET_DOCS and len(found) >= OUTLET_PERIODS)
+    return outlet_hit or len(periods) >= SPREAD_PERIODS
 
 
 def learn(index: Mapping[int, Iterable[Occurrence]]) -> set[int]:

@@ -1,10 +1,10 @@
 """Shingles and MinHash signatures computed in bulk with numpy, and the LSH band keys stored in DuckDB.
 
-Text -> NFC, modern tone placement (pipeline.normalize) -> folded (lower-case, no diacritics) words ->
+Text -> folded lines (``fold_line``: NFD, marks removed, lower-case; tone placement no longer matters) -> words ->
 word 3-shingles, each hashed to 64 bits (a word's hash is blake2b of the word, computed once per distinct
-word; a shingle's hash mixes its three word hashes). A signature is, for each of ``NUM_PERM`` independent
-64-bit mixing functions (splitmix64's finaliser over ``shingle ^ seed_i``), the minimum over the shingles:
-the estimated Jaccard similarity of two texts is the share of equal positions.
+word; a shingle's hash mixes its three word hashes with splitmix64's finaliser). A signature is, for each of
+``NUM_PERM`` random affine maps ``A_i * h + B_i`` (mod 2^64, ``A_i`` odd: a bijection of the hashes), the
+minimum over the shingles: the estimated Jaccard similarity of two texts is the share of equal positions.
 
 Everything is vectorised: a batch of documents is one array of shingle hashes and one ``minimum.reduceat``
 per chunk, so a 600-word article costs a fraction of a millisecond instead of 600 calls to
@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-
-from pipeline.normalize import fold, normalize_text
 
 NUM_PERM = 128
 SHINGLE = 3
@@ -49,18 +48,35 @@ def _mix(z: np.ndarray) -> np.ndarray:
     return z ^ (z >> np.uint64(31))
 
 
-def _seeds() -> np.ndarray:
+def _affine() -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(SEED)
-    return rng.integers(0, 2**63, NUM_PERM, dtype=np.int64).astype(np.uint64) * np.uint64(2) + np.uint64(1)
+    a = rng.integers(0, 2**63, NUM_PERM, dtype=np.int64).astype(np.uint64) * np.uint64(2) + np.uint64(1)
+    b = rng.integers(0, 2**63, NUM_PERM, dtype=np.int64).astype(np.uint64)
+    return a, b
 
 
-_SEEDS = _seeds()
+# position i of a signature: min over shingles of (A_i * h + B_i) mod 2^64 -- with A_i odd, a bijection of the
+# (already well mixed) 64-bit shingle hashes, two vector operations per position
+_A, _B = _affine()
 _BAND_SALT = _mix(np.arange(1, BANDS + 1, dtype=np.uint64) * _C1)
 
 
+# Folding drops every tone and vowel mark, so how a text placed them (NFC or NFD, "hoà" or "hòa") no longer
+# matters: NFD, then the combining marks (U+0300-U+036F) removed in one C-level translate, đ -> d.
+_STRIP = {cp: None for cp in range(0x300, 0x370)} | {ord("đ"): "d"}
+
+
+def fold_line(text: str | None) -> str:
+    """Lower-case, diacritic-free, one space between words: "Đề án  33" -> "de an 33" (as
+    pipeline.normalize.fold after normalize_text, for Latin-script text, without the slow regex passes)."""
+    if not text:
+        return ""
+    return " ".join(unicodedata.normalize("NFD", text.lower()).translate(_STRIP).split())
+
+
 def words(text: str | None) -> list[str]:
-    """Folded words of the normalized text (what shingles are made of)."""
-    return _TOKEN.findall(fold(normalize_text(text)))
+    """Folded words of the text (what shingles are made of)."""
+    return _TOKEN.findall(fold_line(text))
 
 
 class WordHasher:
@@ -104,7 +120,8 @@ def signatures(shingle_sets: Sequence[np.ndarray]) -> np.ndarray:
     for start in range(0, len(flat), _CHUNK):
         part = flat[start : start + _CHUNK]
         rows = owner[start : start + _CHUNK]
-        hashed = _mix(part[:, None] ^ _SEEDS[None, :])
+        hashed = part[:, None] * _A[None, :]
+        hashed += _B[None, :]
         # rows is sorted: reduce each document's run of shingles inside this chunk
         starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
         mins = np.minimum.reduceat(hashed, starts, axis=0)

@@ -89,17 +89,12 @@ class Prepared:
     def of(cls, docs: Sequence[Doc]) -> Prepared:
         """Signatures of the whole texts and of the leads, and every candidate key, in bulk."""
         hasher = WordHasher()
-        tokens = [words(_full_text(d)) for d in docs]
-        sigs = signatures([shingle_hashes(t, hasher) for t in tokens])
-        body = [words(d.text) for d in docs]
-        leads = signatures([shingle_hashes(t[:LEAD_WORDS], hasher) for t in body])
+        body = [d.all_words() for d in docs]
+        sigs = signatures([shingle_hashes(words(d.title) + b, hasher) for d, b in zip(docs, body, strict=True)])
+        leads = signatures([shingle_hashes(b[:LEAD_WORDS], hasher) for b in body])
         titles = np.array([[title_key(words(d.title), d.doc_id)] for d in docs], dtype=np.uint64).reshape(-1, 1)
         keys = np.hstack([band_keys(sigs), lead_keys(leads), titles]) if docs else np.empty((0, KEYS), np.uint64)
         return cls(docs=list(docs), signatures=sigs, keys=keys)
-
-
-def _full_text(doc: Doc) -> str:
-    return f"{doc.title or ''}\n{doc.text or ''}"
 
 
 @dataclass

@@ -26,12 +26,13 @@ import numpy as np
 import pyarrow as pa
 
 from pipeline import sql
-from pipeline.boilerplate import OUTLET_DOCS, OUTLET_PERIODS, SPREAD_PERIODS, WINDOW_DAYS, countable
+from pipeline.boilerplate import WINDOW_DAYS, countable, rule_on_counts
 from pipeline.stories import Assigner, Assignment, Prepared
 from pipeline.syndication import Doc, as_doc
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7))
-INDEX_LOOKUP_MAX_KEYS = 2_000  # above this many keys a batch probes the band table with one hash join
+INDEX_LOOKUP_CHUNK = 1_000  # constants per IN list (each list is answered from the ART index)
+INDEX_LOOKUP_MAX_KEYS = 50_000  # above this many keys (a batch of ~1,000 documents) one hash join is cheaper
 REBUILD_CHUNK = 5_000
 REBUILD_TASK = "rebuild_stories"
 
@@ -44,6 +45,10 @@ def str_list(values: Iterable[str]) -> str:
     return ", ".join("'" + str(v).replace("'", "''") + "'" for v in values)
 
 
+def _chunks(values: list[Any]) -> list[list[Any]]:
+    return [values[i : i + INDEX_LOOKUP_CHUNK] for i in range(0, len(values), INDEX_LOOKUP_CHUNK)]
+
+
 def _local_date(doc: Doc) -> dt.date | None:
     return None if doc.published is None else doc.published.astimezone(VN_TZ).date()
 
@@ -53,6 +58,7 @@ class DuckLookup:
 
     def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
         self.conn = conn
+        self._cache: dict[str, dict[str, Any]] = {}  # document rows read during one batch
 
     def candidates(self, docs: Sequence[Doc], keys: np.ndarray) -> dict[str, set[str]]:
         owners: dict[int, list[str]] = defaultdict(list)
@@ -61,7 +67,8 @@ class DuckLookup:
                 owners[int(key)].append(doc.doc_id)
         rows: list[tuple[Any, ...]] = []
         if owners and len(owners) <= INDEX_LOOKUP_MAX_KEYS:
-            rows = self.conn.execute(sql.query("story_candidates").replace("/*KEYS*/", int_list(owners))).fetchall()
+            for part in _chunks(list(owners)):
+                rows += self.conn.execute(sql.query("story_candidates").replace("/*KEYS*/", int_list(part))).fetchall()
         elif owners:
             probe = pa.table({"band_key": pa.array(list(owners), type=pa.uint64())})
             self.conn.register("_probe", probe)
@@ -76,12 +83,14 @@ class DuckLookup:
         return out
 
     def _docs(self, doc_ids: Iterable[str]) -> list[dict[str, Any]]:
-        ids = sorted(set(doc_ids))
-        if not ids:
-            return []
-        cur = self.conn.execute(sql.query("story_docs").replace("/*IDS*/", str_list(ids)))
-        cols = [c[0] for c in cur.description]
-        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+        ids = sorted(set(doc_ids) - set(self._cache))
+        if ids:
+            cur = self.conn.execute(sql.query("story_docs").replace("/*IDS*/", str_list(ids)))
+            cols = [c[0] for c in cur.description]
+            for r in cur.fetchall():
+                row = dict(zip(cols, r, strict=True))
+                self._cache[row["doc_id"]] = row
+        return [self._cache[d] for d in set(doc_ids) if d in self._cache]
 
     def stories(self, doc_ids: Iterable[str]) -> dict[str, str]:
         return {r["doc_id"]: r["story_id"] for r in self._docs(doc_ids)}
@@ -90,7 +99,14 @@ class DuckLookup:
         ids = sorted(set(story_ids))
         if not ids:
             return {}
-        return dict(self.conn.execute(sql.query("story_representatives"), [ids]).fetchall())
+        recorded = dict(self.conn.execute(
+            sql.query("story_representatives").replace("/*IDS*/", str_list(ids))).fetchall())
+        current = self.stories(recorded.values())
+        reps = {s: d for s, d in recorded.items() if current.get(d) == s}  # still in the story it represents
+        missing = [s for s in ids if s not in reps]
+        if missing:
+            reps.update(self.conn.execute(sql.query("story_representatives_scan"), [missing]).fetchall())
+        return reps
 
     def documents(self, doc_ids: Iterable[str]) -> dict[str, Doc]:
         return {r["doc_id"]: as_doc(r) for r in self._docs(doc_ids)}
@@ -102,9 +118,12 @@ class DuckLookup:
         hashes = sorted(set(para_hashes))
         if not hashes:
             return set()
-        text = sql.query("story_boilerplate").replace("/*HASHES*/", int_list(hashes))
-        params = [WINDOW_DAYS, SPREAD_PERIODS, OUTLET_DOCS, OUTLET_PERIODS]
-        return {int(r[0]) for r in self.conn.execute(text, params).fetchall()}
+        per_outlet: dict[int, list[tuple[int, int, list[int | None]]]] = defaultdict(list)
+        for part in _chunks(hashes):
+            text = sql.query("story_boilerplate").replace("/*HASHES*/", int_list(part))
+            for h, _source, docs, periods in self.conn.execute(text, [WINDOW_DAYS]).fetchall():
+                per_outlet[int(h)].append((int(docs), 0, list(periods or [])))
+        return {h for h, rows in per_outlet.items() if rule_on_counts(rows)}
 
 
 def _paragraph_rows(docs: Sequence[Doc]) -> pa.Table:
@@ -141,7 +160,10 @@ def _forget(conn: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
     """Drop a re-extracted document's index rows (its text may have changed)."""
     if not doc_ids:
         return
-    conn.register("_ids", pa.table({"doc_id": pa.array(list(doc_ids), type=pa.string())}))
+    known = [r[0] for r in conn.execute(sql.query("story_known").replace("/*IDS*/", str_list(doc_ids))).fetchall()]
+    if not known:
+        return
+    conn.register("_ids", pa.table({"doc_id": pa.array(known, type=pa.string())}))
     try:
         conn.execute(sql.query("story_forget"))
     finally:

@@ -25,7 +25,7 @@ from pipeline.boilerplate import WINDOW_DAYS, paragraphs
 from pipeline.minhash import WordHasher, containment, jaccard, shingle_hashes, words
 
 MIN_WORDS = 12
-J_HIGH = 0.55
+J_HIGH = 0.7
 J_LOW = 0.25
 TL_MIN = 0.5
 C_MIN = 0.8
@@ -43,12 +43,23 @@ class Doc:
     source_id: str | None = None
     content_hash: str | None = None
     _paragraphs: list[tuple[int, str]] | None = field(default=None, repr=False)
+    _tokens: list[list[str]] | None = field(default=None, repr=False)
 
     @property
     def paragraphs(self) -> list[tuple[int, str]]:
         if self._paragraphs is None:
             self._paragraphs = paragraphs(self.text)
         return self._paragraphs
+
+    @property
+    def paragraph_words(self) -> list[list[str]]:
+        """The words of each paragraph (folded), computed once."""
+        if self._tokens is None:
+            self._tokens = [words(folded) for _, folded in self.paragraphs]
+        return self._tokens
+
+    def all_words(self) -> list[str]:
+        return [w for ws in self.paragraph_words for w in ws]
 
     @property
     def published_date(self) -> dt.date | None:
@@ -59,9 +70,9 @@ class Doc:
 
     def kept_words(self, boilerplate: set[int]) -> list[str]:
         out: list[str] = []
-        for h, folded in self.paragraphs:
+        for (h, _), ws in zip(self.paragraphs, self.paragraph_words, strict=True):
             if h not in boilerplate:
-                out.extend(words(folded))
+                out.extend(ws)
         return out
 
 
