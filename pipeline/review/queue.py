@@ -158,7 +158,7 @@ class ReviewState:
         by_story: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for r in rows:
             by_story.setdefault((r.get("story_id") or r["doc_id"], r["plan_id"]), []).append(r)
-        items = []
+        items: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
         for (story, _plan), copies in by_story.items():
             pending = sorted((c for c in copies if c["status"] == "pending"), key=_published_order)
             shown = [c for c in pending if filters.accepts(c)]
@@ -167,9 +167,11 @@ class ReviewState:
             item = dict(shown[0])
             ordered = sorted(copies, key=_published_order)
             item.update(story_fields(story, ordered))
-            items.append(item)
-        items.sort(key=overlay.queue_sort_key)
-        return items[:limit] if limit else items
+            # the story waits as urgently as its most urgent pending copy
+            items.append((min(overlay.queue_sort_key(c) for c in shown), item))
+        items.sort(key=lambda pair: pair[0])
+        rows_out = [item for _, item in items]
+        return rows_out[:limit] if limit else rows_out
 
     def recent(self, limit: int = 20) -> list[dict[str, Any]]:
         """The latest decisions (published or not), newest first, each with its item as it stands now."""
