@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from pipeline.minhash import fold_line
+from pipeline.minhash import fold_text
 
 WINDOW_DAYS = 14
 OUTLET_DOCS = 3
@@ -41,11 +41,12 @@ def paragraph_hash(folded_line: str) -> int:
 
 
 def paragraphs(text: str | None) -> list[tuple[int, str]]:
-    """(para_hash, folded line) for every non-empty line of the text, in order (lines folded by
-    pipeline.minhash.fold_line: NFD, marks removed, lower-case, one space between words)."""
+    """(para_hash, folded line) for every non-empty line of the text, in order (folded as
+    pipeline.minhash.fold_line: NFD, marks removed, lower-case, one space between words; the whole text in
+    one pass)."""
     out = []
-    for line in (text or "").replace("\r", "\n").split("\n"):
-        folded = fold_line(line)
+    for line in fold_text(text).split("\n"):
+        folded = " ".join(line.split())
         if folded:
             out.append((paragraph_hash(folded), folded))
     return out

@@ -74,6 +74,13 @@ def fold_line(text: str | None) -> str:
     return " ".join(unicodedata.normalize("NFD", text.lower()).translate(_STRIP).split())
 
 
+def fold_text(text: str | None) -> str:
+    """fold_line without joining the lines: line breaks are kept (\r counts as one), spaces are not collapsed."""
+    if not text:
+        return ""
+    return unicodedata.normalize("NFD", text.replace("\r", "\n").lower()).translate(_STRIP)
+
+
 def words(text: str | None) -> list[str]:
     """Folded words of the text (what shingles are made of)."""
     return _TOKEN.findall(fold_line(text))
@@ -87,21 +94,29 @@ class WordHasher:
 
     def __call__(self, tokens: Sequence[str]) -> np.ndarray:
         cache = self._cache
-        out = np.empty(len(tokens), dtype=np.uint64)
-        for i, word in enumerate(tokens):
-            value = cache.get(word)
-            if value is None:
-                value = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
-                cache[word] = value
-            out[i] = value
-        return out
+        if len(cache) > 1_000_000:  # a long-running process: keep the cache bounded
+            cache.clear()
+        for word in set(tokens).difference(cache):
+            cache[word] = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+        return np.fromiter(map(cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+
+
+_HASHER = WordHasher()  # word hashes are a pure function of the word: one cache for the process
+
+
+def word_hashes(tokens: Sequence[str]) -> np.ndarray:
+    return _HASHER(tokens)
 
 
 def shingle_hashes(tokens: Sequence[str], hasher: WordHasher | None = None) -> np.ndarray:
     """Sorted distinct 64-bit hashes of the word 3-shingles (a text shorter than 3 words: one shingle)."""
-    if not tokens:
+    return shingles_of((hasher or _HASHER)(tokens))
+
+
+def shingles_of(h: np.ndarray) -> np.ndarray:
+    """shingle_hashes from the words' hashes."""
+    if not len(h):
         return np.empty(0, dtype=np.uint64)
-    h = (hasher or WordHasher())(tokens)
     if len(h) < SHINGLE:
         combined = np.array([np.bitwise_xor.reduce(_mix(h * _C2))], dtype=np.uint64)
     else:

@@ -32,12 +32,12 @@ from pipeline.minhash import (
     BANDS,
     LEAD_BANDS,
     LEAD_WORDS,
-    WordHasher,
     band_keys,
     lead_keys,
-    shingle_hashes,
+    shingles_of,
     signatures,
     title_key,
+    word_hashes,
     words,
 )
 from pipeline.syndication import Doc, Verdict, as_doc, score, verify
@@ -88,10 +88,10 @@ class Prepared:
     @classmethod
     def of(cls, docs: Sequence[Doc]) -> Prepared:
         """Signatures of the whole texts and of the leads, and every candidate key, in bulk."""
-        hasher = WordHasher()
-        body = [d.all_words() for d in docs]
-        sigs = signatures([shingle_hashes(words(d.title) + b, hasher) for d, b in zip(docs, body, strict=True)])
-        leads = signatures([shingle_hashes(b[:LEAD_WORDS], hasher) for b in body])
+        body = [d.all_hashes() for d in docs]
+        sigs = signatures([shingles_of(np.concatenate([word_hashes(words(d.title)), b]))
+                           for d, b in zip(docs, body, strict=True)])
+        leads = signatures([shingles_of(b[:LEAD_WORDS]) for b in body])
         titles = np.array([[title_key(words(d.title), d.doc_id)] for d in docs], dtype=np.uint64).reshape(-1, 1)
         keys = np.hstack([band_keys(sigs), lead_keys(leads), titles]) if docs else np.empty((0, KEYS), np.uint64)
         return cls(docs=list(docs), signatures=sigs, keys=keys)
@@ -108,7 +108,6 @@ class Assignment:
 class Assigner:
     def __init__(self, lookup: Lookup) -> None:
         self.lookup = lookup
-        self.hasher = WordHasher()
         self.story_of: dict[str, str] = {}
         self.rep_of: dict[str, str] = {}
         self.docs: dict[str, Doc] = {}
@@ -136,7 +135,6 @@ class Assigner:
         wanted = [d for d in set(doc_ids) if d not in self.docs]
         if wanted:
             self.docs.update(self.lookup.documents(wanted))
-        self._learn([self.docs[d] for d in wanted if d in self.docs])
 
     def _learn(self, docs: Iterable[Doc]) -> None:
         paras = {h for d in docs for h, _ in d.paragraphs} - self.checked_paras
@@ -157,7 +155,13 @@ class Assigner:
         rep = self.rep_of.get(story)
         if rep is None or rep == doc.doc_id or rep not in self.docs:
             return None
-        return verify(doc, self.docs[rep], self.boiler, self.hasher)
+        return self._check(doc, self.docs[rep])
+
+    def _check(self, a: Doc, b: Doc) -> Verdict:
+        """The rule on one pair, with the boilerplate status of both documents' paragraphs looked up first
+        (only documents that meet a candidate are ever looked up)."""
+        self._learn([a, b])
+        return verify(a, b, self.boiler)
 
     def _best_story(self, doc: Doc, candidates: Iterable[str],
                     exclude: str | None = None) -> tuple[str, Verdict] | None:
@@ -186,7 +190,7 @@ class Assigner:
         for member in sorted(members):
             self._set(member, new_story)
         leaving = [m for m in sorted(members - {doc.doc_id})
-                   if not verify(self.docs[m], doc, self.boiler, self.hasher).copy]
+                   if not self._check(self.docs[m], doc).copy]
         for member in sorted(leaving, key=lambda m: sort_key(self.docs[m])):
             # assigned again by the same steps, never back into the story it failed
             self._set(member, _story_id(member))
@@ -216,8 +220,11 @@ class Assigner:
                                               for d, row in zip(ordered, prepared.keys, strict=True)}
         stored_candidates = self.lookup.candidates(ordered, prepared.keys)
         self.docs.update({d.doc_id: d for d in ordered})
-        self._learn(ordered)
         self._load_stories({c for cs in stored_candidates.values() for c in cs} - self.new_ids)
+        # the boilerplate status of every paragraph a verification will need, in one go
+        meeting = [d for d in ordered if stored_candidates.get(d.doc_id, set()) - self.new_ids]
+        met = {self.rep_of.get(self.story_of.get(c, ""), "") for d in meeting for c in stored_candidates[d.doc_id]}
+        self._learn(meeting + [self.docs[r] for r in sorted(met) if r in self.docs])
         result: dict[str, str] = {}
         for doc in ordered:
             digest = doc.content_hash if doc.content_hash and doc.has_words() else None

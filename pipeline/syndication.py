@@ -21,8 +21,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from pipeline.boilerplate import WINDOW_DAYS, paragraphs
-from pipeline.minhash import WordHasher, containment, jaccard, shingle_hashes, words
+from pipeline.minhash import containment, jaccard, shingles_of, word_hashes, words
 
 MIN_WORDS = 12
 J_HIGH = 0.7
@@ -44,6 +46,7 @@ class Doc:
     content_hash: str | None = None
     _paragraphs: list[tuple[int, str]] | None = field(default=None, repr=False)
     _tokens: list[list[str]] | None = field(default=None, repr=False)
+    _hashes: list[np.ndarray] | None = field(default=None, repr=False)
 
     @property
     def paragraphs(self) -> list[tuple[int, str]]:
@@ -60,6 +63,21 @@ class Doc:
 
     def all_words(self) -> list[str]:
         return [w for ws in self.paragraph_words for w in ws]
+
+    @property
+    def paragraph_hashes(self) -> list[np.ndarray]:
+        """The 64-bit hashes of each paragraph's words, computed once."""
+        if self._hashes is None:
+            self._hashes = [word_hashes(ws) for ws in self.paragraph_words]
+        return self._hashes
+
+    def kept_hashes(self, boilerplate: set[int]) -> np.ndarray:
+        """Word hashes of the paragraphs that are not boilerplate, in order."""
+        kept = [hs for (h, _), hs in zip(self.paragraphs, self.paragraph_hashes, strict=True) if h not in boilerplate]
+        return np.concatenate(kept) if kept else np.empty(0, dtype=np.uint64)
+
+    def all_hashes(self) -> np.ndarray:
+        return self.kept_hashes(set())
 
     @property
     def published_date(self) -> dt.date | None:
@@ -93,11 +111,10 @@ def _set_jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def title_lead_similarity(a_title: str | None, b_title: str | None, a_words: list[str], b_words: list[str],
-                          hasher: WordHasher | None = None) -> float:
-    """max(Jaccard of the titles' word sets, Jaccard of the leads' 3-shingles)."""
+def title_lead_similarity(a_title: str | None, b_title: str | None, a_words: np.ndarray, b_words: np.ndarray) -> float:
+    """max(Jaccard of the titles' word sets, Jaccard of the leads' 3-shingles); leads as word hashes."""
     title = _set_jaccard(set(words(a_title)), set(words(b_title)))
-    lead = jaccard(shingle_hashes(a_words[:LEAD_WORDS], hasher), shingle_hashes(b_words[:LEAD_WORDS], hasher))
+    lead = jaccard(shingles_of(a_words[:LEAD_WORDS]), shingles_of(b_words[:LEAD_WORDS]))
     return max(title, lead)
 
 
@@ -107,24 +124,23 @@ def days_apart(a: Doc, b: Doc) -> int | None:
     return abs((a.published - b.published).days)
 
 
-def verify(a: Doc, b: Doc, boilerplate: set[int], hasher: WordHasher | None = None) -> Verdict:
+def verify(a: Doc, b: Doc, boilerplate: set[int]) -> Verdict:
     """The rule of the module docstring for one pair."""
     gap = days_apart(a, b)
     if gap is not None and gap > WINDOW_DAYS:
         return Verdict(False, 0.0, 0.0, gap, "dates_apart")
     if a.content_hash and a.content_hash == b.content_hash and a.has_words():
         return Verdict(True, 1.0, 1.0, gap, "same_content")
-    a_words, b_words = a.kept_words(boilerplate), b.kept_words(boilerplate)
+    a_words, b_words = a.kept_hashes(boilerplate), b.kept_hashes(boilerplate)
     if len(a_words) < MIN_WORDS or len(b_words) < MIN_WORDS:
         return Verdict(False, 0.0, 0.0, gap, "too_little_text")
-    hasher = hasher or WordHasher()
-    a_set, b_set = shingle_hashes(a_words, hasher), shingle_hashes(b_words, hasher)
+    a_set, b_set = shingles_of(a_words), shingles_of(b_words)
     sim = jaccard(a_set, b_set)
     if sim >= J_HIGH:
         return Verdict(True, sim, 1.0, gap, "near_duplicate")
     if sim < J_LOW and containment(a_set, b_set) < C_MIN:
         return Verdict(False, sim, 0.0, gap, "different_text")
-    tl = title_lead_similarity(a.title, b.title, a_words, b_words, hasher)
+    tl = title_lead_similarity(a.title, b.title, a_words, b_words)
     return Verdict(tl >= TL_MIN, sim, tl, gap, "title_or_lead" if tl >= TL_MIN else "different_title_and_lead")
 
 

@@ -16,7 +16,6 @@ from typing import Any
 
 from pipeline import syndication
 from pipeline.boilerplate import Occurrence, countable, learn
-from pipeline.minhash import WordHasher
 from pipeline.syndication import Doc, verify
 from tests.stories.pairs.build import Pair, pairs
 
@@ -52,10 +51,9 @@ def boilerplate_of(docs: list[Doc]) -> set[int]:
 def evaluate(labelled: list[Pair] | None = None) -> Result:
     labelled = labelled if labelled is not None else list(pairs())
     boiler = boilerplate_of([d for p in labelled for d in (p.a, p.b)])
-    hasher = WordHasher()
     result = Result()
     for pair in labelled:
-        verdict = verify(pair.a, pair.b, boiler, hasher)
+        verdict = verify(pair.a, pair.b, boiler)
         outcome = {(True, True): "tp", (False, True): "fp", (True, False): "fn", (False, False): "tn"}[
             (pair.copy, verdict.copy)]
         setattr(result, outcome, getattr(result, outcome) + 1)
