@@ -151,8 +151,25 @@ def _store(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> tuple
     return time.perf_counter() - start, time.process_time() - cpu
 
 
-def measure(path: Path, batch: int, batches: int, singles: int, big: int) -> dict[str, Any]:
+def _connect(path: Path, memory_limit: str | None) -> duckdb.DuckDBPyConnection:
     conn = duckdb.connect(str(path))
+    if memory_limit:
+        conn.execute(f"SET memory_limit = '{memory_limit.replace(chr(39), '')}'")
+    return conn
+
+
+def consecutive(path: Path, batch: int, count: int, memory_limit: str | None) -> None:
+    conn = _connect(path, memory_limit)
+    for i in range(count):
+        wall, cpu = _store(conn, _new_docs(batch, 100_000 + i * batch))
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps({"batch_no": i, "cpu_ms_per_doc": round(1000 * cpu / batch, 2),
+                          "ms_per_doc": round(1000 * wall / batch, 2), "peak_rss_mb": round(rss)}), flush=True)
+
+
+def measure(path: Path, batch: int, batches: int, singles: int, big: int,
+            memory_limit: str | None = None) -> dict[str, Any]:
+    conn = _connect(path, memory_limit)
     rss_open = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     _store(conn, _new_docs(20, 10_000_000))  # warm-up: load the views' SQL, first index pages
     nightly = [_store(conn, _new_docs(batch, i * batch)) for i in range(batches)]
@@ -183,10 +200,18 @@ def main() -> None:
     parser.add_argument("--big-batch", type=int, default=10_000, help="One batch of this many new documents.")
     parser.add_argument("--dir", type=Path, default=Path("/tmp/planwatch-bench-stories"))
     parser.add_argument("--build-only", action="store_true", help="Build the warehouses, measure nothing.")
+    parser.add_argument("--consecutive", type=int, default=0,
+                        help="Instead: this many nightly batches in a row in one process, one line each (how the "
+                             "cost falls and the memory grows as DuckDB loads index pages).")
+    parser.add_argument("--memory-limit", default=None, help="DuckDB memory_limit for the measurement, e.g. 512MB.")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.measure and args.consecutive:
+        consecutive(args.measure, args.batch, args.consecutive, args.memory_limit)
+        return
     if args.measure:
-        print(json.dumps(measure(args.measure, args.batch, args.batches, args.singles, args.big_batch)))
+        print(json.dumps(measure(args.measure, args.batch, args.batches, args.singles, args.big_batch,
+                                 args.memory_limit)))
         return
     args.dir.mkdir(parents=True, exist_ok=True)
     for size in (int(s) for s in args.stored.split(",")):
@@ -199,10 +224,12 @@ def main() -> None:
         if args.build_only:
             continue
         # a fresh process: its memory is the measurement's, not the build's
+        extra = ["--consecutive", str(args.consecutive)] if args.consecutive else []
+        extra += ["--memory-limit", args.memory_limit] if args.memory_limit else []
         out = subprocess.run([sys.executable, __file__, "--measure", str(path), "--batch", str(args.batch),
                               "--batches", str(args.batches), "--singles", str(args.singles),
-                              "--big-batch", str(args.big_batch)], check=True, capture_output=True, text=True,
-                             env={**os.environ})
+                              "--big-batch", str(args.big_batch), *extra], check=True, capture_output=True,
+                             text=True, env={**os.environ})
         print(out.stdout.strip())
 
 
