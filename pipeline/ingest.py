@@ -156,33 +156,23 @@ def classification_row(result: dict[str, Any], plan_id: str, run_id: str, at: dt
 
 
 def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications: list[dict[str, Any]]) -> None:
-    """Assign stories against what the warehouse holds, then load documents, signatures, classifications."""
-    from pipeline.dedupe import assign_stories, minhash_signature
+    """Assign stories against what the warehouse holds (pipeline.story_store indexes the batch and moves stored
+    copies whose story changed), then load documents and classifications."""
+    from pipeline.story_store import assign_and_index
 
-    existing = writer.conn.execute(
-        "SELECT d.doc_id, COALESCE(d.story_id, d.doc_id), s.minhash, d.content_hash FROM documents d "
-        "JOIN doc_signatures s USING (doc_id)").fetchall()
     first_seen = dict(writer.conn.execute(
         "SELECT doc_id, first_seen_at FROM documents WHERE doc_id IN (SELECT unnest(?))",
         [[d["doc_id"] for d in docs]]).fetchall()) if docs else {}
-    signatures = {d["doc_id"]: minhash_signature(f"{d.get('title') or ''}\n{d.get('text') or ''}") for d in docs}
-    new_docs = [{"doc_id": d["doc_id"], "text": f"{d.get('title') or ''}\n{d.get('text') or ''}",
-                 "content_hash": d.get("content_hash"), "published_at": d.get("published_at")} for d in docs]
-    stories = assign_stories(new_docs, [(r[0], r[1], list(r[2]), r[3]) for r in existing])
-    created = now()
-    story_rows = []
     for d in docs:
-        d["story_id"] = stories.get(d["doc_id"], d["doc_id"])
         if d["doc_id"] in first_seen:
             d["first_seen_at"] = first_seen[d["doc_id"]]
             if d.get("date_source") == "first_seen":  # dated by first sight: a later fetch must not move it
                 d["published_at"] = d["first_seen_at"]
                 d["published_date"] = local_date(d["first_seen_at"])
-        story_rows.append({"story_id": d["story_id"], "first_doc_id": d["doc_id"], "created_at": created})
+    assignment = assign_and_index(writer.conn, docs)
+    for d in docs:
+        d["story_id"] = assignment.stories.get(d["doc_id"], f"s-{d['doc_id']}")
     writer.insert("documents", docs, on_conflict="replace")
-    writer.insert("doc_signatures", [{"doc_id": k, "minhash": v} for k, v in signatures.items()],
-                  on_conflict="replace")
-    writer.insert("stories", story_rows, on_conflict="ignore")
     changed = _changed_classifications(writer, classifications)
     for row in classifications:
         stored_decision, stored_at = changed.get(_class_key(row), (None, None))

@@ -20,7 +20,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from pipeline.journal import append_decision
+from pipeline.journal import SCOPES, append_decision
 from pipeline.locking import LockTimeout
 from pipeline.review import overlay
 from planwatch.config import REPO_ROOT, Paths
@@ -62,14 +62,19 @@ def clean_reviewer(name: str | None) -> str:
 
 def make_decision(item: dict[str, Any], action: str, reviewer: str, *, activities: list[str],
                   activity: str | None = None, fmt: str | None = None, date: str | dt.date | None = None,
-                  note: str | None = None, now: dt.datetime | None = None) -> dict[str, Any]:
+                  note: str | None = None, now: dt.datetime | None = None, scope: str = "story") -> dict[str, Any]:
     """A journal row for confirm / reject / reopen on `item` (a row of view review_items, overlaid).
+
+    scope 'story' (default): the decision applies to every copy of the item's story, those found later
+    included; 'copy': to this copy only (an override of the story's decision, shown as such).
 
     confirm records the activity and format explicitly (given, else the item's current ones), so that a
     later reclassification can never change what a person confirmed. Every action keeps a corrected date
     unless a new one is given. Otherwise reject and reopen record only what is given."""
     if action not in ("confirm", "reject", "reopen"):
         raise DecisionError(f"unknown decision '{action}': use confirm, reject or reopen")
+    if scope not in SCOPES:
+        raise DecisionError(f"unknown scope '{scope}': use story or copy")
     reviewer = clean_reviewer(reviewer)
     activity = (activity or "").strip() or None
     fmt = (fmt or "").strip().lower() or None
@@ -95,7 +100,7 @@ def make_decision(item: dict[str, Any], action: str, reviewer: str, *, activitie
         raise DecisionError("the item is already waiting in the queue; confirm or reject it instead")
     return {"decision_id": uuid.uuid4().hex, "doc_id": item["doc_id"], "plan_id": item["plan_id"],
             "action": action, "activity": activity, "format": fmt, "published_date": day, "note": note,
-            "reviewer": reviewer, "decided_at": now or dt.datetime.now(dt.UTC), "undoes": None}
+            "reviewer": reviewer, "decided_at": now or dt.datetime.now(dt.UTC), "undoes": None, "scope": scope}
 
 
 def make_undo(item: dict[str, Any], history: list[dict[str, Any]], reviewer: str,
@@ -111,7 +116,8 @@ def make_undo(item: dict[str, Any], history: list[dict[str, Any]], reviewer: str
     target = mine[0]
     return {"decision_id": uuid.uuid4().hex, "doc_id": item["doc_id"], "plan_id": item["plan_id"],
             "action": "undo", "activity": None, "format": None, "published_date": None, "note": None,
-            "reviewer": reviewer, "decided_at": now or dt.datetime.now(dt.UTC), "undoes": target["decision_id"]}
+            "reviewer": reviewer, "decided_at": now or dt.datetime.now(dt.UTC), "undoes": target["decision_id"],
+            "scope": target.get("scope") or "story"}
 
 
 def record(paths: Paths, decision: dict[str, Any]) -> None:

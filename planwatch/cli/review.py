@@ -22,7 +22,9 @@ review_app = typer.Typer(help="Hàng chờ duyệt — the manual review queue."
 
 LIST_FIELDS = ("id", "doc_id", "plan_id", "title", "url", "source_id", "source_name", "province_historical",
                "province_current", "published_at", "published_date", "date_source", "suggested_activity",
-               "activity", "format", "score", "review_reasons", "status", "days_to_window_end")
+               "activity", "format", "score", "review_reasons", "status", "days_to_window_end",
+               # the story (issue 15): the item stands for every copy; a decision reaches them all
+               "story_id", "representative_doc_id", "copy_count", "outlets", "copies", "decision_scope")
 REVIEWER_ENV = "PLANWATCH_REVIEWER"
 
 
@@ -49,14 +51,18 @@ def _state(paths: Paths | None = None) -> Iterator[Any]:
         fail(str(exc))
 
 
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
-    out = {}
-    for key in LIST_FIELDS:
-        value = row.get(key)
-        if isinstance(value, dt.date | dt.datetime):
-            value = value.isoformat()
-        out[key] = value
-    return out
+    return {key: _plain(row.get(key)) for key in LIST_FIELDS}
 
 
 def _short(text: str | None, width: int) -> str:
@@ -91,13 +97,14 @@ def list_cmd(
     if not rows:
         typer.echo("Hàng chờ duyệt trống — nothing waiting for review.")
         return
-    header = ["ID", "Ngày đăng", "Báo/đài", "HĐ", "Hình thức", "Điểm", "Tiêu đề"]
+    header = ["ID", "Ngày đăng", "Báo/đài", "Bản", "HĐ", "Hình thức", "Điểm", "Tiêu đề"]
     body = [[r["id"], r["published_date"].isoformat() if r.get("published_date") else "—",
-             _short(r.get("source_name") or r.get("source_id"), 22), r.get("activity") or "—",
-             r.get("format") or "", f"{r['score']:.2f}" if r.get("score") is not None else "",
+             _short(r.get("source_name") or r.get("source_id"), 22), str(r.get("copy_count") or 1),
+             r.get("activity") or "—", r.get("format") or "", f"{r['score']:.2f}" if r.get("score") is not None else "",
              _short(r.get("title"), 60)] for r in rows]
     widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
-    typer.echo(f"Hàng chờ duyệt: {len(rows)} mục")
+    typer.echo(f"Hàng chờ duyệt: {len(rows)} mục (mỗi mục là một tin; cột Bản: số bản đăng của tin, quyết định áp "
+               "dụng cho mọi bản)")
     for line in [header, ["─" * w for w in widths], *body]:
         typer.echo("  ".join(c.ljust(widths[i]) for i, c in enumerate(line)).rstrip())
 
@@ -161,11 +168,22 @@ def show(
         "",
         "  " + evidence.as_text(excerpt).replace("\n", "\n  "),
     ]
+    copies = item.get("copies") or []
+    if len(copies) > 1:
+        lines += ["", f"  Các bản của tin này ({len(copies)}; quyết định áp dụng cho mọi bản, trừ bản ghi đè riêng):"]
+        for c in copies:
+            day = c["published_date"].isoformat() if c.get("published_date") else "—"
+            mark = " (ghi đè riêng)" if c.get("override") else ""
+            lines.append(f"   [{c['id']}] {day} {c.get('source_name') or c.get('source_id')}: "
+                         f"{STATUS_LABELS.get(c.get('status') or '', c.get('status'))}{mark} — {c.get('url')}")
     if history:
         lines += ["", "  Lịch sử quyết định:"]
         for d in history:
             flags = [f for f, on in (("đang áp dụng", d["winning"]), ("đã hoàn tác", d["undone"]),
-                                     ("chưa xuất bản", d["not_yet_published"])) if on]
+                                     ("chưa xuất bản", d["not_yet_published"]),
+                                     ("chỉ bản này", d.get("scope") == "copy"),
+                                     ("quyết định trên bản khác của tin", d.get("decided_doc_id") != item["doc_id"]))
+                     if on]
             detail = " ".join(str(x) for x in (d.get("activity"), d.get("format"), d.get("published_date"))
                               if x)
             lines.append(f"   {vn_time(d['decided_at'])} {d['reviewer']}: "
@@ -211,8 +229,11 @@ def decide(
     plan: str = typer.Option(None, "--plan", help="The plan, when a doc_id is tagged for several."),
     lock_timeout: float = typer.Option(0.5, "--lock-timeout", help="Seconds to wait for the writer to publish."),
     no_sync: bool = typer.Option(False, "--no-sync", help="Only record; publish with the next run."),
+    copy_only: bool = typer.Option(False, "--copy-only",
+                                   help="Decide this copy only (override the story's decision for it)."),
 ) -> None:
-    """Record a decision (append-only, with time and reviewer). The latest decision wins over the classifier."""
+    """Record a decision (append-only, with time and reviewer). The latest decision wins over the classifier.
+    A decision applies to every copy of the item's story (copies found later included), unless --copy-only."""
     from pipeline.review.decisions import DecisionError, make_decision, record
     from pipeline.review.queue import resolve
 
@@ -224,13 +245,16 @@ def decide(
         try:
             item = resolve(state, item_id, plan)
             decision = make_decision(item, chosen[0], reviewer, activities=state.activity_ids(item["plan_id"]),
-                                     activity=activity, fmt=fmt, date=date, note=note)
+                                     activity=activity, fmt=fmt, date=date, note=note,
+                                     scope="copy" if copy_only else "story")
         except (LookupError, DecisionError) as exc:
             fail(str(exc).strip("'\""))
     record(paths, decision)
     what = ", ".join(str(x) for x in (decision["activity"], decision["format"], decision["published_date"]) if x)
+    copies = item.get("copy_count") or 1
+    reach = "this copy only" if copy_only else f"the whole story, {copies} cop{'y' if copies == 1 else 'ies'}"
     typer.echo(f"Recorded {decision['action']} of {item['id']}{' (' + what + ')' if what else ''} "
-               f"by {decision['reviewer']} [{decision['decision_id']}].")
+               f"by {decision['reviewer']} [{decision['decision_id']}], for {reach}.")
     _sync(paths, lock_timeout, no_sync)
 
 

@@ -368,7 +368,8 @@ def create_app(paths: Paths, *, host: str = "127.0.0.1", background_sync: bool =
                 decision = make_decision(item, action, reviewer, activities=state.activity_ids(item["plan_id"]),
                                          activity=form.get("activity") if confirm else _changed(form, "activity"),
                                          fmt=form.get("format") if confirm else _changed(form, "format"),
-                                         date=_changed(form, "date"), note=form.get("note"))
+                                         date=_changed(form, "date"), note=form.get("note"),
+                                         scope="copy" if form.get("scope") == "copy" else "story")
             return decision
 
         try:
