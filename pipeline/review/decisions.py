@@ -37,18 +37,16 @@ class DecisionError(ValueError):
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:
     """YYYY-MM-DD or the Vietnamese dd/mm/yyyy (what Excel shows); empty -> None."""
+    from pipeline.daytext import parse_day
+
     if value is None or isinstance(value, dt.date):
         return value
-    value = value.strip()
-    if not value:
+    if not value.strip():
         return None
     try:
-        if "/" in value:
-            day, month, year = (int(p) for p in value.split("/"))
-            return dt.date(year, month, day)
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        raise DecisionError(f"'{value}' is not a date: write YYYY-MM-DD (or dd/mm/yyyy)") from None
+        return parse_day(value)
+    except ValueError as exc:
+        raise DecisionError(str(exc)) from None
 
 
 def clean_reviewer(name: str | None) -> str:

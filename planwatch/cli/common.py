@@ -16,3 +16,22 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def day_option(value: str | None, option: str) -> Any:
+    """A date option (YYYY-MM-DD or dd/mm/yyyy) -> datetime.date; None stays None; one clear line otherwise."""
+    from pipeline.daytext import parse_day
+
+    if value is None or not value.strip():
+        return None
+    try:
+        return parse_day(value)
+    except ValueError as exc:
+        fail(f"{option}: {exc}")
+
+
+def message(exc: BaseException) -> str:
+    """An exception's own text, without the quotes str(KeyError) adds (and keeping the ones it carries)."""
+    if exc.args and isinstance(exc.args[0], str):
+        return exc.args[0]
+    return str(exc)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 
-from planwatch.cli.common import fail, print_json
+from planwatch.cli.common import day_option, fail, message, print_json
 from planwatch.config import Paths
 
 DEFAULT_PLAN = "661-KH-BGDDT-2022"
@@ -47,18 +46,18 @@ def init(
 def report(
     plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
     fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", help="table, json or csv."),
-    as_of: str = typer.Option(None, "--as-of", help="Report as of this date (YYYY-MM-DD); default today in Vietnam."),
+    as_of: str = typer.Option(None, "--as-of", help="Report as of this date (YYYY-MM-DD or dd/mm/yyyy); default today in Vietnam."),
 ) -> None:
     """Planned vs actual coverage for a plan, from the published snapshot."""
     from pipeline.report import build_report, render_csv, render_table
     from pipeline.snapshot import NoSnapshot, open_snapshot
 
-    day = _parse_date(as_of, "--as-of") if as_of else None
+    day = day_option(as_of, "--as-of")
     try:
         with open_snapshot() as conn:
             result = build_report(conn, plan, day)
     except (NoSnapshot, KeyError) as exc:
-        fail(str(exc).strip("'\""))
+        fail(message(exc))
     if fmt is ReportFormat.json:
         print_json(result)
     elif fmt is ReportFormat.csv:
@@ -116,13 +115,6 @@ def export(
         fail(str(exc))
     for path in written:
         typer.echo(str(path))
-
-
-def _parse_date(value: str, option: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"{option} expects a date like 2022-09-30, got '{value}'")
 
 
 def register(app: typer.Typer) -> None:

@@ -11,17 +11,12 @@ from pathlib import Path
 
 import typer
 
-from planwatch.cli.common import fail
+from planwatch.cli.common import day_option, fail
 from planwatch.config import Paths
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"{option} expects a date like 2022-01-01, got '{value}'")
+    return day_option(value, option)  # YYYY-MM-DD or dd/mm/yyyy
 
 
 @contextmanager
@@ -68,8 +63,8 @@ def _print_summary(summary: dict) -> None:
 
 def crawl(
     sources: Path = typer.Option(None, "--sources", help="A sources TOML file or folder (default data/sources)."),
-    since: str = typer.Option(None, "--since", help="Only items published on or after this date (YYYY-MM-DD)."),
-    until: str = typer.Option(None, "--until", help="Only items published on or before this date (YYYY-MM-DD)."),
+    since: str = typer.Option(None, "--since", help="Only items published on or after this date (YYYY-MM-DD or dd/mm/yyyy)."),
+    until: str = typer.Option(None, "--until", help="Only items published on or before this date (YYYY-MM-DD or dd/mm/yyyy)."),
 ) -> None:
     """Discover and fetch new pages, extract, classify, store and publish (the nightly recipe, no Prefect)."""
     from pipeline.nightly import run_once
@@ -81,8 +76,8 @@ def crawl(
 
 
 def backfill(
-    since: str = typer.Option(..., "--since", help="First day of the range (YYYY-MM-DD)."),
-    until: str = typer.Option(..., "--until", help="Last day of the range (YYYY-MM-DD)."),
+    since: str = typer.Option(..., "--since", help="First day of the range (YYYY-MM-DD or dd/mm/yyyy)."),
+    until: str = typer.Option(..., "--until", help="Last day of the range (YYYY-MM-DD or dd/mm/yyyy)."),
     sources: Path = typer.Option(None, "--sources", help="A sources TOML file or folder (default data/sources)."),
 ) -> None:
     """Collect a past date range: listings and sitemaps back to --since, plus site search."""
