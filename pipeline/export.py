@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 from pathlib import Path
 
 import duckdb
 
 ANALYST_VIEWS = ("coverage", "coverage_items", "matches", "documents", "review_queue", "source_health", "fetch_log")
 FORMATS = ("parquet", "csv", "xlsx")
+UTF8_BOM = b"\xef\xbb\xbf"
+VN_TZ = dt.timezone(dt.timedelta(hours=7))  # Asia/Ho_Chi_Minh, no daylight saving time
 
 
 def export_views(conn: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str,
@@ -24,9 +28,19 @@ def export_views(conn: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str,
         if fmt == "parquet":
             rel.write_parquet(str(path))
         else:
-            rel.write_csv(str(path), header=True)
+            _write_csv_with_bom(rel, path)
         written.append(path)
     return written
+
+
+def _write_csv_with_bom(rel: duckdb.DuckDBPyRelation, path: Path) -> None:
+    """CSV in UTF-8 with a BOM, so Excel opens the Vietnamese right on a double-click."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    rel.write_csv(str(tmp), header=True)
+    with open(path, "wb") as out, open(tmp, "rb") as src:
+        out.write(UTF8_BOM)
+        shutil.copyfileobj(src, out, 1024 * 1024)
+    tmp.unlink()
 
 
 def _select(conn: duckdb.DuckDBPyConnection, view: str) -> str:
@@ -36,18 +50,9 @@ def _select(conn: duckdb.DuckDBPyConnection, view: str) -> str:
 
 
 def _export_xlsx(conn: duckdb.DuckDBPyConnection, path: Path, views: tuple[str, ...]) -> Path:
-    from openpyxl import Workbook
+    from pipeline.export_xlsx import write_workbook
 
-    book = Workbook()
-    book.remove(book.active)
-    for view in views:
-        cur = conn.execute(_select(conn, view))
-        sheet = book.create_sheet(view[:31])
-        sheet.append([d[0] for d in cur.description])
-        for row in cur.fetchall():
-            sheet.append([_cell(v) for v in row])
-    book.save(path)
-    return path
+    return write_workbook(conn, path, views)
 
 
 _XLSX_MAX_CHARS = 32767  # Excel's limit per cell; longer page texts are cut (the Parquet/CSV exports keep them)
@@ -60,6 +65,7 @@ def _cell(value: object) -> object:
         return ILLEGAL_CHARACTERS_RE.sub("", value)[:_XLSX_MAX_CHARS]
     if isinstance(value, list | dict | tuple):
         return ", ".join(map(str, value)) if not isinstance(value, dict) else str(value)
-    if hasattr(value, "tzinfo") and getattr(value, "tzinfo", None) is not None:
-        return value.replace(tzinfo=None)  # type: ignore[attr-defined]  # Excel has no time zones
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        # Excel has no time zones: the wall clock in Vietnam (+07:00), and the header says so
+        return value.astimezone(VN_TZ).replace(tzinfo=None)
     return value

@@ -124,7 +124,8 @@ def crawl_only(
     out = out.resolve()
     job = CrawlJob(run_id=out.name, out_dir=str(out), raw_dir=str(out / "raw"),
                    sources=str(Path(sources).resolve()) if sources else None, source_ids=list(source_id or []),
-                   since=start.isoformat() if start else None, until=end.isoformat() if end else None, mode="backfill" if backfill else "nightly",
+                   since=start.isoformat() if start else None, until=end.isoformat() if end else None,
+                   mode="backfill" if backfill else "nightly",
                    politeness="off" if no_politeness else "default", time_limit=time_limit)
     result = run_crawl(job)
     print_json({k: v for k, v in result.as_dict().items() if k != "summary"})

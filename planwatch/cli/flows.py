@@ -63,8 +63,10 @@ def _print_summary(summary: dict) -> None:
 
 def crawl(
     sources: Path = typer.Option(None, "--sources", help="A sources TOML file or folder (default data/sources)."),
-    since: str = typer.Option(None, "--since", help="Only items published on or after this date (YYYY-MM-DD or dd/mm/yyyy)."),
-    until: str = typer.Option(None, "--until", help="Only items published on or before this date (YYYY-MM-DD or dd/mm/yyyy)."),
+    since: str = typer.Option(None, "--since", help="Only items published on or after this date "
+                         "(YYYY-MM-DD or dd/mm/yyyy)."),
+    until: str = typer.Option(None, "--until", help="Only items published on or before this date "
+                         "(YYYY-MM-DD or dd/mm/yyyy)."),
 ) -> None:
     """Discover and fetch new pages, extract, classify, store and publish (the nightly recipe, no Prefect)."""
     from pipeline.nightly import run_once
