@@ -436,16 +436,12 @@ def _changed(form: dict[str, str], name: str) -> str | None:
 
 
 def _vi_error(message: str) -> str:
-    """Reviewer-facing wording for the usual mistakes (the English detail follows)."""
-    if "reviewer name" in message:
+    """Reviewer-facing wording: the messages are Vietnamese already; the page names its own controls."""
+    if "cần tên người duyệt" in message:
         return "Hãy nhập tên người duyệt."
-    if "no suggested activity" in message:
+    if "chưa có hoạt động gợi ý" in message:
         return "Mục này chưa có hoạt động gợi ý: hãy chọn hoạt động (phím 1/2/3) rồi xác nhận."
-    if "not a date" in message:
-        return f"Ngày không hợp lệ (dùng dạng YYYY-MM-DD hoặc dd/mm/yyyy). {message}"
-    if "no decision on this item to undo" in message:
-        return f"Bạn chưa có quyết định nào để hoàn tác cho mục này. {message}"
-    return message
+    return message[:1].upper() + message[1:]
 
 
 def check_bind(host: str, token: str | None) -> None:
