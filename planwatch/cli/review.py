@@ -98,7 +98,8 @@ def list_cmd(
     header = ["ID", "Ngày đăng", "Báo/đài", "HĐ", "Hình thức", "Điểm", "Tiêu đề"]
     body = [[r["id"], r["published_date"].isoformat() if r.get("published_date") else "—",
              _short(r.get("source_name") or r.get("source_id"), 22), r.get("activity") or "—",
-             SHORT_FORMATS.get(r.get("format") or "", r.get("format") or ""), f"{r['score']:.2f}" if r.get("score") is not None else "",
+             SHORT_FORMATS.get(r.get("format") or "", r.get("format") or ""),
+             f"{r['score']:.2f}" if r.get("score") is not None else "",
              _short(r.get("title"), 60)] for r in rows]
     widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
     typer.echo(f"Hàng chờ duyệt: {len(rows)} mục")
@@ -292,8 +293,8 @@ def import_cmd(
     paths = Paths.from_env()
     with _state(paths) as state:
         result = import_decisions(file, reviewer, lambda: state)
-    for line, message in result.errors:
-        typer.echo(f"{file.name}: dòng {line}: {message}", err=True)
+    for line, problem in result.errors:
+        typer.echo(f"{file.name}: dòng {line}: {problem}", err=True)
     typer.echo(f"Đã áp dụng {len(result.applied)} quyết định; bỏ qua {result.skipped} dòng không có quyết định; "
                f"{len(result.errors)} dòng lỗi.")
     if result.applied:

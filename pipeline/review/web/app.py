@@ -40,6 +40,8 @@ from starlette.staticfiles import StaticFiles
 
 from pipeline.review import evidence
 from pipeline.review.decisions import DecisionError, make_decision, make_undo, parse_date, record, sync
+from pipeline.review.filtercheck import FilterError, check_filters, known_sources
+from pipeline.review.labels import labelled
 from pipeline.review.queue import (
     ACTION_LABELS,
     DATE_SOURCE_LABELS,
@@ -258,6 +260,15 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
         filters, raw = _filters_from(request.query_params)
 
         def build(state: ReviewState) -> dict[str, Any]:
+            problem = None
+            try:
+                check_filters(state.activities, known_sources(state.conn), activity=filters.activity,
+                              source=filters.source)
+            except FilterError as exc:  # say so and list the valid values, instead of an empty queue
+                problem = _vi_error(str(exc))
+                filters.activity = filters.source = None
+                raw.pop("activity", None)
+                raw.pop("source", None)
             everything = state.queue()
             rows = [r for r in everything if filters.accepts(r)]
             sources = sorted({(r["source_id"], r.get("source_name") or r["source_id"]) for r in everything
@@ -265,10 +276,11 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
             provinces = sorted({p for r in everything for p in (r.get("province_historical"),
                                                                   r.get("province_current")) if p})
             return {"rows": rows, "total": len(everything), "sources": sources, "provinces": provinces,
-                    "activities": state.activities, "flash": flash_of(request, state), "recent": state.recent(20)}
+                    "activities": labelled(state.activities), "flash": flash_of(request, state),
+                    "recent": state.recent(20), "error": problem}
 
         ctx = await with_state(build)
-        return render(request, "queue.html", raw=raw, qs=_qs(raw), **ctx)
+        return render(request, "queue.html", status=400 if ctx["error"] else 200, raw=raw, qs=_qs(raw), **ctx)
 
     def item_context(state: ReviewState, ref: str, raw: dict[str, str], filters: Filters) -> dict[str, Any]:
         item = resolve(state, ref)
@@ -285,16 +297,22 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
         body = f"{item.get('title') or ''}\n{item.get('text') or item.get('lead') or ''}"
         if origin == "activity":  # show only the activity words that occur
             terms = [t for t in terms if evidence.find_spans(body, [t])]
+        against = [n for n in evidence.negative_terms(item.get("evidence")) if evidence.find_spans(body, [n["term"]])]
+        for n in against:
+            n["term"] = evidence.surface_forms(body, [n["term"]])[0]
         archive = state.archive_path(item)
+        scores = _activity_scores(item.get("activity_scores"))
+        activities = [{**a, "score": scores.get(a["activity_id"])}
+                      for a in labelled(state.activities) if a["plan_id"] == item["plan_id"]]
         return {
             "item": item, "total": len(queue), "position": pos, "filtered": len(ids),
             "prev_id": prev_id, "next_id": next_id, "history": state.history(item),
-            "title_parts": evidence.highlight(item.get("title"), terms),
-            "excerpt": evidence.excerpt(item.get("text") or item.get("lead"), terms),
-            "full_text": item.get("text") or "",
-            "terms": evidence.surface_forms(body, terms), "terms_origin": origin,
+            "title_parts": evidence.highlight_marked(item.get("title"), terms, against),
+            "excerpt": evidence.excerpt_marked(item.get("text") or item.get("lead"), terms, against),
+            "full_parts": evidence.highlight_marked(item.get("text") or "", terms, against),
+            "terms": evidence.surface_forms(body, terms), "terms_origin": origin, "against": against,
             "url": safe_url(item.get("url")), "has_archive": bool(archive),
-            "activities": [a for a in state.activities if a["plan_id"] == item["plan_id"]],
+            "activities": activities, "has_scores": bool(scores),
             "date_corrected": bool(item.get("published_date") and item.get("published_date")
                                    != item.get("extracted_date")),
         }
@@ -433,6 +451,19 @@ def _changed(form: dict[str, str], name: str) -> str | None:
     """A form value only when the reviewer changed it (the date field starts with the current date)."""
     value = (form.get(name) or "").strip()
     return value if value and value != (form.get(f"{name}_orig") or "").strip() else None
+
+
+def _activity_scores(raw: Any) -> dict[str, float]:
+    """The classifier's score per activity (classifications.activity_scores, JSON), {} when unknown."""
+    import json
+
+    try:
+        data = json.loads(raw) if isinstance(raw, str) else raw
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): float(v) for k, v in data.items() if isinstance(v, int | float)}
 
 
 def _vi_error(message: str) -> str:
