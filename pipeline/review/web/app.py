@@ -123,6 +123,7 @@ def _env() -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["vndate"] = lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}" if d else "—"
     env.filters["vntime"] = vn_time
+    env.filters["isodate_vn"] = lambda s: "/".join(reversed(s.split("-"))) if s else "—"
     env.filters["reasons_vi"] = reason_labels
     env.globals.update(FORMAT_LABELS=FORMAT_LABELS, STATUS_LABELS=STATUS_LABELS, ACTION_LABELS=ACTION_LABELS,
                        DATE_SOURCE_LABELS=DATE_SOURCE_LABELS)
@@ -394,6 +395,33 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
         return Response(body, headers={"content-type": _archive_type(body), "Content-Security-Policy": ARCHIVE_CSP,
                                        "X-Frame-Options": "SAMEORIGIN"})
 
+    async def coverage_page(request: Request) -> Response:
+        """Read-only: targets, rows, the stories behind them, the cumulative chart, source health."""
+        from pipeline.daytext import parse_day
+        from pipeline.report import COUNTING_RULES, today_vn
+        from pipeline.review.web.coverage import coverage_context
+
+        plan = (request.query_params.get("plan") or "").strip()[:100]
+        text = (request.query_params.get("as_of") or "").strip()[:40]
+        try:
+            as_of = parse_day(text) if text else today_vn()
+        except ValueError:
+            raise HTTPException(400, f"Ngày '{text}' không hợp lệ: viết dd/mm/yyyy hoặc YYYY-MM-DD.") from None
+
+        def build(state: ReviewState) -> dict[str, Any]:
+            plans = sorted({a["plan_id"] for a in state.activities})
+            chosen = plan or (plans[0] if plans else "")
+            if chosen not in plans:
+                raise LookupError(f"Không có kế hoạch '{chosen}'. Các kế hoạch: {', '.join(plans) or 'chưa có'}.")
+            return coverage_context(state.conn, chosen, as_of, state.activities,
+                                    lambda sha: state.archive_path({"raw_sha256": sha}) is not None)
+
+        try:
+            ctx = await with_state(build)
+        except LookupError as exc:
+            raise HTTPException(404, str(exc.args[0])) from None
+        return render(request, "coverage.html", rules=COUNTING_RULES, **ctx)
+
     async def http_error(request: Request, exc: Exception) -> Response:
         status = getattr(exc, "status_code", 500)
         detail = getattr(exc, "detail", "Lỗi")
@@ -419,6 +447,7 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
     routes = [
         Route("/", queue_page),
         Route("/open", open_item),
+        Route("/coverage", coverage_page),
         Route("/item/{item_id}", item_page),
         Route("/item/{item_id}/decide", decide, methods=["POST"]),
         Route("/item/{item_id}/archive", archive),
