@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 
 import typer
 
-from planwatch.cli.common import fail, print_json
+from planwatch.cli.common import fail, live_progress, print_json
 
 DEFAULT_PLAN = "661-KH-BGDDT-2022"
 OUTPUT_KEYS = ("id", "relevant", "activity", "format", "score", "decision", "activity_scores", "reasons",
@@ -259,7 +259,8 @@ def reclassify(
     from pipeline.snapshot import NoSnapshot
 
     try:
-        summary = reclassify_documents(plan)
+        with live_progress() as progress:
+            summary = reclassify_documents(plan, progress=progress)
     except (NoSnapshot, PlanError, LexiconError) as exc:
         fail(str(exc))
     if not summary["classified"]:

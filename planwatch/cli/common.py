@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, NoReturn
 
 import typer
@@ -35,3 +37,22 @@ def message(exc: BaseException) -> str:
     if exc.args and isinstance(exc.args[0], str):
         return exc.args[0]
     return str(exc)
+
+
+@contextmanager
+def live_progress() -> Iterator[Any]:
+    """Live progress on stderr: bars on a terminal, a plain line per source every few seconds otherwise
+    (PLANWATCH_PROGRESS_EVERY seconds, default 5); per-source lines when the crawl ends."""
+    import os
+
+    from pipeline.progress import DEFAULT_EVERY, reporter_for
+
+    try:
+        every = float(os.environ.get("PLANWATCH_PROGRESS_EVERY") or DEFAULT_EVERY)
+    except ValueError:
+        every = DEFAULT_EVERY
+    reporter = reporter_for(sys.stderr, every=every)
+    try:
+        yield reporter
+    finally:
+        getattr(reporter, "stop", lambda: None)()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from planwatch.cli.common import day_option, fail
+from planwatch.cli.common import day_option, fail, live_progress
 from planwatch.config import Paths
 
 
@@ -50,10 +50,6 @@ def _disk_full(exc: BaseException) -> bool:
     return any(text in str(exc).lower() for text in _DISK_FULL_TEXT)
 
 
-def _progress(message: str) -> None:
-    typer.echo(f"  · {message}", err=True)
-
-
 def _print_summary(summary: dict) -> None:
     decisions = ", ".join(f"{k}: {v}" for k, v in sorted(summary["decisions"].items())) or "none"
     typer.echo(f"Run {summary['run_id']}: {summary['fetches']} fetches, {summary['pages']} article pages, "
@@ -72,8 +68,8 @@ def crawl(
     from pipeline.nightly import run_once
 
     start, end = _date(since, "--since"), _date(until, "--until")
-    with _clear_errors():
-        summary = run_once(Paths.from_env(), sources, start, end, "nightly", progress=_progress)
+    with _clear_errors(), live_progress() as progress:
+        summary = run_once(Paths.from_env(), sources, start, end, "nightly", progress=progress)
     _print_summary(summary.as_dict())
 
 
@@ -88,8 +84,8 @@ def backfill(
     start, end = _date(since, "--since"), _date(until, "--until")
     if start and end and end < start:
         fail("--until is before --since")
-    with _clear_errors():
-        summary = run_once(Paths.from_env(), sources, start, end, "backfill", progress=_progress)
+    with _clear_errors(), live_progress() as progress:
+        summary = run_once(Paths.from_env(), sources, start, end, "backfill", progress=progress)
     _print_summary(summary.as_dict())
 
 
@@ -99,8 +95,8 @@ def reprocess(
     """Re-extract and reclassify every stored page from the raw archive, without fetching anything."""
     from pipeline.nightly import reprocess as run_reprocess
 
-    with _clear_errors():
-        summary = run_reprocess(Paths.from_env(), sources, progress=_progress)
+    with _clear_errors(), live_progress() as progress:
+        summary = run_reprocess(Paths.from_env(), sources, progress=progress)
     _print_summary(summary.as_dict())
 
 
