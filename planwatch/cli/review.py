@@ -96,7 +96,7 @@ def list_cmd(
                    any((activity, source, province, since, until, plan)) else "."))
         return
     header = ["ID", "Ngày đăng", "Báo/đài", "HĐ", "Hình thức", "Điểm", "Tiêu đề"]
-    body = [[r["id"], r["published_date"].isoformat() if r.get("published_date") else "—",
+    body = [[r["id"], r["published_date"].strftime("%d/%m/%Y") if r.get("published_date") else "—",
              _short(r.get("source_name") or r.get("source_id"), 22), r.get("activity") or "—",
              SHORT_FORMATS.get(r.get("format") or "", r.get("format") or ""),
              f"{r['score']:.2f}" if r.get("score") is not None else "",
