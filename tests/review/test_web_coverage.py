@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from pathlib import Path
 
 import pytest
 
@@ -14,12 +13,11 @@ from pipeline.store import open_writer
 from planwatch.config import Paths
 from tests.foundation.helpers import analyst_warehouse
 from tests.review.webserver import running_app
-from tests.support.browser import launch_browser, new_page
+from tests.support.browser import launch_browser, new_page, screenshot
 
 pytestmark = pytest.mark.browser
 browser = pytest.fixture(scope="module")(launch_browser)
 page = pytest.fixture(new_page)
-IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
 RAW = "<html><body><h1>Chính sách đào tạo</h1></body></html>".encode()
 
 
@@ -38,7 +36,7 @@ def covered(home: Paths) -> Paths:
     return home
 
 
-def test_coverage_page(covered, page):
+def test_coverage_page(covered, page, tmp_path):
     with running_app(covered, background_sync=False) as base:
         page.set_viewport_size({"width": 1200, "height": 1000})
         response = page.goto(f"{base}/coverage?as_of=31/12/2022")
@@ -77,15 +75,14 @@ def test_coverage_page(covered, page):
         assert health["Báo Hà Giang (baohagiang)"] == "Im lặng (không có tin mới)"
         assert health["Cổng TTĐT Bộ GDĐT (moet-portal)"] == "Có lỗi ở lần chạy gần nhất"
         assert health["Báo Cà Mau (baocamau)"] == "Bình thường"
-        IMG.mkdir(exist_ok=True)
-        page.screenshot(path=str(IMG / "coverage.png"), full_page=True)
+        screenshot(page, "coverage.png", tmp_path)
         # read-only: nothing to post
         assert page.locator("form[method=post]").count() == 0
         assert page.request.post(f"{base}/coverage").status == 405
         assert page.errors == []
 
 
-def test_coverage_page_on_a_phone_and_bad_input(covered, page):
+def test_coverage_page_on_a_phone_and_bad_input(covered, page, tmp_path):
     with running_app(covered, background_sync=False) as base:
         page.set_viewport_size({"width": 390, "height": 844})
         page.goto(f"{base}/coverage?as_of=2022-12-31")
@@ -93,7 +90,7 @@ def test_coverage_page_on_a_phone_and_bad_input(covered, page):
         assert "Đạt 0/6 chỉ tiêu" in page.text_content("#targets")
         svg = page.locator("#chart-article svg").bounding_box()
         assert svg is not None and svg["x"] + svg["width"] <= 390
-        page.screenshot(path=str(IMG / "coverage-390.png"), full_page=True)
+        screenshot(page, "coverage-390.png", tmp_path)
         bad = page.goto(f"{base}/coverage?as_of=31/02/2022")
         assert bad.status == 400 and "Ngày '31/02/2022' không hợp lệ" in page.text_content("#detail")
         unknown = page.goto(f"{base}/coverage?plan=nope")

@@ -5,20 +5,18 @@ usable on a 390 px phone; filters that refuse unknown values and list the valid 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from planwatch.config import Paths
 from tests.review.conftest import qid
 from tests.review.webserver import running_app
-from tests.support.browser import launch_browser, new_page
+from tests.support.browser import launch_browser, new_page, screenshot
 from tests.support.warehouse import classification, document, seed, source
 
 pytestmark = pytest.mark.browser
 browser = pytest.fixture(scope="module")(launch_browser)
 page = pytest.fixture(new_page)
-IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
 TEXT = ("Sở GDĐT tỉnh Nghệ An tổ chức lớp bồi dưỡng giáo viên mầm non theo Đề án 33, giai đoạn 2021-2025. "
         "Chiều 12/7, các học viên về đào tạo, bồi dưỡng nhà giáo được phổ biến mục tiêu, định hướng của Đề án. "
         "Cũng trong tuần, sở công bố kế hoạch tuyển sinh lớp 10 và tuyển sinh đại học năm 2022.")
@@ -52,7 +50,7 @@ def hard_choice(home: Paths) -> Paths:
     return home
 
 
-def test_activities_scores_and_counter_evidence(hard_choice, page):
+def test_activities_scores_and_counter_evidence(hard_choice, page, tmp_path):
     with running_app(hard_choice, background_sync=False) as base:
         page.set_viewport_size({"width": 1200, "height": 1400})
         page.goto(f"{base}/item/{qid('hard')}")
@@ -82,13 +80,12 @@ def test_activities_scores_and_counter_evidence(hard_choice, page):
         body = page.evaluate("getComputedStyle(document.body).fontFamily")
         assert font == body and "mono" not in font.lower()
         assert page.locator("#fulltext mark.neg").count() == 3
-        IMG.mkdir(exist_ok=True)
-        page.screenshot(path=str(IMG / "review-item.png"), full_page=True)
+        screenshot(page, "review-item.png", tmp_path)
         assert page.errors == []
 
 
 @pytest.mark.parametrize("path", ["/", "/item/{hard}"])
-def test_usable_at_390_px(hard_choice, page, path):
+def test_usable_at_390_px(hard_choice, page, path, tmp_path):
     with running_app(hard_choice, background_sync=False) as base:
         page.set_viewport_size({"width": 390, "height": 844})
         page.goto(base + path.format(hard=qid("hard")))
@@ -102,7 +99,7 @@ def test_usable_at_390_px(hard_choice, page, path):
             assert label == '"Báo/đài: "'
             box = page.locator("a.item-link").first.bounding_box()
             assert box is not None and box["x"] + box["width"] <= 390
-            page.screenshot(path=str(IMG / "review-queue-390.png"), full_page=True)
+            screenshot(page, "review-queue-390.png", tmp_path)
 
 
 @pytest.mark.parametrize(("query", "says", "lists"), [

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -29,3 +31,16 @@ def new_page(browser: Any) -> Iterator[Any]:
     page.errors = errors
     yield page
     context.close()
+
+
+DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
+
+
+def screenshot(page: Any, name: str, tmp: Path) -> Path:
+    """A full-page PNG: into docs/img with PLANWATCH_UPDATE_DOCS_SCREENSHOT=1 (as the digest's), else into tmp,
+    so a test run does not rewrite the committed images."""
+    target = DOCS_IMG / name if os.environ.get("PLANWATCH_UPDATE_DOCS_SCREENSHOT") == "1" else tmp / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(target), full_page=True)
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    return target
