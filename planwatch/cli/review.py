@@ -144,9 +144,12 @@ def show(
         archive = state.archive_path(item)
     excerpt = evidence.excerpt(item.get("text") or item.get("lead"), terms)
     body = f"{item.get('title') or ''}\n{item.get('text') or item.get('lead') or ''}"
+    against = [{**n, "term": evidence.surface_forms(body, [n["term"]])[0]}
+               for n in evidence.negative_terms(item.get("evidence")) if evidence.find_spans(body, [n["term"]])]
     if fmt is ListFormat.json:
         data = _jsonable(item)
         data.update({"evidence_terms": terms, "evidence_origin": origin,
+                     "counter_evidence": [{k: n[k] for k in ("term", "group", "reason")} for n in against],
                      "excerpt": evidence.as_text(excerpt), "archive": str(archive) if archive else None,
                      "history": [{k: (v.isoformat() if isinstance(v, dt.date | dt.datetime) else v)
                                   for k, v in d.items()} for d in history]})
@@ -172,6 +175,8 @@ def show(
         f"  Bản lưu:    {archive or 'không có'}",
         f"  Từ khóa ({'bộ phân loại' if origin == 'evidence' else 'theo nội dung hoạt động'}): "
         f"{', '.join(evidence.surface_forms(body, terms)) or '—'}",
+        *([f"  Bằng chứng ngược: {'; '.join(n['term'] + ' (' + n['reason'] + ')' for n in against)}"]
+          if against else []),
         "",
         "  " + evidence.as_text(excerpt).replace("\n", "\n  "),
     ]

@@ -250,3 +250,19 @@ def test_list_and_decide_speak_vietnamese(queue_home, cli):
     assert r.exit_code == 2 and "ngày '31/02/2022' không hợp lệ" in r.output
     r = cli("review", "decide", "q-far", "--confirm", "--reviewer", "Lan", "--format", "video")
     assert r.exit_code == 2 and "hình thức 'video' không hợp lệ" in r.output
+
+
+def test_show_lists_counter_evidence_apart(queue_home, cli):
+    from pipeline.store import open_writer
+
+    ev = {"terms": [{"term": "de an 33", "surface": "Đề án 33"}],
+          "negatives": [{"group": "other_levels", "penalty": 1.4,
+                         "terms": [{"term": "giao vien", "surface": "giáo viên"}]}]}
+    with open_writer(queue_home) as writer:
+        writer.conn.execute("UPDATE classifications SET evidence = ? WHERE doc_id = 'q-far'",
+                            [json.dumps(ev, ensure_ascii=False)])
+    data = json.loads(cli("review", "show", "q-far", "--format", "json").output)
+    assert data["evidence_terms"] == ["de an 33"]  # the counter-evidence is not shown as support
+    assert data["counter_evidence"] == [{"term": "giáo viên", "group": "other_levels",
+                                         "reason": "cấp học khác (phổ thông, đại học, nghề)"}]
+    assert "Bằng chứng ngược: giáo viên (cấp học khác" in cli("review", "show", "q-far").output
