@@ -93,9 +93,13 @@ def test_digest_fits_a_phone(w37_digest, tmp_path):
             img = page.eval_on_selector("img", "img => img.getBoundingClientRect().right")
             page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
             if os.environ.get("PLANWATCH_UPDATE_DOCS_SCREENSHOT") == "1":
+                from PIL import Image
+
                 from planwatch.config import REPO_ROOT
 
-                page.screenshot(path=str(REPO_ROOT / "docs" / "img" / "digest-390.png"), full_page=True)
+                target = REPO_ROOT / "docs" / "img" / "digest-390.png"
+                page.screenshot(path=str(target), full_page=True)
+                Image.open(target).convert("RGB").quantize(colors=64).save(target, optimize=True)
             page.set_viewport_size({"width": 1000, "height": 900})
             desktop = page.evaluate("document.querySelectorAll('table')[1].getBoundingClientRect().width")
         finally:
