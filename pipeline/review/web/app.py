@@ -521,4 +521,5 @@ def serve(paths: Paths, *, host: str = "127.0.0.1", port: int = 8787, token: str
     shown = f"[{host}]" if ":" in host else host
     suffix = f"/?token={urllib.parse.quote(token)}" if token else "/"
     print(f"Hàng chờ duyệt: http://{shown}:{port}{suffix}", flush=True)
+    print(f"Tiến độ kế hoạch (chỉ xem): http://{shown}:{port}/coverage{suffix[1:]}", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)
