@@ -14,12 +14,13 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
 from crawlers.job import CrawlJob
-from crawlers.output import DONE, FETCHES, HEALTH, PAGES, merge_validators, read_jsonl
+from crawlers.output import DONE, FETCHES, HEALTH, PAGES, PROGRESS, merge_validators, read_jsonl, read_progress
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 JOB_FILE = "job.json"
@@ -50,12 +51,15 @@ class CrawlResult:
                 "fetches": self.fetches, "pages": self.pages, "summary": self.summary, "health": self.health}
 
 
-def run_crawl(job: CrawlJob | dict[str, Any], *, timeout: float | None = None) -> CrawlResult:
+def run_crawl(job: CrawlJob | dict[str, Any], *, timeout: float | None = None,
+              progress: Callable[[dict[str, Any]], None] | None = None, poll: float = 0.5) -> CrawlResult:
     """Run one crawl in a subprocess and wait for it (at most `timeout`, default job.time_limit).
 
     Rerunning a job with the same out_dir after a crash resumes it: article pages already in its
     pages.jsonl are not fetched again. On timeout the child's process group is killed; the run folder then
-    holds complete lines for everything fetched, without a `done` marker."""
+    holds complete lines for everything fetched, without a `done` marker.
+    progress: called with the child's progress.json (per source: fetched, found, pages, errors, pending,
+    delay) every time it changes, about once a second, and with its final state once the child is done."""
     if isinstance(job, dict):
         job = CrawlJob.from_dict(job)
     out_dir = Path(job.out_dir)
@@ -70,16 +74,41 @@ def run_crawl(job: CrawlJob | dict[str, Any], *, timeout: float | None = None) -
     with open(out_dir / LOG_FILE, "ab") as log:
         proc = subprocess.Popen([sys.executable, "-m", "crawlers.run", str(job_path)], cwd=str(REPO_ROOT),
                                 stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
-        try:
-            returncode: int | None = proc.wait(timeout=limit)
-        except subprocess.TimeoutExpired:
-            timed_out = True
-            _kill_group(proc)
-            returncode = proc.wait()
+        seen = -1.0
+        while True:
+            try:
+                returncode: int | None = proc.wait(timeout=min(poll, max(0.0, started + limit - time.monotonic())))
+                break
+            except subprocess.TimeoutExpired:
+                if time.monotonic() - started >= limit:
+                    timed_out = True
+                    _kill_group(proc)
+                    returncode = proc.wait()
+                    break
+                seen = _report_progress(out_dir, progress, seen)
+    if progress is not None:
+        final = read_progress(out_dir)
+        if final is not None:
+            progress({**final, "final": True})
     result = collect(job, returncode=returncode, timed_out=timed_out, elapsed=time.monotonic() - started)
     if job.validators_file:
         merge_validators(Path(job.validators_file), out_dir)
     return result
+
+
+def _report_progress(out_dir: Path, progress: Callable[[dict[str, Any]], None] | None, seen: float) -> float:
+    """Hand a changed progress file to the callback; returns its mtime."""
+    if progress is None:
+        return seen
+    try:
+        mtime = (out_dir / PROGRESS).stat().st_mtime
+    except OSError:
+        return seen
+    if mtime != seen:
+        snapshot = read_progress(out_dir)
+        if snapshot is not None and not snapshot.get("final"):  # the final one is handed over once, at the end
+            progress(snapshot)
+    return mtime
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:

@@ -77,12 +77,15 @@ def source_as_dict(source: Any) -> dict[str, Any]:
 
 def extract_documents(paths: Paths, pages: Iterable[dict[str, Any]], sources: dict[str, dict[str, Any]],
                       run_id: str, summary: IngestSummary,
-                      skip: Callable[[str, str | None], bool] = lambda _id, _sha: False) -> list[dict[str, Any]]:
-    """Extract every page of a run into document rows. A page that fails is recorded, not fatal."""
+                      skip: Callable[[str, str | None], bool] = lambda _id, _sha: False,
+                      tick: Callable[[int], None] | None = None) -> list[dict[str, Any]]:
+    """Extract every page of a run into document rows. A page that fails is recorded, not fatal.
+    tick(1) after each page (progress)."""
     from pipeline.extract import extract_page
+    from pipeline.progress import counted
 
     docs: dict[str, dict[str, Any]] = {}
-    for page in pages:
+    for page in counted(pages, tick):
         summary.pages += 1
         canonical = page.get("canonical_url") or page["url"]
         # The id comes from the crawler's canonical URL (stable across runs), never from the page's own
@@ -121,9 +124,11 @@ def extract_documents(paths: Paths, pages: Iterable[dict[str, Any]], sources: di
 
 
 def classify_documents(docs: Sequence[dict[str, Any]], plans: Sequence[Plan], sources: dict[str, dict[str, Any]],
-                       run_id: str) -> list[dict[str, Any]]:
-    """One classification row per (document, plan). Non-Vietnamese pages are rejected outright."""
+                       run_id: str, tick: Callable[[int], None] | None = None) -> list[dict[str, Any]]:
+    """One classification row per (document, plan). Non-Vietnamese pages are rejected outright.
+    tick(1) as each input is taken by the classifier (progress)."""
     from classifiers import classify_many
+    from pipeline.progress import counted
 
     rows: list[dict[str, Any]] = []
     for plan in plans:
@@ -135,7 +140,7 @@ def classify_documents(docs: Sequence[dict[str, Any]], plans: Sequence[Plan], so
             "language": d.get("language"),
         } for d in docs]
         at = now()
-        for doc, result in zip(docs, classify_many(inputs, plan), strict=True):
+        for doc, result in zip(docs, classify_many(counted(inputs, tick), plan), strict=True):
             rows.append(classification_row(result, plan.id, run_id, at, language=doc.get("language")))
     return rows
 
@@ -225,13 +230,15 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     fetches = [_fetch_row(r, run_id) for r in read_jsonl(run_dir / FETCHES)]
     summary.fetches = len(fetches)
     pages = list(read_jsonl(run_dir / PAGES))
-    say(f"trích xuất {len(pages)} trang")
+    steps = progress if hasattr(progress, "advance") else None  # a pipeline.progress reporter: counts too
+    _stage(say, steps, "trích xuất trang", len(pages))
     docs = extract_documents(paths, pages, source_map, run_id, summary,
-                             skip=lambda doc_id, sha: not force and sha is not None and known.get(doc_id) == sha)
+                             skip=lambda doc_id, sha: not force and sha is not None and known.get(doc_id) == sha,
+                             tick=steps.advance if steps else None)
     summary.documents_new = sum(1 for d in docs if d["doc_id"] not in known)
     summary.documents_updated = len(docs) - summary.documents_new
-    say(f"phân loại {len(docs)} tài liệu")
-    classifications = classify_documents(docs, plans, source_map, run_id)
+    _stage(say, steps, "phân loại tài liệu", len(docs) * len(plans))
+    classifications = classify_documents(docs, plans, source_map, run_id, tick=steps.advance if steps else None)
     summary.classified = len(classifications)
     for row in classifications:
         summary.decisions[row["decision"]] = summary.decisions.get(row["decision"], 0) + 1
@@ -248,6 +255,13 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
         writer.finish_run(run_id, "ok" if complete and not summary.extract_errors else "partial", summary.as_dict())
     (run_dir / INGESTED_MARKER).write_text(now().isoformat() + "\n", encoding="utf-8")
     return summary
+
+
+def _stage(say: Progress, steps: Any, name: str, total: int) -> None:
+    if steps is not None:
+        steps.stage(name, total)
+    else:
+        say(f"{name}: {total}")
 
 
 def _sync_registry(writer: Writer, sources: list[Any]) -> None:

@@ -54,9 +54,11 @@ def write_known_state(paths: Paths, run_dir: Path) -> tuple[Path, Path]:
 
 
 def discover_and_fetch(paths: Paths, sources: str | Path | None, since: dt.date | None, until: dt.date | None,
-                       mode: str = "nightly", timeout: float | None = None, **job_options: Any) -> Path:
+                       mode: str = "nightly", timeout: float | None = None, progress: Any = None,
+                       **job_options: Any) -> Path:
     """Crawl in a subprocess into a new run folder; queued manual URLs go along and leave the queue
-    once the crawl has tried them. job_options: further crawlers.job.CrawlJob fields."""
+    once the crawl has tried them. job_options: further crawlers.job.CrawlJob fields. progress: a
+    pipeline.progress reporter (live per-source lines or bars, then one line per source)."""
     from crawlers.manual import mark_manual_done, pending_manual_urls
     from crawlers.run import run_crawl
 
@@ -71,11 +73,23 @@ def discover_and_fetch(paths: Paths, sources: str | Path | None, since: dt.date 
         "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
         "out_dir": str(run_dir), "raw_dir": str(paths.raw_archive), "known_urls_file": str(known_file),
         "validators_file": str(validators_file), "manual_urls": manual, **job_options,
-    }, timeout=timeout)
+    }, timeout=timeout, progress=_crawl_callback(progress))
     if manual:
         tried = {r.get("url") for r in read_jsonl(run_dir / FETCHES) if r.get("kind") == "manual"}
         mark_manual_done(paths.home, [m["url"] for m in manual if m["url"] in tried])
     return run_dir
+
+
+def _crawl_callback(progress: Any) -> Any:
+    """The crawl's progress snapshots to a reporter: live ones to .crawl, the final one to .crawl_finished."""
+    live, finished = getattr(progress, "crawl", None), getattr(progress, "crawl_finished", None)
+    if live is None or finished is None:
+        return None
+
+    def report(snapshot: dict[str, Any]) -> None:
+        (finished if snapshot.get("final") else live)(snapshot)
+
+    return report
 
 
 def ingest(paths: Paths, run_dir: str | Path, sources: str | Path | None, mode: str = "nightly",
@@ -112,7 +126,7 @@ def run_once(paths: Paths, sources: str | Path | None, since: dt.date | None, un
              mode: str = "nightly", progress: Any = None, **job_options: Any) -> IngestSummary:
     """The whole recipe without Prefect (used by `planwatch crawl` and `backfill`)."""
     recover_pending_runs(paths, sources)
-    run_dir = discover_and_fetch(paths, sources, since, until, mode, **job_options)
+    run_dir = discover_and_fetch(paths, sources, since, until, mode, progress=progress, **job_options)
     return ingest(paths, run_dir, sources, mode, since, until, progress)
 
 

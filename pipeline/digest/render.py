@@ -38,6 +38,7 @@ HEALTH_LABELS = {
     "silent": "Im lặng (không có tin mới)",
     "layout_changed": "Giao diện thay đổi",
     "never_crawled": "Chưa thu thập lần nào",
+    "warning": "Có lỗi ở lần chạy gần nhất",
 }
 SHORT_FORMATS = {"article": "bài báo", "report": "phóng sự"}
 

@@ -264,8 +264,8 @@ def resolve(state: ReviewState, ref: str, plan_id: str | None = None) -> dict[st
     if plan_id:
         found = [r for r in found if r["plan_id"] == plan_id]
     if not found:
-        raise LookupError(f"no review item '{ref}' (use an id from 'planwatch review list', or a doc_id)")
+        raise LookupError(f"không có mục '{ref}' (dùng một ID trong 'planwatch review list', hoặc một doc_id)")
     if len(found) > 1:
         plans = ", ".join(r["plan_id"] for r in found)
-        raise LookupError(f"'{ref}' is tagged for several plans ({plans}): use the queue id or --plan")
+        raise LookupError(f"'{ref}' được gắn với nhiều kế hoạch ({plans}): dùng ID trong hàng chờ hoặc --plan")
     return found[0]

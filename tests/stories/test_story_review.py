@@ -65,7 +65,7 @@ def test_a_copy_overridden_on_its_own_keeps_its_decision_and_is_shown(stories_ho
     cli("review", "decide", "a", "--reject", "--reviewer", "lan")
     assert _actual(stories_home) == 1
     result = cli("review", "decide", "c", "--confirm", "--copy-only", "--reviewer", "minh")
-    assert "this copy only" in result.output
+    assert "chỉ bản này" in result.output
     assert _actual(stories_home) == 2  # the story counts again, through its overridden copy only
     rows = query(stories_home, "SELECT doc_id, status, decision_scope FROM all_tagging WHERE story_id = 's-a' "
                                "ORDER BY doc_id")
