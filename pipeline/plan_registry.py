@@ -19,6 +19,7 @@ from planwatch.config import data_path
 class PlanSettings:
     active_after_days: int
     disabled: tuple[str, ...]
+    primary: str | None
     path: Path
 
 
@@ -36,7 +37,9 @@ def load_settings() -> PlanSettings:
         raise ValueError(f"{path}: active_after_days must be a whole number >= 0, got {days!r}")
     if not isinstance(disabled, list) or not all(isinstance(d, str) for d in disabled):
         raise ValueError(f"{path}: disabled must be a list of plan ids, got {disabled!r}")
-    return PlanSettings(active_after_days=days, disabled=tuple(disabled), path=path)
+    primary = raw.get("primary")
+    return PlanSettings(active_after_days=days, disabled=tuple(disabled),
+                        primary=primary if isinstance(primary, str) and primary else None, path=path)
 
 
 def plan_files() -> list[str]:
@@ -79,3 +82,16 @@ def default_plan_ids(as_of: dt.date, known: list[str] | None = None) -> list[str
     enabled = enabled_plan_ids()
     candidates = [p for p in enabled if known is None or p in known]
     return active_plan_ids(as_of, candidates) or candidates
+
+
+def single_default_plan(as_of: dt.date) -> str:
+    """For commands that work on one plan at a time: the only default plan, else ValueError naming them."""
+    ids = default_plan_ids(as_of)
+    if len(ids) == 1:
+        return ids[0]
+    primary = load_settings().primary
+    if primary in ids:
+        return str(primary)
+    if not ids:
+        raise ValueError("no plan is enabled: add one to data/plans (docs/plans.md)")
+    raise ValueError(f"several plans apply ({', '.join(ids)}): choose one with --plan")

@@ -68,7 +68,7 @@ def _initials(phrase: str) -> str:
 def _usable(term: str) -> bool:
     stops = {fast_fold(s) for s in _words().get("stop_phrases", [])}
     folded = fast_fold(term)
-    return len(folded) >= 4 and folded not in stops and not folded.isdigit()
+    return len(folded) >= 4 and folded not in stops and not re.search(r"\b(19|20)\d\d\b", folded)
 
 
 def draft_lexicon(plan: dict[str, Any]) -> str:

@@ -131,12 +131,13 @@ def _header(doc: _Lines, draft: Draft) -> None:
 
 
 def _issuer(doc: _Lines, draft: Draft) -> None:
-    head = [(n, s.strip()) for n, s in doc.numbered(0, 15)]
+    head = [(n, s.strip()) for n, s in doc.numbered(0, 15) if s.strip().isupper() and "CỘNG HÒA" not in s]
+    parent = next((_place(s) for _, s in head if re.match(r"^(ỦY BAN NHÂN DÂN|UBND)\s+\S", s)), "")
     for n, s in head:
-        if re.match(r"^(BỘ|SỞ|ỦY BAN|UBND)\b", s) and s.isupper() and "CỘNG HÒA" not in s:
-            name = _sentence(s)
-            if name.startswith("Bộ ") or name.startswith("Sở "):
-                name = _proper_unit(name)
+        if re.match(r"^(BỘ|SỞ)\s", s):
+            name = _proper_unit(_sentence(s))
+            if name.startswith("Sở ") and parent and fast_fold(parent.split()[-1]) not in fast_fold(name):
+                name = f"{name} {parent}"
             draft.set("issuer", name, n, 0.85, "viết hoa lại từ dòng tiêu đề")
             return
     number = draft.fields.get("number")
@@ -151,6 +152,16 @@ def _issuer(doc: _Lines, draft: Draft) -> None:
                 draft.set("issuer", known, number.line, 0.9, f"từ mã cơ quan {code} trong số hiệu")
             return
     draft.set("issuer", "", None, 0.0, "không tìm thấy cơ quan ban hành")
+
+
+def _place(line: str) -> str:
+    """'UBND TỈNH THÁI NGUYÊN' -> 'tỉnh Thái Nguyên'; 'ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH' -> 'Thành phố Hồ Chí Minh'."""
+    rest = re.sub(r"^(ỦY BAN NHÂN DÂN|UBND)\s+", "", line).strip()
+    m = re.match(r"^(TỈNH|THÀNH PHỐ)\s+(.+)$", rest)
+    if not m:
+        return " ".join(w.capitalize() for w in rest.lower().split())
+    kind = "tỉnh" if m.group(1) == "TỈNH" else "Thành phố"
+    return f"{kind} " + " ".join(w.capitalize() for w in m.group(2).lower().split())
 
 
 def _proper_unit(name: str) -> str:

@@ -12,8 +12,6 @@ import typer
 from planwatch.cli.common import fail, print_json
 from planwatch.config import Paths
 
-DEFAULT_PLAN = "661-KH-BGDDT-2022"
-
 
 class ReportFormat(StrEnum):
     table = "table"
@@ -45,26 +43,32 @@ def init(
 
 
 def report(
-    plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
+    plan: str = typer.Option(None, "--plan", help="Plan id (a file in data/plans; default: every active plan)."),
     fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", help="table, json or csv."),
     as_of: str = typer.Option(None, "--as-of", help="Report as of this date (YYYY-MM-DD); default today in Vietnam."),
 ) -> None:
-    """Planned vs actual coverage for a plan, from the published snapshot."""
-    from pipeline.report import build_report, render_csv, render_table
+    """Planned vs actual coverage for a plan, from the published snapshot. Without --plan: every active plan
+    (data/plans.toml), each counted by its own rules; JSON is then a list when there are several."""
+    from pipeline.plan_registry import default_plan_ids
+    from pipeline.report import build_report, render_csv, render_table, today_vn
     from pipeline.snapshot import NoSnapshot, open_snapshot
 
     day = _parse_date(as_of, "--as-of") if as_of else None
     try:
         with open_snapshot() as conn:
-            result = build_report(conn, plan, day)
+            known = [r[0] for r in conn.execute("SELECT plan_id FROM plans ORDER BY 1").fetchall()]
+            plan_ids = [plan] if plan else default_plan_ids(day or today_vn(), known)
+            if not plan_ids:
+                fail("no plan in the snapshot: run 'planwatch init' (plans are data/plans/*.toml)")
+            results = [build_report(conn, pid, day) for pid in plan_ids]
     except (NoSnapshot, KeyError) as exc:
         fail(str(exc).strip("'\""))
     if fmt is ReportFormat.json:
-        print_json(result)
+        print_json(results[0] if len(results) == 1 else results)
     elif fmt is ReportFormat.csv:
-        sys.stdout.write(render_csv(result))
+        sys.stdout.write("".join(render_csv(r) for r in results))
     else:
-        typer.echo(render_table(result))
+        typer.echo("\n\n".join(render_table(r) for r in results))
 
 
 def sql(
