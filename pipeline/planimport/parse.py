@@ -68,7 +68,7 @@ def _fold_id(text: str) -> str:
 
 
 def plan_id_for(number: str, year: int) -> str:
-    """'661/KH-BGDĐT', 2022 -> '661-KH-BGDDT-2022'."""
+    """'12/KH-SGDĐT', 2022 -> '12-KH-SGDDT-2022'."""
     return f"{_fold_id(number)}-{year}"
 
 
@@ -155,7 +155,8 @@ def _issuer(doc: _Lines, draft: Draft) -> None:
 
 
 def _place(line: str) -> str:
-    """'UBND TỈNH THÁI NGUYÊN' -> 'tỉnh Thái Nguyên'; 'ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH' -> 'Thành phố Hồ Chí Minh'."""
+    """'UBND TỈNH THÁI NGUYÊN' -> 'tỉnh Thái Nguyên';
+    'ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH' -> 'Thành phố Hồ Chí Minh'."""
     rest = re.sub(r"^(ỦY BAN NHÂN DÂN|UBND)\s+", "", line).strip()
     m = re.match(r"^(TỈNH|THÀNH PHỐ)\s+(.+)$", rest)
     if not m:
