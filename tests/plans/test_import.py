@@ -4,6 +4,7 @@ data/plans/661-KH-BGDDT-2022.toml field for field; timing and count variants; th
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import tomllib
 from pathlib import Path
 
@@ -129,3 +130,18 @@ def test_count_phrases(text: str, counts: dict[str, int] | None) -> None:
 def test_plan_id_from_number() -> None:
     assert plan_id_for("661/KH-BGDĐT", 2022) == "661-KH-BGDDT-2022"
     assert plan_id_for("1600/KH-SGDĐT", 2023) == "1600-KH-SGDDT-2023"
+
+
+PDF = REPO_ROOT / "tests" / "plans" / "fixtures" / "999-KH-SGDDT-2022.synthetic.pdf"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (scripts/install-system-deps.sh)")
+def test_pdf_of_the_second_plan_gives_its_plan_file(tmp_path: Path) -> None:
+    """The synthetic plan's text laid out as a PDF (LibreOffice, a real table with wrapped cells): the draft
+    equals data/plans/999-KH-SGDDT-2022.toml but for the two keys a person added (synthetic, source_text)."""
+    out = tmp_path / "draft.toml"
+    result = CliRunner().invoke(app, ["plan", "import", str(PDF), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    expected = {k: v for k, v in _load(data_path("plans", "999-KH-SGDDT-2022.toml")).items()
+                if k not in ("synthetic", "source_text")}
+    assert _load(out) == expected
