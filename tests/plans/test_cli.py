@@ -8,10 +8,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from classifiers.lexicon import load_lexicon
-from planwatch.cli import app
-from planwatch.config import data_path
 from pipeline.plan_registry import plan_files
 from pipeline.plans import load_plan
+from planwatch.cli import app
+from planwatch.config import data_path
 
 SYNTHETIC = data_path("plans", "sources", "999-KH-SGDDT-2022.synthetic.txt")
 
