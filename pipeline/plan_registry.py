@@ -1,7 +1,7 @@
 """Which plans run by default: data/plans.toml (or PLANWATCH_PLANS_CONFIG). No plan id lives in code.
 
 `enabled_plan_ids()`: the plans loaded, classified and stored. `default_plan_ids(as_of, known)`: the plans a
-command without --plan works on: the active ones on `as_of`, else every enabled one.
+command without --plan works on: the active ones on `as_of`, else the primary plan, else every enabled one.
 """
 
 from __future__ import annotations
@@ -78,10 +78,15 @@ def active_plan_ids(as_of: dt.date, candidates: list[str] | None = None) -> list
 
 
 def default_plan_ids(as_of: dt.date, known: list[str] | None = None) -> list[str]:
-    """The plans a command works on without --plan. `known`: the plans the snapshot holds (others skipped)."""
+    """The plans a command works on without --plan: the active ones on `as_of`; when none is active, the
+    `primary` plan if it applies, else every enabled plan. `known`: the plans the snapshot holds (others skipped)."""
     enabled = enabled_plan_ids()
     candidates = [p for p in enabled if known is None or p in known]
-    return active_plan_ids(as_of, candidates) or candidates
+    active = active_plan_ids(as_of, candidates)
+    if active:
+        return active
+    primary = load_settings().primary
+    return [primary] if primary in candidates else candidates
 
 
 def single_default_plan(as_of: dt.date) -> str:

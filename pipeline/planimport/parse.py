@@ -274,13 +274,17 @@ def _section_two(doc: _Lines, draft: Draft, sections: list[tuple[int, str, str]]
             known = catalog.channel_for(name)
             entry: dict[str, Any] = {"id": known.id if known else _slug(name), "tier": tier, "name": _cap(name),
                                      "_line": n, "_confidence": SURE if known else 0.5}
-            if known and known.source_ids:
+            if known and (known.source_ids or not known.kinds):
                 entry["source_ids"] = list(known.source_ids)
             if known and known.kinds:
                 entry["kinds"] = list(known.kinds)
             if not known:
                 draft.needs.append(f"channels: “{name}” (dòng {n}) chưa có trong data/plan-import.toml: "
                                    "đặt id và source_ids")
+            elif not known.source_ids and not known.kinds:
+                entry["_confidence"] = 0.7
+                draft.needs.append(f"channels: “{name}” (dòng {n}) chưa có nguồn trong data/sources: thêm nguồn "
+                                   "(docs/adding-an-outlet.md) rồi ghi source_ids")
             if any(c["id"] == entry["id"] for c in draft.channels):
                 continue
             draft.channels.append(entry)

@@ -66,7 +66,8 @@ def report(
     if fmt is ReportFormat.json:
         print_json(results[0] if len(results) == 1 else results)
     elif fmt is ReportFormat.csv:
-        sys.stdout.write("".join(render_csv(r) for r in results))
+        csvs = [render_csv(r) for r in results]  # one header: the `plan` column tells the plans apart
+        sys.stdout.write(csvs[0] + "".join(c.split("\n", 1)[1] for c in csvs[1:]))
     else:
         typer.echo("\n\n".join(render_table(r) for r in results))
 

@@ -66,7 +66,7 @@ def digest(
             send_digest_file(files.eml, settings)
         except DigestSendError as exc:
             fail(str(exc), code=1)
-        typer.echo(f"Sent {files.plan_id} to {', '.join(settings.recipients)} via {settings.describe()}")
+        typer.echo(f"Sent to {', '.join(settings.recipients)} via {settings.describe()} ({files.plan_id})")
 
 
 def _settings() -> SmtpSettings | None:

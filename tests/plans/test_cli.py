@@ -46,3 +46,21 @@ def test_check_reports_a_lexicon_of_another_plan(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "do not match the plan" in result.stderr
     assert CliRunner().invoke(app, ["plan", "check", "999-KH-SGDDT-2022"]).exit_code == 0
+
+
+def test_report_without_plan_covers_every_active_plan(tmp_path: Path, monkeypatch) -> None:
+    import csv
+    import io
+
+    monkeypatch.setenv("PLANWATCH_HOME", str(tmp_path / "state"))
+    assert CliRunner().invoke(app, ["init"]).exit_code == 0
+    both = CliRunner().invoke(app, ["report", "--format", "json", "--as-of", "2022-10-01"])
+    assert both.exit_code == 0, both.output
+    reports = json.loads(both.stdout)
+    assert sorted(r["plan"] for r in reports) == plan_files()
+    assert {len(r["rows"]) for r in reports} == {6, 4}  # each plan by its own activities
+    rows = list(csv.DictReader(io.StringIO(CliRunner().invoke(
+        app, ["report", "--format", "csv", "--as-of", "2022-10-01"]).stdout)))
+    assert sorted({r["plan"] for r in rows}) == plan_files() and len(rows) == 10
+    later = json.loads(CliRunner().invoke(app, ["report", "--format", "json", "--as-of", "2026-01-01"]).stdout)
+    assert later["plan"] == "661-KH-BGDDT-2022"  # none active: the primary plan of data/plans.toml
