@@ -58,12 +58,13 @@ N_OUTLETS = 700
 FIELDS = ("docs", "build_s", "report_ms", "coverage_items_ms", "search_ms", "decision_visible_ms", "publish_ms",
           "ingest_500_s", "story_lookup_ms", "warehouse_mb", "peak_rss_mb")
 
-WORDS = ("giáo viên mầm non đào tạo bồi dưỡng cán bộ quản lý cơ sở giáo dục đề án chương trình năm học "
+_WORDS = ("giáo viên mầm non đào tạo bồi dưỡng cán bộ quản lý cơ sở giáo dục đề án chương trình năm học "
          "địa phương sở giáo dục phòng giáo dục trẻ em học sinh trường lớp tỉnh thành phố huyện xã vùng khó "
          "khăn chuẩn trình độ nghề nghiệp hội nghị sơ kết tổng kết triển khai kế hoạch truyền thông báo chí "
          "phóng sự chuyên đề chính sách tiền lương đời sống tập huấn kỹ năng chăm sóc nuôi dưỡng phát triển "
          "đánh giá kết quả thực hiện nhiệm vụ giai đoạn bộ trưởng thứ trưởng cục nhà giáo ngân sách đầu tư "
-         "cơ sở vật chất phòng học đồ chơi thiết bị dạy học tuyển dụng biên chế hợp đồng thiếu thừa").split()
+         "cơ sở vật chất phòng học đồ chơi thiết bị dạy học tuyển dụng biên chế hợp đồng thiếu thừa")
+WORDS = _WORDS.split()
 ACTIVITIES = ("1", "2a", "2b")
 
 
@@ -336,26 +337,24 @@ def _ingest_500(paths: Paths, stored: int) -> tuple[float, float]:
     original = dedupe.assign_stories
 
     def timed(*args: Any, **kwargs: Any) -> dict[str, str]:
-        t = time.perf_counter()
         try:
             return original(*args, **kwargs)
         finally:
-            spent.append(time.perf_counter() - t)
+            spent.append(time.perf_counter())
 
     started = time.perf_counter()
     classifications = classify_documents(docs, plans, sources, "bench-500")
-    dedupe.assign_stories = timed  # type: ignore[assignment]
+    dedupe.assign_stories = timed
     try:
         with open_writer(paths) as writer:
-            t0 = time.perf_counter()
+            store_started = time.perf_counter()
             store_documents(writer, docs, classifications)
-            store_s = time.perf_counter() - t0
     finally:
-        dedupe.assign_stories = original  # type: ignore[assignment]
+        dedupe.assign_stories = original
     elapsed = time.perf_counter() - started
-    # the lookup is the read of every stored signature plus the match: store minus the loads that follow it
-    lookup_ms = (spent[0] if spent else 0.0) * 1000
-    del store_s
+    # the lookup: reading every stored signature, the new ones' MinHash, the match (store_documents up to the
+    # end of assign_stories)
+    lookup_ms = (spent[0] - store_started) * 1000 if spent else 0.0
     return elapsed, lookup_ms
 
 
