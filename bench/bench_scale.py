@@ -182,7 +182,6 @@ def build(paths: Paths, n: int, seed: int = 661) -> None:
     from crawlers.registry import load_sources, sync_sources
     from pipeline.bootstrap import initialize
     from pipeline.journal import append_decision
-    from pipeline.publish import publish_snapshot
     from pipeline.store import open_writer
 
     initialize(paths)
@@ -214,7 +213,19 @@ def build(paths: Paths, n: int, seed: int = 661) -> None:
         append_decision(paths.review_journal, d)
     with open_writer(paths, publish=False):
         pass
-    publish_snapshot(paths)
+    _publish_step(paths, None)
+
+
+def _publish_step(paths: Paths, touched: dict[str, list[pa.Table]] | None) -> None:
+    """Publish the reader-visible state as the configured design does: the copy-and-rename snapshot, or a
+    DuckLake snapshot of what changed (PLANWATCH_LAKE, pipeline.lake; None: everything)."""
+    from pipeline import lake
+    from pipeline.publish import publish_snapshot
+
+    if lake.enabled():
+        lake.publish(paths, touched)
+    else:
+        publish_snapshot(paths)
 
 
 def _median_ms(fn: Callable[[], Any], repeat: int = 3) -> float:
@@ -304,16 +315,14 @@ def _size(path: Path) -> int:
 
 def _publish_once(paths: Paths) -> float:
     """One publish after a small change (a crawl-run row), timed on its own."""
-    from pipeline.publish import publish_snapshot
+    from pipeline.locking import exclusive_lock
     from pipeline.store import open_writer
 
     with open_writer(paths, publish=False) as writer:
         writer.start_run(f"bench-publish-{time.time_ns()}", "manual")
-    from pipeline.locking import exclusive_lock
-
     with exclusive_lock(paths.writer_lock, timeout=60):
         started = time.perf_counter()
-        publish_snapshot(paths)
+        _publish_step(paths, writer.touched)
         return time.perf_counter() - started
 
 

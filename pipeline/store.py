@@ -71,6 +71,7 @@ class Writer:
     def __init__(self, conn: duckdb.DuckDBPyConnection, paths: Paths) -> None:
         self.conn = conn
         self.paths = paths
+        self.touched: dict[str, list[pa.Table]] = {}  # table -> batches loaded: what a lake publish mirrors
 
     # -- generic batch loads -------------------------------------------------------------------
     def insert(self, table: str, rows: Sequence[dict[str, Any]] | pa.Table, *, on_conflict: str = "ignore") -> int:
@@ -86,6 +87,7 @@ class Writer:
             self.conn.execute(f'{verb} INTO "{table}" BY NAME SELECT * FROM _batch')
         finally:
             self.conn.unregister("_batch")
+        self.touched.setdefault(table, []).append(batch)
         return batch.num_rows
 
     # -- plans -----------------------------------------------------------------------------------
@@ -147,6 +149,7 @@ class Writer:
 @contextmanager
 def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeout: float = 600.0) -> Iterator[Writer]:
     """The only way to write. Holds the writer lock for the whole job; publishes on a clean exit."""
+    from pipeline import lake
     from pipeline.publish import publish_snapshot
 
     paths = (paths or Paths.from_env()).ensure()
@@ -161,5 +164,7 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
             conn.execute("CHECKPOINT")
         finally:
             conn.close()
-        if publish:
+        if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
+            lake.publish(paths, writer.touched)
+        elif publish:
             publish_snapshot(paths)
