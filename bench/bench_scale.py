@@ -302,7 +302,10 @@ def measure(paths: Paths) -> dict[str, Any]:
     out["ingest_500_s"] = round(ingest_s, 2)
     out["story_lookup_ms"] = round(lookup_ms, 1)
     out["warehouse_mb"] = round(_size(paths.warehouse) / 2**20, 1)
-    out["snapshot_mb"] = round(_size(paths.snapshot) / 2**20, 1)
+    from pipeline import lake
+
+    published = lake.lake_dir(paths) if lake.enabled() else paths.snapshot
+    out["snapshot_mb"] = round(_size(published) / 2**20, 1)
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return out
 

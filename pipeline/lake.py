@@ -79,7 +79,7 @@ def _wheel_extension(module: str, name: str) -> Path | None:
         mod = __import__(module)
     except ImportError:
         return None
-    path = Path(mod.__file__).parent / "extensions" / f"v{duckdb.__version__}" / f"{name}.duckdb_extension"
+    path = Path(str(mod.__file__)).parent / "extensions" / f"v{duckdb.__version__}" / f"{name}.duckdb_extension"
     return path if path.is_file() else None
 
 
@@ -223,7 +223,8 @@ def _copy(conn: duckdb.DuckDBPyConnection, wh: str, table: str, where: str = "")
     conn.execute(f'INSERT INTO {ALIAS}."{table}" ({names}) SELECT {cols}{extra} FROM {wh}."{table}" {where}')
 
 
-def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any]] | None, paths: Paths) -> dict[str, Any]:
+def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any]] | None,
+           paths: Paths) -> dict[str, Any]:
     """Bring the lake to the warehouse's state in one DuckLake transaction. `conn` has the warehouse open as
     catalog `wh`; `touched`: table -> Arrow batches whose keys changed in this job (None: mirror everything,
     as the first time). Returns what was done (tables mirrored whole, rows per delta table)."""
@@ -320,3 +321,41 @@ def verify(paths: Paths) -> dict[str, tuple[int, int]]:
         return problems
     finally:
         conn.close()
+
+
+def migrate_warehouse(paths: Paths) -> dict[str, Any]:
+    """From today's single-file warehouse to the lake: fold the review journal in (so no decision is left
+    behind), mirror every table whole, then check that the lake holds exactly the warehouse's rows."""
+    from pipeline.locking import exclusive_lock
+    from pipeline.store import open_writer
+
+    with open_writer(paths, publish=False):
+        pass  # migrations, views and the review journal, under the writer lock
+    with exclusive_lock(paths.writer_lock, timeout=600):
+        done = publish(paths, None)
+    problems = verify(paths)
+    return {"lake": catalog_uri(paths), "tables": done["whole"], "problems": problems}
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(prog="python -m pipeline.lake", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=("migrate", "verify"),
+                        help="migrate: mirror the warehouse into the lake and check it; verify: only check")
+    args = parser.parse_args(argv)
+    if not enabled():
+        parser.error(f"set {LAKE_ENV}=sqlite (or postgres:<connection string>) first")
+    paths = Paths.from_env().ensure()
+    if args.command == "migrate":
+        result = migrate_warehouse(paths)
+    else:
+        result = {"lake": catalog_uri(paths), "problems": verify(paths)}
+    print(json.dumps(result, ensure_ascii=False, default=str))
+    return 1 if result["problems"] else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -13,7 +13,7 @@ CREATE OR REPLACE MACRO fts_main_documents.bm25_scores(query_string, k := 1.2, b
     q AS (SELECT p.doc_id, p.term, p.tf FROM search_postings p WHERE p.term IN (SELECT term FROM tokens)),
     df AS (SELECT term, count(*) AS df FROM q GROUP BY term),
     stats AS (SELECT count(*) AS n, avg(len) AS avgdl FROM search_docs),
-    sub AS (SELECT q.doc_id, log(((stats.n - df.df) + 0.5) / (df.df + 0.5))
+    sub AS (SELECT q.doc_id, log((((stats.n - df.df) + 0.5) / (df.df + 0.5)) + 1)
                    * ((q.tf * (k + 1)) / (q.tf + (k * ((1 - b) + (b * (d.len / stats.avgdl))))))  AS s
             FROM q JOIN df USING (term) JOIN search_docs d USING (doc_id), stats)
     SELECT doc_id, sum(s) AS score FROM sub GROUP BY doc_id
