@@ -189,19 +189,56 @@ def _ensure_tables(conn: duckdb.DuckDBPyConnection, wh: str) -> list[str]:
     return created
 
 
-def _ensure_views(conn: duckdb.DuckDBPyConnection) -> None:
+def _ensure_views(conn: duckdb.DuckDBPyConnection) -> bool:
+    """(Re)create the views in the lake when their SQL changed; True when it did. The `matches` view is
+    kept as `matches_live` and `matches` reads the table `matches_store` that each publish refreshes for
+    the documents it touched (what every report, coverage and digest query starts from)."""
     digest = _views_hash()
     row = conn.execute(f"SELECT value FROM {ALIAS}.lake_meta WHERE key = 'views'").fetchone()
     if row and row[0] == digest:
-        return
+        return False
     conn.execute(f"USE {ALIAS}")
     try:
         for path in sql.views():
             conn.execute(path.read_text(encoding="utf-8"))
+        found = conn.execute("SELECT sql FROM duckdb_views() WHERE database_name = ? AND schema_name = 'main' "
+                             "AND view_name = 'matches'", [ALIAS]).fetchone()
+        if found is None:
+            raise RuntimeError("the views define no `matches`")
+        head, sep, body = str(found[0]).partition(" AS ")
+        if not sep or "matches" not in head.lower():
+            raise RuntimeError(f"cannot read the definition of `matches`: {head!r}")
+        conn.execute(f"CREATE OR REPLACE VIEW matches_live AS {body.rstrip().rstrip(';')}")
+        conn.execute("CREATE TABLE IF NOT EXISTS matches_store AS SELECT * FROM matches_live LIMIT 0")
+        conn.execute("CREATE OR REPLACE VIEW matches AS SELECT * FROM matches_store")
     finally:
         conn.execute("USE memory")
     conn.execute(f"DELETE FROM {ALIAS}.lake_meta WHERE key = 'views'")
     conn.execute(f"INSERT INTO {ALIAS}.lake_meta VALUES ('views', ?)", [digest])
+    return True
+
+
+# what `matches` is derived from: a change here refreshes the rows of the documents it names; a change of
+# the plans' windows refreshes them all
+MATCH_INPUTS = ("documents", "classifications", "review_decisions")
+MATCH_WHOLE = ("activities", "plans")
+
+
+def _refresh_matches(conn: duckdb.DuckDBPyConnection, doc_ids: set[str] | None) -> int:
+    """Rewrite matches_store for these documents (None: all of them). Returns the rows it holds for them."""
+    if doc_ids is None:
+        conn.execute(f"DELETE FROM {ALIAS}.matches_store")
+        conn.execute(f"INSERT INTO {ALIAS}.matches_store SELECT * FROM {ALIAS}.matches_live")
+        return -1
+    if not doc_ids:
+        return 0
+    conn.execute("CREATE OR REPLACE TEMP TABLE _match_ids AS SELECT unnest(?::VARCHAR[]) AS doc_id",
+                 [sorted(doc_ids)])
+    conn.execute(f"DELETE FROM {ALIAS}.matches_store WHERE doc_id IN (SELECT doc_id FROM temp._match_ids)")
+    conn.execute(f"INSERT INTO {ALIAS}.matches_store SELECT * FROM {ALIAS}.matches_live "
+                 "WHERE doc_id IN (SELECT doc_id FROM temp._match_ids)")
+    conn.execute("DROP TABLE temp._match_ids")
+    return len(doc_ids)
 
 
 def _columns(conn: duckdb.DuckDBPyConnection, catalog: str, table: str) -> list[str]:
@@ -233,7 +270,7 @@ def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any
     conn.execute("BEGIN")
     try:
         created = set(_ensure_tables(conn, wh))
-        _ensure_views(conn)
+        views_changed = _ensure_views(conn)
         done: dict[str, Any] = {"whole": [], "delta": {}}
         for table in _tables(conn, wh):
             keys = DELTA_KEYS.get(table)
@@ -246,6 +283,10 @@ def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any
                 conn.execute(f'DELETE FROM {ALIAS}."{table}"')
                 _copy(conn, wh, table)
                 done["whole"].append(table)
+        if touched is None or views_changed or set(MATCH_WHOLE) & set(done["whole"]):
+            _refresh_matches(conn, None)
+        else:
+            _refresh_matches(conn, {k[0] for t in MATCH_INPUTS for k in _touched_keys(touched.get(t, []), ("doc_id",))})
         if touched is None:
             lake_search.rebuild(conn, ALIAS)
         else:
