@@ -60,7 +60,7 @@ def register(parts: int, *, pool: str = POOL, sources: str | None = None, since:
     configure_prefect()
     names = []
     for part in range(parts):
-        deployment = crawl_partition.to_deployment(
+        deployment: Any = crawl_partition.to_deployment(  # sync call outside an event loop
             name=f"part-{part}-of-{parts}", work_pool_name=pool, work_queue_name=f"part-{part}",
             parameters={"part": part, "parts": parts, "sources": sources, "since": since, "until": until,
                         "mode": mode, "politeness": politeness},
