@@ -326,6 +326,29 @@ def _mirror_keys(conn: duckdb.DuckDBPyConnection, wh: str, table: str, keys: tup
     return len(touched)
 
 
+def write_open_script(paths: Paths) -> Path:
+    """`PLANWATCH_HOME/lake/open.sql`: the analysts' way in with the DuckDB CLI,
+    `.venv/bin/duckdb -init data/state/lake/open.sql` (the extensions by path, the lake read-only)."""
+    conn = duckdb.connect()
+    try:
+        load_extensions(conn, paths)
+    finally:
+        conn.close()
+    ducklake = _wheel_extension("duckdb_extension_ducklake", "ducklake")
+    scanner = "postgres_scanner" if mode() == "postgres" else "sqlite_scanner"
+    lines = [f"LOAD '{ducklake}';", f"LOAD '{lake_dir(paths) / 'extensions' / scanner}.duckdb_extension';",
+             f"ATTACH '{catalog_uri(paths)}' AS {ALIAS} (READ_ONLY);", f"USE {ALIAS};"]
+    fts = _wheel_extension("duckdb_extension_fts", "fts")
+    if fts:
+        lines.insert(0, f"LOAD '{fts}';")
+    target = lake_dir(paths) / "open.sql"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".open.sql.{os.getpid()}.tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(tmp, target)
+    return target
+
+
 def publish(paths: Paths, touched: dict[str, list[Any]] | None = None) -> dict[str, Any]:
     """Mirror the (closed, checkpointed) warehouse into the lake. Caller holds the writer lock. The first
     publish (no lake yet, or `touched` None) mirrors everything."""
@@ -338,9 +361,12 @@ def publish(paths: Paths, touched: dict[str, list[Any]] | None = None) -> dict[s
             have = set(_tables(conn, ALIAS))
             if not set(DELTA_KEYS) & set(_tables(conn, "wh")) <= have:
                 touched = None
-        return mirror(conn, "wh", None if first else touched, paths)
+        done = mirror(conn, "wh", None if first else touched, paths)
     finally:
         conn.close()
+    if first or not (lake_dir(paths) / "open.sql").exists():
+        write_open_script(paths)
+    return done
 
 
 def verify(paths: Paths) -> dict[str, tuple[int, int]]:

@@ -106,3 +106,21 @@ def test_sql_stays_locked_down_on_the_lake(migrated: Paths, tmp_path) -> None:
         done = runner.invoke(app, ["sql", refused])
         assert done.exit_code != 0, refused
         assert "bí mật" not in done.output and "root:" not in done.output
+
+
+def test_analysts_duckdb_cli_reads_the_lake(migrated: Paths) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = lake.lake_dir(migrated) / "open.sql"
+    assert script.is_file()
+    cli = Path(sys.executable).with_name("duckdb")
+    done = subprocess.run([str(cli), "-init", str(script), "-csv", "-c",
+                           "SELECT count(*) AS n FROM documents; SELECT count(*) AS m FROM coverage"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["n", "10", "m", str(len(query(migrated, "SELECT * FROM coverage")))]
+    refused = subprocess.run([str(cli), "-init", str(script), "-c", "CREATE TABLE x (a INT)"],
+                             capture_output=True, text=True, timeout=120)
+    assert refused.returncode != 0 or "read-only" in (refused.stdout + refused.stderr).lower()
