@@ -76,9 +76,10 @@ def test_two_workers_crawl_what_one_machine_does(prefect_server: dict[str, str],
         _run(shared, sys.executable, "-c", "import datetime as d; from flows.partitioned import register; "
              f"register(2, sources={sources!r}, since=d.date.fromisoformat({SINCE!r}), "
              f"until=d.date.fromisoformat({UNTIL!r}))")
+        logs = [(tmp_path / f"worker-{i}.log").open("w") for i in range(2)]
         workers = [subprocess.Popen([prefect, "worker", "start", "--pool", POOL, "--work-queue", f"part-{i}",
                                      "--type", "process", "--limit", "1"], env=shared, cwd=REPO_ROOT,
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for i in range(2)]
+                                    stdout=logs[i], stderr=subprocess.STDOUT) for i in range(2)]
         try:
             for i in range(2):
                 _run(shared, prefect, "deployment", "run", f"crawl-partition/part-{i}-of-2")
@@ -98,7 +99,10 @@ def test_two_workers_crawl_what_one_machine_does(prefect_server: dict[str, str],
                     w.wait(timeout=30)
                 except subprocess.TimeoutExpired:
                     w.kill()
-        assert states == ["COMPLETED", "COMPLETED"], runs
+            for log in logs:
+                log.close()
+        tails = [(tmp_path / f"worker-{i}.log").read_text(errors="replace")[-3000:] for i in range(2)]
+        assert states == ["COMPLETED", "COMPLETED"], tails
         split_report = json.loads(_run(shared, planwatch, "report", "--format", "json", "--as-of", UNTIL))
 
         conn = duckdb.connect()
