@@ -42,6 +42,13 @@ DELTA_KEYS: dict[str, tuple[str, ...]] = {
     "review_decisions": ("decision_id",),
     "source_health_log": ("run_id", "source_id"),
 }
+def keys_of(table: str, batch: Any) -> Any:
+    """The columns of a loaded batch a lake publish needs (its keys, and doc_id for `matches`): what
+    `Writer.insert` keeps, so a long job does not hold every batch it loaded."""
+    wanted = [c for c in (*DELTA_KEYS.get(table, ()), "doc_id") if c in batch.column_names]
+    return batch.select(list(dict.fromkeys(wanted)))
+
+
 FOLD_SEARCH_TEXT = "replace(replace(concat_ws(' ', title, lead, text), 'đ', 'd'), 'Đ', 'D')"
 
 

@@ -71,7 +71,7 @@ class Writer:
     def __init__(self, conn: duckdb.DuckDBPyConnection, paths: Paths) -> None:
         self.conn = conn
         self.paths = paths
-        self.touched: dict[str, list[pa.Table]] = {}  # table -> batches loaded: what a lake publish mirrors
+        self.touched: dict[str, list[pa.Table]] = {}  # table -> keys of the batches loaded (a lake publish)
 
     # -- generic batch loads -------------------------------------------------------------------
     def insert(self, table: str, rows: Sequence[dict[str, Any]] | pa.Table, *, on_conflict: str = "ignore") -> int:
@@ -87,7 +87,9 @@ class Writer:
             self.conn.execute(f'{verb} INTO "{table}" BY NAME SELECT * FROM _batch')
         finally:
             self.conn.unregister("_batch")
-        self.touched.setdefault(table, []).append(batch)
+        from pipeline.lake import keys_of
+
+        self.touched.setdefault(table, []).append(keys_of(table, batch))
         return batch.num_rows
 
     # -- plans -----------------------------------------------------------------------------------
