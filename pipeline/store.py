@@ -71,6 +71,7 @@ class Writer:
     def __init__(self, conn: duckdb.DuckDBPyConnection, paths: Paths) -> None:
         self.conn = conn
         self.paths = paths
+        self.touched: dict[str, list[pa.Table]] = {}  # table -> keys of the batches loaded (a lake publish)
 
     # -- generic batch loads -------------------------------------------------------------------
     def insert(self, table: str, rows: Sequence[dict[str, Any]] | pa.Table, *, on_conflict: str = "ignore") -> int:
@@ -86,6 +87,9 @@ class Writer:
             self.conn.execute(f'{verb} INTO "{table}" BY NAME SELECT * FROM _batch')
         finally:
             self.conn.unregister("_batch")
+        from pipeline.lake import keys_of
+
+        self.touched.setdefault(table, []).append(keys_of(table, batch))
         return batch.num_rows
 
     # -- plans -----------------------------------------------------------------------------------
@@ -161,6 +165,7 @@ def _run_maintenance(conn: duckdb.DuckDBPyConnection) -> None:
 @contextmanager
 def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeout: float = 600.0) -> Iterator[Writer]:
     """The only way to write. Holds the writer lock for the whole job; publishes on a clean exit."""
+    from pipeline import lake
     from pipeline.publish import publish_snapshot
 
     paths = (paths or Paths.from_env()).ensure()
@@ -176,5 +181,7 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
             conn.execute("CHECKPOINT")
         finally:
             conn.close()
-        if publish:
+        if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
+            lake.publish(paths, writer.touched)
+        elif publish:
             publish_snapshot(paths)
