@@ -16,7 +16,7 @@ from classifiers.formats import detect_format
 from classifiers.lexicon import Lexicon, lexicon_path, load_lexicon
 from classifiers.prefilter import Prefilter
 from classifiers.routing import decide, local_date, review_reasons
-from classifiers.scoring import score_zones
+from classifiers.scoring import match_zones, score_zones
 from classifiers.zones import prepare
 from pipeline.plans import Plan
 
@@ -55,10 +55,12 @@ class Classifier:
                 "reasons": [], "evidence": {"stage": "prefilter", "prefilter_hit": None},
                 "classifier_version": self.version,
             }
-        zones = prepare(doc, int(lex.t("lead_chars")), max_tokenize_chars=int(lex.t("max_tokenize_chars")))
+        zones = prepare(doc, int(lex.t("lead_chars")))
+        index = match_zones(zones, lex)
         day = local_date(doc.get("published_at"))
-        s = score_zones(zones, lex, before_project=bool(day and lex.project_start and day < lex.project_start))
-        fmt = detect_format(doc, zones, lex)
+        s = score_zones(zones, lex, before_project=bool(day and lex.project_start and day < lex.project_start),
+                        index=index)
+        fmt = detect_format(doc, zones, lex, index)
         score = round(s.score, 4)
         relevant = score >= lex.t("review")
         activity = max(s.shares, key=lambda a: (s.shares[a], a == lex.default_activity)) if relevant else None

@@ -5,7 +5,6 @@ import unicodedata
 
 import pytest
 
-import classifiers.zones as zones
 from classifiers import classify_document, classify_many
 from classifiers.textfold import fast_fold
 from pipeline.plans import load_plan
@@ -87,27 +86,16 @@ def test_traps_are_rejected(doc):
     assert r["decision"] == "reject" and r["relevant"] is False and r["activity"] is None, r["evidence"]
 
 
-def test_non_candidates_are_never_tokenized(monkeypatch):
-    def boom(text: str) -> list[int]:
-        raise AssertionError("tokenized a non-candidate")
+def test_non_candidates_are_never_prepared(monkeypatch):
+    import classifiers.engine as engine
 
-    monkeypatch.setattr(zones, "tokenize", boom)
+    def boom(*args, **kwargs):
+        raise AssertionError("prepared a non-candidate")
+
+    monkeypatch.setattr(engine, "prepare", boom)
     r = classify_document({"id": "x", "title": "Giá vàng hôm nay tăng mạnh", "text": "Thị trường vàng sôi động."},
                           PLAN)
     assert r["decision"] == "reject" and r["evidence"]["stage"] == "prefilter"
-
-
-def test_candidates_are_tokenized(monkeypatch):
-    calls: list[str] = []
-    real = zones.tokenize
-
-    def spy(text: str) -> list[int]:
-        calls.append(text)
-        return real(text)
-
-    monkeypatch.setattr(zones, "tokenize", spy)
-    classify_document(COURSE, PLAN)
-    assert calls
 
 
 def test_title_weighs_more_than_body():
@@ -157,31 +145,23 @@ def test_odd_inputs_do_not_crash():
     assert "window_edge" in r["reasons"]
 
 
-def test_tokenizer_failure_falls_back_to_word_counts(monkeypatch):
+def test_classification_needs_no_word_segmentation(monkeypatch):
     import underthesea
 
     def broken(text: str) -> list[str]:
-        raise RuntimeError("tokenizer down")
+        raise RuntimeError("word segmentation must not be called")
 
     monkeypatch.setattr(underthesea, "word_tokenize", broken)
     r = classify_document(COURSE, PLAN)
     assert r["decision"] == "accept" and r["evidence"]["pairs"]
 
 
-def test_very_long_page_is_tokenized_in_part_only(monkeypatch):
-    seen: list[int] = []
-    real = zones.tokenize
-
-    def spy(text: str) -> list[int]:
-        seen.append(len(text))
-        return real(text)
-
-    monkeypatch.setattr(zones, "tokenize", spy)
+def test_very_long_page_is_matched_to_the_end():
     filler = "Thời tiết hôm nay nắng nhẹ, chiều có mưa rào. " * 1000
     r = classify_document({**COURSE, "text": COURSE["text"] + "\n" + filler + " Bồi dưỡng giáo viên mầm non."},
                           PLAN)
-    assert max(seen) <= 20000 and r["decision"] == "accept"
-    # the mention after the tokenized head is still found: 2 in title + lead, the third in the untokenized tail
+    assert r["decision"] == "accept"
+    # 2 in title + lead, the third at the very end of a 46 KB body
     (term,) = [t for t in r["evidence"]["terms"] if t["term"] == "boi duong"]
     assert term["count"] == 3 and "body" in term["where"], term
 

@@ -52,7 +52,7 @@ def test_term_regex_word_boundaries():
 
 @pytest.mark.parametrize(("edit", "field"), [
     (("accept = 0.70", "accept = 0.30"), "thresholds.accept"),
-    (("proximity_tokens = 12", "proximity_tokens = \"x\""), "thresholds.proximity_tokens"),
+    (("proximity_tokens = 16", "proximity_tokens = \"x\""), "thresholds.proximity_tokens"),
     (("mode = \"ratio\"\nagainst = \"sector\"", "mode = \"ratio\"\nagainst = \"nowhere\""), "against"),
     (('terms = ["mầm non", ', 'terms = ["mầm non", "mam non", '), "subject.sector.terms[1]"),
     (('abbreviate = ["giáo dục mầm non", "mầm non"]', 'abbreviate = ["nhà giáo mầm non"]'), "abbreviate[0]"),
