@@ -16,6 +16,7 @@ ends a match. "[số]" in a term is an optional syllable run.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,19 +35,20 @@ _END = ""  # trie key for "a term ends here": never a syllable
 DIACRITIC_SHARE = 0.2
 
 
+_MARKED_WORD = re.compile(r"\w*[à-ỹđÀ-ỸĐ]\w*")
+_DIGITS = re.compile(r"\b\d+\b")
+
+
 def has_diacritics(*texts: str) -> bool:
-    """True when the text is written with Vietnamese diacritics (per document, not per word)."""
+    """True when the text is written with Vietnamese diacritics (per document, not per word): at least
+    DIACRITIC_SHARE of its (non-numeric) syllables carry a mark."""
     marked = total = 0
     for text in texts:
         if not text:
             continue
-        for m in SYLLABLE.finditer(text[:20000]):
-            w = m.group(0)
-            if w.isdigit():
-                continue
-            total += 1
-            if not w.isascii() and _MARKED.search(w):
-                marked += 1
+        head = text[:20000]
+        total += len(SYLLABLE.findall(head)) - len(_DIGITS.findall(head))
+        marked += len(_MARKED_WORD.findall(head))
     return total > 0 and marked / total >= DIACRITIC_SHARE
 
 
@@ -77,33 +79,40 @@ class Found:
     end: int
 
 
-@dataclass
 class Syllables:
-    """A zone's syllables: character spans, exact and folded forms, and clause breaks before each."""
+    """A zone's syllables: character spans, lower-cased forms (folded on demand) and clause breaks."""
 
-    starts: list[int]
-    ends: list[int]
-    exact: list[str]
-    folded: list[str]
-    breaks: list[bool]
+    __slots__ = ("_folded", "breaks", "ends", "exact", "starts")
+
+    def __init__(self, starts: list[int], ends: list[int], exact: list[str], breaks: list[bool]) -> None:
+        self.starts, self.ends, self.exact, self.breaks = starts, ends, exact, breaks
+        self._folded: list[str] | None = None
+
+    @property
+    def folded(self) -> list[str]:
+        if self._folded is None:
+            self._folded = [w if w.isascii() else fast_fold(w) for w in self.exact]
+        return self._folded
 
     @classmethod
     def of(cls, text: str) -> Syllables:
-        starts, ends, exact, breaks = [], [], [], []
-        prev = 0
-        for m in SYLLABLE.finditer(text):
-            s, e = m.span()
-            starts.append(s)
-            ends.append(e)
-            exact.append(m.group(0).lower())
-            breaks.append(bool(_BREAK.search(text, prev, s)) if s > prev else False)
-            prev = e
-        folded = [fast_fold(w) if not w.isascii() else w for w in exact]
-        return cls(starts, ends, exact, folded, breaks)
+        low = text.lower()
+        if len(low) != len(text):  # a rare letter whose lower case is longer: keep offsets per syllable
+            spans = [m.span() for m in SYLLABLE.finditer(text)]
+            exact = [text[s:e].lower() for s, e in spans]
+        else:
+            spans = [m.span() for m in SYLLABLE.finditer(low)]
+            exact = SYLLABLE.findall(low)
+        starts = [s for s, _ in spans]
+        ends = [e for _, e in spans]
+        breaks = [False] * len(starts)
+        for m in _BREAK.finditer(text):
+            j = bisect.bisect_left(starts, m.start())
+            if j < len(breaks):
+                breaks[j] = True
+        return cls(starts, ends, exact, breaks)
 
     def index_at(self, offset: int) -> int:
-        import bisect
-
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
     def __len__(self) -> int:
