@@ -88,6 +88,7 @@ class Lexicon:
     prefilter_keys: tuple[str, ...]
     digest: str
     project_start: dt.date | None = None
+    features: dict[str, Category] = field(default_factory=dict)  # model-only term groups (what, who)
     matcher: Matcher = field(default_factory=lambda: Matcher(()), compare=False, repr=False)
     owners: tuple[tuple[str, Term], ...] = field(default=(), compare=False, repr=False)
 
@@ -97,7 +98,7 @@ class Lexicon:
     def categories(self) -> list[Category]:
         """Every category whose terms are matched: project, subject, activities, negatives, format."""
         return [self.project, *self.subject.values(), *self.activities.values(), *self.negatives.values(),
-                self.format_terms]
+                self.format_terms, *self.features.values()]
 
 
 def lexicon_path(name: str) -> Path:
@@ -283,14 +284,23 @@ def _parse(path: Path, raw: dict[str, Any], activity_ids: tuple[str, ...] | None
     if not prefilter_keys:
         raise LexiconError(path, "prefilter", "no category has prefilter = true",
                            "set prefilter = true on [project] and [subject.sector]")
+    feat_raw = raw.get("features", {})
+    if not isinstance(feat_raw, dict):
+        raise LexiconError(path, "features", "expected a table of term groups", "write [features.NAME] tables")
+    features: dict[str, Category] = {}
+    for name, v in feat_raw.items():
+        if not isinstance(v, dict):
+            raise LexiconError(path, f"features.{name}", "expected a table", f"write [features.{name}]")
+        features[name] = _category(path, {"weight": 1.0, **v}, f"feature:{name}", f"features.{name}.")
     digest = hashlib.sha256(json.dumps(raw, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
     owners = tuple((c.name, t) for c in [project, *subject.values(), *activities.values(), *negatives.values(),
-                                         fmt_cat] for t in c.terms)
+                                         fmt_cat, *features.values()] for t in c.terms)
     return Lexicon(
         plan=plan, path=path, default_activity=default_activity, thresholds=thresholds, zone_weights=zone_weights,
         score_center=center, score_width=width, project=project, subject=subject, activities=activities,
         negatives=negatives, format_terms=fmt_cat,
         report_threshold=_number(path, fmt_raw, "report_threshold", "format."), project_start=project_start,
         source_kinds_report={str(k): float(v) for k, v in kinds.items()}, prefilter_keys=prefilter_keys,
-        digest=digest, matcher=Matcher(t.text if not t.generated else t.key for _, t in owners), owners=owners,
+        digest=digest, features=features, owners=owners,
+        matcher=Matcher(t.text if not t.generated else t.key for _, t in owners),
     )

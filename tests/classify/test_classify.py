@@ -6,10 +6,12 @@ import unicodedata
 import pytest
 
 from classifiers import classify_document, classify_many
+from classifiers.engine import Classifier
 from classifiers.textfold import fast_fold
 from pipeline.plans import load_plan
 
 PLAN = load_plan("661-KH-BGDDT-2022")
+RULES = Classifier.for_plan(PLAN, model=False)  # the rules alone: evidence and hard constraints under the model
 KEYS = {"id", "relevant", "activity", "format", "score", "decision", "activity_scores", "reasons", "evidence",
         "classifier_version"}
 
@@ -38,11 +40,14 @@ GOALS = {
 
 def test_contract_keys_and_types():
     r = classify_document(COURSE, PLAN)
-    assert set(r) == KEYS
+    assert set(r) == KEYS | {"probability", "features"}  # the learned model adds two keys
     assert r["id"] == "c1" and isinstance(r["relevant"], bool) and 0.0 <= r["score"] <= 1.0
     assert r["format"] in ("article", "report") and r["decision"] in ("accept", "review", "reject")
     assert set(r["activity_scores"]) == {"1", "2a", "2b"}
-    assert r["classifier_version"].startswith("rules-")
+    assert r["classifier_version"].startswith("model-") and r["probability"] == r["score"]
+    assert r["features"] and all({"feature", "value", "contribution"} <= set(f) for f in r["features"])
+    rules = RULES.classify(COURSE)
+    assert set(rules) == KEYS and rules["classifier_version"].startswith("rules-")
 
 
 @pytest.mark.parametrize(("doc", "activity"), [(COURSE, "2b"), (POLICY, "1"), (GOALS, "2a")])
@@ -81,9 +86,11 @@ def test_nfd_and_no_diacritics_score_like_nfc():
      "text": "Họ và tên: Nguyễn Thị A. Đơn vị công tác: Trường Mầm non Hoa Sen. Bản thân tôi nhận thấy việc bồi "
              "dưỡng thường xuyên giúp giáo viên mầm non nâng cao năng lực theo chuẩn nghề nghiệp."},
 ])
-def test_traps_are_rejected(doc):
-    r = classify_document(doc, PLAN)
+def test_traps_are_not_accepted(doc):
+    # the rules alone reject them; the model never accepts them (it may send one to a person)
+    r = RULES.classify(doc)
     assert r["decision"] == "reject" and r["relevant"] is False and r["activity"] is None, r["evidence"]
+    assert classify_document(doc, PLAN)["decision"] != "accept"
 
 
 def test_non_candidates_are_never_prepared(monkeypatch):
@@ -188,21 +195,27 @@ def test_page_without_activity_cue_goes_to_review():
     doc = {"id": "e", "title": "Ngày hội giáo viên mầm non sáng tạo",
            "text": "Hơn 200 giáo viên mầm non chia sẻ sáng kiến tổ chức hoạt động cho trẻ, kết hợp sinh hoạt "
                    "chuyên môn cụm trường. Ngày hội là một hình thức bồi dưỡng tại chỗ cho các cô."}
-    r = classify_document(doc, PLAN)
+    r = RULES.classify(doc)
     assert r["decision"] == "review" and "no_activity_cue" in r["reasons"]
+    assert classify_document(doc, PLAN)["decision"] == "review"
 
 
 def test_project_name_without_the_sector_is_not_enough():
     doc = {"id": "o33", "title": "Triển khai Đề án 33 về đào tạo nghề cho lao động nông thôn",
            "text": "Huyện tổ chức hội nghị triển khai Đề án số 33 của Huyện ủy về đào tạo nghề, giải quyết việc làm "
                    "cho lao động nông thôn giai đoạn 2022-2025. Mỗi năm huyện đào tạo nghề cho 1.500 lao động."}
-    assert classify_document(doc, PLAN)["decision"] == "reject"
+    assert RULES.classify(doc)["decision"] == "reject"
+    assert classify_document(doc, PLAN)["decision"] != "accept"
 
 
 def test_essay_genre_damps_strong_evidence():
     essay = {"id": "es", "title": "Bài thu hoạch bồi dưỡng thường xuyên giáo viên mầm non",
              "text": COURSE["text"] + " Bản thân tôi nhận thấy bồi dưỡng thường xuyên giúp tôi đáp ứng chuẩn nghề "
                      "nghiệp, góp phần thực hiện Đề án 33. Kết luận: tôi sẽ tiếp tục tự học."}
-    r = classify_document(essay, PLAN)
+    r = RULES.classify(essay)
     assert r["decision"] == "reject", r["evidence"]["negatives"]
     assert any(n["mode"] == "damp" for n in r["evidence"]["negatives"])
+    # under the model, damping is evidence, never a silent reject: an essay waits for a person at most
+    m = classify_document(essay, PLAN)
+    assert m["decision"] != "accept"
+    assert m["decision"] == "reject" or "essay_or_module" in m["reasons"], m["reasons"]
