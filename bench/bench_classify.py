@@ -96,6 +96,14 @@ def main() -> None:
         t_mam = _timed(clf.classify, mam, args.repeat)
         print(f"classify, real cands   {len(mam) / t_mam:,.1f} docs/s ({t_mam / len(mam) * 1e3:.2f} ms/doc; "
               f"{len(mam)} vietnews-mamnon-dev articles, all candidates, mean {kb_m:.1f} K chars = {mb:.1f} KB UTF-8)")
+        from classifiers.engine import Classifier
+
+        rules = Classifier.for_plan(clf.plan, model=False)
+        t_rules = _timed(rules.classify, mam, args.repeat)
+        print(f"  rules alone          {len(mam) / t_rules:,.1f} docs/s ({t_rules / len(mam) * 1e3:.2f} ms/doc; "
+              f"the model's features and weights cost the difference)")
+    if hasattr(os, "getloadavg"):
+        print(f"load average           {os.getloadavg()[0]:.1f} (2 cores shared: figures drop as it rises)")
 
 
 if __name__ == "__main__":

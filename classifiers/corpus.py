@@ -4,8 +4,8 @@
   (the text is read from ../shared, never copied);
 * every other tests/quality/real/*.jsonl whose lines carry a text (real web pages, real texts from public
   datasets), with the same label fields;
-* tests/quality/devset.jsonl (generated, the old dev set): its train split only, at half weight;
-* the demo mirror's pages (data/demo) with the manifest's truth, at half weight;
+* tests/quality/devset.jsonl (generated, the old dev set): its train split only, at SYNTHETIC_WEIGHT;
+* the demo mirror's pages (data/demo) with the manifest's truth, at SYNTHETIC_WEIGHT;
 * reviewer decisions in the warehouse (confirm = relevant with the reviewer's activity, reject = not).
 
 Every item has a fixed split: holdout when int(sha256(id), 16) % 10 < 3. Holdout items are never used for
@@ -28,6 +28,7 @@ from planwatch.config import REPO_ROOT, data_path
 REAL_DIR = REPO_ROOT / "tests" / "quality" / "real"
 LABELS_FILE = REAL_DIR / "vietnews_mamnon_labels.jsonl"
 DEVSET = REPO_ROOT / "tests" / "quality" / "devset.jsonl"
+SYNTHETIC_WEIGHT = 0.2  # text written for testing counts less than real text
 DOC_KEYS = ("title", "lead", "text", "published_at", "format", "source_kind", "date_confidence",
             "extraction_quality")
 
@@ -92,13 +93,13 @@ def load_real(real_dir: Path = REAL_DIR, corpus: Path | None = None) -> list[Ite
 
 
 def load_devset(path: Path = DEVSET) -> list[Item]:
-    """The old generated dev set as extra training data (its train split, half weight)."""
+    """The old generated dev set as extra training data (its train split, at SYNTHETIC_WEIGHT)."""
     out = []
     for d in _jsonl(path):
         if d.get("split") != "train":
             continue
         label = {"relevant": d["label_relevant"], "activity": d.get("label_activity")}
-        it = _item(str(d["id"]), d, label, "devset", weight=0.5)
+        it = _item(str(d["id"]), d, label, "devset", weight=SYNTHETIC_WEIGHT)
         it.split = "train"
         out.append(it)
     return out
@@ -165,14 +166,14 @@ def demo_documents() -> list[tuple[dict[str, Any], dict[str, Any]]]:
 
 def load_demo() -> list[Item]:
     """The demo mirror's pages (data/demo, written by the maintainers) with the manifest's truth, as extra
-    training data at half weight: relevant when the manifest gives an activity; "pending" (ambiguous) pages
+    training data at SYNTHETIC_WEIGHT: relevant when the manifest gives an activity; "pending" (ambiguous) pages
     are left out. Split by the same hash rule."""
     out = []
     for page, doc in demo_documents():
         if page["expected"] == "pending":
             continue
         label = {"relevant": bool(page.get("activity")), "activity": page.get("activity")}
-        out.append(_item(doc["id"], doc, label, "demo", weight=0.5))
+        out.append(_item(doc["id"], doc, label, "demo", weight=SYNTHETIC_WEIGHT))
     return out
 
 

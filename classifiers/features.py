@@ -17,7 +17,6 @@ import bisect
 import itertools
 import math
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from classifiers.lexicon import Lexicon
@@ -25,21 +24,18 @@ from classifiers.scoring import Hit, Scored
 from classifiers.zones import Zone
 from pipeline.plans import Plan
 
-BODY_SYLLABLES = 600  # n-grams from the lead and the first syllables of the body
+BODY_SYLLABLES = 400  # n-grams from the lead and the first syllables of the body
 PAIR_GROUPS = ("feature:what_professional", "feature:what_nonprofessional", "feature:who_teachers",
                "feature:who_support", "feature:who_students", "sector", "people")
 
 
-def _ngrams(words: Iterable[str], prefix: str, out: dict[str, float]) -> None:
-    prev = ""
-    for w in words:
-        if w.isdigit():
-            prev = ""
-            continue
-        out[prefix + w] = 1.0
-        if prev:
-            out[prefix + prev + " " + w] = 1.0
-        prev = w
+def _ngrams(words: list[str], prefix: str, out: dict[str, float]) -> list[str]:
+    """Unigram and bigram features of `words` into `out`; returns the bigrams."""
+    words = [w for w in words if not w.isdigit()]  # numbers are left out (a bigram may span one)
+    out.update(dict.fromkeys([prefix + w for w in words], 1.0))
+    bis = [f"{a} {b}" for a, b in itertools.pairwise(words)]
+    out.update(dict.fromkeys([prefix + bi for bi in bis], 1.0))
+    return bis
 
 
 def bigrams(words: list[str]) -> set[str]:
@@ -139,8 +135,7 @@ def document_features(zones: list[Zone], index: dict[str, list[Hit]], scored: Sc
             room = BODY_SYLLABLES - len(body_words)
             if room > 0:
                 body_words.extend(words[:room])
-    _ngrams(body_words, "b:", f)
-    doc_bi = bigrams(body_words)
+    doc_bi = set(_ngrams(body_words, "b:", f))
     if doc_bi:
         for a, defs in activity_texts.bigrams.items():
             if defs:

@@ -86,7 +86,7 @@ class Model:
 
     def margin(self, features: dict[str, float]) -> float:
         w = self.weights
-        return self.bias + sum(v * w[k] for k, v in features.items() if k in w)
+        return self.bias + sum([features[k] * w[k] for k in features.keys() & w.keys()])
 
     def probability(self, features: dict[str, float]) -> float:
         a, b = self.calibration
@@ -94,10 +94,12 @@ class Model:
 
     def top_features(self, features: dict[str, float], n: int = 8) -> list[dict[str, Any]]:
         """The features that moved the relevance score most, with their signed contribution."""
+        import heapq
+
         w = self.weights
-        contrib = [(k, v, v * w[k]) for k, v in features.items() if k in w and v]
-        contrib.sort(key=lambda t: -abs(t[2]))
-        return [{"feature": k, "value": round(v, 3), "contribution": round(c, 3)} for k, v, c in contrib[:n]]
+        contrib = [(k, features[k], features[k] * w[k]) for k in features.keys() & w.keys()]
+        top = heapq.nlargest(n, contrib, key=lambda t: (abs(t[2]), t[0]))
+        return [{"feature": k, "value": round(v, 3), "contribution": round(c, 3)} for k, v, c in top if c]
 
     def activity_probabilities(self, features: dict[str, float]) -> dict[str, float]:
         if not self.classes:
@@ -105,7 +107,7 @@ class Model:
         zs = {}
         for c in self.classes:
             w = self.act_weights.get(c, {})
-            zs[c] = float(self.act_bias.get(c, 0.0)) + sum(v * w[k] for k, v in features.items() if k in w)
+            zs[c] = float(self.act_bias.get(c, 0.0)) + sum([features[k] * w[k] for k in features.keys() & w.keys()])
         top = max(zs.values())
         exps = {c: math.exp(z - top) for c, z in zs.items()}
         total = sum(exps.values())

@@ -3,7 +3,8 @@
 Deterministic: the same data and code give the same file (fixed folds, liblinear/lbfgs, no randomness
 left). Steps, on the train split only (the holdout is evaluated, never fitted on):
   1. features of every candidate item through the rules (classifiers.features);
-  2. relevance: logistic regression (class-balanced, sample weights: the generated dev set counts half),
+  2. relevance: logistic regression (class-balanced; the generated dev set and the demo mirror weigh
+     corpus.SYNTHETIC_WEIGHT), n-gram columns held back by NGRAM_SCALE,
      C chosen by 5-fold out-of-fold log loss; Platt calibration fitted on the out-of-fold margins;
   3. thresholds on the out-of-fold calibrated probabilities of the real items: `accept` = the lowest
      probability above which accept precision stays >= ACCEPT_PRECISION; `reject` = the highest below which
@@ -31,8 +32,9 @@ from planwatch.config import REPO_ROOT
 ACCEPT_PRECISION = 0.97
 SURFACED_RECALL = 0.98
 ACTIVITY_ACCURACY = 0.95
+NGRAM_SCALE = 0.3         # n-gram columns scaled to this (0: no n-grams)
 MIN_DF = 2                # an n-gram is a feature when it occurs in at least this many training documents
-C_GRID = (0.05, 0.2, 1.0)
+C_GRID = (0.3, 1.0, 3.0)
 FOLDS = 5
 MIN_REAL_POSITIVES = 40   # thresholds from the real items alone once they hold this many relevant ones
 CODE_FILES = ("classifiers/features.py", "classifiers/training.py", "classifiers/model.py", "classifiers/matcher.py",
@@ -70,7 +72,9 @@ def _vocabulary(X: list[dict[str, float]]) -> set[str]:
     df: Counter[str] = Counter()
     for x in X:
         df.update(x.keys())
-    return {k for k, c in df.items() if c >= MIN_DF or not (k.startswith("t:") or k.startswith("b:"))}
+    if NGRAM_SCALE <= 0:
+        return {k for k in df if not k.startswith(("t:", "b:"))}
+    return {k for k, c in df.items() if c >= MIN_DF or not k.startswith(("t:", "b:"))}
 
 
 def _matrix(X: list[dict[str, float]], vocab: list[str]) -> Any:
@@ -88,11 +92,17 @@ def _matrix(X: list[dict[str, float]], vocab: list[str]) -> Any:
     return csr_matrix((data, (rows, cols)), shape=(len(X), len(vocab)))
 
 
-def _scaled(M: Any) -> tuple[Any, Any]:
+def _scaled(M: Any, vocab: list[str]) -> tuple[Any, Any]:
+    """Columns scaled to max |x| = 1; n-gram columns further down to NGRAM_SCALE, so that the same L2 penalty
+    holds them back more than the lexicon and rules features (a few hundred labelled pages cannot carry
+    thousands of free n-gram weights)."""
     import numpy as np
 
     scale = np.asarray(abs(M).max(axis=0).todense()).ravel()
     scale[scale == 0] = 1.0
+    ngram = np.array([k.startswith(("t:", "b:")) for k in vocab])
+    if NGRAM_SCALE > 0:
+        scale[ngram] = scale[ngram] / NGRAM_SCALE
     from scipy.sparse import diags
 
     return M @ diags(1.0 / scale), scale
@@ -103,7 +113,7 @@ def fit_relevance(X: list[dict[str, float]], y: list[int], w: list[float], C: fl
     from sklearn.linear_model import LogisticRegression
 
     vocab = sorted(_vocabulary(X))
-    M, scale = _scaled(_matrix(X, vocab))
+    M, scale = _scaled(_matrix(X, vocab), vocab)
     lr = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=2000)
     lr.fit(M, y, sample_weight=w)
     coef = lr.coef_[0] / scale
@@ -115,7 +125,7 @@ def fit_activity(X: list[dict[str, float]], y: list[str], w: list[float], C: flo
     from sklearn.linear_model import LogisticRegression
 
     vocab = sorted(_vocabulary(X))
-    M, scale = _scaled(_matrix(X, vocab))
+    M, scale = _scaled(_matrix(X, vocab), vocab)
     lr = LogisticRegression(C=C, class_weight="balanced", solver="lbfgs", max_iter=3000)
     lr.fit(M, y, sample_weight=w)
     classes = [str(c) for c in lr.classes_]
@@ -185,10 +195,19 @@ def reject_threshold(p: list[float], y: list[int], target: float = SURFACED_RECA
     return max(0.01, pos[allowed] - 1e-4)
 
 
+def acceptable(item: Item, x: dict[str, float], clf: Any) -> bool:
+    """The hard rules of routing that need no model: a preschool subject, no what/who/genre flag, a date
+    after the project's start."""
+    from classifiers.engine import training_flags
+
+    return x.get("r:sector", 0.0) > 0 and not training_flags(x) and not clf._date_flags(item.doc)
+
+
 @dataclass
 class Trained:
     model: dict[str, Any]
     cv: dict[str, Any]
+    oof: list[tuple[str, int, float]]  # (item id, label, out-of-fold calibrated probability)
 
 
 def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) -> Trained:
@@ -202,8 +221,10 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
         raise ValueError(f"need relevant and irrelevant training items, got {sum(y)} relevant of {len(y)}")
     folds = _folds(y, FOLDS)
 
-    # C by out-of-fold log loss (each fold calibrated on the others' margins would cost more; the margins
-    # of all folds are calibrated together, as the final model's will be)
+    # C by out-of-fold log loss on the real items once there are enough of them, else on all (the margins of
+    # all folds are calibrated together, as the final model's will be)
+    real = [i for i, it in enumerate(its) if it.real]
+    sel = real if sum(y[i] for i in real) >= MIN_REAL_POSITIVES else list(range(len(its)))
     best: tuple[float, float, list[float]] | None = None
     for C in C_GRID:
         oof = [0.0] * len(its)
@@ -213,7 +234,7 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
                 oof[i] = _margin(wts, b, X[i])
         a, c = _platt(oof, y)
         p = [_sig(a * m + c) for m in oof]
-        loss = _logloss(p, y, w)
+        loss = _logloss([p[i] for i in sel], [y[i] for i in sel], [w[i] for i in sel])
         if best is None or loss < best[0]:
             best = (loss, C, oof)
     assert best is not None
@@ -223,10 +244,11 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
     weights, bias = fit_relevance(X, y, w, C)
 
     # thresholds on the real items' out-of-fold probabilities once they hold enough relevant items (the
-    # generated dev set and the demo mirror are easier); until then on all items
-    real = [i for i, it in enumerate(its) if it.real]
+    # generated dev set and the demo mirror are easier); until then on all items. The accept threshold is
+    # chosen among the items the hard rules let through (a research abstract with p = 0.9 is reviewed anyway).
     base = real if sum(y[i] for i in real) >= MIN_REAL_POSITIVES else list(range(len(its)))
-    t_accept = max(0.5, accept_threshold([p_oof[i] for i in base], [y[i] for i in base]))
+    open_ = [i for i in base if acceptable(its[i], X[i], clf)]
+    t_accept = max(0.5, accept_threshold([p_oof[i] for i in open_], [y[i] for i in open_]))
     t_reject = min(t_accept - 0.05, reject_threshold([p_oof[i] for i in base], [y[i] for i in base]))
 
     # activity
@@ -262,7 +284,7 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
                   "activity_counts": dict(Counter(ya))}
 
     def oof_metrics(idx: list[int]) -> dict[str, Any]:
-        acc_ = [i for i in idx if p_oof[i] >= t_accept]
+        acc_ = [i for i in idx if p_oof[i] >= t_accept and acceptable(its[i], X[i], clf)]
         pos = [i for i in idx if y[i]]
         return {"items": len(idx), "relevant": len(pos),
                 "accept_precision": round(sum(y[i] for i in acc_) / len(acc_), 4) if acc_ else 1.0,
@@ -273,7 +295,7 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
           "folds": len(folds), "real": oof_metrics(real),
           "all": oof_metrics(list(range(len(its)))), **act_cv}
     thresholds = {"accept": round(t_accept, 4), "reject": round(t_reject, 4), "activity_min": activity_min}
-    params = {"C": C, "min_df": MIN_DF, "folds": FOLDS, "accept_precision": ACCEPT_PRECISION,
+    params = {"C": C, "min_df": MIN_DF, "ngram_scale": NGRAM_SCALE, "folds": FOLDS, "accept_precision": ACCEPT_PRECISION,
               "surfaced_recall": SURFACED_RECALL}
     version = "m" + hashlib.sha256(json.dumps([data_digest, code_digest, params, thresholds]).encode()
                                    ).hexdigest()[:10]
@@ -287,7 +309,7 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
         "relevance": {"bias": bias, "calibration": [a, c], "weights": _rounded(weights)},
         "activity": act_model,
     }
-    return Trained(model=model, cv=cv)
+    return Trained(model=model, cv=cv, oof=[(it.id, y[i], p_oof[i]) for i, it in enumerate(its)])
 
 
 def _rounded(w: dict[str, float]) -> dict[str, float]:
