@@ -295,7 +295,8 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
           "folds": len(folds), "real": oof_metrics(real),
           "all": oof_metrics(list(range(len(its)))), **act_cv}
     thresholds = {"accept": round(t_accept, 4), "reject": round(t_reject, 4), "activity_min": activity_min}
-    params = {"C": C, "min_df": MIN_DF, "ngram_scale": NGRAM_SCALE, "folds": FOLDS, "accept_precision": ACCEPT_PRECISION,
+    params = {"C": C, "min_df": MIN_DF, "ngram_scale": NGRAM_SCALE, "folds": FOLDS,
+              "accept_precision": ACCEPT_PRECISION,
               "surfaced_recall": SURFACED_RECALL}
     version = "m" + hashlib.sha256(json.dumps([data_digest, code_digest, params, thresholds]).encode()
                                    ).hexdigest()[:10]
