@@ -92,13 +92,14 @@ WRITTEN_RELEVANT = {
     },
     "party_conclusion_objectives": {
         "title": "Nâng cao chất lượng đội ngũ giáo viên mầm non theo Kết luận 51-KL/TW",
-        "text": "Thực hiện Kết luận số 51-KL/TW của Ban Bí thư về tiếp tục thực hiện Nghị quyết 29-NQ/TW về đổi mới "
-                "căn bản, toàn diện giáo dục và đào tạo, Ban Thường vụ Tỉnh ủy đã ban hành kế hoạch nâng cao chất "
-                "lượng đội ngũ nhà giáo và cán bộ quản lý giáo dục mầm non.\nMục tiêu đến năm 2025, 100% giáo viên mầm non "
-                "đạt chuẩn trình độ đào tạo, 70% đạt trên chuẩn; 100% cán bộ quản lý được bồi dưỡng năng lực quản "
-                "trị nhà trường. Các nhiệm vụ, giải pháp trọng tâm gồm đào tạo nâng chuẩn, bồi dưỡng thường xuyên "
-                "theo chuẩn nghề nghiệp, phát triển đội ngũ giáo viên cốt cán và tăng cường ứng dụng công nghệ thông "
-                "tin trong bồi dưỡng.",
+        "text": " ".join([
+            "Thực hiện Kết luận số 51-KL/TW của Ban Bí thư về tiếp tục thực hiện Nghị quyết 29-NQ/TW về đổi mới",
+            "căn bản, toàn diện giáo dục và đào tạo, Ban Thường vụ Tỉnh ủy đã ban hành kế hoạch nâng cao chất",
+            "lượng đội ngũ nhà giáo và cán bộ quản lý giáo dục mầm non.\nMục tiêu đến năm 2025, 100% giáo viên",
+            "mầm non đạt chuẩn trình độ đào tạo, 70% đạt trên chuẩn; 100% cán bộ quản lý được bồi dưỡng năng lực",
+            "quản trị nhà trường. Các nhiệm vụ, giải pháp trọng tâm gồm đào tạo nâng chuẩn, bồi dưỡng thường",
+            "xuyên theo chuẩn nghề nghiệp, phát triển đội ngũ giáo viên cốt cán và tăng cường ứng dụng công nghệ",
+            "thông tin trong bồi dưỡng."]),
         "published_at": "2022-06-15T08:00:00+07:00",
     },
 }
