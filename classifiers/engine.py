@@ -158,15 +158,16 @@ class Classifier:
                 if r not in reasons:
                     reasons.append(r)
         decision = "review" if routed.decision == "accept" and reasons else routed.decision
+        top = model.top_features(an.features)
         evidence["model"] = {"probability": p, "rule_score": rule_score, "activity_probabilities":
                              {a: round(v, 3) for a, v in act_p.items()}, "thresholds": model.thresholds,
-                             "model_version": model.version}
+                             "model_version": model.version, "top_features": top}
         return {
             "id": doc_id, "relevant": relevant, "activity": activity if relevant else None,
             "format": an.fmt["value"], "score": p, "decision": decision,
             "activity_scores": {a: round(p * v, 4) for a, v in act_p.items()},
             "reasons": reasons if relevant else [], "evidence": evidence, "classifier_version": self.version,
-            "probability": p, "features": model.top_features(an.features),
+            "probability": p, "features": top,
         }
 
 

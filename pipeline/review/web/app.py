@@ -297,6 +297,7 @@ def create_app(paths: Paths, *, token: str | None = None, host: str = "127.0.0.1
             "activities": [a for a in state.activities if a["plan_id"] == item["plan_id"]],
             "date_corrected": bool(item.get("published_date") and item.get("published_date")
                                    != item.get("extracted_date")),
+            "model": evidence.model_summary(item.get("evidence")),
         }
 
     async def item_page(request: Request) -> Response:
