@@ -52,6 +52,12 @@ def retrain(plan_id: str, *, out: Path | None = None, reviews: bool = True, forc
     current = classifier_for(plan)
     items = load_real() + load_devset() + load_demo()
     if reviews:
+        from pipeline.review.decisions import sync
+        from planwatch.config import Paths
+
+        state = paths or Paths.from_env()
+        if state.warehouse.exists():  # fold the review journal in first: every decision counts
+            sync(state, lock_timeout=10.0, background=False)
         known = {it.id for it in items}
         items += [it for it in load_reviews(plan.id, paths) if it.id not in known]
     trained = train(rules, items, data_digest=data_digest(items), code_digest=code_digest(lexicon_path(plan.lexicon)))

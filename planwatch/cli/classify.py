@@ -162,6 +162,15 @@ def render_explanation(doc: dict[str, Any], result: dict[str, Any], stored: dict
             for n in ev["negatives"]:
                 terms = ", ".join(f"{t['term']} x{t['count']}" for t in n.get("terms", []))
                 lines.append(f"  {n['group']} ({n['mode']}) -{n['penalty']}  {terms}")
+        model = ev.get("model")
+        if model:
+            th = model["thresholds"]
+            lines += ["", f"model      {model['model_version']}: probability {model['probability']:.4f} "
+                          f"(accept >= {th['accept']}, reject < {th['reject']}; rules' score {model['rule_score']})",
+                      f"activity   probabilities {json.dumps(model['activity_probabilities'])}",
+                      "top features (signed contribution to the logit):"]
+            for f in model.get("top_features", []):
+                lines.append(f"  {f['feature'][:60]:60} {f['value']:>7} {f['contribution']:>+8.3f}")
     if stored is not None:
         lines += ["", f"stored     {stored.get('classifier_version')}: {stored.get('decision')} "
                       f"activity={stored.get('activity')} score={stored.get('score')} at {stored.get('classified_at')}"]
