@@ -5,7 +5,7 @@
 * every other tests/quality/real/*.jsonl whose lines carry a text (real web pages, real texts from public
   datasets), with the same label fields;
 * tests/quality/devset.jsonl (generated, the old dev set): its train split only, at SYNTHETIC_WEIGHT;
-* the demo mirror's pages (data/demo) with the manifest's truth, at SYNTHETIC_WEIGHT;
+* the demo mirror's pages (data/demo) with the manifest's truth, at DEMO_WEIGHT;
 * reviewer decisions in the warehouse (confirm = relevant with the reviewer's activity, reject = not).
 
 Every item has a fixed split: holdout when int(sha256(id), 16) % 10 < 3. Holdout items are never used for
@@ -28,7 +28,8 @@ from planwatch.config import REPO_ROOT, data_path
 REAL_DIR = REPO_ROOT / "tests" / "quality" / "real"
 LABELS_FILE = REAL_DIR / "vietnews_mamnon_labels.jsonl"
 DEVSET = REPO_ROOT / "tests" / "quality" / "devset.jsonl"
-SYNTHETIC_WEIGHT = 0.2  # text written for testing counts less than real text
+SYNTHETIC_WEIGHT = 0.2  # text written for testing counts less than real text ...
+DEMO_WEIGHT = 1.0       # ... the demo mirror's pages (whole pages, labelled by the maintainers) count fully
 DOC_KEYS = ("title", "lead", "text", "published_at", "format", "source_kind", "date_confidence",
             "extraction_quality")
 
@@ -166,14 +167,17 @@ def demo_documents() -> list[tuple[dict[str, Any], dict[str, Any]]]:
 
 def load_demo() -> list[Item]:
     """The demo mirror's pages (data/demo, written by the maintainers) with the manifest's truth, as extra
-    training data at SYNTHETIC_WEIGHT: relevant when the manifest gives an activity; "pending" (ambiguous) pages
-    are left out. Split by the same hash rule."""
+    training data at DEMO_WEIGHT: relevant when the manifest gives an activity; "pending" (ambiguous) pages
+    are left out. All are train items: the mirror is a regression suite (tests/quality/test_demo_ground_truth.py
+    checks what `planwatch demo` needs), not the gate; the gate is the real holdout."""
     out = []
     for page, doc in demo_documents():
         if page["expected"] == "pending":
             continue
         label = {"relevant": bool(page.get("activity")), "activity": page.get("activity")}
-        out.append(_item(doc["id"], doc, label, "demo", weight=SYNTHETIC_WEIGHT))
+        it = _item(doc["id"], doc, label, "demo", weight=DEMO_WEIGHT)
+        it.split = "train"
+        out.append(it)
     return out
 
 
