@@ -332,7 +332,7 @@ def _publish_once(paths: Paths) -> float:
 def _ingest_500(paths: Paths, stored: int) -> tuple[float, float]:
     """A write job of 500 new documents: classify, assign stories, store, publish. Returns (seconds, story
     lookup ms)."""
-    import pipeline.dedupe as dedupe
+    import pipeline.story_store as story_store
     from crawlers.registry import load_sources
     from pipeline.ingest import classify_documents, source_as_dict, store_documents
     from pipeline.plans import list_plans, load_plan
@@ -346,9 +346,9 @@ def _ingest_500(paths: Paths, stored: int) -> tuple[float, float]:
     for d in docs:
         d["story_id"] = None
     spent: list[float] = []
-    original = dedupe.assign_stories
+    original = story_store.assign_and_index
 
-    def timed(*args: Any, **kwargs: Any) -> dict[str, str]:
+    def timed(*args: Any, **kwargs: Any) -> Any:
         try:
             return original(*args, **kwargs)
         finally:
@@ -356,16 +356,16 @@ def _ingest_500(paths: Paths, stored: int) -> tuple[float, float]:
 
     started = time.perf_counter()
     classifications = classify_documents(docs, plans, sources, "bench-500")
-    dedupe.assign_stories = timed
+    story_store.assign_and_index = timed  # type: ignore[assignment]
     try:
         with open_writer(paths) as writer:
             store_started = time.perf_counter()
             store_documents(writer, docs, classifications)
     finally:
-        dedupe.assign_stories = original
+        story_store.assign_and_index = original  # type: ignore[assignment]
     elapsed = time.perf_counter() - started
-    # the lookup: reading every stored signature, the new ones' MinHash, the match (store_documents up to the
-    # end of assign_stories)
+    # the lookup: the new ones' signatures, the LSH candidates from DuckDB, the verified match and the index
+    # rows (store_documents up to the end of story_store.assign_and_index)
     lookup_ms = (spent[0] - store_started) * 1000 if spent else 0.0
     return elapsed, lookup_ms
 

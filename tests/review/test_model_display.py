@@ -7,6 +7,7 @@ import json
 import httpx
 
 from pipeline.review.evidence import feature_label, model_summary
+from tests.review.auth import login
 from tests.review.conftest import qid
 from tests.review.webserver import running_app
 from tests.support.warehouse import classification, document, seed
@@ -42,6 +43,7 @@ def test_item_page_shows_probability_and_top_features(home):
     seed(home, documents=[document("m-1", "2022-06-10", title=DOC["title"], text=DOC["text"])],
          classifications=[cls])
     with running_app(home, background_sync=False) as base, httpx.Client(base_url=base) as client:
+        login(client, home)
         page = client.get(f"/item/{qid('m-1')}").text
     assert 'id="model-probability"' in page and f"xác suất liên quan {r['probability']:.2f}" in page
     table = page.split('id="model-features"')[1].split("</table>")[0]

@@ -18,6 +18,7 @@ from crawlers.mirror import start_mirror
 
 pytestmark = pytest.mark.slow
 PLANWATCH = Path(sys.executable).with_name("planwatch")
+PLAN = "661-KH-BGDDT-2022"
 KEYS = {"documents": "doc_id", "classifications": "doc_id || plan_id || classifier_version",
         "stories": "story_id", "review_decisions": "decision_id", "doc_signatures": "doc_id",
         "fetch_log": "fetch_id"}
@@ -72,6 +73,6 @@ def test_demo_warehouse_migrates_without_loss(tmp_path: Path) -> None:
 
     # the old design, once it has published the journal-only decision too, reports exactly what the lake does
     _run(env, "review", "sync")
-    report = json.loads(_run(env, "report", "--format", "json", "--as-of", "2022-12-31"))
-    migrated = json.loads(_run(lake_env, "report", "--format", "json", "--as-of", "2022-12-31"))
+    report = json.loads(_run(env, "report", "--format", "json", "--as-of", "2022-12-31", "--plan", PLAN))
+    migrated = json.loads(_run(lake_env, "report", "--format", "json", "--as-of", "2022-12-31", "--plan", PLAN))
     assert migrated == report and report["rows"]
