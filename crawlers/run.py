@@ -50,12 +50,39 @@ class CrawlResult:
                 "fetches": self.fetches, "pages": self.pages, "summary": self.summary, "health": self.health}
 
 
-def run_crawl(job: CrawlJob | dict[str, Any], *, timeout: float | None = None) -> CrawlResult:
-    """Run one crawl in a subprocess and wait for it (at most `timeout`, default job.time_limit).
+class CrawlHandle:
+    """A crawl subprocess that was started and not yet waited for (start_crawl); `finish()` waits for it (at
+    most its time limit from the start) and reads the result back, like run_crawl."""
 
-    Rerunning a job with the same out_dir after a crash resumes it: article pages already in its
-    pages.jsonl are not fetched again. On timeout the child's process group is killed; the run folder then
-    holds complete lines for everything fetched, without a `done` marker."""
+    def __init__(self, job: CrawlJob, proc: subprocess.Popen[bytes], limit: float, log: Any) -> None:
+        self.job, self.proc, self.limit, self._log = job, proc, limit, log
+        self.started = time.monotonic()
+
+    def running(self) -> bool:
+        if self.proc.poll() is not None:
+            return False
+        return time.monotonic() - self.started <= self.limit  # past the limit, finish() kills it
+
+    def finish(self) -> CrawlResult:
+        timed_out = False
+        try:
+            returncode: int | None = self.proc.wait(timeout=max(self.limit - (time.monotonic() - self.started), 0))
+        except subprocess.TimeoutExpired:
+            timed_out = True
+            _kill_group(self.proc)
+            returncode = self.proc.wait()
+        finally:
+            self._log.close()
+        result = collect(self.job, returncode=returncode, timed_out=timed_out,
+                         elapsed=time.monotonic() - self.started)
+        if self.job.validators_file:
+            merge_validators(Path(self.job.validators_file), Path(self.job.out_dir))
+        return result
+
+
+def start_crawl(job: CrawlJob | dict[str, Any], *, timeout: float | None = None) -> CrawlHandle:
+    """Start one crawl in a subprocess and return at once: its run folder fills while the caller works on
+    what is already there (pipeline.follow). Call `finish()` on the handle."""
     if isinstance(job, dict):
         job = CrawlJob.from_dict(job)
     out_dir = Path(job.out_dir)
@@ -65,21 +92,19 @@ def run_crawl(job: CrawlJob | dict[str, Any], *, timeout: float | None = None) -
     limit = timeout if timeout is not None else job.time_limit
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH", "")]))
-    started = time.monotonic()
-    timed_out = False
-    with open(out_dir / LOG_FILE, "ab") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "crawlers.run", str(job_path)], cwd=str(REPO_ROOT),
-                                stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
-        try:
-            returncode: int | None = proc.wait(timeout=limit)
-        except subprocess.TimeoutExpired:
-            timed_out = True
-            _kill_group(proc)
-            returncode = proc.wait()
-    result = collect(job, returncode=returncode, timed_out=timed_out, elapsed=time.monotonic() - started)
-    if job.validators_file:
-        merge_validators(Path(job.validators_file), out_dir)
-    return result
+    log = open(out_dir / LOG_FILE, "ab")  # noqa: SIM115 (closed by CrawlHandle.finish)
+    proc = subprocess.Popen([sys.executable, "-m", "crawlers.run", str(job_path)], cwd=str(REPO_ROOT),
+                            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    return CrawlHandle(job, proc, limit, log)
+
+
+def run_crawl(job: CrawlJob | dict[str, Any], *, timeout: float | None = None) -> CrawlResult:
+    """Run one crawl in a subprocess and wait for it (at most `timeout`, default job.time_limit).
+
+    Rerunning a job with the same out_dir after a crash resumes it: article pages already in its
+    pages.jsonl are not fetched again. On timeout the child's process group is killed; the run folder then
+    holds complete lines for everything fetched, without a `done` marker."""
+    return start_crawl(job, timeout=timeout).finish()
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:

@@ -139,9 +139,12 @@ class Writer:
                                     "status": "running", "since": since, "until": until,
                                     "summary_json": None}], on_conflict="ignore")
 
-    def finish_run(self, run_id: str, status: str, summary: dict[str, Any]) -> None:
+    def finish_run(self, run_id: str, status: str, summary: dict[str, Any],
+                   stages: Sequence[dict[str, Any]] = ()) -> None:
+        """Close the run's row; `stages`: its run_stages rows (pipeline.stages.StageTimes.rows)."""
         self.conn.execute("UPDATE crawl_runs SET finished_at = ?, status = ?, summary_json = ? WHERE run_id = ?",
                           [now(), status, json.dumps(summary, ensure_ascii=False, default=str), run_id])
+        self.insert("run_stages", list(stages), on_conflict="replace")
 
 
 @contextmanager

@@ -64,19 +64,26 @@ def _print_summary(summary: dict) -> None:
     typer.echo(f"Run {summary['run_id']}: {summary['fetches']} fetches, {summary['pages']} article pages, "
                f"{summary['documents_new']} new / {summary['documents_updated']} updated documents; "
                f"decisions {decisions}; extraction errors {len(summary['extract_errors'])}.")
+    if summary.get("stages"):
+        from pipeline.stages import format_stages
+
+        typer.echo(f"Stages (seconds, items): {format_stages(summary['stages'])}")
 
 
 def crawl(
     sources: Path = typer.Option(None, "--sources", help="A sources TOML file or folder (default data/sources)."),
     since: str = typer.Option(None, "--since", help="Only items published on or after this date (YYYY-MM-DD)."),
     until: str = typer.Option(None, "--until", help="Only items published on or before this date (YYYY-MM-DD)."),
+    no_politeness: bool = typer.Option(False, "--no-politeness",
+                                       help="No delays nor AutoThrottle (local mirrors and benchmarks only)."),
 ) -> None:
     """Discover and fetch new pages, extract, classify, store and publish (the nightly recipe, no Prefect)."""
     from pipeline.nightly import run_once
 
     start, end = _date(since, "--since"), _date(until, "--until")
+    options = {"politeness": "off"} if no_politeness else {}
     with _clear_errors():
-        summary = run_once(Paths.from_env(), sources, start, end, "nightly", progress=_progress)
+        summary = run_once(Paths.from_env(), sources, start, end, "nightly", progress=_progress, **options)
     _print_summary(summary.as_dict())
 
 
