@@ -28,9 +28,10 @@ def clean(doc: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if v is not None}
 
 
-def reclassify_documents(plan_id: str, paths: Any = None) -> dict[str, Any]:
+def reclassify_documents(plan_id: str, paths: Any = None, progress: Any = None) -> dict[str, Any]:
     """Classify stored documents without a row for the current classifier_version; append the rows.
-    Returns {plan, classifier_version, documents, classified, decisions[, run_id]}; classified 0 = nothing to do."""
+    Returns {plan, classifier_version, documents, classified, decisions[, run_id]}; classified 0 = nothing to do.
+    progress: a pipeline.progress reporter (a line every few seconds, or a bar on a terminal)."""
     from classifiers.engine import classifier_for
     from pipeline.ingest import classification_row
     from pipeline.plans import load_plan
@@ -54,8 +55,12 @@ def reclassify_documents(plan_id: str, paths: Any = None) -> dict[str, Any]:
     at = dt.datetime.now(dt.UTC)
     run_id = f"reclassify-{at:%Y%m%dT%H%M%SZ}"
     # the same row builder as the nightly ingest, so its rules (non-Vietnamese pages rejected) hold here too
+    from pipeline.progress import counted
+
+    if progress is not None:
+        progress.stage("phân loại lại tài liệu", len(docs))
     rows = [classification_row(clf.classify(clean(d)), plan.id, run_id, at, language=d.get("language"))
-            for d in docs]
+            for d in counted(docs, progress.advance if progress is not None else None)]
     with open_writer(paths) as writer:
         writer.insert("classifications", rows, on_conflict="ignore")
     summary.update(classified=len(rows), decisions=dict(Counter(r["decision"] for r in rows)), run_id=run_id)

@@ -24,6 +24,7 @@ PAGES = "pages.jsonl"
 HEALTH = "health.jsonl"
 VALIDATORS = "validators.jsonl"
 DONE = "done"
+PROGRESS = "progress.json"   # rewritten every second while the crawl runs (the parent shows it)
 FETCH_FIELDS = ("fetch_id", "run_id", "source_id", "url", "final_url", "kind", "status", "fetched_at", "bytes",
                 "elapsed_ms", "error", "raw_sha256", "etag", "last_modified", "response_headers", "request_headers",
                 "protocol")
@@ -154,6 +155,21 @@ class RunWriter:
         for fh in self._files.values():
             if not fh.closed:
                 fh.close()
+
+
+def write_progress(out_dir: Path, snapshot: dict[str, Any]) -> None:
+    """Replace the run's progress file at once (a reader never sees half a file)."""
+    tmp = Path(out_dir) / f".{PROGRESS}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(snapshot, ensure_ascii=False, default=str), encoding="utf-8")
+    os.replace(tmp, Path(out_dir) / PROGRESS)
+
+
+def read_progress(out_dir: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads((Path(out_dir) / PROGRESS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def load_validators(path: Path | None) -> dict[str, dict[str, str | None]]:

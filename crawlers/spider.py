@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -24,7 +25,7 @@ from twisted.python.failure import Failure
 from crawlers.dates import local_day, parse_day
 from crawlers.discovery import Candidate, DiscoveryError, default_article_test, parse_feed, parse_listing, parse_sitemap
 from crawlers.job import CrawlJob
-from crawlers.output import RunWriter, header_pairs, load_known_urls, load_validators, utcnow_iso
+from crawlers.output import RunWriter, header_pairs, load_known_urls, load_validators, utcnow_iso, write_progress
 from crawlers.realweb import BLOCK_STATUSES, challenge_reason, looks_like_html, sitemap_stops
 from crawlers.registry import Source, fill_template, find_source, source_for_url
 from crawlers.safety import UnsafeURL, check_url
@@ -123,6 +124,59 @@ class PlanwatchSpider(scrapy.Spider):
         self.started_at = utcnow_iso()
         self.article_counts: dict[str, int] = {}
         self.layout_selectors: dict[str, str] = {}
+        self.outstanding: dict[str, int] = {}  # per source: requests scheduled and not yet out of the downloader
+        self.clock0 = time.monotonic()
+        self._progress_loop: Any = None
+
+    # -- progress (runs/<id>/progress.json, read by the parent) -------------------------------------------
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> PlanwatchSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._on_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(spider._on_left, signal=signals.request_left_downloader)
+        crawler.signals.connect(spider._on_left, signal=signals.request_dropped)
+        crawler.signals.connect(spider._start_progress, signal=signals.spider_opened)
+        return spider
+
+    def _on_scheduled(self, request: Request, **_: Any) -> None:
+        sid = request.meta.get("pw_source") or MANUAL_SOURCE.id
+        self.outstanding[sid] = self.outstanding.get(sid, 0) + 1
+
+    def _on_left(self, request: Request, **_: Any) -> None:
+        sid = request.meta.get("pw_source") or MANUAL_SOURCE.id
+        self.outstanding[sid] = max(0, self.outstanding.get(sid, 0) - 1)
+
+    def _start_progress(self, **_: Any) -> None:
+        from twisted.internet import task
+
+        self._progress_loop = task.LoopingCall(self.write_progress)
+        self._progress_loop.start(1.0, now=True)
+
+    def _delay(self, sid: str) -> float:
+        src = self.sources.get(sid)
+        engine = getattr(getattr(self, "crawler", None), "engine", None)
+        if src is None or engine is None or engine.downloader is None:
+            return 0.0
+        downloader = engine.downloader
+        delays = [downloader.slots[h].delay for h in src.hosts() if h in downloader.slots]
+        if not delays:
+            floor = self.crawler.settings.getfloat("DOWNLOAD_DELAY")
+            delays = [float(downloader.per_slot_settings.get(h, {}).get("delay", floor)) for h in src.hosts()]
+        return round(max(delays, default=0.0), 2)
+
+    def progress_snapshot(self) -> dict[str, Any]:
+        rows = [{"source_id": sid, "fetched": h.fetches, "found": h.items_found, "pages": h.pages_fetched,
+                 "errors": h.errors, "last_error": h.last_error, "pending": self.outstanding.get(sid, 0),
+                 "delay": self._delay(sid)} for sid, h in self.health.items()]
+        return {"run_id": self.job.run_id, "elapsed_s": round(time.monotonic() - self.clock0, 1),
+                "fetched": sum(r["fetched"] for r in rows), "found": sum(r["found"] for r in rows),
+                "pages": sum(r["pages"] for r in rows), "errors": sum(r["errors"] for r in rows), "sources": rows}
+
+    def write_progress(self, final: bool = False) -> None:
+        try:  # progress is for people: it never stops a crawl
+            write_progress(Path(self.job.out_dir), {**self.progress_snapshot(), "final": final})
+        except Exception as exc:
+            self.logger.warning("progress file not written: %s", exc)
 
     # -- helpers used by the middlewares -----------------------------------------------------------
     def source_of(self, request: Request) -> Source | None:
@@ -474,6 +528,9 @@ class PlanwatchSpider(scrapy.Spider):
         # a backfill over a past range (--until) expects sitemaps to end there; a nightly run expects today
         reference = (dt.datetime.combine(self.until + dt.timedelta(days=1), dt.time(), dt.UTC) if self.until
                      else dt.datetime.now(dt.UTC))
+        if self._progress_loop is not None and self._progress_loop.running:
+            self._progress_loop.stop()
+        self.write_progress(final=True)
         rows = []
         for h in self.health.values():
             h.finish(reference)

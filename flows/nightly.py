@@ -9,7 +9,13 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 
 from pipeline import nightly
+from pipeline.progress import LineReporter
 from planwatch.config import Paths
+
+
+def run_log_progress() -> LineReporter:
+    """The CLI's plain progress lines (per source every few seconds, per source at the end) in the run log."""
+    return LineReporter(write=get_run_logger().info)
 
 
 @task(name="recover-unfinished-runs")
@@ -20,13 +26,15 @@ def recover(sources: str | None) -> list[dict[str, Any]]:
 @task(name="discover-and-fetch", retries=2, retry_delay_seconds=[30, 120])
 def discover_and_fetch(sources: str | None, since: dt.date | None, until: dt.date | None, mode: str,
                        politeness: str = "default") -> str:
-    return str(nightly.discover_and_fetch(Paths.from_env(), sources, since, until, mode, politeness=politeness))
+    return str(nightly.discover_and_fetch(Paths.from_env(), sources, since, until, mode, politeness=politeness,
+                                          progress=run_log_progress()))
 
 
 @task(name="extract-classify-store")
 def ingest(run_dir: str, sources: str | None, mode: str, since: dt.date | None,
            until: dt.date | None) -> dict[str, Any]:
-    return nightly.ingest(Paths.from_env(), run_dir, sources, mode, since, until).as_dict()
+    return nightly.ingest(Paths.from_env(), run_dir, sources, mode, since, until,
+                          progress=run_log_progress()).as_dict()
 
 
 def _report_stages(summary: dict[str, Any]) -> None:

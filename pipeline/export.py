@@ -3,15 +3,19 @@ would take for a formula is written as text in CSV and xlsx (pipeline.cellguard)
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 from pathlib import Path
 
 import duckdb
 from duckdb.func import SPECIAL
 
-from pipeline.cellguard import as_text, guard_xlsx_row
+from pipeline.cellguard import as_text
 
 ANALYST_VIEWS = ("coverage", "coverage_items", "matches", "documents", "review_queue", "source_health", "fetch_log")
 FORMATS = ("parquet", "csv", "xlsx")
+UTF8_BOM = b"\xef\xbb\xbf"
+VN_TZ = dt.timezone(dt.timedelta(hours=7))  # Asia/Ho_Chi_Minh, no daylight saving time
 
 
 def export_views(conn: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str,
@@ -29,7 +33,7 @@ def export_views(conn: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str,
         if fmt == "parquet":  # typed data for notebooks, not a spreadsheet: kept exactly as stored
             conn.sql(_select(conn, view)).write_parquet(str(path))
         else:
-            conn.sql(_select(conn, view, guard_text=True)).write_csv(str(path), header=True)
+            _write_csv_with_bom(conn.sql(_select(conn, view, guard_text=True)), path)
         written.append(path)
     return written
 
@@ -63,21 +67,20 @@ def _select(conn: duckdb.DuckDBPyConnection, view: str, *, guard_text: bool = Fa
     return f'SELECT {", ".join(parts)} FROM "{view}"'
 
 
-def _export_xlsx(conn: duckdb.DuckDBPyConnection, path: Path, views: tuple[str, ...]) -> Path:
-    from openpyxl import Workbook
+def _write_csv_with_bom(rel: duckdb.DuckDBPyRelation, path: Path) -> None:
+    """CSV in UTF-8 with a BOM, so Excel opens the Vietnamese right on a double-click."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    rel.write_csv(str(tmp), header=True)
+    with open(path, "wb") as out, open(tmp, "rb") as src:
+        out.write(UTF8_BOM)
+        shutil.copyfileobj(src, out, 1024 * 1024)
+    tmp.unlink()
 
-    book = Workbook()
-    book.remove(book.active)
-    for view in views:
-        cur = conn.execute(_select(conn, view))
-        sheet = book.create_sheet(view[:31])
-        sheet.append([d[0] for d in cur.description])
-        for row_no, row in enumerate(cur.fetchall(), start=2):
-            values = [_cell(v) for v in row]
-            sheet.append(values)
-            guard_xlsx_row(sheet, row_no)  # the shared guard: formula-like text stays text
-    book.save(path)
-    return path
+
+def _export_xlsx(conn: duckdb.DuckDBPyConnection, path: Path, views: tuple[str, ...]) -> Path:
+    from pipeline.export_xlsx import write_workbook
+
+    return write_workbook(conn, path, views)
 
 
 _XLSX_MAX_CHARS = 32767  # Excel's limit per cell; longer page texts are cut (the Parquet/CSV exports keep them)
@@ -90,6 +93,7 @@ def _cell(value: object) -> object:
         return ILLEGAL_CHARACTERS_RE.sub("", value)[:_XLSX_MAX_CHARS]
     if isinstance(value, list | dict | tuple):
         return ", ".join(map(str, value)) if not isinstance(value, dict) else str(value)
-    if hasattr(value, "tzinfo") and getattr(value, "tzinfo", None) is not None:
-        return value.replace(tzinfo=None)  # type: ignore[attr-defined]  # Excel has no time zones
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        # Excel has no time zones: the wall clock in Vietnam (+07:00), and the header says so
+        return value.astimezone(VN_TZ).replace(tzinfo=None)
     return value

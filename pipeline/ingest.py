@@ -117,10 +117,14 @@ def extract_page_row(raw_dir: Path, page: dict[str, Any], sources: dict[str, dic
 
 def extract_documents(paths: Paths, pages: Iterable[dict[str, Any]], sources: dict[str, dict[str, Any]],
                       run_id: str, summary: IngestSummary,
-                      skip: Callable[[str, str | None], bool] = lambda _id, _sha: False) -> list[dict[str, Any]]:
-    """Extract every page of a run into document rows, in this process. A page that fails is recorded."""
+                      skip: Callable[[str, str | None], bool] = lambda _id, _sha: False,
+                      tick: Callable[[int], None] | None = None) -> list[dict[str, Any]]:
+    """Extract every page of a run into document rows, in this process. A page that fails is recorded.
+    tick(1) after each page (progress)."""
+    from pipeline.progress import counted
+
     docs: dict[str, dict[str, Any]] = {}
-    for page in pages:
+    for page in counted(pages, tick):
         summary.pages += 1
         if skip(_page_doc_id(page), page.get("raw_sha256")):
             summary.documents_unchanged += 1
@@ -138,9 +142,11 @@ def _page_doc_id(page: dict[str, Any]) -> str:
 
 
 def classify_documents(docs: Sequence[dict[str, Any]], plans: Sequence[Plan], sources: dict[str, dict[str, Any]],
-                       run_id: str) -> list[dict[str, Any]]:
-    """One classification row per (document, plan). Non-Vietnamese pages are rejected outright."""
+                       run_id: str, tick: Callable[[int], None] | None = None) -> list[dict[str, Any]]:
+    """One classification row per (document, plan). Non-Vietnamese pages are rejected outright.
+    tick(1) as each input is taken by the classifier (progress)."""
     from classifiers import classify_many
+    from pipeline.progress import counted
 
     rows: list[dict[str, Any]] = []
     for plan in plans:
@@ -152,7 +158,7 @@ def classify_documents(docs: Sequence[dict[str, Any]], plans: Sequence[Plan], so
             "language": d.get("language"),
         } for d in docs]
         at = now()
-        for doc, result in zip(docs, classify_many(inputs, plan), strict=True):
+        for doc, result in zip(docs, classify_many(counted(inputs, tick), plan), strict=True):
             rows.append(classification_row(result, plan.id, run_id, at, language=doc.get("language")))
     return rows
 
@@ -174,36 +180,26 @@ def classification_row(result: dict[str, Any], plan_id: str, run_id: str, at: dt
 
 def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications: list[dict[str, Any]],
                     times: StageTimes | None = None) -> None:
-    """Assign stories against what the warehouse holds, then load documents, signatures, classifications."""
-    from pipeline.dedupe import assign_stories, minhash_signature
+    """Assign stories against what the warehouse holds (pipeline.story_store indexes the batch and moves stored
+    copies whose story changed), then load documents and classifications. times: gets the dedupe stage."""
+    from pipeline.story_store import assign_and_index
 
-    dedupe_started = time.perf_counter()
-    existing = writer.conn.execute(
-        "SELECT d.doc_id, COALESCE(d.story_id, d.doc_id), s.minhash, d.content_hash FROM documents d "
-        "JOIN doc_signatures s USING (doc_id)").fetchall()
     first_seen = dict(writer.conn.execute(
         "SELECT doc_id, first_seen_at FROM documents WHERE doc_id IN (SELECT unnest(?))",
         [[d["doc_id"] for d in docs]]).fetchall()) if docs else {}
-    signatures = {d["doc_id"]: minhash_signature(f"{d.get('title') or ''}\n{d.get('text') or ''}") for d in docs}
-    new_docs = [{"doc_id": d["doc_id"], "text": f"{d.get('title') or ''}\n{d.get('text') or ''}",
-                 "content_hash": d.get("content_hash"), "published_at": d.get("published_at")} for d in docs]
-    stories = assign_stories(new_docs, [(r[0], r[1], list(r[2]), r[3]) for r in existing])
-    if times is not None:
-        times.add("dedupe", time.perf_counter() - dedupe_started, len(docs))
-    created = now()
-    story_rows = []
     for d in docs:
-        d["story_id"] = stories.get(d["doc_id"], d["doc_id"])
         if d["doc_id"] in first_seen:
             d["first_seen_at"] = first_seen[d["doc_id"]]
             if d.get("date_source") == "first_seen":  # dated by first sight: a later fetch must not move it
                 d["published_at"] = d["first_seen_at"]
                 d["published_date"] = local_date(d["first_seen_at"])
-        story_rows.append({"story_id": d["story_id"], "first_doc_id": d["doc_id"], "created_at": created})
+    dedupe_started = time.perf_counter()
+    assignment = assign_and_index(writer.conn, docs)
+    if times is not None:
+        times.add("dedupe", time.perf_counter() - dedupe_started, len(docs))
+    for d in docs:
+        d["story_id"] = assignment.stories.get(d["doc_id"], f"s-{d['doc_id']}")
     writer.insert("documents", docs, on_conflict="replace")
-    writer.insert("doc_signatures", [{"doc_id": k, "minhash": v} for k, v in signatures.items()],
-                  on_conflict="replace")
-    writer.insert("stories", story_rows, on_conflict="ignore")
     changed = _changed_classifications(writer, classifications)
     for row in classifications:
         stored_decision, stored_at = changed.get(_class_key(row), (None, None))
@@ -265,7 +261,9 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     page_rows: Iterable[dict[str, Any]] = pages if pages is not None else list(read_jsonl(run_dir / PAGES))
     hint = None if streaming else len(page_rows)  # type: ignore[arg-type]
     workers = worker_count(hint)
-    say(f"trích xuất và phân loại {'các trang đang tải' if streaming else f'{hint} trang'} ({workers} tiến trình)")
+    steps = progress if hasattr(progress, "advance") else None  # a pipeline.progress reporter: counts too
+    if not streaming:  # a crawl still running reports its own progress; its pages are counted at its end
+        _stage(say, steps, "trích xuất trang", hint or 0)
     docs: dict[str, dict[str, Any]] = {}
     by_doc: dict[str, list[dict[str, Any]]] = {}
     spent = {"extract": 0.0, "classify": 0.0}
@@ -282,6 +280,8 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
         summary.extract_errors.extend(result.errors)
         spent["extract"] += result.extract_s
         spent["classify"] += result.classify_s
+        if steps is not None and not streaming:
+            steps.advance(result.pages)
         for doc in result.docs:
             docs.pop(doc["doc_id"], None)  # a page recorded twice keeps its last extraction, in run order
             docs[doc["doc_id"]] = doc
@@ -293,6 +293,13 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     run_batches(ctx, todo(), workers=workers, on_result=collect)
     doc_list = list(docs.values())
     classifications = [row for doc_id in docs for row in by_doc[doc_id]]
+    if streaming:
+        _stage(say, steps, "trích xuất trang", summary.pages)
+        if steps is not None:
+            steps.advance(summary.pages)
+    _stage(say, steps, "phân loại tài liệu", len(doc_list) * len(plans))  # done in the same workers
+    if steps is not None:
+        steps.advance(len(doc_list) * len(plans))
     times.add("extract", spent["extract"], summary.pages - summary.documents_unchanged)
     times.add("classify", spent["classify"], len(doc_list))
     summary.documents_new = sum(1 for d in doc_list if d["doc_id"] not in known)
@@ -354,6 +361,13 @@ def record_publish(paths: Paths, run_id: str, times: StageTimes) -> None:
             conn.execute("CHECKPOINT")
         finally:
             conn.close()
+
+
+def _stage(say: Progress, steps: Any, name: str, total: int) -> None:
+    if steps is not None:
+        steps.stage(name, total)
+    else:
+        say(f"{name}: {total}")
 
 
 def _sync_registry(writer: Writer, sources: list[Any]) -> None:

@@ -15,7 +15,8 @@ from typing import Any
 
 _DATE_FIELDS = ("decided_at",)
 FIELDS = ("decision_id", "doc_id", "plan_id", "action", "activity", "format", "published_date", "note",
-          "reviewer", "decided_at", "undoes")
+          "reviewer", "decided_at", "undoes", "scope")
+SCOPES = ("story", "copy")  # a decision reaches every copy of the story (default), or one copy (an override)
 
 
 def append_decision(path: Path, decision: dict[str, Any]) -> None:

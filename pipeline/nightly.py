@@ -83,13 +83,15 @@ def after_crawl(paths: Paths, run_dir: Path, manual: list[dict[str, Any]]) -> No
 
 
 def discover_and_fetch(paths: Paths, sources: str | Path | None, since: dt.date | None, until: dt.date | None,
-                       mode: str = "nightly", timeout: float | None = None, **job_options: Any) -> Path:
+                       mode: str = "nightly", timeout: float | None = None, progress: Any = None,
+                       **job_options: Any) -> Path:
     """Crawl in a subprocess into a new run folder; queued manual URLs go along and leave the queue
-    once the crawl has tried them. job_options: further crawlers.job.CrawlJob fields."""
+    once the crawl has tried them. job_options: further crawlers.job.CrawlJob fields. progress: a
+    pipeline.progress reporter (live per-source lines or bars, then one line per source)."""
     from crawlers.run import run_crawl
 
     run_dir, job, manual = prepare_crawl(paths, sources, since, until, mode, **job_options)
-    run_crawl(job, timeout=timeout)
+    run_crawl(job, timeout=timeout, progress=_crawl_callback(progress))
     after_crawl(paths, run_dir, manual)
     return run_dir
 
@@ -103,7 +105,7 @@ def crawl_and_ingest(paths: Paths, sources: str | Path | None, since: dt.date | 
     from pipeline.follow import follow_jsonl
 
     run_dir, job, manual = prepare_crawl(paths, sources, since, until, mode, **job_options)
-    handle = start_crawl(job, timeout=timeout)
+    handle = start_crawl(job, timeout=timeout, progress=_crawl_callback(progress))
 
     def pages() -> Any:
         try:
@@ -115,6 +117,18 @@ def crawl_and_ingest(paths: Paths, sources: str | Path | None, since: dt.date | 
     plans = [load_plan(p) for p in list_plans()]
     return ingest_run(paths, run_dir, plans=plans, sources=load_registry(sources), kind=mode, since=since,
                       until=until, progress=progress, pages=pages())
+
+
+def _crawl_callback(progress: Any) -> Any:
+    """The crawl's progress snapshots to a reporter: live ones to .crawl, the final one to .crawl_finished."""
+    live, finished = getattr(progress, "crawl", None), getattr(progress, "crawl_finished", None)
+    if live is None or finished is None:
+        return None
+
+    def report(snapshot: dict[str, Any]) -> None:
+        (finished if snapshot.get("final") else live)(snapshot)
+
+    return report
 
 
 def ingest(paths: Paths, run_dir: str | Path, sources: str | Path | None, mode: str = "nightly",

@@ -147,6 +147,20 @@ class Writer:
         self.insert("run_stages", list(stages), on_conflict="replace")
 
 
+def _run_maintenance(conn: duckdb.DuckDBPyConnection) -> None:
+    """Data tasks a migration asked for (migration 003: recompute every story once)."""
+    from pipeline.story_store import pending_rebuild, rebuild
+
+    if pending_rebuild(conn):
+        conn.execute("BEGIN")
+        try:
+            rebuild(conn)
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+
+
 @contextmanager
 def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeout: float = 600.0) -> Iterator[Writer]:
     """The only way to write. Holds the writer lock for the whole job; publishes on a clean exit."""
@@ -157,6 +171,7 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
         conn = connect_rw(paths)
         try:
             migrate(conn)
+            _run_maintenance(conn)
             writer = Writer(conn, paths)
             writer.ingest_review_journal()
             yield writer

@@ -36,6 +36,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         # tests/crawl/test_real_listings.py and the real-article goldens of tests/extraction
         shared / "real-pages" / "vn-outlets-2026" / "tuoitre_article.html",
         shared / "real-pages" / "vn-outlets-2026" / "vnexpress_list.html",
+        shared / "corpora" / "vietnews-mamnon-dev.jsonl",      # tests/stories/test_pair_gate.py
     ]
     missing = [str(p) for p in needed if not p.is_file()]
     if os.environ.get("CI") and missing:

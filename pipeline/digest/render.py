@@ -38,6 +38,7 @@ HEALTH_LABELS = {
     "silent": "Im lặng (không có tin mới)",
     "layout_changed": "Giao diện thay đổi",
     "never_crawled": "Chưa thu thập lần nào",
+    "warning": "Có lỗi ở lần chạy gần nhất",
 }
 SHORT_FORMATS = {"article": "bài báo", "report": "phóng sự"}
 
@@ -151,7 +152,7 @@ def build_context(data: DigestData) -> dict[str, Any]:
     queue_top = [{
         "title": q["title"], "url": safe_url(q["url"]), "outlet": q["outlet"],
         "date": vn_date(q["published_date"]), "activity": q["suggested_activity"] or "?",
-        "format_vi": fmt_labels.get(q["format"], q["format"] or ""),
+        "format_vi": fmt_labels.get(q["format"], q["format"] or ""), "copies": int(q.get("copies") or 1),
     } for q in queue_in[:MAX_QUEUE_ITEMS]]
 
     problems = [p for p in data.source_problems if p["health"] != "never_crawled"]

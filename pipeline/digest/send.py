@@ -30,6 +30,15 @@ HOW_TO_CONFIGURE = (
 )
 
 
+REQUIRED_ENV = ("PLANWATCH_SMTP_HOST", "PLANWATCH_DIGEST_TO")
+
+
+def missing_settings(env: Mapping[str, str] | None = None) -> list[str]:
+    """The environment variables sending needs and that are not set (empty list: configured)."""
+    env = os.environ if env is None else env
+    return [name for name in REQUIRED_ENV if not env.get(name, "").strip()]
+
+
 class SmtpConfigError(ValueError):
     """The SMTP settings are missing or invalid."""
 

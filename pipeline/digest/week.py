@@ -19,7 +19,14 @@ class IsoWeek:
     def parse(cls, text: str) -> IsoWeek:
         m = _WEEK.match(text.strip())
         if not m:
-            raise ValueError(f"a week looks like 2022-W37, got '{text}'")
+            from pipeline.daytext import parse_day
+
+            try:  # a day (YYYY-MM-DD or dd/mm/yyyy) stands for the ISO week holding it
+                return cls.containing(parse_day(text))
+            except ValueError:
+                pass
+            raise ValueError(f"a week looks like 2022-W37 (or give a day in it: 2022-09-14 or 14/09/2022), "
+                             f"got '{text}'")
         year, week = int(m.group(1)), int(m.group(2))
         try:
             dt.date.fromisocalendar(year, week, 1)

@@ -80,12 +80,12 @@ def import_decisions(path: Path, reviewer: str, state_factory: Callable[[], Revi
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        result.errors.append((1, "the file is not UTF-8: in Excel use 'CSV UTF-8 (Comma delimited)'"))
+        result.errors.append((1, "tệp không phải UTF-8: trong Excel hãy lưu dạng 'CSV UTF-8 (Comma delimited)'"))
         return result
     reader = _reader(text)
     headers = {fold(h).strip(): h for h in (reader.fieldnames or [])}
     if "id" not in headers or "decision" not in headers:
-        result.errors.append((1, "the header row needs at least the columns id and decision"))
+        result.errors.append((1, "dòng tiêu đề cần ít nhất hai cột id và decision"))
         return result
     state = state_factory()
 
@@ -103,16 +103,16 @@ def import_decisions(path: Path, reviewer: str, state_factory: Callable[[], Revi
         action = DECISION_WORDS.get(" ".join(word.split()))
         try:
             if action is None:
-                raise DecisionError(f"decision '{cell(row, 'decision')}' is unknown: use confirm/xác nhận, "
-                                    "reject/loại or reopen/mở lại")
+                raise DecisionError(f"quyết định '{cell(row, 'decision')}' không hợp lệ: dùng xác nhận/confirm, "
+                                    "loại/reject hoặc mở lại/reopen")
             if not cell(row, "id"):
-                raise DecisionError("the id column is empty")
+                raise DecisionError("cột id đang trống")
             item = resolve(state, cell(row, "id"))
             decision = make_decision(item, action, reviewer, activities=state.activity_ids(item["plan_id"]),
                                      activity=cell(row, "activity") or None, fmt=_format(cell(row, "format")),
                                      date=cell(row, "date") or None, note=cell(row, "note") or None)
         except (DecisionError, LookupError) as exc:
-            result.errors.append((line_no, str(exc).strip("'\"")))
+            result.errors.append((line_no, exc.args[0] if exc.args else str(exc)))
             continue
         (record_fn or (lambda d: record(state.paths, d)))(decision)
         result.applied.append(decision)

@@ -20,7 +20,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from pipeline.journal import append_decision
+from pipeline.journal import SCOPES, append_decision
 from pipeline.locking import LockTimeout
 from pipeline.review import overlay
 from planwatch.config import REPO_ROOT, Paths
@@ -37,65 +37,70 @@ class DecisionError(ValueError):
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:
     """YYYY-MM-DD or the Vietnamese dd/mm/yyyy (what Excel shows); empty -> None."""
+    from pipeline.daytext import parse_day
+
     if value is None or isinstance(value, dt.date):
         return value
-    value = value.strip()
-    if not value:
+    if not value.strip():
         return None
     try:
-        if "/" in value:
-            day, month, year = (int(p) for p in value.split("/"))
-            return dt.date(year, month, day)
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        raise DecisionError(f"'{value}' is not a date: write YYYY-MM-DD (or dd/mm/yyyy)") from None
+        return parse_day(value)
+    except ValueError as exc:
+        raise DecisionError(f"ngày '{value}' không hợp lệ: viết YYYY-MM-DD hoặc dd/mm/yyyy "
+                            f"(ví dụ 2022-09-30 hoặc 30/09/2022)") from exc
 
 
 def clean_reviewer(name: str | None) -> str:
     name = " ".join((name or "").split())
     if not name:
-        raise DecisionError("a reviewer name is required (--reviewer NAME)")
+        raise DecisionError("cần tên người duyệt (--reviewer TÊN)")
     if len(name) > MAX_REVIEWER:
-        raise DecisionError(f"the reviewer name is longer than {MAX_REVIEWER} characters")
+        raise DecisionError(f"tên người duyệt dài quá {MAX_REVIEWER} ký tự")
     return name
 
 
 def make_decision(item: dict[str, Any], action: str, reviewer: str, *, activities: list[str],
                   activity: str | None = None, fmt: str | None = None, date: str | dt.date | None = None,
-                  note: str | None = None, now: dt.datetime | None = None) -> dict[str, Any]:
+                  note: str | None = None, now: dt.datetime | None = None, scope: str = "story") -> dict[str, Any]:
     """A journal row for confirm / reject / reopen on `item` (a row of view review_items, overlaid).
+
+    scope 'story' (default): the decision applies to every copy of the item's story, those found later
+    included; 'copy': to this copy only (an override of the story's decision, shown as such).
 
     confirm records the activity and format explicitly (given, else the item's current ones), so that a
     later reclassification can never change what a person confirmed. Every action keeps a corrected date
     unless a new one is given. Otherwise reject and reopen record only what is given."""
     if action not in ("confirm", "reject", "reopen"):
-        raise DecisionError(f"unknown decision '{action}': use confirm, reject or reopen")
+        raise DecisionError(f"quyết định '{action}' không hợp lệ: dùng confirm (xác nhận), reject (loại) "
+                            "hoặc reopen (mở lại)")
+    if scope not in SCOPES:
+        raise DecisionError(f"phạm vi '{scope}' không hợp lệ: dùng story (cả tin) hoặc copy (chỉ bản này)")
     reviewer = clean_reviewer(reviewer)
     activity = (activity or "").strip() or None
     fmt = (fmt or "").strip().lower() or None
     if activity is not None and activity not in activities:
-        raise DecisionError(f"activity '{activity}' is not in plan {item['plan_id']}: use one of "
+        raise DecisionError(f"hoạt động '{activity}' không có trong kế hoạch {item['plan_id']}: chọn một trong "
                             f"{', '.join(activities)}")
     if fmt is not None and fmt not in FORMATS:
-        raise DecisionError(f"format '{fmt}' is unknown: use article or report")
+        raise DecisionError(f"hình thức '{fmt}' không hợp lệ: dùng article (bài báo) hoặc report (phóng sự)")
     day = parse_date(date)
     note = (note or "").strip() or None
     if note and len(note) > MAX_NOTE:
-        raise DecisionError(f"the note is longer than {MAX_NOTE} characters")
+        raise DecisionError(f"ghi chú dài quá {MAX_NOTE} ký tự")
     if action == "confirm":
         activity = activity or item.get("activity") or item.get("suggested_activity")
         if not activity:
-            raise DecisionError("the item has no suggested activity: choose one (--activity)")
+            raise DecisionError("mục này chưa có hoạt động gợi ý: hãy chọn hoạt động (--activity)")
         fmt = fmt or item.get("format") or "article"
     if day is None and item.get("published_date") and item.get("published_date") != item.get("extracted_date"):
         # keep an earlier reviewer's date correction (the latest decision is taken whole, so a reopen or a
         # reject that dropped it would put the wrong extracted date back, and the confirm after it too)
         day = item["published_date"]
     if action == "reopen" and item.get("status") == "pending":
-        raise DecisionError("the item is already waiting in the queue; confirm or reject it instead")
+        raise DecisionError("mục này đang chờ duyệt rồi: hãy xác nhận hoặc loại")
     return {"decision_id": uuid.uuid4().hex, "doc_id": item["doc_id"], "plan_id": item["plan_id"],
             "action": action, "activity": activity, "format": fmt, "published_date": day, "note": note,
-            "reviewer": reviewer, "decided_at": now or dt.datetime.now(dt.UTC), "undoes": None}
+            "reviewer": reviewer, "decided_at": now or dt.datetime.now(dt.UTC), "undoes": None, "scope": scope}
 
 
 def make_undo(item: dict[str, Any], history: list[dict[str, Any]], reviewer: str,
@@ -106,12 +111,13 @@ def make_undo(item: dict[str, Any], history: list[dict[str, Any]], reviewer: str
     live = overlay.live_decisions(history)
     mine = live if any_reviewer else [d for d in live if (d.get("reviewer") or "").casefold() == reviewer.casefold()]
     if not mine:
-        other = f" (the latest is by {live[0]['reviewer']})" if live else ""
-        raise DecisionError(f"{reviewer} has no decision on this item to undo{other}")
+        other = f" (quyết định gần nhất là của {live[0]['reviewer']})" if live else ""
+        raise DecisionError(f"{reviewer} chưa có quyết định nào trên mục này để hoàn tác{other}")
     target = mine[0]
     return {"decision_id": uuid.uuid4().hex, "doc_id": item["doc_id"], "plan_id": item["plan_id"],
             "action": "undo", "activity": None, "format": None, "published_date": None, "note": None,
-            "reviewer": reviewer, "decided_at": now or dt.datetime.now(dt.UTC), "undoes": target["decision_id"]}
+            "reviewer": reviewer, "decided_at": now or dt.datetime.now(dt.UTC), "undoes": target["decision_id"],
+            "scope": target.get("scope") or "story"}
 
 
 def record(paths: Paths, decision: dict[str, Any]) -> None:

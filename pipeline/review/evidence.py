@@ -22,6 +22,19 @@ from pipeline.normalize import fold
 Segment = tuple[str, bool]
 _CONTAINER_KEYS = ("terms", "matches", "matched", "matched_terms", "hits")
 _TERM_KEYS = ("term", "text", "surface", "match", "folded", "key")
+_COUNTER_KEYS = ("negatives",)
+# Why a lexicon's negative group counts against an item (data/lexicon: [negatives.<group>]).
+NEGATIVE_LABELS = {
+    "de_an_1677": "nói về Đề án 1677 (phát triển giáo dục mầm non), không phải Đề án 33",
+    "preschool_facilities": "cơ sở vật chất, phổ cập — chủ đề của Đề án 1677",
+    "old_period": "giai đoạn hoặc văn bản cũ, trước Đề án 33",
+    "other_33": "số 33 của một văn bản khác",
+    "other_levels": "cấp học khác (phổ thông, đại học, nghề)",
+    "other_sectors": "ngành khác (y tế, công an, nông nghiệp…)",
+    "off_topic_preschool": "chuyện mầm non khác (lương, tuyển sinh, an toàn…), không phải đào tạo, bồi dưỡng",
+    "not_news": "không phải tin bài (bài thu hoạch, tài liệu, giáo án…)",
+}
+Marked = tuple[str, str, str]  # (text, kind: "" | "pos" | "neg", reason for a "neg" span)
 _STOPWORDS = frozenset((
     "va", "cua", "ve", "cac", "cho", "voi", "trong", "tai", "theo", "tu", "den", "la", "co", "duoc", "nhung",
     "mot", "nay", "do", "khi", "de", "ma", "hay", "hoac", "nhu",
@@ -64,6 +77,8 @@ def _walk(node: Any, found: list[str], depth: int, in_container: bool) -> None:
                     found.append(node[key])
                     break
         for key, value in node.items():
+            if key in _COUNTER_KEYS:
+                continue  # counter-evidence is shown apart (negative_terms), never as support
             if key in _CONTAINER_KEYS:
                 if isinstance(value, dict) and all(isinstance(v, int | float) for v in value.values()):
                     found.extend(str(k) for k in value)  # term -> count
@@ -157,6 +172,17 @@ def excerpt(text: str | None, terms: list[str], width: int = 600) -> list[Segmen
     spans = find_spans(text, terms)
     if len(text) <= width:
         return segments(text, spans)
+    start, end = _window(text, spans, width)
+    out = segments(text, spans, start, end)
+    if start > 0:
+        out.insert(0, ("… ", False))
+    if end < len(text):
+        out.append((" …", False))
+    return out
+
+
+def _window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[int, int]:
+    """The `width` characters of `text` holding the most spans, widened to word boundaries."""
     best_start, best_count = 0, -1
     for s, _ in spans:
         start = max(0, s - width // 5)
@@ -171,12 +197,7 @@ def excerpt(text: str | None, terms: list[str], width: int = 600) -> list[Segmen
     if end < len(text):
         space = text.find(" ", end)
         end = space if 0 <= space < end + 40 else end
-    out = segments(text, spans, start, end)
-    if start > 0:
-        out.insert(0, ("… ", False))
-    if end < len(text):
-        out.append((" …", False))
-    return out
+    return start, end
 
 
 def item_terms(evidence: Any, activity_wording: str) -> tuple[list[str], str]:
@@ -202,3 +223,82 @@ def surface_forms(text: str | None, terms: list[str]) -> list[str]:
 def as_text(parts: list[Segment]) -> str:
     """Segments for a terminal: matched terms in [brackets]."""
     return "".join(f"[{t}]" if marked else t for t, marked in parts)
+
+
+# -- counter-evidence --------------------------------------------------------------------------------------
+def negative_terms(evidence: Any) -> list[dict[str, Any]]:
+    """Terms that count against the item (the classifier's evidence "negatives"), each with its reason in
+    Vietnamese and the penalty it cost: [{"term", "group", "reason", "penalty"}]."""
+    if isinstance(evidence, str):
+        try:
+            evidence = json.loads(evidence)
+        except (ValueError, TypeError):
+            return []
+    if not isinstance(evidence, dict) or not isinstance(evidence.get("negatives"), list):
+        return []
+    out: dict[str, dict[str, Any]] = {}
+    for group in evidence["negatives"]:
+        if not isinstance(group, dict):
+            continue
+        name = str(group.get("group") or "")
+        for t in group.get("terms") or []:
+            term = (t.get("surface") or t.get("term")) if isinstance(t, dict) else t
+            if isinstance(term, str) and term.strip():
+                out.setdefault(fold(term), {"term": term, "group": name,
+                                            "reason": NEGATIVE_LABELS.get(name, name.replace("_", " ")),
+                                            "penalty": group.get("penalty")})
+    return list(out.values())
+
+
+def marked_spans(text: str, terms: list[str], negatives: list[dict[str, Any]]) -> list[tuple[int, int, str, str]]:
+    """Spans of supporting terms ("pos") and counter-evidence ("neg", with its reason), without overlaps
+    (counter-evidence wins where both match)."""
+    spans = [(s, e, "neg", n["reason"]) for n in negatives for s, e in find_spans(text, [n["term"]])]
+    spans += [(s, e, "pos", "") for s, e in find_spans(text, terms)]
+    spans.sort(key=lambda x: (x[0], x[2] != "neg"))
+    out: list[tuple[int, int, str, str]] = []
+    for span in spans:
+        if out and span[0] < out[-1][1]:
+            continue
+        out.append(span)
+    return out
+
+
+def marked_segments(text: str, spans: list[tuple[int, int, str, str]], start: int = 0,
+                    end: int | None = None) -> list[Marked]:
+    end = len(text) if end is None else end
+    out: list[Marked] = []
+    pos = start
+    for s, e, kind, reason in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        if s > pos:
+            out.append((text[pos:s], "", ""))
+        out.append((text[s:e], kind, reason))
+        pos = e
+    if pos < end:
+        out.append((text[pos:end], "", ""))
+    return out
+
+
+def highlight_marked(text: str | None, terms: list[str], negatives: list[dict[str, Any]]) -> list[Marked]:
+    text = unicodedata.normalize("NFC", text or "")
+    return marked_segments(text, marked_spans(text, terms, negatives))
+
+
+def excerpt_marked(text: str | None, terms: list[str], negatives: list[dict[str, Any]],
+                   width: int = 600) -> list[Marked]:
+    """As excerpt(), with supporting and counter-evidence spans told apart."""
+    text = unicodedata.normalize("NFC", text or "")
+    spans = marked_spans(text, terms, negatives)
+    if len(text) <= width:
+        return marked_segments(text, spans)
+    start, end = _window(text, [(s, e) for s, e, _, _ in spans if _ == "pos"] or [(s, e) for s, e, _, _ in spans],
+                         width)
+    out = marked_segments(text, spans, start, end)
+    if start > 0:
+        out.insert(0, ("… ", "", ""))
+    if end < len(text):
+        out.append((" …", "", ""))
+    return out

@@ -54,6 +54,15 @@ def winning_decision(decisions: Iterable[Mapping[str, Any]]) -> dict[str, Any] |
     return live[0] if live else None
 
 
+def reaching(decisions: Iterable[Mapping[str, Any]], doc_id: str, story_docs: Iterable[str]) -> list[dict[str, Any]]:
+    """The decisions that reach one copy (as view human_decisions): its own, and the story-wide ones taken on
+    any copy of its story. Undo rows are kept so live_decisions() can cancel what they name."""
+    copies = set(story_docs) | {doc_id}
+    return [dict(d) for d in decisions
+            if d.get("doc_id") == doc_id
+            or (d.get("doc_id") in copies and (d.get("action") == "undo" or (d.get("scope") or "story") == "story"))]
+
+
 def group_by_key(decisions: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
     out: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for d in decisions:
@@ -68,7 +77,9 @@ def apply_decision(item: Mapping[str, Any], decision: Mapping[str, Any] | None,
     h = decision or {}
     row["activity"] = h.get("activity") or row.get("suggested_activity")
     row["format"] = h.get("format") or row.get("suggested_format") or row.get("document_format") or "article"
-    published = h.get("published_date") or row.get("extracted_date")
+    # a corrected date stays with the copy it was made on; a story decision does not move other copies' dates
+    own = not h or h.get("doc_id") == row.get("doc_id")
+    published = (h.get("published_date") if own else None) or row.get("extracted_date")
     if isinstance(published, str):
         published = dt.date.fromisoformat(published)
     row["published_date"] = published
@@ -78,12 +89,16 @@ def apply_decision(item: Mapping[str, Any], decision: Mapping[str, Any] | None,
         row["decided_by"] = f"reviewer:{h.get('reviewer')}"
         row["decided_at"] = h.get("decided_at")
         row["review_note"] = h.get("note")
+        row["decision_scope"] = h.get("scope") or "story"
+        row["decided_doc_id"] = h.get("doc_id")
     else:
         cd = row.get("classifier_decision")
         row["status"] = "confirmed" if cd == "accept" else "pending" if cd == "review" else "rejected"
         row["decided_by"] = f"classifier:{row.get('classifier_version')}"
         row["decided_at"] = None
         row["review_note"] = None
+        row["decision_scope"] = None
+        row["decided_doc_id"] = None
     window = windows.get((str(row.get("plan_id")), str(row.get("activity"))))
     row["window_start"], row["window_end"] = window if window else (None, None)
     if window and isinstance(published, dt.date):

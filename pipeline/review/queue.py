@@ -115,27 +115,63 @@ class ReviewState:
         return overlay.group_by_key([*stored, *extra])
 
     def _overlaid(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        touched = {(d["doc_id"], d["plan_id"]) for d in self.pending}
-        if not touched:
+        """Rows re-derived under the journal decisions the snapshot does not hold yet. A story-wide decision
+        reaches every copy of the decided document's story (rows carry story_id)."""
+        if not self.pending:
             return rows
-        history = self.decisions_for(sorted({doc for doc, _ in touched}))
+        decided = {(d["doc_id"], d["plan_id"]) for d in self.pending}
+        story_of = {r["doc_id"]: r.get("story_id") or r["doc_id"] for r in rows}
+        touched_stories = {(story_of.get(doc, doc), plan) for doc, plan in decided}
+        copies: dict[tuple[str, str], set[str]] = {}
+        for r in rows:
+            copies.setdefault((story_of[r["doc_id"]], r["plan_id"]), set()).add(r["doc_id"])
+        affected = [r for r in rows if (story_of[r["doc_id"]], r["plan_id"]) in touched_stories]
+        history = self.decisions_for(sorted({r["doc_id"] for r in affected} | {doc for doc, _ in decided}))
         out = []
         for row in rows:
-            key = (row["doc_id"], row["plan_id"])
-            if key in touched:
-                row = overlay.apply_decision(row, overlay.winning_decision(history.get(key, [])), self.windows)
+            key = (story_of[row["doc_id"]], row["plan_id"])
+            if key in touched_stories:
+                story_docs = copies.get(key, {row["doc_id"]})
+                decisions = [d for doc in story_docs for d in history.get((doc, row["plan_id"]), [])]
+                reach = overlay.reaching(decisions, row["doc_id"], story_docs)
+                row = overlay.apply_decision(row, overlay.winning_decision(reach), self.windows)
             out.append(row)
         return out
 
+    def story_rows(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Every copy (any status) of the stories of these rows, overlaid."""
+        keys = sorted({r.get("story_id") or r["doc_id"] for r in rows})
+        if not keys:
+            return []
+        return self._overlaid(_dicts(self.conn.execute(sql.query("review_story_copies"), [keys])))
+
     # -- reading ---------------------------------------------------------------------------------------
     def queue(self, filters: Filters | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Pending items, most urgent first."""
-        touched_ids = sorted({overlay.queue_id(d["doc_id"], d["plan_id"]) for d in self.pending})
-        rows = self._overlaid(_dicts(self.conn.execute(sql.query("review_items"), [touched_ids])))
+        """Stories waiting for a person, most urgent first: one item per (story, plan) with a pending copy.
+        The item is the story's earliest published pending copy (the one a decision is recorded on; it
+        reaches every copy), with the story's fields: story_id, copies (every copy, any status), copy_count,
+        outlets."""
+        touched = {overlay.queue_id(d["doc_id"], d["plan_id"]) for d in self.pending}
+        base = _dicts(self.conn.execute(sql.query("review_items"), [sorted(touched)]))
+        rows = self.story_rows(base) if base else []
         filters = filters or Filters()
-        rows = [r for r in rows if r["status"] == "pending" and filters.accepts(r)]
-        rows.sort(key=overlay.queue_sort_key)
-        return rows[:limit] if limit else rows
+        by_story: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for r in rows:
+            by_story.setdefault((r.get("story_id") or r["doc_id"], r["plan_id"]), []).append(r)
+        items: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+        for (story, _plan), copies in by_story.items():
+            pending = sorted((c for c in copies if c["status"] == "pending"), key=_published_order)
+            shown = [c for c in pending if filters.accepts(c)]
+            if not shown:
+                continue
+            item = dict(shown[0])
+            ordered = sorted(copies, key=_published_order)
+            item.update(story_fields(story, ordered))
+            # the story waits as urgently as its most urgent pending copy
+            items.append((min(overlay.queue_sort_key(c) for c in shown), item))
+        items.sort(key=lambda pair: pair[0])
+        rows_out = [item for _, item in items]
+        return rows_out[:limit] if limit else rows_out
 
     def recent(self, limit: int = 20) -> list[dict[str, Any]]:
         """The latest decisions (published or not), newest first, each with its item as it stands now."""
@@ -148,11 +184,27 @@ class ReviewState:
 
     def items(self, ref: str) -> list[dict[str, Any]]:
         """Items matching a queue id or a doc_id (one per plan), overlaid, with text and evidence."""
-        return self._overlaid(_dicts(self.conn.execute(sql.query("review_item"), [ref.strip()])))
+        raw = _dicts(self.conn.execute(sql.query("review_item"), [ref.strip()]))
+        if not raw:
+            return raw
+        copies = {c["id"]: c for c in self.story_rows(raw)}
+        out = []
+        for row in raw:
+            copy = copies.get(row["id"], {})
+            story = [c for c in copies.values() if c.get("story_id") == copy.get("story_id", row.get("story_id"))
+                     and c["plan_id"] == row["plan_id"]]
+            out.append({**row, **copy, **story_fields(row.get("story_id") or row["doc_id"],
+                                                     sorted(story, key=_published_order))})
+        return out
 
     def history(self, item: dict[str, Any]) -> list[dict[str, Any]]:
-        """Decisions on an item, oldest first, each flagged live/undone/pending (not yet in the snapshot)."""
-        decisions = self.decisions_for([item["doc_id"]]).get((item["doc_id"], item["plan_id"]), [])
+        """Decisions reaching an item (its own and its story's), oldest first, each flagged live/undone/pending
+        (not yet in the snapshot); story-wide ones taken on another copy name it (decided_doc_id)."""
+        story_docs = {c["doc_id"] for c in self.story_rows([item]) if c["plan_id"] == item["plan_id"]}
+        story_docs.add(item["doc_id"])
+        grouped = self.decisions_for(sorted(story_docs))
+        decisions = overlay.reaching([d for doc in story_docs for d in grouped.get((doc, item["plan_id"]), [])],
+                                     item["doc_id"], story_docs)
         live = overlay.live_decisions(decisions)
         winner = live[0]["decision_id"] if live else None
         undone = {d.get("undoes") for d in decisions if d.get("action") == "undo"}
@@ -160,7 +212,8 @@ class ReviewState:
         out = []
         for d in sorted(decisions, key=overlay._order_key):
             out.append({**d, "winning": d["decision_id"] == winner, "undone": d["decision_id"] in undone,
-                        "not_yet_published": d["decision_id"] in pending_ids})
+                        "not_yet_published": d["decision_id"] in pending_ids,
+                        "scope": d.get("scope") or "story", "decided_doc_id": d["doc_id"]})
         return out
 
     def activity_ids(self, plan_id: str) -> list[str]:
@@ -180,6 +233,26 @@ class ReviewState:
         return path if path.exists() else None
 
 
+def _published_order(row: dict[str, Any]) -> tuple[int, Any, str]:
+    day = row.get("published_date")
+    return (0, day, row["doc_id"]) if isinstance(day, dt.date) else (1, dt.date.max, row["doc_id"])
+
+
+def story_fields(story_id: str, copies: list[dict[str, Any]]) -> dict[str, Any]:
+    """A story's fields on a queue item: its copies (earliest published first: the first is the story's
+    representative), each with its own status and whether a decision on that copy alone overrides the
+    story's (override)."""
+    listed = [{
+        "id": c["id"], "doc_id": c["doc_id"], "title": c.get("title"), "url": c.get("url"),
+        "source_id": c.get("source_id"), "source_name": c.get("source_name"),
+        "published_date": c.get("published_date"), "status": c.get("status"), "decided_by": c.get("decided_by"),
+        "override": c.get("decision_scope") == "copy",
+    } for c in copies]
+    return {"story_id": story_id, "representative_doc_id": listed[0]["doc_id"] if listed else None,
+            "copies": listed, "copy_count": len(listed),
+            "outlets": sorted({c["source_id"] for c in listed if c.get("source_id")})}
+
+
 def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
@@ -191,8 +264,8 @@ def resolve(state: ReviewState, ref: str, plan_id: str | None = None) -> dict[st
     if plan_id:
         found = [r for r in found if r["plan_id"] == plan_id]
     if not found:
-        raise LookupError(f"no review item '{ref}' (use an id from 'planwatch review list', or a doc_id)")
+        raise LookupError(f"không có mục '{ref}' (dùng một ID trong 'planwatch review list', hoặc một doc_id)")
     if len(found) > 1:
         plans = ", ".join(r["plan_id"] for r in found)
-        raise LookupError(f"'{ref}' is tagged for several plans ({plans}): use the queue id or --plan")
+        raise LookupError(f"'{ref}' được gắn với nhiều kế hoạch ({plans}): dùng ID trong hàng chờ hoặc --plan")
     return found[0]

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shlex
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
 import typer
 
-from planwatch.cli.common import fail, print_json
+from planwatch.cli.common import fail, live_progress, print_json
 
 DEFAULT_PLAN = "661-KH-BGDDT-2022"
 OUTPUT_KEYS = ("id", "relevant", "activity", "format", "score", "decision", "activity_scores", "reasons",
@@ -68,16 +69,45 @@ def parse_input_line(raw: str) -> dict[str, Any]:
 
 
 def _read_lines(path: str) -> Iterator[tuple[int, str]]:
-    fh: TextIO
+    """Numbered UTF-8 lines of a file or stdin ('-'), read as bytes so that another encoding ends in one
+    line saying what was expected and how to convert, for a file and for the same bytes on stdin alike."""
     if path == "-":
-        fh = sys.stdin
-        yield from enumerate(fh, start=1)
+        yield from _decoded(path, sys.stdin.buffer)
         return
     p = Path(path)
     if not p.exists():
         fail(f"--jsonl: no such file: {path}")
-    with p.open(encoding="utf-8") as fh:
-        yield from enumerate(fh, start=1)
+    with p.open("rb") as fh:
+        yield from _decoded(path, fh)
+
+
+_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32LE"), (b"\x00\x00\xfe\xff", "UTF-32BE"), (b"\xff\xfe", "UTF-16LE"),
+         (b"\xfe\xff", "UTF-16BE"))
+
+
+def _decoded(path: str, fh: BinaryIO) -> Iterator[tuple[int, str]]:
+    shown = "stdin" if path == "-" else path
+    for lineno, raw in enumerate(fh, start=1):
+        if lineno == 1:
+            if raw.startswith(b"\xef\xbb\xbf"):  # UTF-8 with a BOM (Excel, Notepad): fine
+                raw = raw[3:]
+            found = next((name for bom, name in _BOMS if raw.startswith(bom)), None)
+            if found is None and raw.count(b"\x00") * 4 > len(raw):
+                found = "UTF-16"  # no BOM, but every other byte is NUL
+            if found:
+                fail(f"--jsonl: {shown} is {found}; JSON lines must be UTF-8. Convert it first: "
+                     f"iconv -f {found} -t UTF-8 {_arg(path)} > input-utf8.jsonl")
+        try:
+            yield lineno, raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            fail(f"--jsonl: {shown} line {lineno} is not UTF-8 (byte 0x{raw[exc.start]:02X} at column "
+                 f"{exc.start + 1}); JSON lines must be UTF-8. If the file is Latin-1 or Windows-1258 "
+                 f"(Vietnamese Windows), convert it first: iconv -f LATIN1 -t UTF-8 {_arg(path)} > "
+                 f"input-utf8.jsonl (or -f CP1258)")
+
+
+def _arg(path: str) -> str:
+    return "FILE" if path == "-" else shlex.quote(path)
 
 
 class _Inputs:
@@ -229,7 +259,8 @@ def reclassify(
     from pipeline.snapshot import NoSnapshot
 
     try:
-        summary = reclassify_documents(plan)
+        with live_progress() as progress:
+            summary = reclassify_documents(plan, progress=progress)
     except (NoSnapshot, PlanError, LexiconError) as exc:
         fail(str(exc))
     if not summary["classified"]:

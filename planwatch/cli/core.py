@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 
-from planwatch.cli.common import fail, print_json
+from planwatch.cli.common import day_option, fail, message, print_json
 from planwatch.config import Paths
 
 DEFAULT_PLAN = "661-KH-BGDDT-2022"
@@ -19,6 +20,7 @@ class ReportFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 class ExportFormat(StrEnum):
@@ -46,19 +48,29 @@ def init(
 
 def report(
     plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
-    fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", help="table, json or csv."),
-    as_of: str = typer.Option(None, "--as-of", help="Report as of this date (YYYY-MM-DD); default today in Vietnam."),
+    fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", help="table, json, csv or xlsx."),
+    as_of: str = typer.Option(None, "--as-of", help="Report as of this date (YYYY-MM-DD or dd/mm/yyyy); "
+                              "default today in Vietnam."),
+    out: Path = typer.Option(None, "--out", help="xlsx only: the file to write (default: "
+                             "<state>/exports/report-<plan>-<as_of>.xlsx).", dir_okay=False),
 ) -> None:
     """Planned vs actual coverage for a plan, from the published snapshot."""
     from pipeline.report import build_report, render_csv, render_table
     from pipeline.snapshot import NoSnapshot, open_snapshot
 
-    day = _parse_date(as_of, "--as-of") if as_of else None
+    day = day_option(as_of, "--as-of")
     try:
         with open_snapshot() as conn:
             result = build_report(conn, plan, day)
+            if fmt is ReportFormat.xlsx:
+                from pipeline.report_xlsx import write_report_xlsx
+
+                target = out or Paths.from_env().exports / f"report-{plan}-{result['as_of']}.xlsx"
+                with _writable(target, "--out"):
+                    typer.echo(str(write_report_xlsx(conn, result, target)))
+                return
     except (NoSnapshot, KeyError) as exc:
-        fail(str(exc).strip("'\""))
+        fail(message(exc))
     if fmt is ReportFormat.json:
         print_json(result)
     elif fmt is ReportFormat.csv:
@@ -115,7 +127,7 @@ def export(
 
     out_dir = out or Paths.from_env().exports
     try:
-        with open_snapshot() as conn:
+        with open_snapshot() as conn, _writable(out_dir, "--out"):
             written = export_views(conn, out_dir, fmt.value)
     except NoSnapshot as exc:
         fail(str(exc))
@@ -123,11 +135,17 @@ def export(
         typer.echo(str(path))
 
 
-def _parse_date(value: str, option: str) -> dt.date:
+@contextmanager
+def _writable(target: Path, option: str) -> Iterator[None]:
+    """A folder or file that cannot be written ends in one line naming it and the fix, not a traceback."""
+    import duckdb
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"{option} expects a date like 2022-09-30, got '{value}'")
+        yield
+    except (OSError, duckdb.IOException) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0]
+        fail(f"{option} {target}: cannot write there ({reason}); give a folder you can write to, "
+             f"e.g. {option} ./exports", code=1)
 
 
 def register(app: typer.Typer) -> None:

@@ -3,13 +3,12 @@ crawl-only (a crawl into a folder, without the warehouse: for debugging an outle
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from planwatch.cli.common import fail, print_json
+from planwatch.cli.common import day_option, fail, print_json
 from planwatch.config import Paths
 
 sources_app = typer.Typer(help="The source registry (data/sources): list outlets, check they answer.",
@@ -137,8 +136,8 @@ def add_url(
 
 def crawl_only(
     sources: str = typer.Option(None, "--sources", help=SOURCES_HELP),
-    since: str = typer.Option(None, "--since", help="Skip items dated before this day (YYYY-MM-DD)."),
-    until: str = typer.Option(None, "--until", help="Skip items dated after this day (YYYY-MM-DD)."),
+    since: str = typer.Option(None, "--since", help="Skip items dated before this day (YYYY-MM-DD or dd/mm/yyyy)."),
+    until: str = typer.Option(None, "--until", help="Skip items dated after this day (YYYY-MM-DD or dd/mm/yyyy)."),
     out: Path = typer.Option(..., "--out", help="Run folder to write (fetches.jsonl, pages.jsonl, ...)."),
     source_id: list[str] = typer.Option(None, "--source", help="Only these source ids (repeatable)."),
     backfill: bool = typer.Option(False, "--backfill", help="Backfill mode: also run site-search queries."),
@@ -149,17 +148,13 @@ def crawl_only(
     from crawlers.job import CrawlJob
     from crawlers.run import run_crawl
 
-    for label, value in (("--since", since), ("--until", until)):
-        if value:
-            try:
-                dt.date.fromisoformat(value)
-            except ValueError:
-                fail(f"{label} {value!r}: use YYYY-MM-DD")
+    start, end = day_option(since, "--since"), day_option(until, "--until")
     _load(sources)  # validate before starting a subprocess
     out = out.resolve()
     job = CrawlJob(run_id=out.name, out_dir=str(out), raw_dir=str(out / "raw"),
                    sources=str(Path(sources).resolve()) if sources else None, source_ids=list(source_id or []),
-                   since=since, until=until, mode="backfill" if backfill else "nightly",
+                   since=start.isoformat() if start else None, until=end.isoformat() if end else None,
+                   mode="backfill" if backfill else "nightly",
                    politeness="off" if no_politeness else "default", time_limit=time_limit)
     result = run_crawl(job)
     print_json({k: v for k, v in result.as_dict().items() if k != "summary"})

@@ -16,7 +16,8 @@ DEFAULT_PLAN = "661-KH-BGDDT-2022"
 
 
 def digest(
-    week: str = typer.Option(None, "--week", help="ISO week, e.g. 2022-W37 (default: the last complete week)."),
+    week: str = typer.Option(None, "--week", help="ISO week, e.g. 2022-W37, or a day in it (2022-09-14 or "
+                             "14/09/2022); default: the last complete week."),
     plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
     out: Path = typer.Option(None, "--out", help="Folder for the .eml/.html/.txt/.png (default: <state>/digests)."),
     send: bool = typer.Option(False, "--send", help="Send the digest by SMTP after writing it (PLANWATCH_SMTP_*)."),
@@ -35,7 +36,7 @@ def digest(
             fail(f"--resend: no such file {resend}")
         settings = _settings()
         if settings is None:
-            fail("SMTP is not configured. " + HOW_TO_CONFIGURE)
+            fail(_not_configured() + HOW_TO_CONFIGURE)
         try:
             send_digest_file(resend, settings)
         except DigestSendError as exc:
@@ -58,14 +59,21 @@ def digest(
         typer.echo("Not sent (add --send to email it).")
         return
     settings = _settings()
-    if settings is None:
-        typer.echo("Not sent: SMTP is not configured. " + HOW_TO_CONFIGURE)
-        return
+    if settings is None:  # --send was asked for: not sending is a failure (cron and Prefect must see it)
+        fail(f"Not sent: {_not_configured()}The digest files are written above; once set, send them with "
+             f"'planwatch digest --resend {files.eml}'. " + HOW_TO_CONFIGURE)
     try:
         send_digest_file(files.eml, settings)
     except DigestSendError as exc:
         fail(str(exc), code=1)
     typer.echo(f"Sent to {', '.join(settings.recipients)} via {settings.describe()}")
+
+
+def _not_configured() -> str:
+    from pipeline.digest.send import missing_settings
+
+    missing = missing_settings()
+    return f"SMTP is not configured (missing {', '.join(missing)}). " if missing else "SMTP is not configured. "
 
 
 def _settings() -> SmtpSettings | None:

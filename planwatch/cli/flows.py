@@ -11,17 +11,12 @@ from pathlib import Path
 
 import typer
 
-from planwatch.cli.common import fail
+from planwatch.cli.common import day_option, fail, live_progress
 from planwatch.config import Paths
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"{option} expects a date like 2022-01-01, got '{value}'")
+    return day_option(value, option)  # YYYY-MM-DD or dd/mm/yyyy
 
 
 @contextmanager
@@ -55,10 +50,6 @@ def _disk_full(exc: BaseException) -> bool:
     return any(text in str(exc).lower() for text in _DISK_FULL_TEXT)
 
 
-def _progress(message: str) -> None:
-    typer.echo(f"  · {message}", err=True)
-
-
 def _print_summary(summary: dict) -> None:
     decisions = ", ".join(f"{k}: {v}" for k, v in sorted(summary["decisions"].items())) or "none"
     typer.echo(f"Run {summary['run_id']}: {summary['fetches']} fetches, {summary['pages']} article pages, "
@@ -72,8 +63,10 @@ def _print_summary(summary: dict) -> None:
 
 def crawl(
     sources: Path = typer.Option(None, "--sources", help="A sources TOML file or folder (default data/sources)."),
-    since: str = typer.Option(None, "--since", help="Only items published on or after this date (YYYY-MM-DD)."),
-    until: str = typer.Option(None, "--until", help="Only items published on or before this date (YYYY-MM-DD)."),
+    since: str = typer.Option(None, "--since", help="Only items published on or after this date "
+                         "(YYYY-MM-DD or dd/mm/yyyy)."),
+    until: str = typer.Option(None, "--until", help="Only items published on or before this date "
+                         "(YYYY-MM-DD or dd/mm/yyyy)."),
     no_politeness: bool = typer.Option(False, "--no-politeness",
                                        help="No delays nor AutoThrottle (local mirrors and benchmarks only)."),
 ) -> None:
@@ -82,14 +75,14 @@ def crawl(
 
     start, end = _date(since, "--since"), _date(until, "--until")
     options = {"politeness": "off"} if no_politeness else {}
-    with _clear_errors():
-        summary = run_once(Paths.from_env(), sources, start, end, "nightly", progress=_progress, **options)
+    with _clear_errors(), live_progress() as progress:
+        summary = run_once(Paths.from_env(), sources, start, end, "nightly", progress=progress, **options)
     _print_summary(summary.as_dict())
 
 
 def backfill(
-    since: str = typer.Option(..., "--since", help="First day of the range (YYYY-MM-DD)."),
-    until: str = typer.Option(..., "--until", help="Last day of the range (YYYY-MM-DD)."),
+    since: str = typer.Option(..., "--since", help="First day of the range (YYYY-MM-DD or dd/mm/yyyy)."),
+    until: str = typer.Option(..., "--until", help="Last day of the range (YYYY-MM-DD or dd/mm/yyyy)."),
     sources: Path = typer.Option(None, "--sources", help="A sources TOML file or folder (default data/sources)."),
 ) -> None:
     """Collect a past date range: listings and sitemaps back to --since, plus site search."""
@@ -98,8 +91,8 @@ def backfill(
     start, end = _date(since, "--since"), _date(until, "--until")
     if start and end and end < start:
         fail("--until is before --since")
-    with _clear_errors():
-        summary = run_once(Paths.from_env(), sources, start, end, "backfill", progress=_progress)
+    with _clear_errors(), live_progress() as progress:
+        summary = run_once(Paths.from_env(), sources, start, end, "backfill", progress=progress)
     _print_summary(summary.as_dict())
 
 
@@ -109,8 +102,8 @@ def reprocess(
     """Re-extract and reclassify every stored page from the raw archive, without fetching anything."""
     from pipeline.nightly import reprocess as run_reprocess
 
-    with _clear_errors():
-        summary = run_reprocess(Paths.from_env(), sources, progress=_progress)
+    with _clear_errors(), live_progress() as progress:
+        summary = run_reprocess(Paths.from_env(), sources, progress=progress)
     _print_summary(summary.as_dict())
 
 

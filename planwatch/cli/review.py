@@ -15,15 +15,19 @@ from typing import Any
 
 import typer
 
-from planwatch.cli.common import fail, print_json
+from planwatch.cli.common import fail, message, print_json
 from planwatch.config import Paths
 
 review_app = typer.Typer(help="Hàng chờ duyệt — the manual review queue.", no_args_is_help=True)
 
 LIST_FIELDS = ("id", "doc_id", "plan_id", "title", "url", "source_id", "source_name", "province_historical",
                "province_current", "published_at", "published_date", "date_source", "suggested_activity",
-               "activity", "format", "score", "review_reasons", "status", "days_to_window_end")
+               "activity", "format", "score", "review_reasons", "status", "days_to_window_end",
+               # the story (issue 15): the item stands for every copy; a decision reaches them all
+               "story_id", "representative_doc_id", "copy_count", "outlets", "copies", "decision_scope")
 REVIEWER_ENV = "PLANWATCH_REVIEWER"
+SHORT_FORMATS = {"article": "bài báo", "report": "phóng sự"}
+ACTION_DONE = {"confirm": "xác nhận", "reject": "loại", "reopen": "mở lại", "undo": "hoàn tác"}
 
 
 class ListFormat(StrEnum):
@@ -44,19 +48,23 @@ def _state(paths: Paths | None = None) -> Iterator[Any]:
             try:
                 yield ReviewState.load(conn, paths)
             except duckdb.CatalogException as exc:
-                fail(f"the snapshot has no review views yet ({exc}); run 'planwatch review sync' once")
+                fail(f"bản snapshot chưa có các view của hàng chờ ({exc}); hãy chạy 'planwatch review sync' một lần")
     except NoSnapshot as exc:
         fail(str(exc))
 
 
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
-    out = {}
-    for key in LIST_FIELDS:
-        value = row.get(key)
-        if isinstance(value, dt.date | dt.datetime):
-            value = value.isoformat()
-        out[key] = value
-    return out
+    return {key: _plain(row.get(key)) for key in LIST_FIELDS}
 
 
 def _short(text: str | None, width: int) -> str:
@@ -84,22 +92,35 @@ def list_cmd(
     except DecisionError as exc:
         fail(str(exc))
     with _state() as state:
+        _check_filters(state, activity=activity, source=source, plan=plan)
         rows = state.queue(filters, limit)
     if fmt is ListFormat.json:
         print_json([_jsonable(r) for r in rows])
         return
     if not rows:
-        typer.echo("Hàng chờ duyệt trống — nothing waiting for review.")
+        typer.echo("Hàng chờ duyệt trống: không có mục nào chờ duyệt" + (" theo bộ lọc này." if
+                   any((activity, source, province, since, until, plan)) else "."))
         return
-    header = ["ID", "Ngày đăng", "Báo/đài", "HĐ", "Hình thức", "Điểm", "Tiêu đề"]
-    body = [[r["id"], r["published_date"].isoformat() if r.get("published_date") else "—",
-             _short(r.get("source_name") or r.get("source_id"), 22), r.get("activity") or "—",
-             r.get("format") or "", f"{r['score']:.2f}" if r.get("score") is not None else "",
+    header = ["ID", "Ngày đăng", "Báo/đài", "Bản", "HĐ", "Hình thức", "Điểm", "Tiêu đề"]
+    body = [[r["id"], r["published_date"].strftime("%d/%m/%Y") if r.get("published_date") else "—",
+             _short(r.get("source_name") or r.get("source_id"), 22), str(r.get("copy_count") or 1),
+             r.get("activity") or "—", SHORT_FORMATS.get(r.get("format") or "", r.get("format") or ""),
+             f"{r['score']:.2f}" if r.get("score") is not None else "",
              _short(r.get("title"), 60)] for r in rows]
     widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
-    typer.echo(f"Hàng chờ duyệt: {len(rows)} mục")
+    typer.echo(f"Hàng chờ duyệt: {len(rows)} mục (mỗi mục là một tin; cột Bản: số bản đăng của tin, quyết định áp "
+               "dụng cho mọi bản)")
     for line in [header, ["─" * w for w in widths], *body]:
         typer.echo("  ".join(c.ljust(widths[i]) for i, c in enumerate(line)).rstrip())
+
+
+def _check_filters(state: Any, **values: str | None) -> None:
+    from pipeline.review.filtercheck import FilterError, check_filters, known_sources
+
+    try:
+        check_filters(state.activities, known_sources(state.conn), **values)
+    except FilterError as exc:
+        fail(str(exc))
 
 
 def show(
@@ -123,16 +144,19 @@ def show(
         try:
             item = resolve(state, item_id, plan)
         except LookupError as exc:
-            fail(str(exc).strip("'\""))
+            fail(message(exc))
         history = state.history(item)
         terms, origin = evidence.item_terms(item.get("evidence"),
                                             state.activity_content(item["plan_id"], item.get("suggested_activity")))
         archive = state.archive_path(item)
     excerpt = evidence.excerpt(item.get("text") or item.get("lead"), terms)
     body = f"{item.get('title') or ''}\n{item.get('text') or item.get('lead') or ''}"
+    against = [{**n, "term": evidence.surface_forms(body, [n["term"]])[0]}
+               for n in evidence.negative_terms(item.get("evidence")) if evidence.find_spans(body, [n["term"]])]
     if fmt is ListFormat.json:
         data = _jsonable(item)
         data.update({"evidence_terms": terms, "evidence_origin": origin,
+                     "counter_evidence": [{k: n[k] for k in ("term", "group", "reason")} for n in against],
                      "excerpt": evidence.as_text(excerpt), "archive": str(archive) if archive else None,
                      "history": [{k: (v.isoformat() if isinstance(v, dt.date | dt.datetime) else v)
                                   for k, v in d.items()} for d in history]})
@@ -158,14 +182,27 @@ def show(
         f"  Bản lưu:    {archive or 'không có'}",
         f"  Từ khóa ({'bộ phân loại' if origin == 'evidence' else 'theo nội dung hoạt động'}): "
         f"{', '.join(evidence.surface_forms(body, terms)) or '—'}",
+        *([f"  Bằng chứng ngược: {'; '.join(n['term'] + ' (' + n['reason'] + ')' for n in against)}"]
+          if against else []),
         "",
         "  " + evidence.as_text(excerpt).replace("\n", "\n  "),
     ]
+    copies = item.get("copies") or []
+    if len(copies) > 1:
+        lines += ["", f"  Các bản của tin này ({len(copies)}; quyết định áp dụng cho mọi bản, trừ bản ghi đè riêng):"]
+        for c in copies:
+            day = c["published_date"].isoformat() if c.get("published_date") else "—"
+            mark = " (ghi đè riêng)" if c.get("override") else ""
+            lines.append(f"   [{c['id']}] {day} {c.get('source_name') or c.get('source_id')}: "
+                         f"{STATUS_LABELS.get(c.get('status') or '', c.get('status'))}{mark} — {c.get('url')}")
     if history:
         lines += ["", "  Lịch sử quyết định:"]
         for d in history:
             flags = [f for f, on in (("đang áp dụng", d["winning"]), ("đã hoàn tác", d["undone"]),
-                                     ("chưa xuất bản", d["not_yet_published"])) if on]
+                                     ("chưa xuất bản", d["not_yet_published"]),
+                                     ("chỉ bản này", d.get("scope") == "copy"),
+                                     ("quyết định trên bản khác của tin", d.get("decided_doc_id") != item["doc_id"]))
+                     if on]
             detail = " ".join(str(x) for x in (d.get("activity"), d.get("format"), d.get("published_date"))
                               if x)
             lines.append(f"   {vn_time(d['decided_at'])} {d['reviewer']}: "
@@ -177,23 +214,23 @@ def show(
 
 def _report_sync(published: bool) -> None:
     if published:
-        typer.echo("Published: the report and the queue reflect it now.")
+        typer.echo("Đã cập nhật: báo cáo và hàng chờ đã phản ánh quyết định.")
     else:
-        typer.echo("The warehouse is busy (another job is writing): the decision is saved in the review journal "
-                   "and will appear in reports as soon as that job ends.")
+        typer.echo("Kho dữ liệu đang bận (một tác vụ khác đang ghi): quyết định đã được lưu trong nhật ký duyệt "
+                   "và sẽ có trong báo cáo ngay khi tác vụ đó xong.")
 
 
 def _sync(paths: Paths, lock_timeout: float, no_sync: bool) -> None:
     from pipeline.review.decisions import sync
 
     if no_sync:
-        typer.echo("Saved in the review journal; it will appear after the next run (or 'planwatch review sync').")
+        typer.echo("Đã lưu trong nhật ký duyệt; sẽ có trong báo cáo sau lần chạy tới (hoặc 'planwatch review sync').")
         return
     try:
         published = sync(paths, lock_timeout)
     except Exception as exc:  # the decision is already durable in the journal: report, do not fail
-        typer.echo(f"Saved in the review journal, but publishing failed ({exc}); the next run will ingest it "
-                   "(or retry with 'planwatch review sync').", err=True)
+        typer.echo(f"Đã lưu trong nhật ký duyệt, nhưng chưa cập nhật được báo cáo ({exc}); lần chạy tới sẽ nạp "
+                   "quyết định (hoặc thử lại: 'planwatch review sync').", err=True)
         return
     _report_sync(published)
 
@@ -211,26 +248,35 @@ def decide(
     plan: str = typer.Option(None, "--plan", help="The plan, when a doc_id is tagged for several."),
     lock_timeout: float = typer.Option(0.5, "--lock-timeout", help="Seconds to wait for the writer to publish."),
     no_sync: bool = typer.Option(False, "--no-sync", help="Only record; publish with the next run."),
+    copy_only: bool = typer.Option(False, "--copy-only",
+                                   help="Decide this copy only (override the story's decision for it)."),
 ) -> None:
-    """Record a decision (append-only, with time and reviewer). The latest decision wins over the classifier."""
+    """Record a decision (append-only, with time and reviewer). The latest decision wins over the classifier.
+    A decision applies to every copy of the item's story (copies found later included), unless --copy-only."""
     from pipeline.review.decisions import DecisionError, make_decision, record
     from pipeline.review.queue import resolve
 
     chosen = [name for name, on in (("confirm", confirm), ("reject", reject), ("reopen", reopen)) if on]
     if len(chosen) != 1:
-        fail("choose exactly one of --confirm, --reject or --reopen")
+        fail("chọn đúng một trong --confirm (xác nhận), --reject (loại) hoặc --reopen (mở lại)")
     paths = Paths.from_env()
     with _state(paths) as state:
         try:
             item = resolve(state, item_id, plan)
             decision = make_decision(item, chosen[0], reviewer, activities=state.activity_ids(item["plan_id"]),
-                                     activity=activity, fmt=fmt, date=date, note=note)
+                                     activity=activity, fmt=fmt, date=date, note=note,
+                                     scope="copy" if copy_only else "story")
         except (LookupError, DecisionError) as exc:
-            fail(str(exc).strip("'\""))
+            fail(message(exc))
     record(paths, decision)
-    what = ", ".join(str(x) for x in (decision["activity"], decision["format"], decision["published_date"]) if x)
-    typer.echo(f"Recorded {decision['action']} of {item['id']}{' (' + what + ')' if what else ''} "
-               f"by {decision['reviewer']} [{decision['decision_id']}].")
+    what = ", ".join(x for x in (f"hoạt động {decision['activity']}" if decision["activity"] else "",
+                                 SHORT_FORMATS.get(decision["format"] or "", decision["format"] or ""),
+                                 f"ngày {decision['published_date']}" if decision["published_date"] else "") if x)
+    copies = item.get("copy_count") or 1
+    reach = "chỉ bản này" if copy_only else f"cả tin, {copies} bản"
+    typer.echo(f"Đã ghi: {ACTION_DONE.get(decision['action'], decision['action'])} mục {item['id']}"
+               f"{' (' + what + ')' if what else ''} — người duyệt {decision['reviewer']} "
+               f"[{decision['decision_id']}], áp dụng cho {reach}.")
     _sync(paths, lock_timeout, no_sync)
 
 
@@ -251,9 +297,10 @@ def undo(
             item = resolve(state, item_id, plan)
             decision = make_undo(item, state.history(item), reviewer)
         except (LookupError, DecisionError) as exc:
-            fail(str(exc).strip("'\""))
+            fail(message(exc))
     record(paths, decision)
-    typer.echo(f"Recorded undo of decision {decision['undoes']} on {item['id']} by {decision['reviewer']}.")
+    typer.echo(f"Đã ghi: hoàn tác quyết định {decision['undoes']} trên mục {item['id']} — người duyệt "
+               f"{decision['reviewer']}.")
     _sync(paths, lock_timeout, no_sync)
 
 
@@ -275,10 +322,10 @@ def import_cmd(
     paths = Paths.from_env()
     with _state(paths) as state:
         result = import_decisions(file, reviewer, lambda: state)
-    for line, message in result.errors:
-        typer.echo(f"{file.name}: line {line}: {message}", err=True)
-    typer.echo(f"Applied {len(result.applied)} decision(s); skipped {result.skipped} row(s) without a decision; "
-               f"{len(result.errors)} bad row(s).")
+    for line, problem in result.errors:
+        typer.echo(f"{file.name}: dòng {line}: {problem}", err=True)
+    typer.echo(f"Đã áp dụng {len(result.applied)} quyết định; bỏ qua {result.skipped} dòng không có quyết định; "
+               f"{len(result.errors)} dòng lỗi.")
     if result.applied:
         _sync(paths, lock_timeout, no_sync)
     if result.errors:
@@ -295,9 +342,10 @@ def export_cmd(
     from pipeline.review.queue import Filters
 
     with _state() as state:
+        _check_filters(state, activity=activity, source=source)
         rows = state.queue(Filters(activity=activity, source=source))
     n = export_queue(rows, file)
-    typer.echo(f"Wrote {n} item(s) to {file}")
+    typer.echo(f"Đã ghi {n} mục vào {file}")
 
 
 def sync_cmd(
@@ -312,8 +360,8 @@ def sync_cmd(
     except LockTimeout as exc:  # pragma: no cover - sync() handles it
         fail(str(exc))
     if not published:
-        fail(f"the writer stayed busy for {wait:.0f} s; decisions stay safe in the journal", code=1)
-    typer.echo("Published.")
+        fail(f"kho dữ liệu bận suốt {wait:.0f} giây; các quyết định vẫn an toàn trong nhật ký duyệt", code=1)
+    typer.echo("Đã cập nhật báo cáo.")
 
 
 def serve(

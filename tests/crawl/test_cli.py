@@ -93,3 +93,48 @@ def test_sources_list_shows_verification() -> None:
     assert "still on guesses" in result.output.splitlines()[-1]
     as_json = {s["id"]: s for s in json.loads(runner.invoke(app, ["sources", "list", "--json"]).output)}
     assert as_json["tuoitre"]["verified"] == "evidence" and as_json["tuoitre"]["evidence"][0]["kind"] == "saved-page"
+def test_crawl_shows_progress_per_source_when_not_on_a_terminal(tmp_path: Path) -> None:
+    """`planwatch crawl` into a pipe: a plain line per source every PLANWATCH_PROGRESS_EVERY seconds (fetched,
+    found, errors, current delay, ETA) while it runs, then one line per source with its totals."""
+    import os
+    import subprocess
+    import sys
+
+    n = 8
+    with TestServer() as srv:
+        items = "".join(f"<item><title>Bài {i}</title><link>{srv.url(f'/a-post{i}.html')}</link></item>"
+                        for i in range(n))
+        srv.routes["/rss"] = Reply(body=f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>')
+        for i in range(n):
+            srv.routes[f"/a-post{i}.html"] = Reply(body=f"<html><body><p>Bài {i}</p></body></html>")
+        srv.routes["/broken.rss"] = Reply(500, b"oops")
+        src = write_sources(tmp_path / "s.toml", [
+            {"id": "slow", "homepage": srv.url("/"), "feeds": [srv.url("/rss")],
+             "politeness": {"delay": 0.6, "concurrency": 1}},
+            {"id": "broken", "homepage": srv.url("/"), "feeds": [srv.url("/broken.rss")],
+             "politeness": {"delay": 0.6, "concurrency": 1}}])
+        env = {**os.environ, "PLANWATCH_HOME": str(tmp_path / "home"), "PLANWATCH_PROGRESS_EVERY": "1"}
+        proc = subprocess.run([str(Path(sys.executable).with_name("planwatch")), "crawl", "--sources", str(src)],
+                              env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    err = proc.stderr.splitlines()
+    live = [line for line in err if line.strip().startswith("slow: đã tải")]
+    assert len(live) >= 2, proc.stderr  # lines while the crawl ran, not only at the end
+    fetched = [int(line.split("đã tải ")[1].split(",")[0]) for line in live]
+    assert fetched == sorted(fetched) and fetched[0] < n + 1 <= fetched[-1] + 1, fetched
+    assert all("tìm thấy" in line and "lỗi" in line and "giãn cách" in line and "ước tính" in line
+               for line in live)
+    assert any("giãn cách 0.6 giây" in line or "giãn cách 0.7 giây" in line for line in live), live
+    assert any("ước tính" in line and "ước tính chưa rõ" not in line for line in live)
+    end = err.index(next(line for line in err if line.startswith("thu thập xong")))
+    final = {line.strip().split(":")[0]: line for line in err[end + 1:end + 3]}
+    assert f"lần tải, {n} tin tìm thấy, {n} trang bài, 0 lỗi" in final["slow"]
+    assert sum(line.startswith("thu thập xong") for line in err) == 1
+    assert "1 lỗi" in final["broken"] and "HTTP 500" in final["broken"]
+    assert "\x1b[" not in proc.stderr  # no terminal codes into a pipe
+    assert "Run " in proc.stdout and f"{n} article pages" in proc.stdout
+    assert f"trích xuất trang: {n}/{n}" in proc.stderr and "phân loại tài liệu:" in proc.stderr
+    again = subprocess.run([str(Path(sys.executable).with_name("planwatch")), "reprocess", "--sources", str(src)],
+                           env=env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert f"trích xuất trang: {n}" in again.stderr and f"trích xuất trang: {n}/{n}" in again.stderr

@@ -74,3 +74,35 @@ def test_digest_renders_in_chromium(w37_digest, tmp_path):
         target.parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "shot.png").write_bytes(shot)
         Image.open(tmp_path / "shot.png").convert("RGB").quantize(colors=64).save(target, optimize=True)
+
+
+def test_digest_fits_a_phone(w37_digest, tmp_path):
+    """Fluid width (at most 680 px, never a fixed width): on a 390 px phone nothing is cut off or scrolls
+    sideways; on a desktop it stays 680 px wide."""
+    import playwright.sync_api as playwright
+
+    html = w37_digest.html.read_text(encoding="utf-8")
+    assert ";width:680px" not in html and '"width:680px' not in html and "max-width:680px" in html
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.goto(w37_digest.html.as_uri())
+            phone_scroll = page.evaluate("document.documentElement.scrollWidth")
+            card = page.evaluate("document.querySelectorAll('table')[1].getBoundingClientRect().width")
+            img = page.eval_on_selector("img", "img => img.getBoundingClientRect().right")
+            page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
+            if os.environ.get("PLANWATCH_UPDATE_DOCS_SCREENSHOT") == "1":
+                from PIL import Image
+
+                from planwatch.config import REPO_ROOT
+
+                target = REPO_ROOT / "docs" / "img" / "digest-390.png"
+                page.screenshot(path=str(target), full_page=True)
+                Image.open(target).convert("RGB").quantize(colors=64).save(target, optimize=True)
+            page.set_viewport_size({"width": 1000, "height": 900})
+            desktop = page.evaluate("document.querySelectorAll('table')[1].getBoundingClientRect().width")
+        finally:
+            browser.close()
+    assert phone_scroll <= 390 and card <= 390 - 16 and img <= 390
+    assert desktop == 680

@@ -39,12 +39,24 @@ def cli(monkeypatch):
     return run
 
 
-def test_without_smtp_settings_writes_files_and_explains(cli, w37, tmp_path):
-    result = cli("--week", WEEK, "--out", str(tmp_path / "d"), "--send")
-    assert result.exit_code == 0, result.output
-    assert "Not sent: SMTP is not configured" in result.output and "PLANWATCH_SMTP_HOST" in result.output
+def test_without_smtp_settings_writes_files_and_fails_naming_what_is_missing(cli, w37, tmp_path):
+    # --send that cannot send is a failure (cron, Prefect and the person must see it), after writing the files
+    result = cli("--week", WEEK, "--out", str(tmp_path / "d"), "--send",
+                 env={"PLANWATCH_SMTP_HOST": "", "PLANWATCH_DIGEST_TO": ""})
+    assert result.exit_code == 2, result.output
+    assert "Not sent: SMTP is not configured (missing PLANWATCH_SMTP_HOST, PLANWATCH_DIGEST_TO)" in result.output
+    assert f"--resend {tmp_path / 'd' / STEM}.eml" in result.output
     assert (tmp_path / "d" / f"{STEM}.eml").is_file() and (tmp_path / "d" / f"{STEM}.png").is_file()
     assert "đạt 0/6 chỉ tiêu (4/20 bài báo, 1/8 phóng sự)" in result.output
+
+
+def test_week_given_as_a_day_in_either_spelling(cli, w37, tmp_path):
+    for day in ("2022-09-14", "14/09/2022"):
+        result = cli("--week", day, "--out", str(tmp_path / day.replace("/", "-")))
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / day.replace("/", "-") / f"{STEM}.eml").is_file()
+    result = cli("--week", "31/02/2022")
+    assert result.exit_code == 2 and "got '31/02/2022'" in result.output
 
 
 def test_default_out_and_week(cli, w37):

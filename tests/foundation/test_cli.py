@@ -141,7 +141,8 @@ def test_export_writes_readable_files(seeded, tmp_path, fmt):
 
         book = load_workbook(written[0], read_only=True)
         assert set(book.sheetnames) == {"coverage", "coverage_items", "matches", "documents", "review_queue",
-                                        "source_health", "fetch_log"}
+                                        "source_health", "fetch_log", "activities", "stories", "sources",
+                                        "Giải thích cột"}
         rows = list(book["documents"].values)
         assert len(rows) == 11 and "search_text" not in rows[0]
         assert any("Chính sách đào tạo" in str(cell) for row in rows for cell in row)

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import duckdb
+import pytest
 
 from pipeline.report import build_report
 from pipeline.snapshot import open_snapshot
@@ -71,7 +72,7 @@ def test_confirm_reject_reassign_change_the_report(queue_home, cli):
 
     r = cli("review", "decide", qid("q-edge"), "--confirm", "--reviewer", "Nguyễn Thị Lan", "--note", "đúng")
     assert r.exit_code == 0, r.output
-    assert "Published" in r.output
+    assert "Đã cập nhật" in r.output and "Đã ghi: xác nhận mục" in r.output
     r = cli("review", "decide", qid("q-xss"), "--reject", "--reviewer", "Lan")
     assert r.exit_code == 0, r.output
     r = cli("review", "decide", "q-far", "--confirm", "--activity", "1", "--format", "article", "--reviewer", "Lan")
@@ -111,7 +112,7 @@ def test_undo_cancels_latest_own_decision(queue_home, cli):
     assert rows[("2b", "article")]["actual"] == 0 and rows[("2b", "article")]["pending_review"] == 1
     assert qid("q-edge") in queue_ids(cli)
     r = cli("review", "undo", "q-edge", "--reviewer", "Lan")
-    assert r.exit_code == 2 and "no decision" in r.output
+    assert r.exit_code == 2 and "chưa có quyết định nào" in r.output
     assert [row[1] for row in stored_decisions(queue_home)] == ["confirm", "reject", "undo", "undo"]
 
 
@@ -123,7 +124,7 @@ def test_reopen_counted_item_puts_it_back_in_the_queue(queue_home, cli):
     rows = report_rows(queue_home)
     assert rows[("2a", "article")]["actual"] == 0 and rows[("2a", "article")]["pending_review"] == 1
     r = cli("review", "decide", "q-edge", "--reopen", "--reviewer", "Lan")
-    assert r.exit_code == 2 and "already waiting" in r.output
+    assert r.exit_code == 2 and "đang chờ duyệt rồi" in r.output
 
 
 def test_bad_input_is_refused(queue_home, cli):
@@ -192,9 +193,9 @@ def test_csv_export_import_with_a_bad_row(queue_home, cli, tmp_path):
     ]).encode() + b"\n")
     r = cli("review", "import", str(filled), "--reviewer", "Lan")
     assert r.exit_code == 1
-    assert "line 3:" in r.output and "line 5:" in r.output and "line 7:" in r.output
+    assert "dòng 3:" in r.output and "dòng 5:" in r.output and "dòng 7:" in r.output
     assert "line 2:" not in r.output and "line 4:" not in r.output
-    assert "Applied 2 decision(s)" in r.output
+    assert "Đã áp dụng 2 quyết định" in r.output
     assert [d[1] for d in stored_decisions(queue_home)] == ["confirm", "reject"]
     assert queue_ids(cli) == [qid("q-xss")]
 
@@ -217,3 +218,52 @@ def test_old_snapshot_without_review_views_is_explained(home, cli):
         conn.execute("DROP VIEW review_queue; DROP VIEW review_items")
     r = cli("review", "list")
     assert r.exit_code == 2 and "review sync" in r.output
+
+
+@pytest.mark.parametrize(("args", "says", "lists"), [
+    (("--source", "gdtd"), "không có báo/đài nào khớp 'gdtd'", "giaoducthoidai, hanoi-tv, hatay-news"),
+    (("--activity", "9"), "không có hoạt động '9'", "1 (chủ trương chính sách), 2a (mục tiêu, định hướng"),
+    (("--plan", "nope"), "không có kế hoạch 'nope'", "661-KH-BGDDT-2022"),
+    (("--plan", "661-KH-BGDDT-2022", "--activity", "3"), "trong kế hoạch 661-KH-BGDDT-2022", "2b (việc thực hiện"),
+])
+def test_unknown_filter_values_are_errors_listing_the_valid_ones(queue_home, cli, args, says, lists):
+    for command in (("review", "list"), ("review", "export", str(queue_home.home / "q.csv"))):
+        if command[1] == "export" and "--plan" in args:
+            continue
+        r = cli(*command, *args)
+        assert r.exit_code == 2, r.output
+        assert says in r.output and lists in r.output
+    # a part of an outlet's name is still a valid value
+    assert cli("review", "list", "--source", "Giáo dục").exit_code == 0
+
+
+def test_list_and_decide_speak_vietnamese(queue_home, cli):
+    table = cli("review", "list").output
+    assert "bài báo" in table and "phóng sự" in table and "article" not in table and "report" not in table
+    assert "theo bộ lọc này" in cli("review", "list", "--source", "hatay", "--activity", "2b").output
+    r = cli("review", "decide", "q-far", "--confirm", "--activity", "1", "--format", "article", "--reviewer", "Lan",
+            "--no-sync")
+    assert r.exit_code == 0 and "Đã ghi: xác nhận mục" in r.output and "hoạt động 1, bài báo" in r.output
+    assert "Đã lưu trong nhật ký duyệt" in r.output
+    r = cli("review", "undo", "q-far", "--reviewer", "Lan", "--no-sync")
+    assert r.exit_code == 0 and "Đã ghi: hoàn tác quyết định" in r.output
+    r = cli("review", "decide", "q-far", "--confirm", "--reviewer", "Lan", "--date", "31/02/2022")
+    assert r.exit_code == 2 and "ngày '31/02/2022' không hợp lệ" in r.output
+    r = cli("review", "decide", "q-far", "--confirm", "--reviewer", "Lan", "--format", "video")
+    assert r.exit_code == 2 and "hình thức 'video' không hợp lệ" in r.output
+
+
+def test_show_lists_counter_evidence_apart(queue_home, cli):
+    from pipeline.store import open_writer
+
+    ev = {"terms": [{"term": "de an 33", "surface": "Đề án 33"}],
+          "negatives": [{"group": "other_levels", "penalty": 1.4,
+                         "terms": [{"term": "giao vien", "surface": "giáo viên"}]}]}
+    with open_writer(queue_home) as writer:
+        writer.conn.execute("UPDATE classifications SET evidence = ? WHERE doc_id = 'q-far'",
+                            [json.dumps(ev, ensure_ascii=False)])
+    data = json.loads(cli("review", "show", "q-far", "--format", "json").output)
+    assert data["evidence_terms"] == ["de an 33"]  # the counter-evidence is not shown as support
+    assert data["counter_evidence"] == [{"term": "giáo viên", "group": "other_levels",
+                                         "reason": "cấp học khác (phổ thông, đại học, nghề)"}]
+    assert "Bằng chứng ngược: giáo viên (cấp học khác" in cli("review", "show", "q-far").output

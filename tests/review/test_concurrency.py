@@ -67,8 +67,9 @@ def test_decisions_while_the_writer_is_busy(queue_home, tmp_path):
             done = subprocess.run([*planwatch_cmd(), "review", "decide", item, action, "--reviewer", "Lan",
                                    "--lock-timeout", "0.3"], capture_output=True, text=True, timeout=60)
             assert done.returncode == 0, done.stderr + done.stdout
-            # "busy": decide gave up on the lock (0.3 s) instead of waiting for the writer, and saved anyway
-            assert "busy" in done.stdout and "saved" in done.stdout
+            # "đang bận" (busy): decide gave up on the lock (0.3 s) instead of waiting for the writer, and
+            # saved anyway ("đã được lưu")
+            assert "đang bận" in done.stdout and "đã được lưu" in done.stdout
             inserted.append(int((tmp_path / "inserted").read_text()))
         assert holder.poll() is None  # the writer was never interrupted
     finally:

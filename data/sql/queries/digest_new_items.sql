@@ -18,9 +18,10 @@ counted AS (
                 CASE WHEN m.decided_by LIKE 'reviewer:%'
                      THEN least(m.decided_at, COALESCE(fa.first_accepted_at, m.decided_at))
                      ELSE COALESCE(fa.first_accepted_at, m.classified_at) END) AS DATE) AS confirmed_on
-    FROM matches m
+    -- one tagging per story, as the report counts it (counted_copies_as_of): a story is listed once
+    FROM counted_copies_as_of($3::DATE) m
     LEFT JOIN first_accept fa ON fa.doc_id = m.doc_id AND fa.plan_id = m.plan_id
-    WHERE m.plan_id = $1 AND m.status = 'confirmed' AND m.in_window AND m.published_date <= $3::DATE
+    WHERE m.plan_id = $1
 ),
 stories AS (
     SELECT c.activity, c.format, c.story_id,

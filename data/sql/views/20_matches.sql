@@ -6,7 +6,7 @@
 -- decided_at). A confirm or reject that names no activity/format keeps that suggestion, so a later
 -- classifier version cannot move or drop an item a person has already decided.
 CREATE OR REPLACE VIEW decision_basis AS
-SELECT h.decision_id, c.activity, c.format, c.classifier_version
+SELECT h.decision_id, h.doc_id, c.activity, c.format, c.classifier_version
 FROM human_decisions h
 ASOF JOIN classifications c
   ON c.doc_id = h.doc_id AND c.plan_id = h.plan_id AND h.decided_at >= c.classified_at
@@ -38,6 +38,8 @@ SELECT
     c.classifier_version,
     c.classified_at,
     COALESCE(d.story_id, d.doc_id)                             AS story_id,
+    h.scope                                                    AS decision_scope,
+    h.decided_doc_id                                           AS decided_doc_id,
     d.source_id,
     d.title,
     d.url,
@@ -47,7 +49,7 @@ SELECT
 FROM current_classifications c
 JOIN documents d USING (doc_id)
 LEFT JOIN human_decisions h ON h.doc_id = c.doc_id AND h.plan_id = c.plan_id
-LEFT JOIN decision_basis b ON b.decision_id = h.decision_id;
+LEFT JOIN decision_basis b ON b.decision_id = h.decision_id AND b.doc_id = h.doc_id;
 
 CREATE OR REPLACE VIEW matches AS
 SELECT t.*,

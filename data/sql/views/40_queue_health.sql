@@ -54,6 +54,8 @@ SELECT s.source_id, s.name, s.kind, s.scope, s.province_historical, s.province_c
                      OR (l.items_found = 0 AND COALESCE(l.not_modified, 0) = 0)) THEN 'failing'
            WHEN COALESCE(si.silent_runs, 0) >= 3 THEN 'silent'
            WHEN l.layout_misses > 0 THEN 'layout_changed'
+           -- never 'ok' with a current error (a passing 503, robots disallowing a path, a feed warning)
+           WHEN l.errors > 0 OR NULLIF(trim(l.last_error), '') IS NOT NULL THEN 'warning'
            ELSE 'ok'
        END AS health
 FROM sources s

@@ -27,6 +27,7 @@ SELECT
     d.format                                                      AS document_format,
     t.format, t.score, t.classifier_decision, t.review_reasons, t.classifier_version, t.classified_at,
     t.status, t.decided_by, t.decided_at, t.review_note,
+    t.story_id, t.decision_scope, t.decided_doc_id,
     c.evidence, c.activity_scores,
     d.raw_sha256,
     a.window_start, a.window_end,
@@ -50,7 +51,7 @@ SELECT
     published_at, published_date, date_source, date_confidence,
     suggested_activity, activity, format, score, review_reasons, classifier_version, classified_at,
     window_start, window_end, days_to_window_end,
-    classifier_decision, decided_by, decided_at, review_note, raw_sha256
+    classifier_decision, decided_by, decided_at, review_note, raw_sha256, story_id
 FROM review_items
 WHERE status = 'pending'
 ORDER BY queue_rank;

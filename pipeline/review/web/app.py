@@ -45,6 +45,8 @@ from starlette.staticfiles import StaticFiles
 
 from pipeline.review import evidence, tokens
 from pipeline.review.decisions import DecisionError, make_decision, make_undo, parse_date, record, sync
+from pipeline.review.filtercheck import FilterError, check_filters, known_sources
+from pipeline.review.labels import labelled
 from pipeline.review.queue import (
     ACTION_LABELS,
     DATE_SOURCE_LABELS,
@@ -127,6 +129,7 @@ def _env() -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["vndate"] = lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}" if d else "—"
     env.filters["vntime"] = vn_time
+    env.filters["isodate_vn"] = lambda s: "/".join(reversed(s.split("-"))) if s else "—"
     env.filters["reasons_vi"] = reason_labels
     env.globals.update(FORMAT_LABELS=FORMAT_LABELS, STATUS_LABELS=STATUS_LABELS, ACTION_LABELS=ACTION_LABELS,
                        DATE_SOURCE_LABELS=DATE_SOURCE_LABELS)
@@ -290,6 +293,15 @@ def create_app(paths: Paths, *, host: str = "127.0.0.1", background_sync: bool =
         filters, raw = _filters_from(request.query_params)
 
         def build(state: ReviewState) -> dict[str, Any]:
+            problem = None
+            try:
+                check_filters(state.activities, known_sources(state.conn), activity=filters.activity,
+                              source=filters.source)
+            except FilterError as exc:  # say so and list the valid values, instead of an empty queue
+                problem = _vi_error(str(exc))
+                filters.activity = filters.source = None
+                raw.pop("activity", None)
+                raw.pop("source", None)
             everything = state.queue()
             rows = [r for r in everything if filters.accepts(r)]
             sources = sorted({(r["source_id"], r.get("source_name") or r["source_id"]) for r in everything
@@ -297,10 +309,11 @@ def create_app(paths: Paths, *, host: str = "127.0.0.1", background_sync: bool =
             provinces = sorted({p for r in everything for p in (r.get("province_historical"),
                                                                   r.get("province_current")) if p})
             return {"rows": rows, "total": len(everything), "sources": sources, "provinces": provinces,
-                    "activities": state.activities, "flash": flash_of(request, state), "recent": state.recent(20)}
+                    "activities": labelled(state.activities), "flash": flash_of(request, state),
+                    "recent": state.recent(20), "error": problem}
 
         ctx = await with_state(build)
-        return render(request, "queue.html", raw=raw, qs=_qs(raw), **ctx)
+        return render(request, "queue.html", status=400 if ctx["error"] else 200, raw=raw, qs=_qs(raw), **ctx)
 
     def item_context(state: ReviewState, ref: str, raw: dict[str, str], filters: Filters) -> dict[str, Any]:
         item = resolve(state, ref)
@@ -317,16 +330,22 @@ def create_app(paths: Paths, *, host: str = "127.0.0.1", background_sync: bool =
         body = f"{item.get('title') or ''}\n{item.get('text') or item.get('lead') or ''}"
         if origin == "activity":  # show only the activity words that occur
             terms = [t for t in terms if evidence.find_spans(body, [t])]
+        against = [n for n in evidence.negative_terms(item.get("evidence")) if evidence.find_spans(body, [n["term"]])]
+        for n in against:
+            n["term"] = evidence.surface_forms(body, [n["term"]])[0]
         archive = state.archive_path(item)
+        scores = _activity_scores(item.get("activity_scores"))
+        activities = [{**a, "score": scores.get(a["activity_id"])}
+                      for a in labelled(state.activities) if a["plan_id"] == item["plan_id"]]
         return {
             "item": item, "total": len(queue), "position": pos, "filtered": len(ids),
             "prev_id": prev_id, "next_id": next_id, "history": state.history(item),
-            "title_parts": evidence.highlight(item.get("title"), terms),
-            "excerpt": evidence.excerpt(item.get("text") or item.get("lead"), terms),
-            "full_text": item.get("text") or "",
-            "terms": evidence.surface_forms(body, terms), "terms_origin": origin,
+            "title_parts": evidence.highlight_marked(item.get("title"), terms, against),
+            "excerpt": evidence.excerpt_marked(item.get("text") or item.get("lead"), terms, against),
+            "full_parts": evidence.highlight_marked(item.get("text") or "", terms, against),
+            "terms": evidence.surface_forms(body, terms), "terms_origin": origin, "against": against,
             "url": safe_url(item.get("url")), "has_archive": bool(archive),
-            "activities": [a for a in state.activities if a["plan_id"] == item["plan_id"]],
+            "activities": activities, "has_scores": bool(scores),
             "date_corrected": bool(item.get("published_date") and item.get("published_date")
                                    != item.get("extracted_date")),
         }
@@ -368,7 +387,8 @@ def create_app(paths: Paths, *, host: str = "127.0.0.1", background_sync: bool =
                 decision = make_decision(item, action, reviewer, activities=state.activity_ids(item["plan_id"]),
                                          activity=form.get("activity") if confirm else _changed(form, "activity"),
                                          fmt=form.get("format") if confirm else _changed(form, "format"),
-                                         date=_changed(form, "date"), note=form.get("note"))
+                                         date=_changed(form, "date"), note=form.get("note"),
+                                         scope="copy" if form.get("scope") == "copy" else "story")
             return decision
 
         try:
@@ -437,6 +457,33 @@ def create_app(paths: Paths, *, host: str = "127.0.0.1", background_sync: bool =
         return Response(body, headers={"content-type": _archive_type(body), "Content-Security-Policy": ARCHIVE_CSP,
                                        "X-Frame-Options": "SAMEORIGIN"})
 
+    async def coverage_page(request: Request) -> Response:
+        """Read-only: targets, rows, the stories behind them, the cumulative chart, source health."""
+        from pipeline.daytext import parse_day
+        from pipeline.report import COUNTING_RULES, today_vn
+        from pipeline.review.web.coverage import coverage_context
+
+        plan = (request.query_params.get("plan") or "").strip()[:100]
+        text = (request.query_params.get("as_of") or "").strip()[:40]
+        try:
+            as_of = parse_day(text) if text else today_vn()
+        except ValueError:
+            raise HTTPException(400, f"Ngày '{text}' không hợp lệ: viết dd/mm/yyyy hoặc YYYY-MM-DD.") from None
+
+        def build(state: ReviewState) -> dict[str, Any]:
+            plans = sorted({a["plan_id"] for a in state.activities})
+            chosen = plan or (plans[0] if plans else "")
+            if chosen not in plans:
+                raise LookupError(f"Không có kế hoạch '{chosen}'. Các kế hoạch: {', '.join(plans) or 'chưa có'}.")
+            return coverage_context(state.conn, chosen, as_of, state.activities,
+                                    lambda sha: state.archive_path({"raw_sha256": sha}) is not None)
+
+        try:
+            ctx = await with_state(build)
+        except LookupError as exc:
+            raise HTTPException(404, str(exc.args[0])) from None
+        return render(request, "coverage.html", rules=COUNTING_RULES, **ctx)
+
     async def http_error(request: Request, exc: Exception) -> Response:
         status = getattr(exc, "status_code", 500)
         detail = getattr(exc, "detail", "Lỗi")
@@ -465,6 +512,7 @@ def create_app(paths: Paths, *, host: str = "127.0.0.1", background_sync: bool =
         Route("/login", login, methods=["POST"]),
         Route("/logout", logout, methods=["POST"]),
         Route("/open", open_item),
+        Route("/coverage", coverage_page),
         Route("/item/{item_id}", item_page),
         Route("/item/{item_id}/decide", decide, methods=["POST"]),
         Route("/item/{item_id}/archive", archive),
@@ -501,17 +549,28 @@ def _changed(form: dict[str, str], name: str) -> str | None:
     return value if value and value != (form.get(f"{name}_orig") or "").strip() else None
 
 
+def _activity_scores(raw: Any) -> dict[str, float]:
+    """The classifier's score per activity (classifications.activity_scores, JSON), {} when unknown."""
+    import json
+
+    try:
+        data = json.loads(raw) if isinstance(raw, str) else raw
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): float(v) for k, v in data.items() if isinstance(v, int | float)}
+
+
 def _vi_error(message: str) -> str:
-    """Reviewer-facing wording for the usual mistakes (the English detail follows)."""
-    if "reviewer name" in message:
+    """Reviewer-facing wording: the messages are Vietnamese already; the page names its own controls."""
+    if "cần tên người duyệt" in message:
         return "Hãy đăng nhập (thiếu tên người duyệt)."
-    if "no suggested activity" in message:
+    if "chưa có hoạt động gợi ý" in message:
         return "Mục này chưa có hoạt động gợi ý: hãy chọn hoạt động (phím 1/2/3) rồi xác nhận."
-    if "not a date" in message:
-        return f"Ngày không hợp lệ (dùng dạng YYYY-MM-DD hoặc dd/mm/yyyy). {message}"
-    if "no decision on this item to undo" in message:
+    if "để hoàn tác" in message:
         return f"Bạn chỉ hoàn tác được quyết định của chính mình, và bạn chưa có quyết định nào ở mục này. {message}"
-    return message
+    return message[:1].upper() + message[1:]
 
 
 def check_bind(host: str, *, tls_cert: str | None = None, tls_key: str | None = None, behind_proxy: bool = False,
@@ -545,6 +604,7 @@ def serve(paths: Paths, *, host: str = "127.0.0.1", port: int = 8787, tls_cert: 
     shown = f"[{host}]" if ":" in host else host
     base = f"{'https' if tls_cert else 'http'}://{shown}:{port}"
     print(f"Hàng chờ duyệt: {base}/", flush=True)
+    print(f"Tiến độ kế hoạch (chỉ xem): {base}/coverage", flush=True)
     if is_loopback(host) and not behind_proxy:
         name = local_reviewer or getpass.getuser()
         code = app.state.auth.one_time_code(name)

@@ -1,0 +1,237 @@
+"""Benchmark story assignment against a large warehouse: time per new document, memory, batch cost.
+
+    .venv/bin/python bench/bench_stories.py --stored 10000,100000 [--batch 100] [--big-batch 10000]
+    .venv/bin/python bench/bench_stories.py --stored 1000000        # builds ~3 GB in /tmp once; slow to build
+
+For each stored size N a warehouse is built once (cached in --dir): N synthetic stored documents (random band
+keys, random signatures, three paragraph rows each: what the index holds for a document, without its text)
+plus 2,000 real articles of ../shared/corpora/vietnews-*.jsonl stored through the real path
+(pipeline.story_store.assign_and_index), read in place. The measurement then runs in a fresh process that
+opens that warehouse: new documents are real corpus articles not stored yet and syndicated copies of stored
+ones (so candidates are found and verified against their representatives), assigned and indexed through
+pipeline.story_store.assign_and_index as ingest does, in nightly batches of --batch documents, one
+document at a time, and one batch of --big-batch documents. Printed: ms per new document, the process's peak
+RSS (Python + DuckDB) during the measurement, and the warehouse size. It is not a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from pipeline.minhash import NUM_PERM
+from pipeline.store import migrate
+from pipeline.stories import KEYS
+from pipeline.story_store import assign_and_index
+from planwatch.config import REPO_ROOT
+
+CORPORA = REPO_ROOT.parent / "shared" / "corpora"
+VN = dt.timezone(dt.timedelta(hours=7))
+REAL_STORED = 2_000
+CHUNK = 100_000
+
+
+def _corpus() -> list[dict[str, str]]:
+    rows = []
+    for name in ("vietnews-mamnon-dev.jsonl", "vietnews-sample.jsonl"):
+        with open(CORPORA / name, encoding="utf-8") as fh:
+            rows += [json.loads(line) for line in fh]
+    return rows
+
+
+def _doc_row(doc_id: str, title: str, text: str, day: dt.datetime, source: str) -> dict[str, Any]:
+    now = dt.datetime.now(dt.UTC)
+    return {"doc_id": doc_id, "url": f"http://127.0.0.1/{source}/{doc_id}", "canonical_url": f"http://127.0.0.1/{doc_id}",
+            "source_id": source, "title": title, "text": text, "published_at": day, "content_hash": doc_id,
+            "story_id": None, "first_seen_at": now, "extracted_at": now, "language": "vi", "format": "article"}
+
+
+def build(path: Path, stored: int) -> None:
+    """The synthetic part in bulk (numpy -> Arrow -> DuckDB), then the real articles through the real path."""
+    conn = duckdb.connect(str(path))
+    migrate(conn)
+    rng = np.random.default_rng(7)
+    start = dt.datetime(2020, 1, 1, tzinfo=VN)
+    conn.execute("DROP INDEX story_bands_key")  # bulk load first, index once (a warehouse grows it row by row)
+    conn.execute("DROP INDEX paragraph_docs_hash")
+    for lo in range(0, stored, CHUNK):
+        hi = min(stored, lo + CHUNK)
+        ids = [f"syn{i:09d}" for i in range(lo, hi)]
+        days = [start + dt.timedelta(minutes=3 * i) for i in range(lo, hi)]
+        now = dt.datetime.now(dt.UTC)
+        docs = pa.table({
+            "doc_id": ids, "url": [f"http://127.0.0.1/{i}" for i in ids],
+            "canonical_url": [f"http://127.0.0.1/{i}" for i in ids],
+            "source_id": [f"outlet{i % 300}" for i in range(lo, hi)], "title": [f"Tin {i}" for i in ids],
+            "text": [f"Nội dung tổng hợp {i}." for i in ids], "published_at": days,
+            "content_hash": ids, "story_id": [f"s-{i}" for i in ids], "first_seen_at": [now] * len(ids),
+            "extracted_at": [now] * len(ids)})
+        conn.register("_d", docs)
+        conn.execute("INSERT INTO documents BY NAME SELECT * FROM _d")
+        conn.execute("INSERT INTO stories SELECT story_id, doc_id, extracted_at FROM _d")
+        conn.unregister("_d")
+        n = hi - lo
+        keys = rng.integers(0, 2**63, size=(n, KEYS), dtype=np.int64).astype(np.uint64) * np.uint64(2)
+        conn.register("_b", pa.table({"band_key": pa.array(keys.reshape(-1), pa.uint64()),
+                                      "doc_id": pa.array(np.repeat(np.array(ids, dtype=object), KEYS).tolist())}))
+        conn.execute("INSERT INTO story_bands SELECT * FROM _b")
+        conn.unregister("_b")
+        sigs = rng.integers(0, 2**63, size=(n, NUM_PERM), dtype=np.int64).astype(np.uint64)
+        conn.register("_s", pa.table({"doc_id": ids, "minhash": pa.FixedSizeListArray.from_arrays(
+            pa.array(sigs.reshape(-1), pa.uint64()), NUM_PERM).cast(pa.list_(pa.uint64()))}))
+        conn.execute("INSERT INTO doc_signatures SELECT * FROM _s")
+        conn.unregister("_s")
+        paras = rng.integers(0, 2**63, size=(n, 3), dtype=np.int64).astype(np.uint64)
+        conn.register("_p", pa.table({"para_hash": pa.array(paras.reshape(-1), pa.uint64()),
+                                      "doc_id": pa.array(np.repeat(np.array(ids, dtype=object), 3).tolist()),
+                                      "source_id": [f"outlet{(lo + k // 3) % 300}" for k in range(3 * n)],
+                                      "published_date": pa.array([d.date() for d in days for _ in range(3)])}))
+        conn.execute("INSERT INTO paragraph_docs SELECT * FROM _p")
+        conn.unregister("_p")
+        print(f"  built {hi:,} synthetic documents", file=sys.stderr)
+    conn.execute("CREATE INDEX story_bands_key ON story_bands (band_key)")
+    conn.execute("CREATE INDEX paragraph_docs_hash ON paragraph_docs (para_hash)")
+    corpus = _corpus()[:REAL_STORED]
+    rows = [_doc_row(f"real{i:05d}", r["title"], r["text"], dt.datetime(2022, 6, 1, tzinfo=VN) + dt.timedelta(hours=i),
+                     f"outlet{i % 20}") for i, r in enumerate(corpus)]
+    for lo in range(0, len(rows), 500):
+        batch = rows[lo : lo + 500]
+        assignment = assign_and_index(conn, batch)
+        for r in batch:
+            r["story_id"] = assignment.stories[r["doc_id"]]
+        conn.register("_d", pa.Table.from_pylist(batch))
+        conn.execute("INSERT INTO documents BY NAME SELECT * FROM _d")
+        conn.unregister("_d")
+    conn.execute("CHECKPOINT")
+    conn.close()
+
+
+def _new_docs(count: int, offset: int) -> list[dict[str, Any]]:
+    """Half syndicated copies of stored real articles, half real articles not stored (or their variants)."""
+    corpus = _corpus()
+    out = []
+    for k in range(count):
+        n = offset + k
+        day = dt.datetime(2022, 6, 1, tzinfo=VN) + dt.timedelta(hours=n % REAL_STORED)
+        if n % 2 == 0:
+            src = corpus[n % REAL_STORED]
+            text = "(GD&TĐ) - " + src["text"] + "\nTheo Cổng TTĐT Bộ GD&ĐT"
+        else:
+            src = corpus[REAL_STORED + n % (len(corpus) - REAL_STORED)]
+            text = src["text"] + f"\nBài viết số {n}."
+        out.append(_doc_row(f"new{n:07d}", src["title"], text, day + dt.timedelta(days=1), "outlet-new"))
+    return out
+
+
+def _store(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> tuple[float, float]:
+    """Assign and index a batch as ingest does, then roll back: (wall seconds, CPU seconds of all threads)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    conn.execute("BEGIN")
+    assignment = assign_and_index(conn, rows)
+    for r in rows:
+        r["story_id"] = assignment.stories[r["doc_id"]]
+    conn.register("_d", pa.Table.from_pylist(rows))
+    conn.execute("INSERT OR REPLACE INTO documents BY NAME SELECT * FROM _d")
+    conn.unregister("_d")
+    conn.execute("ROLLBACK")  # every measurement starts from the same warehouse
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def _connect(path: Path, memory_limit: str | None) -> duckdb.DuckDBPyConnection:
+    conn = duckdb.connect(str(path))
+    if memory_limit:
+        conn.execute(f"SET memory_limit = '{memory_limit.replace(chr(39), '')}'")
+    return conn
+
+
+def consecutive(path: Path, batch: int, count: int, memory_limit: str | None) -> None:
+    conn = _connect(path, memory_limit)
+    for i in range(count):
+        wall, cpu = _store(conn, _new_docs(batch, 100_000 + i * batch))
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps({"batch_no": i, "cpu_ms_per_doc": round(1000 * cpu / batch, 2),
+                          "ms_per_doc": round(1000 * wall / batch, 2), "peak_rss_mb": round(rss)}), flush=True)
+
+
+def measure(path: Path, batch: int, batches: int, singles: int, big: int,
+            memory_limit: str | None = None) -> dict[str, Any]:
+    conn = _connect(path, memory_limit)
+    rss_open = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    _store(conn, _new_docs(20, 10_000_000))  # warm-up: load the views' SQL, first index pages
+    nightly = [_store(conn, _new_docs(batch, i * batch)) for i in range(batches)]
+    one = [_store(conn, _new_docs(1, 5_000_000 + i)) for i in range(singles)]
+    rss_small = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    big_s = _store(conn, _new_docs(big, 8_000_000)) if big else None
+    stored = conn.execute("SELECT count(*) FROM documents").fetchone()
+    bands = conn.execute("SELECT count(*) FROM story_bands").fetchone()
+    conn.close()
+    return {"stored": int(stored[0]) if stored else 0, "band_rows": int(bands[0]) if bands else 0,
+            "batch": batch, "ms_per_doc_batch": round(1000 * float(np.median([w for w, _ in nightly])) / batch, 3),
+            "cpu_ms_per_doc_batch": round(1000 * float(np.median([c for _, c in nightly])) / batch, 3),
+            "ms_per_doc_single": round(1000 * float(np.median([w for w, _ in one])), 3),
+            "cpu_ms_per_doc_single": round(1000 * float(np.median([c for _, c in one])), 3),
+            "peak_rss_mb_after_open": round(rss_open, 1), "peak_rss_mb_small_batches": round(rss_small, 1),
+            "big_batch_docs": big, "big_batch_s": round(big_s[0], 2) if big_s else None,
+            "big_batch_cpu_s": round(big_s[1], 2) if big_s else None,
+            "peak_rss_mb_with_big_batch": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "warehouse_mb": round(path.stat().st_size / 2**20, 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--stored", default="10000,100000", help="Comma-separated stored sizes.")
+    parser.add_argument("--batch", type=int, default=100, help="Nightly batch size for ms per document.")
+    parser.add_argument("--batches", type=int, default=5)
+    parser.add_argument("--singles", type=int, default=20, help="Documents stored one at a time.")
+    parser.add_argument("--big-batch", type=int, default=10_000, help="One batch of this many new documents.")
+    parser.add_argument("--dir", type=Path, default=Path("/tmp/planwatch-bench-stories"))
+    parser.add_argument("--build-only", action="store_true", help="Build the warehouses, measure nothing.")
+    parser.add_argument("--consecutive", type=int, default=0,
+                        help="Instead: this many nightly batches in a row in one process, one line each (how the "
+                             "cost falls and the memory grows as DuckDB loads index pages).")
+    parser.add_argument("--memory-limit", default=None, help="DuckDB memory_limit for the measurement, e.g. 512MB.")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure and args.consecutive:
+        consecutive(args.measure, args.batch, args.consecutive, args.memory_limit)
+        return
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.batch, args.batches, args.singles, args.big_batch,
+                                 args.memory_limit)))
+        return
+    args.dir.mkdir(parents=True, exist_ok=True)
+    for size in (int(s) for s in args.stored.split(",")):
+        path = args.dir / f"stored-{size}.duckdb"
+        if not path.exists():
+            started = time.perf_counter()
+            build(path.with_suffix(".tmp"), size)
+            path.with_suffix(".tmp").rename(path)
+            print(f"built {path} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        if args.build_only:
+            continue
+        # a fresh process: its memory is the measurement's, not the build's
+        extra = ["--consecutive", str(args.consecutive)] if args.consecutive else []
+        extra += ["--memory-limit", args.memory_limit] if args.memory_limit else []
+        out = subprocess.run([sys.executable, __file__, "--measure", str(path), "--batch", str(args.batch),
+                              "--batches", str(args.batches), "--singles", str(args.singles),
+                              "--big-batch", str(args.big_batch), *extra], check=True, capture_output=True,
+                             text=True, env={**os.environ})
+        print(out.stdout.strip())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,169 @@
+"""The syndication rule: are two documents copies of one story?
+
+Two documents are copies when, after removing boilerplate paragraphs (pipeline.boilerplate), their texts
+are near-duplicates and they appeared close together:
+
+1. same non-empty ``content_hash`` (an exact copy), or
+2. both keep at least ``MIN_WORDS`` words after boilerplate is removed, their publication dates are at
+   most ``WINDOW_DAYS`` apart (unknown dates do not separate), and the exact Jaccard similarity ``J`` of their
+   word 3-shingles (boilerplate removed) is at least ``J_HIGH``; or the title or lead similarity ``TL`` is at
+   least ``TL_MIN`` and either ``J`` is at least ``J_LOW`` or the shorter text is at least ``C_MIN``
+   contained in the longer one (a brief that keeps the release's first paragraphs).
+
+The thresholds were chosen on the labelled pairs of tests/stories/pairs (docs/stories.md has the sweep).
+The rule is applied to one pair at a time; stories never grow through chains (pipeline.stories checks a new
+copy against the story's representative).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from pipeline.boilerplate import WINDOW_DAYS, paragraphs
+from pipeline.minhash import containment, jaccard, shingles_of, word_hashes, words
+
+MIN_WORDS = 12
+J_HIGH = 0.7
+J_LOW = 0.25
+TL_MIN = 0.5
+C_MIN = 0.8
+LEAD_WORDS = 40
+
+
+@dataclass
+class Doc:
+    """What the rule needs of a document. Paragraphs are computed once and cached."""
+
+    doc_id: str
+    title: str | None = None
+    text: str | None = None
+    published: dt.datetime | None = None
+    source_id: str | None = None
+    content_hash: str | None = None
+    _paragraphs: list[tuple[int, str]] | None = field(default=None, repr=False)
+    _tokens: list[list[str]] | None = field(default=None, repr=False)
+    _hashes: list[np.ndarray] | None = field(default=None, repr=False)
+
+    @property
+    def paragraphs(self) -> list[tuple[int, str]]:
+        if self._paragraphs is None:
+            self._paragraphs = paragraphs(self.text)
+        return self._paragraphs
+
+    @property
+    def paragraph_words(self) -> list[list[str]]:
+        """The words of each paragraph (folded), computed once."""
+        if self._tokens is None:
+            self._tokens = [words(folded) for _, folded in self.paragraphs]
+        return self._tokens
+
+    def all_words(self) -> list[str]:
+        return [w for ws in self.paragraph_words for w in ws]
+
+    @property
+    def paragraph_hashes(self) -> list[np.ndarray]:
+        """The 64-bit hashes of each paragraph's words, computed once."""
+        if self._hashes is None:
+            self._hashes = [word_hashes(ws) for ws in self.paragraph_words]
+        return self._hashes
+
+    def kept_hashes(self, boilerplate: set[int]) -> np.ndarray:
+        """Word hashes of the paragraphs that are not boilerplate, in order."""
+        kept = [hs for (h, _), hs in zip(self.paragraphs, self.paragraph_hashes, strict=True) if h not in boilerplate]
+        return np.concatenate(kept) if kept else np.empty(0, dtype=np.uint64)
+
+    def all_hashes(self) -> np.ndarray:
+        return self.kept_hashes(set())
+
+    @property
+    def published_date(self) -> dt.date | None:
+        return None if self.published is None else self.published.date()
+
+    def has_words(self) -> bool:
+        return any(folded for _, folded in self.paragraphs)
+
+    def kept_words(self, boilerplate: set[int]) -> list[str]:
+        out: list[str] = []
+        for (h, _), ws in zip(self.paragraphs, self.paragraph_words, strict=True):
+            if h not in boilerplate:
+                out.extend(ws)
+        return out
+
+
+@dataclass(frozen=True)
+class Verdict:
+    copy: bool
+    jaccard: float
+    title_lead: float
+    days_apart: int | None
+    reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"copy": self.copy, "jaccard": round(self.jaccard, 4), "title_lead": round(self.title_lead, 4),
+                "days_apart": self.days_apart, "reason": self.reason}
+
+
+def _set_jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def title_lead_similarity(a_title: str | None, b_title: str | None, a_words: np.ndarray, b_words: np.ndarray) -> float:
+    """max(Jaccard of the titles' word sets, Jaccard of the leads' 3-shingles); leads as word hashes."""
+    title = _set_jaccard(set(words(a_title)), set(words(b_title)))
+    lead = jaccard(shingles_of(a_words[:LEAD_WORDS]), shingles_of(b_words[:LEAD_WORDS]))
+    return max(title, lead)
+
+
+def days_apart(a: Doc, b: Doc) -> int | None:
+    if a.published is None or b.published is None:
+        return None
+    return abs((a.published - b.published).days)
+
+
+def verify(a: Doc, b: Doc, boilerplate: set[int]) -> Verdict:
+    """The rule of the module docstring for one pair."""
+    gap = days_apart(a, b)
+    if gap is not None and gap > WINDOW_DAYS:
+        return Verdict(False, 0.0, 0.0, gap, "dates_apart")
+    if a.content_hash and a.content_hash == b.content_hash and a.has_words():
+        return Verdict(True, 1.0, 1.0, gap, "same_content")
+    a_words, b_words = a.kept_hashes(boilerplate), b.kept_hashes(boilerplate)
+    if len(a_words) < MIN_WORDS or len(b_words) < MIN_WORDS:
+        return Verdict(False, 0.0, 0.0, gap, "too_little_text")
+    a_set, b_set = shingles_of(a_words), shingles_of(b_words)
+    sim = jaccard(a_set, b_set)
+    if sim >= J_HIGH:
+        return Verdict(True, sim, 1.0, gap, "near_duplicate")
+    if sim < J_LOW and containment(a_set, b_set) < C_MIN:
+        return Verdict(False, sim, 0.0, gap, "different_text")
+    tl = title_lead_similarity(a.title, b.title, a_words, b_words)
+    return Verdict(tl >= TL_MIN, sim, tl, gap, "title_or_lead" if tl >= TL_MIN else "different_title_and_lead")
+
+
+def score(verdict: Verdict) -> float:
+    """Order among verified matches: the most similar text first."""
+    return verdict.jaccard if verdict.copy else -1.0
+
+
+def as_doc(row: dict[str, Any]) -> Doc:
+    published = row.get("published_at")
+    if isinstance(published, str):
+        from pipeline.dates import parse_vn_datetime
+
+        published = parse_vn_datetime(published)
+    if isinstance(published, dt.datetime) and published.tzinfo is None:
+        from pipeline.dates import VN_TZ
+
+        published = published.replace(tzinfo=VN_TZ)
+    if isinstance(published, dt.date) and not isinstance(published, dt.datetime):
+        from pipeline.dates import VN_TZ
+
+        published = dt.datetime(published.year, published.month, published.day, tzinfo=VN_TZ)
+    return Doc(doc_id=str(row["doc_id"]), title=row.get("title"), text=row.get("text"),
+               published=published if isinstance(published, dt.datetime) else None,
+               source_id=row.get("source_id"), content_hash=row.get("content_hash"))
+
