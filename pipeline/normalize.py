@@ -45,7 +45,8 @@ def normalize_text(text: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = normalize_tone_placement(text)
-    lines = [_WS.sub(" ", line).strip() for line in text.split("\n")]
+    # _WS never matches a line break: one pass over the whole text equals one pass per line
+    lines = [line.strip() for line in _WS.sub(" ", text).split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
