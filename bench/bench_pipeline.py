@@ -277,7 +277,8 @@ def grow_warehouse(home: Path, target_docs: int) -> int:
                     "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
                 replace = [f"doc_id || '-copy{copy}' AS doc_id"]
                 replace += [f"{c} || '?copy{copy}' AS {c}" for c in ("url", "canonical_url") if c in cols]
-                select = f"SELECT * REPLACE ({', '.join(replace)}) FROM {table} WHERE doc_id IN (SELECT doc_id FROM pick)"
+                select = (f"SELECT * REPLACE ({', '.join(replace)}) FROM {table} "
+                          "WHERE doc_id IN (SELECT doc_id FROM pick)")
                 try:
                     conn.execute(f"INSERT OR IGNORE INTO {table} {select}")
                 except duckdb.BinderException:  # no key to conflict on: a plain insert

@@ -179,9 +179,10 @@ def classification_row(result: dict[str, Any], plan_id: str, run_id: str, at: dt
 
 
 def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications: list[dict[str, Any]],
-                    times: StageTimes | None = None) -> None:
+                    times: StageTimes | None = None, story_rows: dict[str, Any] | None = None) -> None:
     """Assign stories against what the warehouse holds (pipeline.story_store indexes the batch and moves stored
-    copies whose story changed), then load documents and classifications. times: gets the dedupe stage."""
+    copies whose story changed), then load documents and classifications. times: gets the dedupe stage.
+    story_rows: the documents' story signatures and keys computed in the workers (pipeline.workers)."""
     from pipeline.story_store import assign_and_index
 
     first_seen = dict(writer.conn.execute(
@@ -194,7 +195,7 @@ def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications:
                 d["published_at"] = d["first_seen_at"]
                 d["published_date"] = local_date(d["first_seen_at"])
     dedupe_started = time.perf_counter()
-    assignment = assign_and_index(writer.conn, docs)
+    assignment = assign_and_index(writer.conn, docs, precomputed=story_rows)
     if times is not None:
         times.add("dedupe", time.perf_counter() - dedupe_started, len(docs))
     for d in docs:
@@ -266,7 +267,8 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
         _stage(say, steps, "trích xuất trang", hint or 0)
     docs: dict[str, dict[str, Any]] = {}
     by_doc: dict[str, list[dict[str, Any]]] = {}
-    spent = {"extract": 0.0, "classify": 0.0}
+    spent = {"extract": 0.0, "classify": 0.0, "dedupe": 0.0}
+    signatures: dict[str, Any] = {}
 
     def todo() -> Iterator[dict[str, Any]]:
         for page in page_rows:
@@ -280,6 +282,8 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
         summary.extract_errors.extend(result.errors)
         spent["extract"] += result.extract_s
         spent["classify"] += result.classify_s
+        spent["dedupe"] += result.dedupe_s
+        signatures.update(result.story_rows)
         if steps is not None and not streaming:
             steps.advance(result.pages)
         for doc in result.docs:
@@ -321,10 +325,12 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
         writer.start_run(run_id, kind, since, until)
         _sync_registry(writer, sources)
         writer.insert("fetch_log", fetches, on_conflict="ignore")
-        store_documents(writer, doc_list, classifications, times)
+        in_workers = spent["dedupe"]  # signatures computed in the workers
+        store_documents(writer, doc_list, classifications, times, signatures)
         writer.insert("source_health_log", health, on_conflict="replace")
         complete = (run_dir / DONE).exists()
         times.add("store", time.perf_counter() - started - times.seconds("dedupe"), len(doc_list))
+        times.add("dedupe", in_workers)
         summary.stages = times.as_dict()
         writer.finish_run(run_id, "ok" if complete and not summary.extract_errors else "partial", summary.as_dict(),
                           times.rows(run_id))

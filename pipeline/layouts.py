@@ -13,7 +13,6 @@ present, else the generic path (trafilatura alone).
 
 from __future__ import annotations
 
-
 import re
 import tomllib
 from functools import lru_cache

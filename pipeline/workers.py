@@ -34,9 +34,11 @@ class BatchResult:
     docs: list[dict[str, Any]] = field(default_factory=list)
     classifications: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
+    story_rows: dict[str, Any] = field(default_factory=dict)  # doc_id -> story signature and keys
     pages: int = 0
     extract_s: float = 0.0
     classify_s: float = 0.0
+    dedupe_s: float = 0.0
 
 
 @dataclass
@@ -76,8 +78,19 @@ def process_batch(ctx: WorkerContext, pages: list[dict[str, Any]]) -> BatchResul
     out.docs = list(docs.values())
     mid = time.perf_counter()
     out.classifications = classify_documents(out.docs, ctx.plans, ctx.sources, ctx.run_id)
-    out.extract_s, out.classify_s = mid - started, time.perf_counter() - mid
+    late = time.perf_counter()
+    out.story_rows = story_rows(out.docs)
+    out.extract_s, out.classify_s, out.dedupe_s = mid - started, late - mid, time.perf_counter() - late
     return out
+
+
+def story_rows(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The story signatures and candidate keys of these documents (pipeline.stories.Prepared), computed here
+    so the writer only looks them up (they depend on the document alone)."""
+    from pipeline.stories import Prepared
+    from pipeline.syndication import as_doc
+
+    return Prepared.of([as_doc(d) for d in docs]).rows() if docs else {}
 
 
 def worker_count(pages_hint: int | None = None) -> int:
