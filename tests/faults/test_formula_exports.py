@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from pipeline import export_labels
 from pipeline.cellguard import as_text, is_formula_like
 from planwatch.cli import app
 from planwatch.config import Paths
@@ -76,7 +77,8 @@ def test_xlsx_export_stores_formula_like_text_as_strings(hostile_home: Paths, tm
                 assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
     docs = book["documents"]
     header = [c.value for c in docs[1]]
-    by_id = {row[header.index("doc_id")].value: row[header.index("title")] for row in docs.iter_rows(min_row=2)}
+    doc_col, title_col = header.index(export_labels.header("doc_id")), header.index(export_labels.header("title"))
+    by_id = {row[doc_col].value: row[title_col] for row in docs.iter_rows(min_row=2)}
     for doc_id, title in HOSTILE.items():
         cell = by_id[doc_id]
         # openpyxl drops the control characters Excel refuses; what is left is stored as quoted text

@@ -22,3 +22,11 @@ def login(client: Any, paths: Paths, name: str = "Lan", *, admin: bool = False, 
     assert done.status_code == 303, done.text
     assert client.cookies.get("pw_session")
     return csrf
+
+
+def browser_login(page: Any, base: str, paths: Paths, name: str = "Lan") -> None:
+    """Log a headless-Chromium page in through the login form, as a reviewer does."""
+    page.goto(base + "/login")
+    page.fill("#token", new_token(paths, name))
+    page.click("#login-submit")
+    page.wait_for_url(base + "/*")

@@ -12,6 +12,7 @@ import pytest
 from pipeline.store import open_writer
 from planwatch.config import Paths
 from tests.foundation.helpers import analyst_warehouse
+from tests.review.auth import browser_login
 from tests.review.webserver import running_app
 from tests.support.browser import launch_browser, new_page, screenshot
 
@@ -38,6 +39,7 @@ def covered(home: Paths) -> Paths:
 
 def test_coverage_page(covered, page, tmp_path):
     with running_app(covered, background_sync=False) as base:
+        browser_login(page, base, covered)
         page.set_viewport_size({"width": 1200, "height": 1000})
         response = page.goto(f"{base}/coverage?as_of=31/12/2022")
         assert response.status == 200
@@ -77,13 +79,14 @@ def test_coverage_page(covered, page, tmp_path):
         assert health["Báo Cà Mau (baocamau)"] == "Bình thường"
         screenshot(page, "coverage.png", tmp_path)
         # read-only: nothing to post
-        assert page.locator("form[method=post]").count() == 0
+        assert page.locator("form[method=post]:not([action=\"/logout\"])").count() == 0  # only the logout button
         assert page.request.post(f"{base}/coverage").status == 405
         assert page.errors == []
 
 
 def test_coverage_page_on_a_phone_and_bad_input(covered, page, tmp_path):
     with running_app(covered, background_sync=False) as base:
+        browser_login(page, base, covered)
         page.set_viewport_size({"width": 390, "height": 844})
         page.goto(f"{base}/coverage?as_of=2022-12-31")
         assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -9,6 +9,7 @@ import json
 import pytest
 
 from planwatch.config import Paths
+from tests.review.auth import browser_login
 from tests.review.conftest import qid
 from tests.review.webserver import running_app
 from tests.support.browser import launch_browser, new_page, screenshot
@@ -52,6 +53,7 @@ def hard_choice(home: Paths) -> Paths:
 
 def test_activities_scores_and_counter_evidence(hard_choice, page, tmp_path):
     with running_app(hard_choice, background_sync=False) as base:
+        browser_login(page, base, hard_choice)
         page.set_viewport_size({"width": 1200, "height": 1400})
         page.goto(f"{base}/item/{qid('hard')}")
         options = page.locator("#activity option").all_text_contents()
@@ -87,6 +89,7 @@ def test_activities_scores_and_counter_evidence(hard_choice, page, tmp_path):
 @pytest.mark.parametrize("path", ["/", "/item/{hard}"])
 def test_usable_at_390_px(hard_choice, page, path, tmp_path):
     with running_app(hard_choice, background_sync=False) as base:
+        browser_login(page, base, hard_choice)
         page.set_viewport_size({"width": 390, "height": 844})
         page.goto(base + path.format(hard=qid("hard")))
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
@@ -108,6 +111,7 @@ def test_usable_at_390_px(hard_choice, page, path, tmp_path):
 ])
 def test_unknown_filter_values_say_which_are_valid(hard_choice, page, query, says, lists):
     with running_app(hard_choice, background_sync=False) as base:
+        browser_login(page, base, hard_choice)
         response = page.goto(f"{base}/?{query}")
         assert response.status == 400
         error = page.text_content("#error")

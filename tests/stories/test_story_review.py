@@ -54,7 +54,7 @@ def test_rejecting_a_story_removes_it_from_the_count_however_many_copies(stories
     assert _actual(stories_home) == 2  # s-a (3 copies) and s-x
     result = cli("review", "decide", "b", "--reject", "--reviewer", "lan")  # decided on a middle copy
     assert result.exit_code == 0, result.output
-    assert "3 copies" in result.output
+    assert "cả tin, 3 bản" in result.output
     assert _actual(stories_home) == 1
     statuses = dict(query(stories_home, "SELECT doc_id, status FROM all_tagging WHERE story_id = 's-a'"))
     assert statuses == {"a": "rejected", "b": "rejected", "c": "rejected"}

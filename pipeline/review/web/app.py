@@ -604,12 +604,12 @@ def serve(paths: Paths, *, host: str = "127.0.0.1", port: int = 8787, tls_cert: 
     shown = f"[{host}]" if ":" in host else host
     base = f"{'https' if tls_cert else 'http'}://{shown}:{port}"
     print(f"Hàng chờ duyệt: {base}/", flush=True)
-    print(f"Tiến độ kế hoạch (chỉ xem): {base}/coverage", flush=True)
     if is_loopback(host) and not behind_proxy:
         name = local_reviewer or getpass.getuser()
         code = app.state.auth.one_time_code(name)
         print(f"Đăng nhập với tên {name} (mã dùng một lần, hết hạn sau 15 phút): "
               f"{base}/login?{urllib.parse.urlencode({'code': code})}", flush=True)
+    print(f"Tiến độ kế hoạch (chỉ xem): {base}/coverage", flush=True)
     print("Người duyệt khác đăng nhập bằng mã riêng: planwatch review token add TÊN", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False,
                 ssl_certfile=tls_cert, ssl_keyfile=tls_key)
