@@ -216,7 +216,11 @@ def run_measured(args: list[str], env: dict[str, str]) -> Measured:
     cpu: dict[int, float] = {}
     peak = 0
     out: list[str] = []
-    reader = threading.Thread(target=lambda: out.extend(proc.stdout or []), daemon=True)
+    def read() -> None:
+        for line in proc.stdout or []:
+            out.append(f"[{time.monotonic() - started:6.1f} s] {line}")
+
+    reader = threading.Thread(target=read, daemon=True)
     reader.start()
     while proc.poll() is None:
         rss = 0
@@ -323,6 +327,7 @@ def main() -> None:
     ap.add_argument("--big-docs", type=int, default=50000)
     ap.add_argument("--markup", choices=sorted(MARKUP), default="generic",
                     help="generic (no site layout: trafilatura extracts the body) or gdtd (the GD&TĐ layout)")
+    ap.add_argument("--verbose", action="store_true", help="print the commands' output, with times")
     ap.add_argument("--keep", action="store_true", help="keep the temporary state folder")
     args = ap.parse_args()
 
@@ -341,11 +346,15 @@ def main() -> None:
     run_measured(["init", "--sources", sources], env)
 
     crawl = run_measured(["crawl", "--sources", sources, "--no-politeness"], env)
+    if args.verbose:
+        print(crawl.stdout)
     first = latest_run(home, "nightly")
     fresh_stages = stages_of(home, first.name)
     again = run_measured(["crawl", "--sources", sources, "--no-politeness"], env)
     refetched = article_fetches(latest_run(home, "nightly"))
     reproc = run_measured(["reprocess", "--sources", sources], env)
+    if args.verbose:
+        print(reproc.stdout)
     reproc_stages = stages_of(home, "reprocess")
     bare_s = bare_trafilatura(site.pages[:n])
 
