@@ -164,6 +164,7 @@ class Story:
     duration: str = ""
     alt_title: str = ""
     kind: str = "handwritten"
+    plans: dict[str, dict[str, Any]] = field(default_factory=dict)  # other plans: id -> {activity, pending}
 
 
 @dataclass
@@ -209,9 +210,30 @@ def load_stories(path: Path) -> list[Story]:
                 tags=list(raw.get("tags", [])),
                 duration=raw.get("duration", ""),
                 alt_title=raw.get("alt_title", ""),
+                plans={pid: ({"activity": v, "pending": False} if isinstance(v, str) else
+                             {"activity": str(v["activity"]), "pending": bool(v.get("pending", False))})
+                       for pid, v in raw.get("plans", {}).items()},
             )
         )
     return stories
+
+
+def plan_windows(plan_id: str) -> dict[str, tuple[date, date]]:
+    """Activity windows of another plan, read from data/plans/<id>.toml (the truth of its pages)."""
+    raw = tomllib.loads((REPO_ROOT / "data" / "plans" / f"{plan_id}.toml").read_text(encoding="utf-8"))
+    return {str(a["id"]): (a["window"]["start"], a["window"]["end"]) for a in raw["activities"]}
+
+
+def expected_for(activity: str | None, pending: bool, in_window: bool, unreachable: bool, first: bool) -> str:
+    if unreachable:
+        return "unreachable"
+    if activity is None:
+        return "not_relevant"
+    if not first:
+        return "duplicate"
+    if not in_window:
+        return "out_of_window"
+    return "pending" if pending else "counted"
 
 
 def fill(template: str, slots: dict[str, str]) -> str:
@@ -695,6 +717,8 @@ class Builder:
             reachable = [p for p in copies if not p.flags & {"robots", "broken", "error500"}]
             if reachable:
                 first_of[sid] = min(reachable, key=lambda p: (p.when, p.copy_index))
+        other_plans = sorted({pid for page in pages for pid in page.story.plans})
+        other_windows = {pid: plan_windows(pid) for pid in other_plans}
         records = []
         for page in sorted(pages, key=lambda p: (p.outlet, p.when, p.id)):
             story = page.story
@@ -737,11 +761,29 @@ class Builder:
                 "charset": "windows-1258" if "cp1258" in page.flags else "utf-8",
                 "kind": story.kind,
                 "title": unicodedata.normalize("NFC", page.title),
+                "plans": self.other_truth(page, other_windows, first_of.get(story.id) is page),
             })
         outlets = {o: {"port": int(c["port"]), "layout": str(c["layout"]), "name": str(c["name"]),
                        "robots_disallow": str(c["robots_disallow"])} for o, c in self.outlets.items()}
+        plans = {pid: {"windows": {a: [w[0].isoformat(), w[1].isoformat()] for a, w in wins.items()},
+                       "totals": plan_totals(records, pid, wins)} for pid, wins in other_windows.items()}
         return {"outlets": outlets, "windows": {a: [w[0].isoformat(), w[1].isoformat()] for a, w in WINDOWS.items()},
-                "totals": totals(records), "pages": records}
+                "totals": totals(records), "plans": plans, "pages": records}
+
+    @staticmethod
+    def other_truth(page: Page, windows: dict[str, dict[str, tuple[date, date]]], first: bool) -> dict[str, Any]:
+        """The page's truth for every other plan (stories.toml `plans`): activity, in_window, expected."""
+        out: dict[str, Any] = {}
+        unreachable = bool(page.flags & {"robots", "broken", "error500"})
+        for pid, wins in windows.items():
+            label = page.story.plans.get(pid)
+            activity = label["activity"] if label else None
+            lo, hi = wins.get(activity or "", (min(w[0] for w in wins.values()), max(w[1] for w in wins.values())))
+            in_window = lo <= page.when.date() <= hi
+            out[pid] = {"activity": activity, "in_window": in_window,
+                        "expected": expected_for(activity, bool(label and label["pending"]), in_window, unreachable,
+                                                 first)}
+        return out
 
 
 def totals(records: list[dict[str, Any]]) -> dict[str, Any]:
@@ -760,6 +802,18 @@ def totals(records: list[dict[str, Any]]) -> dict[str, Any]:
     out["stories"] = len({r["story"] for r in records})
     out["by_expected"] = dict(sorted(Counter(r["expected"] for r in records).items()))
     out["by_outlet"] = dict(sorted(Counter(r["outlet"] for r in records).items()))
+    return out
+
+
+def plan_totals(records: list[dict[str, Any]], plan_id: str, windows: dict[str, tuple[date, date]]) -> dict[str, Any]:
+    """totals() for another plan, from each page's `plans` truth."""
+    out: dict[str, Any] = {}
+    for act in windows:
+        for fmt in ("article", "report"):
+            sel = [r["plans"][plan_id]["expected"] for r in records
+                   if r["plans"][plan_id]["activity"] == act and r["format"] == fmt]
+            out[f"{act}/{fmt}"] = {k: sel.count(k) for k in ("counted", "pending", "duplicate", "out_of_window",
+                                                           "unreachable")}
     return out
 
 

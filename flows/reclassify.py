@@ -16,5 +16,9 @@ def reclassify_task(plan: str) -> dict[str, Any]:
 
 
 @flow(name="reclassify")
-def reclassify(plan: str = "661-KH-BGDDT-2022") -> dict[str, Any]:
-    return reclassify_task(plan)
+def reclassify(plan: str | None = None) -> dict[str, Any]:
+    """Reclassify for `plan`, or for every enabled plan (data/plans.toml), each with its own lexicon."""
+    from pipeline.plans import list_plans
+
+    results = [reclassify_task(p) for p in ([plan] if plan else list_plans())]
+    return {**(results[0] if results else {}), "plans": results}

@@ -31,7 +31,7 @@ def build_deployments() -> list[Any]:
             description="Nightly crawl: discover, fetch, extract, classify, store, publish.", tags=["planwatch"]),
         weekly_digest.to_deployment(
             name="weekly", schedules=[Cron(digest_conf["cron"], timezone=tz)],
-            parameters={"plan": digest_conf["plan"], "send_mail": bool(digest_conf.get("send", True))},
+            parameters={"plan": digest_conf.get("plan") or None, "send_mail": bool(digest_conf.get("send", True))},
             description="Weekly coverage digest email.", tags=["planwatch"]),
     ]
 

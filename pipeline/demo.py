@@ -15,10 +15,10 @@ from typing import Any
 
 from planwatch.config import Paths, data_path
 
-PLAN_ID = "661-KH-BGDDT-2022"
 DEMO_SINCE = dt.date(2022, 1, 1)
 DEMO_UNTIL = dt.date(2022, 12, 31)
-DEMO_DIGEST_WEEK = "2022-W48"  # the week plan 661's last window (to 30/11/2022) closes
+# The plans shown: every plan data/plans.toml makes active on DEMO_UNTIL; each plan's digest is for the week
+# its last window closes (plan 661: 30/11/2022, week 2022-W48).
 
 Say = Callable[[str], Any]
 
@@ -96,31 +96,56 @@ def run_demo(paths: Paths, *, fresh: bool = False, say: Say = print, mirror: Any
         summary = nightly_crawl(sources=str(sources), since=DEMO_SINCE, until=DEMO_UNTIL, politeness="default")
     say(f"    {summary['fetches']} lượt tải, {summary['pages']} trang bài viết, "
         f"{summary['documents_new']} tài liệu mới, quyết định: {summary['decisions']}")
-    clock.step("Báo cáo mức độ thực hiện kế hoạch 661/KH-BGDĐT")
-    say(_report_table(paths))
-    clock.step(f"Viết bản tin tuần {DEMO_DIGEST_WEEK}")
-    digest_path = _write_digest(paths)
-    say(f"    {digest_path}")
+    plans = _demo_plans(paths)
+    digests: list[str] = []
+    for plan in plans:
+        clock.step(f"Báo cáo mức độ thực hiện kế hoạch {plan.number} ({plan.id})")
+        say(_report_table(paths, plan.id))
+    for plan in plans:
+        week = _digest_week(plan)
+        clock.step(f"Viết bản tin tuần {week} — kế hoạch {plan.number}")
+        digest_path = _write_digest(paths, plan.id, week)
+        digests.append(str(digest_path))
+        say(f"    {digest_path}")
     say("")
     say(f"Snapshot (read-only, for analysts): {paths.snapshot}")
     say('  planwatch sql "SELECT activity, format, planned, actual, status FROM coverage"')
     say(f"  .venv/bin/duckdb -readonly {paths.snapshot}")
     say("  planwatch review list   ·   planwatch review serve   ·   docs/analysts.md")
-    return {"summary": summary, "digest": str(digest_path), "snapshot": str(paths.snapshot)}
+    return {"summary": summary, "digest": digests[0] if digests else None, "digests": digests,
+            "plans": [p.id for p in plans], "snapshot": str(paths.snapshot)}
 
 
-def _report_table(paths: Paths) -> str:
+def _demo_plans(paths: Paths) -> list[Any]:
+    """The plans data/plans.toml makes the default on the demo's last day, as the snapshot holds them."""
+    from pipeline.plan_registry import default_plan_ids
+    from pipeline.plans import load_plan
+    from pipeline.snapshot import open_snapshot
+
+    with open_snapshot(paths) as conn:
+        known = [r[0] for r in conn.execute("SELECT plan_id FROM plans ORDER BY 1").fetchall()]
+    return [load_plan(pid) for pid in default_plan_ids(DEMO_UNTIL, known)]
+
+
+def _digest_week(plan: Any) -> str:
+    from pipeline.digest import IsoWeek
+
+    last = min(max(a.window_end for a in plan.activities), DEMO_UNTIL)
+    return str(IsoWeek.containing(last))
+
+
+def _report_table(paths: Paths, plan_id: str) -> str:
     from pipeline.report import build_report, render_table
     from pipeline.snapshot import open_snapshot
 
     with open_snapshot(paths) as conn:
-        return render_table(build_report(conn, PLAN_ID))
+        return render_table(build_report(conn, plan_id, DEMO_UNTIL))
 
 
-def _write_digest(paths: Paths) -> Path:
+def _write_digest(paths: Paths, plan_id: str, week: str) -> Path:
     from pipeline.digest import build_and_write_digest
 
-    files = build_and_write_digest(paths, PLAN_ID, DEMO_DIGEST_WEEK, None)
+    files = build_and_write_digest(paths, plan_id, week, None)
     return Path(files.eml)
 
 

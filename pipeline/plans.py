@@ -86,7 +86,10 @@ def plan_path(plan_id: str) -> Path:
 
 
 def list_plans() -> list[str]:
-    return sorted(p.stem for p in plans_dir().glob("*.toml"))
+    """The plans in use: every data/plans/<id>.toml not disabled in data/plans.toml (pipeline.plan_registry)."""
+    from pipeline.plan_registry import enabled_plan_ids
+
+    return enabled_plan_ids()
 
 
 def load_plan(plan: str | Path) -> Plan:

@@ -5,9 +5,9 @@ Entry points for the CLI and the Prefect weekly flow:
     send_digest_file(path, settings) -> None          (settings = SmtpSettings.from_env())
 """
 
-from pipeline.digest.build import DigestFiles, build_and_write_digest
+from pipeline.digest.build import DigestFiles, build_and_write_digest, digest_plan_ids
 from pipeline.digest.send import DigestSendError, SmtpConfigError, SmtpSettings, send_digest_file
 from pipeline.digest.week import IsoWeek
 
 __all__ = ["DigestFiles", "DigestSendError", "IsoWeek", "SmtpConfigError", "SmtpSettings",
-           "build_and_write_digest", "send_digest_file"]
+           "build_and_write_digest", "digest_plan_ids", "send_digest_file"]

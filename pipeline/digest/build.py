@@ -61,16 +61,33 @@ def write_digest(data: DigestData, out_dir: Path, *, sender: str | None = None,
     return files
 
 
-def build_and_write_digest(paths: Paths | None = None, plan_id: str = "661-KH-BGDDT-2022",
+def digest_plan_ids(paths: Paths | None = None, week: IsoWeek | str | None = None) -> list[str]:
+    """The plans a digest without --plan covers: those active in the week (data/plans.toml) and in the snapshot."""
+    from pipeline.plan_registry import default_plan_ids
+
+    iso = week if isinstance(week, IsoWeek) else IsoWeek.parse(week) if week else IsoWeek.last_complete()
+    with open_snapshot(paths or Paths.from_env()) as conn:
+        known = [r[0] for r in conn.execute("SELECT plan_id FROM plans ORDER BY 1").fetchall()]
+    return default_plan_ids(iso.end, known)
+
+
+def build_and_write_digest(paths: Paths | None = None, plan_id: str | None = None,
                            week: IsoWeek | str | None = None, out_dir: Path | str | None = None, *,
                            now: dt.datetime | None = None, attach_annex: bool = False) -> DigestFiles:
     """The weekly flow's entry point: read the snapshot, build the digest for `week` (default: the last
     complete ISO week; as_of = its Sunday), write it under out_dir (default: paths.digests).
+    `plan_id` None: the plan data/plans.toml makes the default for that week (ValueError when several apply:
+    use digest_plan_ids() and build one digest per plan).
     Raises pipeline.snapshot.NoSnapshot, KeyError (unknown plan) or ValueError (bad week)."""
     from pipeline.digest.send import SmtpSettings
 
     paths = paths or Paths.from_env()
     iso = week if isinstance(week, IsoWeek) else IsoWeek.parse(week) if week else IsoWeek.last_complete()
+    if plan_id is None:
+        ids = digest_plan_ids(paths, iso)
+        if len(ids) != 1:
+            raise ValueError(f"several plans apply ({', '.join(ids)}): choose one" if ids else "no plan to report")
+        plan_id = ids[0]
     review_url = os.environ.get("PLANWATCH_REVIEW_URL") or DEFAULT_REVIEW_URL
     target = Path(out_dir) if out_dir else paths.digests
     annex = None

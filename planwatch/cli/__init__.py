@@ -15,7 +15,7 @@ app = typer.Typer(
 )
 
 # One module per subsystem; each defines register(app). Order is the order of --help.
-_COMMAND_MODULES = ("core", "crawl", "extract", "classify", "review", "digest", "evidence", "flows")
+_COMMAND_MODULES = ("core", "crawl", "extract", "classify", "review", "digest", "evidence", "flows", "plans")
 
 
 def _register_all() -> None:

@@ -14,23 +14,24 @@ import typer
 
 from planwatch.cli.common import fail, live_progress, print_json
 
-DEFAULT_PLAN = "661-KH-BGDDT-2022"
 OUTPUT_KEYS = ("id", "relevant", "activity", "format", "score", "decision", "activity_scores", "reasons",
                "classifier_version")
 OPTIONAL_INPUT = ("lead", "url", "published_at", "source_id", "source_kind", "format", "date_confidence",
                   "extraction_quality")
 
 
-def _load_plan(plan_id: str) -> Any:
+def _load_plan(plan_id: str | None) -> Any:
     from classifiers.lexicon import LexiconError
+    from pipeline.plan_registry import single_default_plan
     from pipeline.plans import PlanError, load_plan
+    from pipeline.report import today_vn
 
     try:
-        plan = load_plan(plan_id)
+        plan = load_plan(plan_id or single_default_plan(today_vn()))
         from classifiers import classifier_for
 
         classifier_for(plan)  # validates the lexicon before any input is read
-    except (PlanError, LexiconError) as exc:
+    except (PlanError, LexiconError, ValueError) as exc:
         fail(str(exc))
     return plan
 
@@ -129,7 +130,7 @@ class _Inputs:
 
 def classify(
     jsonl: str = typer.Option(..., "--jsonl", help="Input: JSON lines {id, title, text, ...}; '-' for stdin."),
-    plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
+    plan: str = typer.Option(None, "--plan", help="Plan id (a file in data/plans; default: the active plan)."),
     evidence: bool = typer.Option(False, "--evidence", help="Include the evidence (terms, where, weights)."),
 ) -> None:
     """Classify documents read as JSON lines; write one JSON line per input to stdout."""
@@ -204,7 +205,7 @@ def render_explanation(doc: dict[str, Any], result: dict[str, Any], stored: dict
 
 def explain(
     doc_id: str = typer.Argument(None, help="A document id in the published snapshot."),
-    plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
+    plan: str = typer.Option(None, "--plan", help="Plan id (a file in data/plans; default: the active plan)."),
     jsonl: str = typer.Option(None, "--jsonl", help="Explain ad-hoc input lines instead ('-' for stdin)."),
     as_json: bool = typer.Option(False, "--json", help="Print the full result with evidence as JSON."),
 ) -> None:
@@ -250,9 +251,16 @@ def explain(
 
 # ------------------------------------------------------------------------------------------------ reclassify
 def reclassify(
-    plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
+    plan: str = typer.Option(None, "--plan", help="Plan id (default: every enabled plan, each by its own rules)."),
 ) -> None:
     """Re-run classification over stored documents when the classifier version changed (new rows only)."""
+    from pipeline.plans import list_plans
+
+    for plan_id in [plan] if plan else list_plans():
+        _reclassify_one(plan_id)
+
+
+def _reclassify_one(plan: str) -> None:
     from classifiers.lexicon import LexiconError
     from classifiers.reclassify import reclassify_documents
     from pipeline.plans import PlanError

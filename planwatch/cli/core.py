@@ -13,8 +13,6 @@ import typer
 from planwatch.cli.common import day_option, fail, message, print_json
 from planwatch.config import Paths
 
-DEFAULT_PLAN = "661-KH-BGDDT-2022"
-
 
 class ReportFormat(StrEnum):
     table = "table"
@@ -47,36 +45,47 @@ def init(
 
 
 def report(
-    plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
+    plan: str = typer.Option(None, "--plan", help="Plan id (a file in data/plans; default: every active plan)."),
     fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", help="table, json, csv or xlsx."),
     as_of: str = typer.Option(None, "--as-of", help="Report as of this date (YYYY-MM-DD or dd/mm/yyyy); "
                               "default today in Vietnam."),
     out: Path = typer.Option(None, "--out", help="xlsx only: the file to write (default: "
-                             "<state>/exports/report-<plan>-<as_of>.xlsx).", dir_okay=False),
+                             "<state>/exports/report-<plan>-<as_of>.xlsx; one plan only).", dir_okay=False),
 ) -> None:
-    """Planned vs actual coverage for a plan, from the published snapshot."""
-    from pipeline.report import build_report, render_csv, render_table
+    """Planned vs actual coverage for a plan, from the published snapshot. Without --plan: every active plan
+    (data/plans.toml), each counted by its own rules; JSON is then a list when there are several."""
+    from pipeline.plan_registry import default_plan_ids
+    from pipeline.report import build_report, render_csv, render_table, today_vn
     from pipeline.snapshot import NoSnapshot, open_snapshot
 
     day = day_option(as_of, "--as-of")
     try:
         with open_snapshot() as conn:
-            result = build_report(conn, plan, day)
+            known = [r[0] for r in conn.execute("SELECT plan_id FROM plans ORDER BY 1").fetchall()]
+            plan_ids = [plan] if plan else default_plan_ids(day or today_vn(), known)
+            if not plan_ids:
+                fail("no plan in the snapshot: run 'planwatch init' (plans are data/plans/*.toml)")
+            results = [build_report(conn, pid, day) for pid in plan_ids]
             if fmt is ReportFormat.xlsx:
                 from pipeline.report_xlsx import write_report_xlsx
 
-                target = out or Paths.from_env().exports / f"report-{plan}-{result['as_of']}.xlsx"
-                with _writable(target, "--out"):
-                    typer.echo(str(write_report_xlsx(conn, result, target)))
+                if out is not None and len(results) > 1:
+                    fail(f"--out names one file but {len(results)} plans are active: add --plan "
+                         f"({', '.join(plan_ids)})")
+                for result in results:
+                    target = out or Paths.from_env().exports / f"report-{result['plan']}-{result['as_of']}.xlsx"
+                    with _writable(target, "--out"):
+                        typer.echo(str(write_report_xlsx(conn, result, target)))
                 return
     except (NoSnapshot, KeyError) as exc:
         fail(message(exc))
     if fmt is ReportFormat.json:
-        print_json(result)
+        print_json(results[0] if len(results) == 1 else results)
     elif fmt is ReportFormat.csv:
-        sys.stdout.write(render_csv(result))
+        csvs = [render_csv(r) for r in results]  # one header: the `plan` column tells the plans apart
+        sys.stdout.write(csvs[0] + "".join(c.split("\n", 1)[1] for c in csvs[1:]))
     else:
-        typer.echo(render_table(result))
+        typer.echo("\n\n".join(render_table(r) for r in results))
 
 
 def sql(

@@ -12,13 +12,11 @@ from planwatch.cli.common import fail
 if TYPE_CHECKING:
     from pipeline.digest.send import SmtpSettings
 
-DEFAULT_PLAN = "661-KH-BGDDT-2022"
-
 
 def digest(
     week: str = typer.Option(None, "--week", help="ISO week, e.g. 2022-W37, or a day in it (2022-09-14 or "
                              "14/09/2022); default: the last complete week."),
-    plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
+    plan: str = typer.Option(None, "--plan", help="Plan id (default: every plan active in the week, one digest each)."),
     out: Path = typer.Option(None, "--out", help="Folder for the .eml/.html/.txt/.png (default: <state>/digests)."),
     send: bool = typer.Option(False, "--send", help="Send the digest by SMTP after writing it (PLANWATCH_SMTP_*)."),
     resend: Path = typer.Option(None, "--resend", help="Send a saved digest .eml instead of building one.",
@@ -27,7 +25,7 @@ def digest(
                                       "(<plan>-<week>-phu-luc.xlsx, as in 'planwatch evidence') to the email."),
 ) -> None:
     """Build the weekly coverage digest email (Vietnamese), write it to disk, and optionally send it."""
-    from pipeline.digest import DigestSendError, build_and_write_digest
+    from pipeline.digest import DigestSendError, build_and_write_digest, digest_plan_ids
     from pipeline.digest.send import HOW_TO_CONFIGURE, send_digest_file
     from pipeline.snapshot import NoSnapshot
 
@@ -45,28 +43,35 @@ def digest(
         return
 
     try:
-        files = build_and_write_digest(plan_id=plan, week=week, out_dir=out, attach_annex=attach_annex)
+        plan_ids = [plan] if plan else digest_plan_ids(week=week)
+        built = [build_and_write_digest(plan_id=pid, week=week, out_dir=out, attach_annex=attach_annex)
+                 for pid in plan_ids]
     except NoSnapshot as exc:
         fail(str(exc))
     except KeyError as exc:
         fail(str(exc).strip("'\""))
     except ValueError as exc:
         fail(f"--week: {exc}")
-    typer.echo(f"Digest {files.week} ({files.plan_id}): {files.subject}")
-    for path in files.all():
-        typer.echo(f"  {path}")
+    if not built:
+        fail("no plan in the snapshot: run 'planwatch init' (plans are data/plans/*.toml)")
+    for files in built:
+        typer.echo(f"Digest {files.week} ({files.plan_id}): {files.subject}")
+        for path in files.all():
+            typer.echo(f"  {path}")
     if not send:
         typer.echo("Not sent (add --send to email it).")
         return
     settings = _settings()
     if settings is None:  # --send was asked for: not sending is a failure (cron and Prefect must see it)
+        resend = " ".join(f"'planwatch digest --resend {files.eml}'" for files in built)
         fail(f"Not sent: {_not_configured()}The digest files are written above; once set, send them with "
-             f"'planwatch digest --resend {files.eml}'. " + HOW_TO_CONFIGURE)
-    try:
-        send_digest_file(files.eml, settings)
-    except DigestSendError as exc:
-        fail(str(exc), code=1)
-    typer.echo(f"Sent to {', '.join(settings.recipients)} via {settings.describe()}")
+             f"{resend}. " + HOW_TO_CONFIGURE)
+    for files in built:
+        try:
+            send_digest_file(files.eml, settings)
+        except DigestSendError as exc:
+            fail(str(exc), code=1)
+        typer.echo(f"Sent to {', '.join(settings.recipients)} via {settings.describe()} ({files.plan_id})")
 
 
 def _not_configured() -> str:

@@ -9,8 +9,6 @@ import typer
 from planwatch.cli.common import fail
 from planwatch.config import Paths
 
-DEFAULT_PLAN = "661-KH-BGDDT-2022"
-
 app = typer.Typer(help="The official report (Báo cáo) with its annex and archived evidence.",
                   invoke_without_command=True, no_args_is_help=False)
 
@@ -18,7 +16,8 @@ app = typer.Typer(help="The official report (Báo cáo) with its annex and archi
 @app.callback()
 def evidence(
     ctx: typer.Context,
-    plan: str = typer.Option(DEFAULT_PLAN, "--plan", help="Plan id (a file in data/plans)."),
+    plan: str = typer.Option(None, "--plan", help="Plan id (a file in data/plans; default: the only active "
+                             "plan, else the primary one of data/plans.toml)."),
     as_of: str = typer.Option(None, "--as-of", help="Count up to this date (YYYY-MM-DD or dd/mm/yyyy); "
                               "default: the period's end, else today in Vietnam."),
     period: str = typer.Option(None, "--period", help="START..END, the reporting period (default: the plan's "
@@ -34,6 +33,7 @@ def evidence(
     from pipeline.official_report.build import build_evidence
     from pipeline.official_report.data import EvidenceError, parse_day, parse_period
     from pipeline.official_report.pdf import PdfError
+    from pipeline.plan_registry import single_default_plan
     from pipeline.report import today_vn
     from pipeline.snapshot import NoSnapshot
 
@@ -42,8 +42,8 @@ def evidence(
     try:
         span = parse_period(period) if period else None
         day = parse_day(as_of, "--as-of") if as_of else (span[1] if span else today_vn())
-        pack = build_evidence(Paths.from_env(), plan, day, span, out, pdf=not no_pdf)
-    except (EvidenceError, NoSnapshot, PdfError) as exc:
+        pack = build_evidence(Paths.from_env(), plan or single_default_plan(day), day, span, out, pdf=not no_pdf)
+    except (EvidenceError, NoSnapshot, PdfError, ValueError) as exc:
         fail(str(exc))
     for path in (pack.docx, pack.pdf, pack.xlsx, pack.warc, pack.manifest):
         if path is not None:

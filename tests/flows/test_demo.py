@@ -10,7 +10,7 @@ from pipeline.demo import run_demo
 from pipeline.report import build_report
 from pipeline.runfiles import read_jsonl
 from pipeline.snapshot import open_snapshot
-from tests.support.manifest import expected_counted, load_manifest, page_key, pages_by_key
+from tests.support.manifest import expected_counted, expected_counted_for, load_manifest, page_key, pages_by_key
 
 pytestmark = pytest.mark.slow
 PLAN = "661-KH-BGDDT-2022"
@@ -37,19 +37,44 @@ def test_counted_rows_match_the_manifest_exactly(demo_home):
 
 
 def test_pending_items_are_listed_and_not_counted(demo_home):
+    # per plan: a story may be counted for one plan and wait for review for another (plan 999's truth: below)
     paths, _first, _lines = demo_home
     pages = pages_by_key(load_manifest())
     with open_snapshot(paths) as conn:
-        queue = conn.execute("SELECT source_id, url, suggested_activity, title FROM review_queue").fetchall()
+        queue = conn.execute("SELECT source_id, url, suggested_activity, title FROM review_queue "
+                             "WHERE plan_id = ?", [PLAN]).fetchall()
         counted_ids = {r[0] for r in conn.execute(
-            "SELECT doc_id FROM matches WHERE status = 'confirmed' AND in_window").fetchall()}
-        queued_ids = {r[0] for r in conn.execute("SELECT doc_id FROM review_queue").fetchall()}
+            "SELECT doc_id FROM matches WHERE status = 'confirmed' AND in_window AND plan_id = ?", [PLAN]).fetchall()}
+        queued_ids = {r[0] for r in conn.execute("SELECT doc_id FROM review_queue WHERE plan_id = ?",
+                                                 [PLAN]).fetchall()}
     assert queue, "the demo leaves items for reviewers"
     assert not counted_ids & queued_ids
     truths = [pages.get(page_key(source_id, url)) for source_id, url, _a, _t in queue]
     assert all(t is not None for t in truths), "every queued page is a page of the mirror"
     # Nothing the manifest calls counted waits in the queue: reviewers only see the uncertain ones.
     assert [t["title"] for t in truths if t and t["expected"] == "counted"] == []
+
+
+def test_second_plan_counts_by_its_own_truth(demo_home):
+    """Plan 999 (synthetic, Thái Nguyên) from the same crawl: its counted rows equal the manifest's truth for
+    it, and some stories count for both plans."""
+    paths, first, lines = demo_home
+    manifest = load_manifest()
+    assert set(first["plans"]) == {PLAN, *manifest["plans"]}
+    for plan_id in manifest["plans"]:
+        truth = expected_counted_for(manifest, plan_id)
+        with open_snapshot(paths) as conn:
+            rows = build_report(conn, plan_id)["rows"]
+            both = conn.execute(
+                "SELECT count(DISTINCT a.doc_id) FROM matches a JOIN matches b ON a.doc_id = b.doc_id "
+                "WHERE a.plan_id = ? AND b.plan_id = ? AND a.status = 'confirmed' AND b.status = 'confirmed' "
+                "AND a.in_window AND b.in_window", [PLAN, plan_id]).fetchone()[0]
+        got = {(r["activity"], r["format"]): r["actual"] for r in rows}
+        assert truth and set(truth) <= set(got), (truth, got)
+        assert got == {key: truth.get(key, 0) for key in got}
+        assert both >= 2
+        assert f"({plan_id})" in "\n".join(lines)
+    assert len(first["digests"]) == len(first["plans"]) == 2
 
 
 def test_robots_disallowed_pages_are_never_fetched(demo_home):

@@ -19,6 +19,12 @@ def expected_counted(manifest: dict[str, Any]) -> Counter[tuple[str, str]]:
     return Counter((p["activity"], p["format"]) for p in manifest["pages"] if p["expected"] == "counted")
 
 
+def expected_counted_for(manifest: dict[str, Any], plan_id: str) -> Counter[tuple[str, str]]:
+    """expected_counted() for another plan of the manifest (its `plans` truth per page)."""
+    return Counter((p["plans"][plan_id]["activity"], p["format"]) for p in manifest["pages"]
+                   if p["plans"][plan_id]["expected"] == "counted")
+
+
 def page_key(source_id: str, url: str) -> tuple[str, str]:
     parts = urlsplit(url)
     return source_id, (parts.path + (f"?{parts.query}" if parts.query else "")).lower()
