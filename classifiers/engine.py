@@ -8,26 +8,43 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from classifiers.features import ActivityTexts, document_features
 from classifiers.formats import detect_format
 from classifiers.lexicon import Lexicon, lexicon_path, load_lexicon
+from classifiers.model import Model, model_path
 from classifiers.prefilter import Prefilter
-from classifiers.routing import decide, local_date, review_reasons
-from classifiers.scoring import score_zones
-from classifiers.zones import prepare
+from classifiers.routing import decide, local_date, review_reasons, route
+from classifiers.scoring import Hit, Scored, match_zones, score_zones
+from classifiers.zones import Zone, prepare
 from pipeline.plans import Plan
 
 CODE_VERSION = "rules-1.0"
+MODEL_CODE_VERSION = "model-1.0"
 
 
-def version_of(lex: Lexicon, plan: Plan) -> str:
-    """Code version + hash of the lexicon (terms, weights, thresholds) and the plan's activity windows."""
+def version_of(lex: Lexicon, plan: Plan, model: Model | None = None) -> str:
+    """Code version + hash of the lexicon (terms, weights, thresholds), the plan's activity windows and the
+    model file's own version (itself a hash of its training data and code)."""
     windows = [(a.id, a.window_start.isoformat(), a.window_end.isoformat()) for a in plan.activities]
-    h = hashlib.sha256((lex.digest + json.dumps(windows)).encode()).hexdigest()[:10]
-    return f"{CODE_VERSION}+{h}"
+    extra = model.version if model is not None else ""
+    h = hashlib.sha256((lex.digest + json.dumps(windows) + extra).encode()).hexdigest()[:10]
+    return f"{MODEL_CODE_VERSION if model is not None else CODE_VERSION}+{h}"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The rules' view of a candidate: zones, term hits, score, format, and the model's features."""
+
+    zones: list[Zone]
+    index: dict[str, list[Hit]]
+    scored: Scored
+    fmt: dict[str, Any]
+    features: dict[str, float]
 
 
 @dataclass(frozen=True)
@@ -36,11 +53,32 @@ class Classifier:
     lexicon: Lexicon
     prefilter: Prefilter
     version: str
+    model: Model | None = None
+    activity_texts: ActivityTexts | None = None
 
     @classmethod
-    def for_plan(cls, plan: Plan) -> Classifier:
+    def for_plan(cls, plan: Plan, *, model: Model | bool | None = True) -> Classifier:
+        """The plan's classifier; `model=True` loads its model file if one exists, False/None: rules only."""
         lex = load_lexicon(plan.lexicon, plan.activity_ids)
-        return cls(plan=plan, lexicon=lex, prefilter=Prefilter.from_lexicon(lex), version=version_of(lex, plan))
+        if model is True:
+            path = model_path(plan.id)
+            model = Model.load(path) if path is not None else None
+        elif model is False:
+            model = None
+        return cls(plan=plan, lexicon=lex, prefilter=Prefilter.from_lexicon(lex), version=version_of(lex, plan, model),
+                   model=model, activity_texts=ActivityTexts.of(plan, lex))
+
+    def analyse(self, doc: dict[str, Any]) -> Analysis:
+        """Zones, hits, the rules' score and the model's features of a document (candidate or not)."""
+        lex = self.lexicon
+        zones = prepare(doc, int(lex.t("lead_chars")))
+        index = match_zones(zones, lex)
+        day = local_date(doc.get("published_at"))
+        s = score_zones(zones, lex, before_project=bool(day and lex.project_start and day < lex.project_start),
+                        index=index)
+        fmt = detect_format(doc, zones, lex, index)
+        texts = self.activity_texts or ActivityTexts.of(self.plan, lex)
+        return Analysis(zones, index, s, fmt, document_features(zones, index, s, lex, texts))
 
     def classify(self, doc: dict[str, Any]) -> dict[str, Any]:
         lex = self.lexicon
@@ -48,53 +86,121 @@ class Classifier:
         hit = self.prefilter.first_hit(doc.get("title"), doc.get("lead"), doc.get("text"))
         if hit is None:
             given = doc.get("format")
-            return {
+            out: dict[str, Any] = {
                 "id": doc_id, "relevant": False, "activity": None,
                 "format": given if given in ("article", "report") else "article",
                 "score": 0.0, "decision": "reject", "activity_scores": {a: 0.0 for a in self.plan.activity_ids},
                 "reasons": [], "evidence": {"stage": "prefilter", "prefilter_hit": None},
                 "classifier_version": self.version,
             }
-        zones = prepare(doc, int(lex.t("lead_chars")), max_tokenize_chars=int(lex.t("max_tokenize_chars")))
-        day = local_date(doc.get("published_at"))
-        s = score_zones(zones, lex, before_project=bool(day and lex.project_start and day < lex.project_start))
-        fmt = detect_format(doc, zones, lex)
-        score = round(s.score, 4)
-        relevant = score >= lex.t("review")
-        activity = max(s.shares, key=lambda a: (s.shares[a], a == lex.default_activity)) if relevant else None
-        text_chars = sum(len(z.text) for z in zones)
-        reasons = review_reasons(doc, score=score, shares=s.shares, activity=activity, text_chars=text_chars,
-                                 lex=lex, plan=self.plan, activity_cues=s.activity_cues,
-                                 mixed=s.mixed, raw=s.activity_raw) if relevant else []
-        decision = decide(score, reasons, lex)
+            if self.model is not None:
+                out.update(probability=0.0, features=[])
+            return out
+        an = self.analyse(doc)
+        s, fmt = an.scored, an.fmt
+        rule_score = round(s.score, 4)
+        text_chars = sum(len(z.text) for z in an.zones)
         evidence = {
             "stage": "scored", "prefilter_hit": hit, "mixed": s.mixed,
             "topic": round(s.topic, 3), "parts": s.parts, "gates": s.gates,
             "terms": s.terms, "pairs": s.pairs, "negatives": s.negatives,
             "activity_raw": s.activity_raw, "activity_shares": {a: round(v, 3) for a, v in s.shares.items()},
-            "format": fmt, "zones": {z.name: {"chars": len(z.text), "tokens": z.n_tokens} for z in zones},
+            "format": fmt, "zones": {z.name: {"chars": len(z.text), "tokens": z.n_tokens} for z in an.zones},
             "thresholds": {"accept": lex.t("accept"), "review": lex.t("review"),
                            "activity_margin": lex.t("activity_margin")},
         }
+        if self.model is None:
+            score = rule_score
+            relevant = score >= lex.t("review")
+            activity = max(s.shares, key=lambda a: (s.shares[a], a == lex.default_activity)) if relevant else None
+            reasons = review_reasons(doc, score=score, shares=s.shares, activity=activity, text_chars=text_chars,
+                                     lex=lex, plan=self.plan, activity_cues=s.activity_cues,
+                                     mixed=s.mixed, raw=s.activity_raw) if relevant else []
+            return {
+                "id": doc_id, "relevant": relevant, "activity": activity, "format": fmt["value"], "score": score,
+                "decision": decide(score, reasons, lex),
+                "activity_scores": {a: round(score * v, 4) for a, v in s.shares.items()},
+                "reasons": reasons, "evidence": evidence, "classifier_version": self.version,
+            }
+        return self._with_model(doc, doc_id, an, evidence, rule_score, text_chars)
+
+    def _activity_flags(self, s: Scored, activity: str) -> tuple[str, ...]:
+        """The rules' activity cues as a check on the model's activity: a page whose cues are close between two
+        activities, or point to another activity than the model's, waits for a person."""
+        if not s.activity_cues:
+            return ()
+        lex = self.lexicon
+        ranked = sorted(s.shares.items(), key=lambda kv: -kv[1])
+        raw = sorted(s.activity_raw.values(), reverse=True)
+        close = len(ranked) > 1 and (ranked[0][1] - ranked[1][1] < lex.t("activity_margin") or (
+            ranked[1][1] >= lex.t("second_activity_share") and raw[1] >= lex.t("second_activity_raw")))
+        return ("close_activities",) if close or ranked[0][0] != activity else ()
+
+    def _date_flags(self, doc: dict[str, Any]) -> tuple[str, ...]:
+        """Published before the project existed (Đề án 33: 08/01/2018): never accepted."""
+        day, start = local_date(doc.get("published_at")), self.lexicon.project_start
+        return ("before_project_start",) if day and start and day < start else ()
+
+    def _with_model(self, doc: dict[str, Any], doc_id: Any, an: Analysis, evidence: dict[str, Any],
+                    rule_score: float, text_chars: int) -> dict[str, Any]:
+        model, lex, s = self.model, self.lexicon, an.scored
+        assert model is not None
+        p = round(model.probability(an.features), 4)
+        act_p = model.activity_probabilities(an.features) or dict(s.shares)
+        activity = max(act_p, key=lambda a: (act_p[a], a == lex.default_activity))
+        routed = route(p, act_p, model.thresholds, subject=s.parts.get("sector", 0) > 0, mixed=bool(s.mixed),
+                       flags=training_flags(an.features) + self._date_flags(doc) + self._activity_flags(s, activity))
+        relevant = routed.decision != "reject"
+        reasons = list(routed.reasons)
+        if relevant:
+            for r in review_reasons(doc, score=1.0, shares={activity: 1.0}, activity=activity, text_chars=text_chars,
+                                    lex=lex, plan=self.plan, mixed=s.mixed):
+                if r not in reasons:
+                    reasons.append(r)
+        decision = "review" if routed.decision == "accept" and reasons else routed.decision
+        top = model.top_features(an.features)
+        evidence["model"] = {"probability": p, "rule_score": rule_score, "activity_probabilities":
+                             {a: round(v, 3) for a, v in act_p.items()}, "thresholds": model.thresholds,
+                             "model_version": model.version, "top_features": top}
         return {
-            "id": doc_id, "relevant": relevant, "activity": activity, "format": fmt["value"], "score": score,
-            "decision": decision,
-            "activity_scores": {a: round(score * v, 4) for a, v in s.shares.items()},
-            "reasons": reasons, "evidence": evidence, "classifier_version": self.version,
+            "id": doc_id, "relevant": relevant, "activity": activity if relevant else None,
+            "format": an.fmt["value"], "score": p, "decision": decision,
+            "activity_scores": {a: round(p * v, 4) for a, v in act_p.items()},
+            "reasons": reasons if relevant else [], "evidence": evidence, "classifier_version": self.version,
+            "probability": p, "features": top,
         }
 
 
-_CACHE: dict[tuple[str, str, str], tuple[int, Classifier]] = {}
+def training_flags(features: dict[str, float]) -> tuple[str, ...]:
+    """Hard rules on what and who is trained (lexicon [features.*] near training terms): a training about
+    fire safety, food hygiene or data entry, or of cooks, guards and support staff, is never accepted; nor an
+    essay, course module (the rules' damping at half or more) or research abstract. They go to review."""
+    flags = []
+    if features.get("p:what_nonprofessional", 0.0) > features.get("p:what_professional", 0.0):
+        flags.append("non_professional_training")
+    if features.get("p:who_support", 0.0) > features.get("p:who_teachers", 0.0):
+        flags.append("non_teaching_staff")
+    if features.get("r:damp", 0.0) >= 0.5:
+        flags.append("essay_or_module")
+    research = features.get("z:feature:research:title", 0.0) + features.get("z:feature:research:lead", 0.0)
+    if research >= math.log1p(2):  # two cues in the title and lead
+        flags.append("research_or_essay")
+    return tuple(flags)
+
+
+_CACHE: dict[tuple[str, str, str], tuple[tuple[Any, ...], Classifier]] = {}
 
 
 def classifier_for(plan: Plan) -> Classifier:
-    """The classifier of a plan, loaded once and reloaded when the lexicon file changes on disk (a long-
-    running process picks up an edited lexicon, with its new version)."""
+    """The classifier of a plan, loaded once and reloaded when the lexicon or the model file changes on disk
+    (a long-running process picks up an edited lexicon or a retrained model, with its new version)."""
     key = (plan.id, plan.lexicon, str(plan.path))
     try:
-        stamp = lexicon_path(plan.lexicon).stat().st_mtime_ns
+        stamp: tuple[Any, ...] = (lexicon_path(plan.lexicon).stat().st_mtime_ns,)
     except OSError:
-        stamp = -1
+        stamp = (-1,)
+    mpath = model_path(plan.id)
+    stamp += (str(mpath), mpath.stat().st_mtime_ns) if mpath is not None else (None,)
     cached = _CACHE.get(key)
     if cached is None or cached[0] != stamp or cached[1].plan != plan:
         cached = _CACHE[key] = (stamp, Classifier.for_plan(plan))

@@ -8,21 +8,22 @@ from __future__ import annotations
 from typing import Any
 
 from classifiers.lexicon import Lexicon
-from classifiers.scoring import contribution, find_hits
+from classifiers.scoring import Hit, contribution, find_hits
 from classifiers.zones import Zone
 
 FORMATS = ("article", "report")
 
 
-def detect_format(doc: dict[str, Any], zones: list[Zone] | None, lex: Lexicon) -> dict[str, Any]:
+def detect_format(doc: dict[str, Any], zones: list[Zone] | None, lex: Lexicon,
+                  index: dict[str, list[Hit]] | None = None) -> dict[str, Any]:
     given = doc.get("format")
     if given in FORMATS:
         return {"value": given, "source": "document"}
     kind = str(doc.get("source_kind") or "")
     value = lex.source_kinds_report.get(kind, 0.0)
     cues: list[dict[str, Any]] = []
-    if zones is not None:
-        c = contribution(find_hits(lex.format_terms, zones), lex)
+    if zones is not None and index is not None:
+        c = contribution(find_hits(lex.format_terms, zones, index), lex)
         value += c.total
         cues = c.terms
     fmt = "report" if value >= lex.report_threshold else "article"

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from classifiers.textfold import initials, term_key, term_regex
+from classifiers.matcher import Matcher
+from classifiers.textfold import initials, term_key
+from pipeline.normalize import normalize_text
 from planwatch.config import data_path
 
 SUBJECT_CATEGORIES = ("sector", "people", "action")
@@ -29,7 +31,7 @@ THRESHOLD_KEYS: dict[str, type] = {
     "min_extraction_quality": float, "short_text_chars": int, "proximity_tokens": int, "max_pairs": int,
     "pair_weight": float, "triple_bonus": float, "repeat_factor": float, "max_repeats": int, "lead_chars": int,
     "gate_no_sector": float, "gate_no_action": float, "gate_no_people": float, "before_project_penalty": float,
-    "pairs_cap": float, "sector_full": float, "max_tokenize_chars": int, "max_damp": float,
+    "pairs_cap": float, "sector_full": float, "max_damp": float,
     "edge_trusted_date_confidence": float, "second_activity_share": float, "second_activity_raw": float,
 }
 
@@ -49,6 +51,11 @@ class Term:
     weight: float
     generated: bool = False  # an initialism generated from another term
 
+    @property
+    def exact(self) -> str:
+        """Lower-cased NFC form with diacritics: what identifies the term in text written with them."""
+        return " ".join(normalize_text(self.text).lower().split())
+
 
 @dataclass(frozen=True)
 class Category:
@@ -60,10 +67,6 @@ class Category:
     scale: float = 1.0          # damp mode: evidence at which the damping reaches max_damp
     mixed_review: bool = False  # named next to the project: no penalty, a person decides
     activities: dict[str, float] = field(default_factory=dict)
-    pattern: re.Pattern[str] = field(default=re.compile(r"(?!x)x"), compare=False, repr=False)
-
-    def term_at(self, group_index: int) -> Term:
-        return self.terms[group_index - 1]
 
 
 @dataclass(frozen=True)
@@ -85,9 +88,17 @@ class Lexicon:
     prefilter_keys: tuple[str, ...]
     digest: str
     project_start: dt.date | None = None
+    features: dict[str, Category] = field(default_factory=dict)  # model-only term groups (what, who)
+    matcher: Matcher = field(default_factory=lambda: Matcher(()), compare=False, repr=False)
+    owners: tuple[tuple[str, Term], ...] = field(default=(), compare=False, repr=False)
 
     def t(self, key: str) -> float:
         return self.thresholds[key]
+
+    def categories(self) -> list[Category]:
+        """Every category whose terms are matched: project, subject, activities, negatives, format."""
+        return [self.project, *self.subject.values(), *self.activities.values(), *self.negatives.values(),
+                self.format_terms, *self.features.values()]
 
 
 def lexicon_path(name: str) -> Path:
@@ -133,6 +144,7 @@ def _terms(path: Path, raw: dict[str, Any], where: str, default_weight: float) -
         raise LexiconError(path, f"{where}terms", "missing or empty", f"add terms = [\"...\"] to [{where.rstrip('.')}]")
     out: list[Term] = []
     seen: set[str] = set()
+    seen_keys: set[str] = set()
     for i, item in enumerate(items):
         here = f"{where}terms[{i}]"
         if isinstance(item, str):
@@ -147,6 +159,7 @@ def _terms(path: Path, raw: dict[str, Any], where: str, default_weight: float) -
             raise LexiconError(path, here, f"expected a string or {{ text = ..., weight = N }}, got {item!r}",
                                "write the term as a string or an inline table")
         key = term_key(text)
+        exact = " ".join(normalize_text(text).lower().split())
         if not key:
             raise LexiconError(path, here, "empty term", "remove it or write the words")
         if text != text.strip() or text.count("[") != text.count("]"):
@@ -154,10 +167,12 @@ def _terms(path: Path, raw: dict[str, Any], where: str, default_weight: float) -
         if not re.match(r"\w", key.lstrip("[")):
             raise LexiconError(path, here, f"term {text!r} does not start with a letter or digit",
                                "start the term with a word (punctuation around terms is matched anyway)")
-        if key in seen:
+        # "lương" and "lượng" are two terms; "mam non" next to "mầm non" is a duplicate (generated anyway)
+        if exact in seen or (exact.isascii() and key in seen_keys):
             raise LexiconError(path, here, f"duplicate term {text!r} (same without diacritics)",
                                "write each term once: diacritic-free forms are generated")
-        seen.add(key)
+        seen.add(exact)
+        seen_keys.add(key)
         out.append(Term(text=text, key=key, weight=weight))
     abbreviate = raw.get("abbreviate", [])
     if not isinstance(abbreviate, list):
@@ -169,7 +184,7 @@ def _terms(path: Path, raw: dict[str, Any], where: str, default_weight: float) -
             raise LexiconError(path, f"{where}abbreviate[{j}]", f"{text!r} is not one of this category's terms",
                                "list it in terms first")
         abbr = initials(base.text)
-        if len(abbr) < 2 or abbr in seen:
+        if len(abbr) < 2 or abbr in seen or abbr in seen_keys:
             continue
         seen.add(abbr)
         out.append(Term(text=abbr.upper(), key=abbr, weight=base.weight, generated=True))
@@ -180,20 +195,7 @@ def _category(path: Path, raw: dict[str, Any], name: str, where: str, **extra: A
     weight = _number(path, raw, "weight", where)
     terms = _terms(path, raw, where, weight)
     cap = _number(path, raw, "cap", where) if "cap" in raw else None
-    # Longest patterns first: at one position the alternation takes the first that matches.
-    order = sorted(range(len(terms)), key=lambda i: -len(terms[i].key))
-    terms = [terms[i] for i in order]
-    try:
-        # One alternation, one group per term (m.lastindex names the term). The left word boundary is a
-        # plain \b outside the alternation: a look-behind per alternative disables the regex engine's
-        # first-character scan and made matching ~10x slower. Every term starts with a word character.
-        lead = r"(?<![\w])"
-        alts = [term_regex(t.key) for t in terms]
-        assert all(a.startswith(lead) for a in alts)
-        pattern = re.compile(r"\b(?:" + "|".join(f"({a[len(lead):]})" for a in alts) + ")")
-    except re.error as exc:  # pragma: no cover - term_regex escapes everything
-        raise LexiconError(path, f"{where}terms", f"a term does not compile ({exc})", "simplify the term") from exc
-    return Category(name=name, terms=tuple(terms), cap=cap, pattern=pattern, **extra)
+    return Category(name=name, terms=tuple(terms), cap=cap, **extra)
 
 
 def _parse(path: Path, raw: dict[str, Any], activity_ids: tuple[str, ...] | None) -> Lexicon:
@@ -282,12 +284,23 @@ def _parse(path: Path, raw: dict[str, Any], activity_ids: tuple[str, ...] | None
     if not prefilter_keys:
         raise LexiconError(path, "prefilter", "no category has prefilter = true",
                            "set prefilter = true on [project] and [subject.sector]")
+    feat_raw = raw.get("features", {})
+    if not isinstance(feat_raw, dict):
+        raise LexiconError(path, "features", "expected a table of term groups", "write [features.NAME] tables")
+    features: dict[str, Category] = {}
+    for name, v in feat_raw.items():
+        if not isinstance(v, dict):
+            raise LexiconError(path, f"features.{name}", "expected a table", f"write [features.{name}]")
+        features[name] = _category(path, {"weight": 1.0, **v}, f"feature:{name}", f"features.{name}.")
     digest = hashlib.sha256(json.dumps(raw, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
+    owners = tuple((c.name, t) for c in [project, *subject.values(), *activities.values(), *negatives.values(),
+                                         fmt_cat, *features.values()] for t in c.terms)
     return Lexicon(
         plan=plan, path=path, default_activity=default_activity, thresholds=thresholds, zone_weights=zone_weights,
         score_center=center, score_width=width, project=project, subject=subject, activities=activities,
         negatives=negatives, format_terms=fmt_cat,
         report_threshold=_number(path, fmt_raw, "report_threshold", "format."), project_start=project_start,
         source_kinds_report={str(k): float(v) for k, v in kinds.items()}, prefilter_keys=prefilter_keys,
-        digest=digest,
+        digest=digest, features=features, owners=owners,
+        matcher=Matcher(t.text if not t.generated else t.key for _, t in owners),
     )

@@ -8,6 +8,7 @@ low_extraction_quality, short_text.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from classifiers.lexicon import Lexicon
@@ -79,3 +80,35 @@ def decide(score: float, reasons: list[str], lex: Lexicon) -> str:
     if score < lex.t("review"):
         return "reject"
     return "review" if reasons else "accept"
+
+
+@dataclass(frozen=True)
+class Routed:
+    decision: str
+    reasons: tuple[str, ...]
+
+
+def route(probability: float, activity_probabilities: dict[str, float], thresholds: dict[str, float], *,
+          subject: bool, mixed: bool = False, flags: tuple[str, ...] = ()) -> Routed:
+    """Decision from the model's calibrated probability (thresholds chosen on cross-validation).
+
+    reject  only below `reject` (confidently irrelevant); the rules' damping is a feature of the model and
+            never rejects by itself;
+    accept  at or above `accept`, with a preschool subject in the text (hard rule), a clear activity
+            (top activity probability >= `activity_min`), and none of the rules' `flags` (a training
+            about something other than teaching, or of other staff);
+    review  everything in between, with the reasons.
+    """
+    if probability < thresholds["reject"]:
+        return Routed("reject", ())
+    reasons: list[str] = []
+    if probability < thresholds["accept"]:
+        reasons.append("borderline")
+    if not subject:
+        reasons.append("no_preschool_subject")
+    if activity_probabilities and max(activity_probabilities.values()) < thresholds.get("activity_min", 0.0):
+        reasons.append("close_activities")
+    if mixed:
+        reasons.append("mixed_projects")
+    reasons.extend(flags)
+    return Routed("review" if reasons else "accept", tuple(reasons))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from classifiers.lexicon import Category, Lexicon
+from classifiers.matcher import Found, leftmost_longest
 from classifiers.textfold import fast_fold
 from classifiers.zones import Zone
 
@@ -29,16 +30,30 @@ class Hit:
     surface: str = ""  # as written in the normalized text
 
 
-def find_hits(category: Category, zones: list[Zone]) -> list[Hit]:
-    hits = []
+def match_zones(zones: list[Zone], lex: Lexicon) -> dict[str, list[Hit]]:
+    """Every lexicon term in every zone, in one pass per zone, grouped by category (leftmost-longest
+    within a category; categories may overlap: "lớp bồi dưỡng" is a 2b cue and holds the action
+    "bồi dưỡng")."""
+    out: dict[str, list[Hit]] = defaultdict(list)
     for zone in zones:
-        if not zone.folded:
+        if not len(zone.syl):
             continue
-        for m in category.pattern.finditer(zone.folded):
-            term = category.term_at(m.lastindex or 1)
-            hits.append(Hit(category.name, term.key, term.weight, zone.name, m.start(), zone.token_index(m.start()),
-                            zone.text[m.start():m.end()]))
-    return hits
+        by_cat: dict[str, list[Found]] = defaultdict(list)
+        for f in lex.matcher.find(zone.syl, folded=zone.plain):
+            by_cat[lex.owners[f.term][0]].append(f)
+        for cat, found in by_cat.items():
+            for f in leftmost_longest(found):
+                term = lex.owners[f.term][1]
+                out[cat].append(Hit(cat, term.key, term.weight, zone.name, f.start, f.first,
+                                    zone.text[f.start:f.end]))
+    return out
+
+
+def find_hits(category: Category, zones: list[Zone], index: dict[str, list[Hit]] | None = None) -> list[Hit]:
+    """The hits of one category (from a precomputed `match_zones` index when given)."""
+    if index is None:
+        raise ValueError("find_hits needs the document's match index (match_zones)")
+    return index.get(category.name, [])
 
 
 @dataclass
@@ -106,9 +121,11 @@ class Scored:
     activity_cues: bool = True  # False: no activity cue at all, the activity is the default
 
 
-def score_zones(zones: list[Zone], lex: Lexicon, *, before_project: bool = False) -> Scored:
-    project_hits = find_hits(lex.project, zones)
-    subj_hits = {c: find_hits(cat, zones) for c, cat in lex.subject.items()}
+def score_zones(zones: list[Zone], lex: Lexicon, *, before_project: bool = False,
+                index: dict[str, list[Hit]] | None = None) -> Scored:
+    index = match_zones(zones, lex) if index is None else index
+    project_hits = find_hits(lex.project, zones, index)
+    subj_hits = {c: find_hits(cat, zones, index) for c, cat in lex.subject.items()}
     project = contribution(project_hits, lex, lex.project.cap)
     subj = {c: contribution(h, lex, lex.subject[c].cap) for c, h in subj_hits.items()}
     pair_value, pair_ev = pairs(subj_hits["action"], subj_hits["sector"] + subj_hits["people"], lex)
@@ -135,7 +152,7 @@ def score_zones(zones: list[Zone], lex: Lexicon, *, before_project: bool = False
     neg_ev: list[dict[str, Any]] = []
     mixed: list[str] = []
     for name, neg in lex.negatives.items():
-        hits = find_hits(neg, zones)
+        hits = find_hits(neg, zones, index)
         if not hits:
             continue
         c = contribution(hits, lex)
@@ -167,7 +184,7 @@ def score_zones(zones: list[Zone], lex: Lexicon, *, before_project: bool = False
     activity_raw: dict[str, float] = {}
     act_terms: list[dict[str, Any]] = []
     for aid, act_cat in lex.activities.items():
-        c = contribution(find_hits(act_cat, zones), lex)
+        c = contribution(find_hits(act_cat, zones, index), lex)
         boost = lex.project.activities.get(aid, 0.0) * (1.0 if named else 0.0)
         activity_raw[aid] = c.total + boost
         act_terms.extend(c.terms)

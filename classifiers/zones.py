@@ -1,18 +1,16 @@
-"""A candidate document as zones (title, lead, body), each normalized, folded and word-tokenized.
+"""A candidate document as zones (title, lead, body), each normalized and split into syllables.
 
-Only candidates come here: tokenizing costs ~18 ms per 3 KB (underthesea.word_tokenize).
-Term hits are found with regexes on the folded zone text; their word-token index (for proximity) comes
-from aligning the tokens with the text.
+No word segmentation: term matching (classifiers.matcher) and proximity work on syllables, found with one
+regex scan per zone. Whether the document is written with diacritics is decided once for all its zones.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from classifiers.textfold import fast_fold
+from classifiers.matcher import Syllables, has_diacritics
 from pipeline.normalize import normalize_text
 
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)")
@@ -22,20 +20,16 @@ _SENTENCE_END = re.compile(r"[.!?…](?=\s)")
 class Zone:
     name: str
     text: str
-    folded: str
-    token_starts: list[int] = field(default_factory=list)
-    tokenized_upto: int = 0  # text beyond this offset was not tokenized (very long pages, tokenizer errors)
+    syl: Syllables
+    plain: bool = False  # the document is written without diacritics: match folded syllables
 
     def token_index(self, offset: int) -> int:
-        """Index of the word token at a character offset; past the tokenized part, words are counted."""
-        if offset >= self.tokenized_upto or not self.token_starts:
-            base = len(self.token_starts) if self.token_starts else 0
-            return base + len(self.folded[self.tokenized_upto:offset].split())
-        return max(0, bisect.bisect_right(self.token_starts, offset) - 1)
+        """Index of the syllable at a character offset."""
+        return self.syl.index_at(offset)
 
     @property
     def n_tokens(self) -> int:
-        return len(self.token_starts) if self.token_starts else len(self.folded.split())
+        return len(self.syl)
 
 
 def split_zones(doc: dict[str, Any], lead_chars: int) -> dict[str, str]:
@@ -61,37 +55,10 @@ def split_zones(doc: dict[str, Any], lead_chars: int) -> dict[str, str]:
     return {"title": title, "lead": lead, "body": body}
 
 
-def tokenize(text: str) -> list[int]:
-    """Start offsets of underthesea word tokens in `text`."""
-    if not text:
-        return []
-    from underthesea import word_tokenize
 
-    starts: list[int] = []
-    cursor = 0
-    try:
-        tokens = word_tokenize(text)
-    except Exception:  # the tokenizer must never sink a page: fall back to counting words
-        return []
-    for tok in tokens:
-        pos = text.find(tok, cursor)
-        if pos < 0:  # the tokenizer changed the token: keep the cursor, skip it
-            continue
-        starts.append(pos)
-        cursor = pos + len(tok)
-    return starts
-
-
-def prepare(doc: dict[str, Any], lead_chars: int, *, max_tokenize_chars: int = 20000) -> list[Zone]:
-    """Zones of a candidate. Only the first `max_tokenize_chars` of a zone are word-tokenized (cost is
-    linear, ~6 ms/KB); positions further on are estimated by counting words."""
+def prepare(doc: dict[str, Any], lead_chars: int) -> list[Zone]:
+    """Zones of a candidate: normalized text split into syllables; `plain` when the whole document is
+    written without diacritics."""
     parts = split_zones(doc, lead_chars)
-    zones = []
-    for name, text in parts.items():
-        head = text[:max_tokenize_chars]
-        if len(head) < len(text):  # cut at a space so the last token is whole
-            head = head[: head.rfind(" ") + 1 or len(head)]
-        starts = tokenize(head)
-        zones.append(Zone(name=name, text=text, folded=fast_fold(text), token_starts=starts,
-                          tokenized_upto=len(head) if starts else 0))
-    return zones
+    plain = not has_diacritics(*parts.values())
+    return [Zone(name=name, text=text, syl=Syllables.of(text), plain=plain) for name, text in parts.items()]

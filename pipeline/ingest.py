@@ -321,7 +321,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     summary.sources = len(health)
     say("ghi vào kho dữ liệu")
     started = time.perf_counter()
-    with open_writer(paths, publish=False) as writer:
+    with open_writer(paths) as writer:
         writer.start_run(run_id, kind, since, until)
         _sync_registry(writer, sources)
         writer.insert("fetch_log", fetches, on_conflict="ignore")
@@ -334,21 +334,12 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
         summary.stages = times.as_dict()
         writer.finish_run(run_id, "ok" if complete and not summary.extract_errors else "partial", summary.as_dict(),
                           times.rows(run_id))
-    with times.stage("publish", 1):
-        publish_run(paths)
+    if writer.publish_seconds is not None:
+        times.add("publish", writer.publish_seconds, 1)
     summary.stages = times.as_dict()
     record_publish(paths, run_id, times)
     (run_dir / INGESTED_MARKER).write_text(now().isoformat() + "\n", encoding="utf-8")
     return summary
-
-
-def publish_run(paths: Paths) -> None:
-    """Publish the snapshot after a write job (under the writer lock, as open_writer does)."""
-    from pipeline.locking import exclusive_lock
-    from pipeline.publish import publish_snapshot
-
-    with exclusive_lock(paths.writer_lock, timeout=600.0):
-        publish_snapshot(paths)
 
 
 def record_publish(paths: Paths, run_id: str, times: StageTimes) -> None:

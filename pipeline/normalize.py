@@ -33,8 +33,15 @@ def _move_tone(m: re.Match[str]) -> str:
     return f"{prefix}{first}{tone}{second}"
 
 
+# Necessary for any rewrite: in NFC, an o/u followed by a toned plain a/e/y ("oà", "uý"). Most text has none
+# and skips the NFD round trip (the costliest step of normalizing a page).
+_MAYBE_OLD = re.compile("[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]")
+
+
 def normalize_tone_placement(text: str) -> str:
     """Rewrite old-style tone placement ("hoà", "thuý") to the modern one ("hòa", "thúy")."""
+    if not _MAYBE_OLD.search(unicodedata.normalize("NFC", text)):
+        return unicodedata.normalize("NFC", text)
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", _OLD_STYLE.sub(_move_tone, decomposed))
 

@@ -16,7 +16,18 @@ class NoSnapshot(RuntimeError):
 
 @contextmanager
 def open_snapshot(paths: Paths | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    from pipeline import lake
+
     paths = paths or Paths.from_env()
+    if lake.enabled():  # PLANWATCH_LAKE: the newest DuckLake snapshot, read-only (pipeline.lake)
+        if not lake.exists(paths):
+            raise NoSnapshot(f"no published lake at {lake.lake_dir(paths)}: run 'planwatch init' (or a crawl) first")
+        conn = lake.open_reader(paths)
+        try:
+            yield conn
+        finally:
+            conn.close()
+        return
     if not paths.snapshot.exists():
         raise NoSnapshot(f"no published snapshot at {paths.snapshot}: run 'planwatch init' (or a crawl) first")
     conn = duckdb.connect(str(paths.snapshot), read_only=True)

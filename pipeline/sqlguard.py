@@ -12,6 +12,9 @@ Two independent layers, so a gap in one is caught by the other:
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+
 import duckdb
 
 ALLOWED_KEYWORDS = ("SELECT", "WITH", "FROM", "VALUES", "TABLE", "DESCRIBE", "SHOW", "SUMMARIZE", "UNPIVOT")
@@ -67,7 +70,38 @@ def check_query(conn: duckdb.DuckDBPyConnection, query: str) -> str:
     statement = statements[0]
     if statement.type != duckdb.StatementType.SELECT:
         raise SqlRefused(f"{statement.type.name} is refused: the snapshot is read-only; allowed: {ALLOWED_TEXT}")
+    _refuse_functions(conn, query)
     return query
+
+
+# Functions that reach files or servers by their own means, not through DuckDB's file system (so
+# enable_external_access does not stop them): the sqlite and postgres scanners a DuckLake catalog needs
+# (pipeline.lake), DuckLake's maintenance calls, and query()/query_table(), which would run any of them
+# from a string.
+REFUSED_PREFIXES = ("sqlite_", "postgres_", "ducklake_")
+REFUSED_FUNCTIONS = ("query", "query_table")
+
+
+def _function_names(node: object) -> Iterator[str]:
+    if isinstance(node, dict):
+        name = node.get("function_name")
+        if isinstance(name, str):
+            yield name.lower()
+        for value in node.values():
+            yield from _function_names(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _function_names(value)
+
+
+def _refuse_functions(conn: duckdb.DuckDBPyConnection, query: str) -> None:
+    row = conn.execute("SELECT json_serialize_sql(?::VARCHAR)", [query]).fetchone()
+    tree = json.loads(row[0]) if row else {}
+    if tree.get("error"):
+        raise SqlRefused(f"cannot read the query ({tree.get('error_message', '')}); allowed: {ALLOWED_TEXT}")
+    for name in _function_names(tree):
+        if name in REFUSED_FUNCTIONS or name.startswith(REFUSED_PREFIXES):
+            raise SqlRefused(f"{name}() is refused: it reaches outside the snapshot; allowed: {ALLOWED_TEXT}")
 
 
 def _one_line(exc: BaseException) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -71,6 +72,8 @@ class Writer:
     def __init__(self, conn: duckdb.DuckDBPyConnection, paths: Paths) -> None:
         self.conn = conn
         self.paths = paths
+        self.publish_seconds: float | None = None  # set by open_writer once it has published
+        self.touched: dict[str, list[pa.Table]] = {}  # table -> keys of the batches loaded (a lake publish)
 
     # -- generic batch loads -------------------------------------------------------------------
     def insert(self, table: str, rows: Sequence[dict[str, Any]] | pa.Table, *, on_conflict: str = "ignore") -> int:
@@ -86,6 +89,9 @@ class Writer:
             self.conn.execute(f'{verb} INTO "{table}" BY NAME SELECT * FROM _batch')
         finally:
             self.conn.unregister("_batch")
+        from pipeline.lake import keys_of
+
+        self.touched.setdefault(table, []).append(keys_of(table, batch))
         return batch.num_rows
 
     # -- plans -----------------------------------------------------------------------------------
@@ -164,6 +170,7 @@ def _run_maintenance(conn: duckdb.DuckDBPyConnection) -> None:
 @contextmanager
 def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeout: float = 600.0) -> Iterator[Writer]:
     """The only way to write. Holds the writer lock for the whole job; publishes on a clean exit."""
+    from pipeline import lake
     from pipeline.publish import publish_snapshot
 
     paths = (paths or Paths.from_env()).ensure()
@@ -179,5 +186,9 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
             conn.execute("CHECKPOINT")
         finally:
             conn.close()
-        if publish:
+        started = time.perf_counter()
+        if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
+            lake.publish(paths, writer.touched)
+        elif publish:
             publish_snapshot(paths)
+        writer.publish_seconds = time.perf_counter() - started if publish else None  # the publish stage

@@ -302,3 +302,38 @@ def excerpt_marked(text: str | None, terms: list[str], negatives: list[dict[str,
     if end < len(text):
         out.append((" …", "", ""))
     return out
+# What the learned model's feature names stand for (classifiers/features.py), for the review page.
+_FEATURE_KINDS = {
+    "z": "nhóm từ", "k": "từ khóa", "kt": "từ khóa ở tiêu đề", "p": "gần từ đào tạo/bồi dưỡng", "r": "luật",
+    "act": "dấu hiệu hoạt động", "sim": "giống nội dung hoạt động", "t": "cụm từ ở tiêu đề", "b": "cụm từ ở thân bài",
+}
+_ZONES_VI = {"title": "tiêu đề", "lead": "sapo", "body": "thân bài"}
+
+
+def feature_label(name: str) -> str:
+    """A readable label for a model feature name ("k:action|boi duong" -> "từ khóa: boi duong")."""
+    kind, _, rest = name.partition(":")
+    if kind == "z":
+        cat, _, zone = rest.rpartition(":")
+        rest = f"{cat.removeprefix('feature:')} ({_ZONES_VI.get(zone, zone)})"
+    elif kind in ("k", "kt"):
+        rest = rest.partition("|")[2] or rest
+    return f"{_FEATURE_KINDS.get(kind, kind)}: {rest}"
+
+
+def model_summary(evidence_json: Any) -> dict[str, Any] | None:
+    """The learned model's probability and top features from a classification's evidence, or None."""
+    if isinstance(evidence_json, str):
+        try:
+            evidence_json = json.loads(evidence_json)
+        except (ValueError, TypeError):
+            return None
+    model = evidence_json.get("model") if isinstance(evidence_json, dict) else None
+    if not isinstance(model, dict) or "probability" not in model:
+        return None
+    feats = [f for f in model.get("top_features") or [] if isinstance(f, dict) and "feature" in f]
+    return {"probability": model.get("probability"), "rule_score": model.get("rule_score"),
+            "activity_probabilities": model.get("activity_probabilities") or {},
+            "thresholds": model.get("thresholds") or {},
+            "features": [{"label": feature_label(str(f["feature"])), "feature": f["feature"],
+                          "contribution": f.get("contribution", 0.0)} for f in feats]}

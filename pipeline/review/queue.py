@@ -37,6 +37,12 @@ REASON_LABELS = {
     "low_extraction_quality": "trang trích xuất chưa tốt",
     "short_text": "bài quá ngắn",
     "not_vietnamese": "không phải tiếng Việt",
+    "no_preschool_subject": "không nhắc tới mầm non",
+    "non_professional_training": "tập huấn không về chuyên môn (PCCC, an toàn thực phẩm, nhập liệu...)",
+    "non_teaching_staff": "người được tập huấn không phải giáo viên, cán bộ quản lý",
+    "essay_or_module": "giống bài thu hoạch, mô đun bồi dưỡng",
+    "research_or_essay": "giống bài nghiên cứu, luận văn",
+    "before_project_start": "đăng trước khi có Đề án 33",
 }
 
 

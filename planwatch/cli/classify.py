@@ -143,7 +143,8 @@ def classify(
     inputs = _Inputs(jsonl, "classify")
     for doc in inputs:
         result = clf.classify(doc)
-        out.write(json.dumps({k: result[k] for k in keys}, ensure_ascii=False, default=str) + "\n")
+        extra = tuple(k for k in ("probability", "features") if k in result)
+        out.write(json.dumps({k: result[k] for k in (*keys, *extra)}, ensure_ascii=False, default=str) + "\n")
     out.flush()
     if inputs.failed:
         typer.echo(f"planwatch classify: {inputs.failed} line(s) could not be read", err=True)
@@ -192,6 +193,15 @@ def render_explanation(doc: dict[str, Any], result: dict[str, Any], stored: dict
             for n in ev["negatives"]:
                 terms = ", ".join(f"{t['term']} x{t['count']}" for t in n.get("terms", []))
                 lines.append(f"  {n['group']} ({n['mode']}) -{n['penalty']}  {terms}")
+        model = ev.get("model")
+        if model:
+            th = model["thresholds"]
+            lines += ["", f"model      {model['model_version']}: probability {model['probability']:.4f} "
+                          f"(accept >= {th['accept']}, reject < {th['reject']}; rules' score {model['rule_score']})",
+                      f"activity   probabilities {json.dumps(model['activity_probabilities'])}",
+                      "top features (signed contribution to the logit):"]
+            for f in model.get("top_features", []):
+                lines.append(f"  {f['feature'][:60]:60} {f['value']:>7} {f['contribution']:>+8.3f}")
     if stored is not None:
         lines += ["", f"stored     {stored.get('classifier_version')}: {stored.get('decision')} "
                       f"activity={stored.get('activity')} score={stored.get('score')} at {stored.get('classified_at')}"]
@@ -280,11 +290,48 @@ def _reclassify_one(plan: str) -> None:
                f"{summary['classifier_version']} ({decisions}). Human decisions are kept and still win.")
 
 
+# ------------------------------------------------------------------------------------------------ train
+def train(
+    plan: str = typer.Option(None, "--plan", help="Plan id (a file in data/plans; default: the active plan)."),
+    out: Path = typer.Option(None, "--out", help="Where to write the model (default: PLANWATCH_HOME/models)."),
+    ship: bool = typer.Option(False, "--ship", help="Write the repo's model (data/models) from the labelled "
+                              "corpus only, without reviewer decisions (reproducible from a clean clone)."),
+    no_reviews: bool = typer.Option(False, "--no-reviews", help="Leave reviewer decisions out."),
+    force: bool = typer.Option(False, "--force", help="Write the model even if it is worse on the holdout."),
+) -> None:
+    """Retrain the learned model from the labelled corpus plus every reviewer decision in the warehouse."""
+    plan_obj = _load_plan(plan)
+    from classifiers.evaluation import summary
+    from classifiers.model import shipped_model_path
+    from classifiers.retrain import retrain
+
+    target = out or (shipped_model_path(plan_obj.id) if ship else None)
+    try:
+        res = retrain(plan_obj.id, out=target, reviews=not (ship or no_reviews), force=force)
+    except (FileNotFoundError, ValueError) as exc:
+        fail(str(exc))
+    typer.echo("training items: " + ", ".join(f"{k} {v}" for k, v in sorted(res.sources.items())))
+    cv_keys = ("real", "all", "activity_accuracy_oof", "C")
+    before = {k: res.cv_before[k] for k in cv_keys if k in res.cv_before} if res.cv_before else None
+    typer.echo(f"cross-validated (train split), before: {json.dumps(before) if before else 'no model (rules only)'}")
+    typer.echo(f"cross-validated (train split), after:  {json.dumps({k: res.cv_after[k] for k in cv_keys})}")
+    typer.echo(f"holdout, current {res.current_version}: {summary(res.holdout_before)}")
+    typer.echo(f"holdout, new     {res.version}: {summary(res.holdout_after)}")
+    if res.written is None:
+        typer.echo(f"refused: the new model is worse on the holdout ({', '.join(res.worse)}); --force to write it",
+                   err=True)
+        raise typer.Exit(1)
+    if res.worse:
+        typer.echo(f"written despite a worse holdout ({', '.join(res.worse)}) because of --force")
+    typer.echo(f"recorded classifier version {res.version} in {res.written}; run 'planwatch reclassify' to apply it")
+
+
 def register(app: typer.Typer) -> None:
     """Add this subsystem's commands to the main app."""
     app.command()(classify)
     app.command()(explain)
     app.command()(reclassify)
+    app.command()(train)
 
 
 def _vn_time(value: object) -> str:

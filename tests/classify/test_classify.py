@@ -5,12 +5,13 @@ import unicodedata
 
 import pytest
 
-import classifiers.zones as zones
 from classifiers import classify_document, classify_many
+from classifiers.engine import Classifier
 from classifiers.textfold import fast_fold
 from pipeline.plans import load_plan
 
 PLAN = load_plan("661-KH-BGDDT-2022")
+RULES = Classifier.for_plan(PLAN, model=False)  # the rules alone: evidence and hard constraints under the model
 KEYS = {"id", "relevant", "activity", "format", "score", "decision", "activity_scores", "reasons", "evidence",
         "classifier_version"}
 
@@ -39,11 +40,14 @@ GOALS = {
 
 def test_contract_keys_and_types():
     r = classify_document(COURSE, PLAN)
-    assert set(r) == KEYS
+    assert set(r) == KEYS | {"probability", "features"}  # the learned model adds two keys
     assert r["id"] == "c1" and isinstance(r["relevant"], bool) and 0.0 <= r["score"] <= 1.0
     assert r["format"] in ("article", "report") and r["decision"] in ("accept", "review", "reject")
     assert set(r["activity_scores"]) == {"1", "2a", "2b"}
-    assert r["classifier_version"].startswith("rules-")
+    assert r["classifier_version"].startswith("model-") and r["probability"] == r["score"]
+    assert r["features"] and all({"feature", "value", "contribution"} <= set(f) for f in r["features"])
+    rules = RULES.classify(COURSE)
+    assert set(rules) == KEYS and rules["classifier_version"].startswith("rules-")
 
 
 @pytest.mark.parametrize(("doc", "activity"), [(COURSE, "2b"), (POLICY, "1"), (GOALS, "2a")])
@@ -82,32 +86,23 @@ def test_nfd_and_no_diacritics_score_like_nfc():
      "text": "Họ và tên: Nguyễn Thị A. Đơn vị công tác: Trường Mầm non Hoa Sen. Bản thân tôi nhận thấy việc bồi "
              "dưỡng thường xuyên giúp giáo viên mầm non nâng cao năng lực theo chuẩn nghề nghiệp."},
 ])
-def test_traps_are_rejected(doc):
-    r = classify_document(doc, PLAN)
+def test_traps_are_not_accepted(doc):
+    # the rules alone reject them; the model never accepts them (it may send one to a person)
+    r = RULES.classify(doc)
     assert r["decision"] == "reject" and r["relevant"] is False and r["activity"] is None, r["evidence"]
+    assert classify_document(doc, PLAN)["decision"] != "accept"
 
 
-def test_non_candidates_are_never_tokenized(monkeypatch):
-    def boom(text: str) -> list[int]:
-        raise AssertionError("tokenized a non-candidate")
+def test_non_candidates_are_never_prepared(monkeypatch):
+    import classifiers.engine as engine
 
-    monkeypatch.setattr(zones, "tokenize", boom)
+    def boom(*args, **kwargs):
+        raise AssertionError("prepared a non-candidate")
+
+    monkeypatch.setattr(engine, "prepare", boom)
     r = classify_document({"id": "x", "title": "Giá vàng hôm nay tăng mạnh", "text": "Thị trường vàng sôi động."},
                           PLAN)
     assert r["decision"] == "reject" and r["evidence"]["stage"] == "prefilter"
-
-
-def test_candidates_are_tokenized(monkeypatch):
-    calls: list[str] = []
-    real = zones.tokenize
-
-    def spy(text: str) -> list[int]:
-        calls.append(text)
-        return real(text)
-
-    monkeypatch.setattr(zones, "tokenize", spy)
-    classify_document(COURSE, PLAN)
-    assert calls
 
 
 def test_title_weighs_more_than_body():
@@ -157,31 +152,23 @@ def test_odd_inputs_do_not_crash():
     assert "window_edge" in r["reasons"]
 
 
-def test_tokenizer_failure_falls_back_to_word_counts(monkeypatch):
+def test_classification_needs_no_word_segmentation(monkeypatch):
     import underthesea
 
     def broken(text: str) -> list[str]:
-        raise RuntimeError("tokenizer down")
+        raise RuntimeError("word segmentation must not be called")
 
     monkeypatch.setattr(underthesea, "word_tokenize", broken)
     r = classify_document(COURSE, PLAN)
     assert r["decision"] == "accept" and r["evidence"]["pairs"]
 
 
-def test_very_long_page_is_tokenized_in_part_only(monkeypatch):
-    seen: list[int] = []
-    real = zones.tokenize
-
-    def spy(text: str) -> list[int]:
-        seen.append(len(text))
-        return real(text)
-
-    monkeypatch.setattr(zones, "tokenize", spy)
+def test_very_long_page_is_matched_to_the_end():
     filler = "Thời tiết hôm nay nắng nhẹ, chiều có mưa rào. " * 1000
     r = classify_document({**COURSE, "text": COURSE["text"] + "\n" + filler + " Bồi dưỡng giáo viên mầm non."},
                           PLAN)
-    assert max(seen) <= 20000 and r["decision"] == "accept"
-    # the mention after the tokenized head is still found: 2 in title + lead, the third in the untokenized tail
+    assert r["decision"] == "accept"
+    # 2 in title + lead, the third at the very end of a 46 KB body
     (term,) = [t for t in r["evidence"]["terms"] if t["term"] == "boi duong"]
     assert term["count"] == 3 and "body" in term["where"], term
 
@@ -208,21 +195,27 @@ def test_page_without_activity_cue_goes_to_review():
     doc = {"id": "e", "title": "Ngày hội giáo viên mầm non sáng tạo",
            "text": "Hơn 200 giáo viên mầm non chia sẻ sáng kiến tổ chức hoạt động cho trẻ, kết hợp sinh hoạt "
                    "chuyên môn cụm trường. Ngày hội là một hình thức bồi dưỡng tại chỗ cho các cô."}
-    r = classify_document(doc, PLAN)
+    r = RULES.classify(doc)
     assert r["decision"] == "review" and "no_activity_cue" in r["reasons"]
+    assert classify_document(doc, PLAN)["decision"] == "review"
 
 
 def test_project_name_without_the_sector_is_not_enough():
     doc = {"id": "o33", "title": "Triển khai Đề án 33 về đào tạo nghề cho lao động nông thôn",
            "text": "Huyện tổ chức hội nghị triển khai Đề án số 33 của Huyện ủy về đào tạo nghề, giải quyết việc làm "
                    "cho lao động nông thôn giai đoạn 2022-2025. Mỗi năm huyện đào tạo nghề cho 1.500 lao động."}
-    assert classify_document(doc, PLAN)["decision"] == "reject"
+    assert RULES.classify(doc)["decision"] == "reject"
+    assert classify_document(doc, PLAN)["decision"] != "accept"
 
 
 def test_essay_genre_damps_strong_evidence():
     essay = {"id": "es", "title": "Bài thu hoạch bồi dưỡng thường xuyên giáo viên mầm non",
              "text": COURSE["text"] + " Bản thân tôi nhận thấy bồi dưỡng thường xuyên giúp tôi đáp ứng chuẩn nghề "
                      "nghiệp, góp phần thực hiện Đề án 33. Kết luận: tôi sẽ tiếp tục tự học."}
-    r = classify_document(essay, PLAN)
+    r = RULES.classify(essay)
     assert r["decision"] == "reject", r["evidence"]["negatives"]
     assert any(n["mode"] == "damp" for n in r["evidence"]["negatives"])
+    # under the model, damping is evidence, never a silent reject: an essay waits for a person at most
+    m = classify_document(essay, PLAN)
+    assert m["decision"] != "accept"
+    assert m["decision"] == "reject" or "essay_or_module" in m["reasons"], m["reasons"]

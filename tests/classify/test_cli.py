@@ -32,6 +32,9 @@ def test_classify_jsonl_reports_bad_lines_and_continues(tmp_path):
     assert out[0]["decision"] == "accept" and out[0]["activity"] == "2b" and out[1]["decision"] == "reject"
     for o in out:
         assert {"id", "relevant", "activity", "format", "score", "decision"} <= set(o)
+        # the learned model adds its calibrated probability (= score) and the features that moved it
+        assert o["probability"] == o["score"] and isinstance(o["features"], list)
+    assert out[0]["features"] and {"feature", "value", "contribution"} <= set(out[0]["features"][0])
     assert "line 2:" in result.stderr and "line 3:" in result.stderr and "missing field" in result.stderr
 
 
@@ -48,6 +51,7 @@ def test_explain_adhoc_shows_terms_and_thresholds(tmp_path):
     result = CliRunner().invoke(app, ["explain", "--jsonl", str(src)])
     assert result.exit_code == 0, result.output
     assert "thresholds accept >=" in result.stdout and "boi duong" in result.stdout and "pairs" in result.stdout
+    assert "model      m" in result.stdout and "probability" in result.stdout and "top features" in result.stdout
 
 
 def test_unknown_plan_is_a_clear_error():

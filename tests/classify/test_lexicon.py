@@ -52,7 +52,7 @@ def test_term_regex_word_boundaries():
 
 @pytest.mark.parametrize(("edit", "field"), [
     (("accept = 0.70", "accept = 0.30"), "thresholds.accept"),
-    (("proximity_tokens = 12", "proximity_tokens = \"x\""), "thresholds.proximity_tokens"),
+    (("proximity_tokens = 16", "proximity_tokens = \"x\""), "thresholds.proximity_tokens"),
     (("mode = \"ratio\"\nagainst = \"sector\"", "mode = \"ratio\"\nagainst = \"nowhere\""), "against"),
     (('terms = ["mầm non", ', 'terms = ["mầm non", "mam non", '), "subject.sector.terms[1]"),
     (('abbreviate = ["giáo dục mầm non", "mầm non"]', 'abbreviate = ["nhà giáo mầm non"]'), "abbreviate[0]"),
@@ -78,7 +78,10 @@ def test_version_changes_with_lexicon(tmp_path):
     base = version_of(load_lexicon(_copy(tmp_path)), plan)
     changed = version_of(load_lexicon(_copy(tmp_path, ("accept = 0.70", "accept = 0.72"))), plan)
     assert base != changed and base.startswith("rules-") and changed.startswith("rules-")
-    assert Classifier.for_plan(plan).version == version_of(load_lexicon(PLAN), plan)
+    assert Classifier.for_plan(plan, model=False).version == version_of(load_lexicon(PLAN), plan)
+    clf = Classifier.for_plan(plan)  # with the shipped model: its version is part of the classifier's
+    assert clf.model is not None and clf.version == version_of(load_lexicon(PLAN), plan, clf.model)
+    assert clf.version.startswith("model-") and clf.version != base
 
 
 def test_prefilter_catches_every_form_and_skips_others():

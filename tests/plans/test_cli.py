@@ -59,8 +59,9 @@ def test_report_without_plan_covers_every_active_plan(tmp_path: Path, monkeypatc
     reports = json.loads(both.stdout)
     assert sorted(r["plan"] for r in reports) == plan_files()
     assert {len(r["rows"]) for r in reports} == {6, 4}  # each plan by its own activities
-    rows = list(csv.DictReader(io.StringIO(CliRunner().invoke(
-        app, ["report", "--format", "csv", "--as-of", "2022-10-01"]).stdout)))
+    text = CliRunner().invoke(app, ["report", "--format", "csv", "--as-of", "2022-10-01"]).stdout
+    assert text.startswith("\ufeff") and text.count("\ufeff") == 1  # one BOM, one header for both plans
+    rows = list(csv.DictReader(io.StringIO(text[1:])))
     assert sorted({r["plan"] for r in rows}) == plan_files() and len(rows) == 10
     later = json.loads(CliRunner().invoke(app, ["report", "--format", "json", "--as-of", "2026-01-01"]).stdout)
     assert later["plan"] == "661-KH-BGDDT-2022"  # none active: the primary plan of data/plans.toml

@@ -11,41 +11,17 @@ from __future__ import annotations
 
 import json
 import sys
-import tomllib
 from collections import Counter
 from typing import Any
-
-from planwatch.config import data_path
 
 PLAN_ID = "661-KH-BGDDT-2022"
 
 
-def _routes(outlet: str) -> dict[str, Any]:
-    return json.loads(data_path("demo", "site", outlet, "_routes.json").read_text(encoding="utf-8"))
-
-
 def demo_documents() -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """(manifest page, extracted document) for every article page served with status 200."""
-    from pipeline.extract import extract_page
+    from classifiers.corpus import demo_documents as docs
 
-    manifest = json.loads(data_path("demo", "manifest.json").read_text(encoding="utf-8"))
-    sources = {s["id"]: s for s in tomllib.loads(
-        data_path("demo", "sources.toml").read_text(encoding="utf-8")).get("source", [])}
-    routes = {o: _routes(o) for o in manifest["outlets"]}
-    out = []
-    for page in manifest["pages"]:
-        route = routes[page["outlet"]].get(page["path"].lower())
-        if not route or route.get("status") != 200 or page.get("status") != 200:
-            continue
-        raw = data_path("demo", "site", page["outlet"], route["file"]).read_bytes()
-        port = manifest["outlets"][page["outlet"]]["port"]
-        url = f"http://127.0.0.1:{port}{page['path']}"
-        source = sources[page["outlet"]]  # every outlet is in data/demo/sources.toml: a miss is a bug here
-        doc = extract_page(raw, url, source=source, hint={"encoding": route.get("charset")})
-        doc["source_kind"] = source.get("kind")
-        doc["id"] = f"{page['outlet']}{page['path']}"
-        out.append((page, doc))
-    return out
+    return docs()
 
 
 def evaluate_demo() -> tuple[dict[str, Any], list[tuple[dict[str, Any], dict[str, Any], dict[str, Any]]]]:

@@ -348,6 +348,7 @@ def create_app(paths: Paths, *, host: str = "127.0.0.1", background_sync: bool =
             "activities": activities, "has_scores": bool(scores),
             "date_corrected": bool(item.get("published_date") and item.get("published_date")
                                    != item.get("extracted_date")),
+            "model": evidence.model_summary(item.get("evidence")),
         }
 
     async def item_page(request: Request) -> Response:

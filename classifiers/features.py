@@ -1,0 +1,143 @@
+"""What the learned model sees of a candidate: lexicon hits by zone, what and who is trained, the rules'
+evidence, similarity to the plan's activity texts, and syllable n-grams. Pure Python, no segmentation.
+
+Feature names (all values are small non-negative floats; the model scales them):
+  z:<category>:<zone>   log(1 + hits) of a lexicon category in title / lead / body
+  k:<term>              log(1 + hits) of one lexicon term anywhere; kt:<term> when it is in the title
+  p:<group>             training terms ("bồi dưỡng", "tập huấn", ...) with a what/who group term within
+                        proximity_tokens syllables: what the training is about and who is trained
+  r:<part>              the rules' score, topic parts, gates and negative groups
+  act:<id>, sim:<id>    the rules' activity cues; similarity to the plan's text of the activity
+  t:<ngram>, b:<ngram>  syllable unigrams and bigrams of the title, of the lead and body head
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from classifiers.lexicon import Lexicon
+from classifiers.scoring import Hit, Scored
+from classifiers.zones import Zone
+from pipeline.plans import Plan
+
+BODY_SYLLABLES = 400  # n-grams from the lead and the first syllables of the body
+PAIR_GROUPS = ("feature:what_professional", "feature:what_nonprofessional", "feature:who_teachers",
+               "feature:who_support", "feature:who_students", "sector", "people")
+
+
+def _ngrams(words: list[str], prefix: str, out: dict[str, float]) -> list[str]:
+    """Unigram and bigram features of `words` into `out`; returns the bigrams."""
+    words = [w for w in words if not w.isdigit()]  # numbers are left out (a bigram may span one)
+    out.update(dict.fromkeys([prefix + w for w in words], 1.0))
+    bis = [f"{a} {b}" for a, b in itertools.pairwise(words)]
+    out.update(dict.fromkeys([prefix + bi for bi in bis], 1.0))
+    return bis
+
+
+def bigrams(words: list[str]) -> set[str]:
+    return {f"{a} {b}" for a, b in itertools.pairwise(words) if not a.isdigit() and not b.isdigit()}
+
+
+@dataclass(frozen=True)
+class ActivityTexts:
+    """Each activity's definition as syllable bigrams: the plan's content and form, plus its cue terms."""
+
+    bigrams: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, plan: Plan, lex: Lexicon) -> ActivityTexts:
+        from classifiers.matcher import SYLLABLE
+        from pipeline.normalize import normalize_text
+
+        out = {}
+        for act in plan.activities:
+            parts = [str(getattr(act, "content", "") or ""), str(getattr(act, "form", "") or "")]
+            cat = lex.activities.get(act.id)
+            if cat is not None:
+                parts += [t.text for t in cat.terms if not t.generated]
+            words = SYLLABLE.findall(normalize_text(" . ".join(parts)).lower())
+            out[act.id] = frozenset(bigrams(words))
+        return cls(out)
+
+
+def _pairs(index: dict[str, list[Hit]], lex: Lexicon, out: dict[str, float]) -> None:
+    n = int(lex.t("proximity_tokens"))
+    actions = index.get("action", [])
+    if not actions:
+        return
+    for group in PAIR_GROUPS:
+        hits = index.get(group, [])
+        if not hits:
+            continue
+        by_zone: dict[str, list[int]] = {}
+        for h in hits:
+            by_zone.setdefault(h.zone, []).append(h.token)
+        count = 0
+        for a in actions:
+            pos = by_zone.get(a.zone)
+            if not pos:
+                continue
+            pos.sort()
+            i = bisect.bisect_left(pos, a.token - n)
+            if i < len(pos) and pos[i] <= a.token + n:
+                count += 1
+        if count:
+            out[f"p:{group.removeprefix('feature:')}"] = math.log1p(count)
+
+
+def document_features(zones: list[Zone], index: dict[str, list[Hit]], scored: Scored, lex: Lexicon,
+                      activity_texts: ActivityTexts) -> dict[str, float]:
+    f: dict[str, float] = {}
+    # lexicon hits by category and zone, and per term
+    per_term: Counter[str] = Counter()
+    for cat, hits in index.items():
+        zc: Counter[str] = Counter(h.zone for h in hits)
+        for zone, c in zc.items():
+            f[f"z:{cat}:{zone}"] = math.log1p(c)
+        for h in hits:
+            per_term[f"{cat}|{h.key}"] += 1
+            if h.zone == "title":
+                f[f"kt:{cat}|{h.key}"] = 1.0
+    for key, c in per_term.items():
+        f[f"k:{key}"] = math.log1p(c)
+    _pairs(index, lex, f)
+    # the rules' evidence
+    f["r:score"] = scored.score
+    f["r:topic"] = max(-5.0, scored.topic / 10)
+    for part, v in scored.parts.items():
+        f[f"r:{part}"] = v / 10 if part != "sector_factor" else v
+    for g in scored.gates:
+        f[f"r:gate:{g}"] = 1.0
+    for n in scored.negatives:
+        f[f"r:neg:{n['group']}"] = min(3.0, float(n.get("penalty", 0.0)) / 10)
+        if n.get("mode") == "damp":
+            f["r:damp"] = float(n.get("share", 0.0))
+    if scored.mixed:
+        f["r:mixed"] = 1.0
+    named = scored.parts.get("project", 0) > 0 and scored.parts.get("sector", 0) > 0
+    f["r:named"] = 1.0 if named else 0.0
+    f["r:plain"] = 1.0 if zones and zones[0].plain else 0.0
+    chars = sum(len(z.text) for z in zones)
+    f["r:len"] = math.log1p(chars) / 10
+    for a, v in scored.activity_raw.items():
+        f[f"act:{a}"] = math.log1p(max(0.0, v))
+    # similarity to the plan's activity texts (binary cosine over syllable bigrams of lead + body head)
+    body_words: list[str] = []
+    for z in zones:
+        words = z.syl.folded if z.plain else z.syl.exact
+        if z.name == "title":
+            _ngrams(words, "t:", f)
+        else:
+            room = BODY_SYLLABLES - len(body_words)
+            if room > 0:
+                body_words.extend(words[:room])
+    doc_bi = set(_ngrams(body_words, "b:", f))
+    if doc_bi:
+        for a, defs in activity_texts.bigrams.items():
+            if defs:
+                f[f"sim:{a}"] = 10 * len(doc_bi & defs) / math.sqrt(len(doc_bi) * len(defs))
+    return f

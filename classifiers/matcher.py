@@ -1,0 +1,172 @@
+"""All lexicon terms matched in one pass over a zone's syllables, respecting tone marks.
+
+A zone is split once into syllables (`\\w+` runs). Every term of every category is a path of syllables
+in one trie; a walk from each syllable finds every term that starts there, in all categories at once.
+There is no word segmentation: positions (for proximity) are syllable indexes.
+
+Tone marks: a document written with diacritics is matched with them ("lương" is not "lượng", "tôi" is not
+"tới", "khóa học" is not "khoa học", "trường" is not "trưởng"); only a document written without
+diacritics (detected per document: `has_diacritics`) is matched on folded syllables. Both sides are NFC
+with modern tone placement (pipeline.normalize.normalize_text), lower-cased.
+
+Between two syllables of a term the text may have spaces, hyphens, dashes, slashes, commas and quotes
+("33/QĐ-TTg", "2018 – 2025", "đào tạo, bồi dưỡng"); a sentence or clause break (. ! ? ; : or a new line)
+ends a match. "[số]" in a term is an optional syllable run.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from classifiers.textfold import fast_fold
+from pipeline.normalize import normalize_text
+
+SYLLABLE = re.compile(r"\w+")
+_BREAK = re.compile(r"[.!?;:\n…]")
+_OPTIONAL = re.compile(r"\[([^\]]+)\]")
+# a Vietnamese letter that carries a mark (tone or vowel quality) or đ
+_MARKED = re.compile(r"[à-ỹđÀ-ỸĐ]")
+_END = ""  # trie key for "a term ends here": never a syllable
+
+# share of syllables with a mark below which a document counts as written without diacritics
+DIACRITIC_SHARE = 0.2
+
+
+_MARKED_WORD = re.compile(r"\w*[à-ỹđÀ-ỸĐ]\w*")
+_DIGITS = re.compile(r"\b\d+\b")
+
+
+def has_diacritics(*texts: str) -> bool:
+    """True when the text is written with Vietnamese diacritics (per document, not per word): at least
+    DIACRITIC_SHARE of its (non-numeric) syllables carry a mark."""
+    marked = total = 0
+    for text in texts:
+        if not text:
+            continue
+        head = text[:20000]
+        total += len(SYLLABLE.findall(head)) - len(_DIGITS.findall(head))
+        marked += len(_MARKED_WORD.findall(head))
+    return total > 0 and marked / total >= DIACRITIC_SHARE
+
+
+def syllables_of(term: str) -> list[list[str]]:
+    """The syllable sequences a term stands for, lower-cased NFC ("[số]" gives two variants)."""
+    text = normalize_text(term).lower()
+    variants = [""]
+    pos = 0
+    for m in _OPTIONAL.finditer(text):
+        before = text[pos:m.start()]
+        variants = [v + before for v in variants] + [v + before + " " + m.group(1) + " " for v in variants]
+        pos = m.end()
+    variants = [v + text[pos:] for v in variants]
+    out: list[list[str]] = []
+    for v in variants:
+        sylls = SYLLABLE.findall(v)
+        if sylls and sylls not in out:
+            out.append(sylls)
+    return out
+
+
+@dataclass(frozen=True)
+class Found:
+    term: int      # index into Matcher.terms
+    first: int     # syllable index of the first syllable
+    last: int      # syllable index of the last syllable
+    start: int     # character offsets in the zone text
+    end: int
+
+
+class Syllables:
+    """A zone's syllables: character spans, lower-cased forms (folded on demand) and clause breaks."""
+
+    __slots__ = ("_folded", "breaks", "ends", "exact", "starts")
+
+    def __init__(self, starts: list[int], ends: list[int], exact: list[str], breaks: list[bool]) -> None:
+        self.starts, self.ends, self.exact, self.breaks = starts, ends, exact, breaks
+        self._folded: list[str] | None = None
+
+    @property
+    def folded(self) -> list[str]:
+        if self._folded is None:
+            self._folded = [w if w.isascii() else fast_fold(w) for w in self.exact]
+        return self._folded
+
+    @classmethod
+    def of(cls, text: str) -> Syllables:
+        low = text.lower()
+        if len(low) != len(text):  # a rare letter whose lower case is longer: keep offsets per syllable
+            spans = [m.span() for m in SYLLABLE.finditer(text)]
+            exact = [text[s:e].lower() for s, e in spans]
+        else:
+            spans = [m.span() for m in SYLLABLE.finditer(low)]
+            exact = SYLLABLE.findall(low)
+        starts = [s for s, _ in spans]
+        ends = [e for _, e in spans]
+        breaks = [False] * len(starts)
+        for m in _BREAK.finditer(text):
+            j = bisect.bisect_left(starts, m.start())
+            if j < len(breaks):
+                breaks[j] = True
+        return cls(starts, ends, exact, breaks)
+
+    def index_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+class Matcher:
+    """One trie of all terms (exact and folded); `find` returns every term occurrence in one walk."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        self.terms: list[str] = list(terms)
+        self.exact: dict[str, dict] = {}
+        self.folded: dict[str, dict] = {}
+        for i, term in enumerate(self.terms):
+            for sylls in syllables_of(term):
+                self._add(self.exact, sylls, i)
+                self._add(self.folded, [fast_fold(s) for s in sylls], i)
+
+    @staticmethod
+    def _add(root: dict, sylls: list[str], index: int) -> None:
+        node = root
+        for s in sylls:
+            node = node.setdefault(s, {})
+        node.setdefault(_END, []).append(index)
+
+    def find(self, syl: Syllables, *, folded: bool) -> list[Found]:
+        words = syl.folded if folded else syl.exact
+        root = self.folded if folded else self.exact
+        breaks = syl.breaks
+        n = len(words)
+        out: list[Found] = []
+        for i in range(n):
+            node = root.get(words[i])
+            j = i
+            while node is not None:
+                ends = node.get(_END)
+                if ends:
+                    for t in ends:
+                        out.append(Found(t, i, j, syl.starts[i], syl.ends[j]))
+                j += 1
+                if j >= n or breaks[j]:
+                    break
+                node = node.get(words[j])
+        return out
+
+
+def leftmost_longest(found: list[Found]) -> list[Found]:
+    """Non-overlapping occurrences, longest first at each position ("bồi dưỡng thường xuyên" is not also
+    "bồi dưỡng")."""
+    found = sorted(found, key=lambda f: (f.first, -f.last))
+    kept: list[Found] = []
+    upto = -1
+    for f in found:
+        if f.first > upto:
+            kept.append(f)
+            upto = f.last
+    return kept

@@ -1,0 +1,329 @@
+"""Train the learned model (scikit-learn) and write it as JSON weights (classifiers.model).
+
+Deterministic: the same data and code give the same file (fixed folds, liblinear/lbfgs, no randomness
+left). Steps, on the train split only (the holdout is evaluated, never fitted on):
+  1. features of every candidate item through the rules (classifiers.features);
+  2. relevance: logistic regression (class-balanced; the generated dev set and the demo mirror weigh
+     corpus.SYNTHETIC_WEIGHT), n-gram columns held back by NGRAM_SCALE,
+     C chosen by 5-fold out-of-fold log loss; Platt calibration fitted on the out-of-fold margins;
+  3. thresholds on the out-of-fold calibrated probabilities of the real items: `accept` = the lowest
+     probability above which accept precision stays >= ACCEPT_PRECISION; `reject` = the highest below which
+     at most 1 - SURFACED_RECALL of the relevant items fall;
+  4. activity: multinomial logistic regression on the relevant items; `activity_min` from its
+     out-of-fold probabilities;
+  5. version = hash of the data digest, the code digest and the parameters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from classifiers.corpus import Item
+from classifiers.model import FORMAT
+from planwatch.config import REPO_ROOT
+
+ACCEPT_PRECISION = 0.97
+SURFACED_RECALL = 0.98
+ACTIVITY_ACCURACY = 0.95
+NGRAM_SCALE = 0.3         # n-gram columns scaled to this (0: no n-grams)
+MIN_DF = 2                # an n-gram is a feature when it occurs in at least this many training documents
+C_GRID = (0.3, 1.0, 3.0)
+FOLDS = 5
+MIN_REAL_POSITIVES = 40   # thresholds from the real items alone once they hold this many relevant ones
+CODE_FILES = ("classifiers/features.py", "classifiers/training.py", "classifiers/model.py", "classifiers/matcher.py",
+              "classifiers/scoring.py", "classifiers/zones.py", "classifiers/engine.py", "classifiers/routing.py",
+              "classifiers/corpus.py")
+
+
+def code_digest(lexicon_path: Path) -> str:
+    h = hashlib.sha256()
+    for rel in CODE_FILES:
+        h.update(rel.encode() + b"\0" + (REPO_ROOT / rel).read_bytes())
+    h.update(lexicon_path.read_bytes())
+    return h.hexdigest()
+
+
+@dataclass
+class Featurized:
+    items: list[Item]
+    X: list[dict[str, float]]
+
+
+def featurize(clf: Any, items: list[Item]) -> Featurized:
+    """Features of the items that reach the model (prefilter candidates)."""
+    kept, X = [], []
+    for it in items:
+        d = it.doc
+        if clf.prefilter.first_hit(d.get("title"), d.get("lead"), d.get("text")) is None:
+            continue
+        kept.append(it)
+        X.append(clf.analyse(d).features)
+    return Featurized(kept, X)
+
+
+def _vocabulary(X: list[dict[str, float]]) -> set[str]:
+    df: Counter[str] = Counter()
+    for x in X:
+        df.update(x.keys())
+    if NGRAM_SCALE <= 0:
+        return {k for k in df if not k.startswith(("t:", "b:"))}
+    return {k for k, c in df.items() if c >= MIN_DF or not k.startswith(("t:", "b:"))}
+
+
+def _matrix(X: list[dict[str, float]], vocab: list[str]) -> Any:
+    from scipy.sparse import csr_matrix
+
+    col = {k: i for i, k in enumerate(vocab)}
+    data, rows, cols = [], [], []
+    for r, x in enumerate(X):
+        for k, v in x.items():
+            j = col.get(k)
+            if j is not None and v:
+                data.append(v)
+                rows.append(r)
+                cols.append(j)
+    return csr_matrix((data, (rows, cols)), shape=(len(X), len(vocab)))
+
+
+def _scaled(M: Any, vocab: list[str]) -> tuple[Any, Any]:
+    """Columns scaled to max |x| = 1; n-gram columns further down to NGRAM_SCALE, so that the same L2 penalty
+    holds them back more than the lexicon and rules features (a few hundred labelled pages cannot carry
+    thousands of free n-gram weights)."""
+    import numpy as np
+
+    scale = np.asarray(abs(M).max(axis=0).todense()).ravel()
+    scale[scale == 0] = 1.0
+    ngram = np.array([k.startswith(("t:", "b:")) for k in vocab])
+    if NGRAM_SCALE > 0:
+        scale[ngram] = scale[ngram] / NGRAM_SCALE
+    from scipy.sparse import diags
+
+    return M @ diags(1.0 / scale), scale
+
+
+def fit_relevance(X: list[dict[str, float]], y: list[int], w: list[float], C: float) -> tuple[dict[str, float], float]:
+    """Logistic regression; returns weights on the unscaled features and the bias."""
+    from sklearn.linear_model import LogisticRegression
+
+    vocab = sorted(_vocabulary(X))
+    M, scale = _scaled(_matrix(X, vocab), vocab)
+    lr = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=2000)
+    lr.fit(M, y, sample_weight=w)
+    coef = lr.coef_[0] / scale
+    return {k: float(c) for k, c in zip(vocab, coef, strict=True) if abs(c) > 1e-6}, float(lr.intercept_[0])
+
+
+def fit_activity(X: list[dict[str, float]], y: list[str], w: list[float], C: float
+                 ) -> tuple[list[str], dict[str, dict[str, float]], dict[str, float]]:
+    from sklearn.linear_model import LogisticRegression
+
+    vocab = sorted(_vocabulary(X))
+    M, scale = _scaled(_matrix(X, vocab), vocab)
+    lr = LogisticRegression(C=C, class_weight="balanced", solver="lbfgs", max_iter=3000)
+    lr.fit(M, y, sample_weight=w)
+    classes = [str(c) for c in lr.classes_]
+    coefs = lr.coef_ if len(classes) > 2 else [-lr.coef_[0], lr.coef_[0]]
+    intercepts = lr.intercept_ if len(classes) > 2 else [-lr.intercept_[0], lr.intercept_[0]]
+    weights = {c: {k: float(v) for k, v in zip(vocab, row / scale, strict=True) if abs(v) > 1e-6}
+               for c, row in zip(classes, coefs, strict=True)}
+    return classes, weights, {c: float(b) for c, b in zip(classes, intercepts, strict=True)}
+
+
+def _margin(weights: dict[str, float], bias: float, x: dict[str, float]) -> float:
+    return bias + sum(v * weights[k] for k, v in x.items() if k in weights)
+
+
+def _folds(y: list[Any], k: int) -> list[tuple[list[int], list[int]]]:
+    from sklearn.model_selection import StratifiedKFold
+
+    counts = Counter(y)
+    k = max(2, min(k, min(counts.values())))
+    skf = StratifiedKFold(n_splits=k, shuffle=True, random_state=0)
+    return [(list(a), list(b)) for a, b in skf.split([[0]] * len(y), y)]
+
+
+def _platt(margins: list[float], y: list[int]) -> tuple[float, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=1e4, solver="lbfgs", max_iter=1000)
+    lr.fit([[m] for m in margins], y)
+    return float(lr.coef_[0][0]), float(lr.intercept_[0])
+
+
+def _sig(z: float) -> float:
+    return 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def _logloss(p: list[float], y: list[int], w: list[float]) -> float:
+    eps = 1e-6
+    tot = sum(wi * -(yi * math.log(max(eps, pi)) + (1 - yi) * math.log(max(eps, 1 - pi)))
+              for pi, yi, wi in zip(p, y, w, strict=True))
+    return tot / sum(w)
+
+
+def accept_threshold(p: list[float], y: list[int], target: float = ACCEPT_PRECISION) -> float:
+    """The lowest threshold t such that precision of {p >= t'} stays >= target for every t' >= t."""
+    order = sorted(zip(p, y, strict=True), key=lambda t: -t[0])
+    best = 1.0
+    tp = fp = 0
+    for i, (pi, yi) in enumerate(order):
+        tp += yi
+        fp += 1 - yi
+        nxt = order[i + 1][0] if i + 1 < len(order) else -1.0
+        if nxt == pi:
+            continue
+        if tp / (tp + fp) >= target:
+            best = pi
+        else:
+            break
+    return best
+
+
+def reject_threshold(p: list[float], y: list[int], target: float = SURFACED_RECALL) -> float:
+    """The highest threshold t such that at least `target` of the relevant items have p >= t."""
+    pos = sorted(pi for pi, yi in zip(p, y, strict=True) if yi)
+    if not pos:
+        return 0.05
+    allowed = math.floor((1 - target) * len(pos))  # relevant items that may fall below
+    return max(0.01, pos[allowed] - 1e-4)
+
+
+def acceptable(item: Item, x: dict[str, float], clf: Any) -> bool:
+    """The hard rules of routing that need no model: a preschool subject, no what/who/genre flag, a date
+    after the project's start."""
+    from classifiers.engine import training_flags
+
+    return x.get("r:sector", 0.0) > 0 and not training_flags(x) and not clf._date_flags(item.doc)
+
+
+@dataclass
+class Trained:
+    model: dict[str, Any]
+    cv: dict[str, Any]
+    oof: list[tuple[str, int, float]]  # (item id, label, out-of-fold calibrated probability)
+
+
+def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) -> Trained:
+    """Fit on the train split of `items` (holdout items are dropped here) with the rules classifier `clf`."""
+    train_items = [it for it in items if it.split == "train"]
+    fz = featurize(clf, train_items)
+    its, X = fz.items, fz.X
+    y = [int(it.relevant) for it in its]
+    w = [it.weight for it in its]
+    if sum(y) < 2 or sum(y) == len(y):
+        raise ValueError(f"need relevant and irrelevant training items, got {sum(y)} relevant of {len(y)}")
+    folds = _folds(y, FOLDS)
+
+    # C by out-of-fold log loss on the real items once there are enough of them, else on all (the margins of
+    # all folds are calibrated together, as the final model's will be)
+    real = [i for i, it in enumerate(its) if it.real]
+    sel = real if sum(y[i] for i in real) >= MIN_REAL_POSITIVES else list(range(len(its)))
+    best: tuple[float, float, list[float]] | None = None
+    for C in C_GRID:
+        oof = [0.0] * len(its)
+        for tr, te in folds:
+            wts, b = fit_relevance([X[i] for i in tr], [y[i] for i in tr], [w[i] for i in tr], C)
+            for i in te:
+                oof[i] = _margin(wts, b, X[i])
+        a, c = _platt(oof, y)
+        p = [_sig(a * m + c) for m in oof]
+        loss = _logloss([p[i] for i in sel], [y[i] for i in sel], [w[i] for i in sel])
+        if best is None or loss < best[0]:
+            best = (loss, C, oof)
+    assert best is not None
+    loss, C, oof = best
+    a, c = _platt(oof, y)
+    p_oof = [_sig(a * m + c) for m in oof]
+    weights, bias = fit_relevance(X, y, w, C)
+
+    # thresholds on the real items' out-of-fold probabilities once they hold enough relevant items (the
+    # generated dev set and the demo mirror are easier); until then on all items. The accept threshold is
+    # chosen among the items the hard rules let through (a research abstract with p = 0.9 is reviewed anyway).
+    base = real if sum(y[i] for i in real) >= MIN_REAL_POSITIVES else list(range(len(its)))
+    open_ = [i for i in base if acceptable(its[i], X[i], clf)]
+    t_accept = max(0.5, accept_threshold([p_oof[i] for i in open_], [y[i] for i in open_]))
+    t_reject = min(t_accept - 0.05, reject_threshold([p_oof[i] for i in base], [y[i] for i in base]))
+
+    # activity
+    rel = [i for i, it in enumerate(its) if it.relevant and it.activity]
+    act_model: dict[str, Any] | None = None
+    activity_min = 0.0
+    act_cv: dict[str, Any] = {}
+    ya = [str(its[i].activity) for i in rel]
+    if len(set(ya)) >= 2:
+        Xa, wa = [X[i] for i in rel], [w[i] for i in rel]
+        afolds = _folds(ya, FOLDS)
+        oof_top: list[tuple[float, bool]] = []
+        for tr, te in afolds:
+            classes, aw, ab = fit_activity([Xa[i] for i in tr], [ya[i] for i in tr], [wa[i] for i in tr], 1.0)
+            for i in te:
+                zs = {cl: ab[cl] + sum(v * aw[cl][k] for k, v in Xa[i].items() if k in aw[cl]) for cl in classes}
+                top = max(zs.values())
+                ex = {cl: math.exp(z - top) for cl, z in zs.items()}
+                best_cl = max(ex, key=lambda k: ex[k])
+                oof_top.append((ex[best_cl] / sum(ex.values()), best_cl == ya[i]))
+        acc = sum(ok for _, ok in oof_top) / len(oof_top)
+        activity_min = 0.0
+        for t in (0.0, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+            kept = [ok for pr, ok in oof_top if pr >= t]
+            if kept and sum(kept) / len(kept) >= ACTIVITY_ACCURACY:
+                activity_min = t
+                break
+        else:
+            activity_min = 0.7
+        classes, aw, ab = fit_activity(Xa, ya, wa, 1.0)
+        act_model = {"classes": classes, "weights": _rounded_nested(aw), "bias": ab}
+        act_cv = {"activity_accuracy_oof": round(acc, 4), "activity_items": len(ya),
+                  "activity_counts": dict(Counter(ya))}
+
+    def oof_metrics(idx: list[int]) -> dict[str, Any]:
+        acc_ = [i for i in idx if p_oof[i] >= t_accept and acceptable(its[i], X[i], clf)]
+        pos = [i for i in idx if y[i]]
+        return {"items": len(idx), "relevant": len(pos),
+                "accept_precision": round(sum(y[i] for i in acc_) / len(acc_), 4) if acc_ else 1.0,
+                "surfaced_recall": round(sum(p_oof[i] >= t_reject for i in pos) / len(pos), 4) if pos else 1.0,
+                "review_share": round(sum(t_reject <= p_oof[i] < t_accept for i in idx) / len(idx), 4)}
+
+    cv = {"threshold_base": "real" if base is real else "all", "C": C, "log_loss": round(loss, 4),
+          "folds": len(folds), "real": oof_metrics(real),
+          "all": oof_metrics(list(range(len(its)))), **act_cv}
+    thresholds = {"accept": round(t_accept, 4), "reject": round(t_reject, 4), "activity_min": activity_min}
+    params = {"C": C, "min_df": MIN_DF, "ngram_scale": NGRAM_SCALE, "folds": FOLDS,
+              "accept_precision": ACCEPT_PRECISION,
+              "surfaced_recall": SURFACED_RECALL}
+    version = "m" + hashlib.sha256(json.dumps([data_digest, code_digest, params, thresholds]).encode()
+                                   ).hexdigest()[:10]
+    model = {
+        "format": FORMAT, "plan": clf.plan.id, "version": version,
+        "created": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        "data_digest": data_digest, "code_digest": code_digest, "params": params,
+        "training": {"items": len(its), "relevant": sum(y), "by_source": dict(Counter(it.source for it in its)),
+                     "relevant_by_source": dict(Counter(it.source for it in its if it.relevant))},
+        "thresholds": thresholds, "cv": cv,
+        "relevance": {"bias": bias, "calibration": [a, c], "weights": _rounded(weights)},
+        "activity": act_model,
+    }
+    return Trained(model=model, cv=cv, oof=[(it.id, y[i], p_oof[i]) for i, it in enumerate(its)])
+
+
+def _rounded(w: dict[str, float]) -> dict[str, float]:
+    return {k: float(f"{v:.5g}") for k, v in sorted(w.items())}
+
+
+def _rounded_nested(w: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    return {c: _rounded(v) for c, v in w.items()}
+
+
+def write_model(model: dict[str, Any], path: Path) -> None:
+    """Atomic write; `created` is the only field that changes between two runs on the same data and code."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(model, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.replace(path)

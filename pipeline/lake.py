@@ -1,0 +1,435 @@
+"""The published state as a DuckLake: snapshots whose cost depends on what changed, not on the archive.
+
+Opt-in with PLANWATCH_LAKE (docs/decisions.md, "Publishing by DuckLake snapshots"):
+- unset or `off`: today's copy-and-rename snapshot (pipeline.publish);
+- `sqlite`: a DuckLake whose catalog is `PLANWATCH_HOME/lake/catalog.sqlite` and whose data are Parquet files
+  under `PLANWATCH_HOME/lake/data/` (one machine, any number of readers beside the one writer);
+- `postgres:<libpq connection string>`: the catalog in PostgreSQL (several machines; docs/scaling.md), data
+  under PLANWATCH_LAKE_DATA (default `PLANWATCH_HOME/lake/data/`, a shared folder for several machines).
+
+The warehouse (one DuckDB file, one writer) stays the system of record. At the end of a write job the writer
+mirrors into the lake, in ONE DuckLake transaction (one snapshot, so readers see all of a job or none of it):
+the rows of the big tables whose keys the job touched (`Writer.insert` records them), and the small tables
+whole. Readers attach the lake read-only and see the newest snapshot on their next query; an open reader is
+never in the writer's way (the catalog's own concurrency, not file locks). The full-text index is kept
+incrementally beside it (pipeline.lake_search).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from pipeline import sql
+from planwatch.config import Paths
+
+LAKE_ENV = "PLANWATCH_LAKE"
+LAKE_DATA_ENV = "PLANWATCH_LAKE_DATA"
+ALIAS = "lake"
+# Big tables that only ever change through Writer.insert: mirrored by the keys a job touched. Every other
+# table is small (plans, sources, runs, ...) and mirrored whole at each publish.
+DELTA_KEYS: dict[str, tuple[str, ...]] = {
+    "documents": ("doc_id",),
+    "doc_signatures": ("doc_id",),
+    "classifications": ("doc_id", "plan_id", "classifier_version"),
+    "fetch_log": ("fetch_id",),
+    "stories": ("story_id",),
+    "review_decisions": ("decision_id",),
+    "source_health_log": ("run_id", "source_id"),
+}
+def keys_of(table: str, batch: Any) -> Any:
+    """The columns of a loaded batch a lake publish needs (its keys, and doc_id for `matches`): what
+    `Writer.insert` keeps, so a long job does not hold every batch it loaded."""
+    wanted = [c for c in (*DELTA_KEYS.get(table, ()), "doc_id") if c in batch.column_names]
+    return batch.select(list(dict.fromkeys(wanted)))
+
+
+FOLD_SEARCH_TEXT = "replace(replace(concat_ws(' ', title, lead, text), 'đ', 'd'), 'Đ', 'D')"
+
+
+def mode() -> str:
+    """'off', 'sqlite' or 'postgres'."""
+    value = os.environ.get(LAKE_ENV, "off").strip()
+    if value in ("", "off", "0", "false"):
+        return "off"
+    if value == "sqlite" or value.startswith("postgres:"):
+        return value.split(":", 1)[0]
+    raise ValueError(f"{LAKE_ENV} must be off, sqlite or postgres:<connection string>, not {value!r}")
+
+
+def enabled() -> bool:
+    return mode() != "off"
+
+
+def lake_dir(paths: Paths) -> Path:
+    return paths.home / "lake"
+
+
+def data_dir(paths: Paths) -> Path:
+    return Path(os.environ.get(LAKE_DATA_ENV) or lake_dir(paths) / "data")
+
+
+def catalog_uri(paths: Paths) -> str:
+    if mode() == "postgres":
+        return "ducklake:postgres:" + os.environ[LAKE_ENV].split(":", 1)[1]
+    return f"ducklake:sqlite:{lake_dir(paths) / 'catalog.sqlite'}"
+
+
+# -- extensions, loaded from their wheels like fts (no download ever) ------------------------------------
+def _wheel_extension(module: str, name: str) -> Path | None:
+    try:
+        mod = __import__(module)
+    except ImportError:
+        return None
+    path = Path(str(mod.__file__)).parent / "extensions" / f"v{duckdb.__version__}" / f"{name}.duckdb_extension"
+    return path if path.is_file() else None
+
+
+def _load_as(conn: duckdb.DuckDBPyConnection, module: str, name: str, entry: str, paths: Paths) -> None:
+    """LOAD an extension file; DuckDB finds its entry point by the file's name, and the sqlite and postgres
+    wheels ship `sqlite.duckdb_extension` / `postgres.duckdb_extension` for `sqlite_scanner` /
+    `postgres_scanner`, so those are loaded through a link of the right name in the state folder."""
+    found = _wheel_extension(module, name)
+    if found is None:
+        raise RuntimeError(f"the {name} extension is not installed (pip package {module.replace('_', '-')})")
+    if entry != name:
+        links = lake_dir(paths) / "extensions"
+        links.mkdir(parents=True, exist_ok=True)
+        link = links / f"{entry}.duckdb_extension"
+        if not link.exists() or link.resolve() != found.resolve():
+            tmp = links / f".{entry}.{os.getpid()}.tmp"
+            tmp.unlink(missing_ok=True)
+            tmp.symlink_to(found)
+            os.replace(tmp, link)
+        found = link
+    conn.execute(f"LOAD '{found}'")
+
+
+def load_extensions(conn: duckdb.DuckDBPyConnection, paths: Paths) -> None:
+    _load_as(conn, "duckdb_extension_ducklake", "ducklake", "ducklake", paths)
+    if mode() == "postgres":
+        _load_as(conn, "duckdb_extension_postgres", "postgres", "postgres_scanner", paths)
+    else:
+        _load_as(conn, "duckdb_extension_sqlite", "sqlite", "sqlite_scanner", paths)
+
+
+def attach(conn: duckdb.DuckDBPyConnection, paths: Paths, *, read_only: bool) -> None:
+    load_extensions(conn, paths)
+    if mode() == "sqlite":
+        lake_dir(paths).mkdir(parents=True, exist_ok=True)
+    options = ["READ_ONLY"] if read_only else [f"DATA_PATH '{data_dir(paths)}/'"]
+    if not read_only:
+        data_dir(paths).mkdir(parents=True, exist_ok=True)
+    conn.execute(f"ATTACH '{catalog_uri(paths)}' AS {ALIAS} ({', '.join(options)})")
+
+
+def exists(paths: Paths) -> bool:
+    if mode() == "sqlite":
+        return (lake_dir(paths) / "catalog.sqlite").exists()
+    return mode() == "postgres"
+
+
+def open_reader(paths: Paths) -> duckdb.DuckDBPyConnection:
+    """An in-memory connection with the lake attached read-only and selected (`USE lake`): every view and
+    table name of the snapshot resolves as before. Reading the lake's Parquet files is allowed by directory,
+    so sqlguard.lock_down can still turn every other file and URL off."""
+    conn = duckdb.connect()
+    try:
+        attach(conn, paths, read_only=True)
+        conn.execute(f"USE {ALIAS}")
+        conn.execute("SET allowed_directories = [?]", [str(data_dir(paths)) + "/"])
+    except Exception:
+        conn.close()
+        raise
+    return conn
+
+
+# -- writing ---------------------------------------------------------------------------------------------
+def _tables(conn: duckdb.DuckDBPyConnection, catalog: str) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = ? AND schema_name = 'main' "
+        "AND NOT temporary ORDER BY 1", [catalog]).fetchall()]
+
+
+def _select(table: str, src: str) -> str:
+    if table == "documents":
+        return f"SELECT *, {FOLD_SEARCH_TEXT} AS search_text FROM {src}"
+    return f"SELECT * FROM {src}"
+
+
+def _views_hash() -> str:
+    return hashlib.sha256("".join(p.read_text(encoding="utf-8") for p in sql.views()).encode()).hexdigest()
+
+
+def _ensure_tables(conn: duckdb.DuckDBPyConnection, wh: str) -> list[str]:
+    """Create in the lake each warehouse table it lacks (no keys: DuckLake has no constraints) and add the
+    columns a warehouse migration added since. Returns tables created now."""
+    have = set(_tables(conn, ALIAS))
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {ALIAS}.lake_meta (key VARCHAR, value VARCHAR)")
+    schema = hashlib.sha256(repr(conn.execute(
+        "SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE database_name = ? "
+        "ORDER BY ALL", [wh]).fetchall()).encode()).hexdigest()
+    known = conn.execute(f"SELECT value FROM {ALIAS}.lake_meta WHERE key = 'schema'").fetchone()
+    if known and known[0] == schema:
+        return []
+    conn.execute(f"DELETE FROM {ALIAS}.lake_meta WHERE key = 'schema'")
+    conn.execute(f"INSERT INTO {ALIAS}.lake_meta VALUES ('schema', ?)", [schema])
+    created = []
+    for table in _tables(conn, wh):
+        if table not in have:
+            conn.execute(f'CREATE TABLE {ALIAS}."{table}" AS {_select(table, f"{wh}.{table}")} LIMIT 0')
+            created.append(table)
+            continue
+        lake_cols = {r[0] for r in conn.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE database_name = ? AND table_name = ?",
+            [ALIAS, table]).fetchall()}
+        for name, kind in conn.execute(
+                "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = ? AND table_name = ? "
+                "ORDER BY column_index", [wh, table]).fetchall():
+            if name not in lake_cols:
+                conn.execute(f'ALTER TABLE {ALIAS}."{table}" ADD COLUMN "{name}" {kind}')
+    return created
+
+
+def _ensure_views(conn: duckdb.DuckDBPyConnection) -> bool:
+    """(Re)create the views in the lake when their SQL changed; True when it did. The `matches` view is
+    kept as `matches_live` and `matches` reads the table `matches_store` that each publish refreshes for
+    the documents it touched (what every report, coverage and digest query starts from)."""
+    digest = _views_hash()
+    row = conn.execute(f"SELECT value FROM {ALIAS}.lake_meta WHERE key = 'views'").fetchone()
+    if row and row[0] == digest:
+        return False
+    conn.execute(f"USE {ALIAS}")
+    try:
+        for path in sql.views():
+            conn.execute(path.read_text(encoding="utf-8"))
+        found = conn.execute("SELECT sql FROM duckdb_views() WHERE database_name = ? AND schema_name = 'main' "
+                             "AND view_name = 'matches'", [ALIAS]).fetchone()
+        if found is None:
+            raise RuntimeError("the views define no `matches`")
+        head, sep, body = str(found[0]).partition(" AS ")
+        if not sep or "matches" not in head.lower():
+            raise RuntimeError(f"cannot read the definition of `matches`: {head!r}")
+        conn.execute(f"CREATE OR REPLACE VIEW matches_live AS {body.rstrip().rstrip(';')}")
+        conn.execute("CREATE TABLE IF NOT EXISTS matches_store AS SELECT * FROM matches_live LIMIT 0")
+        conn.execute("CREATE OR REPLACE VIEW matches AS SELECT * FROM matches_store")
+    finally:
+        conn.execute("USE memory")
+    conn.execute(f"DELETE FROM {ALIAS}.lake_meta WHERE key = 'views'")
+    conn.execute(f"INSERT INTO {ALIAS}.lake_meta VALUES ('views', ?)", [digest])
+    return True
+
+
+# what `matches` is derived from: a change here refreshes the rows of the documents it names; a change of
+# the plans' windows refreshes them all
+MATCH_INPUTS = ("documents", "classifications", "review_decisions")
+MATCH_WHOLE = ("activities", "plans")
+
+
+def _refresh_matches(conn: duckdb.DuckDBPyConnection, doc_ids: set[str] | None) -> int:
+    """Rewrite matches_store for these documents (None: all of them). Returns the rows it holds for them."""
+    if doc_ids is None:
+        conn.execute(f"DELETE FROM {ALIAS}.matches_store")
+        conn.execute(f"INSERT INTO {ALIAS}.matches_store SELECT * FROM {ALIAS}.matches_live")
+        return -1
+    if not doc_ids:
+        return 0
+    conn.execute("CREATE OR REPLACE TEMP TABLE _match_ids AS SELECT unnest(?::VARCHAR[]) AS doc_id",
+                 [sorted(doc_ids)])
+    conn.execute(f"DELETE FROM {ALIAS}.matches_store WHERE doc_id IN (SELECT doc_id FROM temp._match_ids)")
+    conn.execute(f"INSERT INTO {ALIAS}.matches_store SELECT * FROM {ALIAS}.matches_live "
+                 "WHERE doc_id IN (SELECT doc_id FROM temp._match_ids)")
+    conn.execute("DROP TABLE temp._match_ids")
+    return len(doc_ids)
+
+
+def _columns(conn: duckdb.DuckDBPyConnection, catalog: str, table: str) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = ? AND table_name = ? "
+        "ORDER BY column_index", [catalog, table]).fetchall()]
+
+
+def _digest(conn: duckdb.DuckDBPyConnection, catalog: str, table: str, wh: str) -> tuple[Any, ...] | None:
+    """Rows and an order-free hash of a (small) table's warehouse columns, to skip mirroring it unchanged."""
+    cols = ", ".join(f'"{c}"' for c in _columns(conn, wh, table))
+    return conn.execute(f'SELECT count(*), bit_xor(hash(({cols}))) FROM {catalog}."{table}"').fetchone()
+
+
+def _copy(conn: duckdb.DuckDBPyConnection, wh: str, table: str, where: str = "") -> None:
+    cols = ", ".join(f'"{c}"' for c in _columns(conn, wh, table))
+    extra = f", {FOLD_SEARCH_TEXT}" if table == "documents" else ""
+    names = cols + (', "search_text"' if table == "documents" else "")
+    conn.execute(f'INSERT INTO {ALIAS}."{table}" ({names}) SELECT {cols}{extra} FROM {wh}."{table}" {where}')
+
+
+def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any]] | None,
+           paths: Paths) -> dict[str, Any]:
+    """Bring the lake to the warehouse's state in one DuckLake transaction. `conn` has the warehouse open as
+    catalog `wh`; `touched`: table -> Arrow batches whose keys changed in this job (None: mirror everything,
+    as the first time). Returns what was done (tables mirrored whole, rows per delta table)."""
+    from pipeline import lake_search
+
+    conn.execute("BEGIN")
+    try:
+        created = set(_ensure_tables(conn, wh))
+        views_changed = _ensure_views(conn)
+        done: dict[str, Any] = {"whole": [], "delta": {}}
+        for table in _tables(conn, wh):
+            keys = DELTA_KEYS.get(table)
+            if keys and touched is not None and table not in created:
+                batches = touched.get(table, [])
+                if not batches:
+                    continue
+                done["delta"][table] = _mirror_keys(conn, wh, table, keys, batches)
+            elif touched is None or table in created or _digest(conn, wh, table, wh) != _digest(conn, ALIAS, table, wh):
+                conn.execute(f'DELETE FROM {ALIAS}."{table}"')
+                _copy(conn, wh, table)
+                done["whole"].append(table)
+        if touched is None or views_changed or set(MATCH_WHOLE) & set(done["whole"]):
+            _refresh_matches(conn, None)
+        else:
+            _refresh_matches(conn, {k[0] for t in MATCH_INPUTS for k in _touched_keys(touched.get(t, []), ("doc_id",))})
+        if touched is None:
+            lake_search.rebuild(conn, ALIAS)
+        else:
+            changed = _touched_keys(touched.get("documents", []), ("doc_id",))
+            if changed:
+                lake_search.update(conn, ALIAS, [k[0] for k in changed])
+        conn.execute("COMMIT")
+    except Exception:
+        conn.execute("ROLLBACK")
+        raise
+    return done
+
+
+def _touched_keys(batches: Iterable[Any], keys: tuple[str, ...]) -> set[tuple[Any, ...]]:
+    out: set[tuple[Any, ...]] = set()
+    for batch in batches:
+        cols = [batch.column(k).to_pylist() for k in keys]
+        out.update(zip(*cols, strict=True))
+    return out
+
+
+def _mirror_keys(conn: duckdb.DuckDBPyConnection, wh: str, table: str, keys: tuple[str, ...],
+                 batches: list[Any]) -> int:
+    import pyarrow as pa
+
+    touched = _touched_keys(batches, keys)
+    if not touched:
+        return 0
+    key_table = pa.table({k: [t[i] for t in touched] for i, k in enumerate(keys)})
+    conn.register("_lake_keys", key_table)
+    try:
+        match = " AND ".join(f'x."{k}" IS NOT DISTINCT FROM k."{k}"' for k in keys)
+        conn.execute(f'DELETE FROM {ALIAS}."{table}" x WHERE EXISTS (SELECT 1 FROM _lake_keys k WHERE {match})')
+        _copy(conn, wh, table, f'x WHERE EXISTS (SELECT 1 FROM _lake_keys k WHERE {match})')
+    finally:
+        conn.unregister("_lake_keys")
+    return len(touched)
+
+
+def write_open_script(paths: Paths) -> Path:
+    """`PLANWATCH_HOME/lake/open.sql`: the analysts' way in with the DuckDB CLI,
+    `.venv/bin/duckdb -init data/state/lake/open.sql` (the extensions by path, the lake read-only)."""
+    conn = duckdb.connect()
+    try:
+        load_extensions(conn, paths)
+    finally:
+        conn.close()
+    ducklake = _wheel_extension("duckdb_extension_ducklake", "ducklake")
+    scanner = "postgres_scanner" if mode() == "postgres" else "sqlite_scanner"
+    lines = [f"LOAD '{ducklake}';", f"LOAD '{lake_dir(paths) / 'extensions' / scanner}.duckdb_extension';",
+             f"ATTACH '{catalog_uri(paths)}' AS {ALIAS} (READ_ONLY);", f"USE {ALIAS};"]
+    fts = _wheel_extension("duckdb_extension_fts", "fts")
+    if fts:
+        lines.insert(0, f"LOAD '{fts}';")
+    target = lake_dir(paths) / "open.sql"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".open.sql.{os.getpid()}.tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(tmp, target)
+    return target
+
+
+def publish(paths: Paths, touched: dict[str, list[Any]] | None = None) -> dict[str, Any]:
+    """Mirror the (closed, checkpointed) warehouse into the lake. Caller holds the writer lock. The first
+    publish (no lake yet, or `touched` None) mirrors everything."""
+    first = not exists(paths)
+    conn = duckdb.connect()
+    try:
+        attach(conn, paths, read_only=False)
+        conn.execute(f"ATTACH '{paths.warehouse}' AS wh (READ_ONLY)")
+        if not first and touched is not None:
+            have = set(_tables(conn, ALIAS))
+            if not set(DELTA_KEYS) & set(_tables(conn, "wh")) <= have:
+                touched = None
+        done = mirror(conn, "wh", None if first else touched, paths)
+    finally:
+        conn.close()
+    if first or not (lake_dir(paths) / "open.sql").exists():
+        write_open_script(paths)
+    return done
+
+
+def verify(paths: Paths) -> dict[str, tuple[int, int]]:
+    """Per table: (rows in the warehouse, rows in the lake), and an order-free content digest compared; a
+    table whose digests differ is reported with its counts. Empty result: the lake holds exactly the
+    warehouse's rows."""
+    conn = duckdb.connect()
+    try:
+        attach(conn, paths, read_only=True)
+        conn.execute(f"ATTACH '{paths.warehouse}' AS wh (READ_ONLY)")
+        problems: dict[str, tuple[int, int]] = {}
+        for table in _tables(conn, "wh"):
+            cols = ", ".join(f'"{c}"' for c in _columns(conn, "wh", table))
+            digest = f"SELECT count(*), bit_xor(hash(({cols}))) FROM {{}}.\"{table}\""
+            a = conn.execute(digest.format("wh")).fetchone()
+            b = conn.execute(digest.format(ALIAS)).fetchone()
+            if a != b:
+                problems[table] = (int(a[0]) if a else 0, int(b[0]) if b else 0)
+        return problems
+    finally:
+        conn.close()
+
+
+def migrate_warehouse(paths: Paths) -> dict[str, Any]:
+    """From today's single-file warehouse to the lake: fold the review journal in (so no decision is left
+    behind), mirror every table whole, then check that the lake holds exactly the warehouse's rows."""
+    from pipeline.locking import exclusive_lock
+    from pipeline.store import open_writer
+
+    with open_writer(paths, publish=False):
+        pass  # migrations, views and the review journal, under the writer lock
+    with exclusive_lock(paths.writer_lock, timeout=600):
+        done = publish(paths, None)
+    problems = verify(paths)
+    return {"lake": catalog_uri(paths), "tables": done["whole"], "problems": problems}
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(prog="python -m pipeline.lake", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=("migrate", "verify"),
+                        help="migrate: mirror the warehouse into the lake and check it; verify: only check")
+    args = parser.parse_args(argv)
+    if not enabled():
+        parser.error(f"set {LAKE_ENV}=sqlite (or postgres:<connection string>) first")
+    paths = Paths.from_env().ensure()
+    if args.command == "migrate":
+        result = migrate_warehouse(paths)
+    else:
+        result = {"lake": catalog_uri(paths), "problems": verify(paths)}
+    print(json.dumps(result, ensure_ascii=False, default=str))
+    return 1 if result["problems"] else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,37 @@
+"""bench/bench_scale.py builds a small synthetic warehouse and prints every figure it promises."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+FIELDS = ("docs", "build_s", "report_ms", "coverage_items_ms", "search_ms", "decision_visible_ms", "publish_ms",
+          "ingest_500_s", "story_lookup_ms", "warehouse_mb", "peak_rss_mb")
+
+
+@pytest.mark.slow
+def test_bench_scale_prints_every_field(tmp_path: Path) -> None:
+    home = tmp_path / "scale"
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "bench_scale.py"), "--docs", "1000", "--json",
+                           "--home", str(home)], capture_output=True, text=True, timeout=540, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert set(FIELDS) <= result.keys()
+    assert result["docs"] == 1000
+    for field in FIELDS[1:]:
+        assert isinstance(result[field], int | float) and result[field] > 0, field
+    # the 500-document write job and every journal decision (the bench's `review decide` included) are
+    # in the published snapshot
+    journal = (home / "review" / "decisions.jsonl").read_text(encoding="utf-8").splitlines()
+    conn = duckdb.connect(str(home / "snapshot" / "planwatch.duckdb"), read_only=True)
+    try:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone() == (1500,)
+        assert conn.execute("SELECT count(*) FROM review_decisions").fetchone() == (len(journal),)
+    finally:
+        conn.close()
