@@ -51,15 +51,56 @@ class CrawlResult:
                 "fetches": self.fetches, "pages": self.pages, "summary": self.summary, "health": self.health}
 
 
-def run_crawl(job: CrawlJob | dict[str, Any], *, timeout: float | None = None,
-              progress: Callable[[dict[str, Any]], None] | None = None, poll: float = 0.5) -> CrawlResult:
-    """Run one crawl in a subprocess and wait for it (at most `timeout`, default job.time_limit).
+class CrawlHandle:
+    """A crawl subprocess that was started and not yet waited for (start_crawl); `finish()` waits for it (at
+    most its time limit from the start) and reads the result back, like run_crawl. `running()` also hands a
+    changed progress file to the progress callback."""
 
-    Rerunning a job with the same out_dir after a crash resumes it: article pages already in its
-    pages.jsonl are not fetched again. On timeout the child's process group is killed; the run folder then
-    holds complete lines for everything fetched, without a `done` marker.
-    progress: called with the child's progress.json (per source: fetched, found, pages, errors, pending,
-    delay) every time it changes, about once a second, and with its final state once the child is done."""
+    def __init__(self, job: CrawlJob, proc: subprocess.Popen[bytes], limit: float, log: Any,
+                 progress: Callable[[dict[str, Any]], None] | None) -> None:
+        self.job, self.proc, self.limit, self._log, self.progress = job, proc, limit, log, progress
+        self.out_dir = Path(job.out_dir)
+        self.started = time.monotonic()
+        self._seen = -1.0
+
+    def running(self) -> bool:
+        if self.proc.poll() is not None:
+            return False
+        self._seen = _report_progress(self.out_dir, self.progress, self._seen)
+        return time.monotonic() - self.started < self.limit  # past the limit, finish() kills it
+
+    def finish(self, poll: float = 0.5) -> CrawlResult:
+        timed_out = False
+        try:
+            while True:
+                try:
+                    returncode: int | None = self.proc.wait(
+                        timeout=min(poll, max(0.0, self.started + self.limit - time.monotonic())))
+                    break
+                except subprocess.TimeoutExpired:
+                    if time.monotonic() - self.started >= self.limit:
+                        timed_out = True
+                        _kill_group(self.proc)
+                        returncode = self.proc.wait()
+                        break
+                    self._seen = _report_progress(self.out_dir, self.progress, self._seen)
+        finally:
+            self._log.close()
+        if self.progress is not None:
+            final = read_progress(self.out_dir)
+            if final is not None:
+                self.progress({**final, "final": True})
+        result = collect(self.job, returncode=returncode, timed_out=timed_out,
+                         elapsed=time.monotonic() - self.started)
+        if self.job.validators_file:
+            merge_validators(Path(self.job.validators_file), self.out_dir)
+        return result
+
+
+def start_crawl(job: CrawlJob | dict[str, Any], *, timeout: float | None = None,
+                progress: Callable[[dict[str, Any]], None] | None = None) -> CrawlHandle:
+    """Start one crawl in a subprocess and return at once: its run folder fills while the caller works on
+    what is already there (pipeline.follow). Call `finish()` on the handle. progress: as for run_crawl."""
     if isinstance(job, dict):
         job = CrawlJob.from_dict(job)
     out_dir = Path(job.out_dir)
@@ -69,31 +110,22 @@ def run_crawl(job: CrawlJob | dict[str, Any], *, timeout: float | None = None,
     limit = timeout if timeout is not None else job.time_limit
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH", "")]))
-    started = time.monotonic()
-    timed_out = False
-    with open(out_dir / LOG_FILE, "ab") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "crawlers.run", str(job_path)], cwd=str(REPO_ROOT),
-                                stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
-        seen = -1.0
-        while True:
-            try:
-                returncode: int | None = proc.wait(timeout=min(poll, max(0.0, started + limit - time.monotonic())))
-                break
-            except subprocess.TimeoutExpired:
-                if time.monotonic() - started >= limit:
-                    timed_out = True
-                    _kill_group(proc)
-                    returncode = proc.wait()
-                    break
-                seen = _report_progress(out_dir, progress, seen)
-    if progress is not None:
-        final = read_progress(out_dir)
-        if final is not None:
-            progress({**final, "final": True})
-    result = collect(job, returncode=returncode, timed_out=timed_out, elapsed=time.monotonic() - started)
-    if job.validators_file:
-        merge_validators(Path(job.validators_file), out_dir)
-    return result
+    log = open(out_dir / LOG_FILE, "ab")  # noqa: SIM115 (closed by CrawlHandle.finish)
+    proc = subprocess.Popen([sys.executable, "-m", "crawlers.run", str(job_path)], cwd=str(REPO_ROOT),
+                            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    return CrawlHandle(job, proc, limit, log, progress)
+
+
+def run_crawl(job: CrawlJob | dict[str, Any], *, timeout: float | None = None,
+              progress: Callable[[dict[str, Any]], None] | None = None, poll: float = 0.5) -> CrawlResult:
+    """Run one crawl in a subprocess and wait for it (at most `timeout`, default job.time_limit).
+
+    Rerunning a job with the same out_dir after a crash resumes it: article pages already in its
+    pages.jsonl are not fetched again. On timeout the child's process group is killed; the run folder then
+    holds complete lines for everything fetched, without a `done` marker.
+    progress: called with the child's progress.json (per source: fetched, found, pages, errors, pending,
+    delay) every time it changes, about once a second, and with its final state once the child is done."""
+    return start_crawl(job, timeout=timeout, progress=progress).finish(poll)
 
 
 def _report_progress(out_dir: Path, progress: Callable[[dict[str, Any]], None] | None, seen: float) -> float:

@@ -37,7 +37,15 @@ def ingest(run_dir: str, sources: str | None, mode: str, since: dt.date | None,
                           progress=run_log_progress()).as_dict()
 
 
+def _report_stages(summary: dict[str, Any]) -> None:
+    stages = summary.get("stages") or {}
+    if stages:
+        create_table_artifact(key="run-stages", table=[{"stage": k, **v} for k, v in stages.items()],
+                              description=f"Seconds and items per stage of run {summary['run_id']}")
+
+
 def _report_sources(summary: dict[str, Any]) -> None:
+    _report_stages(summary)
     health = nightly.latest_source_health(Paths.from_env())
     if health:
         create_table_artifact(key="source-health", table=health,

@@ -363,8 +363,12 @@ def _quality(title: str, text: str, date_source: str | None, date_conf: float, l
 
 def content_hash(title: str, text: str) -> str:
     """sha256 of the normalized title and text (what exact-duplicate detection compares)."""
-    payload = normalize_text(title) + "\n" + normalize_text(text)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return _hash_normalized(normalize_text(title), normalize_text(text))
+
+
+def _hash_normalized(title: str, text: str) -> str:
+    """content_hash of a title and text already through normalize_text (which is idempotent)."""
+    return hashlib.sha256((title + "\n" + text).encode("utf-8")).hexdigest()
 
 
 def extract_page(
@@ -542,7 +546,7 @@ def extract_page(
         "format_evidence": evidence,
         "extraction_quality": _quality(title, text, date_source, date_confidence, language, flags, link_density),
         "extraction_flags": flags,
-        "content_hash": content_hash(title, text),
+        "content_hash": _hash_normalized(title, text),  # both went through normalize_text above
         "layout": layout["id"] if layout else None,
         "encoding": codec,
         "extractor_version": EXTRACTOR_VERSION,

@@ -11,7 +11,8 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from pipeline.runfiles import (
     read_jsonl,
     read_raw,
 )
+from pipeline.stages import StageTimes, crawl_seconds, crawl_stages
 from pipeline.store import Writer, now, open_writer
 from planwatch.config import Paths
 
@@ -48,6 +50,7 @@ class IngestSummary:
     decisions: dict[str, int] = field(default_factory=dict)
     extract_errors: list[dict[str, str]] = field(default_factory=list)
     sources: int = 0
+    stages: dict[str, dict[str, Any]] = field(default_factory=dict)  # pipeline.stages: seconds, items per stage
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -75,52 +78,67 @@ def source_as_dict(source: Any) -> dict[str, Any]:
     return dict(vars(source))
 
 
+def extract_page_row(raw_dir: Path, page: dict[str, Any], sources: dict[str, dict[str, Any]],
+                     run_id: str) -> tuple[dict[str, Any] | None, dict[str, str] | None]:
+    """One page of a run into a document row, or the error that stopped it (one bad page must not stop
+    the run). Runs in the worker processes (pipeline.workers)."""
+    from pipeline.extract import extract_page
+
+    canonical = page.get("canonical_url") or page["url"]
+    # The id comes from the crawler's canonical URL (stable across runs), never from the page's own
+    # <link rel=canonical>, which can change when an outlet edits the page; reprocess passes it as is.
+    doc_id = page.get("doc_id") or doc_id_for(canonical)
+    sha = page.get("raw_sha256")
+    fetched_at = _parse_ts(page.get("fetched_at")) or now()
+    try:
+        body = read_raw(raw_dir, sha) if sha else b""
+        source = sources.get(page.get("source_id") or "", {})
+        extracted = extract_page(body, page.get("final_url") or page["url"], source=source,
+                                 hint=_hint(page), fetched_at=fetched_at)
+    except Exception as exc:  # one bad page must not stop the run
+        log.warning("extraction failed for %s: %s", page["url"], exc)
+        return None, {"url": page["url"], "error": f"{type(exc).__name__}: {exc}"}
+    published_at = extracted.get("published_at")
+    return {
+        "doc_id": doc_id, "url": page["url"], "canonical_url": extracted.get("canonical_url") or canonical,
+        "source_id": page.get("source_id"), "title": extracted.get("title"), "lead": extracted.get("lead"),
+        "text": extracted.get("text"), "author": extracted.get("author"), "tags": extracted.get("tags") or [],
+        "language": extracted.get("language"), "published_at": published_at,
+        "published_date": local_date(published_at), "date_source": extracted.get("date_source"),
+        "date_confidence": extracted.get("date_confidence"), "format": extracted.get("format") or "article",
+        "format_evidence": _as_text(extracted.get("format_evidence")),
+        "content_hash": extracted.get("content_hash"), "story_id": None, "raw_sha256": sha,
+        "extraction_quality": extracted.get("extraction_quality"),
+        "extraction_flags": list(extracted.get("extraction_flags") or []),
+        "extractor_version": extracted.get("extractor_version"), "first_seen_at": fetched_at,
+        "extracted_at": now(), "run_id": run_id,
+    }, None
+
+
 def extract_documents(paths: Paths, pages: Iterable[dict[str, Any]], sources: dict[str, dict[str, Any]],
                       run_id: str, summary: IngestSummary,
                       skip: Callable[[str, str | None], bool] = lambda _id, _sha: False,
                       tick: Callable[[int], None] | None = None) -> list[dict[str, Any]]:
-    """Extract every page of a run into document rows. A page that fails is recorded, not fatal.
+    """Extract every page of a run into document rows, in this process. A page that fails is recorded.
     tick(1) after each page (progress)."""
-    from pipeline.extract import extract_page
     from pipeline.progress import counted
 
     docs: dict[str, dict[str, Any]] = {}
     for page in counted(pages, tick):
         summary.pages += 1
-        canonical = page.get("canonical_url") or page["url"]
-        # The id comes from the crawler's canonical URL (stable across runs), never from the page's own
-        # <link rel=canonical>, which can change when an outlet edits the page; reprocess passes it as is.
-        doc_id = page.get("doc_id") or doc_id_for(canonical)
-        sha = page.get("raw_sha256")
-        if skip(doc_id, sha):
+        if skip(_page_doc_id(page), page.get("raw_sha256")):
             summary.documents_unchanged += 1
             continue
-        fetched_at = _parse_ts(page.get("fetched_at")) or now()
-        try:
-            body = read_raw(paths.raw_archive, sha) if sha else b""
-            source = sources.get(page.get("source_id") or "", {})
-            extracted = extract_page(body, page.get("final_url") or page["url"], source=source,
-                                     hint=_hint(page), fetched_at=fetched_at)
-        except Exception as exc:  # one bad page must not stop the run
-            summary.extract_errors.append({"url": page["url"], "error": f"{type(exc).__name__}: {exc}"})
-            log.warning("extraction failed for %s: %s", page["url"], exc)
-            continue
-        published_at = extracted.get("published_at")
-        docs[doc_id] = {
-            "doc_id": doc_id, "url": page["url"], "canonical_url": extracted.get("canonical_url") or canonical,
-            "source_id": page.get("source_id"), "title": extracted.get("title"), "lead": extracted.get("lead"),
-            "text": extracted.get("text"), "author": extracted.get("author"), "tags": extracted.get("tags") or [],
-            "language": extracted.get("language"), "published_at": published_at,
-            "published_date": local_date(published_at), "date_source": extracted.get("date_source"),
-            "date_confidence": extracted.get("date_confidence"), "format": extracted.get("format") or "article",
-            "format_evidence": _as_text(extracted.get("format_evidence")),
-            "content_hash": extracted.get("content_hash"), "story_id": None, "raw_sha256": sha,
-            "extraction_quality": extracted.get("extraction_quality"),
-            "extraction_flags": list(extracted.get("extraction_flags") or []),
-            "extractor_version": extracted.get("extractor_version"), "first_seen_at": fetched_at,
-            "extracted_at": now(), "run_id": run_id,
-        }
+        row, error = extract_page_row(paths.raw_archive, page, sources, run_id)
+        if error is not None:
+            summary.extract_errors.append(error)
+        elif row is not None:
+            docs[row["doc_id"]] = row
     return list(docs.values())
+
+
+def _page_doc_id(page: dict[str, Any]) -> str:
+    return str(page.get("doc_id") or doc_id_for(page.get("canonical_url") or page["url"]))
 
 
 def classify_documents(docs: Sequence[dict[str, Any]], plans: Sequence[Plan], sources: dict[str, dict[str, Any]],
@@ -160,9 +178,11 @@ def classification_row(result: dict[str, Any], plan_id: str, run_id: str, at: dt
     }
 
 
-def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications: list[dict[str, Any]]) -> None:
+def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications: list[dict[str, Any]],
+                    times: StageTimes | None = None, story_rows: dict[str, Any] | None = None) -> None:
     """Assign stories against what the warehouse holds (pipeline.story_store indexes the batch and moves stored
-    copies whose story changed), then load documents and classifications."""
+    copies whose story changed), then load documents and classifications. times: gets the dedupe stage.
+    story_rows: the documents' story signatures and keys computed in the workers (pipeline.workers)."""
     from pipeline.story_store import assign_and_index
 
     first_seen = dict(writer.conn.execute(
@@ -174,7 +194,10 @@ def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications:
             if d.get("date_source") == "first_seen":  # dated by first sight: a later fetch must not move it
                 d["published_at"] = d["first_seen_at"]
                 d["published_date"] = local_date(d["first_seen_at"])
-    assignment = assign_and_index(writer.conn, docs)
+    dedupe_started = time.perf_counter()
+    assignment = assign_and_index(writer.conn, docs, precomputed=story_rows)
+    if times is not None:
+        times.add("dedupe", time.perf_counter() - dedupe_started, len(docs))
     for d in docs:
         d["story_id"] = assignment.stories.get(d["doc_id"], f"s-{d['doc_id']}")
     writer.insert("documents", docs, on_conflict="replace")
@@ -218,43 +241,123 @@ def _changed_classifications(writer: Writer,
 
 def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: Iterable[Any], kind: str = "nightly",
                since: dt.date | None = None, until: dt.date | None = None,
-               progress: Progress | None = None, force: bool = False) -> IngestSummary:
+               progress: Progress | None = None, force: bool = False,
+               pages: Iterable[dict[str, Any]] | None = None, times: StageTimes | None = None) -> IngestSummary:
     """Ingest one run folder. Safe to call again on the same folder (nothing is duplicated).
-    force: re-extract pages even when the stored document came from the same raw bytes (reprocess)."""
+    force: re-extract pages even when the stored document came from the same raw bytes (reprocess).
+    pages: the run's page rows as a stream (a crawl still writing them, pipeline.follow); default: the
+    folder's pages.jsonl. Extraction and classification run in the worker pool (pipeline.workers) while the
+    stream is still being fed; the fetch log and health are read once the stream ends.
+    times: stage times measured before this call (the crawl's discover and fetch), completed here."""
+    from pipeline.workers import BatchResult, WorkerContext, run_batches, worker_count
+
     say = progress or (lambda _msg: None)
+    times = times if times is not None else StageTimes()
     run_id = run_dir.name
     summary = IngestSummary(run_id=run_id)
     sources = list(sources)
     source_map = {s["id"]: s for s in (source_as_dict(x) for x in sources)}
     known = _known_documents(paths)
-    fetches = [_fetch_row(r, run_id) for r in read_jsonl(run_dir / FETCHES)]
-    summary.fetches = len(fetches)
-    pages = list(read_jsonl(run_dir / PAGES))
+    streaming = pages is not None
+    page_rows: Iterable[dict[str, Any]] = pages if pages is not None else list(read_jsonl(run_dir / PAGES))
+    hint = None if streaming else len(page_rows)  # type: ignore[arg-type]
+    workers = worker_count(hint)
     steps = progress if hasattr(progress, "advance") else None  # a pipeline.progress reporter: counts too
-    _stage(say, steps, "trích xuất trang", len(pages))
-    docs = extract_documents(paths, pages, source_map, run_id, summary,
-                             skip=lambda doc_id, sha: not force and sha is not None and known.get(doc_id) == sha,
-                             tick=steps.advance if steps else None)
-    summary.documents_new = sum(1 for d in docs if d["doc_id"] not in known)
-    summary.documents_updated = len(docs) - summary.documents_new
-    _stage(say, steps, "phân loại tài liệu", len(docs) * len(plans))
-    classifications = classify_documents(docs, plans, source_map, run_id, tick=steps.advance if steps else None)
+    if not streaming:  # a crawl still running reports its own progress; its pages are counted at its end
+        _stage(say, steps, "trích xuất trang", hint or 0)
+    docs: dict[str, dict[str, Any]] = {}
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    spent = {"extract": 0.0, "classify": 0.0, "dedupe": 0.0}
+    signatures: dict[str, Any] = {}
+
+    def todo() -> Iterator[dict[str, Any]]:
+        for page in page_rows:
+            summary.pages += 1
+            if not force and known.get(_page_doc_id(page), "") == page.get("raw_sha256") is not None:
+                summary.documents_unchanged += 1
+                continue
+            yield page
+
+    def collect(result: BatchResult) -> None:
+        summary.extract_errors.extend(result.errors)
+        spent["extract"] += result.extract_s
+        spent["classify"] += result.classify_s
+        spent["dedupe"] += result.dedupe_s
+        signatures.update(result.story_rows)
+        if steps is not None and not streaming:
+            steps.advance(result.pages)
+        for doc in result.docs:
+            docs.pop(doc["doc_id"], None)  # a page recorded twice keeps its last extraction, in run order
+            docs[doc["doc_id"]] = doc
+            by_doc[doc["doc_id"]] = []
+        for row in result.classifications:
+            by_doc[row["doc_id"]].append(row)
+
+    ctx = WorkerContext(raw_dir=paths.raw_archive, sources=source_map, plans=list(plans), run_id=run_id)
+    run_batches(ctx, todo(), workers=workers, on_result=collect)
+    doc_list = list(docs.values())
+    classifications = [row for doc_id in docs for row in by_doc[doc_id]]
+    if streaming:
+        _stage(say, steps, "trích xuất trang", summary.pages)
+        if steps is not None:
+            steps.advance(summary.pages)
+    _stage(say, steps, "phân loại tài liệu", len(doc_list) * len(plans))  # done in the same workers
+    if steps is not None:
+        steps.advance(len(doc_list) * len(plans))
+    times.add("extract", spent["extract"], summary.pages - summary.documents_unchanged)
+    times.add("classify", spent["classify"], len(doc_list))
+    summary.documents_new = sum(1 for d in doc_list if d["doc_id"] not in known)
+    summary.documents_updated = len(doc_list) - summary.documents_new
     summary.classified = len(classifications)
     for row in classifications:
         summary.decisions[row["decision"]] = summary.decisions.get(row["decision"], 0) + 1
+    raw_fetches = list(read_jsonl(run_dir / FETCHES))
+    fetches = [_fetch_row(r, run_id) for r in raw_fetches]
+    summary.fetches = len(fetches)
+    crawl_s = crawl_seconds(run_dir / DONE)
+    if crawl_s is not None and "fetch" not in times.as_dict():
+        crawl_stages(raw_fetches, crawl_s, times)
     health = [_health_row(r, run_id) for r in read_jsonl(run_dir / HEALTH)]
     summary.sources = len(health)
     say("ghi vào kho dữ liệu")
+    started = time.perf_counter()
     with open_writer(paths) as writer:
         writer.start_run(run_id, kind, since, until)
         _sync_registry(writer, sources)
         writer.insert("fetch_log", fetches, on_conflict="ignore")
-        store_documents(writer, docs, classifications)
+        in_workers = spent["dedupe"]  # signatures computed in the workers
+        store_documents(writer, doc_list, classifications, times, signatures)
         writer.insert("source_health_log", health, on_conflict="replace")
         complete = (run_dir / DONE).exists()
-        writer.finish_run(run_id, "ok" if complete and not summary.extract_errors else "partial", summary.as_dict())
+        times.add("store", time.perf_counter() - started - times.seconds("dedupe"), len(doc_list))
+        times.add("dedupe", in_workers)
+        summary.stages = times.as_dict()
+        writer.finish_run(run_id, "ok" if complete and not summary.extract_errors else "partial", summary.as_dict(),
+                          times.rows(run_id))
+    if writer.publish_seconds is not None:
+        times.add("publish", writer.publish_seconds, 1)
+    summary.stages = times.as_dict()
+    record_publish(paths, run_id, times)
     (run_dir / INGESTED_MARKER).write_text(now().isoformat() + "\n", encoding="utf-8")
     return summary
+
+
+def record_publish(paths: Paths, run_id: str, times: StageTimes) -> None:
+    """The publish stage is only known once the snapshot is out: record it in the warehouse now (it reaches
+    the snapshot with the next publish); the CLI, the run summary and the Prefect artifact have it at once."""
+    from pipeline.locking import exclusive_lock
+    from pipeline.store import connect_rw
+
+    with exclusive_lock(paths.writer_lock, timeout=600.0):
+        conn = connect_rw(paths)
+        try:
+            conn.execute("UPDATE crawl_runs SET summary_json = json_merge_patch(summary_json, ?) WHERE run_id = ?",
+                         [json.dumps({"stages": times.as_dict()}), run_id])
+            rows = [r for r in times.rows(run_id) if r["stage"] == "publish"]
+            Writer(conn, paths).insert("run_stages", rows, on_conflict="replace")
+            conn.execute("CHECKPOINT")
+        finally:
+            conn.close()
 
 
 def _stage(say: Progress, steps: Any, name: str, total: int) -> None:

@@ -67,11 +67,26 @@ def get_layout(layout_id: str | None, directory: str | None = None) -> dict[str,
     return layouts[layout_id]
 
 
+@lru_cache(maxsize=4096)
+def _compiled(selector: str) -> Any:
+    """The selector compiled once per process (lxml compiles CSS to XPath on every .cssselect() call, which
+    was most of layout detection's time); None for a selector lxml cannot read."""
+    from lxml.cssselect import CSSSelector
+
+    try:
+        return CSSSelector(selector, translator="html")
+    except Exception:
+        return None
+
+
 def select(tree: _Element, selectors: list[str]) -> list[_Element]:
     """Elements matching the first selector that matches anything."""
     for selector in selectors:
+        compiled = _compiled(selector) if hasattr(tree, "cssselect") else None
+        if compiled is None:
+            continue
         try:
-            found = tree.cssselect(selector)
+            found = compiled(tree)
         except Exception:
             continue
         if found:

@@ -53,14 +53,10 @@ def write_known_state(paths: Paths, run_dir: Path) -> tuple[Path, Path]:
     return known_file, validators_file
 
 
-def discover_and_fetch(paths: Paths, sources: str | Path | None, since: dt.date | None, until: dt.date | None,
-                       mode: str = "nightly", timeout: float | None = None, progress: Any = None,
-                       **job_options: Any) -> Path:
-    """Crawl in a subprocess into a new run folder; queued manual URLs go along and leave the queue
-    once the crawl has tried them. job_options: further crawlers.job.CrawlJob fields. progress: a
-    pipeline.progress reporter (live per-source lines or bars, then one line per source)."""
-    from crawlers.manual import mark_manual_done, pending_manual_urls
-    from crawlers.run import run_crawl
+def prepare_crawl(paths: Paths, sources: str | Path | None, since: dt.date | None, until: dt.date | None,
+                  mode: str = "nightly", **job_options: Any) -> tuple[Path, dict[str, Any], list[dict[str, Any]]]:
+    """A new run folder with the known state written, the crawl job for it, and the queued manual URLs."""
+    from crawlers.manual import pending_manual_urls
 
     paths.ensure()
     run_id = new_run_id(mode)
@@ -68,16 +64,59 @@ def discover_and_fetch(paths: Paths, sources: str | Path | None, since: dt.date 
     run_dir.mkdir(parents=True)
     known_file, validators_file = write_known_state(paths, run_dir)
     manual = pending_manual_urls(paths.home)
-    run_crawl({
+    job = {
         "run_id": run_id, "mode": mode, "sources": str(sources) if sources else None,
         "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
         "out_dir": str(run_dir), "raw_dir": str(paths.raw_archive), "known_urls_file": str(known_file),
         "validators_file": str(validators_file), "manual_urls": manual, **job_options,
-    }, timeout=timeout, progress=_crawl_callback(progress))
+    }
+    return run_dir, job, manual
+
+
+def after_crawl(paths: Paths, run_dir: Path, manual: list[dict[str, Any]]) -> None:
+    """Queued manual URLs leave the queue once the crawl has tried them."""
+    from crawlers.manual import mark_manual_done
+
     if manual:
         tried = {r.get("url") for r in read_jsonl(run_dir / FETCHES) if r.get("kind") == "manual"}
         mark_manual_done(paths.home, [m["url"] for m in manual if m["url"] in tried])
+
+
+def discover_and_fetch(paths: Paths, sources: str | Path | None, since: dt.date | None, until: dt.date | None,
+                       mode: str = "nightly", timeout: float | None = None, progress: Any = None,
+                       **job_options: Any) -> Path:
+    """Crawl in a subprocess into a new run folder; queued manual URLs go along and leave the queue
+    once the crawl has tried them. job_options: further crawlers.job.CrawlJob fields. progress: a
+    pipeline.progress reporter (live per-source lines or bars, then one line per source)."""
+    from crawlers.run import run_crawl
+
+    run_dir, job, manual = prepare_crawl(paths, sources, since, until, mode, **job_options)
+    run_crawl(job, timeout=timeout, progress=_crawl_callback(progress))
+    after_crawl(paths, run_dir, manual)
     return run_dir
+
+
+def crawl_and_ingest(paths: Paths, sources: str | Path | None, since: dt.date | None, until: dt.date | None,
+                     mode: str = "nightly", progress: Any = None, timeout: float | None = None,
+                     **job_options: Any) -> IngestSummary:
+    """Crawl and ingest at once: pages go to the extraction/classification workers while Scrapy is still
+    fetching (the run folder is read as it is written); the write job starts when the crawl has ended."""
+    from crawlers.run import start_crawl
+    from pipeline.follow import follow_jsonl
+
+    run_dir, job, manual = prepare_crawl(paths, sources, since, until, mode, **job_options)
+    handle = start_crawl(job, timeout=timeout, progress=_crawl_callback(progress))
+
+    def pages() -> Any:
+        try:
+            yield from follow_jsonl(run_dir / PAGES, handle.running)
+        finally:
+            handle.finish()  # waits for (or, past its time limit, ends) the crawl; merges validators
+        after_crawl(paths, run_dir, manual)
+
+    plans = [load_plan(p) for p in list_plans()]
+    return ingest_run(paths, run_dir, plans=plans, sources=load_registry(sources), kind=mode, since=since,
+                      until=until, progress=progress, pages=pages())
 
 
 def _crawl_callback(progress: Any) -> Any:
@@ -126,8 +165,7 @@ def run_once(paths: Paths, sources: str | Path | None, since: dt.date | None, un
              mode: str = "nightly", progress: Any = None, **job_options: Any) -> IngestSummary:
     """The whole recipe without Prefect (used by `planwatch crawl` and `backfill`)."""
     recover_pending_runs(paths, sources)
-    run_dir = discover_and_fetch(paths, sources, since, until, mode, progress=progress, **job_options)
-    return ingest(paths, run_dir, sources, mode, since, until, progress)
+    return crawl_and_ingest(paths, sources, since, until, mode, progress, **job_options)
 
 
 def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) -> IngestSummary:

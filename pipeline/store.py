@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -71,6 +72,7 @@ class Writer:
     def __init__(self, conn: duckdb.DuckDBPyConnection, paths: Paths) -> None:
         self.conn = conn
         self.paths = paths
+        self.publish_seconds: float | None = None  # set by open_writer once it has published
         self.touched: dict[str, list[pa.Table]] = {}  # table -> keys of the batches loaded (a lake publish)
 
     # -- generic batch loads -------------------------------------------------------------------
@@ -143,9 +145,12 @@ class Writer:
                                     "status": "running", "since": since, "until": until,
                                     "summary_json": None}], on_conflict="ignore")
 
-    def finish_run(self, run_id: str, status: str, summary: dict[str, Any]) -> None:
+    def finish_run(self, run_id: str, status: str, summary: dict[str, Any],
+                   stages: Sequence[dict[str, Any]] = ()) -> None:
+        """Close the run's row; `stages`: its run_stages rows (pipeline.stages.StageTimes.rows)."""
         self.conn.execute("UPDATE crawl_runs SET finished_at = ?, status = ?, summary_json = ? WHERE run_id = ?",
                           [now(), status, json.dumps(summary, ensure_ascii=False, default=str), run_id])
+        self.insert("run_stages", list(stages), on_conflict="replace")
 
 
 def _run_maintenance(conn: duckdb.DuckDBPyConnection) -> None:
@@ -181,7 +186,9 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
             conn.execute("CHECKPOINT")
         finally:
             conn.close()
+        started = time.perf_counter()
         if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
             lake.publish(paths, writer.touched)
         elif publish:
             publish_snapshot(paths)
+        writer.publish_seconds = time.perf_counter() - started if publish else None  # the publish stage

@@ -96,6 +96,21 @@ class Prepared:
         keys = np.hstack([band_keys(sigs), lead_keys(leads), titles]) if docs else np.empty((0, KEYS), np.uint64)
         return cls(docs=list(docs), signatures=sigs, keys=keys)
 
+    def rows(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """doc_id -> (signature, keys): what a worker process computed, for `Prepared.assemble` in the writer."""
+        return {d.doc_id: (sig, key) for d, sig, key in zip(self.docs, self.signatures, self.keys, strict=True)}
+
+    @classmethod
+    def assemble(cls, docs: Sequence[Doc], rows: dict[str, tuple[np.ndarray, np.ndarray]]) -> Prepared:
+        """The same as `of(docs)` from rows computed elsewhere (pipeline.workers); `of` for any doc not there."""
+        missing = [d for d in docs if d.doc_id not in rows]
+        if missing:
+            rows = {**rows, **cls.of(missing).rows()}
+        if not docs:
+            return cls.of(docs)
+        return cls(docs=list(docs), signatures=np.vstack([rows[d.doc_id][0] for d in docs]),
+                   keys=np.vstack([rows[d.doc_id][1] for d in docs]))
+
 
 @dataclass
 class Assignment:
@@ -209,13 +224,15 @@ class Assigner:
         return {d for key in self.keys_of.get(doc_id, ()) for d in self.batch_bands.get(key, ())} - {doc_id}
 
     # -- one batch --------------------------------------------------------------------------------------
-    def run(self, new_docs: Sequence[Doc]) -> Assignment:
+    def run(self, new_docs: Sequence[Doc],
+            precomputed: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> Assignment:
+        """precomputed: Prepared.rows() of (some of) the documents, computed in the worker processes."""
         unique: dict[str, Doc] = {}
         for d in new_docs:
             unique.setdefault(d.doc_id, d)
         ordered = sorted(unique.values(), key=sort_key)
         self.new_ids = set(unique)
-        prepared = self.prepared = Prepared.of(ordered)
+        prepared = self.prepared = Prepared.assemble(ordered, precomputed) if precomputed else Prepared.of(ordered)
         self.keys_of: dict[str, list[int]] = {d.doc_id: [int(k) for k in row]
                                               for d, row in zip(ordered, prepared.keys, strict=True)}
         stored_candidates = self.lookup.candidates(ordered, prepared.keys)

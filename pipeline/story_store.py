@@ -176,7 +176,8 @@ def _forget(conn: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
 
 
 def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, Any]],
-                     *, rebuilding: bool = False) -> Assignment:
+                     *, rebuilding: bool = False,
+                     precomputed: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> Assignment:
     """Assign stories to a batch of document rows against the warehouse and index the batch.
 
     Writes story_bands, paragraph_docs, doc_signatures and stories, and moves stored documents whose story
@@ -186,7 +187,7 @@ def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, A
         _forget(conn, [d.doc_id for d in docs])
         _load(conn, "paragraph_docs", _paragraph_rows(docs))  # the batch counts towards boilerplate
     assigner = Assigner(DuckLookup(conn))
-    assignment = assigner.run(docs)
+    assignment = assigner.run(docs, precomputed)
     prepared = assigner.prepared
     _load(conn, "story_bands", _band_rows(prepared))
     sig_rows = pa.table({"doc_id": pa.array([d.doc_id for d in prepared.docs], type=pa.string()),

@@ -55,6 +55,10 @@ def _print_summary(summary: dict) -> None:
     typer.echo(f"Run {summary['run_id']}: {summary['fetches']} fetches, {summary['pages']} article pages, "
                f"{summary['documents_new']} new / {summary['documents_updated']} updated documents; "
                f"decisions {decisions}; extraction errors {len(summary['extract_errors'])}.")
+    if summary.get("stages"):
+        from pipeline.stages import format_stages
+
+        typer.echo(f"Stages (seconds, items): {format_stages(summary['stages'])}")
 
 
 def crawl(
@@ -63,13 +67,16 @@ def crawl(
                          "(YYYY-MM-DD or dd/mm/yyyy)."),
     until: str = typer.Option(None, "--until", help="Only items published on or before this date "
                          "(YYYY-MM-DD or dd/mm/yyyy)."),
+    no_politeness: bool = typer.Option(False, "--no-politeness",
+                                       help="No delays nor AutoThrottle (local mirrors and benchmarks only)."),
 ) -> None:
     """Discover and fetch new pages, extract, classify, store and publish (the nightly recipe, no Prefect)."""
     from pipeline.nightly import run_once
 
     start, end = _date(since, "--since"), _date(until, "--until")
+    options = {"politeness": "off"} if no_politeness else {}
     with _clear_errors(), live_progress() as progress:
-        summary = run_once(Paths.from_env(), sources, start, end, "nightly", progress=progress)
+        summary = run_once(Paths.from_env(), sources, start, end, "nightly", progress=progress, **options)
     _print_summary(summary.as_dict())
 
 

@@ -1,0 +1,392 @@
+"""The whole pipeline against bare trafilatura, on the same pages, in the same run (issue 16).
+
+Builds a static site on 127.0.0.1 from the real Vietnamese news text in ../shared/corpora (read in place:
+vietnews-sample.jsonl, then vietnews-mamnon-dev.jsonl), one HTML page per article with a sitemap, then:
+
+1. `planwatch init` and a fresh `planwatch crawl --no-politeness` of the site (fetch included);
+2. the same crawl again, nothing changed: article pages fetched again (must be 0);
+3. `planwatch reprocess` (no fetching);
+4. `trafilatura.extract` over the same pages' HTML, in this process;
+5. cost that grows with the work, not the warehouse: the state is copied twice, grown to --small-docs and
+   --big-docs documents (copies of the stored rows under new ids), 500 new pages appear on the site, and each
+   copy crawls them.
+
+Prints pages/s of each, the ratios, per-stage seconds (from the `run_stages` table), peak RSS of the
+planwatch process tree (crawl subprocess and workers included), the CPU it used and the machine's CPU load
+from everyone else during the run.
+
+    .venv/bin/python bench/bench_pipeline.py [--pages N] [--markup generic|gdtd] [--new-pages 500]
+        [--small-docs 5000] [--big-docs 50000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+CORPORA = REPO.parent / "shared" / "corpora"
+PLANWATCH = Path(sys.executable).with_name("planwatch")
+sys.path.insert(0, str(REPO))
+
+PAGE = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{title} | Báo Thử Nghiệm</title>
+<meta property="og:title" content="{title}"><meta property="article:published_time" content="{date}">
+<link rel="canonical" href="{url}"></head><body>
+<header><nav><ul><li><a href="/">Trang chủ</a></li><li><a href="/thoi-su">Thời sự</a></li>
+<li><a href="/giao-duc">Giáo dục</a></li><li><a href="/xa-hoi">Xã hội</a></li></ul></nav></header>
+<main><article><h1 class="{title_class}">{title}</h1><div class="article__meta">{date_vn}</div>
+<div class="{body_class}">{body}</div></article>
+<aside class="related"><h3>Tin liên quan</h3><ul>{related}</ul></aside></main>
+<footer><p>Báo Thử Nghiệm — Giấy phép số 01/GP-BTTTT. Địa chỉ: 1 Phố Huế, Hà Nội.</p></footer></body></html>"""
+
+
+def load_articles(limit: int | None) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for name in ("vietnews-sample.jsonl", "vietnews-mamnon-dev.jsonl"):
+        with open(CORPORA / name, encoding="utf-8") as fh:
+            rows += [json.loads(line) for line in fh if line.strip()]
+    return rows[:limit] if limit else rows
+
+
+# generic: markup no layout in data/sources/layouts knows (the trafilatura path of pipeline.extract);
+# gdtd: the article markup of Báo Giáo dục và Thời đại, the plan's main outlet (its layout, gdtd-cms-v1).
+MARKUP = {"generic": ("article-heading", "article-content"),
+          "gdtd": ("article__title cms-title", "article__body cms-body")}
+
+
+def render(i: int, art: dict[str, str], base: str, markup: str = "generic") -> bytes:
+    day = i % 28 + 1
+    url = f"{base}/bai-{i}-post{i}.html"
+    paras = [p.strip() for p in art["text"].split("\n") if p.strip()]
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paras)
+    related = "".join(f'<li><a href="/bai-{j}-post{j}.html">Tin số {j}</a></li>' for j in range(i + 1, i + 4))
+    title_class, body_class = MARKUP[markup]
+    return PAGE.format(title=html.escape(art["title"]), title_class=title_class, body_class=body_class,
+                       date=f"2022-06-{day:02d}T08:00:00+07:00",
+                       date_vn=f"Thứ Hai, {day:02d}/06/2022 08:00", url=url, body=body, related=related).encode()
+
+
+class Site:
+    """The static site: robots.txt, one sitemap (ETag for conditional GET), `visible` article pages."""
+
+    def __init__(self, articles: list[dict[str, str]], markup: str = "generic") -> None:
+        self.articles = articles
+        self.visible = len(articles)
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.pages = [render(i, a, self.base, markup) for i, a in enumerate(articles)]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                ctype, status, body = "text/html; charset=utf-8", 200, b""
+                etag = f'"sm{site.visible}"'
+                if self.path == "/robots.txt":
+                    ctype, body = "text/plain", b"User-agent: *\nAllow: /\n"
+                elif self.path == "/sitemap.xml":
+                    if self.headers.get("If-None-Match") == etag:
+                        self.send_response(304)
+                        self.send_header("ETag", etag)
+                        self.send_header("Content-Length", "0")
+                        self.end_headers()
+                        return
+                    urls = "".join(f"<url><loc>{site.base}/bai-{i}-post{i}.html</loc><lastmod>2022-06-{i % 28 + 1:02d}"
+                                   "</lastmod></url>" for i in range(site.visible))
+                    ctype = "application/xml"
+                    body = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+                            f'sitemap/0.9">{urls}</urlset>').encode()
+                elif self.path.startswith("/bai-") and self.path.split("-")[1].isdigit() \
+                        and int(self.path.split("-")[1]) < site.visible:
+                    body = site.pages[int(self.path.split("-")[1])]
+                else:
+                    status, body = 404, b"not found"
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                if self.path == "/sitemap.xml":
+                    self.send_header("ETag", etag)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        return Handler
+
+    def sources_file(self, path: Path) -> Path:
+        path.write_text(f"""[[source]]
+id = "bench"
+name = "Báo Thử Nghiệm"
+kind = "newspaper"
+scope = "central"
+homepage = "{self.base}/"
+sitemaps = ["{self.base}/sitemap.xml"]
+article_url_pattern = "-post\\\\d+\\\\.html$"
+allow_private = true
+[source.politeness]
+delay = 0.0
+concurrency = 4
+""", encoding="utf-8")
+        return path
+
+
+# -- measuring a process tree through /proc -------------------------------------------------------------
+
+TICK = os.sysconf("SC_CLK_TCK")
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            tree.setdefault(ppid, []).append(int(entry))
+    return tree
+
+
+def _tree(root: int) -> list[int]:
+    tree, out, todo = _children(), [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo += tree.get(pid, [])
+    return out
+
+
+def _proc_sample(pid: int) -> tuple[float, int] | None:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        rss_kb = int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / TICK, rss_kb
+
+
+def _machine_busy() -> tuple[float, float]:
+    cpu = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = cpu[3] + cpu[4]
+    return (sum(cpu) - idle) / TICK, sum(cpu) / TICK
+
+
+@dataclass
+class Measured:
+    wall: float
+    cpu_s: float          # CPU seconds of the planwatch process tree
+    peak_rss_mb: float    # peak of the tree's summed RSS
+    machine_busy: float   # share of all cores busy on the whole machine during the run (0..1)
+    stdout: str
+
+    def cpu_share(self) -> float:
+        """Share of the machine's cores the tree used (1.0 = all cores busy)."""
+        return self.cpu_s / self.wall / (os.cpu_count() or 1)
+
+    def others(self) -> float:
+        """Share of all cores busy with other processes (other engineers) during the run."""
+        return max(self.machine_busy - self.cpu_share(), 0.0)
+
+
+def run_measured(args: list[str], env: dict[str, str]) -> Measured:
+    busy0, total0 = _machine_busy()
+    started = time.monotonic()
+    proc = subprocess.Popen([str(PLANWATCH), *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True)
+    cpu: dict[int, float] = {}
+    peak = 0
+    out: list[str] = []
+    def read() -> None:
+        for line in proc.stdout or []:
+            out.append(f"[{time.monotonic() - started:6.1f} s] {line}")
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    while proc.poll() is None:
+        rss = 0
+        for pid in _tree(proc.pid):
+            sample = _proc_sample(pid)
+            if sample:
+                cpu[pid] = max(cpu.get(pid, 0.0), sample[0])
+                rss += sample[1]
+        peak = max(peak, rss)
+        time.sleep(0.2)
+    wall = time.monotonic() - started
+    reader.join()
+    busy1, total1 = _machine_busy()
+    text = "".join(out)
+    if proc.returncode != 0:
+        raise SystemExit(f"planwatch {' '.join(args)} failed ({proc.returncode}):\n{text[-3000:]}")
+    return Measured(wall, sum(cpu.values()), peak / 1024, (busy1 - busy0) / max(total1 - total0, 1e-9), text)
+
+
+# -- the warehouse ----------------------------------------------------------------------------------------
+
+def stages_of(home: Path, run_like: str) -> dict[str, tuple[float, int]]:
+    import duckdb
+
+    conn = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
+    try:
+        rows = conn.execute("SELECT stage, seconds, items FROM run_stages WHERE run_id = (SELECT max(run_id) "
+                            "FROM crawl_runs WHERE run_id LIKE ?) ORDER BY position", [f"%{run_like}%"]).fetchall()
+    finally:
+        conn.close()
+    return {r[0]: (float(r[1]), int(r[2])) for r in rows}
+
+
+def latest_run(home: Path, kind: str) -> Path:
+    return sorted(p for p in (home / "runs").iterdir() if f"-{kind}-" in p.name)[-1]
+
+
+def article_fetches(run_dir: Path) -> int:
+    rows = [json.loads(x) for x in (run_dir / "fetches.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    return sum(1 for r in rows if r.get("kind") == "article" and r.get("status") == 200)
+
+
+def grow_warehouse(home: Path, target_docs: int) -> int:
+    """Copies of the stored documents (and every row keyed by doc_id) under new ids until the warehouse holds
+    `target_docs` documents; then publish, so the next crawl knows them. Returns the document count."""
+    import duckdb
+
+    from pipeline.publish import publish_snapshot
+    from planwatch.config import Paths
+
+    conn = duckdb.connect(str(home / "warehouse.duckdb"))
+    try:
+        have = conn.execute("SELECT count(*) FROM documents").fetchone()[0]  # type: ignore[index]
+        tables = [r[0] for r in conn.execute(
+            "SELECT table_name FROM information_schema.columns WHERE column_name = 'doc_id' AND table_schema = 'main' "
+            "AND table_name IN (SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE')"
+        ).fetchall()]
+        copy = 0
+        while have < target_docs:
+            copy += 1
+            n = min(have, target_docs - have)
+            conn.execute("CREATE OR REPLACE TEMP TABLE pick AS SELECT doc_id FROM documents "
+                         "WHERE doc_id NOT LIKE '%-copy%' ORDER BY doc_id LIMIT ?", [n])
+            for table in tables:
+                cols = {r[0] for r in conn.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+                replace = [f"doc_id || '-copy{copy}' AS doc_id"]
+                replace += [f"{c} || '?copy{copy}' AS {c}" for c in ("url", "canonical_url") if c in cols]
+                select = (f"SELECT * REPLACE ({', '.join(replace)}) FROM {table} "
+                          "WHERE doc_id IN (SELECT doc_id FROM pick)")
+                try:
+                    conn.execute(f"INSERT OR IGNORE INTO {table} {select}")
+                except duckdb.BinderException:  # no key to conflict on: a plain insert
+                    conn.execute(f"INSERT INTO {table} {select}")
+            have = conn.execute("SELECT count(*) FROM documents").fetchone()[0]  # type: ignore[index]
+        conn.execute("CHECKPOINT")
+    finally:
+        conn.close()
+    publish_snapshot(Paths(home))
+    return int(have)
+
+
+# -- main -------------------------------------------------------------------------------------------------
+
+def bare_trafilatura(pages: list[bytes]) -> float:
+    import trafilatura
+
+    trafilatura.extract(pages[0].decode())  # imports and caches outside the timing
+    started = time.perf_counter()
+    for body in pages:
+        trafilatura.extract(body.decode("utf-8"))
+    return time.perf_counter() - started
+
+
+def fmt_stages(stages: dict[str, tuple[float, int]]) -> str:
+    return ", ".join(f"{k} {v[0]:.1f} s ({v[1]})" for k, v in stages.items())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=None, help="site size (default: every corpus article)")
+    ap.add_argument("--new-pages", type=int, default=500, help="pages that appear for the warehouse-size test")
+    ap.add_argument("--small-docs", type=int, default=5000)
+    ap.add_argument("--big-docs", type=int, default=50000)
+    ap.add_argument("--markup", choices=sorted(MARKUP), default="generic",
+                    help="generic (no site layout: trafilatura extracts the body) or gdtd (the GD&TĐ layout)")
+    ap.add_argument("--verbose", action="store_true", help="print the commands' output, with times")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary state folder")
+    args = ap.parse_args()
+
+    articles = load_articles(args.pages)
+    new = min(args.new_pages, max(len(articles) // 5, 1))
+    site = Site(articles, args.markup)
+    site.visible = len(articles) - new
+    n = site.visible
+    tmp = Path(tempfile.mkdtemp(prefix="bench_pipeline_"))
+    home = tmp / "state"
+    env = {**os.environ, "PLANWATCH_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "DO_NOT_TRACK": "1"}
+    sources = str(site.sources_file(tmp / "bench.toml"))
+    print(f"machine: {os.cpu_count()} cores, load average before: {Path('/proc/loadavg').read_text().split()[:3]}")
+    print(f"site: {n} pages of real news text, {args.markup} markup, on {site.base} ({new} more held back for step 5)")
+    run_measured(["init", "--sources", sources], env)
+
+    crawl = run_measured(["crawl", "--sources", sources, "--no-politeness"], env)
+    if args.verbose:
+        print(crawl.stdout)
+    first = latest_run(home, "nightly")
+    fresh_stages = stages_of(home, first.name)
+    again = run_measured(["crawl", "--sources", sources, "--no-politeness"], env)
+    refetched = article_fetches(latest_run(home, "nightly"))
+    reproc = run_measured(["reprocess", "--sources", sources], env)
+    if args.verbose:
+        print(reproc.stdout)
+    reproc_stages = stages_of(home, "reprocess")
+    bare_s = bare_trafilatura(site.pages[:n])
+
+    bare_rate, crawl_rate, reproc_rate = n / bare_s, n / crawl.wall, n / reproc.wall
+    print(f"\ntrafilatura.extract, one process: {n} pages in {bare_s:.1f} s = {bare_rate:.0f} pages/s")
+    for label, m, rate, stages in (("fresh crawl (fetch included, politeness off)", crawl, crawl_rate, fresh_stages),
+                                   ("reprocess (no fetching)", reproc, reproc_rate, reproc_stages)):
+        print(f"{label}: {m.wall:.1f} s = {rate:.0f} pages/s = {rate / bare_rate:.2f}x trafilatura; "
+              f"peak RSS {m.peak_rss_mb:.0f} MB; CPU {m.cpu_s:.0f} s = {m.cpu_share():.0%} of the machine's cores; "
+              f"others used {m.others():.0%} of them meanwhile")
+        print(f"  stages: {fmt_stages(stages)}")
+    print(f"unchanged second crawl: {refetched} article pages fetched again ({again.wall:.1f} s)")
+
+    # 5. cost that grows with the work, not with the warehouse
+    small, big = tmp / "state-small", tmp / "state-big"
+    shutil.copytree(home, small)
+    shutil.copytree(home, big)
+    docs_small = grow_warehouse(small, args.small_docs)
+    docs_big = grow_warehouse(big, args.big_docs)
+    site.visible = len(articles)
+    print(f"\n{new} new pages, warehouse of {docs_small} vs {docs_big} documents:")
+    for label, state in ((docs_small, small), (docs_big, big)):
+        m = run_measured(["crawl", "--sources", sources, "--no-politeness"], {**env, "PLANWATCH_HOME": str(state)})
+        got = article_fetches(latest_run(state, "nightly"))
+        print(f"  {label} documents: {got} pages fetched, {m.wall:.1f} s; stages: "
+              f"{fmt_stages(stages_of(state, latest_run(state, 'nightly').name))}")
+    site.server.shutdown()
+    if not args.keep:
+        shutil.rmtree(tmp, ignore_errors=True)
+    else:
+        print(f"state kept in {tmp}")
+
+
+if __name__ == "__main__":
+    main()

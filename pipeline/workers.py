@@ -1,0 +1,140 @@
+"""Extraction and classification in a bounded pool of worker processes (both cores).
+
+The parent hands out batches of run-file page rows; a worker reads each raw page from the archive, extracts
+it, classifies the batch against every plan and returns plain rows. At most `workers * 2` batches are in
+flight, so memory stays bounded however long the crawl: the parent keeps only the finished rows (no HTML), and
+the one writer loads them in Arrow batches. Results come back in submission order, so a page recorded twice
+in a run keeps its last extraction, as before.
+
+Workers start from a fork server that has imported the extraction and classification modules once (safe
+with threads in the parent: Prefect, the crawl follower). Small runs (fewer pages than one batch per worker)
+and PLANWATCH_WORKERS=1 run inline, without processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.plans import Plan
+
+BATCH = 16
+PRELOAD = ["pipeline.extract", "pipeline.language", "classifiers", "pipeline.ingest"]
+
+
+@dataclass
+class BatchResult:
+    """What one batch gave: document rows, their classification rows, failures, and the time spent."""
+    docs: list[dict[str, Any]] = field(default_factory=list)
+    classifications: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    story_rows: dict[str, Any] = field(default_factory=dict)  # doc_id -> story signature and keys
+    pages: int = 0
+    extract_s: float = 0.0
+    classify_s: float = 0.0
+    dedupe_s: float = 0.0
+
+
+@dataclass
+class WorkerContext:
+    raw_dir: Path
+    sources: dict[str, dict[str, Any]]
+    plans: Sequence[Plan]
+    run_id: str
+
+
+_CONTEXT: WorkerContext | None = None
+
+
+def _init(context: WorkerContext) -> None:
+    global _CONTEXT
+    _CONTEXT = context
+
+
+def _run_batch(pages: list[dict[str, Any]]) -> BatchResult:
+    assert _CONTEXT is not None, "worker not initialised"
+    return process_batch(_CONTEXT, pages)
+
+
+def process_batch(ctx: WorkerContext, pages: list[dict[str, Any]]) -> BatchResult:
+    """Extract then classify one batch (the body of a worker; also run inline for small runs)."""
+    from pipeline.ingest import classify_documents, extract_page_row
+
+    out = BatchResult(pages=len(pages))
+    started = time.perf_counter()
+    docs: dict[str, dict[str, Any]] = {}
+    for page in pages:
+        row, error = extract_page_row(ctx.raw_dir, page, ctx.sources, ctx.run_id)
+        if error is not None:
+            out.errors.append(error)
+        elif row is not None:
+            docs[row["doc_id"]] = row
+    out.docs = list(docs.values())
+    mid = time.perf_counter()
+    out.classifications = classify_documents(out.docs, ctx.plans, ctx.sources, ctx.run_id)
+    late = time.perf_counter()
+    out.story_rows = story_rows(out.docs)
+    out.extract_s, out.classify_s, out.dedupe_s = mid - started, late - mid, time.perf_counter() - late
+    return out
+
+
+def story_rows(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The story signatures and candidate keys of these documents (pipeline.stories.Prepared), computed here
+    so the writer only looks them up (they depend on the document alone)."""
+    from pipeline.stories import Prepared
+    from pipeline.syndication import as_doc
+
+    return Prepared.of([as_doc(d) for d in docs]).rows() if docs else {}
+
+
+def worker_count(pages_hint: int | None = None) -> int:
+    """PLANWATCH_WORKERS if set, else the cores this process may use (at most 8); 1 for a small known run."""
+    env = os.environ.get("PLANWATCH_WORKERS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    n = max(1, min(cores, 8))
+    if pages_hint is not None and pages_hint < BATCH * 2:
+        return 1
+    return n
+
+
+def batches(pages: Iterable[dict[str, Any]], size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    for page in pages:
+        batch.append(page)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_batches(ctx: WorkerContext, pages: Iterable[dict[str, Any]], *, workers: int,
+                on_result: Callable[[BatchResult], None]) -> None:
+    """Feed `pages` (a list, or a stream still being written by the crawl) through the pool in batches and
+    pass each result to `on_result` in submission order. Inline when workers == 1."""
+    if workers <= 1:
+        for batch in batches(pages):
+            on_result(process_batch(ctx, batch))
+        return
+    mp = multiprocessing.get_context("forkserver")
+    mp.set_forkserver_preload(PRELOAD)
+    in_flight: deque[Future[BatchResult]] = deque()
+    limit = workers * 2
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp, initializer=_init, initargs=(ctx,)) as pool:
+        for batch in batches(pages):
+            in_flight.append(pool.submit(_run_batch, batch))
+            while len(in_flight) >= limit or (in_flight and in_flight[0].done()):
+                on_result(in_flight.popleft().result())
+        while in_flight:
+            on_result(in_flight.popleft().result())
