@@ -49,3 +49,14 @@ def test_item_page_shows_probability_and_top_features(home):
     table = page.split('id="model-features"')[1].split("</table>")[0]
     assert table.count("<tr>") == len(r["features"]) > 0
     assert f"{r['features'][0]['contribution']:+.2f}" in table
+
+
+def test_an_invalid_date_filter_is_answered_not_dropped(home):
+    seed(home, documents=[document("m-1", "2022-06-10", title=DOC["title"], text=DOC["text"])],
+         classifications=[classification("m-1", "2b", "review", score=0.5)])
+    with running_app(home, background_sync=False) as base, httpx.Client(base_url=base) as client:
+        login(client, home)
+        bad = client.get("/", params={"from": "31/02/2022"})
+        good = client.get("/", params={"from": "01/06/2022"})
+    assert bad.status_code == 400 and "Bộ lọc ngày không hợp lệ" in bad.text and "31/02/2022" in bad.text
+    assert good.status_code == 200 and DOC["title"] in good.text

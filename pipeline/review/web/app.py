@@ -149,10 +149,8 @@ def _filters_from(params: Any) -> tuple[Filters, dict[str, str]]:
     raw = {k: v for k, v in raw.items() if v}
     try:
         date_from, date_to = parse_date(raw.get("from")), parse_date(raw.get("to"))
-    except DecisionError:
-        date_from = date_to = None
-        raw.pop("from", None)
-        raw.pop("to", None)
+    except DecisionError as exc:  # a filter the reviewer typed is answered, never silently dropped
+        raise HTTPException(400, f"Bộ lọc ngày không hợp lệ: {exc}") from None
     return Filters(activity=raw.get("activity"), source=raw.get("source"), province=raw.get("province"),
                    date_from=date_from, date_to=date_to), raw
 
