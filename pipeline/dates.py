@@ -258,17 +258,7 @@ def _meta_values(tree: _Element) -> dict[str, str]:
 
 
 def _meta_date(tree: _Element) -> datetime | None:
-    found: dict[str, str] = {}
-    for el in tree.iter("meta"):
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
-        content = el.get("content")
-        if not key or not content:
-            continue
-        if key in _META_KEYS and key not in found:
-            found[key] = content
-        prop = (el.get("itemprop") or "").lower()
-        if prop == "datepublished" and "datepublished" not in found:
-            found["datepublished"] = content
+    found = _meta_values(tree)
     for key in _META_KEYS:
         if key in found:
             dt = parse_vn_datetime(found[key])
