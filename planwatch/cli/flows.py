@@ -112,7 +112,7 @@ def demo(
     fresh: bool = typer.Option(False, "--fresh", help="Start from an empty state folder."),
 ) -> None:
     """Run the whole pipeline offline: serve data/demo on 127.0.0.1, crawl 2022 through Prefect, report."""
-    from pipeline.demo import run_demo, serve_mirror_forever
+    from flows.demo import run_demo, serve_mirror_forever
 
     if serve_only:
         serve_mirror_forever()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pipeline.demo import run_demo
+from flows.demo import run_demo
 from pipeline.report import build_report
 from pipeline.runfiles import read_jsonl
 from pipeline.snapshot import open_snapshot

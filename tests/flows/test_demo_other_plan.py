@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.demo import run_demo
+from flows.demo import run_demo
 from pipeline.report import build_report
 from pipeline.snapshot import open_snapshot
 from tests.support.manifest import expected_counted_for, load_manifest
