@@ -9,16 +9,17 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
+from classifiers.contract import Classification, ClassifierInput
 from classifiers.features import ActivityTexts, document_features
 from classifiers.formats import detect_format
 from classifiers.lexicon import Lexicon, lexicon_path, load_lexicon
 from classifiers.model import Model, model_path
 from classifiers.prefilter import Prefilter
-from classifiers.routing import decide, local_date, review_reasons, route
+from classifiers.routing import decide, language_rule, local_date, review_reasons, route
 from classifiers.scoring import Hit, Scored, match_zones, score_zones
 from classifiers.zones import Zone, prepare
 from pipeline.plans import Plan
@@ -80,7 +81,13 @@ class Classifier:
         texts = self.activity_texts or ActivityTexts.of(self.plan, lex)
         return Analysis(zones, index, s, fmt, document_features(zones, index, s, lex, texts))
 
-    def classify(self, doc: dict[str, Any]) -> dict[str, Any]:
+    def classify(self, doc: ClassifierInput | Mapping[str, Any]) -> Classification:
+        """One document (built by classifiers.contract.classifier_input) -> its classification; the
+        language rule applies here, so every caller gets the same answer for the same document."""
+        raw = cast(dict[str, Any], doc)
+        return language_rule(cast(Classification, self._classify(raw)), raw.get("language"))
+
+    def _classify(self, doc: dict[str, Any]) -> dict[str, Any]:
         lex = self.lexicon
         doc_id = doc.get("id", doc.get("doc_id"))
         hit = self.prefilter.first_hit(doc.get("title"), doc.get("lead"), doc.get("text"))
@@ -207,17 +214,17 @@ def classifier_for(plan: Plan) -> Classifier:
     return cached[1]
 
 
-def classify_document(doc: dict[str, Any], plan: Plan) -> dict[str, Any]:
+def classify_document(doc: ClassifierInput | Mapping[str, Any], plan: Plan) -> Classification:
     """Classify one document (`id, title, text` + optional fields) against a plan's activities."""
     return classifier_for(plan).classify(doc)
 
 
-def classify_many(docs: Iterable[dict[str, Any]], plan: Plan) -> list[dict[str, Any]]:
+def classify_many(docs: Iterable[ClassifierInput | Mapping[str, Any]], plan: Plan) -> list[Classification]:
     """Classify a batch; the lexicon is loaded once. Results in input order."""
     return list(iter_classify(docs, plan))
 
 
-def iter_classify(docs: Iterable[dict[str, Any]], plan: Plan) -> Iterator[dict[str, Any]]:
+def iter_classify(docs: Iterable[ClassifierInput | Mapping[str, Any]], plan: Plan) -> Iterator[Classification]:
     """Like classify_many, streaming (for large inputs)."""
     clf = classifier_for(plan)
     for doc in docs:

@@ -3,6 +3,8 @@
 Reasons (only for pages that pass `review`): borderline, close_activities, no_activity_cue, mixed_projects,
 window_edge (unless the date is trusted: machine-readable with a time zone), low_date_confidence,
 low_extraction_quality, short_text.
+The language rule: a page the extractor found in another language than Vietnamese is rejected
+(`not_vietnamese`), on every path (ingest, reclassify, `planwatch classify` and `explain`).
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from classifiers.contract import Classification
 from classifiers.lexicon import Lexicon
 from pipeline.plans import Plan
 
 VN = dt.timezone(dt.timedelta(hours=7))
+NOT_VIETNAMESE = "not_vietnamese"
 
 
 def local_date(value: Any) -> dt.date | None:
@@ -112,3 +116,15 @@ def route(probability: float, activity_probabilities: dict[str, float], threshol
         reasons.append("mixed_projects")
     reasons.extend(flags)
     return Routed("review" if reasons else "accept", tuple(reasons))
+
+
+def language_rule(result: Classification, language: object) -> Classification:
+    """The plans count Vietnamese press: a page in another language (the extractor's `language`, when known)
+    is rejected whatever it scored, with the reason `not_vietnamese`; its score, activity and format are
+    kept as what the classifier read. A page without a language, in Vietnamese or already rejected is
+    returned as it is."""
+    if not language or language == "vi" or result["decision"] == "reject":
+        return result
+    out = result.copy()
+    out["decision"], out["relevant"], out["reasons"] = "reject", False, [*result["reasons"], NOT_VIETNAMESE]
+    return out

@@ -9,8 +9,8 @@ from prefect import flow, task
 
 @task(name="reclassify-documents")
 def reclassify_task(plan: str) -> dict[str, Any]:
-    from classifiers.reclassify import reclassify_documents
     from flows.nightly import run_log_progress
+    from pipeline.reclassify import reclassify_documents
 
     return dict(reclassify_documents(plan, progress=run_log_progress()))
 

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from pipeline.plans import Plan
 from pipeline.runfiles import (
@@ -31,9 +31,11 @@ from pipeline.stages import StageTimes, crawl_seconds, crawl_stages
 from pipeline.store import Writer, now, open_writer
 from planwatch.config import Paths
 
+if TYPE_CHECKING:
+    from classifiers.contract import Classification
+
 log = logging.getLogger("planwatch.ingest")
 VN_TZ = dt.timezone(dt.timedelta(hours=7))
-NOT_VIETNAMESE = "not_vietnamese"
 
 Progress = Callable[[str], None]
 
@@ -142,43 +144,54 @@ def _page_doc_id(page: dict[str, Any]) -> str:
 
 
 def classify_documents(docs: Sequence[dict[str, Any]], plans: Sequence[Plan], sources: dict[str, dict[str, Any]],
-                       run_id: str, tick: Callable[[int], None] | None = None) -> list[dict[str, Any]]:
-    """One classification row per (document, plan). Non-Vietnamese pages are rejected outright.
+                       run_id: str, tick: Callable[[int], None] | None = None) -> list[ClassificationRow]:
+    """One classification row per (document, plan); the classifier rejects non-Vietnamese pages itself.
     tick(1) as each input is taken by the classifier (progress)."""
-    from classifiers import classify_many
+    from classifiers import classifier_input, classify_many
     from pipeline.progress import counted
 
-    rows: list[dict[str, Any]] = []
+    rows: list[ClassificationRow] = []
     for plan in plans:
-        inputs = [{
-            "id": d["doc_id"], "title": d.get("title") or "", "lead": d.get("lead") or "", "text": d.get("text") or "",
-            "url": d.get("url"), "published_at": d.get("published_at"), "source_id": d.get("source_id"),
-            "source_kind": sources.get(d.get("source_id") or "", {}).get("kind"), "format": d.get("format"),
-            "date_confidence": d.get("date_confidence"), "extraction_quality": d.get("extraction_quality"),
-            "language": d.get("language"),
-        } for d in docs]
+        inputs = [classifier_input(d, source_kind=sources.get(d.get("source_id") or "", {}).get("kind"))
+                  for d in docs]
         at = now()
-        for doc, result in zip(docs, classify_many(counted(inputs, tick), plan), strict=True):
-            rows.append(classification_row(result, plan.id, run_id, at, language=doc.get("language")))
+        for result in classify_many(counted(inputs, tick), plan):
+            rows.append(classification_row(result, plan.id, run_id, at))
     return rows
 
 
-def classification_row(result: dict[str, Any], plan_id: str, run_id: str, at: dt.datetime,
-                       language: str | None = None) -> dict[str, Any]:
-    decision, relevant, reasons = result["decision"], bool(result["relevant"]), list(result.get("reasons") or [])
-    if language and language != "vi" and decision != "reject":
-        decision, relevant, reasons = "reject", False, [*reasons, NOT_VIETNAMESE]
+class ClassificationRow(TypedDict):
+    """A `classifications` table row (data/sql/migrations), as the ingest and reclassify load it."""
+
+    doc_id: str
+    plan_id: str
+    classifier_version: str
+    classified_at: dt.datetime
+    relevant: bool
+    activity: str | None
+    format: str | None
+    score: float
+    decision: str
+    activity_scores: str  # JSON
+    reasons: list[str]
+    evidence: str  # JSON
+    run_id: str
+
+
+def classification_row(result: Classification, plan_id: str, run_id: str, at: dt.datetime) -> ClassificationRow:
+    """The classifier's answer as a table row (the language rule is the classifier's own: classifiers.routing)."""
     return {
-        "doc_id": result["id"], "plan_id": plan_id, "classifier_version": result["classifier_version"],
-        "classified_at": at, "relevant": relevant, "activity": result.get("activity"),
-        "format": result.get("format"), "score": float(result["score"]), "decision": decision,
+        "doc_id": str(result["id"]), "plan_id": plan_id, "classifier_version": result["classifier_version"],
+        "classified_at": at, "relevant": bool(result["relevant"]), "activity": result.get("activity"),
+        "format": result.get("format"), "score": float(result["score"]), "decision": result["decision"],
         "activity_scores": json.dumps(result.get("activity_scores") or {}, ensure_ascii=False),
-        "reasons": reasons, "evidence": json.dumps(result.get("evidence") or {}, ensure_ascii=False, default=str),
+        "reasons": list(result.get("reasons") or []),
+        "evidence": json.dumps(result.get("evidence") or {}, ensure_ascii=False, default=str),
         "run_id": run_id,
     }
 
 
-def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications: list[dict[str, Any]],
+def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications: list[ClassificationRow],
                     times: StageTimes | None = None, story_rows: dict[str, Any] | None = None) -> None:
     """Assign stories against what the warehouse holds (pipeline.story_store indexes the batch and moves stored
     copies whose story changed), then load documents and classifications. times: gets the dedupe stage.
@@ -204,7 +217,7 @@ def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications:
     changed = _changed_classifications(writer, classifications)
     for row in classifications:
         stored_decision, stored_at = changed.get(_class_key(row), (None, None))
-        if stored_decision == row["decision"]:
+        if stored_decision == row["decision"] and stored_at is not None:
             row["classified_at"] = stored_at  # same decision: it was made then (the digest's "confirmed on")
     writer.insert("classifications", [c for c in classifications if _class_key(c) not in changed],
                   on_conflict="ignore")
@@ -212,12 +225,12 @@ def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications:
                   on_conflict="replace")
 
 
-def _class_key(row: dict[str, Any]) -> tuple[str, str, str]:
+def _class_key(row: ClassificationRow) -> tuple[str, str, str]:
     return row["doc_id"], row["plan_id"], row["classifier_version"]
 
 
 def _changed_classifications(writer: Writer,
-                             rows: list[dict[str, Any]]) -> dict[tuple[str, str, str], tuple[str, dt.datetime]]:
+                             rows: list[ClassificationRow]) -> dict[tuple[str, str, str], tuple[str, dt.datetime]]:
     """Keys (doc, plan, version) already stored with another call, with the stored decision and time: the
     document was re-extracted (changed page, extractor fix + reprocess) and the same classifier now calls it
     otherwise. Those rows are replaced, or the stale call would stay current for as long as the classifier
@@ -266,7 +279,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     if not streaming:  # a crawl still running reports its own progress; its pages are counted at its end
         _stage(say, steps, "trích xuất trang", hint or 0)
     docs: dict[str, dict[str, Any]] = {}
-    by_doc: dict[str, list[dict[str, Any]]] = {}
+    by_doc: dict[str, list[ClassificationRow]] = {}
     spent = {"extract": 0.0, "classify": 0.0, "dedupe": 0.0}
     signatures: dict[str, Any] = {}
 

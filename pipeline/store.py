@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -60,7 +60,7 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> list[str]:
     return applied
 
 
-def _arrow(rows: Sequence[dict[str, Any]] | pa.Table) -> pa.Table:
+def _arrow(rows: Sequence[Mapping[str, Any]] | pa.Table) -> pa.Table:
     if isinstance(rows, pa.Table):
         return rows
     return pa.Table.from_pylist(list(rows))
@@ -76,7 +76,7 @@ class Writer:
         self.touched: dict[str, list[pa.Table]] = {}  # table -> keys of the batches loaded (a lake publish)
 
     # -- generic batch loads -------------------------------------------------------------------
-    def insert(self, table: str, rows: Sequence[dict[str, Any]] | pa.Table, *, on_conflict: str = "ignore") -> int:
+    def insert(self, table: str, rows: Sequence[Mapping[str, Any]] | pa.Table, *, on_conflict: str = "ignore") -> int:
         """Load a batch by column name. on_conflict: 'ignore' keeps existing rows (append-only tables,
         idempotent reloads); 'replace' overwrites them (re-extracted documents). Returns rows offered."""
         batch = _arrow(rows)

@@ -20,9 +20,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.plans import Plan
+
+if TYPE_CHECKING:
+    from pipeline.ingest import ClassificationRow
 
 BATCH = 16
 PRELOAD = ["pipeline.extract", "pipeline.language", "classifiers", "pipeline.ingest"]
@@ -32,7 +35,7 @@ PRELOAD = ["pipeline.extract", "pipeline.language", "classifiers", "pipeline.ing
 class BatchResult:
     """What one batch gave: document rows, their classification rows, failures, and the time spent."""
     docs: list[dict[str, Any]] = field(default_factory=list)
-    classifications: list[dict[str, Any]] = field(default_factory=list)
+    classifications: list[ClassificationRow] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
     story_rows: dict[str, Any] = field(default_factory=dict)  # doc_id -> story signature and keys
     pages: int = 0

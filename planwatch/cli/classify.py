@@ -6,18 +6,19 @@ import datetime as dt
 import json
 import shlex
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import typer
 
 from planwatch.cli.common import fail, live_progress, print_json
 
+if TYPE_CHECKING:
+    from classifiers.contract import ClassifierInput
+
 OUTPUT_KEYS = ("id", "relevant", "activity", "format", "score", "decision", "activity_scores", "reasons",
                "classifier_version")
-OPTIONAL_INPUT = ("lead", "url", "published_at", "source_id", "source_kind", "format", "date_confidence",
-                  "extraction_quality")
 
 
 def _load_plan(plan_id: str | None) -> Any:
@@ -36,8 +37,9 @@ def _load_plan(plan_id: str | None) -> Any:
     return plan
 
 
-def parse_input_line(raw: str) -> dict[str, Any]:
-    """One input line -> a document dict. Raises ValueError with a readable problem."""
+def parse_input_line(raw: str) -> ClassifierInput:
+    """One input line -> the classifier's input (classifiers.contract: the same fields as the ingest,
+    `language` included). Raises ValueError with a readable problem."""
     try:
         obj = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -52,10 +54,9 @@ def parse_input_line(raw: str) -> dict[str, Any]:
     for key in ("title", "text"):
         if obj[key] is not None and not isinstance(obj[key], str):
             raise ValueError(f"field '{key}' must be a string")
-    doc: dict[str, Any] = {"id": obj["id"], "title": obj["title"] or "", "text": obj["text"] or ""}
-    for key in OPTIONAL_INPUT:
-        if obj.get(key) is not None:
-            doc[key] = obj[key]
+    from classifiers.contract import classifier_input
+
+    doc = {k: v for k, v in obj.items() if v is not None}
     source = obj.get("source")
     if isinstance(source, str):
         doc.setdefault("source_id", source)
@@ -64,9 +65,9 @@ def parse_input_line(raw: str) -> dict[str, Any]:
             doc.setdefault("source_id", source["id"])
         if source.get("kind"):
             doc.setdefault("source_kind", source["kind"])
-    if "published_at" in doc and not isinstance(doc["published_at"], str):
+    if doc.get("published_at") is not None and not isinstance(doc["published_at"], str):
         raise ValueError("field 'published_at' must be an ISO 8601 string")
-    return doc
+    return classifier_input(doc)
 
 
 def _read_lines(path: str) -> Iterator[tuple[int, str]]:
@@ -117,7 +118,7 @@ class _Inputs:
     def __init__(self, path: str, command: str) -> None:
         self.path, self.command, self.failed = path, command, 0
 
-    def __iter__(self) -> Iterator[dict[str, Any]]:
+    def __iter__(self) -> Iterator[ClassifierInput]:
         for lineno, raw in _read_lines(self.path):
             if not raw.strip():
                 continue
@@ -142,7 +143,7 @@ def classify(
     keys = (*OUTPUT_KEYS, "evidence") if evidence else OUTPUT_KEYS
     inputs = _Inputs(jsonl, "classify")
     for doc in inputs:
-        result = clf.classify(doc)
+        result: Mapping[str, Any] = clf.classify(doc)
         extra = tuple(k for k in ("probability", "features") if k in result)
         out.write(json.dumps({k: result[k] for k in (*keys, *extra)}, ensure_ascii=False, default=str) + "\n")
     out.flush()
@@ -152,7 +153,7 @@ def classify(
 
 
 # ------------------------------------------------------------------------------------------------ explain
-def render_explanation(doc: dict[str, Any], result: dict[str, Any], stored: dict[str, Any] | None = None,
+def render_explanation(doc: Mapping[str, Any], result: Mapping[str, Any], stored: dict[str, Any] | None = None,
                        human: dict[str, Any] | None = None) -> str:
     ev = result["evidence"]
     lines = [
@@ -237,21 +238,20 @@ def explain(
             raise typer.Exit(1)
         return
 
-    from classifiers.reclassify import DOC_QUERY, clean, rows_of
+    from pipeline import sql
+    from pipeline.reclassify import rows_of, stored_document
     from pipeline.snapshot import NoSnapshot, open_snapshot
 
     try:
         with open_snapshot() as conn:
-            docs = rows_of(conn, DOC_QUERY + " WHERE d.doc_id = ?", [doc_id])
-            if not docs:
+            found = stored_document(conn, doc_id)
+            if found is None:
                 fail(f"no document '{doc_id}' in the published snapshot")
-            stored = rows_of(conn, "SELECT * FROM current_classifications WHERE doc_id = ? AND plan_id = ?",
-                           [doc_id, plan_obj.id])
-            human = rows_of(conn, "SELECT * FROM human_decisions WHERE doc_id = ? AND plan_id = ?",
-                          [doc_id, plan_obj.id])
+            stored = rows_of(conn, sql.query("classifier_stored"), [doc_id, plan_obj.id])
+            human = rows_of(conn, sql.query("classifier_human"), [doc_id, plan_obj.id])
     except NoSnapshot as exc:
         fail(str(exc))
-    doc = clean(docs[0])
+    doc = found
     result = classify_document(doc, plan_obj)
     if as_json:
         print_json({**result, "stored": stored[0] if stored else None, "human": human[0] if human else None})
@@ -272,8 +272,8 @@ def reclassify(
 
 def _reclassify_one(plan: str) -> None:
     from classifiers.lexicon import LexiconError
-    from classifiers.reclassify import reclassify_documents
     from pipeline.plans import PlanError
+    from pipeline.reclassify import reclassify_documents
     from pipeline.snapshot import NoSnapshot
 
     try:

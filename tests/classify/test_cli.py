@@ -6,9 +6,9 @@ import json
 from typer.testing import CliRunner
 
 from classifiers import classifier_for
-from classifiers.reclassify import reclassify_documents
 from pipeline.journal import append_decision
 from pipeline.plans import load_plan
+from pipeline.reclassify import reclassify_documents
 from pipeline.snapshot import open_snapshot
 from planwatch.cli import app
 from tests.support.warehouse import PLAN_ID, classification, document, seed

@@ -87,8 +87,8 @@ def test_retrain_uses_reviewer_decisions_refuses_a_worse_model_and_reclassify_ap
     assert history[-1]["model_version"] == model.version and history[-1]["forced"] is True
 
     from classifiers.engine import classifier_for
-    from classifiers.reclassify import reclassify_documents
     from pipeline.plans import load_plan
+    from pipeline.reclassify import reclassify_documents
 
     clf = classifier_for(load_plan(PLAN_ID))
     assert clf.model is not None and clf.model.version == model.version  # the state model wins
