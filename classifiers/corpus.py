@@ -5,8 +5,10 @@
 * every other tests/quality/real/*.jsonl whose lines carry a text (real web pages, real texts from public
   datasets), with the same label fields;
 * tests/quality/devset.jsonl (generated, the old dev set): its train split only, at SYNTHETIC_WEIGHT;
-* the demo mirror's pages (data/demo) with the manifest's truth, at DEMO_WEIGHT;
-* reviewer decisions in the warehouse (confirm = relevant with the reviewer's activity, reject = not).
+* the demo mirror's pages (data/demo) with the manifest's truth, at DEMO_WEIGHT, and
+* reviewer decisions in the warehouse (confirm = relevant with the reviewer's activity, reject = not):
+  both need the pipeline (extraction, the snapshot), so pipeline.training_data loads them as Items of this
+  module.
 
 Every item has a fixed split: holdout when int(sha256(id), 16) % 10 < 3. Holdout items are never used for
 fitting or for choosing thresholds.
@@ -17,13 +19,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from planwatch.config import REPO_ROOT, data_path
+from planwatch.config import REPO_ROOT
 
 REAL_DIR = REPO_ROOT / "tests" / "quality" / "real"
 LABELS_FILE = REAL_DIR / "vietnews_mamnon_labels.jsonl"
@@ -101,81 +102,6 @@ def load_devset(path: Path = DEVSET) -> list[Item]:
             continue
         label = {"relevant": d["label_relevant"], "activity": d.get("label_activity")}
         it = _item(str(d["id"]), d, label, "devset", weight=SYNTHETIC_WEIGHT)
-        it.split = "train"
-        out.append(it)
-    return out
-
-
-REVIEW_SQL = """
-SELECT h.doc_id, h.action, coalesce(h.activity, c.activity) AS activity, d.title, d.lead, d.text,
-       d.published_at, d.format, s.kind AS source_kind, d.date_confidence, d.extraction_quality
-FROM human_decisions h
-JOIN documents d USING (doc_id)
-LEFT JOIN sources s USING (source_id)
-LEFT JOIN current_classifications c ON c.doc_id = h.doc_id AND c.plan_id = h.plan_id
-WHERE h.plan_id = ? AND h.action IN ('confirm', 'reject')
-ORDER BY h.doc_id
-"""
-
-
-def load_reviews(plan_id: str, paths: Any = None) -> list[Item]:
-    """Every live reviewer decision of the plan in the published snapshot (none without a snapshot)."""
-    from pipeline.snapshot import NoSnapshot, open_snapshot
-
-    try:
-        with open_snapshot(paths) as conn:
-            rel = conn.execute(REVIEW_SQL, [plan_id])
-            cols = [c[0] for c in rel.description]
-            rows = [dict(zip(cols, r, strict=True)) for r in rel.fetchall()]
-    except NoSnapshot:
-        return []
-    out = []
-    for r in rows:
-        doc = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()}
-        label = {"relevant": r["action"] == "confirm", "activity": r["activity"]}
-        out.append(_item(str(r["doc_id"]), doc, label, "review"))
-    return out
-
-
-def _routes(outlet: str) -> dict[str, Any]:
-    return json.loads(data_path("demo", "site", outlet, "_routes.json").read_text(encoding="utf-8"))
-
-
-def demo_documents() -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """(manifest page, extracted document) for every article page served with status 200."""
-    from pipeline.extract import extract_page
-
-    manifest = json.loads(data_path("demo", "manifest.json").read_text(encoding="utf-8"))
-    sources = {s["id"]: s for s in tomllib.loads(
-        data_path("demo", "sources.toml").read_text(encoding="utf-8")).get("source", [])}
-    routes = {o: _routes(o) for o in manifest["outlets"]}
-    out = []
-    for page in manifest["pages"]:
-        route = routes[page["outlet"]].get(page["path"].lower())
-        if not route or route.get("status") != 200 or page.get("status") != 200:
-            continue
-        raw = data_path("demo", "site", page["outlet"], route["file"]).read_bytes()
-        port = manifest["outlets"][page["outlet"]]["port"]
-        url = f"http://127.0.0.1:{port}{page['path']}"
-        source = sources[page["outlet"]]  # every outlet is in data/demo/sources.toml: a miss is a bug here
-        doc = extract_page(raw, url, source=source, hint={"encoding": route.get("charset")})
-        doc["source_kind"] = source.get("kind")
-        doc["id"] = f"{page['outlet']}{page['path']}"
-        out.append((page, doc))
-    return out
-
-
-def load_demo() -> list[Item]:
-    """The demo mirror's pages (data/demo, written by the maintainers) with the manifest's truth, as extra
-    training data at DEMO_WEIGHT: relevant when the manifest gives an activity; "pending" (ambiguous) pages
-    are left out. All are train items: the mirror is a regression suite (tests/quality/test_demo_ground_truth.py
-    checks what `planwatch demo` needs), not the gate; the gate is the real holdout."""
-    out = []
-    for page, doc in demo_documents():
-        if page["expected"] == "pending":
-            continue
-        label = {"relevant": bool(page.get("activity")), "activity": page.get("activity")}
-        it = _item(doc["id"], doc, label, "demo", weight=DEMO_WEIGHT)
         it.split = "train"
         out.append(it)
     return out

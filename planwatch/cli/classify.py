@@ -303,7 +303,7 @@ def train(
     plan_obj = _load_plan(plan)
     from classifiers.evaluation import summary
     from classifiers.model import shipped_model_path
-    from classifiers.retrain import retrain
+    from pipeline.retrain import retrain
 
     target = out or (shipped_model_path(plan_obj.id) if ship else None)
     try:

@@ -19,7 +19,7 @@ PLAN_ID = "661-KH-BGDDT-2022"
 
 def demo_documents() -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """(manifest page, extracted document) for every article page served with status 200."""
-    from classifiers.corpus import demo_documents as docs
+    from pipeline.training_data import demo_documents as docs
 
     return docs()
 

@@ -12,11 +12,13 @@ import pytest
 from typer.testing import CliRunner
 
 import classifiers.corpus as corpus
-from classifiers.corpus import data_digest, load_demo, load_devset, load_real, mamnon_corpus
+import pipeline.training_data as training_data
+from classifiers.corpus import data_digest, load_devset, load_real, mamnon_corpus
 from classifiers.lexicon import lexicon_path
 from classifiers.model import Model, shipped_model_path
 from classifiers.training import code_digest
 from pipeline.journal import append_decision
+from pipeline.training_data import load_demo
 from planwatch.cli import app
 from tests.support.warehouse import PLAN_ID, classification, document, seed
 
@@ -69,7 +71,7 @@ def test_retrain_uses_reviewer_decisions_refuses_a_worse_model_and_reclassify_ap
 
     monkeypatch.setattr(corpus, "load_real", few)
     monkeypatch.setattr(corpus, "load_devset", lambda *a, **k: [])
-    monkeypatch.setattr(corpus, "load_demo", lambda *a, **k: [])
+    monkeypatch.setattr(training_data, "load_demo", lambda *a, **k: [])
     state_model = home.home / "models" / f"{PLAN_ID}.json"
 
     refused = CliRunner().invoke(app, ["train"])

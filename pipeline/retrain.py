@@ -3,6 +3,8 @@
 The new model must not be worse than the current classifier on the fixed holdout (real labelled items and
 reviewed documents whose id hashes to the holdout): worse = accept precision or surfaced recall lower by
 more than TOLERANCE, or activity accuracy lower by more than TOLERANCE. `force` writes it anyway.
+A job (it folds the review journal in, reads the snapshot, writes model files), so it lives in pipeline/;
+the learning itself is classifiers.training.
 """
 
 from __future__ import annotations
@@ -39,13 +41,14 @@ def retrain(plan_id: str, *, out: Path | None = None, reviews: bool = True, forc
             paths: Any = None) -> RetrainResult:
     from collections import Counter
 
-    from classifiers.corpus import data_digest, load_demo, load_devset, load_real, load_reviews
+    from classifiers.corpus import data_digest, load_devset, load_real
     from classifiers.engine import Classifier, classifier_for
     from classifiers.evaluation import evaluate_items
     from classifiers.lexicon import lexicon_path
     from classifiers.model import Model, state_model_path
     from classifiers.training import code_digest, train, write_model
     from pipeline.plans import load_plan
+    from pipeline.training_data import load_demo, load_reviews
 
     plan = load_plan(plan_id)
     rules = Classifier.for_plan(plan, model=False)
