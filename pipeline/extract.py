@@ -28,7 +28,7 @@ from pipeline.dates import find_published, parse_vn_datetime
 from pipeline.encoding import decode_html, detect_legacy, repair_double_utf8, tcvn3_to_unicode
 from pipeline.fmt import detect_format
 from pipeline.language import detect_language
-from pipeline.layouts import detect_layout, get_layout, select
+from pipeline.layouts import detect_layout, layout_for, select
 from pipeline.normalize import normalize_text
 
 EXTRACTOR_VERSION = "extract-1"
@@ -425,20 +425,23 @@ def decode_page(html: bytes | str, source: Mapping[str, Any],
     return FieldResult(tree, codec, tuple(flags))
 
 
-def choose_layout(tree: _Element, url: str, source: Mapping[str, Any]) -> FieldResult[dict[str, Any] | None]:
-    """The layout to read the page with: the source's ``layout`` id, else detection, else None for the generic
-    path (evidence: "source", "detected" or "generic"). Flags: unknown_layout, generic_layout."""
+def choose_layout(tree: _Element, url: str, source: Mapping[str, Any],
+                  fetched_at: datetime | None = None) -> FieldResult[dict[str, Any] | None]:
+    """The layout to read the page with: the source's ``layout`` id (or the version of its site that was live
+    at ``fetched_at``: pipeline.layouts), else detection, else None for the generic path (evidence: "source",
+    "source_site" for another version of the source's site, "detected" or "generic"). Flags: unknown_layout,
+    generic_layout."""
     forced = str(source.get("layout") or "")
     flags: list[str] = []
     if forced and forced != GENERIC:
         try:
-            layout = get_layout(forced)
+            layout = layout_for(forced, fetched_at)
         except KeyError:  # a registry naming a layout file that does not exist: detect, and say so
             flags.append("unknown_layout")
         else:
             if layout is not None:
-                return FieldResult(layout, "source")
-    layout = detect_layout(tree, url) if forced != GENERIC else None
+                return FieldResult(layout, "source" if layout["id"] == forced else "source_site")
+    layout = detect_layout(tree, url, fetched_at=fetched_at) if forced != GENERIC else None
     if layout is None:
         flags.append("generic_layout")
     return FieldResult(layout, "detected" if layout else "generic", tuple(flags))
@@ -620,7 +623,7 @@ def extract_page(
     hint = hint or {}
     decoded = decode_page(html, source, hint)
     tree = decoded.value
-    chosen = choose_layout(tree, url, source)
+    chosen = choose_layout(tree, url, source, fetched_at)
     layout = chosen.value
     canonical_url = _canonical(tree, url)
     page = _Page(tree, url, _meta(tree))
