@@ -6,6 +6,11 @@ and falls back to trafilatura (``bare_extraction``, comments off, no metadata/da
 when no layout applies or its body selector misses. Dates come from ``pipeline.dates`` (meta, JSON-LD,
 the date block near the title, URL, feed hint, first seen), the format from ``pipeline.fmt``, the language
 from ``pipeline.language``. Text is NFC with modern tone placement (``pipeline.normalize``).
+
+``extract_page`` itself is a short recipe: ``decode_page``, ``choose_layout`` (by the page's fetch time among a
+site's layout versions), then one function per field (``extract_title``, ``extract_lead``, ``extract_author``,
+``extract_body``, ``extract_tags``, ``extract_date``, ``extract_format``), each returning its value with its
+evidence and the flags it raised (``FieldResult``, ``DateResult``).
 """
 
 from __future__ import annotations
