@@ -12,7 +12,7 @@ import json
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -289,7 +289,12 @@ def _check_provinces(file: Path, src: Source) -> list[str]:
     return errs
 
 
+Err = Callable[[str, str, str], None]  # err(field, what is wrong, how to fix it)
+
+
 def _validate(file: Path, index: int, entry: Any) -> tuple[Source | None, list[str]]:
+    """One [[source]] table -> (Source, []) or (None, every error: file, source, field, what, fix). The checks
+    run in the order the errors are listed."""
     if not isinstance(entry, dict):
         return None, [f"{file}: source #{index + 1}: each [[source]] must be a table"]
     sid = str(entry.get("id") or f"#{index + 1}")
@@ -298,6 +303,41 @@ def _validate(file: Path, index: int, entry: Any) -> tuple[Source | None, list[s
     def err(fieldname: str, msg: str, fix: str) -> None:
         errs.append(f"{file}: source '{sid}': field '{fieldname}': {msg}. Fix: {fix}.")
 
+    _check_identity(entry, err)
+    search = _check_entry_points(entry, err)
+    listings = _listings(entry, err)
+    pattern = entry.get("article_url_pattern", "")
+    if pattern:
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            err("article_url_pattern", f"bad regex: {exc}", "write a Python regex; escape dots and backslashes in TOML")
+    politeness = _politeness(entry, err)
+    _check_types(entry, err)
+    _check_examples(entry, pattern, err, checkable=not errs)
+    verified, evidence, notes = _provenance(entry, err)
+    smax = entry.get("search_max_pages", 5)
+    if not isinstance(smax, int) or smax < 1:
+        err("search_max_pages", f"{smax!r} is not a positive integer", "use an integer >= 1")
+        smax = 5
+    if errs:
+        return None, errs
+    return Source(
+        id=entry["id"], name=entry["name"].strip(), kind=entry["kind"], scope=entry["scope"],
+        homepage=entry["homepage"].strip(),
+        province_historical=str(entry.get("province_historical", "")).strip(),
+        province_current=str(entry.get("province_current", "")).strip(),
+        feeds=tuple(entry.get("feeds", [])), sitemaps=tuple(entry.get("sitemaps", [])), listings=tuple(listings),
+        search=search or "", search_max_pages=smax, article_url_pattern=pattern or "",
+        layout=entry.get("layout", ""), layout_check=entry.get("layout_check", ""),
+        example_articles=tuple(entry.get("example_articles", [])),
+        allow_private=bool(entry.get("allow_private", False)), enabled=bool(entry.get("enabled", True)),
+        politeness=politeness, verified=verified, evidence=evidence, notes=notes, file=str(file), raw=dict(entry),
+    ), []
+
+
+def _check_identity(entry: dict[str, Any], err: Err) -> None:
+    """Known fields only; id, name, homepage, kind, scope, and both provinces of a provincial source."""
     unknown = sorted(set(entry) - _FIELDS)
     for name in unknown:
         err(name, "unknown field", f"remove it or use one of {sorted(_FIELDS)}")
@@ -321,6 +361,10 @@ def _validate(file: Path, index: int, entry: Any) -> tuple[Source | None, list[s
                     "give the province as it was in 2022 and as it is after the 2025 merger (docs/adding-an-outlet.md)")
     if isinstance(entry.get("homepage"), str) and entry["homepage"].strip():
         _check_url(entry["homepage"], "homepage", err, allowed=())
+
+
+def _check_entry_points(entry: dict[str, Any], err: Err) -> Any:
+    """Feeds and sitemaps (lists of URLs) and the search template; returns the search value as given."""
     for name in ("feeds", "sitemaps"):
         value = entry.get(name, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -336,6 +380,11 @@ def _validate(file: Path, index: int, entry: Any) -> tuple[Source | None, list[s
             _check_url(search, "search", err, allowed=PLACEHOLDERS)
             if "{query}" not in search:
                 err("search", "template has no {query}", "put {query} where the search words go")
+    return search
+
+
+def _listings(entry: dict[str, Any], err: Err) -> list[Listing]:
+    """[[source.listings]]: a URL with {page} (or max_pages = 1), first_page >= 0, max_pages >= 1."""
     listings: list[Listing] = []
     raw_listings = entry.get("listings", [])
     if not isinstance(raw_listings, list):
@@ -362,42 +411,52 @@ def _validate(file: Path, index: int, entry: Any) -> tuple[Source | None, list[s
             err(f"{label}.max_pages", f"{most!r} is not a positive integer", "use an integer >= 1")
             most = 1
         listings.append(Listing(url=url, first_page=first, max_pages=most))
-    pattern = entry.get("article_url_pattern", "")
-    if pattern:
-        try:
-            re.compile(pattern)
-        except (re.error, TypeError) as exc:
-            err("article_url_pattern", f"bad regex: {exc}", "write a Python regex; escape dots and backslashes in TOML")
+    return listings
+
+
+def _politeness(entry: dict[str, Any], err: Err) -> Politeness:
+    """[source.politeness]: delay 0-120 s, concurrency 1-4 (defaults where wrong or absent)."""
     pol = entry.get("politeness", {})
-    politeness = Politeness()
     if not isinstance(pol, dict):
         err("politeness", "must be a table", "write [source.politeness] with delay and concurrency")
-    else:
-        for name in sorted(set(pol) - _POLITENESS_FIELDS):
-            err(f"politeness.{name}", "unknown field", "use delay (seconds) and concurrency (1-2)")
-        delay, conc = pol.get("delay", 3.0), pol.get("concurrency", 1)
-        if not isinstance(delay, int | float) or delay < 0 or delay > 120:
-            err("politeness.delay", f"{delay!r} is out of range", "use seconds between 0 and 120")
-            delay = 3.0
-        if not isinstance(conc, int) or not 1 <= conc <= 4:
-            err("politeness.concurrency", f"{conc!r} is out of range", "use 1 or 2 (4 at most)")
-            conc = 1
-        politeness = Politeness(delay=float(delay), concurrency=conc)
+        return Politeness()
+    for name in sorted(set(pol) - _POLITENESS_FIELDS):
+        err(f"politeness.{name}", "unknown field", "use delay (seconds) and concurrency (1-2)")
+    delay, conc = pol.get("delay", 3.0), pol.get("concurrency", 1)
+    if not isinstance(delay, int | float) or delay < 0 or delay > 120:
+        err("politeness.delay", f"{delay!r} is out of range", "use seconds between 0 and 120")
+        delay = 3.0
+    if not isinstance(conc, int) or not 1 <= conc <= 4:
+        err("politeness.concurrency", f"{conc!r} is out of range", "use 1 or 2 (4 at most)")
+        conc = 1
+    return Politeness(delay=float(delay), concurrency=conc)
+
+
+def _check_types(entry: dict[str, Any], err: Err) -> None:
     for name in ("allow_private", "enabled"):
         if name in entry and not isinstance(entry[name], bool):
             err(name, "must be true or false", f"write {name} = false")
     for name in ("layout", "layout_check", "province_historical", "province_current"):
         if name in entry and not isinstance(entry[name], str):
             err(name, "must be a string", f'write {name} = "..."')
+
+
+def _check_examples(entry: dict[str, Any], pattern: Any, err: Err, *, checkable: bool) -> None:
+    """example_articles is a list of URLs, each matched by article_url_pattern (checked only when nothing
+    before it failed: a bad pattern would flag every example)."""
     examples = entry.get("example_articles", [])
     if not isinstance(examples, list) or not all(isinstance(v, str) for v in examples):
         err("example_articles", "must be a list of article URLs", 'write example_articles = ["https://..."]')
-    elif pattern and not errs:
+    elif pattern and checkable:
         rx = re.compile(pattern)
         for url in examples:
             if not rx.search(url):
                 err("example_articles", f"{url!r} does not match article_url_pattern {pattern!r}",
                     "fix the pattern (or the example)")
+
+
+def _provenance(entry: dict[str, Any], err: Err) -> tuple[Any, tuple[Evidence, ...], str]:
+    """(verified, evidence, notes): "evidence" and "live" need their evidence listed."""
     verified = entry.get("verified", "guess")
     if verified not in VERIFIED:
         err("verified", f"{verified!r} is not one of {', '.join(VERIFIED)}",
@@ -410,24 +469,7 @@ def _validate(file: Path, index: int, entry: Any) -> tuple[Source | None, list[s
     if not isinstance(notes, str):
         err("notes", "must be a string", 'write notes = "..."')
         notes = ""
-    smax = entry.get("search_max_pages", 5)
-    if not isinstance(smax, int) or smax < 1:
-        err("search_max_pages", f"{smax!r} is not a positive integer", "use an integer >= 1")
-        smax = 5
-    if errs:
-        return None, errs
-    return Source(
-        id=entry["id"], name=entry["name"].strip(), kind=entry["kind"], scope=entry["scope"],
-        homepage=entry["homepage"].strip(),
-        province_historical=str(entry.get("province_historical", "")).strip(),
-        province_current=str(entry.get("province_current", "")).strip(),
-        feeds=tuple(entry.get("feeds", [])), sitemaps=tuple(entry.get("sitemaps", [])), listings=tuple(listings),
-        search=search or "", search_max_pages=smax, article_url_pattern=pattern or "",
-        layout=entry.get("layout", ""), layout_check=entry.get("layout_check", ""),
-        example_articles=tuple(entry.get("example_articles", [])),
-        allow_private=bool(entry.get("allow_private", False)), enabled=bool(entry.get("enabled", True)),
-        politeness=politeness, verified=verified, evidence=evidence, notes=notes, file=str(file), raw=dict(entry),
-    ), []
+    return verified, evidence, notes
 
 
 def _evidence(value: Any, err: Any) -> tuple[Evidence, ...]:

@@ -6,6 +6,11 @@ and falls back to trafilatura (``bare_extraction``, comments off, no metadata/da
 when no layout applies or its body selector misses. Dates come from ``pipeline.dates`` (meta, JSON-LD,
 the date block near the title, URL, feed hint, first seen), the format from ``pipeline.fmt``, the language
 from ``pipeline.language``. Text is NFC with modern tone placement (``pipeline.normalize``).
+
+``extract_page`` itself is a short recipe: ``decode_page``, ``choose_layout`` (by the page's fetch time among a
+site's layout versions), then one function per field (``extract_title``, ``extract_lead``, ``extract_author``,
+``extract_body``, ``extract_tags``, ``extract_date``, ``extract_format``), each returning its value with its
+evidence and the flags it raised (``FieldResult``, ``DateResult``).
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ import json
 import re
 from collections.abc import Mapping
 from copy import deepcopy
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 from urllib.parse import urljoin
 
 import trafilatura
@@ -27,12 +33,13 @@ from pipeline.dates import find_published, parse_vn_datetime
 from pipeline.encoding import decode_html, detect_legacy, repair_double_utf8, tcvn3_to_unicode
 from pipeline.fmt import detect_format
 from pipeline.language import detect_language
-from pipeline.layouts import detect_layout, get_layout, select
+from pipeline.layouts import detect_layout, layout_for, select
 from pipeline.normalize import normalize_text
 
 EXTRACTOR_VERSION = "extract-1"
 GENERIC = "generic"  # source layout id that turns layouts off (trafilatura alone): for checking a layout
 SHORT_TEXT = 400
+T = TypeVar("T")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -371,17 +378,43 @@ def _hash_normalized(title: str, text: str) -> str:
     return hashlib.sha256((title + "\n" + text).encode("utf-8")).hexdigest()
 
 
-def extract_page(
-    html: bytes | str,
-    url: str,
-    *,
-    source: Mapping[str, Any] | None = None,
-    hint: Mapping[str, Any] | None = None,
-    fetched_at: datetime | None = None,
-) -> dict[str, Any]:
-    """One page -> the document dict of docs/architecture.md (see the module docstring for the steps)."""
-    source = source or {}
-    hint = hint or {}
+@dataclass(frozen=True)
+class FieldResult(Generic[T]):
+    """One field of a page as read: its value, where it came from (``evidence``: "layout", "og:title",
+    "trafilatura", ...), the extraction flags it raised, and the element it was read from when a later field
+    needs it (the title's element places the date block; the body's bounds the format cues)."""
+
+    value: T
+    evidence: str | None = None
+    flags: tuple[str, ...] = ()
+    element: _Element | None = None
+
+
+@dataclass(frozen=True)
+class DateResult:
+    """The publication time, its source (meta, json-ld, visible, url, feed, first_seen or None: the evidence)
+    and confidence, with the flags the date search raised."""
+
+    value: datetime | None
+    source: str | None
+    confidence: float
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Page:
+    """A parsed page: the lxml tree (the layout's ``drop`` applied once chosen), its URL and its meta tags
+    (read before the drop)."""
+
+    tree: _Element
+    url: str
+    meta: dict[str, list[str]]
+
+
+def decode_page(html: bytes | str, source: Mapping[str, Any],
+                hint: Mapping[str, Any]) -> FieldResult[_Element]:
+    """Bytes -> the lxml tree (evidence: the codec used). Flags: the decoder's, double_utf8_repaired,
+    unparseable (junk gives an empty page)."""
     flags: list[str] = []
     declared = hint.get("encoding") or hint.get("content_type") or source.get("encoding")
     text_html, codec, enc_flags = decode_html(html, declared)
@@ -394,56 +427,86 @@ def extract_page(
         tree = _parse("<html><body></body></html>")
         flags.append("unparseable")
     assert tree is not None
+    return FieldResult(tree, codec, tuple(flags))
 
-    layout = None
+
+def choose_layout(tree: _Element, url: str, source: Mapping[str, Any],
+                  fetched_at: datetime | None = None) -> FieldResult[dict[str, Any] | None]:
+    """The layout to read the page with: the source's ``layout`` id (or the version of its site that was live
+    at ``fetched_at``: pipeline.layouts), else detection, else None for the generic path (evidence: "source",
+    "source_site" for another version of the source's site, "detected" or "generic"). Flags: unknown_layout,
+    generic_layout."""
     forced = str(source.get("layout") or "")
+    flags: list[str] = []
     if forced and forced != GENERIC:
         try:
-            layout = get_layout(forced)
+            layout = layout_for(forced, fetched_at)
         except KeyError:  # a registry naming a layout file that does not exist: detect, and say so
             flags.append("unknown_layout")
-    if layout is None and forced != GENERIC:
-        layout = detect_layout(tree, url)
+        else:
+            if layout is not None:
+                return FieldResult(layout, "source" if layout["id"] == forced else "source_site")
+    layout = detect_layout(tree, url, fetched_at=fetched_at) if forced != GENERIC else None
     if layout is None:
         flags.append("generic_layout")
+    return FieldResult(layout, "detected" if layout else "generic", tuple(flags))
 
-    canonical_url = _canonical(tree, url)
-    meta = _meta(tree)
-    _drop(tree, (layout or {}).get("drop", []))
 
-    # title
+def extract_title(page: _Page, layout: Mapping[str, Any] | None, hint: Mapping[str, Any]) -> FieldResult[str]:
+    """The layout's title selector, og:title, the first h1, <title> without the site suffix, the discovery
+    hint. Element: where the title shows on the page (the date block is searched near it)."""
+    tree, evidence = page.tree, "layout"
     title, title_el = _first_text(tree, layout["title"]) if layout else ("", None)
     if not title:
-        title = (meta.get("og:title") or [""])[0]
+        title, evidence = (page.meta.get("og:title") or [""])[0], "og:title"
     if not title:
-        title, title_el = _first_text(tree, ["h1"])
+        (title, title_el), evidence = _first_text(tree, ["h1"]), "h1"
     if not title:
         t = tree.find(".//title")
-        title = _TITLE_SUFFIX.sub("", " ".join((t.text_content() if t is not None else "").split()))
+        title, evidence = _TITLE_SUFFIX.sub("", " ".join((t.text_content() if t is not None else "").split())), "title"
     if not title and hint.get("title"):
-        title = str(hint["title"])
+        title, evidence = str(hint["title"]), "hint"
     if title_el is None and title:
         title_el = _find_title_element(tree, title)
+    return FieldResult(title, evidence if title else None, element=title_el)
 
-    # lead
-    lead, _lead_el = _first_text(tree, layout["lead"]) if layout else ("", None)
+
+def extract_lead(page: _Page, layout: Mapping[str, Any] | None, title_el: _Element | None) -> FieldResult[str]:
+    """The layout's lead selector; without a layout, a sapo-like block after the title, then the description
+    meta. A short date line is never a lead."""
+    lead, _lead_el = _first_text(page.tree, layout["lead"]) if layout else ("", None)
+    evidence = "layout"
     if not lead and not layout:
-        lead = _generic_lead(tree, title_el)
+        lead, evidence = _generic_lead(page.tree, title_el), "lead_block"
     if lead and len(lead) <= 60 and parse_vn_datetime(lead) is not None:
         lead = ""  # a date line with a lead-like class name (dantri's "Thứ bảy, 07/03/2026 - 08:07")
     if not lead and not layout:
-        lead = (meta.get("og:description") or meta.get("description") or [""])[0]
+        lead, evidence = (page.meta.get("og:description") or page.meta.get("description") or [""])[0], "description"
         lead = re.sub(r"\s+-\s+\w+$", "", lead) if lead.endswith(("VnExpress", "Express")) else lead
+    return FieldResult(lead, evidence if lead else None)
 
-    # author (read before the body so its line can be removed from the text)
-    author, author_el = _first_text(tree, layout["author"]) if layout else ("", None)
+
+def extract_author(page: _Page, layout: Mapping[str, Any] | None) -> FieldResult[str]:
+    """The layout's author block (names from its author-profile links, else its text), then author metas,
+    JSON-LD and trafilatura's author search, never the site's own name. Read before the body, so that its
+    line can be cut off the text."""
+    author, author_el = _first_text(page.tree, layout["author"]) if layout else ("", None)
     author = author_names(author_el, author)
-    site_names = {v.lower() for k in ("og:site_name", "copyright", "source") for v in meta.get(k, [])}
-    if not author:
-        author = author_names(None, _generic_author(tree, meta, site_names | {"vnexpress"}))
+    if author:
+        return FieldResult(author, "layout", element=author_el)
+    site_names = {v.lower() for k in ("og:site_name", "copyright", "source") for v in page.meta.get(k, [])}
+    author = author_names(None, _generic_author(page.tree, page.meta, site_names | {"vnexpress"}))
+    return FieldResult(author, "generic" if author else None)
 
-    # body
-    body_el = select(tree, layout["body"])[0] if layout and select(tree, layout["body"]) else None
+
+def extract_body(page: _Page, layout: Mapping[str, Any] | None, title: FieldResult[str], lead: str,
+                 author: str) -> FieldResult[str]:
+    """The layout's body block minus ``body_drop``; else trafilatura on the page pruned of related-news boxes,
+    footers and comments. The title, lead and author lines are cut off its ends. Flags: layout_miss,
+    trafilatura_fallback. Element: the layout's body block (None on the generic path)."""
+    tree, flags, evidence = page.tree, [], "layout"
+    found = select(tree, layout["body"]) if layout else []
+    body_el = found[0] if found else None
     paragraphs: list[str] = []
     if body_el is not None:
         body_copy = deepcopy(body_el)
@@ -452,68 +515,87 @@ def extract_page(
     elif layout is not None:
         flags.append("layout_miss")
     if not paragraphs:
-        _prune_generic(tree, title_el)
-        raw = _trafilatura_text(tree, url)
+        evidence = "trafilatura"
+        _prune_generic(tree, title.element)
+        raw = _trafilatura_text(tree, page.url)
         paragraphs = _strip_page_furniture([" ".join(line.split()) for line in raw.split("\n") if line.strip()],
-                                           title, lead)
+                                           title.value, lead)
         if layout is not None:
             flags.append("trafilatura_fallback")
-    while paragraphs and (paragraphs[0] in (title, lead) or (lead and lead.startswith(paragraphs[0]))):
+    while paragraphs and (paragraphs[0] in (title.value, lead) or (lead and lead.startswith(paragraphs[0]))):
         paragraphs.pop(0)
     if author and paragraphs and paragraphs[-1].strip(" .-–") in (author, f"Theo {author}"):
         paragraphs.pop()
-    text = "\n".join(paragraphs)
+    return FieldResult("\n".join(paragraphs), evidence, tuple(flags), element=body_el)
 
-    # tags
+
+def extract_tags(page: _Page, layout: Mapping[str, Any] | None) -> FieldResult[list[str]]:
+    """The layout's tag links, else article:tag metas (several comma-joined in one, as Tuổi Trẻ and VnExpress
+    write them) and news_keywords/keywords; '#' and duplicates removed, NFC."""
     tags: list[str] = []
+    evidence = "layout"
     if layout and layout["tags"]:
-        tags = [" ".join(el.text_content().split()) for el in select(tree, layout["tags"])]
+        tags = [" ".join(el.text_content().split()) for el in select(page.tree, layout["tags"])]
     if not tags:
-        # outlets write several tags into one article:tag meta, comma-separated (Tuổi Trẻ, VnExpress)
-        tags = [t for value in meta.get("article:tag", []) for t in split_tags(value)]
+        evidence = "meta"
+        tags = [t for value in page.meta.get("article:tag", []) for t in split_tags(value)]
         for key in ("news_keywords", "keywords"):
-            if key in meta:
-                tags += split_tags(meta[key][0])
+            if key in page.meta:
+                tags += split_tags(page.meta[key][0])
                 break
     unique: dict[str, str] = {}
     for tag in (normalize_text(t.strip().lstrip("#").strip()) for t in tags if t and t.strip().lstrip("#").strip()):
         unique.setdefault(tag.casefold(), tag)
-    tags = list(unique.values())
+    return FieldResult(list(unique.values()), evidence if unique else None)
 
-    # legacy fonts
+
+def _legacy_fonts(title: str, lead: str, text: str, author: str,
+                  tags: list[str]) -> tuple[tuple[str, str, str, str, list[str]], tuple[str, ...]]:
+    """Text typed in a legacy font encoding: flagged, and converted when it is TCVN3."""
     legacy = detect_legacy(f"{title}\n{lead}\n{text}")
-    if legacy:
-        flags.append("legacy_encoding")
-        flags.append(f"legacy_{legacy}")
-        if legacy == "tcvn3":
-            title, lead, text, author = (tcvn3_to_unicode(s) for s in (title, lead, text, author))
-            tags = [tcvn3_to_unicode(t) for t in tags]
-            flags.append("legacy_converted")
+    if not legacy:
+        return (title, lead, text, author, tags), ()
+    flags = ["legacy_encoding", f"legacy_{legacy}"]
+    if legacy == "tcvn3":
+        title, lead, text, author = (tcvn3_to_unicode(s) for s in (title, lead, text, author))
+        tags = [tcvn3_to_unicode(t) for t in tags]
+        flags.append("legacy_converted")
+    return (title, lead, text, author, tags), tuple(flags)
 
-    title, lead, text, author = (normalize_text(s) for s in (title, lead, text, author))
 
-    date_notes: list[str] = []
-    published_at, date_source, date_confidence = find_published(
-        tree, url, hint,
+def extract_date(page: _Page, layout: Mapping[str, Any] | None, hint: Mapping[str, Any],
+                 title_el: _Element | None, fetched_at: datetime | None) -> DateResult:
+    """pipeline.dates.find_published with the layout's date selectors. Flags: the date search's notes, no_date,
+    date_from_url/feed/first_seen."""
+    notes: list[str] = []
+    published_at, date_source, confidence = find_published(
+        page.tree, page.url, hint,
         {"date": layout["date"], "title": layout["title"], "dates": layout.get("dates", {})} if layout else None,
-        title_el=title_el, fetched_at=fetched_at, notes=date_notes,
+        title_el=title_el, fetched_at=fetched_at, notes=notes,
     )
-    flags += date_notes
     if date_source is None:
-        flags.append("no_date")
+        notes.append("no_date")
     elif date_source in ("url", "feed", "first_seen"):
-        flags.append(f"date_from_{date_source}")
+        notes.append(f"date_from_{date_source}")
+    return DateResult(published_at, date_source, confidence, tuple(notes))
 
-    language = detect_language(f"{title}\n{lead}\n{text}")
-    if language != "vi":
-        flags.append("not_vietnamese")
 
+def extract_format(page: _Page, layout: Mapping[str, Any] | None, source: Mapping[str, Any], *, title: str,
+                   lead: str, text: str, title_el: _Element | None,
+                   body_el: _Element | None) -> FieldResult[str]:
+    """pipeline.fmt.detect_format over the article's region (title to body) when a layout placed them, else
+    over the whole page; evidence: the cues, "; "-joined."""
     region = _common_ancestor(title_el, body_el) if layout else None
     fmt, evidence = detect_format(
-        region if region is not None else tree,
-        title=title, lead=lead, text=text, url=url, source=source, layout=layout,
+        region if region is not None else page.tree,
+        title=title, lead=lead, text=text, url=page.url, source=source, layout=layout,
     )
+    return FieldResult(fmt, evidence)
 
+
+def _text_flags(page: _Page, title: str, text: str, body_el: _Element | None) -> tuple[float, tuple[str, ...]]:
+    """(link density of the body block, flags): empty_text, short_text, no_title, link_heavy, listing_like."""
+    flags: list[str] = []
     if not text:
         flags.append("empty_text")
     elif len(text) < SHORT_TEXT:
@@ -527,28 +609,66 @@ def extract_page(
         link_density = link_chars / body_chars
         if link_density > 0.5:
             flags.append("link_heavy")
-    elif _listing_like(tree, meta):
+    elif _listing_like(page.tree, page.meta):
         flags.append("listing_like")
+    return link_density, tuple(flags)
+
+
+def extract_page(
+    html: bytes | str,
+    url: str,
+    *,
+    source: Mapping[str, Any] | None = None,
+    hint: Mapping[str, Any] | None = None,
+    fetched_at: datetime | None = None,
+) -> dict[str, Any]:
+    """One page -> the document dict of docs/architecture.md: a recipe over one function per field, each
+    returning its value with its evidence and flags (the flags are joined in this order)."""
+    source = source or {}
+    hint = hint or {}
+    decoded = decode_page(html, source, hint)
+    tree = decoded.value
+    chosen = choose_layout(tree, url, source, fetched_at)
+    layout = chosen.value
+    canonical_url = _canonical(tree, url)
+    page = _Page(tree, url, _meta(tree))
+    _drop(tree, (layout or {}).get("drop", []))
+
+    title = extract_title(page, layout, hint)
+    lead = extract_lead(page, layout, title.element)
+    author = extract_author(page, layout)
+    body = extract_body(page, layout, title, lead.value, author.value)
+    tags = extract_tags(page, layout)
+    (title_s, lead_s, text, author_s, tag_list), legacy_flags = _legacy_fonts(
+        title.value, lead.value, body.value, author.value, tags.value)
+    title_s, lead_s, text, author_s = (normalize_text(s) for s in (title_s, lead_s, text, author_s))
+    date = extract_date(page, layout, hint, title.element, fetched_at)
+    language = detect_language(f"{title_s}\n{lead_s}\n{text}")
+    fmt = extract_format(page, layout, source, title=title_s, lead=lead_s, text=text,
+                         title_el=title.element, body_el=body.element)
+    link_density, text_flags = _text_flags(page, title_s, text, body.element)
+    flags = [*decoded.flags, *chosen.flags, *body.flags, *legacy_flags, *date.flags,
+             *(["not_vietnamese"] if language != "vi" else []), *text_flags]
 
     return {
         "url": url,
         "canonical_url": canonical_url,
-        "title": title,
-        "lead": lead,
+        "title": title_s,
+        "lead": lead_s,
         "text": text,
-        "author": author or None,
-        "tags": tags,
+        "author": author_s or None,
+        "tags": tag_list,
         "language": language,
-        "published_at": published_at,
-        "date_source": date_source,
-        "date_confidence": round(date_confidence, 3),
-        "format": fmt,
-        "format_evidence": evidence,
-        "extraction_quality": _quality(title, text, date_source, date_confidence, language, flags, link_density),
+        "published_at": date.value,
+        "date_source": date.source,
+        "date_confidence": round(date.confidence, 3),
+        "format": fmt.value,
+        "format_evidence": fmt.evidence,
+        "extraction_quality": _quality(title_s, text, date.source, date.confidence, language, flags, link_density),
         "extraction_flags": flags,
-        "content_hash": _hash_normalized(title, text),  # both went through normalize_text above
+        "content_hash": _hash_normalized(title_s, text),  # both went through normalize_text above
         "layout": layout["id"] if layout else None,
-        "encoding": codec,
+        "encoding": decoded.evidence,
         "extractor_version": EXTRACTOR_VERSION,
     }
 

@@ -6,15 +6,22 @@ boxes, menus), elements to ``body_drop`` from the body only, and optional ``[for
 ``longform`` selectors). Ids are versioned (``gdtd-cms-v1``); a redesign adds ``-v2`` and keeps v1 and its
 fixtures, because pages fetched before the redesign are re-extracted from the raw archive.
 
-Resolution order for a page: the source's ``layout`` id, then a layout whose ``hosts`` and ``url_patterns``
-match the URL and whose ``detect`` selectors are present, then any layout whose ``detect`` selectors are all
-present, else the generic path (trafilatura alone).
+Versions of one site (the id without its ``-vN``) carry ``valid_from`` / ``valid_until`` (TOML dates or
+date-times; a date is midnight in Vietnam; ``valid_until`` is exclusive), as Fundus dates its parser versions:
+a page is read with the version that was live when it was fetched, whichever version the source names now.
+The windows of one site's versions must not overlap.
+
+Resolution order for a page: the source's ``layout`` id (or the version of its site valid at the page's fetch
+time), then a layout valid at that time whose ``hosts`` and ``url_patterns`` match the URL and whose
+``detect`` selectors are present, then any such layout whose ``detect`` selectors are all present, else the
+generic path (trafilatura alone).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from datetime import UTC, date, datetime, time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,8 +29,29 @@ from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
+from pipeline.dates import VN_TZ
+
 LAYOUT_DIR = Path(__file__).resolve().parent.parent / "data" / "sources" / "layouts"
 PARTS = ("title", "lead", "body", "date", "author", "tags", "drop", "body_drop")
+_VERSION = re.compile(r"-v\d+$")
+
+
+def site_of(layout_id: str) -> str:
+    """The site a layout version belongs to: its id without the trailing ``-vN`` (``gdtd-cms-v2`` ->
+    ``gdtd-cms``)."""
+    return _VERSION.sub("", layout_id)
+
+
+def _instant(value: Any, path: Path, key: str) -> datetime | None:
+    """A layout's ``valid_from``/``valid_until``: a TOML date (midnight in Vietnam) or date-time (Vietnam time
+    when it has no offset)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=VN_TZ)
+    if isinstance(value, date):
+        return datetime.combine(value, time(), VN_TZ)
+    raise ValueError(f"{path}: {key} must be a TOML date (2025-07-01) or date-time, not {value!r}")
 
 
 def _flatten(raw: dict[str, Any], path: Path) -> dict[str, Any]:
@@ -40,7 +68,12 @@ def _flatten(raw: dict[str, Any], path: Path) -> dict[str, Any]:
         "format": dict(raw.get("format") or {}),
         # [dates] prefer_visible = true: the visible date block wins over a misleading meta tag
         "dates": dict(raw.get("dates") or {}),
+        "site": site_of(layout_id),
+        "valid_from": _instant(raw.get("valid_from"), path, "valid_from"),
+        "valid_until": _instant(raw.get("valid_until"), path, "valid_until"),
     }
+    if layout["valid_from"] and layout["valid_until"] and layout["valid_from"] >= layout["valid_until"]:
+        raise ValueError(f"{path}: valid_from must come before valid_until")
     for part in PARTS:
         value = selectors.get(part) or []
         layout[part] = [value] if isinstance(value, str) else list(value)
@@ -55,7 +88,53 @@ def load_layouts(directory: str | None = None) -> dict[str, dict[str, Any]]:
     for path in sorted(folder.glob("*.toml")):
         with path.open("rb") as fh:
             layouts[path.stem] = _flatten(tomllib.load(fh), path)
+    _check_windows(layouts)
     return layouts
+
+
+def _check_windows(layouts: dict[str, dict[str, Any]]) -> None:
+    """Two versions of one site whose windows overlap (a dated one and an undated one included) leave the
+    choice for a fetch time ambiguous: refuse them, naming the fix."""
+    dated = [v for v in layouts.values() if v["valid_from"] or v["valid_until"]]
+    for a in dated:
+        for b in layouts.values():
+            if b["id"] == a["id"] or b["site"] != a["site"]:
+                continue
+            if _overlap(a, b):
+                raise ValueError(
+                    f"layouts {a['id']!r} and {b['id']!r} are versions of {a['site']!r} with overlapping "
+                    "valid_from/valid_until windows: end the older one (valid_until) where the newer starts"
+                )
+
+
+def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    a_before_b_ends = a["valid_from"] is None or b["valid_until"] is None or a["valid_from"] < b["valid_until"]
+    b_before_a_ends = b["valid_from"] is None or a["valid_until"] is None or b["valid_from"] < a["valid_until"]
+    return a_before_b_ends and b_before_a_ends
+
+
+def valid_at(layout: dict[str, Any], when: datetime | None) -> bool:
+    """Was this layout version live at ``when`` (a fetch time; naive means UTC)? Any version is, for no time."""
+    if when is None:
+        return True
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return (layout["valid_from"] is None or layout["valid_from"] <= when) and (
+        layout["valid_until"] is None or when < layout["valid_until"]
+    )
+
+
+def layout_for(layout_id: str, fetched_at: datetime | None, directory: str | None = None) -> dict[str, Any] | None:
+    """The layout a source names, or the version of its site that was live when the page was fetched (a source
+    switched to ``<site>-v2`` still reads its pages fetched before the switch with v1). KeyError for an unknown
+    id; the named layout when no version of its site covers that time."""
+    layout = get_layout(layout_id, directory)
+    if layout is None or valid_at(layout, fetched_at):
+        return layout
+    for other in load_layouts(directory).values():
+        if other["site"] == layout["site"] and valid_at(other, fetched_at):
+            return other
+    return layout
 
 
 def get_layout(layout_id: str | None, directory: str | None = None) -> dict[str, Any] | None:
@@ -98,9 +177,11 @@ def _detected(tree: _Element, layout: dict[str, Any]) -> bool:
     return bool(layout["detect"]) and all(select(tree, [s]) for s in layout["detect"])
 
 
-def detect_layout(tree: _Element, url: str | None, directory: str | None = None) -> dict[str, Any] | None:
-    """The layout a page most likely uses, or None for the generic path."""
-    layouts = load_layouts(directory)
+def detect_layout(tree: _Element, url: str | None, directory: str | None = None,
+                  fetched_at: datetime | None = None) -> dict[str, Any] | None:
+    """The layout a page most likely uses (among the versions live at its fetch time), or None for the generic
+    path."""
+    layouts = {k: v for k, v in load_layouts(directory).items() if valid_at(v, fetched_at)}
     host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
     path = url or ""
     for layout in layouts.values():

@@ -87,6 +87,48 @@ def subject_for(data: DigestData) -> str:
 
 
 def build_context(data: DigestData) -> dict[str, Any]:
+    """Everything the digest templates show, as plain values (dates and numbers already in Vietnamese form)."""
+    report = data.report
+    new_items = _new_items(data)
+    queue = _queue_context(data)
+    sources, never = _source_lines(data)
+    return {
+        "subject": subject_for(data),
+        "plan_id": data.plan_id,
+        "plan_number": data.plan_number,
+        "plan_title": data.plan_title,
+        "week": str(data.week),
+        "week_start": vn_date(data.week.start),
+        "week_end": vn_date(data.week.end),
+        "as_of": vn_date(data.as_of),
+        "generated_at": data.generated_at.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M"),
+        "targets_met": report["targets"]["met"],
+        "targets_total": report["targets"]["total"],
+        "shortfalls": shortfall_lines(report),
+        "totals": _total_rows(report, data.format_labels),
+        "pending_total": report["pending_review"],
+        "queue_outside": queue["outside"],
+        "queue_later": queue["later"],
+        "activities": _activity_sections(data),
+        "new_items": new_items[:MAX_NEW_ITEMS],
+        "new_items_total": len(new_items),
+        "new_items_more": max(0, len(new_items) - MAX_NEW_ITEMS),
+        "queue_count": report["pending_review"],
+        "queue_oldest_days": queue["oldest_days"],
+        "queue_top": queue["top"],
+        "review_url": safe_url(data.review_url),
+        "sources": sources[:MAX_SOURCES],
+        "sources_more": max(0, len(sources) - MAX_SOURCES),
+        "never_crawled": len(never),
+        "legend": [{"label": data.status_labels.get(s, s), "rule": STATUS_RULES[s],
+                    "color": STATUS_COLORS[s]} for s in STATUS_ORDER],
+        "counting_rules": report.get("counting_rules", []),
+    }
+
+
+def _activity_sections(data: DigestData) -> list[dict[str, Any]]:
+    """One section per activity: its window, timing and one line per format (bar, counts, status), the
+    plain-text lines aligned across all activities."""
     report = data.report
     fmt_labels = data.format_labels
     activities = []
@@ -123,8 +165,13 @@ def build_context(data: DigestData) -> dict[str, Any]:
                             f"{line['actual']:>2}/{line['planned']:<2}  {line['status_vi']}"
                             f" (kỳ vọng đến nay: {line['expected']})"
                             + (f"; chờ duyệt: {line['pending']}" if line["pending"] else ""))
+    return activities
 
-    new_items = [{
+
+def _new_items(data: DigestData) -> list[dict[str, Any]]:
+    """What counted for the first time this week (published, or confirmed late)."""
+    fmt_labels = data.format_labels
+    return [{
         "activity": item["activity"],
         "format_vi": fmt_labels.get(item["format"], item["format"]),
         "title": item["title"],
@@ -137,6 +184,11 @@ def build_context(data: DigestData) -> dict[str, Any]:
         "copies": int(item["copies"]),
     } for item in data.new_items]
 
+
+def _queue_context(data: DigestData) -> dict[str, Any]:
+    """The review queue as the digest shows it: pending items outside every window (with why), the top items
+    published by the digest's date, how many were published later, and the oldest wait in days."""
+    report, fmt_labels = data.report, data.format_labels
     outside = {o["doc_id"]: o for o in report.get("outside_window", []) if o["status"] == "pending"}
     queue_in = [q for q in data.queue if q["doc_id"] not in outside
                 and (q["published_date"] is None or q["published_date"] <= data.as_of)]
@@ -154,7 +206,11 @@ def build_context(data: DigestData) -> dict[str, Any]:
         "date": vn_date(q["published_date"]), "activity": q["suggested_activity"] or "?",
         "format_vi": fmt_labels.get(q["format"], q["format"] or ""), "copies": int(q.get("copies") or 1),
     } for q in queue_in[:MAX_QUEUE_ITEMS]]
+    return {"outside": queue_outside, "later": len(queue_later), "oldest_days": oldest_days, "top": queue_top}
 
+
+def _source_lines(data: DigestData) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(sources with a problem, as lines; sources never crawled)."""
     problems = [p for p in data.source_problems if p["health"] != "never_crawled"]
     never = [p for p in data.source_problems if p["health"] == "never_crawled"]
     sources = [{
@@ -166,7 +222,11 @@ def build_context(data: DigestData) -> dict[str, Any]:
         "silent_runs": int(p["silent_runs"] or 0), "errors": int(p["errors"] or 0),
         "last_error": p["last_error"],
     } for p in problems]
+    return sources, never
 
+
+def _total_rows(report: dict[str, Any], fmt_labels: dict[str, str]) -> list[dict[str, Any]]:
+    """Planned vs actual per format over the whole plan, with aligned labels."""
     totals = report["totals"]
     total_rows = [{"format_vi": fmt_labels.get(f, f), "actual": totals[f]["actual"], "planned": totals[f]["planned"],
                    "pending": totals[f]["pending_review"], "bar": text_bar(totals[f]["actual"], totals[f]["planned"]),
@@ -175,38 +235,7 @@ def build_context(data: DigestData) -> dict[str, Any]:
     total_width = max(len(t["format_vi"]) for t in total_rows) + 1
     for t in total_rows:
         t["label"] = (t["format_vi"] + ":").ljust(total_width)
-    return {
-        "subject": subject_for(data),
-        "plan_id": data.plan_id,
-        "plan_number": data.plan_number,
-        "plan_title": data.plan_title,
-        "week": str(data.week),
-        "week_start": vn_date(data.week.start),
-        "week_end": vn_date(data.week.end),
-        "as_of": vn_date(data.as_of),
-        "generated_at": data.generated_at.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M"),
-        "targets_met": report["targets"]["met"],
-        "targets_total": report["targets"]["total"],
-        "shortfalls": shortfall_lines(report),
-        "totals": total_rows,
-        "pending_total": report["pending_review"],
-        "queue_outside": queue_outside,
-        "queue_later": len(queue_later),
-        "activities": activities,
-        "new_items": new_items[:MAX_NEW_ITEMS],
-        "new_items_total": len(new_items),
-        "new_items_more": max(0, len(new_items) - MAX_NEW_ITEMS),
-        "queue_count": report["pending_review"],
-        "queue_oldest_days": oldest_days,
-        "queue_top": queue_top,
-        "review_url": safe_url(data.review_url),
-        "sources": sources[:MAX_SOURCES],
-        "sources_more": max(0, len(sources) - MAX_SOURCES),
-        "never_crawled": len(never),
-        "legend": [{"label": data.status_labels.get(s, s), "rule": STATUS_RULES[s],
-                    "color": STATUS_COLORS[s]} for s in STATUS_ORDER],
-        "counting_rules": report.get("counting_rules", []),
-    }
+    return total_rows
 
 
 @cache

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from planwatch.cli.common import fail, print_json
+from planwatch.cli.common import day_option, fail, print_json
 
 
 def extract(
@@ -17,10 +17,16 @@ def extract(
     ),
     kind: str = typer.Option(None, "--kind", help="Source kind (tv, radio, newspaper, portal...): format cues."),
     charset: str = typer.Option(None, "--charset", help="The HTTP charset, if known (e.g. windows-1258)."),
+    fetched_at: str = typer.Option(
+        None, "--fetched-at", help="The day the page was fetched (YYYY-MM-DD or dd/mm/yyyy): picks the layout "
+        "version live that day (valid_from/valid_until) and is the first-seen date of an undated page."
+    ),
 ) -> None:
     """Extract one stored page and print the document as JSON (how to check why an outlet's page came out wrong)."""
     import gzip
+    from datetime import datetime, time
 
+    from pipeline.dates import VN_TZ
     from pipeline.extract import GENERIC, extract_page, to_json
     from pipeline.layouts import get_layout
 
@@ -40,7 +46,9 @@ def extract(
     if kind:
         source["kind"] = kind
     hint = {"encoding": charset} if charset else None
-    doc = extract_page(data, url or html.resolve().as_uri(), source=source, hint=hint)
+    day = day_option(fetched_at, "--fetched-at")
+    when = datetime.combine(day, time(), VN_TZ) if day else None
+    doc = extract_page(data, url or html.resolve().as_uri(), source=source, hint=hint, fetched_at=when)
     print_json(to_json(doc))
 
 

@@ -130,15 +130,7 @@ def show(
 ) -> None:
     """Show one item: what the classifier suggests, the evidence, links, and the decisions so far."""
     from pipeline.review import evidence
-    from pipeline.review.queue import (
-        ACTION_LABELS,
-        DATE_SOURCE_LABELS,
-        FORMAT_LABELS,
-        STATUS_LABELS,
-        reason_labels,
-        resolve,
-        vn_time,
-    )
+    from pipeline.review.queue import resolve
 
     with _state() as state:
         try:
@@ -162,6 +154,16 @@ def show(
                                   for k, v in d.items()} for d in history]})
         print_json(data)
         return
+    lines = _item_lines(item, terms, origin, body, archive, excerpt, against)
+    typer.echo("\n".join(lines + _copy_lines(item) + _history_lines(item, history)))
+
+
+def _item_lines(item: dict[str, Any], terms: list[str], origin: str, body: str, archive: Any, excerpt: Any,
+                against: list[dict[str, Any]]) -> list[str]:
+    """`review show`'s table: the item's facts, its evidence terms and the excerpt."""
+    from pipeline.review import evidence
+    from pipeline.review.queue import DATE_SOURCE_LABELS, FORMAT_LABELS, STATUS_LABELS, reason_labels
+
     province = " → ".join(dict.fromkeys(p for p in (item.get("province_historical"), item.get("province_current"))
                                         if p)) or "—"
     date = item["published_date"].isoformat() if item.get("published_date") else "không rõ"
@@ -187,6 +189,14 @@ def show(
         "",
         "  " + evidence.as_text(excerpt).replace("\n", "\n  "),
     ]
+    return lines
+
+
+def _copy_lines(item: dict[str, Any]) -> list[str]:
+    """The story's copies on other outlets (a decision applies to all but a copy's own override)."""
+    from pipeline.review.queue import STATUS_LABELS
+
+    lines: list[str] = []
     copies = item.get("copies") or []
     if len(copies) > 1:
         lines += ["", f"  Các bản của tin này ({len(copies)}; quyết định áp dụng cho mọi bản, trừ bản ghi đè riêng):"]
@@ -195,6 +205,14 @@ def show(
             mark = " (ghi đè riêng)" if c.get("override") else ""
             lines.append(f"   [{c['id']}] {day} {c.get('source_name') or c.get('source_id')}: "
                          f"{STATUS_LABELS.get(c.get('status') or '', c.get('status'))}{mark} — {c.get('url')}")
+    return lines
+
+
+def _history_lines(item: dict[str, Any], history: list[dict[str, Any]]) -> list[str]:
+    """The decisions so far, with what each one does now."""
+    from pipeline.review.queue import ACTION_LABELS, vn_time
+
+    lines: list[str] = []
     if history:
         lines += ["", "  Lịch sử quyết định:"]
         for d in history:
@@ -209,7 +227,7 @@ def show(
                          f"{ACTION_LABELS.get(d['action'], d['action'])} {detail}"
                          f"{' — ' + d['note'] if d.get('note') else ''}"
                          f"{' (' + ', '.join(flags) + ')' if flags else ''}")
-    typer.echo("\n".join(lines))
+    return lines
 
 
 def _report_sync(published: bool) -> None:

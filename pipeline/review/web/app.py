@@ -29,6 +29,7 @@ import secrets
 import threading
 import urllib.parse
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -258,254 +259,289 @@ class Guard(BaseHTTPMiddleware):
         return await call_next(request)
 
 
-# -- the application ------------------------------------------------------------------------------------
-def create_app(paths: Paths, *, host: str = "127.0.0.1", background_sync: bool = True, tls: bool = False,
-               behind_proxy: bool = False, trusted_proxies: tuple[str, ...] = TRUSTED_PROXIES) -> Starlette:
-    env = _env()
-    syncer = Syncer(paths, background_sync)
-    auth = Auth(paths)
-    secure = tls or behind_proxy or not is_loopback(host)  # cookies only over https off loopback
+# -- the application: module-level handlers over one AppState --------------------------------------------
+@dataclass(frozen=True)
+class AppState:
+    """What every handler shares, kept on ``app.state.review``: where the state lives, the templates, the
+    background publisher, the reviewers' sessions and whether cookies are https-only."""
 
-    def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
-        ctx.setdefault("error", None)
-        ctx.setdefault("flash", None)
-        html = env.get_template(name).render(csrf=request.state.csrf, reviewer=_reviewer(request), **ctx)
-        return HTMLResponse(html, status_code=status)
+    paths: Paths
+    env: jinja2.Environment
+    syncer: Syncer
+    auth: Auth
+    secure: bool
 
-    def read_state(fn: Callable[[ReviewState], Any]) -> Any:
-        with open_snapshot(paths) as conn:
-            return fn(ReviewState.load(conn, paths))
 
-    async def with_state(fn: Callable[[ReviewState], Any]) -> Any:
-        """DuckDB work off the event loop."""
-        return await run_in_threadpool(read_state, fn)
+def _app_state(request: Request) -> AppState:
+    state: AppState = request.app.state.review
+    return state
 
-    def flash_of(request: Request, state: ReviewState) -> dict[str, Any] | None:
-        done, last = request.query_params.get("done"), request.query_params.get("last")
-        if done not in MESSAGES or not last:
-            return None
-        found = state.items(last)
-        return {"text": MESSAGES[done], "item": found[0] if found else None, "action": done}
 
-    async def queue_page(request: Request) -> Response:
-        filters, raw = _filters_from(request.query_params)
+def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    ctx.setdefault("error", None)
+    ctx.setdefault("flash", None)
+    template = _app_state(request).env.get_template(name)
+    return HTMLResponse(template.render(csrf=request.state.csrf, reviewer=_reviewer(request), **ctx),
+                        status_code=status)
 
-        def build(state: ReviewState) -> dict[str, Any]:
-            problem = None
-            try:
-                check_filters(state.activities, known_sources(state.conn), activity=filters.activity,
-                              source=filters.source)
-            except FilterError as exc:  # say so and list the valid values, instead of an empty queue
-                problem = _vi_error(str(exc))
-                filters.activity = filters.source = None
-                raw.pop("activity", None)
-                raw.pop("source", None)
-            everything = state.queue()
-            rows = [r for r in everything if filters.accepts(r)]
-            sources = sorted({(r["source_id"], r.get("source_name") or r["source_id"]) for r in everything
-                              if r.get("source_id")}, key=lambda s: s[1])
-            provinces = sorted({p for r in everything for p in (r.get("province_historical"),
-                                                                  r.get("province_current")) if p})
-            return {"rows": rows, "total": len(everything), "sources": sources, "provinces": provinces,
-                    "activities": labelled(state.activities), "flash": flash_of(request, state),
-                    "recent": state.recent(20), "error": problem}
 
-        ctx = await with_state(build)
-        return render(request, "queue.html", status=400 if ctx["error"] else 200, raw=raw, qs=_qs(raw), **ctx)
+def _read_state(paths: Paths, fn: Callable[[ReviewState], Any]) -> Any:
+    with open_snapshot(paths) as conn:
+        return fn(ReviewState.load(conn, paths))
 
-    def item_context(state: ReviewState, ref: str, raw: dict[str, str], filters: Filters) -> dict[str, Any]:
-        item = resolve(state, ref)
-        queue = state.queue()
-        ids = [r["id"] for r in queue if filters.accepts(r)]
-        if item["id"] in ids:
-            pos = ids.index(item["id"])
-            prev_id = ids[pos - 1] if pos > 0 else None
-            next_id = ids[pos + 1] if pos + 1 < len(ids) else None
-        else:
-            pos, prev_id, next_id = None, None, (ids[0] if ids else None)
-        terms, origin = evidence.item_terms(item.get("evidence"),
-                                            state.activity_content(item["plan_id"], item.get("suggested_activity")))
-        body = f"{item.get('title') or ''}\n{item.get('text') or item.get('lead') or ''}"
-        if origin == "activity":  # show only the activity words that occur
-            terms = [t for t in terms if evidence.find_spans(body, [t])]
-        against = [n for n in evidence.negative_terms(item.get("evidence")) if evidence.find_spans(body, [n["term"]])]
-        for n in against:
-            n["term"] = evidence.surface_forms(body, [n["term"]])[0]
-        archive = state.archive_path(item)
-        scores = _activity_scores(item.get("activity_scores"))
-        activities = [{**a, "score": scores.get(a["activity_id"])}
-                      for a in labelled(state.activities) if a["plan_id"] == item["plan_id"]]
-        return {
-            "item": item, "total": len(queue), "position": pos, "filtered": len(ids),
-            "prev_id": prev_id, "next_id": next_id, "history": state.history(item),
-            "title_parts": evidence.highlight_marked(item.get("title"), terms, against),
-            "excerpt": evidence.excerpt_marked(item.get("text") or item.get("lead"), terms, against),
-            "full_parts": evidence.highlight_marked(item.get("text") or "", terms, against),
-            "terms": evidence.surface_forms(body, terms), "terms_origin": origin, "against": against,
-            "url": safe_url(item.get("url")), "has_archive": bool(archive),
-            "activities": activities, "has_scores": bool(scores),
-            "date_corrected": bool(item.get("published_date") and item.get("published_date")
-                                   != item.get("extracted_date")),
-            "model": evidence.model_summary(item.get("evidence")),
-        }
 
-    async def item_page(request: Request) -> Response:
-        filters, raw = _filters_from(request.query_params)
-        ref = request.path_params["item_id"]
+async def with_state(request: Request, fn: Callable[[ReviewState], Any]) -> Any:
+    """fn over the review state of the published snapshot, DuckDB work off the event loop."""
+    return await run_in_threadpool(_read_state, _app_state(request).paths, fn)
 
-        def build(state: ReviewState) -> dict[str, Any]:
-            ctx = item_context(state, ref, raw, filters)
-            ctx["flash"] = flash_of(request, state)
-            return ctx
 
-        try:
-            ctx = await with_state(build)
-        except LookupError:
-            raise HTTPException(404, "Không tìm thấy mục này.") from None
-        return render(request, "item.html", raw=raw, qs=_qs(raw), **ctx)
+def flash_of(request: Request, state: ReviewState) -> dict[str, Any] | None:
+    done, last = request.query_params.get("done"), request.query_params.get("last")
+    if done not in MESSAGES or not last:
+        return None
+    found = state.items(last)
+    return {"text": MESSAGES[done], "item": found[0] if found else None, "action": done}
 
-    async def open_item(request: Request) -> Response:
-        """The 'open by id' box: a queue id or a doc_id, e.g. to reopen a counted item."""
-        ref = (request.query_params.get("ref") or "").strip()[:200]
-        return RedirectResponse(f"/item/{urllib.parse.quote(ref, safe='')}" if ref else "/", status_code=303)
 
-    async def decide(request: Request) -> Response:
-        form = await _form(request)
-        _, raw = _filters_from(_carried(form))
-        ref = request.path_params["item_id"]
-        action = form.get("action", "")
-        who = request.state.reviewer  # the logged-in reviewer, never a name from the form
-        reviewer = who.name
+def queue_context(request: Request, state: ReviewState, filters: Filters, raw: dict[str, str]) -> dict[str, Any]:
+    """The queue page: the items the filters accept, the filter choices, recent decisions."""
+    problem = None
+    try:
+        check_filters(state.activities, known_sources(state.conn), activity=filters.activity,
+                      source=filters.source)
+    except FilterError as exc:  # say so and list the valid values, instead of an empty queue
+        problem = _vi_error(str(exc))
+        filters.activity = filters.source = None
+        raw.pop("activity", None)
+        raw.pop("source", None)
+    everything = state.queue()
+    rows = [r for r in everything if filters.accepts(r)]
+    sources = sorted({(r["source_id"], r.get("source_name") or r["source_id"]) for r in everything
+                      if r.get("source_id")}, key=lambda s: s[1])
+    provinces = sorted({p for r in everything for p in (r.get("province_historical"),
+                                                          r.get("province_current")) if p})
+    return {"rows": rows, "total": len(everything), "sources": sources, "provinces": provinces,
+            "activities": labelled(state.activities), "flash": flash_of(request, state),
+            "recent": state.recent(20), "error": problem}
 
-        def apply(state: ReviewState) -> dict[str, Any]:
-            item = resolve(state, ref)
-            if action == "undo":
-                decision = make_undo(item, state.history(item), reviewer, any_reviewer=who.admin)
-            else:
-                confirm = action == "confirm"  # reject / reopen keep only what the reviewer changed
-                decision = make_decision(item, action, reviewer, activities=state.activity_ids(item["plan_id"]),
-                                         activity=form.get("activity") if confirm else _changed(form, "activity"),
-                                         fmt=form.get("format") if confirm else _changed(form, "format"),
-                                         date=_changed(form, "date"), note=form.get("note"),
-                                         scope="copy" if form.get("scope") == "copy" else "story")
-            return decision
 
-        try:
-            decision = await with_state(apply)
-        except LookupError:
-            raise HTTPException(404, "Không tìm thấy mục này.") from None
-        except DecisionError as exc:
-            filters, raw = _filters_from(_carried(form))
-            ctx = await with_state(lambda s: item_context(s, ref, raw, filters))
-            return render(request, "item.html", status=400, raw=raw, qs=_qs(raw), error=_vi_error(str(exc)),
-                          **ctx)
-        await run_in_threadpool(record, paths, decision)
-        syncer.poke()
-        next_id = form.get("next", "")
-        if action == "undo" or not next_id or not all(c.isalnum() or c in "-_." for c in next_id):
-            target = f"/item/{urllib.parse.quote(ref)}" if action == "undo" else "/"
-        else:
-            target = f"/item/{urllib.parse.quote(next_id)}"
-        return RedirectResponse(target + _qs(raw, done=action, last=ref), status_code=303)
+async def queue_page(request: Request) -> Response:
+    filters, raw = _filters_from(request.query_params)
+    ctx = await with_state(request, lambda state: queue_context(request, state, filters, raw))
+    return render(request, "queue.html", status=400 if ctx["error"] else 200, raw=raw, qs=_qs(raw), **ctx)
 
-    def _next(value: str | None) -> str:
-        """Where to go after login: a local path only (no //host, no scheme)."""
-        value = (value or "/").strip()
-        ok = value.startswith("/") and not value.startswith("//") and "\\" not in value
-        return value if ok and not any(ord(c) < 33 for c in value) else "/"
 
-    async def login_page(request: Request) -> Response:
-        if request.state.reviewer is not None:
-            return RedirectResponse(_next(request.query_params.get("next")), status_code=303)
-        return render(request, "login.html", next=_next(request.query_params.get("next")),
-                      code=(request.query_params.get("code") or "")[:100])
+def item_context(state: ReviewState, ref: str, raw: dict[str, str], filters: Filters) -> dict[str, Any]:
+    """One item's page: its place in the filtered queue, the evidence marked in its text, its history."""
+    item = resolve(state, ref)
+    queue = state.queue()
+    ids = [r["id"] for r in queue if filters.accepts(r)]
+    if item["id"] in ids:
+        pos = ids.index(item["id"])
+        prev_id = ids[pos - 1] if pos > 0 else None
+        next_id = ids[pos + 1] if pos + 1 < len(ids) else None
+    else:
+        pos, prev_id, next_id = None, None, (ids[0] if ids else None)
+    terms, origin = evidence.item_terms(item.get("evidence"),
+                                        state.activity_content(item["plan_id"], item.get("suggested_activity")))
+    body = f"{item.get('title') or ''}\n{item.get('text') or item.get('lead') or ''}"
+    if origin == "activity":  # show only the activity words that occur
+        terms = [t for t in terms if evidence.find_spans(body, [t])]
+    against = [n for n in evidence.negative_terms(item.get("evidence")) if evidence.find_spans(body, [n["term"]])]
+    for n in against:
+        n["term"] = evidence.surface_forms(body, [n["term"]])[0]
+    archive = state.archive_path(item)
+    scores = _activity_scores(item.get("activity_scores"))
+    activities = [{**a, "score": scores.get(a["activity_id"])}
+                  for a in labelled(state.activities) if a["plan_id"] == item["plan_id"]]
+    return {
+        "item": item, "total": len(queue), "position": pos, "filtered": len(ids),
+        "prev_id": prev_id, "next_id": next_id, "history": state.history(item),
+        "title_parts": evidence.highlight_marked(item.get("title"), terms, against),
+        "excerpt": evidence.excerpt_marked(item.get("text") or item.get("lead"), terms, against),
+        "full_parts": evidence.highlight_marked(item.get("text") or "", terms, against),
+        "terms": evidence.surface_forms(body, terms), "terms_origin": origin, "against": against,
+        "url": safe_url(item.get("url")), "has_archive": bool(archive),
+        "activities": activities, "has_scores": bool(scores),
+        "date_corrected": bool(item.get("published_date") and item.get("published_date")
+                               != item.get("extracted_date")),
+        "model": evidence.model_summary(item.get("evidence")),
+    }
 
-    async def login(request: Request) -> Response:
-        form = await _form(request)
-        target = _next(form.get("next"))
-        found = await run_in_threadpool(auth.login, form.get("token", ""))
-        if found is None:
-            return render(request, "login.html", status=401, next=target, code="",
-                          error="Mã đăng nhập không đúng, đã dùng hoặc đã bị thu hồi.")
-        sid, _ = found
-        response = RedirectResponse(target, status_code=303)
-        response.set_cookie(SESSION_COOKIE, sid, httponly=True, samesite="strict", secure=secure, path="/")
-        return response
 
-    async def logout(request: Request) -> Response:
-        await _form(request)
-        auth.logout(request.cookies.get(SESSION_COOKIE))
-        response = RedirectResponse("/login", status_code=303)
-        response.delete_cookie(SESSION_COOKIE, path="/", secure=secure, httponly=True, samesite="strict")
-        return response
+async def item_page(request: Request) -> Response:
+    filters, raw = _filters_from(request.query_params)
+    ref = request.path_params["item_id"]
 
-    async def archive(request: Request) -> Response:
-        ref = request.path_params["item_id"]
+    def build(state: ReviewState) -> dict[str, Any]:
+        ctx = item_context(state, ref, raw, filters)
+        ctx["flash"] = flash_of(request, state)
+        return ctx
 
-        def find(state: ReviewState) -> Path | None:
-            return state.archive_path(resolve(state, ref))
+    try:
+        ctx = await with_state(request, build)
+    except LookupError:
+        raise HTTPException(404, "Không tìm thấy mục này.") from None
+    return render(request, "item.html", raw=raw, qs=_qs(raw), **ctx)
 
-        try:
-            path = await with_state(find)
-        except LookupError:
-            path = None
-        if path is None:
-            raise HTTPException(404, "Không có bản lưu trữ.")
-        with gzip.open(path, "rb") as fh:
-            body = fh.read(MAX_ARCHIVE)
-        return Response(body, headers={"content-type": _archive_type(body), "Content-Security-Policy": ARCHIVE_CSP,
-                                       "X-Frame-Options": "SAMEORIGIN"})
 
-    async def coverage_page(request: Request) -> Response:
-        """Read-only: targets, rows, the stories behind them, the cumulative chart, source health."""
-        from pipeline.daytext import parse_day
-        from pipeline.report import COUNTING_RULES, today_vn
-        from pipeline.review.web.coverage import coverage_context
+async def open_item(request: Request) -> Response:
+    """The 'open by id' box: a queue id or a doc_id, e.g. to reopen a counted item."""
+    ref = (request.query_params.get("ref") or "").strip()[:200]
+    return RedirectResponse(f"/item/{urllib.parse.quote(ref, safe='')}" if ref else "/", status_code=303)
 
-        plan = (request.query_params.get("plan") or "").strip()[:100]
-        text = (request.query_params.get("as_of") or "").strip()[:40]
-        try:
-            as_of = parse_day(text) if text else today_vn()
-        except ValueError:
-            raise HTTPException(400, f"Ngày '{text}' không hợp lệ: viết dd/mm/yyyy hoặc YYYY-MM-DD.") from None
 
-        def build(state: ReviewState) -> dict[str, Any]:
-            plans = sorted({a["plan_id"] for a in state.activities})
-            chosen = plan or (plans[0] if plans else "")
-            if chosen not in plans:
-                raise LookupError(f"Không có kế hoạch '{chosen}'. Các kế hoạch: {', '.join(plans) or 'chưa có'}.")
-            return coverage_context(state.conn, chosen, as_of, state.activities,
-                                    lambda sha: state.archive_path({"raw_sha256": sha}) is not None)
+def make_form_decision(state: ReviewState, ref: str, form: dict[str, str], who: tokens.Reviewer) -> Any:
+    """The decision a posted form asks for, by the logged-in reviewer (never a name from the form)."""
+    item = resolve(state, ref)
+    action = form.get("action", "")
+    if action == "undo":
+        return make_undo(item, state.history(item), who.name, any_reviewer=who.admin)
+    confirm = action == "confirm"  # reject / reopen keep only what the reviewer changed
+    return make_decision(item, action, who.name, activities=state.activity_ids(item["plan_id"]),
+                         activity=form.get("activity") if confirm else _changed(form, "activity"),
+                         fmt=form.get("format") if confirm else _changed(form, "format"),
+                         date=_changed(form, "date"), note=form.get("note"),
+                         scope="copy" if form.get("scope") == "copy" else "story")
 
-        try:
-            ctx = await with_state(build)
-        except LookupError as exc:
-            raise HTTPException(404, str(exc.args[0])) from None
-        return render(request, "coverage.html", rules=COUNTING_RULES, **ctx)
 
-    async def http_error(request: Request, exc: Exception) -> Response:
-        status = getattr(exc, "status_code", 500)
-        detail = getattr(exc, "detail", "Lỗi")
-        csrf = getattr(request.state, "csrf", "")
-        html = env.get_template("error.html").render(status=status, detail=detail, csrf=csrf,
-                                                     reviewer=_reviewer(request), error=None, flash=None)
-        return HTMLResponse(html, status_code=status)
+async def decide(request: Request) -> Response:
+    form = await _form(request)
+    _, raw = _filters_from(_carried(form))
+    ref = request.path_params["item_id"]
+    action = form.get("action", "")
+    who = request.state.reviewer  # the logged-in reviewer, never a name from the form
+    try:
+        decision = await with_state(request, lambda state: make_form_decision(state, ref, form, who))
+    except LookupError:
+        raise HTTPException(404, "Không tìm thấy mục này.") from None
+    except DecisionError as exc:
+        filters, raw = _filters_from(_carried(form))
+        ctx = await with_state(request, lambda s: item_context(s, ref, raw, filters))
+        return render(request, "item.html", status=400, raw=raw, qs=_qs(raw), error=_vi_error(str(exc)),
+                      **ctx)
+    app = _app_state(request)
+    await run_in_threadpool(record, app.paths, decision)
+    app.syncer.poke()
+    next_id = form.get("next", "")
+    if action == "undo" or not next_id or not all(c.isalnum() or c in "-_." for c in next_id):
+        target = f"/item/{urllib.parse.quote(ref)}" if action == "undo" else "/"
+    else:
+        target = f"/item/{urllib.parse.quote(next_id)}"
+    return RedirectResponse(target + _qs(raw, done=action, last=ref), status_code=303)
 
-    async def no_snapshot(request: Request, exc: Exception) -> Response:
-        html = env.get_template("error.html").render(
-            status=503, detail="Chưa có dữ liệu (snapshot). Hãy chạy 'planwatch init' hoặc một lần thu thập.",
-            csrf="", reviewer="", error=None, flash=None)
-        return HTMLResponse(html, status_code=503)
 
-    @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        syncer.start()
-        try:
-            yield
-        finally:
-            syncer.stop()
+def _next(value: str | None) -> str:
+    """Where to go after login: a local path only (no //host, no scheme)."""
+    value = (value or "/").strip()
+    ok = value.startswith("/") and not value.startswith("//") and "\\" not in value
+    return value if ok and not any(ord(c) < 33 for c in value) else "/"
 
-    routes = [
+
+async def login_page(request: Request) -> Response:
+    if request.state.reviewer is not None:
+        return RedirectResponse(_next(request.query_params.get("next")), status_code=303)
+    return render(request, "login.html", next=_next(request.query_params.get("next")),
+                  code=(request.query_params.get("code") or "")[:100])
+
+
+async def login(request: Request) -> Response:
+    form = await _form(request)
+    target = _next(form.get("next"))
+    app = _app_state(request)
+    found = await run_in_threadpool(app.auth.login, form.get("token", ""))
+    if found is None:
+        return render(request, "login.html", status=401, next=target, code="",
+                      error="Mã đăng nhập không đúng, đã dùng hoặc đã bị thu hồi.")
+    sid, _ = found
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(SESSION_COOKIE, sid, httponly=True, samesite="strict", secure=app.secure, path="/")
+    return response
+
+
+async def logout(request: Request) -> Response:
+    await _form(request)
+    app = _app_state(request)
+    app.auth.logout(request.cookies.get(SESSION_COOKIE))
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/", secure=app.secure, httponly=True, samesite="strict")
+    return response
+
+
+async def archive(request: Request) -> Response:
+    ref = request.path_params["item_id"]
+
+    def find(state: ReviewState) -> Path | None:
+        return state.archive_path(resolve(state, ref))
+
+    try:
+        path = await with_state(request, find)
+    except LookupError:
+        path = None
+    if path is None:
+        raise HTTPException(404, "Không có bản lưu trữ.")
+    with gzip.open(path, "rb") as fh:
+        body = fh.read(MAX_ARCHIVE)
+    return Response(body, headers={"content-type": _archive_type(body), "Content-Security-Policy": ARCHIVE_CSP,
+                                   "X-Frame-Options": "SAMEORIGIN"})
+
+
+async def coverage_page(request: Request) -> Response:
+    """Read-only: targets, rows, the stories behind them, the cumulative chart, source health."""
+    from pipeline.daytext import parse_day
+    from pipeline.report import COUNTING_RULES, today_vn
+    from pipeline.review.web.coverage import coverage_context
+
+    plan = (request.query_params.get("plan") or "").strip()[:100]
+    text = (request.query_params.get("as_of") or "").strip()[:40]
+    try:
+        as_of = parse_day(text) if text else today_vn()
+    except ValueError:
+        raise HTTPException(400, f"Ngày '{text}' không hợp lệ: viết dd/mm/yyyy hoặc YYYY-MM-DD.") from None
+
+    def build(state: ReviewState) -> dict[str, Any]:
+        plans = sorted({a["plan_id"] for a in state.activities})
+        chosen = plan or (plans[0] if plans else "")
+        if chosen not in plans:
+            raise LookupError(f"Không có kế hoạch '{chosen}'. Các kế hoạch: {', '.join(plans) or 'chưa có'}.")
+        return coverage_context(state.conn, chosen, as_of, state.activities,
+                                lambda sha: state.archive_path({"raw_sha256": sha}) is not None)
+
+    try:
+        ctx = await with_state(request, build)
+    except LookupError as exc:
+        raise HTTPException(404, str(exc.args[0])) from None
+    return render(request, "coverage.html", rules=COUNTING_RULES, **ctx)
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    status = getattr(exc, "status_code", 500)
+    detail = getattr(exc, "detail", "Lỗi")
+    csrf = getattr(request.state, "csrf", "")
+    html = _app_state(request).env.get_template("error.html").render(
+        status=status, detail=detail, csrf=csrf, reviewer=_reviewer(request), error=None, flash=None)
+    return HTMLResponse(html, status_code=status)
+
+
+async def no_snapshot(request: Request, exc: Exception) -> Response:
+    html = _app_state(request).env.get_template("error.html").render(
+        status=503, detail="Chưa có dữ liệu (snapshot). Hãy chạy 'planwatch init' hoặc một lần thu thập.",
+        csrf="", reviewer="", error=None, flash=None)
+    return HTMLResponse(html, status_code=503)
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    syncer: Syncer = app.state.review.syncer
+    syncer.start()
+    try:
+        yield
+    finally:
+        syncer.stop()
+
+
+def routes() -> list[Route | Mount]:
+    return [
         Route("/", queue_page),
         Route("/login", login_page),
         Route("/login", login, methods=["POST"]),
@@ -517,12 +553,21 @@ def create_app(paths: Paths, *, host: str = "127.0.0.1", background_sync: bool =
         Route("/item/{item_id}/archive", archive),
         Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan,
-                    middleware=[Middleware(Guard, auth=auth, loopback=is_loopback(host), secure=secure,
+
+
+def create_app(paths: Paths, *, host: str = "127.0.0.1", background_sync: bool = True, tls: bool = False,
+               behind_proxy: bool = False, trusted_proxies: tuple[str, ...] = TRUSTED_PROXIES) -> Starlette:
+    """The review app: the routes above over one AppState (app.state.review; .syncer and .auth as before)."""
+    secure = tls or behind_proxy or not is_loopback(host)  # cookies only over https off loopback
+    state = AppState(paths=paths, env=_env(), syncer=Syncer(paths, background_sync), auth=Auth(paths),
+                     secure=secure)
+    app = Starlette(routes=routes(), lifespan=lifespan,
+                    middleware=[Middleware(Guard, auth=state.auth, loopback=is_loopback(host), secure=secure,
                                            trusted_proxies=tuple(trusted_proxies) if behind_proxy else None)],
                     exception_handlers={HTTPException: http_error, NoSnapshot: no_snapshot})
-    app.state.syncer = syncer
-    app.state.auth = auth
+    app.state.review = state
+    app.state.syncer = state.syncer
+    app.state.auth = state.auth
     return app
 
 
