@@ -179,6 +179,8 @@ def find_date(text: str) -> datetime | None:
     if m:
         return parse_vn_datetime(m.group(0))
     m = _DMY.search(text) or _VN_LONG.search(text)
+    if not m:  # an English feed-style date ("Wed, 15 Jun 2022 08:30:00 GMT+7")
+        m = next((r for r in _RFC.finditer(text) if r.group(2).lower()[:3] in _MONTHS_EN), None)
     if not m:
         return None
     return parse_vn_datetime(text[max(0, m.start() - 12): m.end() + 14])
