@@ -13,11 +13,12 @@ from typing import Any
 import duckdb
 
 from pipeline import sql, targets
+from pipeline.labels import FORMAT_LABELS
 from pipeline.report import build_report
 from pipeline.review.evidence import evidence_terms
 from planwatch.core.vntime import vn_time as core_vn_time
 
-FORMAT_VI = {"article": "Bài báo", "report": "Phóng sự chuyên đề"}
+FORMAT_VI = FORMAT_LABELS
 EXCLUDED_VI = {
     "out_of_window": "ngoài thời gian của hoạt động",
     "wrong_format": "hoạt động không có chỉ tiêu cho hình thức này",

@@ -13,13 +13,13 @@ import duckdb
 
 from pipeline import sql
 from pipeline.journal import read_decisions
+from pipeline.labels import FORMAT_LABELS as FORMAT_LABELS  # review pages and CSV import it from here
 from pipeline.normalize import fold
 from pipeline.review import overlay
 from pipeline.runfiles import raw_path
 from planwatch.config import Paths
 from planwatch.core.vntime import vn_time as vn_time  # review pages and the CLI import it from here
 
-FORMAT_LABELS = {"article": "Bài báo", "report": "Phóng sự chuyên đề"}
 STATUS_LABELS = {"pending": "Chờ duyệt", "confirmed": "Đã xác nhận", "rejected": "Đã loại"}
 DATE_SOURCE_LABELS = {
     "meta": "thẻ meta của trang", "jsonld": "JSON-LD", "visible": "ngày ghi trên trang", "url": "đường dẫn (URL)",
