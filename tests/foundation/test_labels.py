@@ -13,7 +13,7 @@ from pipeline.review.web.coverage import FORMATS as COVERAGE_LABELS
 def test_sql_view_is_generated_from_the_labels_file() -> None:
     block = view_block(VIEW_FILE.read_text(encoding="utf-8"))
     assert block is not None, f"{VIEW_FILE} lost its BEGIN/END format_labels markers"
-    assert block == format_labels_sql(), "data/labels.toml changed: run `python -m pipeline.labels` to regenerate the view"
+    assert block == format_labels_sql(), "data/labels.toml changed: run `python -m pipeline.labels`"
 
 
 def test_sql_and_python_show_the_same_labels() -> None:
