@@ -25,6 +25,7 @@ import numpy as np
 
 from pipeline.boilerplate import WINDOW_DAYS, paragraphs
 from pipeline.minhash import containment, jaccard, shingles_of, word_hashes, words
+from planwatch.core.dates import parse_vn_datetime
 from planwatch.core.vntime import VN_TZ
 
 MIN_WORDS = 12
@@ -153,8 +154,6 @@ def score(verdict: Verdict) -> float:
 def as_doc(row: dict[str, Any]) -> Doc:
     published = row.get("published_at")
     if isinstance(published, str):
-        from pipeline.dates import parse_vn_datetime
-
         published = parse_vn_datetime(published)
     if isinstance(published, dt.datetime) and published.tzinfo is None:
         published = published.replace(tzinfo=VN_TZ)
