@@ -57,9 +57,10 @@ def main() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
 
     from classifiers import classifier_for
+    from pipeline.plan_registry import load_settings
     from pipeline.plans import load_plan
 
-    clf = classifier_for(load_plan("661-KH-BGDDT-2022"))
+    clf = classifier_for(load_plan(str(load_settings().primary)))  # the office's primary plan (data/plans.toml)
     real = _load(args.corpus) if args.corpus.exists() else []
     dev = [{k: v for k, v in d.items() if not k.startswith("label_")} for d in _load(DEVSET)]
     mix = real + dev

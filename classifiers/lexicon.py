@@ -19,6 +19,7 @@ from classifiers.matcher import Matcher
 from classifiers.textfold import initials, term_key
 from pipeline.normalize import normalize_text
 from planwatch.config import data_path
+from planwatch.core.errors import DataFileError
 
 SUBJECT_CATEGORIES = ("sector", "people", "action")
 NEGATIVE_MODES = ("flat", "ratio", "damp")
@@ -36,12 +37,8 @@ THRESHOLD_KEYS: dict[str, type] = {
 }
 
 
-class LexiconError(ValueError):
+class LexiconError(DataFileError):
     """A lexicon file is malformed. The message names the file, the field and the fix."""
-
-    def __init__(self, path: Path | str, field_name: str, problem: str, fix: str) -> None:
-        self.path, self.field, self.problem, self.fix = str(path), field_name, problem, fix
-        super().__init__(f"{path}: field '{field_name}': {problem}. Fix: {fix}")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Fast diacritic folding and term patterns.
 
-`fast_fold` is `pipeline.normalize.fold` as one `str.translate` call (the table is built from `fold`
+`fast_fold` is `planwatch.core.text.fold` as one `str.translate` call (the table is built from `fold`
 itself; ~50 us per KB). On NFC text it keeps offsets: one character in, one character out, so positions
 found in the folded zone text are positions in the normalized text (scoring relies on it).
 Combining marks (NFD input) are dropped, which makes NFD text fold to the same letters as NFC text.
@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pipeline.normalize import fold
+from planwatch.core.text import fold
 
 _RANGES = ((0x41, 0x5B), (0xC0, 0x250), (0x1E00, 0x1F00))
 

@@ -37,7 +37,8 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import jinja2
 
-from crawlers.mirror_build import DEMO_DIR, fold, route_key, significant_key, slugify
+from crawlers.mirror_build import DEMO_DIR, route_key, significant_key, slugify
+from planwatch.core.text import fold
 
 HOST = "127.0.0.1"
 SEARCH_PER_PAGE = 10

@@ -26,7 +26,7 @@ import tomllib
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
@@ -35,9 +35,11 @@ from urllib.parse import parse_qsl, urlsplit
 import jinja2
 from markupsafe import escape
 
+from planwatch.core.text import fold
+from planwatch.core.vntime import VN_TZ
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEMO_DIR = REPO_ROOT / "data" / "demo"
-TZ = timezone(timedelta(hours=7))
 
 WINDOWS: dict[str, tuple[date, date]] = {
     "1": (date(2022, 4, 1), date(2022, 9, 30)),
@@ -83,12 +85,6 @@ SIGNIFICANT_PARAMS = ("itemid", "page", "q")
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def fold(text: str) -> str:
-    """Lowercase ASCII fold of Vietnamese text (for slugs and search)."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def slugify(text: str, max_words: int = 12) -> str:
@@ -187,7 +183,7 @@ class Page:
 
 
 def parse_when(value: str) -> datetime:
-    return datetime.strptime(value, "%Y-%m-%d %H:%M").replace(tzinfo=TZ)
+    return datetime.strptime(value, "%Y-%m-%d %H:%M").replace(tzinfo=VN_TZ)
 
 
 def load_stories(path: Path) -> list[Story]:
@@ -247,8 +243,8 @@ def filler_stories(path: Path, outlets: list[str]) -> list[Story]:
     slots_bank: dict[str, list[str]] = data["slots"]
     topics: list[dict[str, Any]] = data["topic"]
     stories: list[Story] = []
-    start = datetime(2021, 6, 1, 7, 0, tzinfo=TZ)
-    span_days = (datetime(2023, 6, 30, tzinfo=TZ) - start).days
+    start = datetime(2021, 6, 1, 7, 0, tzinfo=VN_TZ)
+    span_days = (datetime(2023, 6, 30, tzinfo=VN_TZ) - start).days
     local = {
         "sgddt-vinhphuc": "Vĩnh Phúc",
         "bao-thainguyen": "Thái Nguyên",
@@ -549,7 +545,7 @@ class Builder:
             }
             html = self.render(outlet, kind="listing", l=l_ctx)
             parts = urlsplit(url_for(n))
-            modified = max((p.when for p in chunk), default=datetime(2023, 6, 30, tzinfo=TZ))
+            modified = max((p.when for p in chunk), default=datetime(2023, 6, 30, tzinfo=VN_TZ))
             self.write(outlet, parts.path, parts.query, html, kind=kind, modified=modified)
 
     # -- feeds and sitemaps

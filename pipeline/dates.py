@@ -15,7 +15,9 @@
 The visible search never reads the whole page: only the outlet's date block or a window of short text
 lines around the title, skipping footers, navigation, sidebars and related-news boxes, and only full
 day-month-year shapes parse, so a footer "© 1997-2023" or "năm học 2025-2026" in the body cannot win.
-Times without an offset are Vietnam time (UTC+07:00; no daylight saving since 1975).
+Times without an offset are Vietnam time (UTC+07:00; no daylight saving since 1975). Every date string (meta,
+JSON-LD, date block, URL, discovery's hint) is read by ``planwatch.core.dates``, the parser the crawler's
+feeds, sitemaps and listings use too.
 """
 
 from __future__ import annotations
@@ -23,13 +25,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from lxml import html as lxml_html
 from lxml.etree import _Element
 
-VN_TZ = timezone(timedelta(hours=7), "+07")
+from planwatch.core.dates import parse_vn_datetime as parse_vn_datetime  # the one date-string parser
+from planwatch.core.dates import url_date as core_url_date
+from planwatch.core.vntime import VN_TZ as VN_TZ
 
 CONFIDENCE = {
     "meta": 0.95,
@@ -43,153 +47,6 @@ CONFIDENCE = {
     "listing": 0.5,
     "first_seen": 0.2,
 }
-MIN_YEAR, MAX_YEAR = 1995, 2100
-
-_MONTHS_EN = {
-    m: i + 1
-    for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
-}
-
-# An offset written next to the date: "GMT+7", "(GMT+07:00)", "UTC+7", "+0700", "+07:00", "Z", "ICT", "GMT".
-_OFFSET = re.compile(
-    r"(?:\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b)"
-    r"|(?:(?<=\d)\s*([+-])(\d{2}):?(\d{2})\b)"
-    r"|(?:(?<=\d)Z\b)"
-    r"|\b(ICT)\b"
-    r"|\b(GMT|UTC)\b",
-    re.I,
-)
-_ISO = re.compile(
-    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*"
-    r"(Z|[+-]\d{2}:?\d{2}|GMT[+-]\d{1,2}(?::?\d{2})?)?\s*$",
-    re.I,
-)
-_DMY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/.-])")
-_VN_LONG = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})", re.I)
-_RFC = re.compile(r"(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?", re.I)
-_TIME = re.compile(r"(?<![\d:/])(\d{1,2})\s*(?::|h)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?![\d/])", re.I)
-_EPOCH = re.compile(r"^\s*(\d{10})\s*$")
-
-
-def _offset(s: str) -> timezone | None:
-    for m in _OFFSET.finditer(s):
-        if m.group(1):
-            sign = -1 if m.group(1) == "-" else 1
-            hours, minutes = int(m.group(2)), int(m.group(3) or 0)
-        elif m.group(4):
-            sign = -1 if m.group(4) == "-" else 1
-            hours, minutes = int(m.group(5)), int(m.group(6))
-        elif m.group(7):
-            return VN_TZ  # "ICT" is Indochina Time, UTC+7 (feedparser wrongly reads it as UTC)
-        elif m.group(8):
-            return UTC
-        else:
-            return UTC  # "Z"
-        if hours > 14 or minutes > 59:
-            continue
-        return timezone(sign * timedelta(hours=hours, minutes=minutes))
-    return None
-
-
-def _offset_token(token: str | None) -> timezone | None:
-    """"Z", "+0700", "+07:00", "GMT+7" -> a timezone (None when absent)."""
-    if not token:
-        return None
-    token = token.strip().upper()
-    if token == "Z":
-        return UTC
-    m = re.fullmatch(r"(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?", token)
-    if not m:
-        return None
-    sign = -1 if m.group(1) == "-" else 1
-    return timezone(sign * timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0)))
-
-
-def _build(
-    year: int, month: int, day: int, hh: int = 0, mm: int = 0, ss: int = 0, tz: timezone | None = None
-) -> datetime | None:
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        return None
-    try:
-        return datetime(year, month, day, hh, mm, ss, tzinfo=tz or VN_TZ)
-    except ValueError:
-        return None
-
-
-_MERIDIEM = re.compile(r"\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?\s*(AM|PM|SA|CH)\b", re.I)
-
-
-def _meridiem(s: str, t: tuple[int, int, int]) -> tuple[int, int, int]:
-    """A 12-hour clock ("07-03-2026 - 02:15 PM", "SA"/"CH" in Vietnamese) to 24 hours."""
-    m = _MERIDIEM.search(s)
-    if not m:
-        return t
-    hh, mm, ss = t
-    pm = m.group(1).upper() in ("PM", "CH")
-    if pm and hh < 12:
-        hh += 12
-    elif not pm and hh == 12:
-        hh = 0
-    return hh, mm, ss
-
-
-def _nearest_time(s: str, start: int, end: int) -> tuple[int, int, int] | None:
-    """The time-of-day written closest to the date at s[start:end] ("22:35, 26/08/2025", "16/06/2022 08:30")."""
-    best: tuple[int, tuple[int, int, int]] | None = None
-    for m in _TIME.finditer(s):
-        if start <= m.start() < end:
-            continue
-        hh, mm, ss = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
-        if hh > 23 or mm > 59 or ss > 59:
-            continue
-        dist = m.start() - end if m.start() >= end else start - m.end()
-        if dist > 25:
-            continue
-        if best is None or dist < best[0]:
-            best = (dist, (hh, mm, ss))
-    return best[1] if best else None
-
-
-def parse_vn_datetime(s: str | None) -> datetime | None:
-    """Parse one date string of any shape Vietnamese outlets and their feeds use; aware result or None.
-
-    ISO 8601 ("2026-09-07T12:48:05+0700"), RFC 822 ("Wed, 15 Jun 2022 08:30:00 GMT+7", "+0700", "ICT"),
-    day-first numeric dates with the time before or after ("Thứ bảy, 24/8/2025, 09:00 (GMT+7)",
-    "Thứ Ba, 22:35, 26/08/2025", "15/06/2022 | 08:30", "30/06/2026, 19:00:20"), the long form
-    "Thứ năm, ngày 16 tháng 6 năm 2022", and a 10-digit Unix time. No offset means +07:00.
-    """
-    if not s:
-        return None
-    s = " ".join(str(s).split())
-    if not s:
-        return None
-    m = _EPOCH.match(s)
-    if m:
-        return datetime.fromtimestamp(int(m.group(1)), VN_TZ)
-    m = _ISO.match(s)
-    if m:
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        hh, mi, ss = int(m.group(4) or 0), int(m.group(5) or 0), int(m.group(6) or 0)
-        return _build(y, mo, d, hh, mi, ss, _offset_token(m.group(7)))
-    tz = _offset(s)
-    m = _VN_LONG.search(s)
-    if m:
-        t = _nearest_time(s, m.start(), m.end()) or (0, 0, 0)
-        return _build(int(m.group(3)), int(m.group(2)), int(m.group(1)), *t, tz=tz)
-    m = _DMY.search(s)
-    if m:
-        t = _nearest_time(s, m.start(), m.end()) or (0, 0, 0)
-        return _build(int(m.group(4)), int(m.group(3)), int(m.group(1)), *_meridiem(s, t), tz=tz)
-    m = _RFC.search(s)
-    if m and m.group(2).lower()[:3] in _MONTHS_EN:
-        hh, mi, ss = int(m.group(4) or 0), int(m.group(5) or 0), int(m.group(6) or 0)
-        return _build(int(m.group(3)), _MONTHS_EN[m.group(2).lower()[:3]], int(m.group(1)), hh, mi, ss, tz)
-    # ISO embedded in a longer string ("Cập nhật: 2022-06-15 08:30")
-    m = re.search(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?", s)
-    if m:
-        return _build(int(m.group(1)), int(m.group(2)), int(m.group(3)),
-                      int(m.group(4) or 0), int(m.group(5) or 0), int(m.group(6) or 0), tz)
-    return None
 
 
 # --- the page ------------------------------------------------------------------------------------------
@@ -373,32 +230,12 @@ def _near_title_date(tree: _Element, title_el: _Element | None) -> datetime | No
     return min(candidates, key=lambda c: (c[0], c[1]))[2]
 
 
-_URL_STAMP = re.compile(r"-(20\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})\d{0,4}\.(?:htm|html|chn|ldo|vov|tpo)\b")
-_URL_YMD = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)")
-_URL_YM = re.compile(r"/(20\d{2})(\d{2})(?:\d{2})?/")
-
-
 def url_date(url: str | None) -> tuple[datetime | None, float]:
-    """A date written in the URL, with its confidence (day 0.6, month 0.4)."""
-    if not url:
+    """A date written in the URL (planwatch.core.dates.url_date), with its confidence (day 0.6, month 0.4)."""
+    found, precision = core_url_date(url)
+    if found is None:
         return None, 0.0
-    m = _URL_STAMP.search(url)
-    if m:
-        y, mo, d, hh, mi, ss = (int(g) for g in m.groups())
-        dt = _build(y, mo, d, hh, mi, ss)
-        if dt:
-            return dt, CONFIDENCE["url_day"]
-    m = _URL_YMD.search(url)
-    if m:
-        dt = _build(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if dt:
-            return dt, CONFIDENCE["url_day"]
-    m = _URL_YM.search(url)
-    if m:
-        dt = _build(int(m.group(1)), int(m.group(2)), 1)
-        if dt:
-            return dt, CONFIDENCE["url_month"]
-    return None, 0.0
+    return found, CONFIDENCE["url_day" if precision == "day" else "url_month"]
 
 
 def find_published(

@@ -11,11 +11,11 @@ import duckdb
 from duckdb.func import SPECIAL
 
 from pipeline.cellguard import as_text
+from planwatch.core.vntime import VN_TZ
 
 ANALYST_VIEWS = ("coverage", "coverage_items", "matches", "documents", "review_queue", "source_health", "fetch_log")
 FORMATS = ("parquet", "csv", "xlsx")
 UTF8_BOM = b"\xef\xbb\xbf"
-VN_TZ = dt.timezone(dt.timedelta(hours=7))  # Asia/Ho_Chi_Minh, no daylight saving time
 
 
 def export_views(conn: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str,

@@ -30,12 +30,12 @@ from pipeline.runfiles import (
 from pipeline.stages import StageTimes, crawl_seconds, crawl_stages
 from pipeline.store import Writer, now, open_writer
 from planwatch.config import Paths
+from planwatch.core.vntime import local_date
 
 if TYPE_CHECKING:
     from classifiers.contract import Classification
 
 log = logging.getLogger("planwatch.ingest")
-VN_TZ = dt.timezone(dt.timedelta(hours=7))
 
 Progress = Callable[[str], None]
 
@@ -60,14 +60,6 @@ class IngestSummary:
 
 def doc_id_for(canonical_url: str) -> str:
     return hashlib.sha1(canonical_url.encode("utf-8")).hexdigest()[:16]
-
-
-def local_date(value: dt.datetime | None) -> dt.date | None:
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=VN_TZ)
-    return value.astimezone(VN_TZ).date()
 
 
 def source_as_dict(source: Any) -> dict[str, Any]:

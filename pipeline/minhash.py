@@ -1,6 +1,7 @@
 """Shingles and MinHash signatures computed in bulk with numpy, and the LSH band keys stored in DuckDB.
 
-Text -> folded lines (``fold_line``: NFD, marks removed, lower-case; tone placement no longer matters) -> words ->
+Text -> folded (``planwatch.core.text.fold_joined``: marks removed, lower-case; tone placement no longer
+matters) -> words ->
 word 3-shingles, each hashed to 64 bits (a word's hash is blake2b of the word, computed once per distinct
 word; a shingle's hash mixes its three word hashes with splitmix64's finaliser). A signature is, for each of
 ``NUM_PERM`` random affine maps ``A_i * h + B_i`` (mod 2^64, ``A_i`` odd: a bijection of the hashes), the
@@ -20,10 +21,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 import numpy as np
+
+from planwatch.core.text import fold_joined
 
 NUM_PERM = 128
 SHINGLE = 3
@@ -61,29 +63,9 @@ _A, _B = _affine()
 _BAND_SALT = _mix(np.arange(1, BANDS + 1, dtype=np.uint64) * _C1)
 
 
-# Folding drops every tone and vowel mark, so how a text placed them (NFC or NFD, "hoà" or "hòa") no longer
-# matters: NFD, then the combining marks (U+0300-U+036F) removed in one C-level translate, đ -> d.
-_STRIP = {cp: None for cp in range(0x300, 0x370)} | {ord("đ"): "d"}
-
-
-def fold_line(text: str | None) -> str:
-    """Lower-case, diacritic-free, one space between words: "Đề án  33" -> "de an 33" (as
-    pipeline.normalize.fold after normalize_text, for Latin-script text, without the slow regex passes)."""
-    if not text:
-        return ""
-    return " ".join(unicodedata.normalize("NFD", text.lower()).translate(_STRIP).split())
-
-
-def fold_text(text: str | None) -> str:
-    """fold_line without joining the lines: line breaks are kept (\r counts as one), spaces are not collapsed."""
-    if not text:
-        return ""
-    return unicodedata.normalize("NFD", text.replace("\r", "\n").lower()).translate(_STRIP)
-
-
 def words(text: str | None) -> list[str]:
     """Folded words of the text (what shingles are made of)."""
-    return _TOKEN.findall(fold_line(text))
+    return _TOKEN.findall(fold_joined(text))
 
 
 class WordHasher:

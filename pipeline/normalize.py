@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from planwatch.core.text import fold as fold  # the matching form lives in the shared core
+
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 # Old-style placement puts the tone on the second vowel of open "oa", "oe", "uy" syllables
 # ("hoà", "thuý"); the placement underthesea and most outlets use today puts it on the first
@@ -57,19 +59,3 @@ def normalize_text(text: str | None) -> str:
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
-def fold(text: str | None) -> str:
-    """Lower-case, diacritic-free form for matching: "Đề án 33" -> "de an 33"."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFD", text.lower()).translate(_DROP_COMBINING)
-    return _WS.sub(" ", text)
-
-
-def _drop_combining_table() -> dict[int, int | None]:
-    """str.translate table: every combining mark of the BMP removed, đ/Đ -> d (one C-level pass)."""
-    table: dict[int, int | None] = {cp: None for cp in range(0x10000) if unicodedata.combining(chr(cp))}
-    table.update({ord("đ"): ord("d"), 0x0110: ord("d")})
-    return table
-
-
-_DROP_COMBINING = _drop_combining_table()

@@ -12,17 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planwatch.config import data_path
+from planwatch.core.errors import DataFileError
 
 FORMATS = ("article", "report")
 ACTIVITY_FIELDS = ("id", "content", "form", "planned", "window", "lead_unit")
 
 
-class PlanError(ValueError):
+class PlanError(DataFileError):
     """A plan file is malformed. The message names the file, the field and the fix."""
-
-    def __init__(self, path: Path | str, field_name: str, problem: str, fix: str) -> None:
-        self.path, self.field, self.problem, self.fix = str(path), field_name, problem, fix
-        super().__init__(f"{path}: field '{field_name}': {problem}. Fix: {fix}")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import duckdb
 
 from pipeline import sql, targets
 from pipeline.cellguard import as_text
+from planwatch.core.vntime import today_vn
 
 CONTRACT_FIELDS = ("activity", "format", "planned", "actual", "pending_review", "window_start", "window_end",
                    "status")
@@ -21,12 +22,6 @@ COUNTING_RULES = (
     "một tin đăng lại trên nhiều báo chỉ tính một lần",
     "tin chờ duyệt được hiển thị, không được đếm",
 )
-VN_TZ = dt.timezone(dt.timedelta(hours=7))  # Asia/Ho_Chi_Minh has no daylight saving time
-
-
-def today_vn() -> dt.date:
-    """Today in Vietnam: the default as_of (the coverage view uses the same date, not the machine's)."""
-    return dt.datetime.now(VN_TZ).date()
 
 
 def _rows(conn: duckdb.DuckDBPyConnection, name: str, as_of: dt.date, plan_id: str) -> list[dict[str, Any]]:

@@ -41,6 +41,7 @@ from pipeline.minhash import (
     words,
 )
 from pipeline.syndication import Doc, Verdict, as_doc, score, verify
+from planwatch.core.vntime import local_date
 
 FAR_FUTURE = dt.datetime.max.replace(tzinfo=dt.UTC)
 KEYS = BANDS + LEAD_BANDS + 1  # candidate keys per document: text bands, lead bands, title
@@ -337,9 +338,7 @@ class MemoryLookup:
 
 
 def _local_date(doc: Doc) -> dt.date | None:
-    if doc.published is None:
-        return None
-    return doc.published.astimezone(dt.timezone(dt.timedelta(hours=7))).date()
+    return local_date(doc.published)
 
 
 def assign(docs: Sequence[Mapping[str, Any] | Doc], lookup: Lookup | None = None) -> Assignment:

@@ -29,8 +29,8 @@ from pipeline import sql
 from pipeline.boilerplate import WINDOW_DAYS, countable, rule_on_counts
 from pipeline.stories import Assigner, Assignment, Prepared
 from pipeline.syndication import Doc, as_doc
+from planwatch.core.vntime import local_date
 
-VN_TZ = dt.timezone(dt.timedelta(hours=7))
 # constants per IN list: up to about a hundred DuckDB answers a list from the ART index (about 0.015 ms a key);
 # at a thousand it hashes the list and scans the whole table (13 ms CPU at 600k rows), so lists are cut
 INDEX_LOOKUP_CHUNK = 100
@@ -52,7 +52,7 @@ def _chunks(values: list[Any]) -> list[list[Any]]:
 
 
 def _local_date(doc: Doc) -> dt.date | None:
-    return None if doc.published is None else doc.published.astimezone(VN_TZ).date()
+    return local_date(doc.published)
 
 
 class DuckLookup:

@@ -25,6 +25,8 @@ import numpy as np
 
 from pipeline.boilerplate import WINDOW_DAYS, paragraphs
 from pipeline.minhash import containment, jaccard, shingles_of, word_hashes, words
+from planwatch.core.dates import parse_vn_datetime
+from planwatch.core.vntime import VN_TZ
 
 MIN_WORDS = 12
 J_HIGH = 0.7
@@ -152,16 +154,10 @@ def score(verdict: Verdict) -> float:
 def as_doc(row: dict[str, Any]) -> Doc:
     published = row.get("published_at")
     if isinstance(published, str):
-        from pipeline.dates import parse_vn_datetime
-
         published = parse_vn_datetime(published)
     if isinstance(published, dt.datetime) and published.tzinfo is None:
-        from pipeline.dates import VN_TZ
-
         published = published.replace(tzinfo=VN_TZ)
     if isinstance(published, dt.date) and not isinstance(published, dt.datetime):
-        from pipeline.dates import VN_TZ
-
         published = dt.datetime(published.year, published.month, published.day, tzinfo=VN_TZ)
     return Doc(doc_id=str(row["doc_id"]), title=row.get("title"), text=row.get("text"),
                published=published if isinstance(published, dt.datetime) else None,

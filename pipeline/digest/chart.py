@@ -10,7 +10,9 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-FORMATS = (("article", "Bài báo"), ("report", "Phóng sự chuyên đề"))
+from pipeline.labels import FORMAT_LABELS
+
+FORMATS = tuple(FORMAT_LABELS.items())
 ACTUAL_COLOR = "#1565c0"
 PLANNED_COLOR = "#9e9e9e"
 

@@ -11,7 +11,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
 
-from pipeline.digest.week import VN_TZ
+from planwatch.core.vntime import VN_TZ
 
 DEFAULT_FROM = "planwatch <planwatch@localhost>"
 

@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 import jinja2
 
 from pipeline.digest.data import DigestData, one_line
-from pipeline.digest.week import VN_TZ
 from pipeline.report import shortfall_lines
 from planwatch.config import data_path
+from planwatch.core.vntime import VN_TZ
 
 BAR_WIDTH = 10
 MAX_NEW_ITEMS = 50

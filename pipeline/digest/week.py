@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
+from planwatch.core.vntime import today_vn
+
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 
 
@@ -42,7 +43,7 @@ class IsoWeek:
     @classmethod
     def last_complete(cls, today: dt.date | None = None) -> IsoWeek:
         """The week before the one containing today (Vietnam time): the newest week that has ended."""
-        today = today or dt.datetime.now(VN_TZ).date()
+        today = today or today_vn()
         return cls.containing(today - dt.timedelta(days=7))
 
     @property

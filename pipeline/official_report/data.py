@@ -13,11 +13,12 @@ from typing import Any
 import duckdb
 
 from pipeline import sql, targets
+from pipeline.labels import FORMAT_LABELS
 from pipeline.report import build_report
 from pipeline.review.evidence import evidence_terms
+from planwatch.core.vntime import vn_time as core_vn_time
 
-VN_TZ = dt.timezone(dt.timedelta(hours=7))
-FORMAT_VI = {"article": "Bài báo", "report": "Phóng sự chuyên đề"}
+FORMAT_VI = FORMAT_LABELS
 EXCLUDED_VI = {
     "out_of_window": "ngoài thời gian của hoạt động",
     "wrong_format": "hoạt động không có chỉ tiêu cho hình thức này",
@@ -214,10 +215,7 @@ def vn_date(day: dt.date | str | None) -> str:
 
 def vn_time(moment: dt.datetime | None) -> str:
     """'14/09/2022 10:00 (+07:00)': local time, labelled."""
-    if moment is None:
-        return "—"
-    local = moment.astimezone(VN_TZ) if moment.tzinfo else moment.replace(tzinfo=dt.UTC).astimezone(VN_TZ)
-    return local.strftime("%d/%m/%Y %H:%M (+07:00)")
+    return core_vn_time(moment, "%d/%m/%Y %H:%M (+07:00)")
 
 
 def confirmed_by_vi(decided_by: str | None) -> str:

@@ -13,18 +13,18 @@ import duckdb
 
 from pipeline import sql
 from pipeline.journal import read_decisions
+from pipeline.labels import FORMAT_LABELS as FORMAT_LABELS  # review pages and CSV import it from here
 from pipeline.normalize import fold
 from pipeline.review import overlay
 from pipeline.runfiles import raw_path
 from planwatch.config import Paths
+from planwatch.core.vntime import vn_time as vn_time  # review pages and the CLI import it from here
 
-FORMAT_LABELS = {"article": "Bài báo", "report": "Phóng sự chuyên đề"}
 STATUS_LABELS = {"pending": "Chờ duyệt", "confirmed": "Đã xác nhận", "rejected": "Đã loại"}
 DATE_SOURCE_LABELS = {
     "meta": "thẻ meta của trang", "jsonld": "JSON-LD", "visible": "ngày ghi trên trang", "url": "đường dẫn (URL)",
     "feed": "RSS/sitemap", "first_seen": "ngày hệ thống thấy lần đầu", "reviewer": "người duyệt sửa",
 }
-VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 ACTION_LABELS = {"confirm": "Xác nhận", "reject": "Loại", "reopen": "Mở lại", "undo": "Hoàn tác"}
 # Why the classifier asked for a person (classifiers/routing.py reason codes).
 REASON_LABELS = {
@@ -48,17 +48,6 @@ REASON_LABELS = {
 
 def reason_labels(reasons: list[str] | None) -> str:
     return ", ".join(REASON_LABELS.get(r, r) for r in reasons or []) or "—"
-
-
-def vn_time(at: Any) -> str:
-    """A decision time as Vietnamese reviewers read it (UTC+7), dd/mm/yyyy HH:MM."""
-    if isinstance(at, str):
-        at = dt.datetime.fromisoformat(at)
-    if not isinstance(at, dt.datetime):
-        return "—"
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=dt.UTC)
-    return at.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M")
 
 
 @dataclass

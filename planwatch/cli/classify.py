@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import typer
 
 from planwatch.cli.common import fail, live_progress, print_json
+from planwatch.core.vntime import VN_TZ
 
 if TYPE_CHECKING:
     from classifiers.contract import ClassifierInput
@@ -339,5 +340,5 @@ def _vn_time(value: object) -> str:
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
             return value.isoformat()
-        return value.astimezone(dt.timezone(dt.timedelta(hours=7))).isoformat()
+        return value.astimezone(VN_TZ).isoformat()
     return str(value) if value else "-"

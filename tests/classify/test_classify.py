@@ -9,8 +9,9 @@ from classifiers import classify_document, classify_many
 from classifiers.engine import Classifier
 from classifiers.textfold import fast_fold
 from pipeline.plans import load_plan
+from tests.support.plan import PRIMARY_PLAN
 
-PLAN = load_plan("661-KH-BGDDT-2022")
+PLAN = load_plan(PRIMARY_PLAN)
 RULES = Classifier.for_plan(PLAN, model=False)  # the rules alone: evidence and hard constraints under the model
 KEYS = {"id", "relevant", "activity", "format", "score", "decision", "activity_scores", "reasons", "evidence",
         "classifier_version"}

@@ -10,8 +10,9 @@ from classifiers.lexicon import LexiconError, lexicon_path, load_lexicon
 from classifiers.textfold import fast_fold, initials, term_regex
 from pipeline.normalize import fold
 from pipeline.plans import load_plan
+from tests.support.plan import PRIMARY_PLAN
 
-PLAN = "661-KH-BGDDT-2022"
+PLAN = PRIMARY_PLAN
 
 
 def _copy(tmp_path: Path, edit: tuple[str, str] | None = None) -> Path:

@@ -10,6 +10,7 @@ import pytest
 from classifiers.matcher import Matcher, Syllables, has_diacritics, leftmost_longest
 from classifiers.textfold import fast_fold
 from pipeline.normalize import normalize_text
+from tests.support.plan import PRIMARY_PLAN
 
 
 def found(terms: list[str], text: str) -> list[str]:
@@ -47,7 +48,7 @@ def test_collisions_in_the_classifier_evidence():
     doc = {"id": "q", "title": "Nâng cao chất lượng bồi dưỡng giáo viên mầm non",
            "text": "Sở tổ chức hội thảo khoa học về chất lượng đội ngũ. Trường mầm non Hoa Sen cử giáo viên đi học "
                    "tới tháng 8, buổi tối học trực tuyến; nhiều người Việt quan tâm."}
-    ev = classify_document(doc, load_plan("661-KH-BGDDT-2022"))["evidence"]
+    ev = classify_document(doc, load_plan(PRIMARY_PLAN))["evidence"]
     keys = {t["key"] for t in ev["terms"]} | {t["key"] for n in ev["negatives"] for t in n["terms"]}
     assert not keys & {"luong", "toi", "khoa hoc", "nguoi viet"}, keys
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.extraction.gate import all_suites, measure
+from tests.quality.corpus_pins import check
 
 FLOORS = tomllib.loads((Path(__file__).parent / "floors.toml").read_text(encoding="utf-8"))
 SUITES = all_suites()
@@ -29,6 +30,14 @@ def test_quality_floors(suite: str) -> None:
         if figures.get(metric) is None or figures[metric] < floor
     }
     assert not below, f"{suite} below its floors {below}; failures: {figures['failures'][:10]}"
+
+
+@pytest.mark.parametrize("corpus", ["demo_site", "extraction_fixtures"])
+def test_the_gate_measures_the_pinned_corpus(corpus: str) -> None:
+    """The floors were measured on these pages: a regenerated demo mirror or edited fixtures must come with
+    re-measured floors and new pins (tests/quality/real_digests.toml [corpus])."""
+    problem = check(corpus)
+    assert problem is None, problem
 
 
 def test_fixture_suite_covers_traps() -> None:

@@ -9,17 +9,17 @@ server side too (redirect chains stop at 1,000 hops, drips after 30 s, streams a
 from __future__ import annotations
 
 import gzip
-import threading
 import time
 import unicodedata
 from collections.abc import Callable
 from functools import cache
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar
 
 import brotli
 
+from crawlers.mirror_build import to_cp1258
 from pipeline.encoding import _TCVN3
+from tests.support.httpserver import Handler, LocalSite
 
 GOOD_PATH = "/tin-tuc/boi-duong-giao-vien-mam-non-de-an-33.html"
 BAD_PATH = "/tin-tuc/bai-viet-loi-phan-hoi.html"
@@ -50,25 +50,6 @@ def rss(base: str, items: list[tuple[str, str]], *, extra_head: str = "") -> byt
                       f"<pubDate>Mon, 20 Jun 2022 08:00:00 +0700</pubDate></item>" for p, t in items)
     return (f'<?xml version="1.0" encoding="utf-8"?>{extra_head}<rss version="2.0"><channel><title>t</title>'
             f"<link>{base}/</link>{entries}</channel></rss>").encode()
-
-
-_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
-
-
-def to_cp1258(text: str) -> bytes:
-    """windows-1258 has precomposed base letters (â, ơ, ư, ...) and the five tones as combining marks."""
-    out = bytearray()
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        decomposed = unicodedata.normalize("NFD", ch)
-        base = decomposed[0] + "".join(m for m in decomposed[1:] if m not in _TONES)
-        tones = "".join(m for m in decomposed[1:] if m in _TONES)
-        out += unicodedata.normalize("NFC", base).encode("cp1258") + tones.encode("cp1258")
-    return bytes(out)
 
 
 def to_tcvn3(text: str) -> bytes:
@@ -107,52 +88,7 @@ XXE = (b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/pa
        b"</channel></rss>")
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: _Server
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        site = self.server.site
-        with site.lock:
-            site.hits[self.path] = site.hits.get(self.path, 0) + 1
-        try:
-            if self.path == "/robots.txt":
-                self.reply(404, b"no robots")
-            else:
-                site.handle(self)
-        except (TimeoutError, BrokenPipeError, ConnectionResetError):
-            self.close_connection = True
-
-    # -- helpers --------------------------------------------------------------------------------------
-    def reply(self, status: int, body: bytes, ctype: str = "text/html; charset=utf-8",
-              headers: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def raw(self, data: bytes) -> None:
-        """Write bytes as they are and drop the connection (broken framing)."""
-        self.wfile.write(data)
-        self.wfile.flush()
-        self.close_connection = True
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    site: FaultSite
-
-    def handle_error(self, request: Any, client_address: Any) -> None:  # clients hang up: quiet
-        pass
-
-
-class FaultSite:
+class FaultSite(LocalSite):
     """One source. Subclasses set `fault`, `where` and override `feed()` or `bad()`."""
 
     fault: ClassVar[str] = "healthy"
@@ -160,18 +96,6 @@ class FaultSite:
     discovery: ClassVar[str] = "feed"     # feed | sitemap
     good_article: ClassVar[bool] = True   # the feed lists GOOD_PATH
     bad_article: ClassVar[bool] = True    # the feed lists BAD_PATH (the article-level fault)
-
-    def __init__(self) -> None:
-        self.hits: dict[str, int] = {}
-        self.lock = threading.Lock()
-        self.httpd = _Server(("127.0.0.1", 0), Handler)
-        self.httpd.site = self
-        self.port = int(self.httpd.server_address[1])
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     @property
     def source_id(self) -> str:
@@ -192,7 +116,9 @@ class FaultSite:
         return items
 
     def handle(self, h: Handler) -> None:
-        if h.path == "/feed.xml":
+        if h.path == "/robots.txt":
+            h.reply(404, b"no robots")
+        elif h.path == "/feed.xml":
             self.feed(h)
         elif h.path == GOOD_PATH:
             self.good(h)
@@ -214,12 +140,8 @@ class FaultSite:
         h.reply(404, b"not found")
 
     def __enter__(self) -> FaultSite:
-        self.thread.start()
+        super().__enter__()
         return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 # -- the healthy source --------------------------------------------------------------------------------

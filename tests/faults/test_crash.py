@@ -29,9 +29,10 @@ from planwatch.config import Paths
 from tests.crawl.helpers import write_sources
 from tests.faults import servers as S
 from tests.faults.harness import nightly, record
+from tests.support.plan import PRIMARY_PLAN
 
 PLANWATCH = Path(sys.executable).with_name("planwatch")
-PLAN = "661-KH-BGDDT-2022"
+PLAN = PRIMARY_PLAN
 REPO = Path(__file__).resolve().parents[2]
 
 

@@ -14,7 +14,9 @@ import sys
 from collections import Counter
 from typing import Any
 
-PLAN_ID = "661-KH-BGDDT-2022"
+from tests.support.plan import PRIMARY_PLAN
+
+PLAN_ID = PRIMARY_PLAN
 
 
 def demo_documents() -> list[tuple[dict[str, Any], dict[str, Any]]]:

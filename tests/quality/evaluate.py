@@ -11,8 +11,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from tests.support.plan import PRIMARY_PLAN
+
 DEVSET = Path(__file__).with_name("devset.jsonl")
-PLAN_ID = "661-KH-BGDDT-2022"
+PLAN_ID = PRIMARY_PLAN
 INPUT_KEYS = ("id", "title", "lead", "text", "published_at", "source_kind", "date_confidence", "extraction_quality")
 
 

@@ -13,8 +13,9 @@ from typing import Any
 
 from classifiers.corpus import Item, load_real
 from classifiers.evaluation import metrics
+from tests.support.plan import PRIMARY_PLAN
 
-PLAN_ID = "661-KH-BGDDT-2022"
+PLAN_ID = PRIMARY_PLAN
 
 
 def shipped_classifier() -> Any:

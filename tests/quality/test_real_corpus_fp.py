@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from planwatch.config import REPO_ROOT
+from tests.support.plan import PRIMARY_PLAN
 
 CORPUS = Path(os.environ.get("PLANWATCH_VIETNEWS", REPO_ROOT.parent / "shared" / "corpora" / "vietnews-sample.jsonl"))
 CEILINGS = tomllib.loads(Path(__file__).with_name("floors.toml").read_text(encoding="utf-8"))["real_corpus"]
@@ -24,7 +25,7 @@ def test_real_corpus_false_positives():
 
     with CORPUS.open(encoding="utf-8") as fh:
         docs = [json.loads(line) for line in fh if line.strip()]
-    results = classify_many(docs, load_plan("661-KH-BGDDT-2022"))
+    results = classify_many(docs, load_plan(PRIMARY_PLAN))
     decisions = Counter(r["decision"] for r in results)
     print(f"{len(docs)} real articles: {dict(decisions)}; candidates "
           f"{sum(r['evidence']['stage'] == 'scored' for r in results)}")

@@ -11,6 +11,7 @@ import pytest
 
 from classifiers.corpus import LABELS_FILE, REAL_DIR, file_sha256, load_real, mamnon_corpus
 from tests.quality.real_eval import evaluate_real
+from tests.support.plan import PRIMARY_PLAN
 
 HERE = Path(__file__).parent
 FLOORS = tomllib.loads((HERE / "floors.toml").read_text(encoding="utf-8"))
@@ -54,7 +55,7 @@ def test_mamnon_806_irrelevant_accepted(figures):
 def test_the_gate_reads_the_pinned_files():
     """Labels, corpus and model as pinned: a changed file must come with new pins (and a retrained model)."""
     files = {LABELS_FILE.name: LABELS_FILE, CORPUS.name: CORPUS,
-             "model": HERE.parents[1] / "data" / "models" / "661-KH-BGDDT-2022.json"}
+             "model": HERE.parents[1] / "data" / "models" / f"{PRIMARY_PLAN}.json"}
     files.update({p.name: p for p in sorted(REAL_DIR.glob("*.jsonl"))})
     got = {name: file_sha256(path) for name, path in files.items()}
     assert got == DIGESTS["sha256"], "pinned digests differ: update tests/quality/real_digests.toml " \

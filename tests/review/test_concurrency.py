@@ -19,6 +19,7 @@ import pytest
 from pipeline.report import build_report
 from pipeline.snapshot import open_snapshot
 from tests.review.conftest import qid
+from tests.support.journal import wait_for_stored_decisions
 from tests.support.warehouse import PLAN_ID
 
 HOLDER = textwrap.dedent("""
@@ -80,14 +81,7 @@ def test_decisions_while_the_writer_is_busy(queue_home, tmp_path):
     assert stats["inserts"] >= inserted[-1]
 
     # The background waiter folds the journal in once the writer is done.
-    deadline = time.monotonic() + 40
-    while True:
-        with open_snapshot(queue_home) as conn:
-            stored = conn.execute("SELECT count(*) FROM review_decisions").fetchone()[0]
-        if stored == 4 or time.monotonic() > deadline:
-            break
-        time.sleep(0.2)
-    assert stored == 4
+    assert wait_for_stored_decisions(queue_home, 4, seconds=40) == 4
     with open_snapshot(queue_home) as conn:
         rows = {(r["activity"], r["format"]): r for r in build_report(conn, PLAN_ID, dt.date(2023, 1, 31))["rows"]}
         nightly = conn.execute("SELECT count(*) FROM fetch_log WHERE run_id = 'nightly'").fetchone()[0]

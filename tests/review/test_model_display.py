@@ -10,6 +10,7 @@ from pipeline.review.evidence import feature_label, model_summary
 from tests.review.auth import login
 from tests.review.conftest import qid
 from tests.review.webserver import running_app
+from tests.support.plan import PRIMARY_PLAN
 from tests.support.warehouse import classification, document, seed
 
 DOC = {"id": "m-1", "title": "Bắc Giang bồi dưỡng giáo viên mầm non cốt cán",
@@ -22,7 +23,7 @@ def _classified() -> dict:
     from classifiers.model import Model, shipped_model_path
     from pipeline.plans import load_plan
 
-    plan = load_plan("661-KH-BGDDT-2022")
+    plan = load_plan(PRIMARY_PLAN)
     return Classifier.for_plan(plan, model=Model.load(shipped_model_path(plan.id))).classify(DOC)
 
 

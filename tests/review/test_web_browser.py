@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from pipeline.journal import read_decisions
-from pipeline.snapshot import open_snapshot
 from tests.review.auth import new_token
 from tests.review.conftest import XSS_TITLE, qid
 from tests.review.webserver import running_app
+from tests.support.browser import new_page
+from tests.support.journal import wait_for_stored_decisions
 
 pytestmark = pytest.mark.browser
 
@@ -30,14 +29,7 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="vi-VN")
-    page = context.new_page()
-    page.set_default_timeout(8000)
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.errors = errors
-    yield page
-    context.close()
+    yield from new_page(browser)
 
 
 def _login(page, base, token):
@@ -98,14 +90,7 @@ def test_review_by_keyboard(queue_home, page):
         ("q-edge", "confirm", "2b"), ("q-xss", "confirm", "2b"), ("q-far", "reject", None), ("q-far", "undo", None)]
     assert {d["reviewer"] for d in decisions} == {"Nguyễn Thị Lan"}
     # the app folded the journal into the warehouse in the background
-    deadline = time.monotonic() + 20
-    while True:
-        with open_snapshot(queue_home) as conn:
-            stored = conn.execute("SELECT count(*) FROM review_decisions").fetchone()[0]
-        if stored == 4 or time.monotonic() > deadline:
-            break
-        time.sleep(0.2)
-    assert stored == 4
+    assert wait_for_stored_decisions(queue_home, 4, seconds=20) == 4
 
 
 def test_item_page_evidence_and_sandboxed_archive(queue_home, page):

@@ -15,10 +15,11 @@ import duckdb
 import pytest
 
 from crawlers.mirror import start_mirror
+from tests.support.plan import PRIMARY_PLAN
 
 pytestmark = pytest.mark.slow
 PLANWATCH = Path(sys.executable).with_name("planwatch")
-PLAN = "661-KH-BGDDT-2022"
+PLAN = PRIMARY_PLAN
 KEYS = {"documents": "doc_id", "classifications": "doc_id || plan_id || classifier_version",
         "stories": "story_id", "review_decisions": "decision_id", "doc_signatures": "doc_id",
         "fetch_log": "fetch_id"}

@@ -11,8 +11,9 @@ from typing import Any
 from pipeline.plans import load_plan
 from pipeline.store import open_writer
 from planwatch.config import Paths
+from tests.support.plan import PRIMARY_PLAN
 
-PLAN_ID = "661-KH-BGDDT-2022"
+PLAN_ID = PRIMARY_PLAN
 VN = dt.timezone(dt.timedelta(hours=7))
 
 

@@ -9,11 +9,13 @@ SELECT * FROM (VALUES
     ('missed',      'Không đạt')
 ) AS t(status, label_vi);
 
+-- BEGIN format_labels: generated from data/labels.toml by `python -m pipeline.labels`; edit that file
 CREATE OR REPLACE VIEW format_labels AS
 SELECT * FROM (VALUES
     ('article', 'Bài báo'),
     ('report',  'Phóng sự chuyên đề')
 ) AS t(format, label_vi);
+-- END format_labels
 
 -- What a crawl of the real web met (crawlers/realweb.py), in plain Vietnamese, with the next step.
 -- {chi_tiet} is replaced by the detail (the date a sitemap stops at).

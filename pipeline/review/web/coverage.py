@@ -12,12 +12,13 @@ import duckdb
 
 from pipeline import sql
 from pipeline.digest.render import HEALTH_LABELS
+from pipeline.labels import FORMAT_LABELS
 from pipeline.report import build_report
 from pipeline.review.labels import activity_label
 from pipeline.review.overlay import queue_id
 from pipeline.review.web.svgchart import Window, cumulative_svg
 
-FORMATS = {"article": "Bài báo", "report": "Phóng sự chuyên đề"}
+FORMATS = FORMAT_LABELS
 HEALTH_VI = {**HEALTH_LABELS, "ok": "Bình thường"}
 
 
