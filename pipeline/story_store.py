@@ -26,9 +26,9 @@ import numpy as np
 import pyarrow as pa
 
 from pipeline import sql
-from pipeline.boilerplate import WINDOW_DAYS, countable, rule_on_counts
-from pipeline.stories import Assigner, Assignment, Prepared
-from pipeline.syndication import Doc, as_doc
+from pipeline.boilerplate import WINDOW_DAYS, countable
+from pipeline.stories import Assigner, Assignment, OutletCounts, Prepared
+from pipeline.syndication import Doc, as_doc, published_of
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7))
 # constants per IN list: up to about a hundred DuckDB answers a list from the ART index (about 0.015 ms a key);
@@ -94,23 +94,13 @@ class DuckLookup:
                 self._cache[row["doc_id"]] = row
         return [self._cache[d] for d in set(doc_ids) if d in self._cache]
 
-    def stories(self, doc_ids: Iterable[str]) -> dict[str, str]:
-        return {r["doc_id"]: r["story_id"] for r in self._docs(doc_ids)}
-
-    def representatives(self, story_ids: Iterable[str]) -> dict[str, str]:
-        ids = sorted(set(story_ids))
-        if not ids:
-            return {}
-        recorded: dict[str, str] = {}
-        for part in _chunks(ids):
-            recorded.update(self.conn.execute(
-                sql.query("story_representatives").replace("/*IDS*/", str_list(part))).fetchall())
-        current = self.stories(recorded.values())
-        reps = {s: d for s, d in recorded.items() if current.get(d) == s}  # still in the story it represents
-        missing = [s for s in ids if s not in reps]
-        if missing:
-            reps.update(self.conn.execute(sql.query("story_representatives_scan"), [missing]).fetchall())
-        return reps
+    def states(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, dt.datetime | None]]:
+        out: dict[str, tuple[str, dt.datetime | None]] = {}
+        for part in _chunks(sorted(set(doc_ids))):
+            for doc_id, story, published in self.conn.execute(
+                    sql.query("story_states").replace("/*IDS*/", str_list(part))).fetchall():
+                out[doc_id] = (story, published_of(published))
+        return out
 
     def documents(self, doc_ids: Iterable[str]) -> dict[str, Doc]:
         return {r["doc_id"]: as_doc(r) for r in self._docs(doc_ids)}
@@ -118,16 +108,24 @@ class DuckLookup:
     def members(self, story_id: str) -> list[str]:
         return [r[0] for r in self.conn.execute(sql.query("story_members"), [story_id]).fetchall()]
 
-    def boilerplate(self, para_hashes: Iterable[int]) -> set[int]:
-        hashes = sorted(set(para_hashes))
-        if not hashes:
-            return set()
-        per_outlet: dict[int, list[tuple[int, int, list[int | None]]]] = defaultdict(list)
-        for part in _chunks(hashes):
+    def paragraph_counts(self, para_hashes: Iterable[int]) -> dict[int, OutletCounts]:
+        out: dict[int, OutletCounts] = defaultdict(dict)
+        for part in _chunks(sorted(set(para_hashes))):
             text = sql.query("story_boilerplate").replace("/*HASHES*/", int_list(part))
-            for h, _source, docs, periods in self.conn.execute(text, [WINDOW_DAYS]).fetchall():
-                per_outlet[int(h)].append((int(docs), 0, list(periods or [])))
-        return {h for h, rows in per_outlet.items() if rule_on_counts(rows)}
+            for h, source, docs, periods in self.conn.execute(text, [WINDOW_DAYS]).fetchall():
+                out[int(h)][source] = (int(docs), {int(p) for p in periods or [] if p is not None})
+        return dict(out)
+
+    def containing(self, para_hashes: Iterable[int]) -> set[str]:
+        return {r[0] for part in _chunks(sorted(set(para_hashes))) for r in self.conn.execute(
+            sql.query("story_paragraph_docs").replace("/*HASHES*/", int_list(part))).fetchall()}
+
+    def forget(self, doc_ids: Sequence[str]) -> None:
+        _forget(self.conn, doc_ids)
+        self._cache = {k: v for k, v in self._cache.items() if k not in set(doc_ids)}
+
+    def add_paragraphs(self, docs: Sequence[Doc]) -> None:
+        _load(self.conn, "paragraph_docs", _paragraph_rows(docs))
 
 
 def _paragraph_rows(docs: Sequence[Doc]) -> pa.Table:
@@ -183,11 +181,10 @@ def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, A
     Writes story_bands, paragraph_docs, doc_signatures and stories, and moves stored documents whose story
     changed (``Assignment.moved``). The caller writes the new documents with ``Assignment.stories``."""
     docs = [as_doc(r) for r in rows]
-    if not rebuilding:  # a rebuild starts empty and loads every paragraph first
-        _forget(conn, [d.doc_id for d in docs])
-        _load(conn, "paragraph_docs", _paragraph_rows(docs))  # the batch counts towards boilerplate
     assigner = Assigner(DuckLookup(conn))
-    assignment = assigner.run(docs, precomputed)
+    # a rebuild starts empty and counts every paragraph first; otherwise the batch's paragraphs are counted
+    # (and re-extracted documents' index rows dropped) inside the run
+    assignment = assigner.run(docs, precomputed, index_paragraphs=not rebuilding)
     prepared = assigner.prepared
     _load(conn, "story_bands", _band_rows(prepared))
     sig_rows = pa.table({"doc_id": pa.array([d.doc_id for d in prepared.docs], type=pa.string()),

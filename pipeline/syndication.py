@@ -149,8 +149,8 @@ def score(verdict: Verdict) -> float:
     return verdict.jaccard if verdict.copy else -1.0
 
 
-def as_doc(row: dict[str, Any]) -> Doc:
-    published = row.get("published_at")
+def published_of(published: Any) -> dt.datetime | None:
+    """A stored or given publication time as an aware datetime (naive and date-only values are Vietnam time)."""
     if isinstance(published, str):
         from pipeline.dates import parse_vn_datetime
 
@@ -163,7 +163,10 @@ def as_doc(row: dict[str, Any]) -> Doc:
         from pipeline.dates import VN_TZ
 
         published = dt.datetime(published.year, published.month, published.day, tzinfo=VN_TZ)
-    return Doc(doc_id=str(row["doc_id"]), title=row.get("title"), text=row.get("text"),
-               published=published if isinstance(published, dt.datetime) else None,
-               source_id=row.get("source_id"), content_hash=row.get("content_hash"))
+    return published if isinstance(published, dt.datetime) else None
 
+
+def as_doc(row: dict[str, Any]) -> Doc:
+    return Doc(doc_id=str(row["doc_id"]), title=row.get("title"), text=row.get("text"),
+               published=published_of(row.get("published_at")),
+               source_id=row.get("source_id"), content_hash=row.get("content_hash"))
