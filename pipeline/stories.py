@@ -250,6 +250,16 @@ class Assigner:
             self.cands[doc_id] = found - {doc_id}
         self._know({c for d in wanted for c in self.cands[d]})
 
+    def _prefetch(self, doc_ids: Iterable[str]) -> None:
+        """Before evaluating these documents: the stored texts of the representatives they will most likely be
+        checked against and the boilerplate status of every paragraph involved, in a few lookups."""
+        ids = {d for d in doc_ids if d in self.cands}
+        earlier = {c for d in ids for c in self.cands[d] if self.order.get(c, self.order[d]) < self.order[d]}
+        reps = {r for c in earlier if c in self.story_of and (r := representative_of(self.story_of[c]))}
+        self._know(reps)
+        self._load_docs(reps | ids)
+        self._learn([self.docs[d] for d in sorted(reps | ids) if d in self.docs])
+
     # -- boilerplate changed by the batch ---------------------------------------------------------------
     def _index_paragraphs(self, new: Sequence[Doc], previous: Sequence[Doc]) -> set[int]:
         """Forget re-extracted documents, count the batch's paragraphs; return the paragraphs whose
@@ -342,6 +352,7 @@ class Assigner:
         for doc in ordered:
             self.cands[doc.doc_id] = (stored.get(doc.doc_id, set()) | self._batch_hits(doc.doc_id)) - {doc.doc_id}
         self._know({c for cs in self.cands.values() for c in cs} | seeds)
+        self._prefetch(self.new_ids)
         self._replay(seeds)
         stories = {d: self.story_of[d] for d in self.new_ids}
         moved = {d: self.story_of[d] for d, s in self.stored_story.items()
@@ -361,7 +372,9 @@ class Assigner:
             if doc_id in done:
                 continue
             if doc_id not in self.cands:
-                self._ensure_candidates([doc_id, *[d for _, d in heap if d not in self.cands][:PREFETCH]])
+                group = [doc_id, *[d for _, d in heap if d not in self.cands and d not in done][:PREFETCH]]
+                self._ensure_candidates(group)
+                self._prefetch(group)
             done.add(doc_id)
             if doc_id not in self.new_ids:
                 self.reevaluated += 1

@@ -28,12 +28,12 @@ import pyarrow as pa
 from pipeline import sql
 from pipeline.boilerplate import WINDOW_DAYS, countable
 from pipeline.stories import Assigner, Assignment, OutletCounts, Prepared
-from pipeline.syndication import Doc, as_doc, published_of
+from pipeline.syndication import Doc, as_doc
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7))
 # constants per IN list: up to about a hundred DuckDB answers a list from the ART index (about 0.015 ms a key);
 # at a thousand it hashes the list and scans the whole table (13 ms CPU at 600k rows), so lists are cut
-INDEX_LOOKUP_CHUNK = 100
+INDEX_LOOKUP_CHUNK = 800
 INDEX_LOOKUP_MAX_KEYS = 50_000  # above this many keys (a batch of ~1,000 documents) one hash join is cheaper
 REBUILD_CHUNK = 5_000
 REBUILD_TASK = "rebuild_stories"
@@ -49,6 +49,10 @@ def str_list(values: Iterable[str]) -> str:
 
 def _chunks(values: list[Any]) -> list[list[Any]]:
     return [values[i : i + INDEX_LOOKUP_CHUNK] for i in range(0, len(values), INDEX_LOOKUP_CHUNK)]
+
+
+def _from_us(value: int | None) -> dt.datetime | None:
+    return None if value is None else dt.datetime(1970, 1, 1, tzinfo=dt.UTC) + dt.timedelta(microseconds=int(value))
 
 
 def _local_date(doc: Doc) -> dt.date | None:
@@ -91,6 +95,7 @@ class DuckLookup:
             cols = [c[0] for c in cur.description]
             for r in cur.fetchall():
                 row = dict(zip(cols, r, strict=True))
+                row["published_at"] = _from_us(row.pop("published_us"))
                 self._cache[row["doc_id"]] = row
         return [self._cache[d] for d in set(doc_ids) if d in self._cache]
 
@@ -99,20 +104,22 @@ class DuckLookup:
         for part in _chunks(sorted(set(doc_ids))):
             for doc_id, story, published in self.conn.execute(
                     sql.query("story_states").replace("/*IDS*/", str_list(part))).fetchall():
-                out[doc_id] = (story, published_of(published))
+                out[doc_id] = (story, _from_us(published))
         return out
 
     def documents(self, doc_ids: Iterable[str]) -> dict[str, Doc]:
         return {r["doc_id"]: as_doc(r) for r in self._docs(doc_ids)}
 
     def members(self, story_id: str) -> list[str]:
-        return [r[0] for r in self.conn.execute(sql.query("story_members"), [story_id]).fetchall()]
+        return [r[0] for r in self.conn.execute(
+            sql.query("story_members").replace("/*ID*/", str_list([story_id]))).fetchall()]
 
     def paragraph_counts(self, para_hashes: Iterable[int]) -> dict[int, OutletCounts]:
         out: dict[int, OutletCounts] = defaultdict(dict)
         for part in _chunks(sorted(set(para_hashes))):
-            text = sql.query("story_boilerplate").replace("/*HASHES*/", int_list(part))
-            for h, source, docs, periods in self.conn.execute(text, [WINDOW_DAYS]).fetchall():
+            text = (sql.query("story_boilerplate").replace("/*HASHES*/", int_list(part))
+                    .replace("/*WINDOW*/", str(int(WINDOW_DAYS))))
+            for h, source, docs, periods in self.conn.execute(text).fetchall():
                 out[int(h)][source] = (int(docs), {int(p) for p in periods or [] if p is not None})
         return dict(out)
 
@@ -210,6 +217,15 @@ def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, A
         finally:
             conn.unregister("_reps")
     return assignment
+
+
+def changed_keys(assignment: Assignment) -> dict[str, pa.Table]:
+    """Keys of the rows assign_and_index wrote outside Writer.insert (moved documents' story, signatures,
+    story representatives), per table: what a lake publish of the job must mirror besides its inserts."""
+    out = {"documents": pa.table({"doc_id": pa.array(sorted(assignment.moved), type=pa.string())}),
+           "doc_signatures": pa.table({"doc_id": pa.array(sorted(assignment.stories), type=pa.string())}),
+           "stories": pa.table({"story_id": pa.array(sorted(assignment.representatives), type=pa.string())})}
+    return {table: keys for table, keys in out.items() if keys.num_rows}
 
 
 def pending_rebuild(conn: duckdb.DuckDBPyConnection) -> bool:
