@@ -31,7 +31,7 @@ ROWS = 3
 BANDS = 42  # 126 of the 128 positions
 SEED = 1
 
-_TOKEN = re.compile(r"\w+")
+TOKEN = re.compile(r"\w+")  # a word of folded text
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
 _M2 = np.uint64(0x94D049BB133111EB)
 _C1 = np.uint64(0x9E3779B97F4A7C15)
@@ -83,7 +83,7 @@ def fold_text(text: str | None) -> str:
 
 def words(text: str | None) -> list[str]:
     """Folded words of the text (what shingles are made of)."""
-    return _TOKEN.findall(fold_line(text))
+    return TOKEN.findall(fold_line(text))
 
 
 class WordHasher:

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from pipeline.boilerplate import WINDOW_DAYS, paragraphs
-from pipeline.minhash import containment, jaccard, shingles_of, word_hashes, words
+from pipeline.minhash import TOKEN, containment, jaccard, shingles_of, word_hashes, words
 
 MIN_WORDS = 12
 J_HIGH = 0.7
@@ -56,9 +56,9 @@ class Doc:
 
     @property
     def paragraph_words(self) -> list[list[str]]:
-        """The words of each paragraph (folded), computed once."""
+        """The words of each paragraph (folded), computed once (the paragraphs are folded already)."""
         if self._tokens is None:
-            self._tokens = [words(folded) for _, folded in self.paragraphs]
+            self._tokens = [TOKEN.findall(folded) for _, folded in self.paragraphs]
         return self._tokens
 
     def all_words(self) -> list[str]:
@@ -66,9 +66,11 @@ class Doc:
 
     @property
     def paragraph_hashes(self) -> list[np.ndarray]:
-        """The 64-bit hashes of each paragraph's words, computed once."""
+        """The 64-bit hashes of each paragraph's words, computed once (one hashing pass for the document)."""
         if self._hashes is None:
-            self._hashes = [word_hashes(ws) for ws in self.paragraph_words]
+            per = self.paragraph_words
+            flat = word_hashes([w for ws in per for w in ws])
+            self._hashes = np.split(flat, np.cumsum([len(ws) for ws in per])[:-1]) if per else []
         return self._hashes
 
     def kept_hashes(self, boilerplate: set[int]) -> np.ndarray:
