@@ -132,3 +132,19 @@ def test_the_warehouse_gives_the_same_stories_whatever_the_write_jobs(home: Path
     assert stored == expected
     assert all(reps[s] == s[2:] for s in set(stored.values()))
 
+
+
+def test_stories_stored_before_are_recomputed_once_by_migration_007(home: Paths) -> None:
+    # a warehouse whose stories were assigned by the earlier, order-dependent code: column 7 merged into
+    # column 6's story (what a write job that saw them first kept); migration 007 asks for one rebuild
+    docs = _corpus()
+    with open_writer(home) as writer:
+        store_documents(writer, _rows(docs), [])
+        writer.conn.execute("UPDATE documents SET story_id = 's-column-06' WHERE doc_id = 'column-07'")
+        writer.conn.execute("DELETE FROM schema_migrations WHERE version = '007_stories_canonical'")
+    with open_writer(home) as writer:
+        stored = dict(writer.conn.execute("SELECT doc_id, story_id FROM documents").fetchall())
+        pending = writer.conn.execute("SELECT count(*) FROM maintenance_tasks").fetchone()
+    assert stored == _in_batches(docs, [docs])
+    assert stored["column-07"] == "s-column-07"
+    assert pending == (0,)
