@@ -39,7 +39,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from pipeline.boilerplate import Occurrence, countable, period, rule_on_counts
+from pipeline.boilerplate import OUTLET_DOCS, SPREAD_PERIODS, Occurrence, countable, period, rule_on_counts
 from pipeline.minhash import (
     BANDS,
     LEAD_BANDS,
@@ -173,6 +173,12 @@ def _rule(counts: OutletCounts | None) -> bool:
     return bool(counts) and rule_on_counts((n, 0, list(periods)) for n, periods in (counts or {}).values())
 
 
+def _could_be_boilerplate(batch: dict[str | None, tuple[set[str], set[int]]]) -> bool:
+    """False when a paragraph never stored is in too few of the batch's documents to be boilerplate (the rule
+    needs at least OUTLET_DOCS documents, or SPREAD_PERIODS periods, so at least 3 documents)."""
+    return sum(len(ids) for ids, _ in batch.values()) >= min(OUTLET_DOCS, SPREAD_PERIODS)
+
+
 def _merged(stored: OutletCounts | None, batch: dict[str | None, tuple[set[str], set[int]]]) -> OutletCounts:
     out: OutletCounts = {k: (n, set(periods)) for k, (n, periods) in (stored or {}).items()}
     for outlet, (ids, periods) in batch.items():
@@ -273,7 +279,8 @@ class Assigner:
         else:
             stored = before
         self.lookup.add_paragraphs(new)
-        after = {h for h in paras if _rule(_merged(stored.get(h), own.get(h, {})))}
+        after = {h for h in paras if (h in stored or _could_be_boilerplate(own.get(h, {})))
+                 and _rule(_merged(stored.get(h), own.get(h, {})))}
         self.boiler |= after
         self.checked_paras |= paras
         return {h for h in paras if _rule(before.get(h)) != (h in after)}

@@ -70,7 +70,8 @@ class Doc:
         if self._hashes is None:
             per = self.paragraph_words
             flat = word_hashes([w for ws in per for w in ws])
-            self._hashes = np.split(flat, np.cumsum([len(ws) for ws in per])[:-1]) if per else []
+            ends = np.cumsum([len(ws) for ws in per]).tolist()
+            self._hashes = [flat[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
         return self._hashes
 
     def kept_hashes(self, boilerplate: set[int]) -> np.ndarray:
