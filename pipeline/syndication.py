@@ -71,7 +71,7 @@ class Doc:
             per = self.paragraph_words
             flat = word_hashes([w for ws in per for w in ws])
             ends = np.cumsum([len(ws) for ws in per]).tolist()
-            self._hashes = [flat[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
+            self._hashes = [flat[start:end] for start, end in zip([0, *ends][: len(ends)], ends, strict=True)]
         return self._hashes
 
     def kept_hashes(self, boilerplate: set[int]) -> np.ndarray:
