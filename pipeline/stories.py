@@ -39,6 +39,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from pipeline import syndication
 from pipeline.boilerplate import OUTLET_DOCS, SPREAD_PERIODS, Occurrence, countable, period, rule_on_counts
 from pipeline.minhash import (
     BANDS,
@@ -256,6 +257,14 @@ class Assigner:
             self.cands[doc_id] = found - {doc_id}
         self._know({c for d in wanted for c in self.cands[d]})
 
+    def _within_window(self, a: str, b: str) -> bool:
+        """False when both are dated and further apart than the rule's window (syndication.verify would say
+        "dates_apart"): such a representative's text is never loaded."""
+        oa, ob = self.order.get(a), self.order.get(b)
+        if oa is None or ob is None or oa[0] or ob[0]:
+            return True
+        return abs((oa[1] - ob[1]).days) <= syndication.WINDOW_DAYS
+
     def _prefetch(self, doc_ids: Iterable[str]) -> None:
         """Before evaluating these documents: the stored texts of the representatives they will most likely be
         checked against and the boilerplate status of every paragraph involved, in a few lookups."""
@@ -263,6 +272,7 @@ class Assigner:
         earlier = {c for d in ids for c in self.cands[d] if self.order.get(c, self.order[d]) < self.order[d]}
         reps = {r for c in earlier if c in self.story_of and (r := representative_of(self.story_of[c]))}
         self._know(reps)
+        reps = {r for r in reps if any(self._within_window(d, r) for d in ids)}
         self._load_docs(reps | ids)
         self._learn([self.docs[d] for d in sorted(reps | ids) if d in self.docs])
 
@@ -304,6 +314,7 @@ class Assigner:
             if rep is None or self.story_of.get(rep) != story or self.order.get(rep, mine) >= mine:
                 rep = min(members, key=self.order.__getitem__)  # a story named otherwise (older warehouses)
             reps[story] = rep
+        reps = {s: r for s, r in reps.items() if self._within_window(doc_id, r)}
         self._load_docs(reps.values())
         doc = self.docs[doc_id]
         best: tuple[str, Verdict] | None = None
