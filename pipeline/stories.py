@@ -170,6 +170,11 @@ def _occurrences(docs: Sequence[Doc]) -> dict[int, dict[str | None, tuple[set[st
     return out
 
 
+def _content(doc: Doc) -> tuple[Any, ...]:
+    """What the assignment reads of a document: the same tuple, the same keys, paragraphs and verdicts."""
+    return doc.title, doc.text, doc.published, doc.source_id, doc.content_hash
+
+
 def _rule(counts: OutletCounts | None) -> bool:
     return bool(counts) and rule_on_counts((n, 0, list(periods)) for n, periods in (counts or {}).values())
 
@@ -205,6 +210,7 @@ class Assigner:
         self.new_ids: set[str] = set()
         self.verdicts: dict[str, Verdict] = {}
         self._asked: set[str] = set()
+        self.unchanged: set[str] = set()  # stored again with the same content (a reprocess that changed nothing)
         self.reevaluated = 0  # stored documents evaluated again (what a batch cost beyond its own documents)
 
     # -- what the stored side knows ---------------------------------------------------------------------
@@ -353,10 +359,12 @@ class Assigner:
             stored_again = sorted(d for d in self.new_ids if d in self.stored_story)
             previous = list(self.lookup.documents(stored_again).values()) if stored_again else []
             flipped = self._index_paragraphs(ordered, previous)
-            if previous:  # what the old text was a candidate of, or represented
-                old = Prepared.of(previous)
-                seeds |= {c for cs in self.lookup.candidates(previous, old.keys).values() for c in cs}
-                seeds |= {m for d in previous if self.stored_story[d.doc_id] == story_id_for(d.doc_id)
+            edited = [d for d in previous if _content(d) != _content(unique[d.doc_id])]
+            self.unchanged = {d.doc_id for d in previous} - {d.doc_id for d in edited}
+            if edited:  # what the old text was a candidate of, or represented
+                old = Prepared.of(edited)
+                seeds |= {c for cs in self.lookup.candidates(edited, old.keys).values() for c in cs}
+                seeds |= {m for d in edited if self.stored_story[d.doc_id] == story_id_for(d.doc_id)
                           for m in self._members(story_id_for(d.doc_id))}
             if flipped:
                 changed = self.lookup.containing(flipped) - self.new_ids
@@ -401,8 +409,8 @@ class Assigner:
             self.story_of[doc_id] = story
             if verdict is not None and doc_id in self.new_ids:
                 self.verdicts[doc_id] = verdict
-            if doc_id not in self.new_ids and story == old:
-                continue
+            if story == old and (doc_id not in self.new_ids or doc_id in self.unchanged):
+                continue  # nothing another document reads has changed
             follow = {c for c in self.cands.get(doc_id, ()) if self.order.get(c, mine) > mine}
             if old is not None and old != story and old == story_id_for(doc_id):
                 follow |= self._members(old)  # it represented a story: every member is checked again

@@ -148,3 +148,17 @@ def test_stories_stored_before_are_recomputed_once_by_migration_007(home: Paths)
     assert stored == _in_batches(docs, [docs])
     assert stored["column-07"] == "s-column-07"
     assert pending == (0,)
+
+
+def test_a_document_stored_again_unchanged_evaluates_nothing_else() -> None:
+    # a reprocess that changes nothing: the page keeps its story and no stored neighbour is evaluated again
+    docs = _corpus()
+    lookup = MemoryLookup()
+    views = [as_doc(d) for d in docs]
+    lookup.store(views, Assigner(lookup).run(views))
+    before = dict(lookup.story)
+    again = Assigner(lookup)
+    result = again.run([as_doc(d) for d in docs if d["doc_id"] in ("column-06", "online-2021-0")])
+    assert again.reevaluated == 0
+    assert result.moved == {}
+    assert result.stories == {"column-06": before["column-06"], "online-2021-0": before["online-2021-0"]}
