@@ -188,7 +188,7 @@ def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications:
     """Assign stories against what the warehouse holds (pipeline.story_store indexes the batch and moves stored
     copies whose story changed), then load documents and classifications. times: gets the dedupe stage.
     story_rows: the documents' story signatures and keys computed in the workers (pipeline.workers)."""
-    from pipeline.story_store import assign_and_index
+    from pipeline.story_store import assign_and_index, changed_keys
 
     first_seen = dict(writer.conn.execute(
         "SELECT doc_id, first_seen_at FROM documents WHERE doc_id IN (SELECT unnest(?))",
@@ -205,6 +205,8 @@ def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications:
         times.add("dedupe", time.perf_counter() - dedupe_started, len(docs))
     for d in docs:
         d["story_id"] = assignment.stories.get(d["doc_id"], f"s-{d['doc_id']}")
+    for table, keys in changed_keys(assignment).items():  # stored copies moved to another story, ...
+        writer.touched.setdefault(table, []).append(keys)
     writer.insert("documents", docs, on_conflict="replace")
     changed = _changed_classifications(writer, classifications)
     for row in classifications:

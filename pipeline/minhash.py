@@ -33,7 +33,7 @@ ROWS = 3
 BANDS = 42  # 126 of the 128 positions
 SEED = 1
 
-_TOKEN = re.compile(r"\w+")
+TOKEN = re.compile(r"\w+")  # a word of folded text
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
 _M2 = np.uint64(0x94D049BB133111EB)
 _C1 = np.uint64(0x9E3779B97F4A7C15)
@@ -65,7 +65,7 @@ _BAND_SALT = _mix(np.arange(1, BANDS + 1, dtype=np.uint64) * _C1)
 
 def words(text: str | None) -> list[str]:
     """Folded words of the text (what shingles are made of)."""
-    return _TOKEN.findall(fold_joined(text))
+    return TOKEN.findall(fold_joined(text))
 
 
 class WordHasher:

@@ -153,18 +153,21 @@ class Writer:
         self.insert("run_stages", list(stages), on_conflict="replace")
 
 
-def _run_maintenance(conn: duckdb.DuckDBPyConnection) -> None:
-    """Data tasks a migration asked for (migration 003: recompute every story once)."""
+def _run_maintenance(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Data tasks a migration asked for (migrations 005 and 007: recompute every story once). True when one
+    ran (a lake publish then mirrors every table: the rebuild rewrote rows outside Writer.insert)."""
     from pipeline.story_store import pending_rebuild, rebuild
 
-    if pending_rebuild(conn):
-        conn.execute("BEGIN")
-        try:
-            rebuild(conn)
-            conn.execute("COMMIT")
-        except Exception:
-            conn.execute("ROLLBACK")
-            raise
+    if not pending_rebuild(conn):
+        return False
+    conn.execute("BEGIN")
+    try:
+        rebuild(conn)
+        conn.execute("COMMIT")
+    except Exception:
+        conn.execute("ROLLBACK")
+        raise
+    return True
 
 
 @contextmanager
@@ -178,7 +181,7 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
         conn = connect_rw(paths)
         try:
             migrate(conn)
-            _run_maintenance(conn)
+            rebuilt = _run_maintenance(conn)
             writer = Writer(conn, paths)
             writer.ingest_review_journal()
             yield writer
@@ -188,7 +191,7 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
             conn.close()
         started = time.perf_counter()
         if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
-            lake.publish(paths, writer.touched)
+            lake.publish(paths, None if rebuilt else writer.touched)
         elif publish:
             publish_snapshot(paths)
         writer.publish_seconds = time.perf_counter() - started if publish else None  # the publish stage

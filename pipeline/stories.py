@@ -1,25 +1,37 @@
-"""Story assignment without chains: each new document joins the story of its best verified match.
+"""Story assignment without chains, and a result that does not depend on the order documents arrive in.
 
-For each new document, earliest published first:
+The stories of a corpus are defined by one deterministic pass (the *canonical* assignment): documents
+taken earliest published first (unknown dates last, ties by doc_id), boilerplate as learned from the whole
+corpus (pipeline.boilerplate), and for each document:
 
-1. LSH candidates (pipeline.minhash band keys, stored and from the same batch) name candidate
-   stories; the document is verified (pipeline.syndication) against each candidate story's
-   **representative** -- its earliest published copy -- never against another member, and joins the story
-   whose representative it matches best (ties: the smaller story id);
-2. otherwise it starts its own story ``"s-" + doc_id``.
+1. its candidates are the documents published **before** it that share an LSH key with it
+   (pipeline.minhash: text bands, lead bands, title);
+2. each candidate names a story; the document is verified (pipeline.syndication) against that story's
+   **representative** -- its earliest published copy, whose doc_id the story is named after
+   (``"s-" + doc_id``) -- never against another member, and joins the story whose representative it
+   matches best (highest Jaccard; ties: the smaller story id);
+3. otherwise it starts its own story ``"s-" + doc_id`` and is that story's representative.
 
-When a new copy is published earlier than its story's representative it becomes the representative; every
-other member is then verified against it, and a member that fails leaves the story and is assigned again by
-the same steps. So every member of a story is a verified copy of its representative, whatever the order in
-which pages were crawled. Story ids follow the representative: ``"s-" + representative doc_id``.
+So every member of a story is a verified copy of its representative, and a story never grows through
+a chain of weaker links.
+
+Ingest keeps the stored stories equal to that pass however the corpus is split into write jobs or
+ordered: a document's story depends only on earlier documents, so a batch re-evaluates, in the same
+order, only what it can change (``Assigner.run``): its new documents; every stored document that shares a
+key with a document whose story changed and is published after it; every member of a story whose
+representative changed story; and the documents whose boilerplate status changed (a paragraph that became
+boilerplate, or stopped being, with the batch) with, when such a document represents a story, every
+member of that story and what shares a key with them. A document whose inputs did not change keeps its
+story. ``tests/stories/test_order.py`` checks the result against every split and order of a corpus.
 
 The stored side is behind ``Lookup`` (pipeline.story_store reads DuckDB; ``MemoryLookup`` keeps a corpus in
-memory for tests and the pair gate).
+memory for tests).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,7 +39,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from pipeline.boilerplate import Occurrence, countable, is_boilerplate
+from pipeline import syndication
+from pipeline.boilerplate import OUTLET_DOCS, SPREAD_PERIODS, Occurrence, countable, period, rule_on_counts
 from pipeline.minhash import (
     BANDS,
     LEAD_BANDS,
@@ -58,24 +71,33 @@ def sort_key(doc: Doc) -> tuple[int, dt.datetime, str]:
     return 0, doc.published.astimezone(dt.UTC), doc.doc_id
 
 
+OutletCounts = dict[str | None, tuple[int, set[int]]]  # per outlet: (documents, 14-day periods)
+
+
 class Lookup(Protocol):
     """The stored side of story assignment."""
 
     def candidates(self, docs: Sequence[Doc], keys: np.ndarray) -> dict[str, set[str]]:
-        """Stored documents sharing at least one band key with each new document (keys: one row each)."""
+        """Stored documents sharing at least one key with each document (keys: one row each), of any date."""
 
-    def stories(self, doc_ids: Iterable[str]) -> dict[str, str]:
-        """Stored story of each stored document."""
-
-    def representatives(self, story_ids: Iterable[str]) -> dict[str, str]:
-        """Representative doc_id of each stored story."""
+    def states(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, dt.datetime | None]]:
+        """(story, publication time) of each stored document."""
 
     def documents(self, doc_ids: Iterable[str]) -> dict[str, Doc]: ...
 
     def members(self, story_id: str) -> list[str]: ...
 
-    def boilerplate(self, para_hashes: Iterable[int]) -> set[int]:
-        """The boilerplate among these paragraphs, the new batch's occurrences included."""
+    def paragraph_counts(self, para_hashes: Iterable[int]) -> dict[int, OutletCounts]:
+        """Stored occurrences of each paragraph, per outlet (paragraphs never stored are left out)."""
+
+    def containing(self, para_hashes: Iterable[int]) -> set[str]:
+        """Stored documents that carry any of these paragraphs."""
+
+    def forget(self, doc_ids: Sequence[str]) -> None:
+        """Drop the index rows (keys, paragraphs) of stored documents about to be stored again."""
+
+    def add_paragraphs(self, docs: Sequence[Doc]) -> None:
+        """Count a batch's paragraphs towards boilerplate."""
 
 
 @dataclass
@@ -121,31 +143,88 @@ class Assignment:
     verdicts: dict[str, Verdict] = field(default_factory=dict)  # new document -> verdict it joined on
 
 
+Order = tuple[int, dt.datetime, str]
+PREFETCH = 1_000  # stored documents re-evaluated together: their texts and candidates in one lookup
+
+
+def order_of(published: dt.datetime | None, doc_id: str) -> Order:
+    """sort_key from a publication time and an id."""
+    if published is None:
+        return 1, FAR_FUTURE, doc_id
+    return 0, published.astimezone(dt.UTC), doc_id
+
+
+def representative_of(story_id: str) -> str | None:
+    return story_id[2:] if story_id.startswith("s-") else None
+
+
+def _occurrences(docs: Sequence[Doc]) -> dict[int, dict[str | None, tuple[set[str], set[int]]]]:
+    """A batch's own paragraph occurrences: per paragraph and outlet, (documents, periods)."""
+    out: dict[int, dict[str | None, tuple[set[str], set[int]]]] = defaultdict(dict)
+    for doc in docs:
+        p = period(_local_date(doc))
+        for h in {h for h, folded in doc.paragraphs if countable(folded)}:
+            ids, periods = out[h].setdefault(doc.source_id, (set(), set()))
+            ids.add(doc.doc_id)
+            if p is not None:
+                periods.add(p)
+    return out
+
+
+def _content(doc: Doc) -> tuple[Any, ...]:
+    """What the assignment reads of a document: the same tuple, the same keys, paragraphs and verdicts."""
+    return doc.title, doc.text, doc.published, doc.source_id, doc.content_hash
+
+
+def _rule(counts: OutletCounts | None) -> bool:
+    return bool(counts) and rule_on_counts((n, 0, list(periods)) for n, periods in (counts or {}).values())
+
+
+def _could_be_boilerplate(batch: dict[str | None, tuple[set[str], set[int]]]) -> bool:
+    """False when a paragraph never stored is in too few of the batch's documents to be boilerplate (the rule
+    needs at least OUTLET_DOCS documents, or SPREAD_PERIODS periods, so at least 3 documents)."""
+    return sum(len(ids) for ids, _ in batch.values()) >= min(OUTLET_DOCS, SPREAD_PERIODS)
+
+
+def _merged(stored: OutletCounts | None, batch: dict[str | None, tuple[set[str], set[int]]]) -> OutletCounts:
+    out: OutletCounts = {k: (n, set(periods)) for k, (n, periods) in (stored or {}).items()}
+    for outlet, (ids, periods) in batch.items():
+        n, known = out.get(outlet, (0, set()))
+        out[outlet] = (n + len(ids), known | periods)
+    return out
+
+
 class Assigner:
+    """One batch against the stored side: the canonical assignment kept up to date (module docstring)."""
+
     def __init__(self, lookup: Lookup) -> None:
         self.lookup = lookup
-        self.story_of: dict[str, str] = {}
-        self.rep_of: dict[str, str] = {}
         self.docs: dict[str, Doc] = {}
+        self.order: dict[str, Order] = {}
+        self.story_of: dict[str, str] = {}
+        self.stored_story: dict[str, str] = {}
+        self.keys_of: dict[str, np.ndarray] = {}
+        self.cands: dict[str, set[str]] = {}
         self.boiler: set[int] = set()
         self.checked_paras: set[int] = set()
-        self.batch_bands: dict[int, list[str]] = defaultdict(list)
-        self.batch_hash: dict[str, str] = {}
+        self.batch_bands: dict[int, set[str]] = defaultdict(set)
         self.new_ids: set[str] = set()
-        self.moved: dict[str, str] = {}
         self.verdicts: dict[str, Verdict] = {}
+        self._asked: set[str] = set()
+        self.unchanged: set[str] = set()  # stored again with the same content (a reprocess that changed nothing)
+        self.reevaluated = 0  # stored documents evaluated again (what a batch cost beyond its own documents)
 
-    # -- loading what the stored side knows -----------------------------------------------------------
-    def _load_stories(self, doc_ids: Iterable[str]) -> None:
-        wanted = [d for d in doc_ids if d not in self.story_of]
+    # -- what the stored side knows ---------------------------------------------------------------------
+    def _know(self, doc_ids: Iterable[str]) -> None:
+        """Stored story and publication time of these documents (each asked once)."""
+        wanted = [d for d in set(doc_ids) if d not in self._asked]
         if not wanted:
             return
-        found = self.lookup.stories(wanted)
-        self.story_of.update(found)
-        missing = [s for s in set(found.values()) if s not in self.rep_of]
-        if missing:
-            self.rep_of.update(self.lookup.representatives(missing))
-        self._load_docs(self.rep_of[s] for s in set(found.values()) if s in self.rep_of)
+        self._asked.update(wanted)
+        for doc_id, (story, published) in self.lookup.states(wanted).items():
+            self.stored_story[doc_id] = story
+            self.story_of.setdefault(doc_id, story)
+            self.order.setdefault(doc_id, order_of(published, doc_id))
 
     def _load_docs(self, doc_ids: Iterable[str]) -> None:
         wanted = [d for d in set(doc_ids) if d not in self.docs]
@@ -155,119 +234,191 @@ class Assigner:
     def _learn(self, docs: Iterable[Doc]) -> None:
         paras = {h for d in docs for h, _ in d.paragraphs} - self.checked_paras
         if paras:
-            self.boiler |= self.lookup.boilerplate(paras)
+            counts = self.lookup.paragraph_counts(paras)
+            self.boiler |= {h for h in paras if _rule(counts.get(h))}
             self.checked_paras |= paras
 
     def _members(self, story: str) -> set[str]:
-        """Every document of a story now: stored members (unless moved or re-assigned) and batch ones."""
-        stored = {m for m in self.lookup.members(story) if m not in self.new_ids and m not in self.story_of}
-        self.story_of.update({m: story for m in stored})
-        members = {d for d, s in self.story_of.items() if s == story}
-        self._load_docs(members)
-        return members
+        """Every document of a story now: stored members still in it and those moved into it."""
+        stored = self.lookup.members(story)
+        self._know(stored)
+        return {m for m in stored if self.story_of.get(m) == story} | {
+            d for d, s in self.story_of.items() if s == story}
+
+    def _batch_hits(self, doc_id: str) -> set[str]:
+        return {d for key in self.keys_of[doc_id] for d in self.batch_bands.get(int(key), ())} - {doc_id}
+
+    def _ensure_candidates(self, doc_ids: Iterable[str]) -> None:
+        """Candidates (both directions) of stored documents to evaluate again: keys from their stored text."""
+        wanted = [d for d in dict.fromkeys(doc_ids) if d not in self.cands]
+        if not wanted:
+            return
+        self._load_docs(wanted)
+        docs = [self.docs[d] for d in wanted if d in self.docs]
+        prepared = Prepared.of(docs)
+        for doc, row in zip(docs, prepared.keys, strict=True):
+            self.keys_of[doc.doc_id] = row
+        stored = self.lookup.candidates(docs, prepared.keys) if docs else {}
+        for doc_id in wanted:
+            found = stored.get(doc_id, set()) | (self._batch_hits(doc_id) if doc_id in self.keys_of else set())
+            self.cands[doc_id] = found - {doc_id}
+        self._know({c for d in wanted for c in self.cands[d]})
+
+    def _within_window(self, a: str, b: str) -> bool:
+        """False when both are dated and further apart than the rule's window (syndication.verify would say
+        "dates_apart"): such a representative's text is never loaded."""
+        oa, ob = self.order.get(a), self.order.get(b)
+        if oa is None or ob is None or oa[0] or ob[0]:
+            return True
+        return abs((oa[1] - ob[1]).days) <= syndication.WINDOW_DAYS
+
+    def _prefetch(self, doc_ids: Iterable[str]) -> None:
+        """Before evaluating these documents: the stored texts of the representatives they will most likely be
+        checked against and the boilerplate status of every paragraph involved, in a few lookups."""
+        ids = {d for d in doc_ids if d in self.cands}
+        earlier = {c for d in ids for c in self.cands[d] if self.order.get(c, self.order[d]) < self.order[d]}
+        reps = {r for c in earlier if c in self.story_of and (r := representative_of(self.story_of[c]))}
+        self._know(reps)
+        reps = {r for r in reps if any(self._within_window(d, r) for d in ids)}
+        self._load_docs(reps | ids)
+        self._learn([self.docs[d] for d in sorted(reps | ids) if d in self.docs])
+
+    # -- boilerplate changed by the batch ---------------------------------------------------------------
+    def _index_paragraphs(self, new: Sequence[Doc], previous: Sequence[Doc]) -> set[int]:
+        """Forget re-extracted documents, count the batch's paragraphs; return the paragraphs whose
+        boilerplate status changed (the status of every batch paragraph is known afterwards)."""
+        own = _occurrences(new)
+        paras = set(own) | {h for d in previous for h, folded in d.paragraphs if countable(folded)}
+        before = self.lookup.paragraph_counts(paras) if paras else {}
+        if previous:
+            self.lookup.forget([d.doc_id for d in previous])
+            stored = self.lookup.paragraph_counts(paras) if paras else {}
+        else:
+            stored = before
+        self.lookup.add_paragraphs(new)
+        after = {h for h in paras if (h in stored or _could_be_boilerplate(own.get(h, {})))
+                 and _rule(_merged(stored.get(h), own.get(h, {})))}
+        self.boiler |= after
+        self.checked_paras |= paras
+        return {h for h in paras if _rule(before.get(h)) != (h in after)}
 
     # -- the rule ---------------------------------------------------------------------------------------
-    def _verify(self, doc: Doc, story: str) -> Verdict | None:
-        rep = self.rep_of.get(story)
-        if rep is None or rep == doc.doc_id or rep not in self.docs:
-            return None
-        return self._check(doc, self.docs[rep])
-
     def _check(self, a: Doc, b: Doc) -> Verdict:
-        """The rule on one pair, with the boilerplate status of both documents' paragraphs looked up first
-        (only documents that meet a candidate are ever looked up)."""
         self._learn([a, b])
         return verify(a, b, self.boiler)
 
-    def _best_story(self, doc: Doc, candidates: Iterable[str],
-                    exclude: str | None = None) -> tuple[str, Verdict] | None:
-        self._load_stories(c for c in candidates if c not in self.new_ids)
-        stories = sorted({self.story_of[c] for c in candidates if c in self.story_of} - {exclude, None})
+    def _evaluate(self, doc_id: str) -> tuple[str, Verdict | None]:
+        """The canonical story of a document, given the (final) stories of everything published before it."""
+        mine = self.order[doc_id]
+        earlier = [c for c in self.cands.get(doc_id, ()) if c in self.order and self.order[c] < mine]
+        by_story: dict[str, list[str]] = defaultdict(list)
+        for c in earlier:
+            by_story[self.story_of[c]].append(c)
+        self._know(r for s in by_story if (r := representative_of(s)))
+        reps: dict[str, str] = {}
+        for story, members in by_story.items():
+            rep = representative_of(story)
+            if rep is None or self.story_of.get(rep) != story or self.order.get(rep, mine) >= mine:
+                rep = min(members, key=self.order.__getitem__)  # a story named otherwise (older warehouses)
+            reps[story] = rep
+        reps = {s: r for s, r in reps.items() if self._within_window(doc_id, r)}
+        self._load_docs(reps.values())
+        doc = self.docs[doc_id]
         best: tuple[str, Verdict] | None = None
-        for story in stories:
-            verdict = self._verify(doc, story)
-            if verdict and verdict.copy and (best is None or score(verdict) > score(best[1])):
+        for story in sorted(reps):
+            rep_doc = self.docs.get(reps[story])
+            if rep_doc is None:
+                continue
+            verdict = self._check(doc, rep_doc)
+            if verdict.copy and (best is None or score(verdict) > score(best[1])):
                 best = (story, verdict)
-        return best
-
-    def _join(self, doc: Doc, story: str) -> None:
-        self._set(doc.doc_id, story)
-        rep = self.rep_of.get(story)
-        # strictly earlier only: on a tie (same time, or both undated) the story keeps its representative
-        if rep is None or sort_key(doc)[:2] < sort_key(self.docs[rep])[:2]:
-            self._new_representative(story, doc)
-
-    def _new_representative(self, story: str, doc: Doc) -> None:
-        """``doc`` is now the earliest copy: rename the story after it and re-verify every member."""
-        members = self._members(story) if story in self.rep_of else {doc.doc_id}
-        new_story = _story_id(doc.doc_id)
-        self.rep_of.pop(story, None)
-        self.rep_of[new_story] = doc.doc_id
-        for member in sorted(members):
-            self._set(member, new_story)
-        leaving = [m for m in sorted(members - {doc.doc_id})
-                   if not self._check(self.docs[m], doc).copy]
-        for member in sorted(leaving, key=lambda m: sort_key(self.docs[m])):
-            # assigned again by the same steps, never back into the story it failed
-            self._set(member, _story_id(member))
-            self.rep_of[_story_id(member)] = member
-            found = self._best_story(self.docs[member], self._band_hits(member), exclude=new_story)
-            if found and found[0] != _story_id(member):
-                self.rep_of.pop(_story_id(member), None)
-                self._join(self.docs[member], found[0])
-
-    def _set(self, doc_id: str, story: str) -> None:
-        if self.story_of.get(doc_id) != story and doc_id not in self.new_ids:
-            self.moved[doc_id] = story
-        self.story_of[doc_id] = story
-
-    def _band_hits(self, doc_id: str) -> set[str]:
-        return {d for key in self.keys_of.get(doc_id, ()) for d in self.batch_bands.get(key, ())} - {doc_id}
+        return (best[0], best[1]) if best else (story_id_for(doc_id), None)
 
     # -- one batch --------------------------------------------------------------------------------------
-    def run(self, new_docs: Sequence[Doc],
-            precomputed: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> Assignment:
-        """precomputed: Prepared.rows() of (some of) the documents, computed in the worker processes."""
+    def run(self, new_docs: Sequence[Doc], precomputed: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+            *, index_paragraphs: bool = True) -> Assignment:
+        """Assign a batch and bring every stored story it affects back to the canonical assignment.
+
+        precomputed: Prepared.rows() of (some of) the documents, computed in the worker processes.
+        index_paragraphs=False: the batch's paragraphs are already counted and it is not stored yet (a rebuild,
+        earliest chunk first)."""
         unique: dict[str, Doc] = {}
         for d in new_docs:
             unique.setdefault(d.doc_id, d)
         ordered = sorted(unique.values(), key=sort_key)
         self.new_ids = set(unique)
         prepared = self.prepared = Prepared.assemble(ordered, precomputed) if precomputed else Prepared.of(ordered)
-        self.keys_of: dict[str, list[int]] = {d.doc_id: [int(k) for k in row]
-                                              for d, row in zip(ordered, prepared.keys, strict=True)}
-        stored_candidates = self.lookup.candidates(ordered, prepared.keys)
-        self.docs.update({d.doc_id: d for d in ordered})
-        self._load_stories({c for cs in stored_candidates.values() for c in cs} - self.new_ids)
-        # the boilerplate status of every paragraph a verification will need, in one go
-        meeting = [d for d in ordered if stored_candidates.get(d.doc_id, set()) - self.new_ids]
-        met = {self.rep_of.get(self.story_of.get(c, ""), "") for d in meeting for c in stored_candidates[d.doc_id]}
-        self._learn(meeting + [self.docs[r] for r in sorted(met) if r in self.docs])
-        result: dict[str, str] = {}
+        for doc, row in zip(ordered, prepared.keys, strict=True):
+            self.docs[doc.doc_id] = doc
+            self.order[doc.doc_id] = sort_key(doc)
+            self.keys_of[doc.doc_id] = row
+            for key in row:
+                self.batch_bands[int(key)].add(doc.doc_id)
+        seeds: set[str] = set(self.new_ids)
+        if index_paragraphs:
+            self._know(self.new_ids)
+            stored_again = sorted(d for d in self.new_ids if d in self.stored_story)
+            previous = list(self.lookup.documents(stored_again).values()) if stored_again else []
+            flipped = self._index_paragraphs(ordered, previous)
+            edited = [d for d in previous if _content(d) != _content(unique[d.doc_id])]
+            self.unchanged = {d.doc_id for d in previous} - {d.doc_id for d in edited}
+            if edited:  # what the old text was a candidate of, or represented
+                old = Prepared.of(edited)
+                seeds |= {c for cs in self.lookup.candidates(edited, old.keys).values() for c in cs}
+                seeds |= {m for d in edited if self.stored_story[d.doc_id] == story_id_for(d.doc_id)
+                          for m in self._members(story_id_for(d.doc_id))}
+            if flipped:
+                changed = self.lookup.containing(flipped) - self.new_ids
+                self._know(changed)
+                seeds |= changed
+                represented = {self.story_of[d] for d in changed if self.story_of.get(d) == story_id_for(d)}
+                members = {m for s in represented for m in self._members(s)}
+                self._ensure_candidates(sorted(members))
+                seeds |= members | {c for m in members for c in self.cands.get(m, ())}
+        stored = self.lookup.candidates(ordered, prepared.keys)
         for doc in ordered:
-            digest = doc.content_hash if doc.content_hash and doc.has_words() else None
-            hits = (stored_candidates.get(doc.doc_id, set()) - self.new_ids) | self._band_hits(doc.doc_id)
-            owner = self.batch_hash.get(digest or "")
-            if owner:
-                hits.add(owner)
-            hits.discard(doc.doc_id)
-            joined = self._best_story(doc, hits)
-            if joined:
-                self.verdicts[doc.doc_id] = joined[1]
-                self._join(doc, joined[0])
-            else:
-                story = _story_id(doc.doc_id)
-                self.story_of[doc.doc_id] = story
-                self.rep_of[story] = doc.doc_id
-            for key in self.keys_of[doc.doc_id]:
-                self.batch_bands[key].append(doc.doc_id)
-            if digest:
-                self.batch_hash.setdefault(digest, doc.doc_id)
-        for doc in ordered:
-            result[doc.doc_id] = self.story_of[doc.doc_id]
-        touched = set(result.values()) | set(self.moved.values())
-        reps = {s: self.rep_of[s] for s in touched if s in self.rep_of}
-        return Assignment(stories=result, moved=dict(self.moved), representatives=reps, verdicts=self.verdicts)
+            self.cands[doc.doc_id] = (stored.get(doc.doc_id, set()) | self._batch_hits(doc.doc_id)) - {doc.doc_id}
+        self._know({c for cs in self.cands.values() for c in cs} | seeds)
+        self._prefetch(self.new_ids)
+        self._replay(seeds)
+        stories = {d: self.story_of[d] for d in self.new_ids}
+        moved = {d: self.story_of[d] for d, s in self.stored_story.items()
+                 if d not in self.new_ids and self.story_of.get(d, s) != s}
+        touched = set(stories.values()) | set(moved.values())
+        reps = {s: r for s in touched if (r := representative_of(s)) is not None}
+        return Assignment(stories=stories, moved=moved, representatives=reps, verdicts=self.verdicts)
+
+    def _replay(self, seeds: Iterable[str]) -> None:
+        """Evaluate the seeds and whatever they change, earliest published first (each exactly once, after
+        everything published before it is final)."""
+        heap = [(self.order[d], d) for d in set(seeds) if d in self.order]
+        heapq.heapify(heap)
+        done: set[str] = set()
+        while heap:
+            mine, doc_id = heapq.heappop(heap)
+            if doc_id in done:
+                continue
+            if doc_id not in self.cands:
+                group = [doc_id, *[d for _, d in heap if d not in self.cands and d not in done][:PREFETCH]]
+                self._ensure_candidates(group)
+                self._prefetch(group)
+            done.add(doc_id)
+            if doc_id not in self.new_ids:
+                self.reevaluated += 1
+            old = self.story_of.get(doc_id)
+            story, verdict = self._evaluate(doc_id)
+            self.story_of[doc_id] = story
+            if verdict is not None and doc_id in self.new_ids:
+                self.verdicts[doc_id] = verdict
+            if story == old and (doc_id not in self.new_ids or doc_id in self.unchanged):
+                continue  # nothing another document reads has changed
+            follow = {c for c in self.cands.get(doc_id, ()) if self.order.get(c, mine) > mine}
+            if old is not None and old != story and old == story_id_for(doc_id):
+                follow |= self._members(old)  # it represented a story: every member is checked again
+            self._know(follow)
+            for c in follow - done:
+                if c in self.order and self.order[c] > mine:
+                    heapq.heappush(heap, (self.order[c], c))
 
 
 def _story_id(doc_id: str) -> str:
@@ -276,7 +427,7 @@ def _story_id(doc_id: str) -> str:
 
 # -- an in-memory stored side ------------------------------------------------------------------------------
 class MemoryLookup:
-    """A whole corpus in memory: for tests, the pair gate and assign_stories()."""
+    """A whole corpus in memory: for tests and assign_stories()."""
 
     def __init__(self, docs: Iterable[Doc] = (), stories: Mapping[str, str] | None = None) -> None:
         self.docs: dict[str, Doc] = {d.doc_id: d for d in docs}
@@ -287,48 +438,55 @@ class MemoryLookup:
         if stored:
             for doc, keys in zip(stored, Prepared.of(stored).keys, strict=True):
                 self._index(doc.doc_id, keys)
-        for doc in stored:
-            self._count_paragraphs(doc)
+        self.add_paragraphs(stored)
 
     def _index(self, doc_id: str, keys: np.ndarray) -> None:
         for key in keys:
             self.bands[int(key)].add(doc_id)
 
-    def _count_paragraphs(self, doc: Doc) -> None:
-        for h, folded in doc.paragraphs:
-            if countable(folded):
+    def add_paragraphs(self, docs: Sequence[Doc]) -> None:
+        for doc in docs:
+            for h in {h for h, folded in doc.paragraphs if countable(folded)}:
                 self.paragraphs[h].append(Occurrence(doc.doc_id, doc.source_id, _local_date(doc)))
 
+    def forget(self, doc_ids: Sequence[str]) -> None:
+        gone = set(doc_ids)
+        for ids in self.bands.values():
+            ids -= gone
+        for h, occ in self.paragraphs.items():
+            self.paragraphs[h] = [o for o in occ if o.doc_id not in gone]
+
     def candidates(self, docs: Sequence[Doc], keys: np.ndarray) -> dict[str, set[str]]:
-        for doc in docs:  # the batch's own paragraphs count towards boilerplate
-            if doc.doc_id not in self.docs:
-                self._count_paragraphs(doc)
         return {d.doc_id: {c for key in row for c in self.bands.get(int(key), ())}
                 for d, row in zip(docs, keys, strict=True)}
 
-    def stories(self, doc_ids: Iterable[str]) -> dict[str, str]:
-        return {d: self.story[d] for d in doc_ids if d in self.story}
-
-    def representatives(self, story_ids: Iterable[str]) -> dict[str, str]:
-        wanted = set(story_ids)
-        reps: dict[str, str] = {}
-        for doc_id, story in self.story.items():
-            if story in wanted and doc_id in self.docs and (
-                    story not in reps or sort_key(self.docs[doc_id]) < sort_key(self.docs[reps[story]])):
-                reps[story] = doc_id
-        return reps
+    def states(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, dt.datetime | None]]:
+        return {d: (self.story.get(d, story_id_for(d)), self.docs[d].published) for d in doc_ids if d in self.docs}
 
     def documents(self, doc_ids: Iterable[str]) -> dict[str, Doc]:
         return {d: self.docs[d] for d in doc_ids if d in self.docs}
 
     def members(self, story_id: str) -> list[str]:
-        return sorted(d for d, s in self.story.items() if s == story_id)
+        return sorted(d for d in self.docs if self.story.get(d, story_id_for(d)) == story_id)
 
-    def boilerplate(self, para_hashes: Iterable[int]) -> set[int]:
-        return {h for h in para_hashes if is_boilerplate(self.paragraphs.get(h, ()))}
+    def paragraph_counts(self, para_hashes: Iterable[int]) -> dict[int, OutletCounts]:
+        out: dict[int, OutletCounts] = {}
+        for h in para_hashes:
+            per: dict[str | None, tuple[set[str], set[int]]] = {}
+            for occ in self.paragraphs.get(h, ()):
+                ids, periods = per.setdefault(occ.source_id, (set(), set()))
+                ids.add(occ.doc_id)
+                if (p := period(occ.published)) is not None:
+                    periods.add(p)
+            if per:
+                out[h] = {k: (len(ids), periods) for k, (ids, periods) in per.items()}
+        return out
+
+    def containing(self, para_hashes: Iterable[int]) -> set[str]:
+        return {o.doc_id for h in para_hashes for o in self.paragraphs.get(h, ())}
 
     def store(self, docs: Sequence[Doc], assignment: Assignment) -> None:
-        """Keep a batch once assigned (the next batch sees it as stored)."""
+        """Keep a batch once assigned (the next batch sees it as stored; its paragraphs are counted already)."""
         prepared = Prepared.of(docs)
         for doc, keys in zip(docs, prepared.keys, strict=True):
             self.docs[doc.doc_id] = doc

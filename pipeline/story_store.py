@@ -26,14 +26,14 @@ import numpy as np
 import pyarrow as pa
 
 from pipeline import sql
-from pipeline.boilerplate import WINDOW_DAYS, countable, rule_on_counts
-from pipeline.stories import Assigner, Assignment, Prepared
+from pipeline.boilerplate import WINDOW_DAYS, countable
+from pipeline.stories import Assigner, Assignment, OutletCounts, Prepared
 from pipeline.syndication import Doc, as_doc
 from planwatch.core.vntime import local_date
 
-# constants per IN list: up to about a hundred DuckDB answers a list from the ART index (about 0.015 ms a key);
-# at a thousand it hashes the list and scans the whole table (13 ms CPU at 600k rows), so lists are cut
-INDEX_LOOKUP_CHUNK = 100
+# constants per IN list, answered from the ART index: measured 0.0138 ms CPU a key in lists of 100, 0.0085 in
+# lists of 800, alike at 612k and 5.2M band rows (docs/stories.md section 4)
+INDEX_LOOKUP_CHUNK = 800
 INDEX_LOOKUP_MAX_KEYS = 50_000  # above this many keys (a batch of ~1,000 documents) one hash join is cheaper
 REBUILD_CHUNK = 5_000
 REBUILD_TASK = "rebuild_stories"
@@ -49,6 +49,10 @@ def str_list(values: Iterable[str]) -> str:
 
 def _chunks(values: list[Any]) -> list[list[Any]]:
     return [values[i : i + INDEX_LOOKUP_CHUNK] for i in range(0, len(values), INDEX_LOOKUP_CHUNK)]
+
+
+def _from_us(value: int | None) -> dt.datetime | None:
+    return None if value is None else dt.datetime(1970, 1, 1, tzinfo=dt.UTC) + dt.timedelta(microseconds=int(value))
 
 
 def _local_date(doc: Doc) -> dt.date | None:
@@ -91,43 +95,44 @@ class DuckLookup:
             cols = [c[0] for c in cur.description]
             for r in cur.fetchall():
                 row = dict(zip(cols, r, strict=True))
+                row["published_at"] = _from_us(row.pop("published_us"))
                 self._cache[row["doc_id"]] = row
         return [self._cache[d] for d in set(doc_ids) if d in self._cache]
 
-    def stories(self, doc_ids: Iterable[str]) -> dict[str, str]:
-        return {r["doc_id"]: r["story_id"] for r in self._docs(doc_ids)}
-
-    def representatives(self, story_ids: Iterable[str]) -> dict[str, str]:
-        ids = sorted(set(story_ids))
-        if not ids:
-            return {}
-        recorded: dict[str, str] = {}
-        for part in _chunks(ids):
-            recorded.update(self.conn.execute(
-                sql.query("story_representatives").replace("/*IDS*/", str_list(part))).fetchall())
-        current = self.stories(recorded.values())
-        reps = {s: d for s, d in recorded.items() if current.get(d) == s}  # still in the story it represents
-        missing = [s for s in ids if s not in reps]
-        if missing:
-            reps.update(self.conn.execute(sql.query("story_representatives_scan"), [missing]).fetchall())
-        return reps
+    def states(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, dt.datetime | None]]:
+        out: dict[str, tuple[str, dt.datetime | None]] = {}
+        for part in _chunks(sorted(set(doc_ids))):
+            for doc_id, story, published in self.conn.execute(
+                    sql.query("story_states").replace("/*IDS*/", str_list(part))).fetchall():
+                out[doc_id] = (story, _from_us(published))
+        return out
 
     def documents(self, doc_ids: Iterable[str]) -> dict[str, Doc]:
         return {r["doc_id"]: as_doc(r) for r in self._docs(doc_ids)}
 
     def members(self, story_id: str) -> list[str]:
-        return [r[0] for r in self.conn.execute(sql.query("story_members"), [story_id]).fetchall()]
+        return [r[0] for r in self.conn.execute(
+            sql.query("story_members").replace("/*ID*/", str_list([story_id]))).fetchall()]
 
-    def boilerplate(self, para_hashes: Iterable[int]) -> set[int]:
-        hashes = sorted(set(para_hashes))
-        if not hashes:
-            return set()
-        per_outlet: dict[int, list[tuple[int, int, list[int | None]]]] = defaultdict(list)
-        for part in _chunks(hashes):
-            text = sql.query("story_boilerplate").replace("/*HASHES*/", int_list(part))
-            for h, _source, docs, periods in self.conn.execute(text, [WINDOW_DAYS]).fetchall():
-                per_outlet[int(h)].append((int(docs), 0, list(periods or [])))
-        return {h for h, rows in per_outlet.items() if rule_on_counts(rows)}
+    def paragraph_counts(self, para_hashes: Iterable[int]) -> dict[int, OutletCounts]:
+        out: dict[int, OutletCounts] = defaultdict(dict)
+        for part in _chunks(sorted(set(para_hashes))):
+            text = (sql.query("story_boilerplate").replace("/*HASHES*/", int_list(part))
+                    .replace("/*WINDOW*/", str(int(WINDOW_DAYS))))
+            for h, source, docs, periods in self.conn.execute(text).fetchall():
+                out[int(h)][source] = (int(docs), {int(p) for p in periods or [] if p is not None})
+        return dict(out)
+
+    def containing(self, para_hashes: Iterable[int]) -> set[str]:
+        return {r[0] for part in _chunks(sorted(set(para_hashes))) for r in self.conn.execute(
+            sql.query("story_paragraph_docs").replace("/*HASHES*/", int_list(part))).fetchall()}
+
+    def forget(self, doc_ids: Sequence[str]) -> None:
+        _forget(self.conn, doc_ids)
+        self._cache = {k: v for k, v in self._cache.items() if k not in set(doc_ids)}
+
+    def add_paragraphs(self, docs: Sequence[Doc]) -> None:
+        _load(self.conn, "paragraph_docs", _paragraph_rows(docs))
 
 
 def _paragraph_rows(docs: Sequence[Doc]) -> pa.Table:
@@ -183,11 +188,10 @@ def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, A
     Writes story_bands, paragraph_docs, doc_signatures and stories, and moves stored documents whose story
     changed (``Assignment.moved``). The caller writes the new documents with ``Assignment.stories``."""
     docs = [as_doc(r) for r in rows]
-    if not rebuilding:  # a rebuild starts empty and loads every paragraph first
-        _forget(conn, [d.doc_id for d in docs])
-        _load(conn, "paragraph_docs", _paragraph_rows(docs))  # the batch counts towards boilerplate
     assigner = Assigner(DuckLookup(conn))
-    assignment = assigner.run(docs, precomputed)
+    # a rebuild starts empty and counts every paragraph first; otherwise the batch's paragraphs are counted
+    # (and re-extracted documents' index rows dropped) inside the run
+    assignment = assigner.run(docs, precomputed, index_paragraphs=not rebuilding)
     prepared = assigner.prepared
     _load(conn, "story_bands", _band_rows(prepared))
     sig_rows = pa.table({"doc_id": pa.array([d.doc_id for d in prepared.docs], type=pa.string()),
@@ -213,6 +217,15 @@ def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, A
         finally:
             conn.unregister("_reps")
     return assignment
+
+
+def changed_keys(assignment: Assignment) -> dict[str, pa.Table]:
+    """Keys of the rows assign_and_index wrote outside Writer.insert (moved documents' story, signatures,
+    story representatives), per table: what a lake publish of the job must mirror besides its inserts."""
+    out = {"documents": pa.table({"doc_id": pa.array(sorted(assignment.moved), type=pa.string())}),
+           "doc_signatures": pa.table({"doc_id": pa.array(sorted(assignment.stories), type=pa.string())}),
+           "stories": pa.table({"story_id": pa.array(sorted(assignment.representatives), type=pa.string())})}
+    return {table: keys for table, keys in out.items() if keys.num_rows}
 
 
 def pending_rebuild(conn: duckdb.DuckDBPyConnection) -> bool:

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from pipeline.boilerplate import WINDOW_DAYS, paragraphs
-from pipeline.minhash import containment, jaccard, shingles_of, word_hashes, words
+from pipeline.minhash import TOKEN, containment, jaccard, shingles_of, word_hashes, words
 from planwatch.core.dates import parse_vn_datetime
 from planwatch.core.vntime import VN_TZ
 
@@ -58,9 +58,9 @@ class Doc:
 
     @property
     def paragraph_words(self) -> list[list[str]]:
-        """The words of each paragraph (folded), computed once."""
+        """The words of each paragraph (folded), computed once (the paragraphs are folded already)."""
         if self._tokens is None:
-            self._tokens = [words(folded) for _, folded in self.paragraphs]
+            self._tokens = [TOKEN.findall(folded) for _, folded in self.paragraphs]
         return self._tokens
 
     def all_words(self) -> list[str]:
@@ -68,9 +68,12 @@ class Doc:
 
     @property
     def paragraph_hashes(self) -> list[np.ndarray]:
-        """The 64-bit hashes of each paragraph's words, computed once."""
+        """The 64-bit hashes of each paragraph's words, computed once (one hashing pass for the document)."""
         if self._hashes is None:
-            self._hashes = [word_hashes(ws) for ws in self.paragraph_words]
+            per = self.paragraph_words
+            flat = word_hashes([w for ws in per for w in ws])
+            ends = np.cumsum([len(ws) for ws in per]).tolist()
+            self._hashes = [flat[start:end] for start, end in zip([0, *ends][: len(ends)], ends, strict=True)]
         return self._hashes
 
     def kept_hashes(self, boilerplate: set[int]) -> np.ndarray:
@@ -151,15 +154,18 @@ def score(verdict: Verdict) -> float:
     return verdict.jaccard if verdict.copy else -1.0
 
 
-def as_doc(row: dict[str, Any]) -> Doc:
-    published = row.get("published_at")
+def published_of(published: Any) -> dt.datetime | None:
+    """A stored or given publication time as an aware datetime (naive and date-only values are Vietnam time)."""
     if isinstance(published, str):
         published = parse_vn_datetime(published)
     if isinstance(published, dt.datetime) and published.tzinfo is None:
         published = published.replace(tzinfo=VN_TZ)
     if isinstance(published, dt.date) and not isinstance(published, dt.datetime):
         published = dt.datetime(published.year, published.month, published.day, tzinfo=VN_TZ)
-    return Doc(doc_id=str(row["doc_id"]), title=row.get("title"), text=row.get("text"),
-               published=published if isinstance(published, dt.datetime) else None,
-               source_id=row.get("source_id"), content_hash=row.get("content_hash"))
+    return published if isinstance(published, dt.datetime) else None
 
+
+def as_doc(row: dict[str, Any]) -> Doc:
+    return Doc(doc_id=str(row["doc_id"]), title=row.get("title"), text=row.get("text"),
+               published=published_of(row.get("published_at")),
+               source_id=row.get("source_id"), content_hash=row.get("content_hash"))

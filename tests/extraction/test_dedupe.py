@@ -109,8 +109,9 @@ def test_every_verified_copy_is_found_by_the_candidate_index() -> None:
     joined = 0
     for seed in range(60):
         original, copy = _copy_pair(seed)
-        new = {"doc_id": "copy", "text": copy, "content_hash": "h-copy", "published_at": None}
-        stored = {"doc_id": "orig", "text": original, "content_hash": "h-orig", "published_at": None,
+        # the original published first (with equal times the smaller doc_id would represent the story)
+        new = {"doc_id": "copy", "text": copy, "content_hash": "h-copy", "published_at": "2022-03-02"}
+        stored = {"doc_id": "orig", "text": original, "content_hash": "h-orig", "published_at": "2022-03-01",
                   "story_id": "s-orig"}
         expected = verify(as_doc(new), as_doc(stored), set()).copy
         story = assign_stories([new], [stored])["copy"]

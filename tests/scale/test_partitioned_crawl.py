@@ -55,6 +55,7 @@ def _facts(conn: duckdb.DuckDBPyConnection, catalog: str) -> dict[str, Any]:
         "documents": sorted(q("SELECT url, title, published_date FROM {c}.documents")),
         "article_fetches": sorted(q("SELECT url, status FROM {c}.fetch_log WHERE kind = 'article'")),
         "stories": q("SELECT count(DISTINCT story_id) FROM {c}.documents"),
+        "story_of": sorted(q("SELECT url, story_id FROM {c}.documents")),  # doc ids come from the URL
         "classified": q("SELECT decision, count(*) FROM {c}.classifications GROUP BY ALL ORDER BY ALL"),
     }
 
@@ -119,11 +120,8 @@ def test_two_workers_crawl_what_one_machine_does(prefect_server: dict[str, str],
         single, split = _facts(conn, "one"), _facts(conn, "lake")
         conn.close()
     assert len(single["documents"]) >= 100
-    # Documents, fetches, classifications and the pending count are exact. Story clustering is not yet
-    # independent of how the corpus is split into write jobs: boilerplate is learned from what is stored so
-    # far and the LSH bands of stored copies are not recomputed when it grows, so two half-corpus jobs keep
-    # a few more stories apart (seen: 179 vs 167) and a plan's actual can differ by one. Issue 15 stays open
-    # for it; until then that difference is reported as an expected failure, never hidden.
+    # Stories too: they do not depend on how the corpus is split into write jobs (pipeline.stories keeps the
+    # canonical assignment, tests/stories/test_order.py).
     single_stories, split_stories = single.pop("stories")[0][0], split.pop("stories")[0][0]
     assert split == single
 
@@ -132,6 +130,5 @@ def test_two_workers_crawl_what_one_machine_does(prefect_server: dict[str, str],
         return {r["plan"]: (r["rows"], r["pending_review"]) for r in reports}
 
     assert by_plan(single_report) and by_plan(split_report).keys() == by_plan(single_report).keys()
-    if (split_stories, by_plan(split_report)) != (single_stories, by_plan(single_report)):
-        pytest.xfail(f"story clustering depends on the write-job split: {split_stories} stories split vs "
-                     f"{single_stories} in one job (issue 15)")
+    assert split_stories == single_stories
+    assert by_plan(split_report) == by_plan(single_report)

@@ -45,3 +45,12 @@ def test_the_traps_are_traps() -> None:
         assert evaluate(labelled).fp == len(labelled)
     finally:
         rule.WINDOW_DAYS = saved
+
+
+def test_the_real_pairs_as_found_resolve_to_real_texts() -> None:
+    # tests.stories.pairs.evaluate --real-found reports them (not gated: docs/stories.md says why)
+    found = list(build.real_found_pairs())
+    assert len(found) == len(build.REAL_FOUND) and {p.copy for p in found} == {True, False}
+    for pair in found:
+        assert pair.a.doc_id != pair.b.doc_id
+        assert min(len((pair.a.text or "").split()), len((pair.b.text or "").split())) >= 50, pair.why

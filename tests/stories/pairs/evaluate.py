@@ -5,6 +5,7 @@ Boilerplate is learned from the pair set's documents taken as one corpus, exactl
 
     .venv/bin/python -m tests.stories.pairs.evaluate            # figures and the pairs it gets wrong
     .venv/bin/python -m tests.stories.pairs.evaluate --sweep    # the thresholds grid behind the chosen ones
+    .venv/bin/python -m tests.stories.pairs.evaluate --real-found  # the real pairs as found, on their own
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from pipeline import syndication
 from pipeline.boilerplate import Occurrence, countable, learn
 from pipeline.syndication import Doc, verify
-from tests.stories.pairs.build import Pair, pairs
+from tests.stories.pairs.build import Pair, pairs, real_found_pairs
 
 
 @dataclass
@@ -125,10 +126,13 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--ablation", action="store_true")
+    parser.add_argument("--real-found", action="store_true", help="The real pairs as found (not gated), alone.")
     args = parser.parse_args()
     if args.sweep:
         sweep()
     elif args.ablation:
         ablation()
+    elif args.real_found:
+        print(report(evaluate(list(real_found_pairs()))))
     else:
         print(report(evaluate()))
