@@ -62,8 +62,13 @@ _BAND_SALT = _mix(np.arange(1, BANDS + 1, dtype=np.uint64) * _C1)
 
 
 # Folding drops every tone and vowel mark, so how a text placed them (NFC or NFD, "hoà" or "hòa") no longer
-# matters: NFD, then the combining marks (U+0300-U+036F) removed in one C-level translate, đ -> d.
-_STRIP = {cp: None for cp in range(0x300, 0x370)} | {ord("đ"): "d"}
+# matters: NFD, then the combining marks (U+0300-U+036F) removed in one regex pass (faster than a
+# str.translate table on Vietnamese text, where every other letter carries a mark), đ -> d.
+_MARKS = re.compile("[\u0300-\u036f]+")
+
+
+def _strip_marks(decomposed: str) -> str:
+    return _MARKS.sub("", decomposed).replace("đ", "d")
 
 
 def fold_line(text: str | None) -> str:
@@ -71,19 +76,24 @@ def fold_line(text: str | None) -> str:
     pipeline.normalize.fold after normalize_text, for Latin-script text, without the slow regex passes)."""
     if not text:
         return ""
-    return " ".join(unicodedata.normalize("NFD", text.lower()).translate(_STRIP).split())
+    return " ".join(_strip_marks(unicodedata.normalize("NFD", text.lower())).split())
 
 
 def fold_text(text: str | None) -> str:
     """fold_line without joining the lines: line breaks are kept (\r counts as one), spaces are not collapsed."""
     if not text:
         return ""
-    return unicodedata.normalize("NFD", text.replace("\r", "\n").lower()).translate(_STRIP)
+    return _strip_marks(unicodedata.normalize("NFD", text.replace("\r", "\n").lower()))
 
 
 def words(text: str | None) -> list[str]:
     """Folded words of the text (what shingles are made of)."""
     return _TOKEN.findall(fold_line(text))
+
+
+def folded_words(folded: str) -> list[str]:
+    """words() of a text already through fold_line or fold_text (folding is idempotent: not folded again)."""
+    return _TOKEN.findall(folded)
 
 
 class WordHasher:

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from pipeline.boilerplate import WINDOW_DAYS, paragraphs
-from pipeline.minhash import containment, jaccard, shingles_of, word_hashes, words
+from pipeline.minhash import containment, folded_words, jaccard, shingles_of, word_hashes, words
 
 MIN_WORDS = 12
 J_HIGH = 0.7
@@ -58,7 +58,7 @@ class Doc:
     def paragraph_words(self) -> list[list[str]]:
         """The words of each paragraph (folded), computed once."""
         if self._tokens is None:
-            self._tokens = [words(folded) for _, folded in self.paragraphs]
+            self._tokens = [folded_words(folded) for _, folded in self.paragraphs]
         return self._tokens
 
     def all_words(self) -> list[str]:
