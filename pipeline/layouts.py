@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
+from pipeline.layout_tokens import PageTokens
+
 LAYOUT_DIR = Path(__file__).resolve().parent.parent / "data" / "sources" / "layouts"
 PARTS = ("title", "lead", "body", "date", "author", "tags", "drop", "body_drop")
 
@@ -94,21 +96,24 @@ def select(tree: _Element, selectors: list[str]) -> list[_Element]:
     return []
 
 
-def _detected(tree: _Element, layout: dict[str, Any]) -> bool:
-    return bool(layout["detect"]) and all(select(tree, [s]) for s in layout["detect"])
+def _detected(tree: _Element, layout: dict[str, Any], tokens: PageTokens | None = None) -> bool:
+    """All detect selectors match (tokens: skips the tree scan of a selector whose classes/ids are absent)."""
+    return bool(layout["detect"]) and all((tokens is None or tokens.may_match(s)) and select(tree, [s])
+                                          for s in layout["detect"])
 
 
 def detect_layout(tree: _Element, url: str | None, directory: str | None = None) -> dict[str, Any] | None:
     """The layout a page most likely uses, or None for the generic path."""
     layouts = load_layouts(directory)
+    tokens = PageTokens(tree)
     host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
     path = url or ""
     for layout in layouts.values():
         if host and any(host == h or host.endswith("." + h) for h in layout["hosts"]) and (
             not layout["url_patterns"] or any(p.search(path) for p in layout["url_patterns"])
-        ) and (not layout["detect"] or _detected(tree, layout)):
+        ) and (not layout["detect"] or _detected(tree, layout, tokens)):
             return layout
     for layout in layouts.values():
-        if _detected(tree, layout):
+        if _detected(tree, layout, tokens):
             return layout
     return None
