@@ -54,6 +54,11 @@ class Doc:
             self._paragraphs = paragraphs(self.text)
         return self._paragraphs
 
+    def use_paragraphs(self, paragraphs: list[tuple[int, str]] | None) -> None:
+        """Take paragraphs computed elsewhere from the same text (pipeline.workers); None: compute them here."""
+        if paragraphs is not None:
+            self._paragraphs = paragraphs
+
     @property
     def paragraph_words(self) -> list[list[str]]:
         """The words of each paragraph (folded), computed once."""
