@@ -25,10 +25,10 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 from urllib.parse import urljoin
 
-import trafilatura
 from lxml import html as lxml_html
 from lxml.etree import _Element
 
+from pipeline import trafilatura_calls
 from pipeline.dates import find_published, parse_vn_datetime
 from pipeline.encoding import decode_html, detect_legacy, repair_double_utf8, tcvn3_to_unicode
 from pipeline.fmt import detect_format
@@ -269,22 +269,10 @@ def _common_ancestor(a: _Element | None, b: _Element | None) -> _Element | None:
     return None
 
 
-def _trafilatura_text(tree: _Element, url: str) -> str:
-    """The body as trafilatura sees it (comments off, no metadata: its date search is the slow part)."""
-    try:
-        doc = trafilatura.bare_extraction(
-            tree,
-            url=url or None,
-            include_comments=False,
-            with_metadata=False,
-            include_tables=True,
-        )
-    except Exception:
-        return ""
-    text = getattr(doc, "text", None) if doc is not None else None
-    if isinstance(doc, dict):
-        text = doc.get("text")
-    return text or ""
+def _trafilatura_text(tree: _Element, url: str, fast: bool = False) -> str:
+    """The body as trafilatura sees it (comments off, no metadata: its date search is the slow part; fast:
+    without its readability/justext comparison, see pipeline.trafilatura_calls)."""
+    return trafilatura_calls.body_text(tree, url or None, fast=fast)
 
 
 def _generic_author(tree: _Element, meta: dict[str, list[str]], site_names: set[str]) -> str:
@@ -298,9 +286,7 @@ def _generic_author(tree: _Element, meta: dict[str, list[str]], site_names: set[
     if author and author.lower() not in site_names:
         return author
     try:
-        from trafilatura.metadata import extract_author
-
-        found = extract_author(tree)
+        found = trafilatura_calls.author(tree)
     except Exception:
         found = None
     return found or ""
@@ -517,7 +503,7 @@ def extract_body(page: _Page, layout: Mapping[str, Any] | None, title: FieldResu
     if not paragraphs:
         evidence = "trafilatura"
         _prune_generic(tree, title.element)
-        raw = _trafilatura_text(tree, page.url)
+        raw = _trafilatura_text(tree, page.url, fast=not _listing_like(tree, page.meta))
         paragraphs = _strip_page_furniture([" ".join(line.split()) for line in raw.split("\n") if line.strip()],
                                            title.value, lead)
         if layout is not None:

@@ -184,10 +184,12 @@ def classification_row(result: Classification, plan_id: str, run_id: str, at: dt
 
 
 def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications: list[ClassificationRow],
-                    times: StageTimes | None = None, story_rows: dict[str, Any] | None = None) -> None:
+                    times: StageTimes | None = None, story_rows: dict[str, Any] | None = None,
+                    paragraphs: dict[str, Any] | None = None) -> None:
     """Assign stories against what the warehouse holds (pipeline.story_store indexes the batch and moves stored
     copies whose story changed), then load documents and classifications. times: gets the dedupe stage.
-    story_rows: the documents' story signatures and keys computed in the workers (pipeline.workers)."""
+    story_rows: the documents' story signatures and keys computed in the workers (pipeline.workers);
+    paragraphs: their folded paragraphs, from the same place."""
     from pipeline.story_store import assign_and_index, changed_keys
 
     first_seen = dict(writer.conn.execute(
@@ -200,7 +202,7 @@ def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications:
                 d["published_at"] = d["first_seen_at"]
                 d["published_date"] = local_date(d["first_seen_at"])
     dedupe_started = time.perf_counter()
-    assignment = assign_and_index(writer.conn, docs, precomputed=story_rows)
+    assignment = assign_and_index(writer.conn, docs, precomputed=story_rows, paragraphs=paragraphs)
     if times is not None:
         times.add("dedupe", time.perf_counter() - dedupe_started, len(docs))
     for d in docs:
@@ -256,8 +258,10 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     folder's pages.jsonl. Extraction and classification run in the worker pool (pipeline.workers) while the
     stream is still being fed; the fetch log and health are read once the stream ends.
     times: stage times measured before this call (the crawl's discover and fetch), completed here."""
-    from pipeline.workers import BatchResult, WorkerContext, run_batches, worker_count
+    from pipeline.workers import BatchResult, WorkerContext, run_batches, warm_up, worker_count
 
+    if pages is not None:
+        warm_up()  # a crawl's stream: the pool will be used, start its fork server while the snapshot is read
     say = progress or (lambda _msg: None)
     times = times if times is not None else StageTimes()
     run_id = run_dir.name
@@ -276,6 +280,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     by_doc: dict[str, list[ClassificationRow]] = {}
     spent = {"extract": 0.0, "classify": 0.0, "dedupe": 0.0}
     signatures: dict[str, Any] = {}
+    folded: dict[str, Any] = {}
 
     def todo() -> Iterator[dict[str, Any]]:
         for page in page_rows:
@@ -291,6 +296,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
         spent["classify"] += result.classify_s
         spent["dedupe"] += result.dedupe_s
         signatures.update(result.story_rows)
+        folded.update(result.paragraphs)
         if steps is not None and not streaming:
             steps.advance(result.pages)
         for doc in result.docs:
@@ -333,7 +339,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
         _sync_registry(writer, sources)
         writer.insert("fetch_log", fetches, on_conflict="ignore")
         in_workers = spent["dedupe"]  # signatures computed in the workers
-        store_documents(writer, doc_list, classifications, times, signatures)
+        store_documents(writer, doc_list, classifications, times, signatures, folded)
         writer.insert("source_health_log", health, on_conflict="replace")
         complete = (run_dir / DONE).exists()
         times.add("store", time.perf_counter() - started - times.seconds("dedupe"), len(doc_list))

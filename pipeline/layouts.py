@@ -29,7 +29,8 @@ from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
-from pipeline.dates import VN_TZ
+from pipeline.layout_tokens import PageTokens
+from planwatch.core.vntime import VN_TZ
 
 LAYOUT_DIR = Path(__file__).resolve().parent.parent / "data" / "sources" / "layouts"
 PARTS = ("title", "lead", "body", "date", "author", "tags", "drop", "body_drop")
@@ -173,8 +174,10 @@ def select(tree: _Element, selectors: list[str]) -> list[_Element]:
     return []
 
 
-def _detected(tree: _Element, layout: dict[str, Any]) -> bool:
-    return bool(layout["detect"]) and all(select(tree, [s]) for s in layout["detect"])
+def _detected(tree: _Element, layout: dict[str, Any], tokens: PageTokens | None = None) -> bool:
+    """All detect selectors match (tokens: skips the tree scan of a selector whose classes/ids are absent)."""
+    return bool(layout["detect"]) and all((tokens is None or tokens.may_match(s)) and select(tree, [s])
+                                          for s in layout["detect"])
 
 
 def detect_layout(tree: _Element, url: str | None, directory: str | None = None,
@@ -182,14 +185,15 @@ def detect_layout(tree: _Element, url: str | None, directory: str | None = None,
     """The layout a page most likely uses (among the versions live at its fetch time), or None for the generic
     path."""
     layouts = {k: v for k, v in load_layouts(directory).items() if valid_at(v, fetched_at)}
+    tokens = PageTokens(tree)
     host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
     path = url or ""
     for layout in layouts.values():
         if host and any(host == h or host.endswith("." + h) for h in layout["hosts"]) and (
             not layout["url_patterns"] or any(p.search(path) for p in layout["url_patterns"])
-        ) and (not layout["detect"] or _detected(tree, layout)):
+        ) and (not layout["detect"] or _detected(tree, layout, tokens)):
             return layout
     for layout in layouts.values():
-        if _detected(tree, layout):
+        if _detected(tree, layout, tokens):
             return layout
     return None

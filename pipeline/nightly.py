@@ -182,6 +182,9 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) ->
             "          AND f.final_url IS NOT NULL ORDER BY f.url = d.url DESC, "
             "          f.source_id IS NOT DISTINCT FROM d.source_id DESC, f.fetched_at LIMIT 1), d.url) "
             "FROM documents d WHERE d.raw_sha256 IS NOT NULL ORDER BY d.doc_id").fetchall()
+    from pipeline.workers import warm_up
+
+    warm_up(len(rows))  # the pool's fork server starts while the run file is written
     with open(run_dir / PAGES, "w", encoding="utf-8") as fh:
         for (doc_id, url, canonical, source_id, sha, first_seen, published_at, date_source, confidence,
              final_url) in rows:

@@ -182,12 +182,17 @@ def _forget(conn: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
 
 def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, Any]],
                      *, rebuilding: bool = False,
-                     precomputed: dict[str, tuple[np.ndarray, np.ndarray]] | None = None) -> Assignment:
+                     precomputed: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+                     paragraphs: dict[str, list[tuple[int, str]]] | None = None) -> Assignment:
     """Assign stories to a batch of document rows against the warehouse and index the batch.
 
     Writes story_bands, paragraph_docs, doc_signatures and stories, and moves stored documents whose story
-    changed (``Assignment.moved``). The caller writes the new documents with ``Assignment.stories``."""
+    changed (``Assignment.moved``). The caller writes the new documents with ``Assignment.stories``.
+    precomputed, paragraphs: signatures and keys, and folded paragraphs, computed elsewhere (the workers)."""
     docs = [as_doc(r) for r in rows]
+    if paragraphs:
+        for doc in docs:
+            doc.use_paragraphs(paragraphs.get(doc.doc_id))
     assigner = Assigner(DuckLookup(conn))
     # a rebuild starts empty and counts every paragraph first; otherwise the batch's paragraphs are counted
     # (and re-extracted documents' index rows dropped) inside the run

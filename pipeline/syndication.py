@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from pipeline.boilerplate import WINDOW_DAYS, paragraphs
-from pipeline.minhash import TOKEN, containment, jaccard, shingles_of, word_hashes, words
+from pipeline.minhash import containment, folded_words, jaccard, shingles_of, word_hashes, words
 from planwatch.core.dates import parse_vn_datetime
 from planwatch.core.vntime import VN_TZ
 
@@ -56,11 +56,16 @@ class Doc:
             self._paragraphs = paragraphs(self.text)
         return self._paragraphs
 
+    def use_paragraphs(self, paragraphs: list[tuple[int, str]] | None) -> None:
+        """Take paragraphs computed elsewhere from the same text (pipeline.workers); None: compute them here."""
+        if paragraphs is not None:
+            self._paragraphs = paragraphs
+
     @property
     def paragraph_words(self) -> list[list[str]]:
         """The words of each paragraph (folded), computed once (the paragraphs are folded already)."""
         if self._tokens is None:
-            self._tokens = [TOKEN.findall(folded) for _, folded in self.paragraphs]
+            self._tokens = [folded_words(folded) for _, folded in self.paragraphs]
         return self._tokens
 
     def all_words(self) -> list[str]:

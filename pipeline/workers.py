@@ -38,6 +38,7 @@ class BatchResult:
     classifications: list[ClassificationRow] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
     story_rows: dict[str, Any] = field(default_factory=dict)  # doc_id -> story signature and keys
+    paragraphs: dict[str, Any] = field(default_factory=dict)  # doc_id -> (para_hash, folded line) list
     pages: int = 0
     extract_s: float = 0.0
     classify_s: float = 0.0
@@ -82,18 +83,23 @@ def process_batch(ctx: WorkerContext, pages: list[dict[str, Any]]) -> BatchResul
     mid = time.perf_counter()
     out.classifications = classify_documents(out.docs, ctx.plans, ctx.sources, ctx.run_id)
     late = time.perf_counter()
-    out.story_rows = story_rows(out.docs)
+    out.story_rows, out.paragraphs = story_rows(out.docs)
     out.extract_s, out.classify_s, out.dedupe_s = mid - started, late - mid, time.perf_counter() - late
     return out
 
 
-def story_rows(docs: list[dict[str, Any]]) -> dict[str, Any]:
+def story_rows(docs: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The story signatures and candidate keys of these documents (pipeline.stories.Prepared), computed here
-    so the writer only looks them up (they depend on the document alone)."""
+    so the writer only looks them up (they depend on the document alone), and the documents' folded
+    paragraphs (pipeline.boilerplate.paragraphs, needed for them anyway), so the writer does not fold the
+    texts again."""
     from pipeline.stories import Prepared
     from pipeline.syndication import as_doc
 
-    return Prepared.of([as_doc(d) for d in docs]).rows() if docs else {}
+    if not docs:
+        return {}, {}
+    prepared = Prepared.of([as_doc(d) for d in docs])
+    return prepared.rows(), {d.doc_id: d.paragraphs for d in prepared.docs}
 
 
 def worker_count(pages_hint: int | None = None) -> int:
@@ -109,6 +115,18 @@ def worker_count(pages_hint: int | None = None) -> int:
     if pages_hint is not None and pages_hint < BATCH * 2:
         return 1
     return n
+
+
+def warm_up(pages_hint: int | None = None) -> None:
+    """Start the fork server now when the run will use the pool: it imports the extraction and classification
+    modules (about a second) while the caller still reads the snapshot and prepares the run, instead of
+    while the first batch waits."""
+    if worker_count(pages_hint) <= 1:
+        return
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
+    forkserver.ensure_running()
 
 
 def batches(pages: Iterable[dict[str, Any]], size: int = BATCH) -> Iterator[list[dict[str, Any]]]:

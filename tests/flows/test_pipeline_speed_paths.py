@@ -73,6 +73,21 @@ def test_the_worker_pool_gives_what_one_process_gives(home: Paths, tmp_path: Pat
     assert {c["decision"] for c in one[1]} >= {"reject"}  # the corn-price pages are no match
 
 
+def test_the_workers_hand_the_writer_the_paragraphs_it_would_fold_itself(home: Paths, tmp_path: Path) -> None:
+    from pipeline.syndication import as_doc
+
+    run = _run_folder(home, tmp_path, 20)
+    ctx = WorkerContext(raw_dir=home.raw_archive, sources={}, plans=[load_plan(PLAN_ID)], run_id=run.name)
+    got: list[BatchResult] = []
+    pages = [json.loads(x) for x in (run / "pages.jsonl").read_text(encoding="utf-8").splitlines()]
+    run_batches(ctx, pages, workers=1, on_result=got.append)
+    docs = {d["doc_id"]: d for r in got for d in r.docs}
+    paragraphs = {k: v for r in got for k, v in r.paragraphs.items()}
+    assert set(paragraphs) == set(docs) and len(docs) == 20
+    for doc_id, doc in docs.items():
+        assert paragraphs[doc_id] == as_doc(doc).paragraphs and len(paragraphs[doc_id]) >= 5
+
+
 def test_ingest_with_workers_records_stage_times(home: Paths, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("PLANWATCH_WORKERS", "2")
     run = _run_folder(home, tmp_path, 40)

@@ -1,0 +1,87 @@
+"""CPU per page of one pipeline worker's work against bare trafilatura, in one process (issue 16).
+
+Renders N pages of bench_pipeline's site (real news text from ../shared/corpora, read in place), then times,
+in CPU seconds of this process (best of --repeat runs, so other processes on a shared machine disturb it
+less than wall time), what a worker does per page: `extract_page`, classification against every plan, and
+the story signatures with their paragraphs (pipeline.workers.story_rows); and `trafilatura.extract` on the
+same pages. Prints milliseconds per page and the ratio to trafilatura.
+
+    .venv/bin/python bench/bench_worker.py [--pages 400] [--markup generic|gdtd] [--repeat 3] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_pipeline import MARKUP, load_articles, render
+
+
+def worker_pass(pages: list[bytes], plans: list[Any]) -> tuple[float, float, float]:
+    """CPU seconds of extraction, classification and story rows over the pages."""
+    from pipeline.extract import extract_page
+    from pipeline.ingest import classify_documents
+    from pipeline.workers import story_rows
+
+    docs = []
+    t0 = time.process_time()
+    for i, body in enumerate(pages):
+        doc = extract_page(body, f"http://127.0.0.1:1/bai-{i}-post{i}.html")
+        doc.update(doc_id=f"d{i}", source_id="bench")
+        docs.append(doc)
+    t1 = time.process_time()
+    classify_documents(docs, plans, {}, "bench")
+    t2 = time.process_time()
+    story_rows(docs)
+    return t1 - t0, t2 - t1, time.process_time() - t2
+
+
+def trafilatura_pass(pages: list[bytes]) -> float:
+    import trafilatura
+
+    t0 = time.process_time()
+    for body in pages:
+        trafilatura.extract(body.decode("utf-8"))
+    return time.process_time() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=400)
+    ap.add_argument("--markup", choices=sorted(MARKUP), default="generic")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--profile", action="store_true", help="print a cProfile of one worker pass")
+    args = ap.parse_args()
+
+    from pipeline.plans import list_plans, load_plan
+
+    pages = [render(i, a, "http://127.0.0.1:1", args.markup) for i, a in enumerate(load_articles(args.pages))]
+    plans = [load_plan(p) for p in list_plans()]
+    n = len(pages)
+    worker_pass(pages[:20], plans)  # imports and caches outside the timing
+    trafilatura_pass(pages[:20])
+    runs = [worker_pass(pages, plans) for _ in range(args.repeat)]
+    extract, classify, story = (min(r[k] for r in runs) * 1000 / n for k in range(3))
+    bare = min(trafilatura_pass(pages) for _ in range(args.repeat)) * 1000 / n
+    total = extract + classify + story
+    print(f"{n} pages, {args.markup} markup, {len(plans)} plans; CPU ms per page (best of {args.repeat}):")
+    print(f"  extract_page {extract:.2f}, classify {classify:.2f}, story signatures {story:.2f}: "
+          f"worker {total:.2f} = {total / bare:.2f}x trafilatura.extract ({bare:.2f})")
+    if args.profile:
+        prof = cProfile.Profile()
+        prof.enable()
+        worker_pass(pages, plans)
+        prof.disable()
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
+
+
+if __name__ == "__main__":
+    main()

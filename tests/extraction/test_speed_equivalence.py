@@ -1,0 +1,115 @@
+"""The shortcuts of issue 16 give what the slow ways give: each is checked against a plain reference
+(the way it was computed before) on real pages and texts, plus cases built to break it."""
+
+from __future__ import annotations
+
+import json
+import random
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+import pytest
+from lxml import html as lxml_html
+from trafilatura.metadata import extract_author
+
+from pipeline import minhash, normalize
+from pipeline.layout_tokens import PageTokens
+from pipeline.layouts import load_layouts, select
+from pipeline.trafilatura_calls import may_have_author
+from planwatch.core.text import fold_joined, fold_keep_spacing
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
+PAGES = sorted([*(REPO / "tests" / "extraction" / "fixtures").rglob("*.html"), *(SHARED / "real-pages").rglob("*.html"),
+                *sorted((REPO / "data" / "demo" / "site").rglob("*.html"))[:60]])
+
+
+def _tree(path: Path):  # type: ignore[no-untyped-def]
+    return lxml_html.document_fromstring(path.read_bytes())
+
+
+def _texts() -> list[str]:
+    path = SHARED / "corpora" / "vietnews-sample.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/corpora not present")
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()[:300]]
+    return [t for r in rows for t in (r["title"], r["text"])]
+
+
+def test_the_author_shortcut_only_skips_pages_where_trafilatura_finds_no_author() -> None:
+    skipped = 0
+    for path in PAGES:
+        tree = _tree(path)
+        if not may_have_author(tree):
+            skipped += 1
+            assert extract_author(tree) is None, path
+    assert skipped > 0  # the shortcut is taken on some of these pages
+    page = lxml_html.document_fromstring("<html><body><span class='post-Author'>Lan Anh</span><p>x</p></body></html>")
+    assert may_have_author(page) and extract_author(page)
+
+
+def test_layout_tokens_never_reject_a_selector_that_matches() -> None:
+    selectors = {s for layout in load_layouts().values() for part in ("detect", "title", "body", "date")
+                 for s in layout[part]}
+    rejected = 0
+    for path in PAGES:
+        tree = _tree(path)
+        tokens = PageTokens(tree)
+        for selector in selectors:
+            if not tokens.may_match(selector):
+                rejected += 1
+                assert select(tree, [selector]) == [], (path, selector)
+    assert rejected > 0
+    page = lxml_html.document_fromstring("<html><body><div class='a\tb' id='x'><p class='c'>t</p></div></body></html>")
+    tokens = PageTokens(page)
+    assert tokens.may_match("div.a.b #x")  # "may": every class and id it names is on the page (a tab splits too)
+    assert tokens.may_match("div.b p.c") and not tokens.may_match("div.d p.c") and not tokens.may_match("#y")
+    assert tokens.may_match("div:not(.d)") and tokens.may_match("a[href]")  # not read: always "may"
+
+
+_OLD_STYLE_REFERENCE = normalize._OLD_STYLE
+
+
+def _tone_reference(text: str) -> str:
+    """The whole-text way: NFD, the old-style regex over everything, NFC."""
+    return unicodedata.normalize("NFC", _OLD_STYLE_REFERENCE.sub(normalize._move_tone,
+                                                                unicodedata.normalize("NFD", text)))
+
+
+def test_tone_placement_matches_the_whole_text_rewrite() -> None:
+    texts = _texts()
+    texts += [unicodedata.normalize("NFD", t) for t in texts[:100]]
+    texts += ["hoà thuý Thuỷ quý", "≠hoà", "=\u0338hoà", "5\u0301hoà", "đoà", "HOÀ, khoẻ; loà-xoà", "quỳ hoạ"]
+    rng = random.Random(7)
+    alphabet = list("oOuUaAeEyYqQhHtT đĐ.,1_\n=") + list("àáảãạèéẻẽẹỳýỷỹỵÀÁÝ") + [
+        "\u0300", "\u0301", "\u0323", "\u0306", "\u0302", "\u0338", "ư", "ơ", "ă", "≠", "≮", "\u0483"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40))) for _ in range(20000)]
+    for text in texts:
+        assert normalize.normalize_tone_placement(text) == _tone_reference(text), repr(text)
+    assert normalize.normalize_tone_placement("Hoà bình, thuý") == "Hòa bình, thúy"
+
+
+def test_folded_words_skip_a_second_fold_without_changing_the_words() -> None:
+    rng = random.Random(3)
+    texts = _texts() + ["".join(chr(rng.choice([rng.randrange(32, 0x2000), rng.randrange(0x300, 0x370), 0x111,
+                                                0x110, 13, 10])) for _ in range(50)) for _ in range(2000)]
+    for text in texts:
+        for line in fold_keep_spacing(text).split("\n"):
+            folded = " ".join(line.split())
+            assert fold_joined(folded) == folded
+            assert minhash.folded_words(folded) == minhash.words(folded)
+
+
+def test_signatures_are_the_minimum_of_each_affine_map() -> None:
+    rng = np.random.default_rng(5)
+    sets = [np.unique(rng.integers(0, 2**63, int(n), dtype=np.int64).astype(np.uint64))
+            for n in rng.integers(0, 9000, 40)]
+    sets[3] = np.empty(0, dtype=np.uint64)
+    got = minhash.signatures(sets)
+    for row, shingles in zip(got, sets, strict=True):
+        if not len(shingles):
+            assert (row == np.iinfo(np.uint64).max).all()
+            continue
+        expected = (shingles[:, None] * minhash._A[None, :] + minhash._B[None, :]).min(axis=0)
+        assert (row == expected).all()
