@@ -239,9 +239,9 @@ def _median_ms(fn: Callable[[], Any], repeat: int = 3) -> float:
 
 def _report(paths: Paths, plan_id: str) -> dict[str, Any]:
     from pipeline.report import build_report
-    from pipeline.snapshot import open_snapshot
+    from pipeline.snapshot import open_coverage
 
-    with open_snapshot(paths) as conn:
+    with open_coverage(paths) as conn:  # what `planwatch report` reads
         return build_report(conn, plan_id)
 
 
@@ -253,7 +253,7 @@ def _counted(paths: Paths, plan_id: str) -> tuple[int, int]:
 def measure(paths: Paths) -> dict[str, Any]:
     from typer.testing import CliRunner
 
-    from pipeline.snapshot import open_snapshot
+    from pipeline.snapshot import open_coverage, open_snapshot
     from planwatch.cli import app
 
     os.environ["PLANWATCH_HOME"] = str(paths.home)
@@ -270,7 +270,7 @@ def measure(paths: Paths) -> dict[str, Any]:
     out["report_ms"] = _median_ms(lambda: _report(paths, plan_id))
 
     def items() -> None:
-        with open_snapshot(paths) as conn:
+        with open_coverage(paths) as conn:
             conn.execute("SELECT * FROM coverage_items WHERE plan_id = ?", [plan_id]).fetchall()
 
     out["coverage_items_ms"] = _median_ms(items)

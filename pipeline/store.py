@@ -131,8 +131,13 @@ class Writer:
         rows = read_decisions(self.paths.review_journal)
         if not rows:
             return 0
+        # only the decisions not held yet: what a publish then refreshes follows the new ones, not the journal
+        have = {r[0] for r in self.conn.execute("SELECT decision_id FROM review_decisions").fetchall()}
+        new = [r for r in rows if r.get("decision_id") not in have]
+        if not new:
+            return 0
         before = self.count("review_decisions")
-        self.insert("review_decisions", rows, on_conflict="ignore")
+        self.insert("review_decisions", new, on_conflict="ignore")
         return self.count("review_decisions") - before
 
     def count(self, table: str) -> int:
@@ -168,8 +173,11 @@ def _run_maintenance(conn: duckdb.DuckDBPyConnection) -> None:
 
 
 @contextmanager
-def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeout: float = 600.0) -> Iterator[Writer]:
-    """The only way to write. Holds the writer lock for the whole job; publishes on a clean exit."""
+def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeout: float = 600.0,
+                defer_lake: bool = False) -> Iterator[Writer]:
+    """The only way to write. Holds the writer lock for the whole job; publishes on a clean exit. With the
+    lake and `defer_lake`, only the coverage file is published now (a review decision; the lake follows at
+    the next publish)."""
     from pipeline import lake
     from pipeline.publish import publish_snapshot
 
@@ -188,7 +196,7 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
             conn.close()
         started = time.perf_counter()
         if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
-            lake.publish(paths, writer.touched)
+            lake.publish(paths, writer.touched, lake=not defer_lake)
         elif publish:
             publish_snapshot(paths)
         writer.publish_seconds = time.perf_counter() - started if publish else None  # the publish stage

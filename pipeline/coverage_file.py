@@ -1,0 +1,191 @@
+"""The coverage file: a small read-only DuckDB file that the report reads, kept current per change.
+
+With the lake (PLANWATCH_LAKE) the big published state is a DuckLake, whose every reader pays for loading
+two extensions and for reading a catalog and Parquet files. The coverage report needs only a small part of
+it: the rows of `matches` (what is counted, pending, or decided by a person; a small share of the
+documents), the plans and the outlets. This file holds exactly that, as plain tables, with the coverage
+macros and views of data/sql/views/30_coverage.sql on top, so `build_report` runs on it unchanged:
+
+    PLANWATCH_HOME/snapshot/coverage.duckdb   (0444, published by copy and atomic rename)
+
+Each publish rewrites only the `matches` rows of the documents a job or a decision touched (and every copy
+of their stories), computed with the same view SQL (10_current.sql, 20_matches.sql) over those documents'
+rows of the warehouse; the small tables are copied whole. The cost follows the change and the size of
+the counted rows, not the archive. A change of plans, windows or views rebuilds it from the whole
+warehouse. Caller holds the writer lock; the warehouse is closed and checkpointed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+
+from pipeline import sql
+from pipeline.publish import SNAPSHOT_MODE
+from planwatch.config import Paths
+
+# copied whole at every publish (small: plans, outlets, decisions)
+SMALL_TABLES = ("plans", "activities", "planned_counts", "plan_channels", "sources", "review_decisions")
+# the view files `matches` is derived from (they read classifications, documents, review_decisions,
+# activities), and the ones the report reads on top of it
+MATCH_VIEWS = ("10_current.sql", "20_matches.sql", "45_review.sql")
+REPORT_VIEWS = ("05_labels.sql", "30_coverage.sql")
+# the review items of the rows in `matches` (what `review decide` resolves a queue id with, pipeline.review)
+ITEMS = ("SELECT r.* FROM {items} r WHERE EXISTS (SELECT 1 FROM {matches} m "
+         "WHERE m.doc_id = r.doc_id AND m.plan_id = r.plan_id)")
+# a change of these rebuilds every row
+WHOLE_INPUTS = ("plans", "activities")
+
+
+def path(paths: Paths) -> Path:
+    return paths.snapshot.parent / "coverage.duckdb"
+
+
+def exists(paths: Paths) -> bool:
+    return path(paths).exists()
+
+
+def open_reader(paths: Paths) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(path(paths)), read_only=True)
+
+
+def _view_sql(names: Iterable[str]) -> list[str]:
+    by_name = {p.name: p for p in sql.views()}
+    return [by_name[n].read_text(encoding="utf-8") for n in names]
+
+
+FORMAT = "2"  # this file's own layout: bump when its tables change
+
+
+def _version() -> str:
+    """Changes when any view SQL or this file's layout changes (then the file is rebuilt whole)."""
+    text = FORMAT + "".join(p.read_text(encoding="utf-8") for p in sql.views())
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _small_digest(conn: duckdb.DuckDBPyConnection, catalog: str) -> str:
+    parts = []
+    for table in WHOLE_INPUTS:
+        row = conn.execute(f'SELECT count(*), bit_xor(hash(t)) FROM {catalog}."{table}" t').fetchone()
+        parts.append(repr(row))
+    return "|".join(parts)
+
+
+def _copy_small(conn: duckdb.DuckDBPyConnection, create: bool) -> None:
+    for table in SMALL_TABLES:
+        if create:
+            conn.execute(f'CREATE TABLE cov."{table}" AS SELECT * FROM wh."{table}"')
+        else:
+            conn.execute(f'DELETE FROM cov."{table}"')
+            conn.execute(f'INSERT INTO cov."{table}" SELECT * FROM wh."{table}"')
+
+
+def expand_to_stories(conn: duckdb.DuckDBPyConnection, catalog: str, doc_ids: Iterable[str]) -> list[str]:
+    """These documents and every copy of their stories (a story-wide decision reaches them all)."""
+    seeds = sorted(set(doc_ids))
+    if not seeds:
+        return []
+    rows = conn.execute(
+        f"WITH s AS (SELECT DISTINCT COALESCE(story_id, doc_id) AS k FROM {catalog}.documents "
+        f"WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))) "
+        f"SELECT doc_id FROM {catalog}.documents WHERE COALESCE(story_id, doc_id) IN (SELECT k FROM s) "
+        "UNION SELECT unnest(?::VARCHAR[])", [seeds, seeds]).fetchall()
+    return sorted(r[0] for r in rows)
+
+
+def _matches_for(warehouse: Path, doc_ids: list[str]) -> duckdb.DuckDBPyConnection:
+    """A scratch connection whose view `matches` holds the rows of these documents, derived by the same view
+    SQL as the warehouse's from their rows only (documents, classifications; every decision and window)."""
+    scratch = duckdb.connect()
+    scratch.execute(f"ATTACH '{warehouse}' AS wh (READ_ONLY)")
+    scratch.execute("CREATE TEMP TABLE _ids AS SELECT unnest(?::VARCHAR[]) AS doc_id", [doc_ids])
+    scratch.execute("CREATE TABLE documents AS SELECT * FROM wh.documents WHERE doc_id IN (SELECT doc_id FROM _ids)")
+    scratch.execute("CREATE TABLE classifications AS SELECT * FROM wh.classifications "
+                    "WHERE doc_id IN (SELECT doc_id FROM _ids)")
+    scratch.execute("CREATE TABLE review_decisions AS SELECT * FROM wh.review_decisions "
+                    "WHERE doc_id IN (SELECT doc_id FROM _ids)")
+    for table in ("activities", "sources", "plan_channels"):
+        scratch.execute(f"CREATE TABLE {table} AS SELECT * FROM wh.{table}")
+    for text in _view_sql(MATCH_VIEWS):
+        scratch.execute(text)
+    return scratch
+
+
+def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, object]:
+    """Bring the coverage file to the warehouse's state. `touched_docs`: documents whose rows (or whose
+    decisions) changed since the last publish; None: rebuild from the whole warehouse. Returns what was
+    done: {"rebuilt": bool, "docs": rows refreshed for}."""
+    target = path(paths)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(f".{target.name}.*.tmp*"):  # left by a publish that was killed
+        stale.unlink(missing_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    rebuild = touched_docs is None or not target.exists()
+    done: dict[str, object] = {"rebuilt": rebuild, "docs": 0}
+    if not rebuild:
+        shutil.copyfile(target, tmp)
+        os.chmod(tmp, 0o644)
+    conn = duckdb.connect()
+    try:
+        conn.execute(f"ATTACH '{tmp}' AS cov")
+        conn.execute(f"ATTACH '{paths.warehouse}' AS wh (READ_ONLY)")
+        if not rebuild:
+            meta = dict(conn.execute("SELECT key, value FROM cov.coverage_meta").fetchall())
+            if meta.get("version") != _version() or meta.get("inputs") != _small_digest(conn, "wh"):
+                rebuild = True
+                conn.execute("DETACH cov")
+                tmp.unlink()
+                conn.execute(f"ATTACH '{tmp}' AS cov")
+                done["rebuilt"] = True
+        conn.execute("BEGIN")
+        _copy_small(conn, create=rebuild)
+        if rebuild:
+            conn.execute("CREATE TABLE cov.matches AS SELECT * FROM wh.matches")
+            items_sql = ITEMS.format(items="wh.review_items", matches="cov.matches")
+            conn.execute(f"CREATE TABLE cov.review_items AS {items_sql}")
+            conn.execute("CREATE TABLE cov.coverage_meta (key VARCHAR, value VARCHAR)")
+        else:
+            ids = expand_to_stories(conn, "wh", touched_docs or [])
+            if ids:
+                scratch = _matches_for(paths.warehouse, ids)
+                try:
+                    fresh = scratch.execute("SELECT * FROM matches").fetch_arrow_table()
+                    items = scratch.execute(ITEMS.format(items="review_items", matches="matches")).fetch_arrow_table()
+                finally:
+                    scratch.close()
+                conn.execute("CREATE TEMP TABLE _ids AS SELECT unnest(?::VARCHAR[]) AS doc_id", [ids])
+                for table, rows in (("matches", fresh), ("review_items", items)):
+                    conn.execute(f"DELETE FROM cov.{table} WHERE doc_id IN (SELECT doc_id FROM temp._ids)")
+                    conn.register("_fresh", rows)
+                    conn.execute(f"INSERT INTO cov.{table} BY NAME SELECT * FROM _fresh")
+                    conn.unregister("_fresh")
+            done["docs"] = len(ids)
+        conn.execute("DELETE FROM cov.coverage_meta")
+        conn.execute("INSERT INTO cov.coverage_meta VALUES ('version', ?), ('inputs', ?)",
+                     [_version(), _small_digest(conn, "wh")])
+        conn.execute("COMMIT")
+        if rebuild:
+            conn.execute("USE cov")
+            for text in _view_sql(REPORT_VIEWS):
+                conn.execute(text)
+            conn.execute("USE memory")
+        conn.execute("CHECKPOINT cov")
+    finally:
+        conn.close()
+    tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+    os.chmod(tmp, SNAPSHOT_MODE)
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+    target.with_name(target.name + ".wal").unlink(missing_ok=True)
+    dir_fd = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+    return done
