@@ -22,8 +22,10 @@ import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from pipeline import sql
 from pipeline.publish import SNAPSHOT_MODE
@@ -76,13 +78,26 @@ def _small_digest(conn: duckdb.DuckDBPyConnection, catalog: str) -> str:
     return "|".join(parts)
 
 
-def _copy_small(conn: duckdb.DuckDBPyConnection, create: bool) -> None:
+def _copy_small(conn: duckdb.DuckDBPyConnection, create: bool) -> list[str]:
+    """Copy the small tables; on an update only those that changed (the decisions by their new ids).
+    Returns the tables written."""
+    written = []
     for table in SMALL_TABLES:
         if create:
             conn.execute(f'CREATE TABLE cov."{table}" AS SELECT * FROM wh."{table}"')
+        elif table == "review_decisions":  # append-only: add the decisions the file lacks
+            added = conn.execute("INSERT INTO cov.review_decisions SELECT * FROM wh.review_decisions "
+                                 "WHERE decision_id NOT IN (SELECT decision_id FROM cov.review_decisions)").fetchone()
+            if not added or not added[0]:
+                continue
         else:
+            digest = f'SELECT count(*), bit_xor(hash(t)) FROM {{}}."{table}" t'
+            if conn.execute(digest.format("wh")).fetchone() == conn.execute(digest.format("cov")).fetchone():
+                continue
             conn.execute(f'DELETE FROM cov."{table}"')
             conn.execute(f'INSERT INTO cov."{table}" SELECT * FROM wh."{table}"')
+        written.append(table)
+    return written
 
 
 def expand_to_stories(conn: duckdb.DuckDBPyConnection, catalog: str, doc_ids: Iterable[str]) -> list[str]:
@@ -98,22 +113,22 @@ def expand_to_stories(conn: duckdb.DuckDBPyConnection, catalog: str, doc_ids: It
     return sorted(r[0] for r in rows)
 
 
-def _matches_for(warehouse: Path, doc_ids: list[str]) -> duckdb.DuckDBPyConnection:
-    """A scratch connection whose view `matches` holds the rows of these documents, derived by the same view
-    SQL as the warehouse's from their rows only (documents, classifications; every decision and window)."""
-    scratch = duckdb.connect()
-    scratch.execute(f"ATTACH '{warehouse}' AS wh (READ_ONLY)")
-    scratch.execute("CREATE TEMP TABLE _ids AS SELECT unnest(?::VARCHAR[]) AS doc_id", [doc_ids])
-    scratch.execute("CREATE TABLE documents AS SELECT * FROM wh.documents WHERE doc_id IN (SELECT doc_id FROM _ids)")
-    scratch.execute("CREATE TABLE classifications AS SELECT * FROM wh.classifications "
-                    "WHERE doc_id IN (SELECT doc_id FROM _ids)")
-    scratch.execute("CREATE TABLE review_decisions AS SELECT * FROM wh.review_decisions "
-                    "WHERE doc_id IN (SELECT doc_id FROM _ids)")
+def _fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> tuple[Any, Any]:
+    """The `matches` rows and review items of these documents, derived by the same view SQL as the
+    warehouse's from their rows only (documents, classifications, decisions; every window and outlet), in
+    the connection's in-memory catalog (warehouse attached as `wh`)."""
+    conn.execute("USE memory")
+    conn.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT unnest(?::VARCHAR[]) AS doc_id", [doc_ids])
+    for table in ("documents", "classifications", "review_decisions"):
+        conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table} "
+                     "WHERE doc_id IN (SELECT doc_id FROM temp._ids)")
     for table in ("activities", "sources", "plan_channels"):
-        scratch.execute(f"CREATE TABLE {table} AS SELECT * FROM wh.{table}")
+        conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table}")
     for text in _view_sql(MATCH_VIEWS):
-        scratch.execute(text)
-    return scratch
+        conn.execute(text)
+    fresh = conn.execute("SELECT * FROM memory.matches").fetch_arrow_table()
+    items = conn.execute(ITEMS.format(items="memory.review_items", matches="memory.matches")).fetch_arrow_table()
+    return fresh, items
 
 
 def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, object]:
@@ -142,6 +157,13 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, objec
                 tmp.unlink()
                 conn.execute(f"ATTACH '{tmp}' AS cov")
                 done["rebuilt"] = True
+        ids: list[str] = []
+        fresh: dict[str, Any] = {}
+        if not rebuild:  # derived first, in the in-memory catalog: a transaction writes one database
+            ids = expand_to_stories(conn, "wh", touched_docs or [])
+            if ids:
+                fresh["matches"], fresh["review_items"] = _fresh_rows(conn, ids)
+            done["docs"] = len(ids)
         conn.execute("BEGIN")
         _copy_small(conn, create=rebuild)
         if rebuild:
@@ -149,22 +171,14 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, objec
             items_sql = ITEMS.format(items="wh.review_items", matches="cov.matches")
             conn.execute(f"CREATE TABLE cov.review_items AS {items_sql}")
             conn.execute("CREATE TABLE cov.coverage_meta (key VARCHAR, value VARCHAR)")
-        else:
-            ids = expand_to_stories(conn, "wh", touched_docs or [])
-            if ids:
-                scratch = _matches_for(paths.warehouse, ids)
-                try:
-                    fresh = scratch.execute("SELECT * FROM matches").fetch_arrow_table()
-                    items = scratch.execute(ITEMS.format(items="review_items", matches="matches")).fetch_arrow_table()
-                finally:
-                    scratch.close()
-                conn.execute("CREATE TEMP TABLE _ids AS SELECT unnest(?::VARCHAR[]) AS doc_id", [ids])
-                for table, rows in (("matches", fresh), ("review_items", items)):
-                    conn.execute(f"DELETE FROM cov.{table} WHERE doc_id IN (SELECT doc_id FROM temp._ids)")
-                    conn.register("_fresh", rows)
-                    conn.execute(f"INSERT INTO cov.{table} BY NAME SELECT * FROM _fresh")
-                    conn.unregister("_fresh")
-            done["docs"] = len(ids)
+        elif ids:
+            conn.register("_ids_arrow", pa.table({"doc_id": ids}))
+            for table, rows in fresh.items():
+                conn.execute(f"DELETE FROM cov.{table} WHERE doc_id IN (SELECT doc_id FROM _ids_arrow)")
+                conn.register("_fresh", rows)
+                conn.execute(f"INSERT INTO cov.{table} BY NAME SELECT * FROM _fresh")
+                conn.unregister("_fresh")
+            conn.unregister("_ids_arrow")
         conn.execute("DELETE FROM cov.coverage_meta")
         conn.execute("INSERT INTO cov.coverage_meta VALUES ('version', ?), ('inputs', ?)",
                      [_version(), _small_digest(conn, "wh")])

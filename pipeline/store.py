@@ -9,6 +9,7 @@ warehouse itself; they open the snapshot (pipeline.snapshot).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import time
 from collections.abc import Iterator, Sequence
@@ -55,9 +56,22 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> list[str]:
             conn.execute("ROLLBACK")
             raise
         applied.append(path.stem)
-    for path in sql.views():
-        conn.execute(path.read_text(encoding="utf-8"))
+    _create_views(conn, force=bool(applied))
     return applied
+
+
+def _create_views(conn: duckdb.DuckDBPyConnection, *, force: bool) -> None:
+    """(Re)create the views, unless the warehouse already has these very view files (their hash is kept as
+    the comment of view `matches`): re-creating them at each open rewrote the catalog at each checkpoint."""
+    texts = [path.read_text(encoding="utf-8") for path in sql.views()]
+    stamp = "planwatch views " + hashlib.sha256("".join(texts).encode()).hexdigest()
+    row = conn.execute("SELECT comment FROM duckdb_views() WHERE database_name = current_database() "
+                       "AND schema_name = 'main' AND view_name = 'matches'").fetchone()
+    if row and row[0] == stamp and not force:
+        return
+    for text in texts:
+        conn.execute(text)
+    conn.execute(f"COMMENT ON VIEW matches IS '{stamp}'")
 
 
 def _arrow(rows: Sequence[dict[str, Any]] | pa.Table) -> pa.Table:
