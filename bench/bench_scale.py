@@ -20,7 +20,13 @@ about a fifth of the reviewed items, 700 outlets and a health log. Rows go in as
   store, publish; extraction is excluded: its cost does not depend on N);
 - `story_lookup_ms`: assigning stories to those 500 documents against every stored one (read + match);
 - `warehouse_mb`: the warehouse on disk (`snapshot_mb`: the published state on disk);
-- `peak_rss_mb`: the child process's peak resident memory.
+- `peak_rss_mb`: the child process's peak resident memory;
+- `report_cpu_ms`, `decision_visible_cpu_ms`: the CPU time of the measuring process (all its threads) for
+  those two, which a loaded machine changes much less than the wall-clock figures; `load_avg_1min` at the end.
+
+With PLANWATCH_LAKE the report reads the coverage file (pipeline/coverage_file.py), as `planwatch report`
+does; `review decide` publishes that file and leaves the lake to a background waiter, which the steps after
+the decision wait for (writer lock).
 
 Prints one JSON object (with --json only that, else a line per field). Not a timed test.
 """
@@ -228,12 +234,18 @@ def _publish_step(paths: Paths, touched: dict[str, list[pa.Table]] | None) -> No
         publish_snapshot(paths)
 
 
-def _median_ms(fn: Callable[[], Any], repeat: int = 3) -> float:
-    times = []
+CPU: dict[str, float] = {}  # field -> CPU ms of this process (every thread), beside the wall-clock figure
+
+
+def _median_ms(fn: Callable[[], Any], repeat: int = 3, field: str | None = None) -> float:
+    times, cpu = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         fn()
         times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - cpu_started) * 1000)
+    if field:
+        CPU[field] = round(statistics.median(cpu), 1)
     return round(statistics.median(times), 1)
 
 
@@ -267,7 +279,7 @@ def measure(paths: Paths) -> dict[str, Any]:
             "(SELECT story_id FROM matches WHERE status = 'confirmed')) ORDER BY q.queue_rank LIMIT 1",
             [plan_id]).fetchone()
     out: dict[str, Any] = {"docs": int(docs)}
-    out["report_ms"] = _median_ms(lambda: _report(paths, plan_id))
+    out["report_ms"] = _median_ms(lambda: _report(paths, plan_id), field="report_cpu_ms")
 
     def items() -> None:
         with open_coverage(paths) as conn:
@@ -285,7 +297,7 @@ def measure(paths: Paths) -> dict[str, Any]:
 
     before = _counted(paths, plan_id)
     runner = CliRunner()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     result = runner.invoke(app, ["review", "decide", item[0] if item else "none", "--confirm",
                                  "--reviewer", "bench", "--lock-timeout", "60"])
     if result.exit_code != 0:
@@ -296,6 +308,7 @@ def measure(paths: Paths) -> dict[str, Any]:
             raise RuntimeError("the decision never showed in the report")
         time.sleep(0.01)
     out["decision_visible_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    CPU["decision_visible_cpu_ms"] = round((time.process_time() - cpu_started) * 1000, 1)
 
     out["publish_ms"] = round(_publish_once(paths) * 1000, 1)
     ingest_s, lookup_ms = _ingest_500(paths, int(docs))
@@ -307,6 +320,8 @@ def measure(paths: Paths) -> dict[str, Any]:
     published = lake.lake_dir(paths) if lake.enabled() else paths.snapshot
     out["snapshot_mb"] = round(_size(published) / 2**20, 1)
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    out.update(CPU)
+    out["load_avg_1min"] = round(os.getloadavg()[0], 1)
     return out
 
 

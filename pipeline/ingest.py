@@ -196,6 +196,7 @@ def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications:
                 d["published_date"] = local_date(d["first_seen_at"])
     dedupe_started = time.perf_counter()
     assignment = assign_and_index(writer.conn, docs, precomputed=story_rows)
+    writer.mark_touched("documents", list(assignment.moved))  # stored copies whose story changed
     if times is not None:
         times.add("dedupe", time.perf_counter() - dedupe_started, len(docs))
     for d in docs:

@@ -108,6 +108,12 @@ class Writer:
         self.touched.setdefault(table, []).append(keys_of(table, batch))
         return batch.num_rows
 
+    def mark_touched(self, table: str, doc_ids: Sequence[str]) -> None:
+        """Record documents changed by other means than `insert` (a story move), so that the next publish
+        of what changed (lake, coverage file) takes their rows again."""
+        if doc_ids:
+            self.touched.setdefault(table, []).append(pa.table({"doc_id": pa.array(list(doc_ids), pa.string())}))
+
     # -- plans -----------------------------------------------------------------------------------
     def load_plan(self, plan: Plan) -> None:
         """(Re)load a plan's rows. Plans are data: a changed file replaces its rows in one transaction."""
@@ -172,8 +178,8 @@ class Writer:
         self.insert("run_stages", list(stages), on_conflict="replace")
 
 
-def _run_maintenance(conn: duckdb.DuckDBPyConnection) -> None:
-    """Data tasks a migration asked for (migration 003: recompute every story once)."""
+def _run_maintenance(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Data tasks a migration asked for (migration 003: recompute every story once). True when it ran."""
     from pipeline.story_store import pending_rebuild, rebuild
 
     if pending_rebuild(conn):
@@ -184,6 +190,8 @@ def _run_maintenance(conn: duckdb.DuckDBPyConnection) -> None:
         except Exception:
             conn.execute("ROLLBACK")
             raise
+        return True
+    return False
 
 
 @contextmanager
@@ -200,7 +208,7 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
         conn = connect_rw(paths)
         try:
             migrate(conn)
-            _run_maintenance(conn)
+            stories_rebuilt = _run_maintenance(conn)
             writer = Writer(conn, paths)
             writer.ingest_review_journal()
             yield writer
@@ -210,7 +218,8 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
             conn.close()
         started = time.perf_counter()
         if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
-            lake.publish(paths, writer.touched, lake=not defer_lake)
+            # every story recomputed: every document's row may have changed
+            lake.publish(paths, None if stories_rebuilt else writer.touched, lake=not defer_lake)
         elif publish:
             publish_snapshot(paths)
         writer.publish_seconds = time.perf_counter() - started if publish else None  # the publish stage

@@ -133,7 +133,7 @@ def sync(paths: Paths, lock_timeout: float = 0.5, *, background: bool = True) ->
     from pipeline import lake
     from pipeline.store import open_writer
 
-    deferred = lake.enabled() and lake.exists(paths)
+    deferred = background and lake.enabled() and lake.exists(paths)  # else the lake is published here too
     try:
         # open_writer ingests the journal; its clean exit publishes the snapshot. With the lake, it publishes
         # the coverage file (the report sees the decision at once) and a waiter brings the lake up to date.

@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 from pipeline import coverage_file, lake
 from pipeline.locking import exclusive_lock
 from pipeline.report import build_report
-from pipeline.review.decisions import sync
 from pipeline.snapshot import open_coverage
+from pipeline.store import open_writer
 from planwatch.cli import app
 from planwatch.config import Paths
 from tests.foundation.helpers import analyst_warehouse, decide, query, report_rows, write_job
@@ -74,7 +74,8 @@ def test_story_decision_reaches_every_copy_before_the_lake(migrated: Paths) -> N
     before = _report(migrated)[("1", "article")]["actual"]
     lake_decisions = len(query(migrated, "SELECT * FROM review_decisions"))
     decide(migrated, "d01", "reject")  # story s-chinh-sach: d01, d02, d03
-    assert sync(migrated, 5, background=False)
+    with open_writer(migrated, defer_lake=True):  # what a review sync does (its waiter publishes the lake)
+        pass
     assert _report(migrated)[("1", "article")]["actual"] == before - 1
     assert _coverage(migrated, MATCHES) == _warehouse(migrated, MATCHES)
     statuses = _coverage(migrated, "SELECT doc_id, status FROM matches WHERE doc_id IN ('d01', 'd02', 'd03') "
@@ -109,3 +110,16 @@ def test_review_decide_resolves_in_the_coverage_file(migrated: Paths) -> None:
     # a doc_id works as well as a queue id
     result = CliRunner().invoke(app, ["review", "decide", "d09", "--reject", "--reviewer", "lan", "--no-sync"])
     assert result.exit_code == 0, result.output
+
+
+def test_a_story_move_reaches_the_coverage_file_and_the_lake(migrated: Paths) -> None:
+    """Story assignment moves stored copies by UPDATE (pipeline.story_store); Writer.mark_touched makes the
+    publish take their rows again, so the counted story follows them."""
+    before = _report(migrated)[("1", "article")]["actual"]
+    with open_writer(migrated) as writer:  # d03 leaves story s-chinh-sach for a story of its own
+        writer.conn.execute("UPDATE documents SET story_id = 's-d03' WHERE doc_id = 'd03'")
+        writer.mark_touched("documents", ["d03"])
+    assert _report(migrated)[("1", "article")]["actual"] == before + 1
+    assert _coverage(migrated, MATCHES) == _warehouse(migrated, MATCHES)
+    assert query(migrated, MATCHES) == _warehouse(migrated, MATCHES)
+    assert lake.verify(migrated) == {}
