@@ -184,13 +184,14 @@ def _decisions(conn: Any, share: float, seed: int) -> list[dict[str, Any]]:
     return out
 
 
-def build(paths: Paths, n: int, seed: int = 661) -> None:
+def build(paths: Paths, n: int, seed: int = 661, resume: bool = False) -> None:
     from crawlers.registry import load_sources, sync_sources
     from pipeline.bootstrap import initialize
     from pipeline.journal import append_decision
     from pipeline.store import open_writer
 
-    initialize(paths)
+    if not resume:
+        initialize(paths)
     rng = random.Random(seed)
     paragraphs = _paragraphs(rng, 3000)
     with open_writer(paths, publish=False) as writer:
@@ -205,7 +206,11 @@ def build(paths: Paths, n: int, seed: int = 661) -> None:
             "homepage": f"https://outlet-{i:03d}.example.vn/", "config_json": None, "updated_at": now,
         } for i in range(max(0, N_OUTLETS - have))])
         source_ids = [r[0] for r in writer.conn.execute("SELECT source_id FROM sources ORDER BY 1").fetchall()]
-        for start in range(0, n, CHUNK):
+        first = 0
+        if resume:  # a build that was stopped: batches are deterministic and loads idempotent, so redo the last
+            done = writer.conn.execute("SELECT count(*) FROM documents").fetchone()[0]  # type: ignore[index]
+            first = max(0, (int(done) // CHUNK - 1) * CHUNK)
+        for start in range(first, n, CHUNK):
             batch = make_batch(start, min(CHUNK, n - start), seed, plan_ids, source_ids, paragraphs)
             for table, rows in batch.items():
                 writer.insert(table, rows)
@@ -392,6 +397,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--home", help="build here instead of a temp folder (kept)")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
     parser.add_argument("--measure-only", metavar="HOME", help=argparse.SUPPRESS)
+    parser.add_argument("--resume", action="store_true",
+                        help="with --home: continue a build that was stopped (the 1M build takes long)")
     args = parser.parse_args(argv)
     if args.measure_only:
         print(json.dumps(measure(Paths(Path(args.measure_only)))))
@@ -401,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = Paths(home).ensure()
     try:
         started = time.perf_counter()
-        build(paths, args.docs)
+        build(paths, args.docs, resume=args.resume)
         build_s = time.perf_counter() - started
         env = {**os.environ, "PLANWATCH_HOME": str(home)}
         child = subprocess.run([sys.executable, __file__, "--measure-only", str(home)], env=env,
