@@ -148,12 +148,9 @@ class Writer:
         """Copy decisions recorded in the journal file into review_decisions (idempotent)."""
         from pipeline.journal import read_decisions
 
-        rows = read_decisions(self.paths.review_journal)
-        if not rows:
-            return 0
         # only the decisions not held yet: what a publish then refreshes follows the new ones, not the journal
         have = {r[0] for r in self.conn.execute("SELECT decision_id FROM review_decisions").fetchall()}
-        new = [r for r in rows if r.get("decision_id") not in have]
+        new = [r for r in read_decisions(self.paths.review_journal, skip=have) if r.get("decision_id") not in have]
         if not new:
             return 0
         before = self.count("review_decisions")

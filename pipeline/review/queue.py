@@ -107,7 +107,7 @@ class ReviewState:
     @classmethod
     def load(cls, conn: duckdb.DuckDBPyConnection, paths: Paths) -> ReviewState:
         ingested = {r[0] for r in conn.execute(sql.query("review_decision_ids")).fetchall()}
-        pending = overlay.pending_decisions(read_decisions(paths.review_journal), ingested)
+        pending = overlay.pending_decisions(read_decisions(paths.review_journal, skip=ingested), ingested)
         activities = _dicts(conn.execute(sql.query("review_activities")))
         windows = {(a["plan_id"], a["activity_id"]): (a["window_start"], a["window_end"]) for a in activities}
         return cls(conn=conn, paths=paths, pending=pending, windows=windows, activities=activities)
