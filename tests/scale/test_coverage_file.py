@@ -97,8 +97,7 @@ def test_review_decide_resolves_in_the_coverage_file(migrated: Paths) -> None:
                                       "--format", "article", "--reviewer", "lan", "--lock-timeout", "10"])
     assert result.exit_code == 0, result.output
     assert _report(migrated)[("2a", "article")]["actual"] == before + 1
-    assert _coverage(migrated, MATCHES) == _warehouse(migrated, MATCHES)
-    # the waiter `decide` started brings the lake up to date on its own
+    # the waiter `decide` started brings the lake up to date on its own (it holds the warehouse meanwhile)
     journal = len((migrated.review_journal).read_text(encoding="utf-8").splitlines())
     deadline = time.monotonic() + 120
     while len(query(migrated, "SELECT * FROM review_decisions")) < journal:
@@ -107,6 +106,7 @@ def test_review_decide_resolves_in_the_coverage_file(migrated: Paths) -> None:
     with exclusive_lock(migrated.writer_lock, timeout=120):  # the waiter has finished publishing
         pass
     assert lake.verify(migrated) == {}
+    assert _coverage(migrated, MATCHES) == _warehouse(migrated, MATCHES)
     # a doc_id works as well as a queue id
     result = CliRunner().invoke(app, ["review", "decide", "d09", "--reject", "--reviewer", "lan", "--no-sync"])
     assert result.exit_code == 0, result.output
