@@ -38,8 +38,7 @@ SMALL_TABLES = ("plans", "activities", "planned_counts", "plan_channels", "sourc
 MATCH_VIEWS = ("10_current.sql", "20_matches.sql", "45_review.sql")
 REPORT_VIEWS = ("05_labels.sql", "30_coverage.sql")
 # the review items of the rows in `matches` (what `review decide` resolves a queue id with, pipeline.review)
-ITEMS = ("SELECT r.* FROM {items} r WHERE EXISTS (SELECT 1 FROM {matches} m "
-         "WHERE m.doc_id = r.doc_id AND m.plan_id = r.plan_id)")
+ITEMS = sql.query("coverage_review_items")
 # a change of these rebuilds every row
 WHOLE_INPUTS = ("plans", "activities")
 
@@ -105,11 +104,7 @@ def expand_to_stories(conn: duckdb.DuckDBPyConnection, catalog: str, doc_ids: It
     seeds = sorted(set(doc_ids))
     if not seeds:
         return []
-    rows = conn.execute(
-        f"WITH s AS (SELECT DISTINCT COALESCE(story_id, doc_id) AS k FROM {catalog}.documents "
-        f"WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))) "
-        f"SELECT doc_id FROM {catalog}.documents WHERE COALESCE(story_id, doc_id) IN (SELECT k FROM s) "
-        "UNION SELECT unnest(?::VARCHAR[])", [seeds, seeds]).fetchall()
+    rows = conn.execute(sql.query("coverage_story_docs").format(catalog=catalog), [seeds]).fetchall()
     return sorted(r[0] for r in rows)
 
 
