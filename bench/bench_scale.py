@@ -20,7 +20,13 @@ about a fifth of the reviewed items, 700 outlets and a health log. Rows go in as
   store, publish; extraction is excluded: its cost does not depend on N);
 - `story_lookup_ms`: assigning stories to those 500 documents against every stored one (read + match);
 - `warehouse_mb`: the warehouse on disk (`snapshot_mb`: the published state on disk);
-- `peak_rss_mb`: the child process's peak resident memory.
+- `peak_rss_mb`: the child process's peak resident memory;
+- `report_cpu_ms`, `decision_visible_cpu_ms`: the CPU time of the measuring process (all its threads) for
+  those two, which a loaded machine changes much less than the wall-clock figures; `load_avg_1min` at the end.
+
+With PLANWATCH_LAKE the report reads the coverage file (pipeline/coverage_file.py), as `planwatch report`
+does; `review decide` publishes that file and leaves the lake to a background waiter, which the steps after
+the decision wait for (writer lock).
 
 Prints one JSON object (with --json only that, else a line per field). Not a timed test.
 """
@@ -178,13 +184,14 @@ def _decisions(conn: Any, share: float, seed: int) -> list[dict[str, Any]]:
     return out
 
 
-def build(paths: Paths, n: int, seed: int = 661) -> None:
+def build(paths: Paths, n: int, seed: int = 661, resume: bool = False) -> None:
     from crawlers.registry import load_sources, sync_sources
     from pipeline.bootstrap import initialize
     from pipeline.journal import append_decision
     from pipeline.store import open_writer
 
-    initialize(paths)
+    if not resume:
+        initialize(paths)
     rng = random.Random(seed)
     paragraphs = _paragraphs(rng, 3000)
     with open_writer(paths, publish=False) as writer:
@@ -199,7 +206,11 @@ def build(paths: Paths, n: int, seed: int = 661) -> None:
             "homepage": f"https://outlet-{i:03d}.example.vn/", "config_json": None, "updated_at": now,
         } for i in range(max(0, N_OUTLETS - have))])
         source_ids = [r[0] for r in writer.conn.execute("SELECT source_id FROM sources ORDER BY 1").fetchall()]
-        for start in range(0, n, CHUNK):
+        first = 0
+        if resume:  # a build that was stopped: batches are deterministic and loads idempotent, so redo the last
+            done = writer.conn.execute("SELECT count(*) FROM documents").fetchone()[0]  # type: ignore[index]
+            first = max(0, (int(done) // CHUNK - 1) * CHUNK)
+        for start in range(first, n, CHUNK):
             batch = make_batch(start, min(CHUNK, n - start), seed, plan_ids, source_ids, paragraphs)
             for table, rows in batch.items():
                 writer.insert(table, rows)
@@ -228,20 +239,26 @@ def _publish_step(paths: Paths, touched: dict[str, list[pa.Table]] | None) -> No
         publish_snapshot(paths)
 
 
-def _median_ms(fn: Callable[[], Any], repeat: int = 3) -> float:
-    times = []
+CPU: dict[str, float] = {}  # field -> CPU ms of this process (every thread), beside the wall-clock figure
+
+
+def _median_ms(fn: Callable[[], Any], repeat: int = 3, field: str | None = None) -> float:
+    times, cpu = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         fn()
         times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - cpu_started) * 1000)
+    if field:
+        CPU[field] = round(statistics.median(cpu), 1)
     return round(statistics.median(times), 1)
 
 
 def _report(paths: Paths, plan_id: str) -> dict[str, Any]:
     from pipeline.report import build_report
-    from pipeline.snapshot import open_snapshot
+    from pipeline.snapshot import open_coverage
 
-    with open_snapshot(paths) as conn:
+    with open_coverage(paths) as conn:  # what `planwatch report` reads
         return build_report(conn, plan_id)
 
 
@@ -253,7 +270,7 @@ def _counted(paths: Paths, plan_id: str) -> tuple[int, int]:
 def measure(paths: Paths) -> dict[str, Any]:
     from typer.testing import CliRunner
 
-    from pipeline.snapshot import open_snapshot
+    from pipeline.snapshot import open_coverage, open_snapshot
     from planwatch.cli import app
 
     os.environ["PLANWATCH_HOME"] = str(paths.home)
@@ -267,10 +284,10 @@ def measure(paths: Paths) -> dict[str, Any]:
             "(SELECT story_id FROM matches WHERE status = 'confirmed')) ORDER BY q.queue_rank LIMIT 1",
             [plan_id]).fetchone()
     out: dict[str, Any] = {"docs": int(docs)}
-    out["report_ms"] = _median_ms(lambda: _report(paths, plan_id))
+    out["report_ms"] = _median_ms(lambda: _report(paths, plan_id), field="report_cpu_ms")
 
     def items() -> None:
-        with open_snapshot(paths) as conn:
+        with open_coverage(paths) as conn:
             conn.execute("SELECT * FROM coverage_items WHERE plan_id = ?", [plan_id]).fetchall()
 
     out["coverage_items_ms"] = _median_ms(items)
@@ -285,7 +302,7 @@ def measure(paths: Paths) -> dict[str, Any]:
 
     before = _counted(paths, plan_id)
     runner = CliRunner()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     result = runner.invoke(app, ["review", "decide", item[0] if item else "none", "--confirm",
                                  "--reviewer", "bench", "--lock-timeout", "60"])
     if result.exit_code != 0:
@@ -296,6 +313,7 @@ def measure(paths: Paths) -> dict[str, Any]:
             raise RuntimeError("the decision never showed in the report")
         time.sleep(0.01)
     out["decision_visible_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    CPU["decision_visible_cpu_ms"] = round((time.process_time() - cpu_started) * 1000, 1)
 
     out["publish_ms"] = round(_publish_once(paths) * 1000, 1)
     ingest_s, lookup_ms = _ingest_500(paths, int(docs))
@@ -307,6 +325,8 @@ def measure(paths: Paths) -> dict[str, Any]:
     published = lake.lake_dir(paths) if lake.enabled() else paths.snapshot
     out["snapshot_mb"] = round(_size(published) / 2**20, 1)
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    out.update(CPU)
+    out["load_avg_1min"] = round(os.getloadavg()[0], 1)
     return out
 
 
@@ -377,6 +397,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--home", help="build here instead of a temp folder (kept)")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
     parser.add_argument("--measure-only", metavar="HOME", help=argparse.SUPPRESS)
+    parser.add_argument("--resume", action="store_true",
+                        help="with --home: continue a build that was stopped (the 1M build takes long)")
     args = parser.parse_args(argv)
     if args.measure_only:
         print(json.dumps(measure(Paths(Path(args.measure_only)))))
@@ -386,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = Paths(home).ensure()
     try:
         started = time.perf_counter()
-        build(paths, args.docs)
+        build(paths, args.docs, resume=args.resume)
         build_s = time.perf_counter() - started
         env = {**os.environ, "PLANWATCH_HOME": str(home)}
         child = subprocess.run([sys.executable, __file__, "--measure-only", str(home)], env=env,

@@ -10,6 +10,8 @@ import datetime as dt
 import fcntl
 import json
 import os
+import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +45,15 @@ def append_decision(path: Path, decision: dict[str, Any]) -> None:
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
-def read_decisions(path: Path) -> list[dict[str, Any]]:
-    """All complete decisions in the journal. A torn last line (crash mid-write) is skipped."""
+# The key as json.dumps writes it: inside a JSON string a quote is always escaped, so the first unescaped
+# match on a line is the key itself.
+_ID = re.compile(r'"decision_id": "([^"\\]*)"')
+
+
+def read_decisions(path: Path, skip: Collection[str] = ()) -> list[dict[str, Any]]:
+    """All complete decisions in the journal, except those whose decision_id is in `skip` (found without
+    parsing the line: a long journal of decisions already ingested costs a scan, not a parse). A torn last
+    line (crash mid-write) is skipped."""
     if not path.exists():
         return []
     out = []
@@ -52,6 +61,10 @@ def read_decisions(path: Path) -> list[dict[str, Any]]:
         for line in fh:
             if not line.endswith("\n"):
                 break
+            if skip:
+                found = _ID.search(line)
+                if found and found.group(1) in skip:
+                    continue
             try:
                 row = json.loads(line)
             except json.JSONDecodeError:

@@ -39,9 +39,17 @@ DELTA_KEYS: dict[str, tuple[str, ...]] = {
     "classifications": ("doc_id", "plan_id", "classifier_version"),
     "fetch_log": ("fetch_id",),
     "stories": ("story_id",),
-    "review_decisions": ("decision_id",),
     "source_health_log": ("run_id", "source_id"),
 }
+# The story finder's own indexes (pipeline.story_store; docs/stories.md): read by the writer only, and the
+# largest tables of all (51 band keys per document). Never mirrored: mirroring them whole at each publish
+# cost O(archive) per write job.
+WRITER_ONLY = ("story_bands", "paragraph_docs", "maintenance_tasks")
+# Mirrored by difference of keys (small, append-only): a decision folded into the warehouse without a lake
+# publish (a review sync publishes the coverage file at once and the lake after) still reaches the lake at
+# the next publish, with the `matches` rows of every copy of its story.
+DIFF_KEYS: dict[str, str] = {"review_decisions": "decision_id"}
+
 def keys_of(table: str, batch: Any) -> Any:
     """The columns of a loaded batch a lake publish needs (its keys, and doc_id for `matches`): what
     `Writer.insert` keeps, so a long job does not hold every batch it loaded."""
@@ -153,7 +161,7 @@ def open_reader(paths: Paths) -> duckdb.DuckDBPyConnection:
 def _tables(conn: duckdb.DuckDBPyConnection, catalog: str) -> list[str]:
     return [r[0] for r in conn.execute(
         "SELECT table_name FROM duckdb_tables() WHERE database_name = ? AND schema_name = 'main' "
-        "AND NOT temporary ORDER BY 1", [catalog]).fetchall()]
+        "AND NOT temporary ORDER BY 1", [catalog]).fetchall() if r[0] not in WRITER_ONLY]
 
 
 def _select(table: str, src: str) -> str:
@@ -279,9 +287,15 @@ def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any
         created = set(_ensure_tables(conn, wh))
         views_changed = _ensure_views(conn)
         done: dict[str, Any] = {"whole": [], "delta": {}}
+        diff_docs: set[str] = set()
         for table in _tables(conn, wh):
             keys = DELTA_KEYS.get(table)
-            if keys and touched is not None and table not in created:
+            if table in DIFF_KEYS and touched is not None and table not in created:
+                added = _mirror_diff(conn, wh, table, DIFF_KEYS[table])
+                if added:
+                    done["delta"][table] = len(added)
+                    diff_docs.update(added)
+            elif keys and touched is not None and table not in created:
                 batches = touched.get(table, [])
                 if not batches:
                     continue
@@ -293,7 +307,10 @@ def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any
         if touched is None or views_changed or set(MATCH_WHOLE) & set(done["whole"]):
             _refresh_matches(conn, None)
         else:
-            _refresh_matches(conn, {k[0] for t in MATCH_INPUTS for k in _touched_keys(touched.get(t, []), ("doc_id",))})
+            from pipeline.coverage_file import expand_to_stories
+
+            seeds = {k[0] for t in MATCH_INPUTS for k in _touched_keys(touched.get(t, []), ("doc_id",))} | diff_docs
+            _refresh_matches(conn, set(expand_to_stories(conn, ALIAS, seeds)))
         if touched is None:
             lake_search.rebuild(conn, ALIAS)
         else:
@@ -305,6 +322,18 @@ def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any
         conn.execute("ROLLBACK")
         raise
     return done
+
+
+def _mirror_diff(conn: duckdb.DuckDBPyConnection, wh: str, table: str, key: str) -> set[str]:
+    """Copy the warehouse rows whose key the lake lacks; returns their doc_ids."""
+    conn.execute(f'CREATE OR REPLACE TEMP TABLE _lake_new AS SELECT "{key}" FROM {wh}."{table}" '
+                 f'EXCEPT SELECT "{key}" FROM {ALIAS}."{table}"')
+    try:
+        _copy(conn, wh, table, f'WHERE "{key}" IN (SELECT "{key}" FROM temp._lake_new)')
+        return {r[0] for r in conn.execute(f'SELECT DISTINCT doc_id FROM {wh}."{table}" '
+                                           f'WHERE "{key}" IN (SELECT "{key}" FROM temp._lake_new)').fetchall()}
+    finally:
+        conn.execute("DROP TABLE temp._lake_new")
 
 
 def _touched_keys(batches: Iterable[Any], keys: tuple[str, ...]) -> set[tuple[Any, ...]]:
@@ -356,9 +385,23 @@ def write_open_script(paths: Paths) -> Path:
     return target
 
 
-def publish(paths: Paths, touched: dict[str, list[Any]] | None = None) -> dict[str, Any]:
-    """Mirror the (closed, checkpointed) warehouse into the lake. Caller holds the writer lock. The first
-    publish (no lake yet, or `touched` None) mirrors everything."""
+def touched_docs(touched: dict[str, list[Any]] | None) -> set[str] | None:
+    """The documents whose `matches` rows a job may have changed (None: any)."""
+    if touched is None:
+        return None
+    return {k[0] for t in MATCH_INPUTS for k in _touched_keys(touched.get(t, []), ("doc_id",))}
+
+
+def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: bool = True) -> dict[str, Any]:
+    """Publish the (closed, checkpointed) warehouse: the coverage file first (pipeline.coverage_file, what
+    the report reads), then the lake. Caller holds the writer lock. The first publish (no lake yet, or
+    `touched` None) mirrors everything. With `lake` False only the coverage file is published (a review
+    decision: the lake follows at the next publish, see DIFF_KEYS)."""
+    from pipeline import coverage_file
+
+    coverage = coverage_file.publish(paths, touched_docs(touched) if exists(paths) else None)
+    if not lake:
+        return {"whole": [], "delta": {}, "coverage": coverage}
     first = not exists(paths)
     conn = duckdb.connect()
     try:
@@ -371,6 +414,7 @@ def publish(paths: Paths, touched: dict[str, list[Any]] | None = None) -> dict[s
         done = mirror(conn, "wh", None if first else touched, paths)
     finally:
         conn.close()
+    done["coverage"] = coverage
     if first or not (lake_dir(paths) / "open.sql").exists():
         write_open_script(paths)
     return done

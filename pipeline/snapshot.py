@@ -38,3 +38,21 @@ def open_snapshot(paths: Paths | None = None) -> Iterator[duckdb.DuckDBPyConnect
         yield conn
     finally:
         conn.close()
+
+
+@contextmanager
+def open_coverage(paths: Paths | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """What the coverage report reads: with the lake, the small coverage file (pipeline.coverage_file: the
+    counted and pending rows, the plans, the outlets; no extension to load); otherwise the snapshot."""
+    from pipeline import coverage_file, lake
+
+    paths = paths or Paths.from_env()
+    if lake.enabled() and coverage_file.exists(paths):
+        conn = coverage_file.open_reader(paths)
+        try:
+            yield conn
+        finally:
+            conn.close()
+        return
+    with open_snapshot(paths) as conn:
+        yield conn

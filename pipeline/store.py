@@ -9,6 +9,7 @@ warehouse itself; they open the snapshot (pipeline.snapshot).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -55,9 +56,22 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> list[str]:
             conn.execute("ROLLBACK")
             raise
         applied.append(path.stem)
-    for path in sql.views():
-        conn.execute(path.read_text(encoding="utf-8"))
+    _create_views(conn, force=bool(applied))
     return applied
+
+
+def _create_views(conn: duckdb.DuckDBPyConnection, *, force: bool) -> None:
+    """(Re)create the views, unless the warehouse already has these very view files (their hash is kept as
+    the comment of view `matches`): re-creating them at each open rewrote the catalog at each checkpoint."""
+    texts = [path.read_text(encoding="utf-8") for path in sql.views()]
+    stamp = "planwatch views " + hashlib.sha256("".join(texts).encode()).hexdigest()
+    row = conn.execute("SELECT comment FROM duckdb_views() WHERE database_name = current_database() "
+                       "AND schema_name = 'main' AND view_name = 'matches'").fetchone()
+    if row and row[0] == stamp and not force:
+        return
+    for text in texts:
+        conn.execute(text)
+    conn.execute(f"COMMENT ON VIEW matches IS '{stamp}'")
 
 
 def _arrow(rows: Sequence[Mapping[str, Any]] | pa.Table) -> pa.Table:
@@ -94,6 +108,12 @@ class Writer:
         self.touched.setdefault(table, []).append(keys_of(table, batch))
         return batch.num_rows
 
+    def mark_touched(self, table: str, doc_ids: Sequence[str]) -> None:
+        """Record documents changed by other means than `insert` (a story move), so that the next publish
+        of what changed (lake, coverage file) takes their rows again."""
+        if doc_ids:
+            self.touched.setdefault(table, []).append(pa.table({"doc_id": pa.array(list(doc_ids), pa.string())}))
+
     # -- plans -----------------------------------------------------------------------------------
     def load_plan(self, plan: Plan) -> None:
         """(Re)load a plan's rows. Plans are data: a changed file replaces its rows in one transaction."""
@@ -128,11 +148,13 @@ class Writer:
         """Copy decisions recorded in the journal file into review_decisions (idempotent)."""
         from pipeline.journal import read_decisions
 
-        rows = read_decisions(self.paths.review_journal)
-        if not rows:
+        # only the decisions not held yet: what a publish then refreshes follows the new ones, not the journal
+        have = {r[0] for r in self.conn.execute("SELECT decision_id FROM review_decisions").fetchall()}
+        new = [r for r in read_decisions(self.paths.review_journal, skip=have) if r.get("decision_id") not in have]
+        if not new:
             return 0
         before = self.count("review_decisions")
-        self.insert("review_decisions", rows, on_conflict="ignore")
+        self.insert("review_decisions", new, on_conflict="ignore")
         return self.count("review_decisions") - before
 
     def count(self, table: str) -> int:
@@ -171,8 +193,11 @@ def _run_maintenance(conn: duckdb.DuckDBPyConnection) -> bool:
 
 
 @contextmanager
-def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeout: float = 600.0) -> Iterator[Writer]:
-    """The only way to write. Holds the writer lock for the whole job; publishes on a clean exit."""
+def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeout: float = 600.0,
+                defer_lake: bool = False) -> Iterator[Writer]:
+    """The only way to write. Holds the writer lock for the whole job; publishes on a clean exit. With the
+    lake and `defer_lake`, only the coverage file is published now (a review decision; the lake follows at
+    the next publish)."""
     from pipeline import lake
     from pipeline.publish import publish_snapshot
 
@@ -191,7 +216,8 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
             conn.close()
         started = time.perf_counter()
         if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
-            lake.publish(paths, None if rebuilt else writer.touched)
+            # every story recomputed: every document's row may have changed
+            lake.publish(paths, None if rebuilt else writer.touched, lake=not defer_lake)
         elif publish:
             publish_snapshot(paths)
         writer.publish_seconds = time.perf_counter() - started if publish else None  # the publish stage

@@ -130,11 +130,17 @@ def sync(paths: Paths, lock_timeout: float = 0.5, *, background: bool = True) ->
     """Fold the journal into the warehouse and publish, if the writer lock is free within `lock_timeout`.
     True when published now; False when the writer is busy (then, with `background`, a waiter process
     publishes as soon as it is free)."""
+    from pipeline import lake
     from pipeline.store import open_writer
 
+    deferred = background and lake.enabled() and lake.exists(paths)  # else the lake is published here too
     try:
-        with open_writer(paths, lock_timeout=lock_timeout):
-            pass  # open_writer ingests the journal; its clean exit publishes the snapshot
+        # open_writer ingests the journal; its clean exit publishes the snapshot. With the lake, it publishes
+        # the coverage file (the report sees the decision at once) and a waiter brings the lake up to date.
+        with open_writer(paths, lock_timeout=lock_timeout, defer_lake=deferred):
+            pass
+        if deferred:
+            start_waiter(paths)
         return True
     except LockTimeout:
         if background:

@@ -90,11 +90,13 @@ class ReviewState:
     pending: list[dict[str, Any]] = field(default_factory=list)
     windows: dict[tuple[str, str], tuple[dt.date, dt.date]] = field(default_factory=dict)
     activities: list[dict[str, Any]] = field(default_factory=list)
+    # the query items() reads: review_item (with the text), or review_item_brief on the coverage file
+    item_query: str = "review_item"
 
     @classmethod
     def load(cls, conn: duckdb.DuckDBPyConnection, paths: Paths) -> ReviewState:
         ingested = {r[0] for r in conn.execute(sql.query("review_decision_ids")).fetchall()}
-        pending = overlay.pending_decisions(read_decisions(paths.review_journal), ingested)
+        pending = overlay.pending_decisions(read_decisions(paths.review_journal, skip=ingested), ingested)
         activities = _dicts(conn.execute(sql.query("review_activities")))
         windows = {(a["plan_id"], a["activity_id"]): (a["window_start"], a["window_end"]) for a in activities}
         return cls(conn=conn, paths=paths, pending=pending, windows=windows, activities=activities)
@@ -179,7 +181,7 @@ class ReviewState:
 
     def items(self, ref: str) -> list[dict[str, Any]]:
         """Items matching a queue id or a doc_id (one per plan), overlaid, with text and evidence."""
-        raw = _dicts(self.conn.execute(sql.query("review_item"), [ref.strip()]))
+        raw = _dicts(self.conn.execute(sql.query(self.item_query), [ref.strip()]))
         if not raw:
             return raw
         copies = {c["id"]: c for c in self.story_rows(raw)}

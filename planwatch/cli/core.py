@@ -56,11 +56,11 @@ def report(
     (data/plans.toml), each counted by its own rules; JSON is then a list when there are several."""
     from pipeline.plan_registry import default_plan_ids
     from pipeline.report import build_report, render_csv, render_table, today_vn
-    from pipeline.snapshot import NoSnapshot, open_snapshot
+    from pipeline.snapshot import NoSnapshot, open_coverage, open_snapshot
 
     day = day_option(as_of, "--as-of")
     try:
-        with open_snapshot() as conn:
+        with (open_snapshot() if fmt is ReportFormat.xlsx else open_coverage()) as conn:
             known = [r[0] for r in conn.execute("SELECT plan_id FROM plans ORDER BY 1").fetchall()]
             plan_ids = [plan] if plan else default_plan_ids(day or today_vn(), known)
             if not plan_ids:

@@ -238,6 +238,28 @@ def _report_sync(published: bool) -> None:
                    "và sẽ có trong báo cáo ngay khi tác vụ đó xong.")
 
 
+@contextmanager
+def _decide_state(paths: Paths, ref: str) -> Iterator[Any]:
+    """The review state `decide` resolves its item in. With the lake, the coverage file when it holds the
+    item (the counted, pending and decided rows: no extension to load, no scan of every classification);
+    otherwise, and for any other item, the published state as `_state`."""
+    from pipeline import coverage_file, lake
+    from pipeline.review.queue import ReviewState
+
+    if lake.enabled() and coverage_file.exists(paths):
+        conn = coverage_file.open_reader(paths)
+        try:
+            state = ReviewState.load(conn, paths)
+            state.item_query = "review_item_brief"
+            if state.items(ref):
+                yield state
+                return
+        finally:
+            conn.close()
+    with _state(paths) as state:
+        yield state
+
+
 def _sync(paths: Paths, lock_timeout: float, no_sync: bool) -> None:
     from pipeline.review.decisions import sync
 
@@ -278,7 +300,7 @@ def decide(
     if len(chosen) != 1:
         fail("chọn đúng một trong --confirm (xác nhận), --reject (loại) hoặc --reopen (mở lại)")
     paths = Paths.from_env()
-    with _state(paths) as state:
+    with _decide_state(paths, item_id) as state:
         try:
             item = resolve(state, item_id, plan)
             decision = make_decision(item, chosen[0], reviewer, activities=state.activity_ids(item["plan_id"]),

@@ -66,3 +66,13 @@ def test_write_jobs_ingest_the_journal_once(home):
     with open_writer(home, publish=False) as writer:
         assert writer.count("review_decisions") == 2
         assert writer.ingest_review_journal() == 0
+
+
+def test_skip_leaves_out_known_decisions_without_being_fooled_by_a_note(tmp_path):
+    path = tmp_path / "review" / "decisions.jsonl"
+    append_decision(path, _decision(1))
+    append_decision(path, _decision(2, note='trích: "decision_id": "d1"'))  # quotes inside a note are escaped
+    append_decision(path, _decision(3))
+    assert [r["decision_id"] for r in read_decisions(path, skip={"d1", "d3"})] == ["d2"]
+    assert [r["decision_id"] for r in read_decisions(path, skip={"d2"})] == ["d1", "d3"]
+    assert [r["decision_id"] for r in read_decisions(path)] == ["d1", "d2", "d3"]

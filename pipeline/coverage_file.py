@@ -1,0 +1,200 @@
+"""The coverage file: a small read-only DuckDB file that the report reads, kept current per change.
+
+With the lake (PLANWATCH_LAKE) the big published state is a DuckLake, whose every reader pays for loading
+two extensions and for reading a catalog and Parquet files. The coverage report needs only a small part of
+it: the rows of `matches` (what is counted, pending, or decided by a person; a small share of the
+documents), the plans and the outlets. This file holds exactly that, as plain tables, with the coverage
+macros and views of data/sql/views/30_coverage.sql on top, so `build_report` runs on it unchanged:
+
+    PLANWATCH_HOME/snapshot/coverage.duckdb   (0444, published by copy and atomic rename)
+
+Each publish rewrites only the `matches` rows of the documents a job or a decision touched (and every copy
+of their stories), computed with the same view SQL (10_current.sql, 20_matches.sql) over those documents'
+rows of the warehouse; the small tables are copied whole. The cost follows the change and the size of
+the counted rows, not the archive. A change of plans, windows or views rebuilds it from the whole
+warehouse. Caller holds the writer lock; the warehouse is closed and checkpointed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from pipeline import sql
+from pipeline.publish import SNAPSHOT_MODE
+from planwatch.config import Paths
+
+# copied whole at every publish (small: plans, outlets, decisions)
+SMALL_TABLES = ("plans", "activities", "planned_counts", "plan_channels", "sources", "review_decisions")
+# the view files `matches` is derived from (they read classifications, documents, review_decisions,
+# activities), and the ones the report reads on top of it
+MATCH_VIEWS = ("10_current.sql", "20_matches.sql", "45_review.sql")
+REPORT_VIEWS = ("05_labels.sql", "30_coverage.sql")
+# the review items of the rows in `matches` (what `review decide` resolves a queue id with, pipeline.review)
+ITEMS = sql.query("coverage_review_items")
+# a change of these rebuilds every row
+WHOLE_INPUTS = ("plans", "activities")
+
+
+def path(paths: Paths) -> Path:
+    return paths.snapshot.parent / "coverage.duckdb"
+
+
+def exists(paths: Paths) -> bool:
+    return path(paths).exists()
+
+
+def open_reader(paths: Paths) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(path(paths)), read_only=True)
+
+
+def _view_sql(names: Iterable[str]) -> list[str]:
+    by_name = {p.name: p for p in sql.views()}
+    return [by_name[n].read_text(encoding="utf-8") for n in names]
+
+
+FORMAT = "2"  # this file's own layout: bump when its tables change
+
+
+def _version() -> str:
+    """Changes when any view SQL or this file's layout changes (then the file is rebuilt whole)."""
+    text = FORMAT + "".join(p.read_text(encoding="utf-8") for p in sql.views())
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _small_digest(conn: duckdb.DuckDBPyConnection, catalog: str) -> str:
+    parts = []
+    for table in WHOLE_INPUTS:
+        row = conn.execute(f'SELECT count(*), bit_xor(hash(t)) FROM {catalog}."{table}" t').fetchone()
+        parts.append(repr(row))
+    return "|".join(parts)
+
+
+def _copy_small(conn: duckdb.DuckDBPyConnection, create: bool) -> list[str]:
+    """Copy the small tables; on an update only those that changed (the decisions by their new ids).
+    Returns the tables written."""
+    written = []
+    for table in SMALL_TABLES:
+        if create:
+            conn.execute(f'CREATE TABLE cov."{table}" AS SELECT * FROM wh."{table}"')
+        elif table == "review_decisions":  # append-only: add the decisions the file lacks
+            added = conn.execute("INSERT INTO cov.review_decisions SELECT * FROM wh.review_decisions "
+                                 "WHERE decision_id NOT IN (SELECT decision_id FROM cov.review_decisions)").fetchone()
+            if not added or not added[0]:
+                continue
+        else:
+            digest = f'SELECT count(*), bit_xor(hash(t)) FROM {{}}."{table}" t'
+            if conn.execute(digest.format("wh")).fetchone() == conn.execute(digest.format("cov")).fetchone():
+                continue
+            conn.execute(f'DELETE FROM cov."{table}"')
+            conn.execute(f'INSERT INTO cov."{table}" SELECT * FROM wh."{table}"')
+        written.append(table)
+    return written
+
+
+def expand_to_stories(conn: duckdb.DuckDBPyConnection, catalog: str, doc_ids: Iterable[str]) -> list[str]:
+    """These documents and every copy of their stories (a story-wide decision reaches them all)."""
+    seeds = sorted(set(doc_ids))
+    if not seeds:
+        return []
+    rows = conn.execute(sql.query("coverage_story_docs").format(catalog=catalog), [seeds]).fetchall()
+    return sorted(r[0] for r in rows)
+
+
+def _fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> tuple[Any, Any]:
+    """The `matches` rows and review items of these documents, derived by the same view SQL as the
+    warehouse's from their rows only (documents, classifications, decisions; every window and outlet), in
+    the connection's in-memory catalog (warehouse attached as `wh`)."""
+    conn.execute("USE memory")
+    conn.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT unnest(?::VARCHAR[]) AS doc_id", [doc_ids])
+    for table in ("documents", "classifications", "review_decisions"):
+        conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table} "
+                     "WHERE doc_id IN (SELECT doc_id FROM temp._ids)")
+    for table in ("activities", "sources", "plan_channels"):
+        conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table}")
+    for text in _view_sql(MATCH_VIEWS):
+        conn.execute(text)
+    fresh = conn.execute("SELECT * FROM memory.matches").fetch_arrow_table()
+    items = conn.execute(ITEMS.format(items="memory.review_items", matches="memory.matches")).fetch_arrow_table()
+    return fresh, items
+
+
+def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, object]:
+    """Bring the coverage file to the warehouse's state. `touched_docs`: documents whose rows (or whose
+    decisions) changed since the last publish; None: rebuild from the whole warehouse. Returns what was
+    done: {"rebuilt": bool, "docs": rows refreshed for}."""
+    target = path(paths)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(f".{target.name}.*.tmp*"):  # left by a publish that was killed
+        stale.unlink(missing_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    rebuild = touched_docs is None or not target.exists()
+    done: dict[str, object] = {"rebuilt": rebuild, "docs": 0}
+    if not rebuild:
+        shutil.copyfile(target, tmp)
+        os.chmod(tmp, 0o644)
+    conn = duckdb.connect()
+    try:
+        conn.execute(f"ATTACH '{tmp}' AS cov")
+        conn.execute(f"ATTACH '{paths.warehouse}' AS wh (READ_ONLY)")
+        if not rebuild:
+            meta = dict(conn.execute("SELECT key, value FROM cov.coverage_meta").fetchall())
+            if meta.get("version") != _version() or meta.get("inputs") != _small_digest(conn, "wh"):
+                rebuild = True
+                conn.execute("DETACH cov")
+                tmp.unlink()
+                conn.execute(f"ATTACH '{tmp}' AS cov")
+                done["rebuilt"] = True
+        ids: list[str] = []
+        fresh: dict[str, Any] = {}
+        if not rebuild:  # derived first, in the in-memory catalog: a transaction writes one database
+            ids = expand_to_stories(conn, "wh", touched_docs or [])
+            if ids:
+                fresh["matches"], fresh["review_items"] = _fresh_rows(conn, ids)
+            done["docs"] = len(ids)
+        conn.execute("BEGIN")
+        _copy_small(conn, create=rebuild)
+        if rebuild:
+            conn.execute("CREATE TABLE cov.matches AS SELECT * FROM wh.matches")
+            items_sql = ITEMS.format(items="wh.review_items", matches="cov.matches")
+            conn.execute(f"CREATE TABLE cov.review_items AS {items_sql}")
+            conn.execute("CREATE TABLE cov.coverage_meta (key VARCHAR, value VARCHAR)")
+        elif ids:
+            conn.register("_ids_arrow", pa.table({"doc_id": ids}))
+            for table, rows in fresh.items():
+                conn.execute(f"DELETE FROM cov.{table} WHERE doc_id IN (SELECT doc_id FROM _ids_arrow)")
+                conn.register("_fresh", rows)
+                conn.execute(f"INSERT INTO cov.{table} BY NAME SELECT * FROM _fresh")
+                conn.unregister("_fresh")
+            conn.unregister("_ids_arrow")
+        conn.execute("DELETE FROM cov.coverage_meta")
+        conn.execute("INSERT INTO cov.coverage_meta VALUES ('version', ?), ('inputs', ?)",
+                     [_version(), _small_digest(conn, "wh")])
+        conn.execute("COMMIT")
+        if rebuild:
+            conn.execute("USE cov")
+            for text in _view_sql(REPORT_VIEWS):
+                conn.execute(text)
+            conn.execute("USE memory")
+        conn.execute("CHECKPOINT cov")
+    finally:
+        conn.close()
+    tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+    os.chmod(tmp, SNAPSHOT_MODE)
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+    target.with_name(target.name + ".wal").unlink(missing_ok=True)
+    dir_fd = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+    return done
