@@ -18,11 +18,10 @@ from classifiers.formats import detect_format
 from classifiers.lexicon import Lexicon, lexicon_path, load_lexicon
 from classifiers.model import Model, model_path
 from classifiers.prefilter import Prefilter
-from classifiers.routing import decide, review_reasons, route
+from classifiers.routing import decide, local_date, review_reasons, route
 from classifiers.scoring import Hit, Scored, match_zones, score_zones
 from classifiers.zones import Zone, prepare
 from pipeline.plans import Plan
-from planwatch.core.vntime import local_date
 
 CODE_VERSION = "rules-1.0"
 MODEL_CODE_VERSION = "model-1.0"

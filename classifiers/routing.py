@@ -7,12 +7,33 @@ low_extraction_quality, short_text.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from classifiers.lexicon import Lexicon
 from pipeline.plans import Plan
-from planwatch.core.vntime import local_date
+
+VN = dt.timezone(dt.timedelta(hours=7))
+
+
+def local_date(value: Any) -> dt.date | None:
+    """A publication date as the local (Asia/Ho_Chi_Minh) date, from a datetime, date or ISO string."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            try:
+                return dt.date.fromisoformat(value.strip()[:10])
+            except ValueError:
+                return None
+    if isinstance(value, dt.datetime):
+        return value.astimezone(VN).date() if value.tzinfo else value.date()
+    if isinstance(value, dt.date):
+        return value
+    return None
 
 
 def review_reasons(doc: dict[str, Any], *, score: float, shares: dict[str, float], activity: str | None,
