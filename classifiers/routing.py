@@ -94,7 +94,7 @@ def route(probability: float, activity_probabilities: dict[str, float], threshol
         reasons.append("close_activities")
     if mixed:
         reasons.append("mixed_projects")
-    reasons.extend(flags)
+    reasons.extend(f for f in dict.fromkeys(flags) if f not in reasons)  # each reason once
     return Routed("review" if reasons else "accept", tuple(reasons))
 
 
