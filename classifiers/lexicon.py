@@ -197,9 +197,54 @@ def _category(path: Path, raw: dict[str, Any], name: str, where: str, **extra: A
 
 def _parse(path: Path, raw: dict[str, Any], activity_ids: tuple[str, ...] | None) -> Lexicon:
     meta = _table(path, raw, "meta")
+    plan = _plan_id(path, meta)
+    thresholds, zone_weights, center, width = _parse_thresholds(path, raw)
+
+    proj_raw = _table(path, raw, "project")
+    proj_acts = proj_raw.get("activities", {})
+    project = _category(path, proj_raw, "project", "project.",
+                        activities={str(k): float(v) for k, v in proj_acts.items()})
+
+    subj_raw = _table(path, raw, "subject")
+    subject = {c: _category(path, _table(path, subj_raw, c, "subject."), c, f"subject.{c}.")
+               for c in SUBJECT_CATEGORIES}
+
+    activities = _parse_activities(path, raw, activity_ids, project)
+    project_start = _project_start(path, meta)
+    default_activity = _default_activity(path, meta, activities)
+    negatives = _parse_negatives(path, raw)
+
+    fmt_raw = _table(path, raw, "format")
+    fmt_cat = _category(path, {"weight": 1.0, "terms": fmt_raw.get("report_terms")}, "format", "format.report_")
+    kinds = fmt_raw.get("source_kinds_report", {})
+    if not isinstance(kinds, dict):
+        raise LexiconError(path, "format.source_kinds_report", "expected a table", "write { tv = 1.5 }")
+
+    prefilter_keys = _prefilter_keys(path, project, subject, proj_raw, subj_raw)
+    features = _parse_features(path, raw)
+    digest = hashlib.sha256(json.dumps(raw, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
+    owners = tuple((c.name, t) for c in [project, *subject.values(), *activities.values(), *negatives.values(),
+                                         fmt_cat, *features.values()] for t in c.terms)
+    return Lexicon(
+        plan=plan, path=path, default_activity=default_activity, thresholds=thresholds, zone_weights=zone_weights,
+        score_center=center, score_width=width, project=project, subject=subject, activities=activities,
+        negatives=negatives, format_terms=fmt_cat,
+        report_threshold=_number(path, fmt_raw, "report_threshold", "format."), project_start=project_start,
+        source_kinds_report={str(k): float(v) for k, v in kinds.items()}, prefilter_keys=prefilter_keys,
+        digest=digest, features=features, owners=owners,
+        matcher=Matcher(t.text if not t.generated else t.key for _, t in owners),
+    )
+
+
+def _plan_id(path: Path, meta: dict[str, Any]) -> str:
     plan = meta.get("plan")
     if not isinstance(plan, str) or not plan:
         raise LexiconError(path, "meta.plan", "missing", "set meta.plan to the plan id this lexicon serves")
+    return plan
+
+
+def _parse_thresholds(path: Path, raw: dict[str, Any]) -> tuple[dict[str, float], dict[str, float], float, float]:
+    """[thresholds]: (the decision thresholds, the zone weights, the score's center and width)."""
     th_raw = _table(path, raw, "thresholds")
     thresholds = {k: _number(path, th_raw, k, "thresholds.", kind) for k, kind in THRESHOLD_KEYS.items()}
     unknown = set(th_raw) - set(THRESHOLD_KEYS) - {"zones", "score"}
@@ -216,16 +261,12 @@ def _parse(path: Path, raw: dict[str, Any], activity_ids: tuple[str, ...] | None
     width = _number(path, score_raw, "width", "thresholds.score.")
     if width <= 0:
         raise LexiconError(path, "thresholds.score.width", "must be > 0", "set a positive width")
+    return thresholds, zone_weights, center, width
 
-    proj_raw = _table(path, raw, "project")
-    proj_acts = proj_raw.get("activities", {})
-    project = _category(path, proj_raw, "project", "project.",
-                        activities={str(k): float(v) for k, v in proj_acts.items()})
 
-    subj_raw = _table(path, raw, "subject")
-    subject = {c: _category(path, _table(path, subj_raw, c, "subject."), c, f"subject.{c}.")
-               for c in SUBJECT_CATEGORIES}
-
+def _parse_activities(path: Path, raw: dict[str, Any], activity_ids: tuple[str, ...] | None,
+                      project: Category) -> dict[str, Category]:
+    """[activities."ID"]: one table per plan activity (all of the plan's, no other), the ones [project] names."""
     acts_raw = _table(path, raw, "activities")
     activities = {str(a): _category(path, v, f"activity:{a}", f"activities.{a}.") for a, v in acts_raw.items()
                   if isinstance(v, dict)}
@@ -238,49 +279,65 @@ def _parse(path: Path, raw: dict[str, Any], activity_ids: tuple[str, ...] | None
     for a in project.activities:
         if a not in activities:
             raise LexiconError(path, "project.activities", f"unknown activity '{a}'", "use the plan's activity ids")
+    return activities
+
+
+def _project_start(path: Path, meta: dict[str, Any]) -> dt.date | None:
     project_start = meta.get("project_start")
     if project_start is not None and not isinstance(project_start, dt.date):
         raise LexiconError(path, "meta.project_start", f"not a date ({project_start!r})",
                            "write it as a TOML date, e.g. 2018-01-08, or remove it")
+    return project_start
+
+
+def _default_activity(path: Path, meta: dict[str, Any], activities: dict[str, Category]) -> str:
     default_activity = str(meta.get("default_activity", next(iter(activities))))
     if default_activity not in activities:
         raise LexiconError(path, "meta.default_activity", f"unknown activity '{default_activity}'",
                            f"use one of {sorted(activities)}")
+    return default_activity
 
-    neg_raw = _table(path, raw, "negatives")
-    negatives: dict[str, Category] = {}
-    for name, v in neg_raw.items():
-        where = f"negatives.{name}."
-        if not isinstance(v, dict):
-            raise LexiconError(path, where.rstrip("."), "expected a table", f"write [negatives.{name}]")
-        mode = v.get("mode", "flat")
-        if mode not in NEGATIVE_MODES:
-            raise LexiconError(path, f"{where}mode", f"unknown mode {mode!r}", "use 'flat', 'ratio' or 'damp'")
-        against = v.get("against")
-        if mode == "ratio" and against not in SUBJECT_CATEGORIES:
-            raise LexiconError(path, f"{where}against", f"{against!r} is not a subject category",
-                               f"set against to one of {', '.join(SUBJECT_CATEGORIES)}")
-        scale = _number(path, v, "scale", where) if mode == "damp" else 1.0
-        if scale <= 0:
-            raise LexiconError(path, f"{where}scale", "must be > 0", "set a positive scale")
-        mixed_review = v.get("mixed_review", False)
-        if not isinstance(mixed_review, bool):
-            raise LexiconError(path, f"{where}mixed_review", "expected true or false", "write mixed_review = true")
-        negatives[name] = _category(path, v, f"negative:{name}", where, mode=mode, against=against, scale=scale,
-                                    mixed_review=mixed_review)
 
-    fmt_raw = _table(path, raw, "format")
-    fmt_cat = _category(path, {"weight": 1.0, "terms": fmt_raw.get("report_terms")}, "format", "format.report_")
-    kinds = fmt_raw.get("source_kinds_report", {})
-    if not isinstance(kinds, dict):
-        raise LexiconError(path, "format.source_kinds_report", "expected a table", "write { tv = 1.5 }")
+def _parse_negatives(path: Path, raw: dict[str, Any]) -> dict[str, Category]:
+    return {name: _negative(path, name, v) for name, v in _table(path, raw, "negatives").items()}
 
+
+def _negative(path: Path, name: str, v: Any) -> Category:
+    """One [negatives.NAME] table: its mode (flat, ratio against a subject category, damp by a scale)."""
+    where = f"negatives.{name}."
+    if not isinstance(v, dict):
+        raise LexiconError(path, where.rstrip("."), "expected a table", f"write [negatives.{name}]")
+    mode = v.get("mode", "flat")
+    if mode not in NEGATIVE_MODES:
+        raise LexiconError(path, f"{where}mode", f"unknown mode {mode!r}", "use 'flat', 'ratio' or 'damp'")
+    against = v.get("against")
+    if mode == "ratio" and against not in SUBJECT_CATEGORIES:
+        raise LexiconError(path, f"{where}against", f"{against!r} is not a subject category",
+                           f"set against to one of {', '.join(SUBJECT_CATEGORIES)}")
+    scale = _number(path, v, "scale", where) if mode == "damp" else 1.0
+    if scale <= 0:
+        raise LexiconError(path, f"{where}scale", "must be > 0", "set a positive scale")
+    mixed_review = v.get("mixed_review", False)
+    if not isinstance(mixed_review, bool):
+        raise LexiconError(path, f"{where}mixed_review", "expected true or false", "write mixed_review = true")
+    return _category(path, v, f"negative:{name}", where, mode=mode, against=against, scale=scale,
+                     mixed_review=mixed_review)
+
+
+def _prefilter_keys(path: Path, project: Category, subject: dict[str, Category], proj_raw: dict[str, Any],
+                    subj_raw: dict[str, Any]) -> tuple[str, ...]:
+    """The term keys of the categories marked prefilter = true (a page without one is not scored)."""
     prefilter_keys = tuple(t.key for c in [project, *subject.values()] for t in c.terms
                            if (c is project and proj_raw.get("prefilter")) or
                            (c.name in subj_raw and subj_raw[c.name].get("prefilter")))
     if not prefilter_keys:
         raise LexiconError(path, "prefilter", "no category has prefilter = true",
                            "set prefilter = true on [project] and [subject.sector]")
+    return prefilter_keys
+
+
+def _parse_features(path: Path, raw: dict[str, Any]) -> dict[str, Category]:
+    """[features.NAME]: term groups that are model features only (weight 1)."""
     feat_raw = raw.get("features", {})
     if not isinstance(feat_raw, dict):
         raise LexiconError(path, "features", "expected a table of term groups", "write [features.NAME] tables")
@@ -289,15 +346,5 @@ def _parse(path: Path, raw: dict[str, Any], activity_ids: tuple[str, ...] | None
         if not isinstance(v, dict):
             raise LexiconError(path, f"features.{name}", "expected a table", f"write [features.{name}]")
         features[name] = _category(path, {"weight": 1.0, **v}, f"feature:{name}", f"features.{name}.")
-    digest = hashlib.sha256(json.dumps(raw, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
-    owners = tuple((c.name, t) for c in [project, *subject.values(), *activities.values(), *negatives.values(),
-                                         fmt_cat, *features.values()] for t in c.terms)
-    return Lexicon(
-        plan=plan, path=path, default_activity=default_activity, thresholds=thresholds, zone_weights=zone_weights,
-        score_center=center, score_width=width, project=project, subject=subject, activities=activities,
-        negatives=negatives, format_terms=fmt_cat,
-        report_threshold=_number(path, fmt_raw, "report_threshold", "format."), project_start=project_start,
-        source_kinds_report={str(k): float(v) for k, v in kinds.items()}, prefilter_keys=prefilter_keys,
-        digest=digest, features=features, owners=owners,
-        matcher=Matcher(t.text if not t.generated else t.key for _, t in owners),
-    )
+    return features
+

@@ -210,6 +210,20 @@ class Trained:
     oof: list[tuple[str, int, float]]  # (item id, label, out-of-fold calibrated probability)
 
 
+@dataclass
+class _Fitted:
+    """The train split's features, labels and out-of-fold probabilities: what the thresholds and the report
+    are computed on."""
+
+    its: list[Item]
+    X: list[dict[str, float]]
+    y: list[int]
+    real: list[int]              # indices of the real (non-generated) items
+    base: list[int]              # the items C and the thresholds are chosen on: `real` once it is enough, else all
+    p_oof: list[float]           # out-of-fold calibrated probabilities
+    clf: Any
+
+
 def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) -> Trained:
     """Fit on the train split of `items` (holdout items are dropped here) with the rules classifier `clf`."""
     train_items = [it for it in items if it.split == "train"]
@@ -220,80 +234,18 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
     if sum(y) < 2 or sum(y) == len(y):
         raise ValueError(f"need relevant and irrelevant training items, got {sum(y)} relevant of {len(y)}")
     folds = _folds(y, FOLDS)
-
-    # C by out-of-fold log loss on the real items once there are enough of them, else on all (the margins of
-    # all folds are calibrated together, as the final model's will be)
     real = [i for i, it in enumerate(its) if it.real]
-    sel = real if sum(y[i] for i in real) >= MIN_REAL_POSITIVES else list(range(len(its)))
-    best: tuple[float, float, list[float]] | None = None
-    for C in C_GRID:
-        oof = [0.0] * len(its)
-        for tr, te in folds:
-            wts, b = fit_relevance([X[i] for i in tr], [y[i] for i in tr], [w[i] for i in tr], C)
-            for i in te:
-                oof[i] = _margin(wts, b, X[i])
-        a, c = _platt(oof, y)
-        p = [_sig(a * m + c) for m in oof]
-        loss = _logloss([p[i] for i in sel], [y[i] for i in sel], [w[i] for i in sel])
-        if best is None or loss < best[0]:
-            best = (loss, C, oof)
-    assert best is not None
-    loss, C, oof = best
+    base = _calibration_items(its, y, real)
+    loss, C, oof = _choose_c(X, y, w, folds, base)
     a, c = _platt(oof, y)
     p_oof = [_sig(a * m + c) for m in oof]
     weights, bias = fit_relevance(X, y, w, C)
-
-    # thresholds on the real items' out-of-fold probabilities once they hold enough relevant items (the
-    # generated dev set and the demo mirror are easier); until then on all items. The accept threshold is
-    # chosen among the items the hard rules let through (a research abstract with p = 0.9 is reviewed anyway).
-    base = real if sum(y[i] for i in real) >= MIN_REAL_POSITIVES else list(range(len(its)))
-    open_ = [i for i in base if acceptable(its[i], X[i], clf)]
-    t_accept = max(0.5, accept_threshold([p_oof[i] for i in open_], [y[i] for i in open_]))
-    t_reject = min(t_accept - 0.05, reject_threshold([p_oof[i] for i in base], [y[i] for i in base]))
-
-    # activity
-    rel = [i for i, it in enumerate(its) if it.relevant and it.activity]
-    act_model: dict[str, Any] | None = None
-    activity_min = 0.0
-    act_cv: dict[str, Any] = {}
-    ya = [str(its[i].activity) for i in rel]
-    if len(set(ya)) >= 2:
-        Xa, wa = [X[i] for i in rel], [w[i] for i in rel]
-        afolds = _folds(ya, FOLDS)
-        oof_top: list[tuple[float, bool]] = []
-        for tr, te in afolds:
-            classes, aw, ab = fit_activity([Xa[i] for i in tr], [ya[i] for i in tr], [wa[i] for i in tr], 1.0)
-            for i in te:
-                zs = {cl: ab[cl] + sum(v * aw[cl][k] for k, v in Xa[i].items() if k in aw[cl]) for cl in classes}
-                top = max(zs.values())
-                ex = {cl: math.exp(z - top) for cl, z in zs.items()}
-                best_cl = max(ex, key=lambda k: ex[k])
-                oof_top.append((ex[best_cl] / sum(ex.values()), best_cl == ya[i]))
-        acc = sum(ok for _, ok in oof_top) / len(oof_top)
-        activity_min = 0.0
-        for t in (0.0, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
-            kept = [ok for pr, ok in oof_top if pr >= t]
-            if kept and sum(kept) / len(kept) >= ACTIVITY_ACCURACY:
-                activity_min = t
-                break
-        else:
-            activity_min = 0.7
-        classes, aw, ab = fit_activity(Xa, ya, wa, 1.0)
-        act_model = {"classes": classes, "weights": _rounded_nested(aw), "bias": ab}
-        act_cv = {"activity_accuracy_oof": round(acc, 4), "activity_items": len(ya),
-                  "activity_counts": dict(Counter(ya))}
-
-    def oof_metrics(idx: list[int]) -> dict[str, Any]:
-        acc_ = [i for i in idx if p_oof[i] >= t_accept and acceptable(its[i], X[i], clf)]
-        pos = [i for i in idx if y[i]]
-        return {"items": len(idx), "relevant": len(pos),
-                "accept_precision": round(sum(y[i] for i in acc_) / len(acc_), 4) if acc_ else 1.0,
-                "surfaced_recall": round(sum(p_oof[i] >= t_reject for i in pos) / len(pos), 4) if pos else 1.0,
-                "review_share": round(sum(t_reject <= p_oof[i] < t_accept for i in idx) / len(idx), 4)}
-
+    fitted = _Fitted(its=its, X=X, y=y, real=real, base=base, p_oof=p_oof, clf=clf)
+    t_accept, t_reject = _relevance_thresholds(fitted)
+    act_model, activity_min, act_cv = _activity_model(its, X, w)
     cv = {"threshold_base": "real" if base is real else "all", "C": C, "log_loss": round(loss, 4),
-          "folds": len(folds), "real": oof_metrics(real),
-          "all": oof_metrics(list(range(len(its)))), **act_cv}
+          "folds": len(folds), "real": _oof_metrics(fitted, real, t_accept, t_reject),
+          "all": _oof_metrics(fitted, list(range(len(its))), t_accept, t_reject), **act_cv}
     thresholds = {"accept": round(t_accept, 4), "reject": round(t_reject, 4), "activity_min": activity_min}
     params = {"C": C, "min_df": MIN_DF, "ngram_scale": NGRAM_SCALE, "folds": FOLDS,
               "accept_precision": ACCEPT_PRECISION,
@@ -311,6 +263,92 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
         "activity": act_model,
     }
     return Trained(model=model, cv=cv, oof=[(it.id, y[i], p_oof[i]) for i, it in enumerate(its)])
+
+
+def _calibration_items(its: list[Item], y: list[int], real: list[int]) -> list[int]:
+    """The real items once they hold enough relevant ones (the generated dev set and the demo mirror are
+    easier), else all items."""
+    return real if sum(y[i] for i in real) >= MIN_REAL_POSITIVES else list(range(len(its)))
+
+
+def _choose_c(X: list[dict[str, float]], y: list[int], w: list[float], folds: list[tuple[list[int], list[int]]],
+              sel: list[int]) -> tuple[float, float, list[float]]:
+    """(log loss, C, out-of-fold margins) of the C with the lowest out-of-fold log loss on `sel` (the margins
+    of all folds are calibrated together, as the final model's will be)."""
+    best: tuple[float, float, list[float]] | None = None
+    for C in C_GRID:
+        oof = [0.0] * len(X)
+        for tr, te in folds:
+            wts, b = fit_relevance([X[i] for i in tr], [y[i] for i in tr], [w[i] for i in tr], C)
+            for i in te:
+                oof[i] = _margin(wts, b, X[i])
+        a, c = _platt(oof, y)
+        p = [_sig(a * m + c) for m in oof]
+        loss = _logloss([p[i] for i in sel], [y[i] for i in sel], [w[i] for i in sel])
+        if best is None or loss < best[0]:
+            best = (loss, C, oof)
+    assert best is not None
+    return best
+
+
+def _relevance_thresholds(f: _Fitted) -> tuple[float, float]:
+    """(accept, reject) on the out-of-fold probabilities of the base items. The accept threshold is chosen
+    among the items the hard rules let through (a research abstract with p = 0.9 is reviewed anyway)."""
+    open_ = [i for i in f.base if acceptable(f.its[i], f.X[i], f.clf)]
+    t_accept = max(0.5, accept_threshold([f.p_oof[i] for i in open_], [f.y[i] for i in open_]))
+    t_reject = min(t_accept - 0.05, reject_threshold([f.p_oof[i] for i in f.base], [f.y[i] for i in f.base]))
+    return t_accept, t_reject
+
+
+def _activity_model(its: list[Item], X: list[dict[str, float]], w: list[float]
+                    ) -> tuple[dict[str, Any] | None, float, dict[str, Any]]:
+    """(activity model, activity_min, its cross-validation figures) from the relevant items with an activity;
+    (None, 0.0, {}) when they name fewer than two activities."""
+    rel = [i for i, it in enumerate(its) if it.relevant and it.activity]
+    ya = [str(its[i].activity) for i in rel]
+    if len(set(ya)) < 2:
+        return None, 0.0, {}
+    Xa, wa = [X[i] for i in rel], [w[i] for i in rel]
+    oof_top = _activity_oof_top(Xa, ya, wa)
+    acc = sum(ok for _, ok in oof_top) / len(oof_top)
+    classes, aw, ab = fit_activity(Xa, ya, wa, 1.0)
+    act_model = {"classes": classes, "weights": _rounded_nested(aw), "bias": ab}
+    act_cv = {"activity_accuracy_oof": round(acc, 4), "activity_items": len(ya),
+              "activity_counts": dict(Counter(ya))}
+    return act_model, _activity_min(oof_top), act_cv
+
+
+def _activity_oof_top(Xa: list[dict[str, float]], ya: list[str], wa: list[float]) -> list[tuple[float, bool]]:
+    """(out-of-fold probability of the top activity, whether it is the labelled one) per item."""
+    oof_top: list[tuple[float, bool]] = []
+    for tr, te in _folds(ya, FOLDS):
+        classes, aw, ab = fit_activity([Xa[i] for i in tr], [ya[i] for i in tr], [wa[i] for i in tr], 1.0)
+        for i in te:
+            zs = {cl: ab[cl] + sum(v * aw[cl][k] for k, v in Xa[i].items() if k in aw[cl]) for cl in classes}
+            top = max(zs.values())
+            ex = {cl: math.exp(z - top) for cl, z in zs.items()}
+            best_cl = max(ex, key=lambda k: ex[k])
+            oof_top.append((ex[best_cl] / sum(ex.values()), best_cl == ya[i]))
+    return oof_top
+
+
+def _activity_min(oof_top: list[tuple[float, bool]]) -> float:
+    """The lowest top-activity probability above which the out-of-fold accuracy reaches ACTIVITY_ACCURACY."""
+    for t in (0.0, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+        kept = [ok for pr, ok in oof_top if pr >= t]
+        if kept and sum(kept) / len(kept) >= ACTIVITY_ACCURACY:
+            return t
+    return 0.7
+
+
+def _oof_metrics(f: _Fitted, idx: list[int], t_accept: float, t_reject: float) -> dict[str, Any]:
+    """Accept precision, surfaced recall and review share of the items `idx` at the thresholds, out of fold."""
+    acc_ = [i for i in idx if f.p_oof[i] >= t_accept and acceptable(f.its[i], f.X[i], f.clf)]
+    pos = [i for i in idx if f.y[i]]
+    return {"items": len(idx), "relevant": len(pos),
+            "accept_precision": round(sum(f.y[i] for i in acc_) / len(acc_), 4) if acc_ else 1.0,
+            "surfaced_recall": round(sum(f.p_oof[i] >= t_reject for i in pos) / len(pos), 4) if pos else 1.0,
+            "review_share": round(sum(t_reject <= f.p_oof[i] < t_accept for i in idx) / len(idx), 4)}
 
 
 def _rounded(w: dict[str, float]) -> dict[str, float]:
