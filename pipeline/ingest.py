@@ -34,6 +34,7 @@ from planwatch.core.vntime import local_date
 
 if TYPE_CHECKING:
     from classifiers.contract import Classification
+    from pipeline.workers import BatchResult
 
 log = logging.getLogger("planwatch.ingest")
 
@@ -258,7 +259,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     folder's pages.jsonl. Extraction and classification run in the worker pool (pipeline.workers) while the
     stream is still being fed; the fetch log and health are read once the stream ends.
     times: stage times measured before this call (the crawl's discover and fetch), completed here."""
-    from pipeline.workers import BatchResult, WorkerContext, run_batches, warm_up, worker_count
+    from pipeline.workers import WorkerContext, run_batches, warm_up, worker_count
 
     if pages is not None:
         warm_up()  # a crawl's stream: the pool will be used, start its fork server while the snapshot is read
@@ -276,70 +277,21 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     steps = progress if hasattr(progress, "advance") else None  # a pipeline.progress reporter: counts too
     if not streaming:  # a crawl still running reports its own progress; its pages are counted at its end
         _stage(say, steps, "trích xuất trang", hint or 0)
-    docs: dict[str, dict[str, Any]] = {}
-    by_doc: dict[str, list[ClassificationRow]] = {}
-    spent = {"extract": 0.0, "classify": 0.0, "dedupe": 0.0}
-    signatures: dict[str, Any] = {}
-    folded: dict[str, Any] = {}
-
-    def todo() -> Iterator[dict[str, Any]]:
-        for page in page_rows:
-            summary.pages += 1
-            if not force and known.get(_page_doc_id(page), "") == page.get("raw_sha256") is not None:
-                summary.documents_unchanged += 1
-                continue
-            yield page
-
-    def collect(result: BatchResult) -> None:
-        summary.extract_errors.extend(result.errors)
-        spent["extract"] += result.extract_s
-        spent["classify"] += result.classify_s
-        spent["dedupe"] += result.dedupe_s
-        signatures.update(result.story_rows)
-        folded.update(result.paragraphs)
-        if steps is not None and not streaming:
-            steps.advance(result.pages)
-        for doc in result.docs:
-            docs.pop(doc["doc_id"], None)  # a page recorded twice keeps its last extraction, in run order
-            docs[doc["doc_id"]] = doc
-            by_doc[doc["doc_id"]] = []
-        for row in result.classifications:
-            by_doc[row["doc_id"]].append(row)
-
+    collected = _Collected(summary, None if streaming else steps)
     ctx = WorkerContext(raw_dir=paths.raw_archive, sources=source_map, plans=list(plans), run_id=run_id)
-    run_batches(ctx, todo(), workers=workers, on_result=collect)
-    doc_list = list(docs.values())
-    classifications = [row for doc_id in docs for row in by_doc[doc_id]]
-    if streaming:
-        _stage(say, steps, "trích xuất trang", summary.pages)
-        if steps is not None:
-            steps.advance(summary.pages)
-    _stage(say, steps, "phân loại tài liệu", len(doc_list) * len(plans))  # done in the same workers
-    if steps is not None:
-        steps.advance(len(doc_list) * len(plans))
-    times.add("extract", spent["extract"], summary.pages - summary.documents_unchanged)
-    times.add("classify", spent["classify"], len(doc_list))
-    summary.documents_new = sum(1 for d in doc_list if d["doc_id"] not in known)
-    summary.documents_updated = len(doc_list) - summary.documents_new
-    summary.classified = len(classifications)
-    for row in classifications:
-        summary.decisions[row["decision"]] = summary.decisions.get(row["decision"], 0) + 1
-    raw_fetches = list(read_jsonl(run_dir / FETCHES))
-    fetches = [_fetch_row(r, run_id) for r in raw_fetches]
-    summary.fetches = len(fetches)
-    crawl_s = crawl_seconds(run_dir / DONE)
-    if crawl_s is not None and "fetch" not in times.as_dict():
-        crawl_stages(raw_fetches, crawl_s, times)
-    health = [_health_row(r, run_id) for r in read_jsonl(run_dir / HEALTH)]
-    summary.sources = len(health)
+    run_batches(ctx, _pages_to_extract(page_rows, known, force, summary), workers=workers, on_result=collected.add)
+    doc_list, classifications = collected.rows()
+    _report_worker_stages(say, steps, streaming, summary.pages, len(doc_list) * len(plans))
+    _summarize_documents(summary, times, collected.spent, doc_list, classifications, known)
+    fetches, health = _fetches_and_health(run_dir, run_id, summary, times)
     say("ghi vào kho dữ liệu")
     started = time.perf_counter()
     with open_writer(paths) as writer:
         writer.start_run(run_id, kind, since, until)
         _sync_registry(writer, sources)
         writer.insert("fetch_log", fetches, on_conflict="ignore")
-        in_workers = spent["dedupe"]  # signatures computed in the workers
-        store_documents(writer, doc_list, classifications, times, signatures, folded)
+        in_workers = collected.spent["dedupe"]  # signatures computed in the workers
+        store_documents(writer, doc_list, classifications, times, collected.signatures, collected.folded)
         writer.insert("source_health_log", health, on_conflict="replace")
         complete = (run_dir / DONE).exists()
         times.add("store", time.perf_counter() - started - times.seconds("dedupe"), len(doc_list))
@@ -353,6 +305,93 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     record_publish(paths, run_id, times)
     (run_dir / INGESTED_MARKER).write_text(now().isoformat() + "\n", encoding="utf-8")
     return summary
+
+
+def _pages_to_extract(page_rows: Iterable[dict[str, Any]], known: dict[str, str | None], force: bool,
+                      summary: IngestSummary) -> Iterator[dict[str, Any]]:
+    """The run's pages, counted, without those whose stored document came from the same raw bytes (unless
+    force)."""
+    for page in page_rows:
+        summary.pages += 1
+        if not force and known.get(_page_doc_id(page), "") == page.get("raw_sha256") is not None:
+            summary.documents_unchanged += 1
+            continue
+        yield page
+
+
+class _Collected:
+    """The worker pool's batch results gathered in run order: documents, their classifications, the
+    extraction errors (into the summary), time spent per stage, story signatures and folded paragraphs.
+    steps: a progress reporter advanced by each batch's pages (None: not counted here)."""
+
+    def __init__(self, summary: IngestSummary, steps: Any) -> None:
+        self.summary = summary
+        self.steps = steps
+        self.docs: dict[str, dict[str, Any]] = {}
+        self.by_doc: dict[str, list[ClassificationRow]] = {}
+        self.spent = {"extract": 0.0, "classify": 0.0, "dedupe": 0.0}
+        self.signatures: dict[str, Any] = {}
+        self.folded: dict[str, Any] = {}
+
+    def add(self, result: BatchResult) -> None:
+        self.summary.extract_errors.extend(result.errors)
+        self.spent["extract"] += result.extract_s
+        self.spent["classify"] += result.classify_s
+        self.spent["dedupe"] += result.dedupe_s
+        self.signatures.update(result.story_rows)
+        self.folded.update(result.paragraphs)
+        if self.steps is not None:
+            self.steps.advance(result.pages)
+        for doc in result.docs:
+            self.docs.pop(doc["doc_id"], None)  # a page recorded twice keeps its last extraction, in run order
+            self.docs[doc["doc_id"]] = doc
+            self.by_doc[doc["doc_id"]] = []
+        for row in result.classifications:
+            self.by_doc[row["doc_id"]].append(row)
+
+    def rows(self) -> tuple[list[dict[str, Any]], list[ClassificationRow]]:
+        """The documents and their classification rows, in run order."""
+        return list(self.docs.values()), [row for doc_id in self.docs for row in self.by_doc[doc_id]]
+
+
+def _report_worker_stages(say: Progress, steps: Any, streaming: bool, pages: int, classified: int) -> None:
+    """Report the extraction (a stream's pages are counted at its end) and the classification done in the
+    same workers."""
+    if streaming:
+        _stage(say, steps, "trích xuất trang", pages)
+        if steps is not None:
+            steps.advance(pages)
+    _stage(say, steps, "phân loại tài liệu", classified)  # done in the same workers
+    if steps is not None:
+        steps.advance(classified)
+
+
+def _summarize_documents(summary: IngestSummary, times: StageTimes, spent: dict[str, float],
+                         doc_list: list[dict[str, Any]], classifications: list[ClassificationRow],
+                         known: dict[str, str | None]) -> None:
+    """Extraction and classification times, new and updated documents and the decisions into the summary."""
+    times.add("extract", spent["extract"], summary.pages - summary.documents_unchanged)
+    times.add("classify", spent["classify"], len(doc_list))
+    summary.documents_new = sum(1 for d in doc_list if d["doc_id"] not in known)
+    summary.documents_updated = len(doc_list) - summary.documents_new
+    summary.classified = len(classifications)
+    for row in classifications:
+        summary.decisions[row["decision"]] = summary.decisions.get(row["decision"], 0) + 1
+
+
+def _fetches_and_health(run_dir: Path, run_id: str, summary: IngestSummary,
+                        times: StageTimes) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The run's fetch log and source health as table rows, counted in the summary; the crawl's stage times
+    from its fetch log when they were not measured before the ingest."""
+    raw_fetches = list(read_jsonl(run_dir / FETCHES))
+    fetches = [_fetch_row(r, run_id) for r in raw_fetches]
+    summary.fetches = len(fetches)
+    crawl_s = crawl_seconds(run_dir / DONE)
+    if crawl_s is not None and "fetch" not in times.as_dict():
+        crawl_stages(raw_fetches, crawl_s, times)
+    health = [_health_row(r, run_id) for r in read_jsonl(run_dir / HEALTH)]
+    summary.sources = len(health)
+    return fetches, health
 
 
 def record_publish(paths: Paths, run_id: str, times: StageTimes) -> None:

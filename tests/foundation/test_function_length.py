@@ -16,18 +16,7 @@ LIMIT = 80  # lines from the def line to the last line of the body
 MARK = "# long:"
 
 # "<file>:<function>" -> why it stays long without a comment in its file.
-EXEMPT = {
-    # Any byte changed in classifiers/training.py changes the shipped model's code digest
-    # (classifiers.training.CODE_FILES; tests/quality/test_training.py): a comment would mean retraining.
-    "classifiers/training.py:train": "fit, calibrate, pick thresholds and the activity model in one pass over "
-    "one fold split; its code is part of the shipped model's digest, so it changes only with a retrain",
-    # Files other engineers were changing in the same session (issue 13 layers and classifier contract,
-    # issue 14 classifiers, issue 16 speed): the reason is here until their branches are merged.
-    "classifiers/lexicon.py:_parse": "validates one lexicon file section by section with the error that names "
-    "the key and the fix; to split into thresholds/negatives/features parsers once issue 14 has merged",
-    "pipeline/ingest.py:ingest_run": "the ingest recipe around the worker pool (stream pages, collect batch "
-    "results, one writer transaction); to split into collect/store steps once issues 13 and 16 have merged",
-}
+EXEMPT: dict[str, str] = {}
 
 
 def long_functions() -> list[tuple[str, int, int, bool]]:
