@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from pipeline.plans import Plan
+from pipeline.rows import DocumentRow, PageRow
 from pipeline.runfiles import (
     DONE,
     FETCHES,
     HEALTH,
     INGESTED_MARKER,
-    PAGES,
     read_jsonl,
+    read_pages,
     read_raw,
 )
 from pipeline.stages import StageTimes, crawl_seconds, crawl_stages
@@ -73,8 +74,8 @@ def source_as_dict(source: Any) -> dict[str, Any]:
     return dict(vars(source))
 
 
-def extract_page_row(raw_dir: Path, page: dict[str, Any], sources: dict[str, dict[str, Any]],
-                     run_id: str) -> tuple[dict[str, Any] | None, dict[str, str] | None]:
+def extract_page_row(raw_dir: Path, page: PageRow, sources: dict[str, dict[str, Any]],
+                     run_id: str) -> tuple[DocumentRow | None, dict[str, str] | None]:
     """One page of a run into a document row, or the error that stopped it (one bad page must not stop
     the run). Runs in the worker processes (pipeline.workers)."""
     from pipeline.extract import extract_page
@@ -110,15 +111,15 @@ def extract_page_row(raw_dir: Path, page: dict[str, Any], sources: dict[str, dic
     }, None
 
 
-def extract_documents(paths: Paths, pages: Iterable[dict[str, Any]], sources: dict[str, dict[str, Any]],
+def extract_documents(paths: Paths, pages: Iterable[PageRow], sources: dict[str, dict[str, Any]],
                       run_id: str, summary: IngestSummary,
                       skip: Callable[[str, str | None], bool] = lambda _id, _sha: False,
-                      tick: Callable[[int], None] | None = None) -> list[dict[str, Any]]:
+                      tick: Callable[[int], None] | None = None) -> list[DocumentRow]:
     """Extract every page of a run into document rows, in this process. A page that fails is recorded.
     tick(1) after each page (progress)."""
     from pipeline.progress import counted
 
-    docs: dict[str, dict[str, Any]] = {}
+    docs: dict[str, DocumentRow] = {}
     for page in counted(pages, tick):
         summary.pages += 1
         if skip(_page_doc_id(page), page.get("raw_sha256")):
@@ -132,11 +133,11 @@ def extract_documents(paths: Paths, pages: Iterable[dict[str, Any]], sources: di
     return list(docs.values())
 
 
-def _page_doc_id(page: dict[str, Any]) -> str:
+def _page_doc_id(page: PageRow) -> str:
     return str(page.get("doc_id") or doc_id_for(page.get("canonical_url") or page["url"]))
 
 
-def classify_documents(docs: Sequence[dict[str, Any]], plans: Sequence[Plan], sources: dict[str, dict[str, Any]],
+def classify_documents(docs: Sequence[DocumentRow], plans: Sequence[Plan], sources: dict[str, dict[str, Any]],
                        run_id: str, tick: Callable[[int], None] | None = None) -> list[ClassificationRow]:
     """One classification row per (document, plan); the classifier rejects non-Vietnamese pages itself.
     tick(1) as each input is taken by the classifier (progress)."""
@@ -184,7 +185,7 @@ def classification_row(result: Classification, plan_id: str, run_id: str, at: dt
     }
 
 
-def store_documents(writer: Writer, docs: list[dict[str, Any]], classifications: list[ClassificationRow],
+def store_documents(writer: Writer, docs: list[DocumentRow], classifications: list[ClassificationRow],
                     times: StageTimes | None = None, story_rows: dict[str, Any] | None = None,
                     paragraphs: dict[str, Any] | None = None) -> None:
     """Assign stories against what the warehouse holds (pipeline.story_store indexes the batch and moves stored
@@ -252,7 +253,7 @@ def _changed_classifications(writer: Writer,
 def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: Iterable[Any], kind: str = "nightly",
                since: dt.date | None = None, until: dt.date | None = None,
                progress: Progress | None = None, force: bool = False,
-               pages: Iterable[dict[str, Any]] | None = None, times: StageTimes | None = None) -> IngestSummary:
+               pages: Iterable[PageRow] | None = None, times: StageTimes | None = None) -> IngestSummary:
     """Ingest one run folder. Safe to call again on the same folder (nothing is duplicated).
     force: re-extract pages even when the stored document came from the same raw bytes (reprocess).
     pages: the run's page rows as a stream (a crawl still writing them, pipeline.follow); default: the
@@ -271,7 +272,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     source_map = {s["id"]: s for s in (source_as_dict(x) for x in sources)}
     known = _known_documents(paths)
     streaming = pages is not None
-    page_rows: Iterable[dict[str, Any]] = pages if pages is not None else list(read_jsonl(run_dir / PAGES))
+    page_rows: Iterable[PageRow] = pages if pages is not None else list(read_pages(run_dir))
     hint = None if streaming else len(page_rows)  # type: ignore[arg-type]
     workers = worker_count(hint)
     steps = progress if hasattr(progress, "advance") else None  # a pipeline.progress reporter: counts too
@@ -307,8 +308,8 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     return summary
 
 
-def _pages_to_extract(page_rows: Iterable[dict[str, Any]], known: dict[str, str | None], force: bool,
-                      summary: IngestSummary) -> Iterator[dict[str, Any]]:
+def _pages_to_extract(page_rows: Iterable[PageRow], known: dict[str, str | None], force: bool,
+                      summary: IngestSummary) -> Iterator[PageRow]:
     """The run's pages, counted, without those whose stored document came from the same raw bytes (unless
     force)."""
     for page in page_rows:
@@ -327,7 +328,7 @@ class _Collected:
     def __init__(self, summary: IngestSummary, steps: Any) -> None:
         self.summary = summary
         self.steps = steps
-        self.docs: dict[str, dict[str, Any]] = {}
+        self.docs: dict[str, DocumentRow] = {}
         self.by_doc: dict[str, list[ClassificationRow]] = {}
         self.spent = {"extract": 0.0, "classify": 0.0, "dedupe": 0.0}
         self.signatures: dict[str, Any] = {}
@@ -349,7 +350,7 @@ class _Collected:
         for row in result.classifications:
             self.by_doc[row["doc_id"]].append(row)
 
-    def rows(self) -> tuple[list[dict[str, Any]], list[ClassificationRow]]:
+    def rows(self) -> tuple[list[DocumentRow], list[ClassificationRow]]:
         """The documents and their classification rows, in run order."""
         return list(self.docs.values()), [row for doc_id in self.docs for row in self.by_doc[doc_id]]
 
@@ -367,7 +368,7 @@ def _report_worker_stages(say: Progress, steps: Any, streaming: bool, pages: int
 
 
 def _summarize_documents(summary: IngestSummary, times: StageTimes, spent: dict[str, float],
-                         doc_list: list[dict[str, Any]], classifications: list[ClassificationRow],
+                         doc_list: list[DocumentRow], classifications: list[ClassificationRow],
                          known: dict[str, str | None]) -> None:
     """Extraction and classification times, new and updated documents and the decisions into the summary."""
     times.add("extract", spent["extract"], summary.pages - summary.documents_unchanged)
@@ -483,12 +484,12 @@ def _parse_ts(value: Any) -> dt.datetime | None:
     return None
 
 
-def _hint(page: dict[str, Any]) -> dict[str, Any]:
+def _hint(page: PageRow) -> dict[str, Any]:
     """What discovery knew about a page, plus the HTTP charset for decoding."""
     hint = dict(page.get("hint") or {})
     for key in ("encoding", "content_type"):
         if page.get(key) and key not in hint:
-            hint[key] = page[key]
+            hint[key] = page.get(key)
     return hint
 
 

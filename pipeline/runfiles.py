@@ -6,15 +6,23 @@ at most one torn last line, which is skipped."""
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 from crawlers.output import DONE, FETCHES, HEALTH, PAGES, raw_path, read_jsonl
+from pipeline.rows import PageRow
 
 __all__ = ["DONE", "FETCHES", "HEALTH", "INGESTED_MARKER", "PAGES", "pending_runs", "raw_path", "read_jsonl",
-           "read_raw"]
+           "read_pages", "read_raw"]
 
 # The run folder's format belongs to the crawler (crawlers/output.py): one reader serves both sides.
 INGESTED_MARKER = "ingested"
+
+
+def read_pages(run_dir: Path) -> Iterator[PageRow]:
+    """The run's page rows (pages.jsonl), as the crawler wrote them (crawlers.spider)."""
+    return cast(Iterator[PageRow], read_jsonl(run_dir / PAGES))
 
 
 def read_raw(raw_dir: Path, sha256: str) -> bytes:

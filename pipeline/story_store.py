@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import duckdb
@@ -180,7 +180,7 @@ def _forget(conn: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
         conn.unregister("_ids")
 
 
-def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[dict[str, Any]],
+def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str, Any]],
                      *, rebuilding: bool = False,
                      precomputed: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
                      paragraphs: dict[str, list[tuple[int, str]]] | None = None) -> Assignment:

@@ -18,6 +18,7 @@ copy against the story's representative).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,7 +171,8 @@ def published_of(published: Any) -> dt.datetime | None:
     return published if isinstance(published, dt.datetime) else None
 
 
-def as_doc(row: dict[str, Any]) -> Doc:
+def as_doc(row: Mapping[str, Any]) -> Doc:
+    """The story code's view of a document: a DocumentRow (pipeline.rows) or a stored `documents` row."""
     return Doc(doc_id=str(row["doc_id"]), title=row.get("title"), text=row.get("text"),
                published=published_of(row.get("published_at")),
                source_id=row.get("source_id"), content_hash=row.get("content_hash"))

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.plans import Plan
+from pipeline.rows import DocumentRow, PageRow
 
 if TYPE_CHECKING:
     from pipeline.ingest import ClassificationRow
@@ -34,7 +35,7 @@ PRELOAD = ["pipeline.extract", "pipeline.language", "classifiers", "pipeline.ing
 @dataclass
 class BatchResult:
     """What one batch gave: document rows, their classification rows, failures, and the time spent."""
-    docs: list[dict[str, Any]] = field(default_factory=list)
+    docs: list[DocumentRow] = field(default_factory=list)
     classifications: list[ClassificationRow] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
     story_rows: dict[str, Any] = field(default_factory=dict)  # doc_id -> story signature and keys
@@ -61,18 +62,18 @@ def _init(context: WorkerContext) -> None:
     _CONTEXT = context
 
 
-def _run_batch(pages: list[dict[str, Any]]) -> BatchResult:
+def _run_batch(pages: list[PageRow]) -> BatchResult:
     assert _CONTEXT is not None, "worker not initialised"
     return process_batch(_CONTEXT, pages)
 
 
-def process_batch(ctx: WorkerContext, pages: list[dict[str, Any]]) -> BatchResult:
+def process_batch(ctx: WorkerContext, pages: list[PageRow]) -> BatchResult:
     """Extract then classify one batch (the body of a worker; also run inline for small runs)."""
     from pipeline.ingest import classify_documents, extract_page_row
 
     out = BatchResult(pages=len(pages))
     started = time.perf_counter()
-    docs: dict[str, dict[str, Any]] = {}
+    docs: dict[str, DocumentRow] = {}
     for page in pages:
         row, error = extract_page_row(ctx.raw_dir, page, ctx.sources, ctx.run_id)
         if error is not None:
@@ -88,7 +89,7 @@ def process_batch(ctx: WorkerContext, pages: list[dict[str, Any]]) -> BatchResul
     return out
 
 
-def story_rows(docs: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
+def story_rows(docs: list[DocumentRow]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The story signatures and candidate keys of these documents (pipeline.stories.Prepared), computed here
     so the writer only looks them up (they depend on the document alone), and the documents' folded
     paragraphs (pipeline.boilerplate.paragraphs, needed for them anyway), so the writer does not fold the
@@ -129,8 +130,8 @@ def warm_up(pages_hint: int | None = None) -> None:
     forkserver.ensure_running()
 
 
-def batches(pages: Iterable[dict[str, Any]], size: int = BATCH) -> Iterator[list[dict[str, Any]]]:
-    batch: list[dict[str, Any]] = []
+def batches(pages: Iterable[PageRow], size: int = BATCH) -> Iterator[list[PageRow]]:
+    batch: list[PageRow] = []
     for page in pages:
         batch.append(page)
         if len(batch) >= size:
@@ -140,7 +141,7 @@ def batches(pages: Iterable[dict[str, Any]], size: int = BATCH) -> Iterator[list
         yield batch
 
 
-def run_batches(ctx: WorkerContext, pages: Iterable[dict[str, Any]], *, workers: int,
+def run_batches(ctx: WorkerContext, pages: Iterable[PageRow], *, workers: int,
                 on_result: Callable[[BatchResult], None]) -> None:
     """Feed `pages` (a list, or a stream still being written by the crawl) through the pool in batches and
     pass each result to `on_result` in submission order. Inline when workers == 1."""
