@@ -28,7 +28,7 @@ import duckdb
 import pyarrow as pa
 
 from pipeline import sql
-from pipeline.publish import SNAPSHOT_MODE
+from pipeline.publish import install_read_only
 from planwatch.config import Paths
 
 # copied whole at every publish (small: plans, outlets, decisions)
@@ -186,15 +186,5 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, objec
         conn.execute("CHECKPOINT cov")
     finally:
         conn.close()
-    tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
-    os.chmod(tmp, SNAPSHOT_MODE)
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)
-    target.with_name(target.name + ".wal").unlink(missing_ok=True)
-    dir_fd = os.open(target.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    install_read_only(tmp, target)
     return done

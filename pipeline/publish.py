@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -82,13 +83,20 @@ def publish_snapshot(paths: Paths) -> Path:
         conn.execute("CHECKPOINT")
     finally:
         conn.close()
-    for leftover in (tmp.with_name(tmp.name + ".wal"),):
-        leftover.unlink(missing_ok=True)
+    install_read_only(tmp, target, before_rename=lambda: pause("publish"))
+    return target
+
+
+def install_read_only(tmp: Path, target: Path, before_rename: Callable[[], None] | None = None) -> None:
+    """Put a closed, checkpointed DuckDB file in place of target: its WAL dropped, 0444, fsynced, renamed
+    atomically, the directory fsynced. before_rename: a test hook (pipeline/faults.py)."""
+    tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
     os.chmod(tmp, SNAPSHOT_MODE)  # read-only on disk too: a read-write open by an analyst fails at once
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
-    pause("publish")  # test-only hook (pipeline/faults.py); a no-op unless PLANWATCH_FAULT_PAUSE is set
-    # A WAL beside the snapshot (an analyst's read-write session, killed before it checkpointed) would be
+    if before_rename is not None:
+        before_rename()
+    # A WAL beside the target (an analyst's read-write session, killed before it checkpointed) would be
     # replayed by every reader onto the new file: readers would see state that is not the warehouse's.
     stale_wal = target.with_name(target.name + ".wal")
     stale_wal.unlink(missing_ok=True)
@@ -99,4 +107,3 @@ def publish_snapshot(paths: Paths) -> Path:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
-    return target
