@@ -56,8 +56,8 @@ import numpy as np
 import pyarrow as pa
 
 from planwatch.config import Paths
+from planwatch.core.vntime import VN_TZ as VN
 
-VN = dt.timezone(dt.timedelta(hours=7))
 CHUNK = 20_000
 NUM_PERM = 128
 N_OUTLETS = 700

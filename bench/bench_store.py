@@ -28,8 +28,8 @@ import duckdb
 from pipeline.publish import publish_snapshot
 from pipeline.store import open_writer
 from planwatch.config import Paths
+from planwatch.core.vntime import VN_TZ as VN
 
-VN = dt.timezone(dt.timedelta(hours=7))
 SENTENCES = [
     "Bộ Giáo dục và Đào tạo triển khai Đề án 33 về đào tạo, bồi dưỡng giáo viên mầm non.",
     "Các Sở GDĐT phối hợp với cơ sở đào tạo tổ chức bồi dưỡng cán bộ quản lý cơ sở giáo dục mầm non.",

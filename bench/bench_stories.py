@@ -39,9 +39,9 @@ from pipeline.stories import KEYS, Prepared
 from pipeline.story_store import assign_and_index
 from pipeline.syndication import as_doc
 from planwatch.config import REPO_ROOT
+from planwatch.core.vntime import VN_TZ as VN
 
 CORPORA = REPO_ROOT.parent / "shared" / "corpora"
-VN = dt.timezone(dt.timedelta(hours=7))
 REAL_STORED = 2_000
 CHUNK = 100_000
 

@@ -157,12 +157,24 @@ def _band_rows(prepared: Prepared) -> pa.Table:
 def _load(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table, verb: str = "INSERT") -> None:
     if batch.num_rows == 0:
         return
-    conn.register("_rows", batch)
+    # table names come from this module, never from input
+    _execute_over(conn, "_rows", batch, f'{verb} INTO "{table}" BY NAME SELECT * FROM _rows')
+
+
+def _execute_over(conn: duckdb.DuckDBPyConnection, name: str, batch: pa.Table, statement: str) -> None:
+    """Run a statement that reads an Arrow table registered under name (the SQL names it)."""
+    conn.register(name, batch)
     try:
-        # table names come from this module, never from input
-        conn.execute(f'{verb} INTO "{table}" BY NAME SELECT * FROM _rows')
+        conn.execute(statement)
     finally:
-        conn.unregister("_rows")
+        conn.unregister(name)
+
+
+def _move(conn: duckdb.DuckDBPyConnection, stories: Mapping[str, str]) -> None:
+    """Set the story of stored documents (doc_id -> story_id)."""
+    moved = pa.table({"doc_id": pa.array(list(stories), type=pa.string()),
+                      "story_id": pa.array(list(stories.values()), type=pa.string())})
+    _execute_over(conn, "_moved", moved, sql.query("story_move"))
 
 
 def _forget(conn: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
@@ -204,23 +216,13 @@ def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str
                                              type=pa.list_(pa.uint64()))})
     _load(conn, "doc_signatures", sig_rows, "INSERT OR REPLACE")
     if assignment.moved:
-        moved = pa.table({"doc_id": pa.array(list(assignment.moved), type=pa.string()),
-                          "story_id": pa.array(list(assignment.moved.values()), type=pa.string())})
-        conn.register("_moved", moved)
-        try:
-            conn.execute(sql.query("story_move"))
-        finally:
-            conn.unregister("_moved")
+        _move(conn, assignment.moved)
     if assignment.representatives:
         now = dt.datetime.now(dt.UTC)
         reps = pa.table({"story_id": pa.array(list(assignment.representatives), type=pa.string()),
                          "first_doc_id": pa.array(list(assignment.representatives.values()), type=pa.string()),
                          "created_at": pa.array([now] * len(assignment.representatives), pa.timestamp("us", "UTC"))})
-        conn.register("_reps", reps)
-        try:
-            conn.execute(sql.query("story_upsert_representatives"))
-        finally:
-            conn.unregister("_reps")
+        _execute_over(conn, "_reps", reps, sql.query("story_upsert_representatives"))
     return assignment
 
 
@@ -253,14 +255,7 @@ def rebuild(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
         rows = [{"doc_id": d.doc_id, "title": d.title, "text": d.text, "published_at": d.published,
                  "source_id": d.source_id, "content_hash": d.content_hash}
                 for d in lookup.documents(chunk).values()]
-        assignment = assign_and_index(conn, rows, rebuilding=True)
-        moved = pa.table({"doc_id": pa.array(list(assignment.stories), type=pa.string()),
-                          "story_id": pa.array(list(assignment.stories.values()), type=pa.string())})
-        conn.register("_moved", moved)
-        try:
-            conn.execute(sql.query("story_move"))
-        finally:
-            conn.unregister("_moved")
+        _move(conn, assign_and_index(conn, rows, rebuilding=True).stories)
     conn.execute(sql.query("maintenance_done"), [REBUILD_TASK])
     row = conn.execute(sql.query("story_count")).fetchone()
     return {"documents": len(ids), "stories": int(row[0]) if row else 0}
