@@ -1,6 +1,7 @@
 """All lexicon terms matched in one pass over a zone's syllables, respecting tone marks.
 
-A zone is split once into syllables (`\\w+` runs). Every term of every category is a path of syllables
+A zone is split once into syllables (runs of letters or of digits: "1BÀI" is "1", "BÀI"; "giáo_viên" of
+word-segmented text is two syllables). Every term of every category is a path of syllables
 in one trie; a walk from each syllable finds every term that starts there, in all categories at once.
 There is no word segmentation: positions (for proximity) are syllable indexes.
 
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from classifiers.textfold import fast_fold
 from pipeline.normalize import normalize_text
 
-SYLLABLE = re.compile(r"\w+")
+SYLLABLE = re.compile(r"[^\W\d_]+|\d+")
 _BREAK = re.compile(r"[.!?;:\n…]")
 _OPTIONAL = re.compile(r"\[([^\]]+)\]")
 # a Vietnamese letter that carries a mark (tone or vowel quality) or đ

@@ -3,8 +3,8 @@
 Deterministic: the same data and code give the same file (fixed folds, liblinear/lbfgs, no randomness
 left). Steps, on the train split only (the holdout is evaluated, never fitted on):
   1. features of every candidate item through the rules (classifiers.features);
-  2. relevance: logistic regression (class-balanced; the generated dev set and the demo mirror weigh
-     corpus.SYNTHETIC_WEIGHT), n-gram columns held back by NGRAM_SCALE,
+  2. relevance: logistic regression (class-balanced; borderline labels weigh BORDERLINE_WEIGHT; the generated
+     dev set and the demo mirror weigh corpus.SYNTHETIC_WEIGHT), n-gram columns held back by NGRAM_SCALE,
      C chosen by 5-fold out-of-fold log loss; Platt calibration fitted on the out-of-fold margins;
   3. thresholds on the out-of-fold calibrated probabilities of the real items: `accept` = the lowest
      probability above which accept precision stays >= ACCEPT_PRECISION; `reject` = the highest below which
@@ -37,6 +37,7 @@ MIN_DF = 2                # an n-gram is a feature when it occurs in at least th
 C_GRID = (0.3, 1.0, 3.0)
 FOLDS = 5
 MIN_REAL_POSITIVES = 40   # thresholds from the real items alone once they hold this many relevant ones
+BORDERLINE_WEIGHT = 0.5   # a label marked borderline (a second reader could decide otherwise) counts half
 CODE_FILES = ("classifiers/features.py", "classifiers/training.py", "classifiers/model.py", "classifiers/matcher.py",
               "classifiers/scoring.py", "classifiers/zones.py", "classifiers/engine.py", "classifiers/routing.py",
               "classifiers/corpus.py")
@@ -195,6 +196,12 @@ def reject_threshold(p: list[float], y: list[int], target: float = SURFACED_RECA
     return max(0.01, pos[allowed] - 1e-4)
 
 
+def sample_weight(item: Item) -> float:
+    """The item's weight in fitting: its source's weight, halved when its label is marked borderline (chosen
+    on the train split's out-of-fold figures: fewer noisy labels pull the decision boundary)."""
+    return item.weight * (BORDERLINE_WEIGHT if item.label.get("borderline") else 1.0)
+
+
 def acceptable(item: Item, x: dict[str, float], clf: Any) -> bool:
     """The hard rules of routing that need no model: a preschool subject, no what/who/genre flag, a date
     after the project's start."""
@@ -230,7 +237,7 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
     fz = featurize(clf, train_items)
     its, X = fz.items, fz.X
     y = [int(it.relevant) for it in its]
-    w = [it.weight for it in its]
+    w = [sample_weight(it) for it in its]
     if sum(y) < 2 or sum(y) == len(y):
         raise ValueError(f"need relevant and irrelevant training items, got {sum(y)} relevant of {len(y)}")
     folds = _folds(y, FOLDS)
@@ -248,7 +255,7 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
           "all": _oof_metrics(fitted, list(range(len(its))), t_accept, t_reject), **act_cv}
     thresholds = {"accept": round(t_accept, 4), "reject": round(t_reject, 4), "activity_min": activity_min}
     params = {"C": C, "min_df": MIN_DF, "ngram_scale": NGRAM_SCALE, "folds": FOLDS,
-              "accept_precision": ACCEPT_PRECISION,
+              "borderline_weight": BORDERLINE_WEIGHT, "accept_precision": ACCEPT_PRECISION,
               "surfaced_recall": SURFACED_RECALL}
     version = "m" + hashlib.sha256(json.dumps([data_digest, code_digest, params, thresholds]).encode()
                                    ).hexdigest()[:10]
