@@ -1,7 +1,7 @@
 """Benchmark story assignment against a large warehouse: time per new document, memory, batch cost.
 
     .venv/bin/python bench/bench_stories.py --stored 10000,100000 [--batch 100] [--big-batch 10000]
-    .venv/bin/python bench/bench_stories.py --stored 1000000        # builds ~3 GB in /tmp once; slow to build
+    .venv/bin/python bench/bench_stories.py --stored 1000000        # builds ~2 GB in /tmp once; slow to build
 
 For each stored size N a warehouse is built once (cached in --dir): N synthetic stored documents (random band
 keys, random signatures, three paragraph rows each: what the index holds for a document, without its text)
@@ -36,7 +36,7 @@ import pyarrow as pa
 from pipeline.minhash import NUM_PERM
 from pipeline.store import migrate
 from pipeline.stories import KEYS, Prepared
-from pipeline.story_store import assign_and_index
+from pipeline.story_store import assign_and_index, merge_bands, pending_merge, run_merge
 from pipeline.syndication import as_doc
 from planwatch.config import REPO_ROOT
 from planwatch.core.vntime import VN_TZ as VN
@@ -67,8 +67,8 @@ def build(path: Path, stored: int) -> None:
     migrate(conn)
     rng = np.random.default_rng(7)
     start = dt.datetime(2020, 1, 1, tzinfo=VN)
-    conn.execute("DROP INDEX story_bands_key")  # bulk load first, index once (a warehouse grows it row by row)
-    conn.execute("DROP INDEX paragraph_docs_hash")
+    conn.execute("SET memory_limit = '4GB'")
+    conn.execute("DROP INDEX paragraph_docs_hash")  # bulk load first, index once (a warehouse grows it row by row)
     for lo in range(0, stored, CHUNK):
         hi = min(stored, lo + CHUNK)
         ids = [f"syn{i:09d}" for i in range(lo, hi)]
@@ -104,8 +104,8 @@ def build(path: Path, stored: int) -> None:
         conn.execute("INSERT INTO paragraph_docs SELECT * FROM _p")
         conn.unregister("_p")
         print(f"  built {hi:,} synthetic documents", file=sys.stderr)
-    conn.execute("CREATE INDEX story_bands_key ON story_bands (band_key)")
     conn.execute("CREATE INDEX paragraph_docs_hash ON paragraph_docs (para_hash)")
+    merge_bands(conn)  # the synthetic band rows become the base of the candidate index
     corpus = _corpus()[:REAL_STORED]
     rows = [_doc_row(f"real{i:05d}", r["title"], r["text"], dt.datetime(2022, 6, 1, tzinfo=VN) + dt.timedelta(hours=i),
                      f"outlet{i % 20}") for i, r in enumerate(corpus)]
@@ -117,6 +117,32 @@ def build(path: Path, stored: int) -> None:
         conn.register("_d", pa.Table.from_pylist(batch))
         conn.execute("INSERT INTO documents BY NAME SELECT * FROM _d")
         conn.unregister("_d")
+    conn.execute("CHECKPOINT")
+    conn.close()
+
+
+def _peak_rss_mb() -> float:
+    """Peak resident memory of this process (VmHWM: unlike ru_maxrss, not inherited from the parent process)."""
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _settle(path: Path) -> None:
+    """What the writer does when it opens a warehouse: migrations, then a merge that is due (a warehouse built
+    before migration 008 gets its first base here; timed, as the migration's cost)."""
+    conn = duckdb.connect(str(path))
+    conn.execute("SET memory_limit = '4GB'")
+    migrate(conn)
+    if pending_merge(conn):
+        started, cpu = time.perf_counter(), time.process_time()
+        out = run_merge(conn)
+        print(json.dumps({"merged_rows": out["rows"], "merge_s": round(time.perf_counter() - started, 1),
+                          "merge_cpu_s": round(time.process_time() - cpu, 1),
+                          "peak_rss_mb": round(_peak_rss_mb())}),
+              file=sys.stderr)
     conn.execute("CHECKPOINT")
     conn.close()
 
@@ -145,10 +171,12 @@ def _store(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> tuple
     """Assign and index a batch as ingest does, then roll back: (wall seconds, CPU seconds of all threads).
     With PRECOMPUTED the signatures and keys come ready, as pipeline.workers computes them in the crawl's
     worker processes, and only the writer's part is timed."""
-    rows_of = Prepared.of([as_doc(r) for r in rows]).rows() if PRECOMPUTED else None
+    prepared = Prepared.of([as_doc(r) for r in rows]) if PRECOMPUTED else None
+    rows_of = prepared.rows() if prepared else None
+    paragraphs = {d.doc_id: d.paragraphs for d in prepared.docs} if prepared else None  # as pipeline.workers
     start, cpu = time.perf_counter(), time.process_time()
     conn.execute("BEGIN")
-    assignment = assign_and_index(conn, rows, precomputed=rows_of)
+    assignment = assign_and_index(conn, rows, precomputed=rows_of, paragraphs=paragraphs)
     for r in rows:
         r["story_id"] = assignment.stories[r["doc_id"]]
     conn.register("_d", pa.Table.from_pylist(rows))
@@ -169,7 +197,7 @@ def consecutive(path: Path, batch: int, count: int, memory_limit: str | None) ->
     conn = _connect(path, memory_limit)
     for i in range(count):
         wall, cpu = _store(conn, _new_docs(batch, 100_000 + i * batch))
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss = _peak_rss_mb()
         print(json.dumps({"batch_no": i, "cpu_ms_per_doc": round(1000 * cpu / batch, 2),
                           "ms_per_doc": round(1000 * wall / batch, 2), "peak_rss_mb": round(rss)}), flush=True)
 
@@ -177,11 +205,11 @@ def consecutive(path: Path, batch: int, count: int, memory_limit: str | None) ->
 def measure(path: Path, batch: int, batches: int, singles: int, big: int,
             memory_limit: str | None = None) -> dict[str, Any]:
     conn = _connect(path, memory_limit)
-    rss_open = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_open = _peak_rss_mb()
     _store(conn, _new_docs(20, 10_000_000))  # warm-up: load the views' SQL, first index pages
     nightly = [_store(conn, _new_docs(batch, i * batch)) for i in range(batches)]
     one = [_store(conn, _new_docs(1, 5_000_000 + i)) for i in range(singles)]
-    rss_small = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_small = _peak_rss_mb()
     big_s = _store(conn, _new_docs(big, 8_000_000)) if big else None
     stored = conn.execute("SELECT count(*) FROM documents").fetchone()
     bands = conn.execute("SELECT count(*) FROM story_bands").fetchone()
@@ -195,7 +223,7 @@ def measure(path: Path, batch: int, batches: int, singles: int, big: int,
             "peak_rss_mb_after_open": round(rss_open, 1), "peak_rss_mb_small_batches": round(rss_small, 1),
             "big_batch_docs": big, "big_batch_s": round(big_s[0], 2) if big_s else None,
             "big_batch_cpu_s": round(big_s[1], 2) if big_s else None,
-            "peak_rss_mb_with_big_batch": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "peak_rss_mb_with_big_batch": round(_peak_rss_mb(), 1),
             "warehouse_mb": round(path.stat().st_size / 2**20, 1)}
 
 
@@ -233,7 +261,9 @@ def main() -> None:
             started = time.perf_counter()
             build(path.with_suffix(".tmp"), size)
             path.with_suffix(".tmp").rename(path)
+            Path(f"{path.with_suffix('.tmp')}.story-bands").rename(f"{path}.story-bands")  # the index base
             print(f"built {path} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        _settle(path)
         if args.build_only:
             continue
         # a fresh process: its memory is the measurement's, not the build's

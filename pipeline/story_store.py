@@ -1,13 +1,17 @@
 """The stored side of story assignment, in DuckDB (the writer's connection), and the full rebuild.
 
-Tables (migration 003): ``story_bands`` (band_key, doc_id; ART index on band_key), ``paragraph_docs``
-(para_hash, doc_id, source_id, published_date; ART index on para_hash), ``doc_signatures`` (one
-``UBIGINT[]`` signature per document), ``stories`` (story_id, first_doc_id = the representative).
+Tables (migrations 005, 008): ``paragraph_docs`` (para_hash, doc_id, source_id, published_date; ART index on
+para_hash), ``doc_signatures`` (one ``UBIGINT[]`` signature per document), ``stories`` (story_id,
+first_doc_id = the representative), and the candidate index: an immutable base sorted by band key in files
+next to the warehouse (pipeline.story_bandfile; ``story_band_files`` names the current generation), the
+rows added since it was written in ``story_bands`` (band_key, doc_id; the delta, at most ``MERGE_ROWS``
+rows, no index), and ``story_bands_dropped`` (documents whose base rows are stale). A full delta is merged
+into a new base by ``merge_bands``. An in-memory warehouse has no base: every row stays in the delta.
 
-A batch touches only what it needs: the band keys of its documents (index lookups), the candidate
-documents and their stories' representatives (primary-key lookups), and the occurrence rows of their
-paragraphs. Nothing proportional to the stored corpus is loaded into Python, so memory does not grow with
-it (bench/bench_stories.py).
+A batch touches only what it needs: the band keys of its documents (one 4 KiB block of the base per key,
+and one hash join over the delta), the candidate documents and their stories' representatives
+(primary-key lookups), and the occurrence rows of their paragraphs. Nothing proportional to the stored
+corpus is loaded into Python, so memory does not grow with it (bench/bench_stories.py).
 
 DuckDB 1.5 uses an ART index only for constant filters, not for a bound list parameter (measured: 1 ms vs a
 full scan), so the lookups splice constants into the query text: integers made by ``int()``, and doc ids
@@ -19,13 +23,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import duckdb
 import numpy as np
 import pyarrow as pa
 
-from pipeline import sql
+from pipeline import sql, story_bandfile
 from pipeline.boilerplate import WINDOW_DAYS, countable
 from pipeline.stories import Assigner, Assignment, OutletCounts, Prepared
 from pipeline.syndication import Doc, as_doc
@@ -34,9 +39,13 @@ from planwatch.core.vntime import local_date
 # constants per IN list, answered from the ART index: measured 0.0138 ms CPU a key in lists of 100, 0.0085 in
 # lists of 800, alike at 612k and 5.2M band rows (docs/stories.md section 4)
 INDEX_LOOKUP_CHUNK = 800
-INDEX_LOOKUP_MAX_KEYS = 50_000  # above this many keys (a batch of ~1,000 documents) one hash join is cheaper
 REBUILD_CHUNK = 5_000
 REBUILD_TASK = "rebuild_stories"
+MERGE_TASK = "merge_story_bands"
+# delta rows that trigger a merge into a new base: about 39,000 documents (51 keys each); the delta is scanned
+# by every batch's hash join, a merge rewrites the base (docs/stories.md, section 7)
+MERGE_ROWS = 2_000_000
+MERGE_BATCH_ROWS = 1_000_000  # rows of the sorted delta fetched at a time while merging
 
 
 def int_list(values: Iterable[int]) -> str:
@@ -72,14 +81,13 @@ class DuckLookup:
             for key in row:
                 owners[int(key)].append(doc.doc_id)
         rows: list[tuple[Any, ...]] = []
-        if owners and len(owners) <= INDEX_LOOKUP_MAX_KEYS:
-            for part in _chunks(list(owners)):
-                rows += self.conn.execute(sql.query("story_candidates").replace("/*KEYS*/", int_list(part))).fetchall()
-        elif owners:
-            probe = pa.table({"band_key": pa.array(list(owners), type=pa.uint64())})
+        if owners:
+            wanted = np.fromiter(owners, dtype=np.uint64, count=len(owners))
+            rows = _base_rows(self.conn, wanted)
+            probe = pa.table({"band_key": pa.array(wanted, type=pa.uint64())})
             self.conn.register("_probe", probe)
             try:
-                rows = self.conn.execute(sql.query("story_candidates_join")).fetchall()
+                rows += self.conn.execute(sql.query("story_candidates_join")).fetchall()
             finally:
                 self.conn.unregister("_probe")
         out: dict[str, set[str]] = {d.doc_id: set() for d in docs}
@@ -187,9 +195,99 @@ def _forget(conn: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
         return
     conn.register("_ids", pa.table({"doc_id": pa.array(known, type=pa.string())}))
     try:
-        conn.execute(sql.query("story_forget"))
+        conn.execute(sql.query("story_forget").replace("/*GENERATION*/", str(int(_meta(conn)[0]))))
     finally:
         conn.unregister("_ids")
+
+
+# -- the base of the candidate index (pipeline.story_bandfile) ----------------------------------------------
+_opened: dict[Path, story_bandfile.BandFile] = {}  # the current generation of each warehouse, kept open
+
+
+def _root(conn: duckdb.DuckDBPyConnection) -> Path | None:
+    """Where the warehouse's base generations live; None for an in-memory warehouse (no base)."""
+    row = conn.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    if not row or not row[0] or row[0] == ":memory:":
+        return None
+    return Path(str(row[0]) + ".story-bands")
+
+
+def _meta(conn: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
+    """(generation, rows, documents) of the current base; zeros when there is none."""
+    row = conn.execute(sql.query("story_band_meta")).fetchone()
+    return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
+
+
+def _base(conn: duckdb.DuckDBPyConnection) -> story_bandfile.BandFile | None:
+    """The current base, opened once per generation; None when there is none yet."""
+    generation, rows, _ = _meta(conn)
+    root = _root(conn)
+    if generation == 0 or root is None:
+        return None
+    folder = story_bandfile.generation_dir(root, generation)
+    current = _opened.get(root)
+    if current is not None and current.folder == folder:
+        return current
+    if not story_bandfile.complete(folder):
+        raise RuntimeError(f"the story index files {folder} are missing: the writer rebuilds the stories at its "
+                           "next start (pipeline.store._run_maintenance)")
+    if current is not None:
+        current.close()
+    _opened[root] = story_bandfile.BandFile(folder, rows)
+    return _opened[root]
+
+
+def bands_lost(conn: duckdb.DuckDBPyConnection) -> bool:
+    """True when the warehouse names a base whose files are not there (a warehouse copied without them)."""
+    generation = _meta(conn)[0]
+    root = _root(conn)
+    return generation > 0 and (root is None or not story_bandfile.complete(story_bandfile.generation_dir(
+        root, generation)))
+
+
+def _base_rows(conn: duckdb.DuckDBPyConnection, keys: np.ndarray) -> list[tuple[Any, ...]]:
+    """(band_key, doc_id) rows of the base with these keys, without the documents dropped since."""
+    base = _base(conn)
+    if base is None:
+        return []
+    rows = base.probe(keys)
+    if not rows:
+        return rows
+    ids = sorted({doc_id for _, doc_id in rows})
+    among = sql.query("story_band_dropped_among").replace("/*GENERATION*/", str(int(_meta(conn)[0])))
+    stale = {r[0] for part in _chunks(ids) for r in conn.execute(among.replace("/*IDS*/", str_list(part))).fetchall()}
+    return [r for r in rows if r[1] not in stale] if stale else rows
+
+
+def merge_bands(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Merge the delta (story_bands) and the dropped list into a new base generation; in the caller's
+    transaction (a rollback leaves the previous generation current; its folder is removed by a later merge).
+    Nothing happens for an in-memory warehouse."""
+    root = _root(conn)
+    if root is None:
+        return {"rows": 0, "docs": 0}
+    generation, _, _ = _meta(conn)
+    previous = _base(conn)
+    new_ids = conn.execute(sql.query("story_band_delta_ids")).fetch_arrow_table().column("doc_id").combine_chunks()
+    dropped = conn.execute(sql.query("story_band_dropped").replace("/*GENERATION*/", str(int(generation)))
+                           ).fetch_arrow_table().column("doc_id").combine_chunks()
+    base_docs = previous.doc_count() if previous else 0
+    # the committed generation, seen from a connection of its own (outside this transaction), is kept with the
+    # current one: a rollback returns to it. Numbers are never reused.
+    committed = _meta(conn.cursor())[0]
+    story_bandfile.prune(root, [generation, committed])
+    folder = story_bandfile.generation_dir(root, max(generation, committed, *story_bandfile.generations(root)) + 1)
+    reader = conn.execute(sql.query("story_band_delta_sorted").replace("/*BASE_DOCS*/", str(int(base_docs)))
+                          ).fetch_record_batch(MERGE_BATCH_ROWS)
+    rows, docs = story_bandfile.write(folder, previous, reader, new_ids, dropped)
+    conn.execute(sql.query("story_band_switch").replace("/*GENERATION*/", str(int(folder.name[4:])))
+                 .replace("/*ROWS*/", str(int(rows))).replace("/*DOCS*/", str(int(docs))))
+    return {"rows": rows, "docs": docs}
+
+
+def merge_due(conn: duckdb.DuckDBPyConnection) -> bool:
+    row = conn.execute(sql.query("story_band_delta_count")).fetchone()
+    return bool(row and int(row[0]) >= MERGE_ROWS) and _root(conn) is not None
 
 
 def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str, Any]],
@@ -223,6 +321,8 @@ def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str
                          "first_doc_id": pa.array(list(assignment.representatives.values()), type=pa.string()),
                          "created_at": pa.array([now] * len(assignment.representatives), pa.timestamp("us", "UTC"))})
         _execute_over(conn, "_reps", reps, sql.query("story_upsert_representatives"))
+    if merge_due(conn):
+        merge_bands(conn)
     return assignment
 
 
@@ -237,7 +337,20 @@ def changed_keys(assignment: Assignment) -> dict[str, pa.Table]:
 
 def pending_rebuild(conn: duckdb.DuckDBPyConnection) -> bool:
     row = conn.execute(sql.query("maintenance_pending"), [REBUILD_TASK]).fetchone()
-    return bool(row and row[0])
+    return bool(row and row[0]) or bands_lost(conn)
+
+
+def pending_merge(conn: duckdb.DuckDBPyConnection) -> bool:
+    """A migration asked for a merge (008: a warehouse's band rows become its first base), or the delta is full."""
+    row = conn.execute(sql.query("maintenance_pending"), [MERGE_TASK]).fetchone()
+    return bool(row and row[0]) or merge_due(conn)
+
+
+def run_merge(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """The merge data task: merge_bands, then the task is done."""
+    out = merge_bands(conn)
+    conn.execute(sql.query("maintenance_done"), [MERGE_TASK])
+    return out
 
 
 def rebuild(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
