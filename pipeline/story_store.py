@@ -32,7 +32,7 @@ import pyarrow as pa
 
 from pipeline import sql, story_bandfile
 from pipeline.boilerplate import WINDOW_DAYS, countable
-from pipeline.stories import Assigner, Assignment, OutletCounts, Prepared
+from pipeline.stories import Assigner, Assignment, OutletCounts, Prepared, representative_of
 from pipeline.syndication import Doc, as_doc
 from planwatch.core.vntime import local_date
 
@@ -119,8 +119,10 @@ class DuckLookup:
         return {r["doc_id"]: as_doc(r) for r in self._docs(doc_ids)}
 
     def members(self, story_id: str) -> list[str]:
+        rep = representative_of(story_id)
+        text = sql.query("story_members").replace("/*ID*/", str_list([story_id]))
         return [r[0] for r in self.conn.execute(
-            sql.query("story_members").replace("/*ID*/", str_list([story_id]))).fetchall()]
+            text.replace("/*REP*/", str_list([rep]) if rep is not None else "NULL")).fetchall()]
 
     def paragraph_counts(self, para_hashes: Iterable[int]) -> dict[int, OutletCounts]:
         out: dict[int, OutletCounts] = defaultdict(dict)
