@@ -176,14 +176,19 @@ def _content(doc: Doc) -> tuple[Any, ...]:
     return doc.title, doc.text, doc.published, doc.source_id, doc.content_hash
 
 
+FEWEST = min(OUTLET_DOCS, SPREAD_PERIODS)  # documents any boilerplate paragraph is in, at least
+
+
 def _rule(counts: OutletCounts | None) -> bool:
-    return bool(counts) and rule_on_counts((n, 0, list(periods)) for n, periods in (counts or {}).values())
+    if not counts or sum(n for n, _ in counts.values()) < FEWEST:
+        return False  # most paragraphs: in one or two documents
+    return rule_on_counts((n, 0, list(periods)) for n, periods in counts.values())
 
 
-def _could_be_boilerplate(batch: dict[str | None, tuple[set[str], set[int]]]) -> bool:
-    """False when a paragraph never stored is in too few of the batch's documents to be boilerplate (the rule
-    needs at least OUTLET_DOCS documents, or SPREAD_PERIODS periods, so at least 3 documents)."""
-    return sum(len(ids) for ids, _ in batch.values()) >= min(OUTLET_DOCS, SPREAD_PERIODS)
+def _could_become(stored: OutletCounts | None, batch: dict[str | None, tuple[set[str], set[int]]]) -> bool:
+    """False when the stored and the batch's documents of a paragraph are too few for the rule (it needs at least
+    OUTLET_DOCS documents, or SPREAD_PERIODS periods, so at least FEWEST documents)."""
+    return sum(n for n, _ in (stored or {}).values()) + sum(len(ids) for ids, _ in batch.values()) >= FEWEST
 
 
 def _merged(stored: OutletCounts | None, batch: dict[str | None, tuple[set[str], set[int]]]) -> OutletCounts:
@@ -296,11 +301,12 @@ class Assigner:
         else:
             stored = before
         self.lookup.add_paragraphs(new)
-        after = {h for h in paras if (h in stored or _could_be_boilerplate(own.get(h, {})))
+        after = {h for h in paras if _could_become(stored.get(h), own.get(h, {}))
                  and _rule(_merged(stored.get(h), own.get(h, {})))}
         self.boiler |= after
         self.checked_paras |= paras
-        return {h for h in paras if _rule(before.get(h)) != (h in after)}
+        # a paragraph in neither (not boilerplate before, nor after) did not change
+        return {h for h in before.keys() | after if _rule(before.get(h)) != (h in after)}
 
     # -- the rule ---------------------------------------------------------------------------------------
     def _check(self, a: Doc, b: Doc) -> Verdict:

@@ -120,8 +120,9 @@ class BandFile:
         buf = np.empty((blocks.size, BLOCK), dtype=np.uint64)
         view = buf.data.cast("B")
         size = BLOCK * 8
-        for i, b in enumerate(blocks.tolist()):
-            os.preadv(self._keys_fd, [view[i * size : (i + 1) * size]], b * size)
+        read, fd = os.preadv, self._keys_fd
+        for i, offset in enumerate((blocks * size).tolist()):
+            read(fd, [view[i * size : i * size + size]], offset)
         return buf
 
     def probe(self, keys: np.ndarray) -> list[tuple[int, str]]:

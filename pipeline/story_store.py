@@ -77,9 +77,9 @@ class DuckLookup:
 
     def candidates(self, docs: Sequence[Doc], keys: np.ndarray) -> dict[str, set[str]]:
         owners: dict[int, list[str]] = defaultdict(list)
-        for doc, row in zip(docs, keys, strict=True):
+        for doc, row in zip(docs, keys.tolist(), strict=True):
             for key in row:
-                owners[int(key)].append(doc.doc_id)
+                owners[key].append(doc.doc_id)
         rows: list[tuple[Any, ...]] = []
         if owners:
             wanted = np.fromiter(owners, dtype=np.uint64, count=len(owners))
@@ -92,7 +92,7 @@ class DuckLookup:
                 self.conn.unregister("_probe")
         out: dict[str, set[str]] = {d.doc_id: set() for d in docs}
         for key, doc_id in rows:
-            for owner in owners.get(int(key), ()):
+            for owner in owners.get(key, ()):
                 out[owner].add(doc_id)
         return out
 
@@ -129,8 +129,11 @@ class DuckLookup:
         for part in _chunks(sorted(set(para_hashes))):
             text = (sql.query("story_boilerplate").replace("/*HASHES*/", int_list(part))
                     .replace("/*WINDOW*/", str(int(WINDOW_DAYS))))
-            for h, source, docs, periods in self.conn.execute(text).fetchall():
-                out[int(h)][source] = (int(docs), {int(p) for p in periods or [] if p is not None})
+            for h, source, p in self.conn.execute(text).fetchall():
+                docs, periods = out[h].get(source) or (0, set())
+                if p is not None:
+                    periods.add(p)
+                out[h][source] = (docs + 1, periods)
         return dict(out)
 
     def containing(self, para_hashes: Iterable[int]) -> set[str]:
@@ -256,7 +259,7 @@ def _base_rows(conn: duckdb.DuckDBPyConnection, keys: np.ndarray) -> list[tuple[
     if not rows:
         return rows
     ids = sorted({doc_id for _, doc_id in rows})
-    among = sql.query("story_band_dropped_among").replace("/*GENERATION*/", str(int(_meta(conn)[0])))
+    among = sql.query("story_band_dropped_among").replace("/*GENERATION*/", str(int(base.folder.name[4:])))
     stale = {r[0] for part in _chunks(ids) for r in conn.execute(among.replace("/*IDS*/", str_list(part))).fetchall()}
     return [r for r in rows if r[1] not in stale] if stale else rows
 
