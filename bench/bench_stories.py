@@ -68,7 +68,6 @@ def build(path: Path, stored: int) -> None:
     rng = np.random.default_rng(7)
     start = dt.datetime(2020, 1, 1, tzinfo=VN)
     conn.execute("SET memory_limit = '4GB'")
-    conn.execute("DROP INDEX paragraph_docs_hash")  # bulk load first, index once (a warehouse grows it row by row)
     for lo in range(0, stored, CHUNK):
         hi = min(stored, lo + CHUNK)
         ids = [f"syn{i:09d}" for i in range(lo, hi)]
@@ -104,8 +103,7 @@ def build(path: Path, stored: int) -> None:
         conn.execute("INSERT INTO paragraph_docs SELECT * FROM _p")
         conn.unregister("_p")
         print(f"  built {hi:,} synthetic documents", file=sys.stderr)
-    conn.execute("CREATE INDEX paragraph_docs_hash ON paragraph_docs (para_hash)")
-    merge_bands(conn)  # the synthetic band rows become the base of the candidate index
+    merge_bands(conn)  # the synthetic band and paragraph rows become the base of the story index
     corpus = _corpus()[:REAL_STORED]
     rows = [_doc_row(f"real{i:05d}", r["title"], r["text"], dt.datetime(2022, 6, 1, tzinfo=VN) + dt.timedelta(hours=i),
                      f"outlet{i % 20}") for i, r in enumerate(corpus)]

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline import sql, story_bandfile
 from pipeline.boilerplate import WINDOW_DAYS, countable
@@ -45,11 +46,8 @@ MERGE_TASK = "merge_story_bands"
 # delta rows that trigger a merge into a new base: about 39,000 documents (51 keys each); the delta is scanned
 # by every batch's hash join, a merge rewrites the base (docs/stories.md, section 7)
 MERGE_ROWS = 2_000_000
+MERGE_PARAGRAPH_ROWS = 1_000_000  # paragraph rows that trigger a merge (about 60,000 documents of 15 paragraphs)
 MERGE_BATCH_ROWS = 1_000_000  # rows of the sorted delta fetched at a time while merging
-
-
-def int_list(values: Iterable[int]) -> str:
-    return ", ".join(str(int(v)) for v in values)
 
 
 def str_list(values: Iterable[str]) -> str:
@@ -83,13 +81,7 @@ class DuckLookup:
         rows: list[tuple[Any, ...]] = []
         if owners:
             wanted = np.fromiter(owners, dtype=np.uint64, count=len(owners))
-            rows = _base_rows(self.conn, wanted)
-            probe = pa.table({"band_key": pa.array(wanted, type=pa.uint64())})
-            self.conn.register("_probe", probe)
-            try:
-                rows += self.conn.execute(sql.query("story_candidates_join")).fetchall()
-            finally:
-                self.conn.unregister("_probe")
+            rows = _base_rows(self.conn, wanted) + _probe_delta(self.conn, wanted, sql.query("story_candidates_join"))
         out: dict[str, set[str]] = {d.doc_id: set() for d in docs}
         for key, doc_id in rows:
             for owner in owners.get(key, ()):
@@ -125,20 +117,40 @@ class DuckLookup:
             text.replace("/*REP*/", str_list([rep]) if rep is not None else "NULL")).fetchall()]
 
     def paragraph_counts(self, para_hashes: Iterable[int]) -> dict[int, OutletCounts]:
+        wanted = np.fromiter(set(para_hashes), dtype=np.uint64)
         out: dict[int, OutletCounts] = defaultdict(dict)
-        for part in _chunks(sorted(set(para_hashes))):
-            text = (sql.query("story_boilerplate").replace("/*HASHES*/", int_list(part))
-                    .replace("/*WINDOW*/", str(int(WINDOW_DAYS))))
-            for h, source, p in self.conn.execute(text).fetchall():
-                docs, periods = out[h].get(source) or (0, set())
-                if p is not None:
-                    periods.add(p)
-                out[h][source] = (docs + 1, periods)
+        if wanted.size == 0:
+            return {}
+
+        def count(h: int, source: str | None, p: int | None) -> None:
+            docs, periods = out[h].get(source) or (0, set())
+            if p is not None:
+                periods.add(p)
+            out[h][source] = (docs + 1, periods)
+
+        base = _base(self.conn)
+        if base is not None:
+            found, recs = base.tables["paras"].lookup(wanted)
+            keep = _fresh_rows(self.conn, base, recs["doc"])
+            for h, src, day in zip(found[keep].tolist(), recs["src"][keep].tolist(), recs["day"][keep].tolist(),
+                                   strict=True):
+                count(h, base.sources[src], None if day == story_bandfile.NO_DAY else day // WINDOW_DAYS)
+        text = sql.query("story_boilerplate").replace("/*WINDOW*/", str(int(WINDOW_DAYS)))
+        for h, source, p in _probe_delta(self.conn, wanted, text):
+            count(h, source, p)
         return dict(out)
 
     def containing(self, para_hashes: Iterable[int]) -> set[str]:
-        return {r[0] for part in _chunks(sorted(set(para_hashes))) for r in self.conn.execute(
-            sql.query("story_paragraph_docs").replace("/*HASHES*/", int_list(part))).fetchall()}
+        wanted = np.fromiter(set(para_hashes), dtype=np.uint64)
+        if wanted.size == 0:
+            return set()
+        out = {r[0] for r in _probe_delta(self.conn, wanted, sql.query("story_paragraph_docs"))}
+        base = _base(self.conn)
+        if base is not None:
+            _, recs = base.tables["paras"].lookup(wanted)
+            keep = _fresh_rows(self.conn, base, recs["doc"])
+            out |= set(base.doc_ids(recs["doc"][keep]))
+        return out
 
     def forget(self, doc_ids: Sequence[str]) -> None:
         _forget(self.conn, doc_ids)
@@ -205,8 +217,15 @@ def _forget(conn: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
         conn.unregister("_ids")
 
 
-# -- the base of the candidate index (pipeline.story_bandfile) ----------------------------------------------
-_opened: dict[Path, story_bandfile.BandFile] = {}  # the current generation of each warehouse, kept open
+# -- the base of the story index (pipeline.story_bandfile) --------------------------------------------------
+_opened: dict[Path, story_bandfile.Generation] = {}  # the current generation of each warehouse, kept open
+
+
+def _probe_delta(conn: duckdb.DuckDBPyConnection, keys: np.ndarray, statement: str) -> list[tuple[Any, ...]]:
+    """Rows of a statement that joins a delta table with the keys (temporary table story_probe)."""
+    _execute_over(conn, "_keys", pa.table({"band_key": pa.array(keys, type=pa.uint64())}),
+                  sql.query("story_probe_fill"))
+    return conn.execute(statement).fetchall()
 
 
 def _root(conn: duckdb.DuckDBPyConnection) -> Path | None:
@@ -218,14 +237,14 @@ def _root(conn: duckdb.DuckDBPyConnection) -> Path | None:
 
 
 def _meta(conn: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
-    """(generation, rows, documents) of the current base; zeros when there is none."""
+    """(generation, band rows, documents) of the current base; zeros when there is none."""
     row = conn.execute(sql.query("story_band_meta")).fetchone()
     return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
 
 
-def _base(conn: duckdb.DuckDBPyConnection) -> story_bandfile.BandFile | None:
+def _base(conn: duckdb.DuckDBPyConnection) -> story_bandfile.Generation | None:
     """The current base, opened once per generation; None when there is none yet."""
-    generation, rows, _ = _meta(conn)
+    generation = _meta(conn)[0]
     root = _root(conn)
     if generation == 0 or root is None:
         return None
@@ -238,7 +257,7 @@ def _base(conn: duckdb.DuckDBPyConnection) -> story_bandfile.BandFile | None:
                            "next start (pipeline.store._run_maintenance)")
     if current is not None:
         current.close()
-    _opened[root] = story_bandfile.BandFile(folder, rows)
+    _opened[root] = story_bandfile.Generation(folder)
     return _opened[root]
 
 
@@ -250,49 +269,84 @@ def bands_lost(conn: duckdb.DuckDBPyConnection) -> bool:
         root, generation)))
 
 
+def _fresh_rows(conn: duckdb.DuckDBPyConnection, base: story_bandfile.Generation, idx: np.ndarray) -> np.ndarray:
+    """Which of these base rows (by document index) are not stale (their document dropped since the merge)."""
+    keep = np.ones(idx.size, dtype=bool)
+    if idx.size == 0:
+        return keep
+    generation = str(int(base.number))
+    row = conn.execute(sql.query("story_band_dropped_any").replace("/*GENERATION*/", generation)).fetchone()
+    if not row or not row[0]:
+        return keep
+    ids = base.doc_ids(idx)
+    among = sql.query("story_band_dropped_among").replace("/*GENERATION*/", generation)
+    stale = {r[0] for part in _chunks(sorted(set(ids))) for r in conn.execute(
+        among.replace("/*IDS*/", str_list(part))).fetchall()}
+    return np.array([d not in stale for d in ids], dtype=bool)
+
+
 def _base_rows(conn: duckdb.DuckDBPyConnection, keys: np.ndarray) -> list[tuple[Any, ...]]:
     """(band_key, doc_id) rows of the base with these keys, without the documents dropped since."""
     base = _base(conn)
     if base is None:
         return []
-    rows = base.probe(keys)
-    if not rows:
-        return rows
-    ids = sorted({doc_id for _, doc_id in rows})
-    among = sql.query("story_band_dropped_among").replace("/*GENERATION*/", str(int(base.folder.name[4:])))
-    stale = {r[0] for part in _chunks(ids) for r in conn.execute(among.replace("/*IDS*/", str_list(part))).fetchall()}
-    return [r for r in rows if r[1] not in stale] if stale else rows
+    found, recs = base.tables["bands"].lookup(keys)
+    keep = _fresh_rows(conn, base, recs["doc"])
+    return list(zip(found[keep].tolist(), base.doc_ids(recs["doc"][keep]), strict=True))
+
+
+def _sorted_batches(conn: duckdb.DuckDBPyConnection, statement: str, name: str, sources: list[str | None]
+                    ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Keys and records (pipeline.story_bandfile.RECORDS) of a sorted delta, batch by batch. The statement runs
+    when the first batch is wanted (one result at a time on the connection, which sees the caller's
+    transaction)."""
+    known = pa.array(sources[1:], type=pa.string())
+    for b in conn.execute(statement).fetch_record_batch(MERGE_BATCH_ROWS):
+        if not b.num_rows:
+            continue
+        keys = b.column(0).to_numpy(zero_copy_only=False).astype(np.uint64, copy=False)
+        recs = np.empty(b.num_rows, dtype=story_bandfile.RECORDS[name])
+        recs["doc"] = b.column(1).to_numpy(zero_copy_only=False)
+        if name == "paras":
+            # outlet index: position in sources (0: none)
+            at = pc.index_in(b.column(2).cast(pa.string()), value_set=known)
+            recs["src"] = pc.add(at, 1).fill_null(0).to_numpy(zero_copy_only=False)
+            recs["day"] = b.column(3).fill_null(int(story_bandfile.NO_DAY)).to_numpy(zero_copy_only=False)
+        yield keys, recs
 
 
 def merge_bands(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Merge the delta (story_bands) and the dropped list into a new base generation; in the caller's
-    transaction (a rollback leaves the previous generation current; its folder is removed by a later merge).
-    Nothing happens for an in-memory warehouse."""
+    """Merge the delta (story_bands, paragraph_docs) and the dropped list into a new base generation; in the
+    caller's transaction (a rollback leaves the previous generation current; its folder is removed by a later
+    merge). Nothing happens for an in-memory warehouse."""
     root = _root(conn)
     if root is None:
-        return {"rows": 0, "docs": 0}
-    generation, _, _ = _meta(conn)
+        return {"bands": 0, "paras": 0, "docs": 0}
+    generation = _meta(conn)[0]
     previous = _base(conn)
     new_ids = conn.execute(sql.query("story_band_delta_ids")).fetch_arrow_table().column("doc_id").combine_chunks()
     dropped = conn.execute(sql.query("story_band_dropped").replace("/*GENERATION*/", str(int(generation)))
                            ).fetch_arrow_table().column("doc_id").combine_chunks()
-    base_docs = previous.doc_count() if previous else 0
+    sources = story_bandfile.sources(previous, [r[0] for r in conn.execute(
+        sql.query("story_para_delta_sources")).fetchall()])
+    base_docs = str(int(previous.doc_count() if previous else 0))
     # the committed generation, seen from a connection of its own (outside this transaction), is kept with the
     # current one: a rollback returns to it. Numbers are never reused.
     committed = _meta(conn.cursor())[0]
     story_bandfile.prune(root, [generation, committed])
     folder = story_bandfile.generation_dir(root, max(generation, committed, *story_bandfile.generations(root)) + 1)
-    reader = conn.execute(sql.query("story_band_delta_sorted").replace("/*BASE_DOCS*/", str(int(base_docs)))
-                          ).fetch_record_batch(MERGE_BATCH_ROWS)
-    rows, docs = story_bandfile.write(folder, previous, reader, new_ids, dropped)
+    readers = {name: _sorted_batches(conn, sql.query(query).replace("/*BASE_DOCS*/", base_docs), name, sources)
+               for name, query in (("bands", "story_band_delta_sorted"), ("paras", "story_para_delta_sorted"))}
+    out = story_bandfile.write(folder, previous, readers, new_ids, dropped, sources[1:])
     conn.execute(sql.query("story_band_switch").replace("/*GENERATION*/", str(int(folder.name[4:])))
-                 .replace("/*ROWS*/", str(int(rows))).replace("/*DOCS*/", str(int(docs))))
-    return {"rows": rows, "docs": docs}
+                 .replace("/*ROWS*/", str(int(out["bands"]))).replace("/*DOCS*/", str(int(out["docs"]))))
+    return out
 
 
 def merge_due(conn: duckdb.DuckDBPyConnection) -> bool:
     row = conn.execute(sql.query("story_band_delta_count")).fetchone()
-    return bool(row and int(row[0]) >= MERGE_ROWS) and _root(conn) is not None
+    full = bool(row and (int(row[0]) >= MERGE_ROWS or int(row[1]) >= MERGE_PARAGRAPH_ROWS))
+    return full and _root(conn) is not None
 
 
 def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str, Any]],

@@ -22,9 +22,10 @@ from planwatch.config import Paths
 from tests.stories.test_order import _corpus, _in_batches, _rows
 
 
-def _batches(rows: list[tuple[int, str]]) -> list[pa.RecordBatch]:
-    return [pa.RecordBatch.from_pydict({"band_key": pa.array([k for k, _ in rows], pa.uint64()),
-                                        "idx": pa.array([int(i) for _, i in rows], pa.uint32())})]
+def _bands(rows: list[tuple[int, int]]) -> list[tuple[np.ndarray, np.ndarray]]:
+    recs = np.empty(len(rows), dtype=story_bandfile.RECORDS["bands"])
+    recs["doc"] = [i for _, i in rows]
+    return [(np.array([k for k, _ in rows], dtype=np.uint64), recs)]
 
 
 def test_merged_generations_find_what_a_full_index_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -34,7 +35,7 @@ def test_merged_generations_find_what_a_full_index_finds(tmp_path: Path, monkeyp
     monkeypatch.setattr(story_bandfile, "CHUNK", 37)
     rng = np.random.default_rng(3)
     truth: dict[str, set[int]] = {}
-    previous: story_bandfile.BandFile | None = None
+    previous: story_bandfile.Generation | None = None
     for generation in range(1, 6):
         new = [f"d{generation}-{i}" for i in range(12)]
         dropped = sorted(rng.choice(sorted(truth), size=min(4, len(truth)), replace=False).tolist()) if truth else []
@@ -48,15 +49,16 @@ def test_merged_generations_find_what_a_full_index_finds(tmp_path: Path, monkeyp
             rows += [(k, base_docs + i) for k in keys]
         rows.sort()
         folder = story_bandfile.generation_dir(tmp_path, generation)
-        count, docs = story_bandfile.write(folder, previous, _batches(rows), pa.array(new), pa.array(dropped))
-        assert count == sum(len(k) for k in truth.values())
-        assert docs == base_docs + len(new)
-        previous = story_bandfile.BandFile(folder, count)
-        probe = np.array([0, 1, 7, 30, 59, 61, 2**64 - 2, 2**64 - 1], dtype=np.uint64)
-        expected = {(k, d) for d, keys in truth.items() for k in keys if k in set(probe.tolist())}
-        assert set(previous.probe(probe)) == expected
-        every = np.arange(0, 64, dtype=np.uint64)
-        assert set(previous.probe(every)) == {(k, d) for d, keys in truth.items() for k in keys if k < 64}
+        out = story_bandfile.write(folder, previous, {"bands": _bands(rows)}, pa.array(new), pa.array(dropped))
+        assert out["bands"] == sum(len(k) for k in truth.values())
+        assert out["docs"] == base_docs + len(new)
+        previous = story_bandfile.Generation(folder)
+        table = previous.tables["bands"]
+        for probe in (np.array([0, 1, 7, 30, 59, 61, 2**64 - 2, 2**64 - 1], dtype=np.uint64),
+                      np.arange(0, 64, dtype=np.uint64)):
+            found, recs = table.lookup(probe)
+            got = set(zip(found.tolist(), previous.doc_ids(recs["doc"]), strict=True))
+            assert got == {(k, d) for d, keys in truth.items() for k in keys if k in set(probe.tolist())}
 
 
 def _candidates(conn: duckdb.DuckDBPyConnection, docs: list[dict[str, Any]]) -> dict[str, set[str]]:
@@ -74,6 +76,7 @@ def test_the_warehouse_with_merges_gives_the_stories_and_candidates_of_one_batch
         home: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
     # a merge after almost every write job; column 6 re-extracted with a new text after it reached the base
     monkeypatch.setattr(story_store, "MERGE_ROWS", 150)
+    monkeypatch.setattr(story_store, "MERGE_PARAGRAPH_ROWS", 40)
     docs = _corpus()
     changed = [dict(d, text=str(d["text"]) + "\nCập nhật: bổ sung ảnh.") if d["doc_id"] == "column-06" else d
                for d in docs]
@@ -88,11 +91,21 @@ def test_the_warehouse_with_merges_gives_the_stories_and_candidates_of_one_batch
         delta = conn.execute("SELECT count(*) FROM story_bands").fetchone()
         dropped = conn.execute("SELECT doc_id FROM story_bands_dropped").fetchall()
         found = _candidates(conn, changed)
+        hashes = sorted({h for d in changed for h, _ in as_doc(d).paragraphs})
+        lookup = story_store.DuckLookup(conn)
+        counts, carrying = lookup.paragraph_counts(hashes), lookup.containing(hashes[::3])
+        base = story_store._base(conn)
+        para_rows = (base.tables["paras"].rows if base else 0,
+                     conn.execute("SELECT count(*) FROM paragraph_docs").fetchone())
     assert generation >= 3 and rows > 0  # the base holds most rows
     assert delta is not None and delta[0] < 150
     assert stored == _in_batches(changed, [changed])
     assert dropped == [("column-06",)] or generation >= 4  # dropped until the next merge
     assert found == {d: c for d, c in _memory_candidates(changed, changed).items()}
+    memory = MemoryLookup([as_doc(d) for d in changed])
+    assert para_rows[0] > 0 and para_rows[1] is not None and para_rows[1][0] < 40  # most rows in the base
+    assert counts == memory.paragraph_counts(hashes)  # boilerplate statistics from base and delta
+    assert carrying == memory.containing(hashes[::3])
     folders = story_bandfile.generations(Path(str(home.warehouse) + ".story-bands"))
     assert len(folders) <= 3  # earlier generations are removed
 
@@ -144,9 +157,7 @@ def test_migration_008_moves_existing_band_rows_into_the_first_base(home: Paths)
         generation, rows, _ = story_store._meta(writer.conn)
         pending = writer.conn.execute("SELECT count(*) FROM maintenance_tasks").fetchone()
         keys = np.array(sorted({k for k, _ in before}), dtype=np.uint64)
-        base = story_store._base(writer.conn)
-        assert base is not None
-        after = sorted(base.probe(keys))
+        after = sorted(story_store._base_rows(writer.conn, keys))
     assert delta == (0,) and pending == (0,)
     assert generation == 1 and rows == len(before)
     assert after == before
