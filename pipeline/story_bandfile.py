@@ -35,7 +35,7 @@ import pyarrow.compute as pc
 
 BLOCK = 512  # keys per block: 4 KiB, one page
 PAD = np.uint64(2**64 - 1)
-CHUNK = 4_000_000  # rows of the previous generation merged at a time (bounded memory while writing)
+CHUNK = 1_000_000  # rows of the previous generation merged at a time (bounded memory while writing)
 NO_DAY = np.iinfo(np.int32).min  # a paragraph row of an undated document
 RECORDS: dict[str, np.dtype[Any]] = {
     "bands": np.dtype([("doc", "<u4")]),

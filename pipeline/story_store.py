@@ -72,6 +72,31 @@ class DuckLookup:
     def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
         self.conn = conn
         self._cache: dict[str, dict[str, Any]] = {}  # document rows read during one batch
+        self._base: story_bandfile.Generation | bool | None = False  # not asked yet
+        self._stale_any: bool | None = None  # whether any document has stale base rows (None: not asked yet)
+
+    @property
+    def base(self) -> story_bandfile.Generation | None:
+        """The current base (asked once per batch: only a merge, after the batch, changes it)."""
+        if self._base is False:
+            self._base = _base(self.conn)
+        return self._base if isinstance(self._base, story_bandfile.Generation) else None
+
+    def base_rows(self, keys: np.ndarray) -> list[tuple[Any, ...]]:
+        """(band_key, doc_id) rows of the base with these keys, without the documents dropped since."""
+        base = self.base
+        if base is None:
+            return []
+        found, recs = base.tables["bands"].lookup(keys)
+        keep = self._fresh(base, recs["doc"])
+        return list(zip(found[keep].tolist(), base.doc_ids(recs["doc"][keep]), strict=True))
+
+    def _fresh(self, base: story_bandfile.Generation, idx: np.ndarray) -> np.ndarray:
+        if self._stale_any is None:
+            row = self.conn.execute(sql.query("story_band_dropped_any").replace(
+                "/*GENERATION*/", str(int(base.number)))).fetchone()
+            self._stale_any = bool(row and row[0])
+        return _fresh_rows(self.conn, base, idx) if self._stale_any else np.ones(idx.size, dtype=bool)
 
     def candidates(self, docs: Sequence[Doc], keys: np.ndarray) -> dict[str, set[str]]:
         owners: dict[int, list[str]] = defaultdict(list)
@@ -81,7 +106,7 @@ class DuckLookup:
         rows: list[tuple[Any, ...]] = []
         if owners:
             wanted = np.fromiter(owners, dtype=np.uint64, count=len(owners))
-            rows = _base_rows(self.conn, wanted) + _probe_delta(self.conn, wanted, sql.query("story_candidates_join"))
+            rows = _probe_delta(self.conn, wanted, sql.query("story_candidates_join")) + self.base_rows(wanted)
         out: dict[str, set[str]] = {d.doc_id: set() for d in docs}
         for key, doc_id in rows:
             for owner in owners.get(key, ()):
@@ -128,10 +153,10 @@ class DuckLookup:
                 periods.add(p)
             out[h][source] = (docs + 1, periods)
 
-        base = _base(self.conn)
+        base = self.base
         if base is not None:
             found, recs = base.tables["paras"].lookup(wanted)
-            keep = _fresh_rows(self.conn, base, recs["doc"])
+            keep = self._fresh(base, recs["doc"])
             for h, src, day in zip(found[keep].tolist(), recs["src"][keep].tolist(), recs["day"][keep].tolist(),
                                    strict=True):
                 count(h, base.sources[src], None if day == story_bandfile.NO_DAY else day // WINDOW_DAYS)
@@ -145,15 +170,16 @@ class DuckLookup:
         if wanted.size == 0:
             return set()
         out = {r[0] for r in _probe_delta(self.conn, wanted, sql.query("story_paragraph_docs"))}
-        base = _base(self.conn)
+        base = self.base
         if base is not None:
             _, recs = base.tables["paras"].lookup(wanted)
-            keep = _fresh_rows(self.conn, base, recs["doc"])
+            keep = self._fresh(base, recs["doc"])
             out |= set(base.doc_ids(recs["doc"][keep]))
         return out
 
     def forget(self, doc_ids: Sequence[str]) -> None:
         _forget(self.conn, doc_ids)
+        self._stale_any = None
         self._cache = {k: v for k, v in self._cache.items() if k not in set(doc_ids)}
 
     def add_paragraphs(self, docs: Sequence[Doc]) -> None:
@@ -275,24 +301,11 @@ def _fresh_rows(conn: duckdb.DuckDBPyConnection, base: story_bandfile.Generation
     if idx.size == 0:
         return keep
     generation = str(int(base.number))
-    row = conn.execute(sql.query("story_band_dropped_any").replace("/*GENERATION*/", generation)).fetchone()
-    if not row or not row[0]:
-        return keep
     ids = base.doc_ids(idx)
     among = sql.query("story_band_dropped_among").replace("/*GENERATION*/", generation)
     stale = {r[0] for part in _chunks(sorted(set(ids))) for r in conn.execute(
         among.replace("/*IDS*/", str_list(part))).fetchall()}
     return np.array([d not in stale for d in ids], dtype=bool)
-
-
-def _base_rows(conn: duckdb.DuckDBPyConnection, keys: np.ndarray) -> list[tuple[Any, ...]]:
-    """(band_key, doc_id) rows of the base with these keys, without the documents dropped since."""
-    base = _base(conn)
-    if base is None:
-        return []
-    found, recs = base.tables["bands"].lookup(keys)
-    keep = _fresh_rows(conn, base, recs["doc"])
-    return list(zip(found[keep].tolist(), base.doc_ids(recs["doc"][keep]), strict=True))
 
 
 def _sorted_batches(conn: duckdb.DuckDBPyConnection, statement: str, name: str, sources: list[str | None]

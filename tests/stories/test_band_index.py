@@ -157,7 +157,7 @@ def test_migration_008_moves_existing_band_rows_into_the_first_base(home: Paths)
         generation, rows, _ = story_store._meta(writer.conn)
         pending = writer.conn.execute("SELECT count(*) FROM maintenance_tasks").fetchone()
         keys = np.array(sorted({k for k, _ in before}), dtype=np.uint64)
-        after = sorted(story_store._base_rows(writer.conn, keys))
+        after = sorted(story_store.DuckLookup(writer.conn).base_rows(keys))
     assert delta == (0,) and pending == (0,)
     assert generation == 1 and rows == len(before)
     assert after == before
