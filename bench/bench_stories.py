@@ -1,17 +1,18 @@
 """Benchmark story assignment against a large warehouse: time per new document, memory, batch cost.
 
     .venv/bin/python bench/bench_stories.py --stored 10000,100000 [--batch 100] [--big-batch 10000]
-    .venv/bin/python bench/bench_stories.py --stored 1000000        # builds ~2 GB in /tmp once; slow to build
+    .venv/bin/python bench/bench_stories.py --stored 1000000        # builds ~2.5 GB in /tmp once (about 3 min)
 
 For each stored size N a warehouse is built once (cached in --dir): N synthetic stored documents (random band
-keys, random signatures, three paragraph rows each: what the index holds for a document, without its text)
-plus 2,000 real articles of ../shared/corpora/vietnews-*.jsonl stored through the real path
+keys, random signatures, three paragraph rows each: what the index holds for a document, without its text),
+merged into the base of the story index (pipeline.story_bandfile), plus 2,000 real articles of ../shared/corpora/vietnews-*.jsonl stored through the real path
 (pipeline.story_store.assign_and_index), read in place. The measurement then runs in a fresh process that
 opens that warehouse: new documents are real corpus articles not stored yet and syndicated copies of stored
 ones (so candidates are found and verified against their representatives), assigned and indexed through
 pipeline.story_store.assign_and_index as ingest does, in nightly batches of --batch documents, one
 document at a time, and one batch of --big-batch documents. Printed: ms per new document, the process's peak
-RSS (Python + DuckDB) during the measurement, and the warehouse size. It is not a timed test.
+RSS (Python + DuckDB) during the measurement, and the warehouse size. --full-delta measures on a copy whose
+delta (rows added since the last merge) is nearly full. It is not a timed test.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import datetime as dt
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -36,7 +38,14 @@ import pyarrow as pa
 from pipeline.minhash import NUM_PERM
 from pipeline.store import migrate
 from pipeline.stories import KEYS, Prepared
-from pipeline.story_store import assign_and_index, merge_bands, pending_merge, run_merge
+from pipeline.story_store import (
+    MERGE_PARAGRAPH_ROWS,
+    MERGE_ROWS,
+    assign_and_index,
+    merge_bands,
+    pending_merge,
+    run_merge,
+)
 from pipeline.syndication import as_doc
 from planwatch.config import REPO_ROOT
 from planwatch.core.vntime import VN_TZ as VN
@@ -145,6 +154,38 @@ def _settle(path: Path) -> None:
     conn.close()
 
 
+def full_delta(path: Path) -> Path:
+    """A copy of the warehouse whose delta is nearly full (the worst case between two merges): synthetic band and
+    paragraph rows up to just under MERGE_ROWS and MERGE_PARAGRAPH_ROWS (the base's files are hard-linked)."""
+    copy = path.with_name(path.stem + "-full-delta.duckdb")
+    if copy.exists():
+        return copy
+    tmp = copy.with_suffix(".tmp")
+    shutil.copyfile(path, tmp)
+    shutil.copytree(f"{path}.story-bands", f"{tmp}.story-bands", copy_function=os.link)
+    conn = duckdb.connect(str(tmp))
+    rng = np.random.default_rng(11)
+    have = conn.execute("SELECT (SELECT count(*) FROM story_bands), (SELECT count(*) FROM paragraph_docs)").fetchone()
+    bands = MERGE_ROWS - 20_000 - int(have[0]) if have else 0
+    paras = MERGE_PARAGRAPH_ROWS - 10_000 - int(have[1]) if have else 0
+    docs = np.array([f"delta{i:08d}" for i in range(bands // KEYS + 1)], dtype=object)
+    keys = rng.integers(0, 2**63, size=bands, dtype=np.int64).astype(np.uint64) * np.uint64(2)
+    conn.register("_b", pa.table({"band_key": pa.array(keys, pa.uint64()),
+                                  "doc_id": pa.array(np.repeat(docs, KEYS)[:bands].tolist())}))
+    conn.execute("INSERT INTO story_bands SELECT * FROM _b")
+    hashes = rng.integers(0, 2**63, size=paras, dtype=np.int64).astype(np.uint64)
+    conn.register("_p", pa.table({"para_hash": pa.array(hashes, pa.uint64()),
+                                  "doc_id": pa.array(np.resize(docs, paras).tolist()),
+                                  "source_id": [f"outlet{k % 300}" for k in range(paras)],
+                                  "published_date": pa.array([dt.date(2023, 1, 1)] * paras)}))
+    conn.execute("INSERT INTO paragraph_docs SELECT * FROM _p")
+    conn.execute("CHECKPOINT")
+    conn.close()
+    os.rename(f"{tmp}.story-bands", f"{copy}.story-bands")
+    tmp.rename(copy)
+    return copy
+
+
 def _new_docs(count: int, offset: int) -> list[dict[str, Any]]:
     """Half syndicated copies of stored real articles, half real articles not stored (or their variants)."""
     corpus = _corpus()
@@ -241,6 +282,9 @@ def main() -> None:
     parser.add_argument("--signatures-in-workers", action="store_true",
                         help="Time only the writer's part: signatures and keys computed beforehand, as the crawl's "
                              "worker processes do (pipeline.workers).")
+    parser.add_argument("--full-delta", action="store_true",
+                        help="Measure on a copy whose delta (rows not merged into the base yet) is nearly full: the "
+                             "worst case between two merges.")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     global PRECOMPUTED
@@ -264,6 +308,8 @@ def main() -> None:
         _settle(path)
         if args.build_only:
             continue
+        if args.full_delta:
+            path = full_delta(path)
         # a fresh process: its memory is the measurement's, not the build's
         extra = ["--consecutive", str(args.consecutive)] if args.consecutive else []
         extra += ["--memory-limit", args.memory_limit] if args.memory_limit else []

@@ -43,10 +43,11 @@ INDEX_LOOKUP_CHUNK = 800
 REBUILD_CHUNK = 5_000
 REBUILD_TASK = "rebuild_stories"
 MERGE_TASK = "merge_story_bands"
-# delta rows that trigger a merge into a new base: about 39,000 documents (51 keys each); the delta is scanned
-# by every batch's hash join, a merge rewrites the base (docs/stories.md, section 7)
-MERGE_ROWS = 2_000_000
-MERGE_PARAGRAPH_ROWS = 1_000_000  # paragraph rows that trigger a merge (about 60,000 documents of 15 paragraphs)
+# delta rows that trigger a merge into a new base: about 20,000 documents (51 band keys each, ~15 paragraphs).
+# Every batch scans the delta with a hash join (about 10 ms per million rows, a few times per batch), and a
+# merge rewrites the base (about 3 s CPU at a million documents): docs/stories.md, section 7
+MERGE_ROWS = 1_000_000
+MERGE_PARAGRAPH_ROWS = 500_000
 MERGE_BATCH_ROWS = 1_000_000  # rows of the sorted delta fetched at a time while merging
 
 
