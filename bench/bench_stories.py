@@ -5,8 +5,9 @@
 
 For each stored size N a warehouse is built once (cached in --dir): N synthetic stored documents (random band
 keys, random signatures, three paragraph rows each: what the index holds for a document, without its text),
-merged into the base of the story index (pipeline.story_bandfile), plus 2,000 real articles of ../shared/corpora/vietnews-*.jsonl stored through the real path
-(pipeline.story_store.assign_and_index), read in place. The measurement then runs in a fresh process that
+merged into the base of the story index (pipeline.story_bandfile), plus 2,000 real articles of
+../shared/corpora/vietnews-*.jsonl stored through the real path (pipeline.story_store.assign_and_index), read
+in place. The measurement then runs in a fresh process that
 opens that warehouse: new documents are real corpus articles not stored yet and syndicated copies of stored
 ones (so candidates are found and verified against their representatives), assigned and indexed through
 pipeline.story_store.assign_and_index as ingest does, in nightly batches of --batch documents, one
