@@ -40,7 +40,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from pipeline import syndication
-from pipeline.boilerplate import OUTLET_DOCS, SPREAD_PERIODS, Occurrence, countable, period, rule_on_counts
+from pipeline.boilerplate import OUTLET_DOCS, SPREAD_PERIODS, Occurrence, period, rule_on_counts
 from pipeline.minhash import (
     BANDS,
     LEAD_BANDS,
@@ -163,7 +163,7 @@ def _occurrences(docs: Sequence[Doc]) -> dict[int, dict[str | None, tuple[set[st
     out: dict[int, dict[str | None, tuple[set[str], set[int]]]] = defaultdict(dict)
     for doc in docs:
         p = period(_local_date(doc))
-        for h in {h for h, folded in doc.paragraphs if countable(folded)}:
+        for h in doc.countable_hashes():
             ids, periods = out[h].setdefault(doc.source_id, (set(), set()))
             ids.add(doc.doc_id)
             if p is not None:
@@ -293,7 +293,7 @@ class Assigner:
         """Forget re-extracted documents, count the batch's paragraphs; return the paragraphs whose
         boilerplate status changed (the status of every batch paragraph is known afterwards)."""
         own = _occurrences(new)
-        paras = set(own) | {h for d in previous for h, folded in d.paragraphs if countable(folded)}
+        paras = set(own) | {h for d in previous for h in d.countable_hashes()}
         before = self.lookup.paragraph_counts(paras) if paras else {}
         if previous:
             self.lookup.forget([d.doc_id for d in previous])
@@ -301,7 +301,7 @@ class Assigner:
         else:
             stored = before
         self.lookup.add_paragraphs(new)
-        after = {h for h in paras if _could_become(stored.get(h), own.get(h, {}))
+        after = {h for h in paras if (h in stored or h in own) and _could_become(stored.get(h), own.get(h, {}))
                  and _rule(_merged(stored.get(h), own.get(h, {})))}
         self.boiler |= after
         self.checked_paras |= paras
@@ -452,7 +452,7 @@ class MemoryLookup:
 
     def add_paragraphs(self, docs: Sequence[Doc]) -> None:
         for doc in docs:
-            for h in {h for h, folded in doc.paragraphs if countable(folded)}:
+            for h in doc.countable_hashes():
                 self.paragraphs[h].append(Occurrence(doc.doc_id, doc.source_id, _local_date(doc)))
 
     def forget(self, doc_ids: Sequence[str]) -> None:

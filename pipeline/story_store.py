@@ -32,7 +32,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline import sql, story_bandfile
-from pipeline.boilerplate import WINDOW_DAYS, countable
+from pipeline.boilerplate import WINDOW_DAYS
 from pipeline.stories import Assigner, Assignment, OutletCounts, Prepared, representative_of
 from pipeline.syndication import Doc, as_doc
 from planwatch.core.vntime import local_date
@@ -191,7 +191,7 @@ def _paragraph_rows(docs: Sequence[Doc]) -> pa.Table:
     hashes, ids, sources, dates = [], [], [], []
     for doc in docs:
         day = _local_date(doc)
-        for h in {h for h, folded in doc.paragraphs if countable(folded)}:
+        for h in doc.countable_hashes():
             hashes.append(h)
             ids.append(doc.doc_id)
             sources.append(doc.source_id)
