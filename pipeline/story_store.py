@@ -250,8 +250,8 @@ _opened: dict[Path, story_bandfile.Generation] = {}  # the current generation of
 
 def _probe_delta(conn: duckdb.DuckDBPyConnection, keys: np.ndarray, statement: str) -> list[tuple[Any, ...]]:
     """Rows of a statement that joins a delta table with the keys (temporary table story_probe)."""
-    _execute_over(conn, "_keys", pa.table({"band_key": pa.array(keys, type=pa.uint64())}),
-                  sql.query("story_probe_fill"))
+    conn.execute(sql.query("story_probe_fill"))
+    conn.from_arrow(pa.table({"band_key": pa.array(keys, type=pa.uint64())})).insert_into("story_probe")
     return conn.execute(statement).fetchall()
 
 
