@@ -1,21 +1,22 @@
 """The stored side of story assignment, in DuckDB (the writer's connection), and the full rebuild.
 
-Tables (migrations 005, 008): ``paragraph_docs`` (para_hash, doc_id, source_id, published_date; ART index on
-para_hash), ``doc_signatures`` (one ``UBIGINT[]`` signature per document), ``stories`` (story_id,
-first_doc_id = the representative), and the candidate index: an immutable base sorted by band key in files
-next to the warehouse (pipeline.story_bandfile; ``story_band_files`` names the current generation), the
-rows added since it was written in ``story_bands`` (band_key, doc_id; the delta, at most ``MERGE_ROWS``
-rows, no index), and ``story_bands_dropped`` (documents whose base rows are stale). A full delta is merged
-into a new base by ``merge_bands``. An in-memory warehouse has no base: every row stays in the delta.
+Tables (migrations 005, 008): ``doc_signatures`` (one ``UBIGINT[]`` signature per document), ``stories``
+(story_id, first_doc_id = the representative), and the story index: an immutable base sorted by key in files
+next to the warehouse (pipeline.story_bandfile: band keys, and paragraph occurrences for boilerplate;
+``story_band_files`` names the current generation), the rows added since it was written in ``story_bands``
+(band_key, doc_id) and ``paragraph_docs`` (para_hash, doc_id, source_id, published_date) -- the delta, at most
+``MERGE_ROWS`` / ``MERGE_PARAGRAPH_ROWS`` rows, no index -- and ``story_bands_dropped`` (documents whose base
+rows are stale). A full delta is merged into a new base by ``merge_bands``. An in-memory warehouse has no
+base: every row stays in the delta.
 
-A batch touches only what it needs: the band keys of its documents (one 4 KiB block of the base per key,
-and one hash join over the delta), the candidate documents and their stories' representatives
-(primary-key lookups), and the occurrence rows of their paragraphs. Nothing proportional to the stored
-corpus is loaded into Python, so memory does not grow with it (bench/bench_stories.py).
+A batch touches only what it needs: the keys of its documents and the hashes of their paragraphs (one 4 KiB
+block of the base per key, and one hash join over the delta), the candidate documents and their stories'
+representatives (primary-key lookups). Nothing proportional to the stored corpus is loaded into Python, so
+memory does not grow with it (bench/bench_stories.py, docs/stories.md sections 4 and 7).
 
 DuckDB 1.5 uses an ART index only for constant filters, not for a bound list parameter (measured: 1 ms vs a
-full scan), so the lookups splice constants into the query text: integers made by ``int()``, and doc ids
-as SQL string literals with quotes doubled (``str_list``). Nothing else is ever spliced.
+full scan), so the primary-key lookups splice constants into the query text: integers made by ``int()``, and
+doc ids as SQL string literals with quotes doubled (``str_list``). Nothing else is ever spliced.
 """
 
 from __future__ import annotations
