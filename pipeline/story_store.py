@@ -247,6 +247,7 @@ def _forget(conn: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
 
 # -- the base of the story index (pipeline.story_bandfile) --------------------------------------------------
 _opened: dict[Path, story_bandfile.Generation] = {}  # the current generation of each warehouse, kept open
+OPENED_MAX = 4  # warehouses whose base stays open in one process (six file descriptors each)
 
 
 def _probe_delta(conn: duckdb.DuckDBPyConnection, keys: np.ndarray, statement: str) -> list[tuple[Any, ...]]:
@@ -285,6 +286,9 @@ def _base(conn: duckdb.DuckDBPyConnection) -> story_bandfile.Generation | None:
                            "next start (pipeline.store._run_maintenance)")
     if current is not None:
         current.close()
+        del _opened[root]
+    while len(_opened) >= OPENED_MAX:  # the oldest warehouse's files closed (a process that opened many)
+        _opened.pop(next(iter(_opened))).close()
     _opened[root] = story_bandfile.Generation(folder)
     return _opened[root]
 
