@@ -1,17 +1,19 @@
 """Benchmark story assignment against a large warehouse: time per new document, memory, batch cost.
 
     .venv/bin/python bench/bench_stories.py --stored 10000,100000 [--batch 100] [--big-batch 10000]
-    .venv/bin/python bench/bench_stories.py --stored 1000000        # builds ~3 GB in /tmp once; slow to build
+    .venv/bin/python bench/bench_stories.py --stored 1000000        # builds ~2.5 GB in /tmp once (about 3 min)
 
 For each stored size N a warehouse is built once (cached in --dir): N synthetic stored documents (random band
-keys, random signatures, three paragraph rows each: what the index holds for a document, without its text)
-plus 2,000 real articles of ../shared/corpora/vietnews-*.jsonl stored through the real path
-(pipeline.story_store.assign_and_index), read in place. The measurement then runs in a fresh process that
+keys, random signatures, three paragraph rows each: what the index holds for a document, without its text),
+merged into the base of the story index (pipeline.story_bandfile), plus 2,000 real articles of
+../shared/corpora/vietnews-*.jsonl stored through the real path (pipeline.story_store.assign_and_index), read
+in place. The measurement then runs in a fresh process that
 opens that warehouse: new documents are real corpus articles not stored yet and syndicated copies of stored
 ones (so candidates are found and verified against their representatives), assigned and indexed through
 pipeline.story_store.assign_and_index as ingest does, in nightly batches of --batch documents, one
 document at a time, and one batch of --big-batch documents. Printed: ms per new document, the process's peak
-RSS (Python + DuckDB) during the measurement, and the warehouse size. It is not a timed test.
+RSS (Python + DuckDB) during the measurement, and the warehouse size. --full-delta measures on a copy whose
+delta (rows added since the last merge) is nearly full. It is not a timed test.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import datetime as dt
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -36,7 +39,14 @@ import pyarrow as pa
 from pipeline.minhash import NUM_PERM
 from pipeline.store import migrate
 from pipeline.stories import KEYS, Prepared
-from pipeline.story_store import assign_and_index
+from pipeline.story_store import (
+    MERGE_PARAGRAPH_ROWS,
+    MERGE_ROWS,
+    assign_and_index,
+    merge_bands,
+    pending_merge,
+    run_merge,
+)
 from pipeline.syndication import as_doc
 from planwatch.config import REPO_ROOT
 from planwatch.core.vntime import VN_TZ as VN
@@ -67,8 +77,7 @@ def build(path: Path, stored: int) -> None:
     migrate(conn)
     rng = np.random.default_rng(7)
     start = dt.datetime(2020, 1, 1, tzinfo=VN)
-    conn.execute("DROP INDEX story_bands_key")  # bulk load first, index once (a warehouse grows it row by row)
-    conn.execute("DROP INDEX paragraph_docs_hash")
+    conn.execute("SET memory_limit = '4GB'")
     for lo in range(0, stored, CHUNK):
         hi = min(stored, lo + CHUNK)
         ids = [f"syn{i:09d}" for i in range(lo, hi)]
@@ -104,8 +113,7 @@ def build(path: Path, stored: int) -> None:
         conn.execute("INSERT INTO paragraph_docs SELECT * FROM _p")
         conn.unregister("_p")
         print(f"  built {hi:,} synthetic documents", file=sys.stderr)
-    conn.execute("CREATE INDEX story_bands_key ON story_bands (band_key)")
-    conn.execute("CREATE INDEX paragraph_docs_hash ON paragraph_docs (para_hash)")
+    merge_bands(conn)  # the synthetic band and paragraph rows become the base of the story index
     corpus = _corpus()[:REAL_STORED]
     rows = [_doc_row(f"real{i:05d}", r["title"], r["text"], dt.datetime(2022, 6, 1, tzinfo=VN) + dt.timedelta(hours=i),
                      f"outlet{i % 20}") for i, r in enumerate(corpus)]
@@ -119,6 +127,64 @@ def build(path: Path, stored: int) -> None:
         conn.unregister("_d")
     conn.execute("CHECKPOINT")
     conn.close()
+
+
+def _peak_rss_mb() -> float:
+    """Peak resident memory of this process (VmHWM: unlike ru_maxrss, not inherited from the parent process)."""
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _settle(path: Path) -> None:
+    """What the writer does when it opens a warehouse: migrations, then a merge that is due (a warehouse built
+    before migration 008 gets its first base here; timed, as the migration's cost)."""
+    conn = duckdb.connect(str(path))
+    conn.execute("SET memory_limit = '4GB'")
+    migrate(conn)
+    if pending_merge(conn):
+        started, cpu = time.perf_counter(), time.process_time()
+        out = run_merge(conn)
+        print(json.dumps({"merged_rows": out["rows"], "merge_s": round(time.perf_counter() - started, 1),
+                          "merge_cpu_s": round(time.process_time() - cpu, 1),
+                          "peak_rss_mb": round(_peak_rss_mb())}),
+              file=sys.stderr)
+    conn.execute("CHECKPOINT")
+    conn.close()
+
+
+def full_delta(path: Path) -> Path:
+    """A copy of the warehouse whose delta is nearly full (the worst case between two merges): synthetic band and
+    paragraph rows up to just under MERGE_ROWS and MERGE_PARAGRAPH_ROWS (the base's files are hard-linked)."""
+    copy = path.with_name(path.stem + "-full-delta.duckdb")
+    if copy.exists():
+        return copy
+    tmp = copy.with_suffix(".tmp")
+    shutil.copyfile(path, tmp)
+    shutil.copytree(f"{path}.story-bands", f"{tmp}.story-bands", copy_function=os.link)
+    conn = duckdb.connect(str(tmp))
+    rng = np.random.default_rng(11)
+    have = conn.execute("SELECT (SELECT count(*) FROM story_bands), (SELECT count(*) FROM paragraph_docs)").fetchone()
+    bands = MERGE_ROWS - 20_000 - int(have[0]) if have else 0
+    paras = MERGE_PARAGRAPH_ROWS - 10_000 - int(have[1]) if have else 0
+    docs = np.array([f"delta{i:08d}" for i in range(bands // KEYS + 1)], dtype=object)
+    keys = rng.integers(0, 2**63, size=bands, dtype=np.int64).astype(np.uint64) * np.uint64(2)
+    conn.register("_b", pa.table({"band_key": pa.array(keys, pa.uint64()),
+                                  "doc_id": pa.array(np.repeat(docs, KEYS)[:bands].tolist())}))
+    conn.execute("INSERT INTO story_bands SELECT * FROM _b")
+    hashes = rng.integers(0, 2**63, size=paras, dtype=np.int64).astype(np.uint64)
+    conn.register("_p", pa.table({"para_hash": pa.array(hashes, pa.uint64()),
+                                  "doc_id": pa.array(np.resize(docs, paras).tolist()),
+                                  "source_id": [f"outlet{k % 300}" for k in range(paras)],
+                                  "published_date": pa.array([dt.date(2023, 1, 1)] * paras)}))
+    conn.execute("INSERT INTO paragraph_docs SELECT * FROM _p")
+    conn.execute("CHECKPOINT")
+    conn.close()
+    os.rename(f"{tmp}.story-bands", f"{copy}.story-bands")
+    tmp.rename(copy)
+    return copy
 
 
 def _new_docs(count: int, offset: int) -> list[dict[str, Any]]:
@@ -145,10 +211,12 @@ def _store(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> tuple
     """Assign and index a batch as ingest does, then roll back: (wall seconds, CPU seconds of all threads).
     With PRECOMPUTED the signatures and keys come ready, as pipeline.workers computes them in the crawl's
     worker processes, and only the writer's part is timed."""
-    rows_of = Prepared.of([as_doc(r) for r in rows]).rows() if PRECOMPUTED else None
+    prepared = Prepared.of([as_doc(r) for r in rows]) if PRECOMPUTED else None
+    rows_of = prepared.rows() if prepared else None
+    paragraphs = {d.doc_id: d.paragraphs for d in prepared.docs} if prepared else None  # as pipeline.workers
     start, cpu = time.perf_counter(), time.process_time()
     conn.execute("BEGIN")
-    assignment = assign_and_index(conn, rows, precomputed=rows_of)
+    assignment = assign_and_index(conn, rows, precomputed=rows_of, paragraphs=paragraphs)
     for r in rows:
         r["story_id"] = assignment.stories[r["doc_id"]]
     conn.register("_d", pa.Table.from_pylist(rows))
@@ -169,7 +237,7 @@ def consecutive(path: Path, batch: int, count: int, memory_limit: str | None) ->
     conn = _connect(path, memory_limit)
     for i in range(count):
         wall, cpu = _store(conn, _new_docs(batch, 100_000 + i * batch))
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss = _peak_rss_mb()
         print(json.dumps({"batch_no": i, "cpu_ms_per_doc": round(1000 * cpu / batch, 2),
                           "ms_per_doc": round(1000 * wall / batch, 2), "peak_rss_mb": round(rss)}), flush=True)
 
@@ -177,11 +245,11 @@ def consecutive(path: Path, batch: int, count: int, memory_limit: str | None) ->
 def measure(path: Path, batch: int, batches: int, singles: int, big: int,
             memory_limit: str | None = None) -> dict[str, Any]:
     conn = _connect(path, memory_limit)
-    rss_open = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_open = _peak_rss_mb()
     _store(conn, _new_docs(20, 10_000_000))  # warm-up: load the views' SQL, first index pages
     nightly = [_store(conn, _new_docs(batch, i * batch)) for i in range(batches)]
     one = [_store(conn, _new_docs(1, 5_000_000 + i)) for i in range(singles)]
-    rss_small = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_small = _peak_rss_mb()
     big_s = _store(conn, _new_docs(big, 8_000_000)) if big else None
     stored = conn.execute("SELECT count(*) FROM documents").fetchone()
     bands = conn.execute("SELECT count(*) FROM story_bands").fetchone()
@@ -195,7 +263,7 @@ def measure(path: Path, batch: int, batches: int, singles: int, big: int,
             "peak_rss_mb_after_open": round(rss_open, 1), "peak_rss_mb_small_batches": round(rss_small, 1),
             "big_batch_docs": big, "big_batch_s": round(big_s[0], 2) if big_s else None,
             "big_batch_cpu_s": round(big_s[1], 2) if big_s else None,
-            "peak_rss_mb_with_big_batch": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "peak_rss_mb_with_big_batch": round(_peak_rss_mb(), 1),
             "warehouse_mb": round(path.stat().st_size / 2**20, 1)}
 
 
@@ -215,6 +283,9 @@ def main() -> None:
     parser.add_argument("--signatures-in-workers", action="store_true",
                         help="Time only the writer's part: signatures and keys computed beforehand, as the crawl's "
                              "worker processes do (pipeline.workers).")
+    parser.add_argument("--full-delta", action="store_true",
+                        help="Measure on a copy whose delta (rows not merged into the base yet) is nearly full: the "
+                             "worst case between two merges.")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     global PRECOMPUTED
@@ -233,9 +304,13 @@ def main() -> None:
             started = time.perf_counter()
             build(path.with_suffix(".tmp"), size)
             path.with_suffix(".tmp").rename(path)
+            Path(f"{path.with_suffix('.tmp')}.story-bands").rename(f"{path}.story-bands")  # the index base
             print(f"built {path} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        _settle(path)
         if args.build_only:
             continue
+        if args.full_delta:
+            path = full_delta(path)
         # a fresh process: its memory is the measurement's, not the build's
         extra = ["--consecutive", str(args.consecutive)] if args.consecutive else []
         extra += ["--memory-limit", args.memory_limit] if args.memory_limit else []

@@ -53,7 +53,7 @@ def paragraphs(text: str | None) -> list[tuple[int, str]]:
 
 
 def countable(folded_line: str) -> bool:
-    return len(folded_line.split()) >= MIN_PARAGRAPH_WORDS
+    return len(folded_line.split(maxsplit=MIN_PARAGRAPH_WORDS - 1)) >= MIN_PARAGRAPH_WORDS
 
 
 def period(day: dt.date | None) -> int | None:

@@ -44,7 +44,7 @@ DELTA_KEYS: dict[str, tuple[str, ...]] = {
 # The story finder's own indexes (pipeline.story_store; docs/stories.md): read by the writer only, and the
 # largest tables of all (51 band keys per document). Never mirrored: mirroring them whole at each publish
 # cost O(archive) per write job.
-WRITER_ONLY = ("story_bands", "paragraph_docs", "maintenance_tasks")
+WRITER_ONLY = ("story_bands", "paragraph_docs", "maintenance_tasks", "story_band_files", "story_bands_dropped")
 # Mirrored by difference of keys (small, append-only): a decision folded into the warehouse without a lake
 # publish (a review sync publishes the coverage file at once and the lake after) still reaches the lake at
 # the next publish, with the `matches` rows of every copy of its story.

@@ -176,20 +176,23 @@ class Writer:
 
 
 def _run_maintenance(conn: duckdb.DuckDBPyConnection) -> bool:
-    """Data tasks a migration asked for (migrations 005 and 007: recompute every story once). True when one
+    """Data tasks a migration asked for (migrations 005 and 007: recompute every story once; 008: merge the band
+    rows into the first base of the candidate index) or that are due (a full delta). True when a rebuild
     ran (a lake publish then mirrors every table: the rebuild rewrote rows outside Writer.insert)."""
-    from pipeline.story_store import pending_rebuild, rebuild
+    from pipeline.story_store import pending_merge, pending_rebuild, rebuild, run_merge
 
-    if not pending_rebuild(conn):
-        return False
-    conn.execute("BEGIN")
-    try:
-        rebuild(conn)
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
-    return True
+    rebuilt = pending_rebuild(conn)
+    for task, due in ((rebuild, rebuilt), (run_merge, False)):
+        if not (due or (task is run_merge and pending_merge(conn))):
+            continue
+        conn.execute("BEGIN")
+        try:
+            task(conn)
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+    return rebuilt
 
 
 @contextmanager

@@ -40,7 +40,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from pipeline import syndication
-from pipeline.boilerplate import OUTLET_DOCS, SPREAD_PERIODS, Occurrence, countable, period, rule_on_counts
+from pipeline.boilerplate import OUTLET_DOCS, SPREAD_PERIODS, Occurrence, period, rule_on_counts
 from pipeline.minhash import (
     BANDS,
     LEAD_BANDS,
@@ -163,7 +163,7 @@ def _occurrences(docs: Sequence[Doc]) -> dict[int, dict[str | None, tuple[set[st
     out: dict[int, dict[str | None, tuple[set[str], set[int]]]] = defaultdict(dict)
     for doc in docs:
         p = period(_local_date(doc))
-        for h in {h for h, folded in doc.paragraphs if countable(folded)}:
+        for h in doc.countable_hashes():
             ids, periods = out[h].setdefault(doc.source_id, (set(), set()))
             ids.add(doc.doc_id)
             if p is not None:
@@ -176,14 +176,19 @@ def _content(doc: Doc) -> tuple[Any, ...]:
     return doc.title, doc.text, doc.published, doc.source_id, doc.content_hash
 
 
+FEWEST = min(OUTLET_DOCS, SPREAD_PERIODS)  # documents any boilerplate paragraph is in, at least
+
+
 def _rule(counts: OutletCounts | None) -> bool:
-    return bool(counts) and rule_on_counts((n, 0, list(periods)) for n, periods in (counts or {}).values())
+    if not counts or sum(n for n, _ in counts.values()) < FEWEST:
+        return False  # most paragraphs: in one or two documents
+    return rule_on_counts((n, 0, list(periods)) for n, periods in counts.values())
 
 
-def _could_be_boilerplate(batch: dict[str | None, tuple[set[str], set[int]]]) -> bool:
-    """False when a paragraph never stored is in too few of the batch's documents to be boilerplate (the rule
-    needs at least OUTLET_DOCS documents, or SPREAD_PERIODS periods, so at least 3 documents)."""
-    return sum(len(ids) for ids, _ in batch.values()) >= min(OUTLET_DOCS, SPREAD_PERIODS)
+def _could_become(stored: OutletCounts | None, batch: dict[str | None, tuple[set[str], set[int]]]) -> bool:
+    """False when the stored and the batch's documents of a paragraph are too few for the rule (it needs at least
+    OUTLET_DOCS documents, or SPREAD_PERIODS periods, so at least FEWEST documents)."""
+    return sum(n for n, _ in (stored or {}).values()) + sum(len(ids) for ids, _ in batch.values()) >= FEWEST
 
 
 def _merged(stored: OutletCounts | None, batch: dict[str | None, tuple[set[str], set[int]]]) -> OutletCounts:
@@ -288,7 +293,7 @@ class Assigner:
         """Forget re-extracted documents, count the batch's paragraphs; return the paragraphs whose
         boilerplate status changed (the status of every batch paragraph is known afterwards)."""
         own = _occurrences(new)
-        paras = set(own) | {h for d in previous for h, folded in d.paragraphs if countable(folded)}
+        paras = set(own) | {h for d in previous for h in d.countable_hashes()}
         before = self.lookup.paragraph_counts(paras) if paras else {}
         if previous:
             self.lookup.forget([d.doc_id for d in previous])
@@ -296,11 +301,12 @@ class Assigner:
         else:
             stored = before
         self.lookup.add_paragraphs(new)
-        after = {h for h in paras if (h in stored or _could_be_boilerplate(own.get(h, {})))
+        after = {h for h in paras if (h in stored or h in own) and _could_become(stored.get(h), own.get(h, {}))
                  and _rule(_merged(stored.get(h), own.get(h, {})))}
         self.boiler |= after
         self.checked_paras |= paras
-        return {h for h in paras if _rule(before.get(h)) != (h in after)}
+        # a paragraph in neither (not boilerplate before, nor after) did not change
+        return {h for h in before.keys() | after if _rule(before.get(h)) != (h in after)}
 
     # -- the rule ---------------------------------------------------------------------------------------
     def _check(self, a: Doc, b: Doc) -> Verdict:
@@ -446,7 +452,7 @@ class MemoryLookup:
 
     def add_paragraphs(self, docs: Sequence[Doc]) -> None:
         for doc in docs:
-            for h in {h for h, folded in doc.paragraphs if countable(folded)}:
+            for h in doc.countable_hashes():
                 self.paragraphs[h].append(Occurrence(doc.doc_id, doc.source_id, _local_date(doc)))
 
     def forget(self, doc_ids: Sequence[str]) -> None:

@@ -1,46 +1,55 @@
 """The stored side of story assignment, in DuckDB (the writer's connection), and the full rebuild.
 
-Tables (migration 003): ``story_bands`` (band_key, doc_id; ART index on band_key), ``paragraph_docs``
-(para_hash, doc_id, source_id, published_date; ART index on para_hash), ``doc_signatures`` (one
-``UBIGINT[]`` signature per document), ``stories`` (story_id, first_doc_id = the representative).
+Tables (migrations 005, 008): ``doc_signatures`` (one ``UBIGINT[]`` signature per document), ``stories``
+(story_id, first_doc_id = the representative), and the story index: an immutable base sorted by key in files
+next to the warehouse (pipeline.story_bandfile: band keys, and paragraph occurrences for boilerplate;
+``story_band_files`` names the current generation), the rows added since it was written in ``story_bands``
+(band_key, doc_id) and ``paragraph_docs`` (para_hash, doc_id, source_id, published_date) -- the delta, at most
+``MERGE_ROWS`` / ``MERGE_PARAGRAPH_ROWS`` rows, no index -- and ``story_bands_dropped`` (documents whose base
+rows are stale). A full delta is merged into a new base by ``merge_bands``. An in-memory warehouse has no
+base: every row stays in the delta.
 
-A batch touches only what it needs: the band keys of its documents (index lookups), the candidate
-documents and their stories' representatives (primary-key lookups), and the occurrence rows of their
-paragraphs. Nothing proportional to the stored corpus is loaded into Python, so memory does not grow with
-it (bench/bench_stories.py).
+A batch touches only what it needs: the keys of its documents and the hashes of their paragraphs (one 4 KiB
+block of the base per key, and one hash join over the delta), the candidate documents and their stories'
+representatives (primary-key lookups). Nothing proportional to the stored corpus is loaded into Python, so
+memory does not grow with it (bench/bench_stories.py, docs/stories.md sections 4 and 7).
 
 DuckDB 1.5 uses an ART index only for constant filters, not for a bound list parameter (measured: 1 ms vs a
-full scan), so the lookups splice constants into the query text: integers made by ``int()``, and doc ids
-as SQL string literals with quotes doubled (``str_list``). Nothing else is ever spliced.
+full scan), so the primary-key lookups splice constants into the query text: integers made by ``int()``, and
+doc ids as SQL string literals with quotes doubled (``str_list``). Nothing else is ever spliced.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from pipeline import sql
-from pipeline.boilerplate import WINDOW_DAYS, countable
-from pipeline.stories import Assigner, Assignment, OutletCounts, Prepared
+from pipeline import sql, story_bandfile
+from pipeline.boilerplate import WINDOW_DAYS
+from pipeline.stories import Assigner, Assignment, OutletCounts, Prepared, representative_of
 from pipeline.syndication import Doc, as_doc
 from planwatch.core.vntime import local_date
 
 # constants per IN list, answered from the ART index: measured 0.0138 ms CPU a key in lists of 100, 0.0085 in
 # lists of 800, alike at 612k and 5.2M band rows (docs/stories.md section 4)
 INDEX_LOOKUP_CHUNK = 800
-INDEX_LOOKUP_MAX_KEYS = 50_000  # above this many keys (a batch of ~1,000 documents) one hash join is cheaper
 REBUILD_CHUNK = 5_000
 REBUILD_TASK = "rebuild_stories"
-
-
-def int_list(values: Iterable[int]) -> str:
-    return ", ".join(str(int(v)) for v in values)
+MERGE_TASK = "merge_story_bands"
+# delta rows that trigger a merge into a new base: about 20,000 documents (51 band keys each, ~15 paragraphs).
+# Every batch scans the delta with a hash join (about 10 ms per million rows, a few times per batch), and a
+# merge rewrites the base (about 3 s CPU at a million documents): docs/stories.md, section 7
+MERGE_ROWS = 1_000_000
+MERGE_PARAGRAPH_ROWS = 500_000
+MERGE_BATCH_ROWS = 1_000_000  # rows of the sorted delta fetched at a time while merging
 
 
 def str_list(values: Iterable[str]) -> str:
@@ -65,26 +74,44 @@ class DuckLookup:
     def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
         self.conn = conn
         self._cache: dict[str, dict[str, Any]] = {}  # document rows read during one batch
+        self._base: story_bandfile.Generation | bool | None = False  # not asked yet
+        self._stale_any: bool | None = None  # whether any document has stale base rows (None: not asked yet)
+
+    @property
+    def base(self) -> story_bandfile.Generation | None:
+        """The current base (asked once per batch: only a merge, after the batch, changes it)."""
+        if self._base is False:
+            self._base = _base(self.conn)
+        return self._base if isinstance(self._base, story_bandfile.Generation) else None
+
+    def base_rows(self, keys: np.ndarray) -> list[tuple[Any, ...]]:
+        """(band_key, doc_id) rows of the base with these keys, without the documents dropped since."""
+        base = self.base
+        if base is None:
+            return []
+        found, recs = base.tables["bands"].lookup(keys)
+        keep = self._fresh(base, recs["doc"])
+        return list(zip(found[keep].tolist(), base.doc_ids(recs["doc"][keep]), strict=True))
+
+    def _fresh(self, base: story_bandfile.Generation, idx: np.ndarray) -> np.ndarray:
+        if self._stale_any is None:
+            row = self.conn.execute(sql.query("story_band_dropped_any").replace(
+                "/*GENERATION*/", str(int(base.number)))).fetchone()
+            self._stale_any = bool(row and row[0])
+        return _fresh_rows(self.conn, base, idx) if self._stale_any else np.ones(idx.size, dtype=bool)
 
     def candidates(self, docs: Sequence[Doc], keys: np.ndarray) -> dict[str, set[str]]:
         owners: dict[int, list[str]] = defaultdict(list)
-        for doc, row in zip(docs, keys, strict=True):
+        for doc, row in zip(docs, keys.tolist(), strict=True):
             for key in row:
-                owners[int(key)].append(doc.doc_id)
+                owners[key].append(doc.doc_id)
         rows: list[tuple[Any, ...]] = []
-        if owners and len(owners) <= INDEX_LOOKUP_MAX_KEYS:
-            for part in _chunks(list(owners)):
-                rows += self.conn.execute(sql.query("story_candidates").replace("/*KEYS*/", int_list(part))).fetchall()
-        elif owners:
-            probe = pa.table({"band_key": pa.array(list(owners), type=pa.uint64())})
-            self.conn.register("_probe", probe)
-            try:
-                rows = self.conn.execute(sql.query("story_candidates_join")).fetchall()
-            finally:
-                self.conn.unregister("_probe")
+        if owners:
+            wanted = np.fromiter(owners, dtype=np.uint64, count=len(owners))
+            rows = _probe_delta(self.conn, wanted, sql.query("story_candidates_join")) + self.base_rows(wanted)
         out: dict[str, set[str]] = {d.doc_id: set() for d in docs}
         for key, doc_id in rows:
-            for owner in owners.get(int(key), ()):
+            for owner in owners.get(key, ()):
                 out[owner].add(doc_id)
         return out
 
@@ -111,24 +138,50 @@ class DuckLookup:
         return {r["doc_id"]: as_doc(r) for r in self._docs(doc_ids)}
 
     def members(self, story_id: str) -> list[str]:
+        rep = representative_of(story_id)
+        text = sql.query("story_members").replace("/*ID*/", str_list([story_id]))
         return [r[0] for r in self.conn.execute(
-            sql.query("story_members").replace("/*ID*/", str_list([story_id]))).fetchall()]
+            text.replace("/*REP*/", str_list([rep]) if rep is not None else "NULL")).fetchall()]
 
     def paragraph_counts(self, para_hashes: Iterable[int]) -> dict[int, OutletCounts]:
+        wanted = np.fromiter(set(para_hashes), dtype=np.uint64)
         out: dict[int, OutletCounts] = defaultdict(dict)
-        for part in _chunks(sorted(set(para_hashes))):
-            text = (sql.query("story_boilerplate").replace("/*HASHES*/", int_list(part))
-                    .replace("/*WINDOW*/", str(int(WINDOW_DAYS))))
-            for h, source, docs, periods in self.conn.execute(text).fetchall():
-                out[int(h)][source] = (int(docs), {int(p) for p in periods or [] if p is not None})
+        if wanted.size == 0:
+            return {}
+
+        def count(h: int, source: str | None, p: int | None) -> None:
+            docs, periods = out[h].get(source) or (0, set())
+            if p is not None:
+                periods.add(p)
+            out[h][source] = (docs + 1, periods)
+
+        base = self.base
+        if base is not None:
+            found, recs = base.tables["paras"].lookup(wanted)
+            keep = self._fresh(base, recs["doc"])
+            for h, src, day in zip(found[keep].tolist(), recs["src"][keep].tolist(), recs["day"][keep].tolist(),
+                                   strict=True):
+                count(h, base.sources[src], None if day == story_bandfile.NO_DAY else day // WINDOW_DAYS)
+        text = sql.query("story_boilerplate").replace("/*WINDOW*/", str(int(WINDOW_DAYS)))
+        for h, source, p in _probe_delta(self.conn, wanted, text):
+            count(h, source, p)
         return dict(out)
 
     def containing(self, para_hashes: Iterable[int]) -> set[str]:
-        return {r[0] for part in _chunks(sorted(set(para_hashes))) for r in self.conn.execute(
-            sql.query("story_paragraph_docs").replace("/*HASHES*/", int_list(part))).fetchall()}
+        wanted = np.fromiter(set(para_hashes), dtype=np.uint64)
+        if wanted.size == 0:
+            return set()
+        out = {r[0] for r in _probe_delta(self.conn, wanted, sql.query("story_paragraph_docs"))}
+        base = self.base
+        if base is not None:
+            _, recs = base.tables["paras"].lookup(wanted)
+            keep = self._fresh(base, recs["doc"])
+            out |= set(base.doc_ids(recs["doc"][keep]))
+        return out
 
     def forget(self, doc_ids: Sequence[str]) -> None:
         _forget(self.conn, doc_ids)
+        self._stale_any = None
         self._cache = {k: v for k, v in self._cache.items() if k not in set(doc_ids)}
 
     def add_paragraphs(self, docs: Sequence[Doc]) -> None:
@@ -139,7 +192,7 @@ def _paragraph_rows(docs: Sequence[Doc]) -> pa.Table:
     hashes, ids, sources, dates = [], [], [], []
     for doc in docs:
         day = _local_date(doc)
-        for h in {h for h, folded in doc.paragraphs if countable(folded)}:
+        for h in doc.countable_hashes():
             hashes.append(h)
             ids.append(doc.doc_id)
             sources.append(doc.source_id)
@@ -187,9 +240,132 @@ def _forget(conn: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
         return
     conn.register("_ids", pa.table({"doc_id": pa.array(known, type=pa.string())}))
     try:
-        conn.execute(sql.query("story_forget"))
+        conn.execute(sql.query("story_forget").replace("/*GENERATION*/", str(int(_meta(conn)[0]))))
     finally:
         conn.unregister("_ids")
+
+
+# -- the base of the story index (pipeline.story_bandfile) --------------------------------------------------
+_opened: dict[Path, story_bandfile.Generation] = {}  # the current generation of each warehouse, kept open
+OPENED_MAX = 4  # warehouses whose base stays open in one process (six file descriptors each)
+
+
+def _probe_delta(conn: duckdb.DuckDBPyConnection, keys: np.ndarray, statement: str) -> list[tuple[Any, ...]]:
+    """Rows of a statement that joins a delta table with the keys (temporary table story_probe)."""
+    conn.execute(sql.query("story_probe_fill"))
+    conn.from_arrow(pa.table({"band_key": pa.array(keys, type=pa.uint64())})).insert_into("story_probe")
+    return conn.execute(statement).fetchall()
+
+
+def _root(conn: duckdb.DuckDBPyConnection) -> Path | None:
+    """Where the warehouse's base generations live; None for an in-memory warehouse (no base)."""
+    row = conn.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    if not row or not row[0] or row[0] == ":memory:":
+        return None
+    return Path(str(row[0]) + ".story-bands")
+
+
+def _meta(conn: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
+    """(generation, band rows, documents) of the current base; zeros when there is none."""
+    row = conn.execute(sql.query("story_band_meta")).fetchone()
+    return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
+
+
+def _base(conn: duckdb.DuckDBPyConnection) -> story_bandfile.Generation | None:
+    """The current base, opened once per generation; None when there is none yet."""
+    generation = _meta(conn)[0]
+    root = _root(conn)
+    if generation == 0 or root is None:
+        return None
+    folder = story_bandfile.generation_dir(root, generation)
+    current = _opened.get(root)
+    if current is not None and current.folder == folder:
+        return current
+    if not story_bandfile.complete(folder):
+        raise RuntimeError(f"the story index files {folder} are missing: the writer rebuilds the stories at its "
+                           "next start (pipeline.store._run_maintenance)")
+    if current is not None:
+        current.close()
+        del _opened[root]
+    while len(_opened) >= OPENED_MAX:  # the oldest warehouse's files closed (a process that opened many)
+        _opened.pop(next(iter(_opened))).close()
+    _opened[root] = story_bandfile.Generation(folder)
+    return _opened[root]
+
+
+def bands_lost(conn: duckdb.DuckDBPyConnection) -> bool:
+    """True when the warehouse names a base whose files are not there (a warehouse copied without them)."""
+    generation = _meta(conn)[0]
+    root = _root(conn)
+    return generation > 0 and (root is None or not story_bandfile.complete(story_bandfile.generation_dir(
+        root, generation)))
+
+
+def _fresh_rows(conn: duckdb.DuckDBPyConnection, base: story_bandfile.Generation, idx: np.ndarray) -> np.ndarray:
+    """Which of these base rows (by document index) are not stale (their document dropped since the merge)."""
+    keep = np.ones(idx.size, dtype=bool)
+    if idx.size == 0:
+        return keep
+    generation = str(int(base.number))
+    ids = base.doc_ids(idx)
+    among = sql.query("story_band_dropped_among").replace("/*GENERATION*/", generation)
+    stale = {r[0] for part in _chunks(sorted(set(ids))) for r in conn.execute(
+        among.replace("/*IDS*/", str_list(part))).fetchall()}
+    return np.array([d not in stale for d in ids], dtype=bool)
+
+
+def _sorted_batches(conn: duckdb.DuckDBPyConnection, statement: str, name: str, sources: list[str | None]
+                    ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Keys and records (pipeline.story_bandfile.RECORDS) of a sorted delta, batch by batch. The statement runs
+    when the first batch is wanted (one result at a time on the connection, which sees the caller's
+    transaction)."""
+    known = pa.array(sources[1:], type=pa.string())
+    for b in conn.execute(statement).fetch_record_batch(MERGE_BATCH_ROWS):
+        if not b.num_rows:
+            continue
+        keys = b.column(0).to_numpy(zero_copy_only=False).astype(np.uint64, copy=False)
+        recs = np.empty(b.num_rows, dtype=story_bandfile.RECORDS[name])
+        recs["doc"] = b.column(1).to_numpy(zero_copy_only=False)
+        if name == "paras":
+            # outlet index: position in sources (0: none)
+            at = pc.index_in(b.column(2).cast(pa.string()), value_set=known)
+            recs["src"] = pc.add(at, 1).fill_null(0).to_numpy(zero_copy_only=False)
+            recs["day"] = b.column(3).fill_null(int(story_bandfile.NO_DAY)).to_numpy(zero_copy_only=False)
+        yield keys, recs
+
+
+def merge_bands(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Merge the delta (story_bands, paragraph_docs) and the dropped list into a new base generation; in the
+    caller's transaction (a rollback leaves the previous generation current; its folder is removed by a later
+    merge). Nothing happens for an in-memory warehouse."""
+    root = _root(conn)
+    if root is None:
+        return {"bands": 0, "paras": 0, "docs": 0}
+    generation = _meta(conn)[0]
+    previous = _base(conn)
+    new_ids = conn.execute(sql.query("story_band_delta_ids")).fetch_arrow_table().column("doc_id").combine_chunks()
+    dropped = conn.execute(sql.query("story_band_dropped").replace("/*GENERATION*/", str(int(generation)))
+                           ).fetch_arrow_table().column("doc_id").combine_chunks()
+    sources = story_bandfile.sources(previous, [r[0] for r in conn.execute(
+        sql.query("story_para_delta_sources")).fetchall()])
+    base_docs = str(int(previous.doc_count() if previous else 0))
+    # the committed generation, seen from a connection of its own (outside this transaction), is kept with the
+    # current one: a rollback returns to it. Numbers are never reused.
+    committed = _meta(conn.cursor())[0]
+    story_bandfile.prune(root, [generation, committed])
+    folder = story_bandfile.generation_dir(root, max(generation, committed, *story_bandfile.generations(root)) + 1)
+    readers = {name: _sorted_batches(conn, sql.query(query).replace("/*BASE_DOCS*/", base_docs), name, sources)
+               for name, query in (("bands", "story_band_delta_sorted"), ("paras", "story_para_delta_sorted"))}
+    out = story_bandfile.write(folder, previous, readers, new_ids, dropped, sources[1:])
+    conn.execute(sql.query("story_band_switch").replace("/*GENERATION*/", str(int(folder.name[4:])))
+                 .replace("/*ROWS*/", str(int(out["bands"]))).replace("/*DOCS*/", str(int(out["docs"]))))
+    return out
+
+
+def merge_due(conn: duckdb.DuckDBPyConnection) -> bool:
+    row = conn.execute(sql.query("story_band_delta_count")).fetchone()
+    full = bool(row and (int(row[0]) >= MERGE_ROWS or int(row[1]) >= MERGE_PARAGRAPH_ROWS))
+    return full and _root(conn) is not None
 
 
 def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str, Any]],
@@ -223,6 +399,8 @@ def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str
                          "first_doc_id": pa.array(list(assignment.representatives.values()), type=pa.string()),
                          "created_at": pa.array([now] * len(assignment.representatives), pa.timestamp("us", "UTC"))})
         _execute_over(conn, "_reps", reps, sql.query("story_upsert_representatives"))
+    if merge_due(conn):
+        merge_bands(conn)
     return assignment
 
 
@@ -237,7 +415,20 @@ def changed_keys(assignment: Assignment) -> dict[str, pa.Table]:
 
 def pending_rebuild(conn: duckdb.DuckDBPyConnection) -> bool:
     row = conn.execute(sql.query("maintenance_pending"), [REBUILD_TASK]).fetchone()
-    return bool(row and row[0])
+    return bool(row and row[0]) or bands_lost(conn)
+
+
+def pending_merge(conn: duckdb.DuckDBPyConnection) -> bool:
+    """A migration asked for a merge (008: a warehouse's band rows become its first base), or the delta is full."""
+    row = conn.execute(sql.query("maintenance_pending"), [MERGE_TASK]).fetchone()
+    return bool(row and row[0]) or merge_due(conn)
+
+
+def run_merge(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """The merge data task: merge_bands, then the task is done."""
+    out = merge_bands(conn)
+    conn.execute(sql.query("maintenance_done"), [MERGE_TASK])
+    return out
 
 
 def rebuild(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.boilerplate import WINDOW_DAYS, paragraphs
+from pipeline.boilerplate import WINDOW_DAYS, countable, paragraphs
 from pipeline.minhash import containment, folded_words, jaccard, shingles_of, word_hashes, words
 from planwatch.core.dates import parse_vn_datetime
 from planwatch.core.vntime import VN_TZ
@@ -50,6 +50,7 @@ class Doc:
     _paragraphs: list[tuple[int, str]] | None = field(default=None, repr=False)
     _tokens: list[list[str]] | None = field(default=None, repr=False)
     _hashes: list[np.ndarray] | None = field(default=None, repr=False)
+    _countable: set[int] | None = field(default=None, repr=False)
 
     @property
     def paragraphs(self) -> list[tuple[int, str]]:
@@ -61,6 +62,13 @@ class Doc:
         """Take paragraphs computed elsewhere from the same text (pipeline.workers); None: compute them here."""
         if paragraphs is not None:
             self._paragraphs = paragraphs
+            self._countable = None
+
+    def countable_hashes(self) -> set[int]:
+        """The hashes of the paragraphs counted towards boilerplate (pipeline.boilerplate.countable), once."""
+        if self._countable is None:
+            self._countable = {h for h, folded in self.paragraphs if countable(folded)}
+        return self._countable
 
     @property
     def paragraph_words(self) -> list[list[str]]:

@@ -1,9 +1,10 @@
--- Occurrences of the paragraphs in /*HASHES*/ (integers, pipeline.story_store.int_list), per paragraph and
--- outlet: how many documents, and in which WINDOW_DAYS periods (the window is spliced in as an integer by
--- pipeline.story_store: a bound parameter makes the Python client try to import pandas on every call).
--- pipeline.boilerplate applies its rule to these rows (the same code as for an in-memory corpus).
-SELECT para_hash, source_id, count(DISTINCT doc_id) AS docs,
-       list(DISTINCT (published_date - DATE '2000-01-01') // /*WINDOW*/) AS periods
-FROM paragraph_docs
-WHERE para_hash IN (/*HASHES*/)
-GROUP BY para_hash, source_id;
+-- Occurrences in the delta of the story index (paragraph_docs, no index: at most MERGE_PARAGRAPH_ROWS rows) of
+-- the paragraphs in the table story_probe (story_probe_fill.sql): one row per (paragraph, document), with its outlet
+-- and WINDOW_DAYS period (/*WINDOW*/, an integer spliced in by pipeline.story_store). The base is read in files
+-- (pipeline.story_bandfile). pipeline.story_store counts them per paragraph and outlet (documents, periods) and
+-- pipeline.boilerplate applies its rule (the same code as for an in-memory corpus). A document has one row per
+-- paragraph (pipeline.story_store._paragraph_rows; its rows are dropped before it is counted again), so rows
+-- are documents.
+SELECT p.para_hash, p.source_id, (p.published_date - DATE '2000-01-01') // /*WINDOW*/ AS period
+FROM paragraph_docs p
+JOIN story_probe x ON x.band_key = p.para_hash;

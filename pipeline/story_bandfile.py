@@ -1,0 +1,325 @@
+"""The immutable base of the story index: band keys and paragraph occurrences sorted by key, in files.
+
+A generation is a folder next to the warehouse (``<warehouse>.story-bands/gen-NNNNNN``) holding two sorted
+tables, each as
+
+- ``<table>.keys``: every key (uint64), sorted, padded with ``PAD`` to a whole number of blocks;
+- ``<table>.rows``: one fixed-size record per key (same order): ``bands`` (band key -> document index) and
+  ``paras`` (paragraph hash -> document index, outlet index, publication day since 2000-01-01);
+- ``<table>.fences``: the first key of each block of ``BLOCK`` keys (read into memory: 8 bytes per block);
+
+and ``ids.off``/``ids.bin`` (the doc_id of each document index: int64 offsets into UTF-8 bytes, the layout
+of an Arrow large_string array) and ``sources.json`` (the outlet of each outlet index; 0 is none).
+
+A probe reads one 4 KiB block of keys per key it looks up (the fences say which) and one record per row
+found, with pread: the process holds the fences, the outlet list and what one batch reads, not the index
+(docs/stories.md, section 7). Not through a memory map: a page fault there maps the whole cached folio
+around the page (0.9 MB resident per key read, 200-400 MB for one batch at a million documents, measured).
+A generation never changes once written: the next one is written beside it by ``write`` (a streaming merge
+of the previous generation with sorted new rows, minus dropped documents) and the warehouse's
+``story_band_files`` row says which one is current (pipeline.story_store).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+BLOCK = 512  # keys per block: 4 KiB, one page
+PAD = np.uint64(2**64 - 1)
+CHUNK = 1_000_000  # rows of the previous generation merged at a time (bounded memory while writing)
+NO_DAY = np.iinfo(np.int32).min  # a paragraph row of an undated document
+RECORDS: dict[str, np.dtype[Any]] = {
+    "bands": np.dtype([("doc", "<u4")]),
+    "paras": np.dtype([("doc", "<u4"), ("src", "<u4"), ("day", "<i4")]),
+}
+FILES = (*(f"{t}.{part}" for t in RECORDS for part in ("keys", "rows", "fences")), "ids.off", "ids.bin",
+         "sources.json")
+
+
+def generation_dir(root: Path, generation: int) -> Path:
+    return root / f"gen-{generation:06d}"
+
+
+def complete(folder: Path) -> bool:
+    return all((folder / name).is_file() for name in FILES)
+
+
+class SortedTable:
+    """One table of a generation: keys sorted, a record per key."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        self.folder, self.name = folder, name
+        self.dtype = RECORDS[name]
+        self.fences = np.fromfile(folder / f"{name}.fences", dtype=np.uint64)
+        self._keys = os.open(folder / f"{name}.keys", os.O_RDONLY)
+        self._rows = os.open(folder / f"{name}.rows", os.O_RDONLY)
+        self.rows = os.fstat(self._rows).st_size // self.dtype.itemsize
+        self.padded = os.fstat(self._keys).st_size // 8
+
+    def close(self) -> None:
+        os.close(self._keys)
+        os.close(self._rows)
+
+    def _read_keys(self, start: int, count: int) -> np.ndarray:
+        out = np.empty(count, dtype=np.uint64)
+        os.preadv(self._keys, [out.data.cast("B")], 8 * start)
+        return out
+
+    def chunk(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+        """Keys and records of rows lo..hi (a merge reads the table this way)."""
+        rows = np.empty(hi - lo, dtype=self.dtype)
+        os.preadv(self._rows, [rows.data.cast("B")], lo * self.dtype.itemsize)
+        return self._read_keys(lo, hi - lo), rows
+
+    def _search(self, key: int, side: str) -> int:
+        """Position of key in the whole table (binary search over blocks by pread; for keys equal to a fence)."""
+        lo, hi = 0, self.padded
+        while lo < hi:
+            mid = (lo + hi) // 2
+            value = int(self._read_keys(mid, 1)[0])
+            if value < key or (side == "right" and value == key):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def positions(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(key, row position) of every stored row whose key is one of keys."""
+        if self.rows == 0 or keys.size == 0:
+            return np.empty(0, np.uint64), np.empty(0, np.int64)
+        wanted = np.unique(keys.astype(np.uint64))
+        block = np.searchsorted(self.fences, wanted, side="right").astype(np.int64) - 1
+        inside = block >= 0  # a key below the first stored key is not stored
+        wanted, block = wanted[inside], block[inside]
+        # a key equal to its block's first key may have copies in earlier blocks: searched in full
+        edge = self.fences[block] == wanted
+        fast_keys, fast_blocks = wanted[~edge], block[~edge]
+        # otherwise every copy is inside the block: the blocks are read and searched all at once
+        uniq, row_of = np.unique(fast_blocks, return_inverse=True)
+        flat = self._read_blocks(uniq).reshape(-1)
+        first = row_of.astype(np.int64) * BLOCK
+        size = BLOCK
+        while size > 1:
+            half = size // 2
+            first = np.where(flat[first + half] < fast_keys, first + half, first)
+            size -= half
+        first = first + (flat[first] < fast_keys)
+        end = row_of.astype(np.int64) * BLOCK + BLOCK  # copies of a key never pass its block's end
+        out_keys, out_pos = [], []
+        found_keys, at = fast_keys, first
+        while at.size:
+            ok = at < end
+            found_keys, at, end = found_keys[ok], at[ok], end[ok]
+            match = flat[at] == found_keys
+            found_keys, at, end = found_keys[match], at[match], end[match]
+            out_keys.append(found_keys)
+            out_pos.append(uniq[at // BLOCK] * BLOCK + at % BLOCK)
+            at = at + 1
+        for key in wanted[edge].tolist():
+            lo, hi = self._search(key, "left"), self._search(key, "right")
+            out_keys.append(np.full(hi - lo, key, dtype=np.uint64))
+            out_pos.append(np.arange(lo, hi, dtype=np.int64))
+        if not out_keys:
+            return np.empty(0, np.uint64), np.empty(0, np.int64)
+        found, pos = np.concatenate(out_keys), np.concatenate(out_pos)
+        real = pos < self.rows
+        return found[real], pos[real]
+
+    def _read_blocks(self, blocks: np.ndarray) -> np.ndarray:
+        buf = np.empty((blocks.size, BLOCK), dtype=np.uint64)
+        view = buf.data.cast("B")
+        size = BLOCK * 8
+        read, fd = os.preadv, self._keys
+        for i, offset in enumerate((blocks * size).tolist()):
+            read(fd, [view[i * size : i * size + size]], offset)
+        return buf
+
+    def records(self, pos: np.ndarray) -> np.ndarray:
+        """The records at these row positions."""
+        out = np.empty(pos.size, dtype=self.dtype)
+        view = out.data.cast("B")
+        size = self.dtype.itemsize
+        read, fd = os.preadv, self._rows
+        for i, offset in enumerate((pos * size).tolist()):
+            read(fd, [view[i * size : i * size + size]], offset)
+        return out
+
+    def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(key, record) of every stored row whose key is one of keys."""
+        found, pos = self.positions(keys)
+        return found, self.records(pos)
+
+
+class Generation:
+    """One generation, opened for probes."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.number = int(folder.name[4:])
+        self.tables = {name: SortedTable(folder, name) for name in RECORDS}
+        self._off = os.open(folder / "ids.off", os.O_RDONLY)
+        self._bin = os.open(folder / "ids.bin", os.O_RDONLY)
+        self._doc_count = max(0, os.fstat(self._off).st_size // 8 - 1)
+        self.sources: list[str | None] = json.loads((folder / "sources.json").read_text(encoding="utf-8"))
+
+    def doc_ids(self, idx: np.ndarray) -> list[str]:
+        """The doc_id of each document index (two small reads per distinct index)."""
+        names = {}
+        for i in sorted(set(idx.tolist())):
+            lo, hi = np.frombuffer(os.pread(self._off, 16, 8 * i), dtype=np.int64).tolist()
+            names[i] = os.pread(self._bin, hi - lo, lo).decode("utf-8")
+        return [names[i] for i in idx.tolist()]
+
+    def all_ids(self) -> pa.Array:
+        """Every doc_id, in document index order (a merge reads them once)."""
+        offsets = np.fromfile(self.folder / "ids.off", dtype=np.int64)
+        data = (self.folder / "ids.bin").read_bytes()
+        if offsets.size == 0:
+            return pa.array([], pa.large_string())
+        return pa.Array.from_buffers(pa.large_string(), offsets.size - 1,
+                                     [None, pa.py_buffer(offsets.tobytes()), pa.py_buffer(data)])
+
+    def doc_count(self) -> int:
+        return self._doc_count
+
+    def close(self) -> None:
+        for table in self.tables.values():
+            table.close()
+        for fd in (self._off, self._bin):
+            os.close(fd)
+
+
+def _fresh(folder: Path) -> None:
+    if folder.exists():
+        shutil.rmtree(folder)  # left by a merge whose transaction did not commit
+    folder.mkdir(parents=True)
+
+
+def _write_ids(folder: Path, parts: list[pa.Array]) -> None:
+    ids = pa.concat_arrays([p.cast(pa.large_string()) for p in parts]) if parts else pa.array([], pa.large_string())
+    offsets = np.frombuffer(ids.buffers()[1], dtype=np.int64)[ids.offset : ids.offset + len(ids) + 1] \
+        if len(ids) else np.zeros(1, np.int64)
+    start = int(offsets[0])
+    data = ids.buffers()[2] if len(ids) else None
+    with open(folder / "ids.bin", "wb") as fh:
+        if data is not None:
+            fh.write(memoryview(data)[start : int(offsets[-1])])
+        fh.flush()
+        os.fsync(fh.fileno())
+    with open(folder / "ids.off", "wb") as fh:
+        fh.write((offsets - start).astype(np.int64).tobytes())
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _merge_table(folder: Path, name: str, previous: SortedTable | None, dead: np.ndarray,
+                 incoming: Iterator[tuple[np.ndarray, np.ndarray]]) -> int:
+    """Write one sorted table: the previous rows whose document is not dead, merged with incoming (keys and
+    records, sorted by key). Memory: one chunk of CHUNK rows and the incoming rows not yet merged."""
+    dtype = RECORDS[name]
+    pending_k, pending_r = np.empty(0, np.uint64), np.empty(0, dtype)
+    exhausted = False
+    written = 0
+    fences: list[np.ndarray] = []
+    with open(folder / f"{name}.keys", "wb") as keys_out, open(folder / f"{name}.rows", "wb") as rows_out:
+
+        def emit(k: np.ndarray, r: np.ndarray) -> None:
+            nonlocal written
+            if k.size == 0:
+                return
+            keys_out.write(k.tobytes())
+            rows_out.write(r.tobytes())
+            fences.append(k[(-written) % BLOCK :: BLOCK])
+            written += k.size
+
+        total_old = previous.rows if previous else 0
+        for lo in range(0, total_old, CHUNK):
+            assert previous is not None
+            ck, cr = previous.chunk(lo, min(total_old, lo + CHUNK))
+            last = ck[-1]
+            if dead.any():
+                keep = ~dead[cr["doc"]]
+                ck, cr = ck[keep], cr[keep]
+            while not exhausted and (pending_k.size == 0 or pending_k[-1] <= last):
+                try:
+                    k, r = next(incoming)
+                except StopIteration:
+                    exhausted = True
+                    break
+                pending_k, pending_r = np.concatenate([pending_k, k]), np.concatenate([pending_r, r])
+            cut = int(np.searchsorted(pending_k, last, side="right"))
+            mk = np.concatenate([ck, pending_k[:cut]])
+            mr = np.concatenate([cr, pending_r[:cut]])
+            order = np.argsort(mk, kind="stable")
+            emit(mk[order], mr[order])
+            pending_k, pending_r = pending_k[cut:], pending_r[cut:]
+        emit(pending_k, pending_r)
+        for k, r in incoming:
+            emit(k, r)
+        if written % BLOCK:
+            keys_out.write(np.full(BLOCK - written % BLOCK, PAD, dtype=np.uint64).tobytes())
+        for fh in (keys_out, rows_out):
+            fh.flush()
+            os.fsync(fh.fileno())
+    (np.concatenate(fences) if fences else np.empty(0, np.uint64)).tofile(folder / f"{name}.fences")
+    return written
+
+
+def write(folder: Path, previous: Generation | None, new_rows: Mapping[str, Iterable[tuple[np.ndarray, np.ndarray]]],
+          new_ids: pa.Array, dropped: pa.Array, new_sources: Iterable[str | None] = ()) -> dict[str, int]:
+    """Write a generation: the previous one's rows whose document is not in dropped, merged with new_rows
+    (per table: keys and records, sorted by key; a document's index is the previous generation's document
+    count plus its position in new_ids; an outlet's index its position in ``sources(previous, new_sources)``).
+    Returns the rows of each table and the documents."""
+    _fresh(folder)
+    old_docs = previous.doc_count() if previous else 0
+    dead = np.zeros(old_docs, dtype=bool)
+    if previous and len(dropped) and old_docs:
+        dead = pc.is_in(previous.all_ids(), value_set=dropped.cast(pa.large_string())).to_numpy(
+            zero_copy_only=False)
+    out = {name: _merge_table(folder, name, previous.tables[name] if previous else None, dead,
+                              iter(new_rows.get(name, ())))
+           for name in RECORDS}
+    (folder / "sources.json").write_text(json.dumps(sources(previous, new_sources), ensure_ascii=False),
+                                         encoding="utf-8")
+    _write_ids(folder, ([previous.all_ids()] if previous and old_docs else []) + [new_ids])
+    out["docs"] = old_docs + len(new_ids)
+    return out
+
+
+def sources(previous: Generation | None, new: Iterable[str | None]) -> list[str | None]:
+    """The outlet list of the next generation: the previous one's, then outlets it does not have (index 0:
+    no outlet)."""
+    known: list[str | None] = list(previous.sources) if previous else [None]
+    seen = set(known)
+    for s in new:
+        if s not in seen:
+            known.append(s)
+            seen.add(s)
+    return known
+
+
+def generations(root: Path) -> list[int]:
+    """Numbers of the generation folders present."""
+    if not root.is_dir():
+        return []
+    return [int(f.name[4:]) for f in root.iterdir() if f.name.startswith("gen-") and f.name[4:].isdigit()]
+
+
+def prune(root: Path, keep: Iterable[int]) -> None:
+    """Remove the generation folders not in keep (earlier merges, or one whose transaction rolled back)."""
+    wanted = {generation_dir(root, g).name for g in keep}
+    if not root.is_dir():
+        return
+    for folder in root.iterdir():
+        if folder.name.startswith("gen-") and folder.name not in wanted:
+            shutil.rmtree(folder, ignore_errors=True)
