@@ -21,6 +21,7 @@ doc ids as SQL string literals with quotes doubled (``str_list``). Nothing else 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -251,10 +252,13 @@ OPENED_MAX = 4  # warehouses whose base stays open in one process (six file desc
 
 
 def _probe_delta(conn: duckdb.DuckDBPyConnection, keys: np.ndarray, statement: str) -> list[tuple[Any, ...]]:
-    """Rows of a statement that joins a delta table with the keys (temporary table story_probe)."""
-    conn.execute(sql.query("story_probe_fill"))
-    conn.from_arrow(pa.table({"band_key": pa.array(keys, type=pa.uint64())})).insert_into("story_probe")
-    return conn.execute(statement).fetchall()
+    """Rows of a statement that joins a delta table with the keys (temporary table story_probe): the fill and
+    the statement in one call (each call has a fixed cost of its own)."""
+    conn.register("_probe_keys", pa.table({"band_key": pa.array(keys, type=pa.uint64())}))
+    try:
+        return conn.execute(sql.query("story_probe_fill") + "\n" + statement).fetchall()
+    finally:
+        conn.unregister("_probe_keys")
 
 
 def _root(conn: duckdb.DuckDBPyConnection) -> Path | None:
@@ -376,7 +380,47 @@ def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str
 
     Writes story_bands, paragraph_docs, doc_signatures and stories, and moves stored documents whose story
     changed (``Assignment.moved``). The caller writes the new documents with ``Assignment.stories``.
-    precomputed, paragraphs: signatures and keys, and folded paragraphs, computed elsewhere (the workers)."""
+    precomputed, paragraphs: signatures and keys, and folded paragraphs, computed elsewhere (the workers).
+    DuckDB runs the batch's statements on one thread (a setting of the database instance, restored afterwards,
+    before a merge): they are small, and more threads only added scheduling CPU (docs/stories.md section 7)."""
+    threads = _usual_threads(conn)
+    _set_threads(conn, 1)
+    try:
+        assignment = _assign_and_index(conn, rows, rebuilding=rebuilding, precomputed=precomputed,
+                                       paragraphs=paragraphs)
+    except BaseException:
+        # an aborted transaction refuses every statement: then the next batch restores the setting
+        with contextlib.suppress(duckdb.Error):
+            _set_threads(conn, threads)
+        raise
+    _set_threads(conn, threads)
+    if merge_due(conn):
+        merge_bands(conn)
+    return assignment
+
+
+_usual: dict[str, int] = {}  # DuckDB threads outside story batches, per database path
+
+
+def _usual_threads(conn: duckdb.DuckDBPyConnection) -> int:
+    """The threads setting to restore after a batch: the current one, unless it is the batch's own 1 left by a
+    batch that failed inside an aborted transaction."""
+    row = conn.execute(sql.query("story_threads_get")).fetchone()
+    current = max(1, int(row[0])) if row else 1
+    where = conn.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    key = str(where[0]) if where else ""
+    if current != 1 or key not in _usual:
+        _usual[key] = current
+    return _usual[key]
+
+
+def _set_threads(conn: duckdb.DuckDBPyConnection, threads: int) -> None:
+    conn.execute(sql.query("story_threads_set").replace("/*THREADS*/", str(int(threads))))
+
+
+def _assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str, Any]], *, rebuilding: bool,
+                      precomputed: dict[str, tuple[np.ndarray, np.ndarray]] | None,
+                      paragraphs: dict[str, list[tuple[int, str]]] | None) -> Assignment:
     docs = [as_doc(r) for r in rows]
     if paragraphs:
         for doc in docs:
@@ -399,8 +443,6 @@ def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str
                          "first_doc_id": pa.array(list(assignment.representatives.values()), type=pa.string()),
                          "created_at": pa.array([now] * len(assignment.representatives), pa.timestamp("us", "UTC"))})
         _execute_over(conn, "_reps", reps, sql.query("story_upsert_representatives"))
-    if merge_due(conn):
-        merge_bands(conn)
     return assignment
 
 

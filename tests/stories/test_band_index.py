@@ -170,3 +170,39 @@ def test_a_fresh_warehouse_runs_migration_008(tmp_path: Path) -> None:
     indexes = {r[0] for r in conn.execute("SELECT index_name FROM duckdb_indexes()").fetchall()}
     assert "story_bands_key" not in indexes
     conn.close()
+
+
+def _threads(conn: duckdb.DuckDBPyConnection) -> int:
+    row = conn.execute("SELECT current_setting('threads')").fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def test_a_batch_runs_on_one_thread_and_restores_the_setting(home: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = _corpus()
+    seen: list[int] = []
+    run = story_store.Assigner.run
+
+    def spy(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(self.lookup, story_store.DuckLookup):
+            seen.append(_threads(self.lookup.conn))
+        return run(self, *args, **kwargs)
+
+    monkeypatch.setattr(story_store.Assigner, "run", spy)
+    with open_writer(home) as writer:
+        writer.conn.execute("SET threads = 3")
+        store_documents(writer, _rows(docs[:10]), [])
+        assert seen == [1] and _threads(writer.conn) == 3
+        # a batch that fails inside an aborted transaction cannot restore the setting: the next batch does
+        writer.conn.execute("BEGIN")
+        monkeypatch.setattr(story_store, "_band_rows", lambda prepared: writer.conn.execute(
+            "INSERT INTO documents SELECT * FROM documents LIMIT 1"))  # a key violation aborts it
+        with pytest.raises(duckdb.Error):
+            story_store.assign_and_index(writer.conn, _rows(docs[10:12]))
+        writer.conn.execute("ROLLBACK")
+        monkeypatch.undo()
+        monkeypatch.setattr(story_store.Assigner, "run", spy)
+        store_documents(writer, _rows(docs[10:]), [])
+        assert seen[-1] == 1 and _threads(writer.conn) == 3
+        stored = dict(writer.conn.execute("SELECT doc_id, story_id FROM documents").fetchall())
+    assert stored == _in_batches(docs, [docs])
