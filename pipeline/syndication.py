@@ -51,6 +51,7 @@ class Doc:
     _tokens: list[list[str]] | None = field(default=None, repr=False)
     _hashes: list[np.ndarray] | None = field(default=None, repr=False)
     _countable: set[int] | None = field(default=None, repr=False)
+    _kept: dict[frozenset[int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
 
     @property
     def paragraphs(self) -> list[tuple[int, str]]:
@@ -63,6 +64,8 @@ class Doc:
         if paragraphs is not None:
             self._paragraphs = paragraphs
             self._countable = None
+            self._tokens = self._hashes = None
+            self._kept = {}
 
     def countable_hashes(self) -> set[int]:
         """The hashes of the paragraphs counted towards boilerplate (pipeline.boilerplate.countable), once."""
@@ -94,6 +97,15 @@ class Doc:
         """Word hashes of the paragraphs that are not boilerplate, in order."""
         kept = [hs for (h, _), hs in zip(self.paragraphs, self.paragraph_hashes, strict=True) if h not in boilerplate]
         return np.concatenate(kept) if kept else np.empty(0, dtype=np.uint64)
+
+    def kept_shingles(self, boilerplate: set[int]) -> tuple[np.ndarray, np.ndarray]:
+        """kept_hashes and their 3-shingles, computed once per set of this document's paragraphs dropped (a
+        document verified against several others, or a representative against several copies)."""
+        dropped = frozenset(h for h, _ in self.paragraphs if h in boilerplate)
+        if dropped not in self._kept:
+            kept = self.kept_hashes(boilerplate)
+            self._kept[dropped] = (kept, shingles_of(kept))
+        return self._kept[dropped]
 
     def all_hashes(self) -> np.ndarray:
         return self.kept_hashes(set())
@@ -150,10 +162,9 @@ def verify(a: Doc, b: Doc, boilerplate: set[int]) -> Verdict:
         return Verdict(False, 0.0, 0.0, gap, "dates_apart")
     if a.content_hash and a.content_hash == b.content_hash and a.has_words():
         return Verdict(True, 1.0, 1.0, gap, "same_content")
-    a_words, b_words = a.kept_hashes(boilerplate), b.kept_hashes(boilerplate)
+    (a_words, a_set), (b_words, b_set) = a.kept_shingles(boilerplate), b.kept_shingles(boilerplate)
     if len(a_words) < MIN_WORDS or len(b_words) < MIN_WORDS:
         return Verdict(False, 0.0, 0.0, gap, "too_little_text")
-    a_set, b_set = shingles_of(a_words), shingles_of(b_words)
     sim = jaccard(a_set, b_set)
     if sim >= J_HIGH:
         return Verdict(True, sim, 1.0, gap, "near_duplicate")
