@@ -27,7 +27,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipeline import sql
+from pipeline import duck, sql
 from pipeline.publish import install_read_only
 from planwatch.config import Paths
 
@@ -52,7 +52,7 @@ def exists(paths: Paths) -> bool:
 
 
 def open_reader(paths: Paths) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(path(paths)), read_only=True)
+    return duck.connect(path(paths), read_only=True)
 
 
 def _view_sql(names: Iterable[str]) -> list[str]:
@@ -140,7 +140,7 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, objec
     if not rebuild:
         shutil.copyfile(target, tmp)
         os.chmod(tmp, 0o644)
-    conn = duckdb.connect()
+    conn = duck.connect(temp_dir=duck.spill_dir(paths.home))
     try:
         conn.execute(f"ATTACH '{tmp}' AS cov")
         conn.execute(f"ATTACH '{paths.warehouse}' AS wh (READ_ONLY)")
