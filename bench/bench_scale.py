@@ -10,7 +10,8 @@ about a fifth of the reviewed items, 700 outlets and a health log. Rows go in as
 `Writer.insert`, never through the crawler. Then it publishes once and measures, in a child process (so
 `peak_rss_mb` is what the operations need, not the build):
 
-- `report_ms`: `planwatch report` for the first plan (open the snapshot, build the report), median of 3;
+- `report_ms`: `planwatch report --format json` for the first plan (open what it reads, build the report, render
+  the JSON), median of 3;
 - `coverage_items_ms`: `SELECT * FROM coverage_items` for that plan, median of 3;
 - `search_ms`: a full-text query (top 20 by BM25), median of 3;
 - `decision_visible_ms`: `planwatch review decide --confirm` on a pending item, run in-process through the
@@ -255,11 +256,15 @@ def _median_ms(fn: Callable[[], Any], repeat: int = 3, field: str | None = None)
 
 
 def _report(paths: Paths, plan_id: str) -> dict[str, Any]:
-    from pipeline.report import build_report
+    """What `planwatch report --plan P --format json` does: open what it reads, build the report with the
+    first OUTSIDE_HEAD items outside the window, render the JSON text."""
+    from pipeline.report import OUTSIDE_HEAD, build_report
     from pipeline.snapshot import open_coverage
 
-    with open_coverage(paths) as conn:  # what `planwatch report` reads
-        return build_report(conn, plan_id)
+    with open_coverage(paths) as conn:
+        report = build_report(conn, plan_id, outside_limit=OUTSIDE_HEAD)
+    json.dumps(report, ensure_ascii=False, indent=2, default=str)
+    return report
 
 
 def _counted(paths: Paths, plan_id: str) -> tuple[int, int]:
