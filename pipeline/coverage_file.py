@@ -61,7 +61,7 @@ def _view_sql(names: Iterable[str]) -> list[str]:
     return [by_name[n].read_text(encoding="utf-8") for n in names]
 
 
-FORMAT = "3"  # this file's own layout: bump when its tables change
+FORMAT = "4"  # this file's own layout: bump when its tables change
 
 
 def _version() -> str:
@@ -156,10 +156,29 @@ def _per_plan(conn: duckdb.DuckDBPyConnection, table: str, name: str, plans: lis
         conn.execute(f"INSERT INTO {table} {select}", [END_OF_TIME, plan_id])
 
 
-def _aggregate(conn: duckdb.DuckDBPyConnection) -> None:
+OUTSIDE_FILTER = "status IN ('confirmed', 'pending') AND published_date IS NOT NULL AND NOT COALESCE(in_window, FALSE)"
+DATED_FILTER = "status IN ('confirmed', 'pending') AND published_date IS NOT NULL"
+
+
+def _outside_changes(conn: duckdb.DuckDBPyConnection, fresh: Any) -> bool:
+    """Whether the documents about to be refreshed (temp table _ids_arrow; their new rows: Arrow `fresh`)
+    had or will have a row outside its window: only then does the outside-window list change."""
+    conn.register("_fresh_check", fresh)
+    try:
+        row = conn.execute(f"SELECT (SELECT count(*) FROM cov.matches WHERE doc_id IN (SELECT doc_id FROM "
+                           f"_ids_arrow) AND {OUTSIDE_FILTER}) + (SELECT count(*) FROM _fresh_check WHERE "
+                           f"{OUTSIDE_FILTER})").fetchone()
+    finally:
+        conn.unregister("_fresh_check")
+    return bool(row and row[0])
+
+
+def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True) -> None:
     """(Re)write the pre-aggregated report tables of `cov` from its rows. They are derived in a scratch
     schema of the in-memory catalog (the coverage macros over the rows counting reads only: counted or
-    pending, in a window or undated), then written to the file in one transaction (one commit)."""
+    pending, in a window or undated), then written to the file in one transaction (one commit). Without
+    `outside` (no row outside a window was touched) the outside-window list and its count are kept, and each
+    plan's latest dated row only moves forward (an upper bound: the report then derives, never errs)."""
     plans = [r[0] for r in conn.execute("SELECT plan_id FROM cov.plans ORDER BY 1").fetchall()]
     conn.execute("CREATE SCHEMA IF NOT EXISTS memory.agg")
     conn.execute("USE memory.agg")
@@ -173,10 +192,15 @@ def _aggregate(conn: duckdb.DuckDBPyConnection) -> None:
                      "documents, outlets, pending_review FROM coverage_as_of(?::DATE)", [END_OF_TIME])
         _per_plan(conn, "report_final_quarter", "coverage_by_quarter", plans)
         _per_plan(conn, "report_final_channel", "coverage_by_channel", plans)
-        _aggregate_outside(conn, plans)
+        if outside:
+            _aggregate_outside(conn, plans)
         conn.execute("BEGIN")
-        for table in AGGREGATES:
+        for table in AGGREGATES if outside else AGGREGATES[:3]:
             conn.execute(f"CREATE OR REPLACE TABLE cov.{table} AS SELECT * FROM memory.agg.{table}")
+        if not outside:
+            conn.execute("UPDATE cov.report_final_meta t SET max_published = greatest(t.max_published, n.latest) "
+                         f"FROM (SELECT plan_id, max(published_date) AS latest FROM cov.matches_counting "
+                         f"WHERE {DATED_FILTER} GROUP BY 1) n WHERE n.plan_id = t.plan_id")
         conn.execute("COMMIT")
     finally:
         conn.execute("USE memory")
@@ -240,6 +264,7 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, objec
                 done["rebuilt"] = True
         ids: list[str] = []
         fresh: dict[str, Any] = {}
+        outside = True
         if not rebuild:  # derived first, in the in-memory catalog: a transaction writes one database
             ids = expand_to_stories(conn, "wh", touched_docs or [])
             if ids:
@@ -255,6 +280,7 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, objec
             conn.execute("CREATE TABLE cov.coverage_meta (key VARCHAR, value VARCHAR)")
         elif ids:
             conn.register("_ids_arrow", pa.table({"doc_id": ids}))
+            outside = _outside_changes(conn, fresh["matches"])
             for table, rows in (*fresh.items(), ("matches_counting", fresh["matches"])):
                 where = f"WHERE {COUNTING_FILTER}" if table == "matches_counting" else ""
                 conn.execute(f"DELETE FROM cov.{table} WHERE doc_id IN (SELECT doc_id FROM _ids_arrow)")
@@ -271,7 +297,7 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, objec
             for text in _view_sql(REPORT_VIEWS):
                 conn.execute(text)
             conn.execute("USE memory")
-        _aggregate(conn)  # the file is private until its rename: no transaction needed across two catalogs
+        _aggregate(conn, outside)  # the file is private until its rename: no transaction needed across two catalogs
         conn.execute("CHECKPOINT cov")
     finally:
         conn.close()

@@ -167,3 +167,6 @@ def test_pre_aggregated_report_equals_the_derived_one(migrated: Paths) -> None:
     decide(migrated, "d09", "confirm", activity="1", fmt="article", published_date="2021-12-20")
     write_job(migrated)
     check(outside=True)  # d06 and d09 now dated outside their windows
+    decide(migrated, "d01", "reopen")  # inside its window: the outside list is kept, the counts move
+    write_job(migrated)
+    check(outside=True)
