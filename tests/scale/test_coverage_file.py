@@ -170,3 +170,22 @@ def test_pre_aggregated_report_equals_the_derived_one(migrated: Paths) -> None:
     decide(migrated, "d01", "reopen")  # inside its window: the outside list is kept, the counts move
     write_job(migrated)
     check(outside=True)
+
+
+def test_report_json_counts_the_outside_window_list(migrated: Paths) -> None:
+    """`report --format json` lists the first items outside the window (all of them here: fewer than 1000)
+    with their count; --outside-all lists every one; the table names the count."""
+    import json
+
+    decide(migrated, "d09", "confirm", activity="1", fmt="article", published_date="2021-12-20")
+    write_job(migrated)
+    outs = []
+    for extra in ([], ["--outside-all"]):
+        result = CliRunner().invoke(app, ["report", "--plan", PLAN_ID, "--format", "json", *extra])
+        assert result.exit_code == 0, result.output
+        outs.append(json.loads(result.output))
+    assert outs[0] == outs[1]
+    assert outs[0]["outside_window_total"] == len(outs[0]["outside_window"]) >= 1
+    assert "d09" in {o["doc_id"] for o in outs[0]["outside_window"]}
+    table = CliRunner().invoke(app, ["report", "--plan", PLAN_ID])
+    assert f"{outs[0]['outside_window_total']} tin" in table.output
