@@ -173,13 +173,29 @@ def _outside_changes(conn: duckdb.DuckDBPyConnection, fresh: Any) -> bool:
     return bool(row and row[0])
 
 
-def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True) -> None:
+def _touched_plans(conn: duckdb.DuckDBPyConnection, fresh: Any) -> list[str]:
+    """The plans the documents about to be refreshed (_ids_arrow; new rows: Arrow `fresh`) have rows for."""
+    conn.register("_fresh_plans", fresh)
+    try:
+        return [r[0] for r in conn.execute(
+            "SELECT plan_id FROM cov.matches WHERE doc_id IN (SELECT doc_id FROM _ids_arrow) "
+            "UNION SELECT plan_id FROM _fresh_plans ORDER BY 1").fetchall()]
+    finally:
+        conn.unregister("_fresh_plans")
+
+
+def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True, only: list[str] | None = None) -> None:
     """(Re)write the pre-aggregated report tables of `cov` from its rows. They are derived in a scratch
     schema of the in-memory catalog (the coverage macros over the rows counting reads only: counted or
     pending, in a window or undated), then written to the file in one transaction (one commit). Without
     `outside` (no row outside a window was touched) the outside-window list and its count are kept, and each
-    plan's latest dated row only moves forward (an upper bound: the report then derives, never errs)."""
+    plan's latest dated row only moves forward (an upper bound: the report then derives, never errs).
+    `only`: the plans whose rows changed (their aggregates are replaced, the others kept); None: all."""
     plans = [r[0] for r in conn.execute("SELECT plan_id FROM cov.plans ORDER BY 1").fetchall()]
+    if only is not None:
+        plans = [p for p in plans if p in set(only)]
+        if not plans:
+            return
     conn.execute("CREATE SCHEMA IF NOT EXISTS memory.agg")
     conn.execute("USE memory.agg")
     try:
@@ -189,14 +205,19 @@ def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True) -> None:
         for text in _view_sql(REPORT_VIEWS):
             conn.execute(text)
         conn.execute("CREATE OR REPLACE TABLE report_final AS SELECT plan_id, activity, format, actual, "
-                     "documents, outlets, pending_review FROM coverage_as_of(?::DATE)", [END_OF_TIME])
+                     "documents, outlets, pending_review FROM coverage_as_of(?::DATE) "
+                     "WHERE list_contains(?::VARCHAR[], plan_id)", [END_OF_TIME, plans])
         _per_plan(conn, "report_final_quarter", "coverage_by_quarter", plans)
         _per_plan(conn, "report_final_channel", "coverage_by_channel", plans)
         if outside:
             _aggregate_outside(conn, plans)
         conn.execute("BEGIN")
         for table in AGGREGATES if outside else AGGREGATES[:3]:
-            conn.execute(f"CREATE OR REPLACE TABLE cov.{table} AS SELECT * FROM memory.agg.{table}")
+            if only is None:
+                conn.execute(f"CREATE OR REPLACE TABLE cov.{table} AS SELECT * FROM memory.agg.{table}")
+            else:
+                conn.execute(f"DELETE FROM cov.{table} WHERE list_contains(?::VARCHAR[], plan_id)", [plans])
+                conn.execute(f"INSERT INTO cov.{table} SELECT * FROM memory.agg.{table}")
         if not outside:
             conn.execute("UPDATE cov.report_final_meta t SET max_published = greatest(t.max_published, n.latest) "
                          f"FROM (SELECT plan_id, max(published_date) AS latest FROM cov.matches_counting "
@@ -265,13 +286,14 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, objec
         ids: list[str] = []
         fresh: dict[str, Any] = {}
         outside = True
+        only: list[str] | None = None
         if not rebuild:  # derived first, in the in-memory catalog: a transaction writes one database
             ids = expand_to_stories(conn, "wh", touched_docs or [])
             if ids:
                 fresh["matches"], fresh["review_items"] = _fresh_rows(conn, ids)
             done["docs"] = len(ids)
         conn.execute("BEGIN")
-        _copy_small(conn, create=rebuild)
+        written = _copy_small(conn, create=rebuild)
         if rebuild:
             conn.execute("CREATE TABLE cov.matches AS SELECT * FROM wh.matches")
             conn.execute(f"CREATE TABLE cov.matches_counting AS SELECT * FROM cov.matches WHERE {COUNTING_FILTER}")
@@ -281,6 +303,7 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, objec
         elif ids:
             conn.register("_ids_arrow", pa.table({"doc_id": ids}))
             outside = _outside_changes(conn, fresh["matches"])
+            only = _touched_plans(conn, fresh["matches"])
             for table, rows in (*fresh.items(), ("matches_counting", fresh["matches"])):
                 where = f"WHERE {COUNTING_FILTER}" if table == "matches_counting" else ""
                 conn.execute(f"DELETE FROM cov.{table} WHERE doc_id IN (SELECT doc_id FROM _ids_arrow)")
@@ -297,7 +320,9 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, objec
             for text in _view_sql(REPORT_VIEWS):
                 conn.execute(text)
             conn.execute("USE memory")
-        _aggregate(conn, outside)  # the file is private until its rename: no transaction needed across two catalogs
+        whole = bool(set(written) & set(REPORT_TABLES))  # an outlet's kind, a plan's counts: every plan's rows
+        if rebuild or ids or whole:  # the file is private until its rename: no transaction across catalogs
+            _aggregate(conn, outside or whole, None if whole else only)
         conn.execute("CHECKPOINT cov")
     finally:
         conn.close()
