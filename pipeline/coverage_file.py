@@ -283,6 +283,8 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, objec
                 tmp.unlink()
                 conn.execute(f"ATTACH '{tmp}' AS cov")
                 done["rebuilt"] = True
+        if rebuild:
+            duck.for_rebuild(conn)
         ids: list[str] = []
         fresh: dict[str, Any] = {}
         outside = True

@@ -6,6 +6,8 @@ filling up with whatever it had read. Each connection opened here sets, for its 
 
 - `memory_limit`: PLANWATCH_DUCKDB_MEMORY (a DuckDB size such as `1GB` or `512MB`; default 1GB). Joins,
   sorts and aggregates larger than that spill to disk instead of failing;
+- a whole rebuild (coverage file, lake) raises its own connection's limit to PLANWATCH_DUCKDB_REBUILD_MEMORY
+  (default 4GB): at a million documents it runs window functions over every row, which do not spill;
 - `threads`: PLANWATCH_DUCKDB_THREADS (default: the machine's cores, at most 4);
 - for an in-memory database with a state folder given, `temp_directory` under it (DuckDB would otherwise
   spill into `.tmp` in whatever folder the command was started from).
@@ -23,17 +25,27 @@ from pathlib import Path
 import duckdb
 
 MEMORY_ENV = "PLANWATCH_DUCKDB_MEMORY"
+REBUILD_MEMORY_ENV = "PLANWATCH_DUCKDB_REBUILD_MEMORY"
+DEFAULT_REBUILD_MEMORY = "4GB"
 THREADS_ENV = "PLANWATCH_DUCKDB_THREADS"
 DEFAULT_MEMORY = "1GB"
 MAX_DEFAULT_THREADS = 4
 _SIZE = re.compile(r"^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)\s*$", re.IGNORECASE)
 
 
-def memory_limit() -> str:
-    value = os.environ.get(MEMORY_ENV, "").strip() or DEFAULT_MEMORY
+def memory_limit(env: str = MEMORY_ENV, default: str = DEFAULT_MEMORY) -> str:
+    value = os.environ.get(env, "").strip() or default
     if not _SIZE.match(value):
-        raise ValueError(f"{MEMORY_ENV} must be a size such as 1GB or 512MB, not {value!r}")
+        raise ValueError(f"{env} must be a size such as 1GB or 512MB, not {value!r}")
     return value.replace(" ", "")
+
+
+def for_rebuild(conn: duckdb.DuckDBPyConnection) -> None:
+    """A whole rebuild (the coverage file or the lake from the whole warehouse: the first publish, a change
+    of plans or views) runs window functions over every row, which cannot spill: it gets
+    PLANWATCH_DUCKDB_REBUILD_MEMORY (default 4GB) and drops insertion order (which holds rows back)."""
+    conn.execute(f"SET memory_limit = '{memory_limit(REBUILD_MEMORY_ENV, DEFAULT_REBUILD_MEMORY)}'")
+    conn.execute("SET preserve_insertion_order = false")
 
 
 def threads() -> int:

@@ -411,6 +411,8 @@ def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: 
             have = set(_tables(conn, ALIAS))
             if not set(DELTA_KEYS) & set(_tables(conn, "wh")) <= have:
                 touched = None
+        if first or touched is None:
+            duck.for_rebuild(conn)
         done = mirror(conn, "wh", None if first else touched, paths)
     finally:
         conn.close()
