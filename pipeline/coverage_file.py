@@ -174,12 +174,19 @@ def _outside_changes(conn: duckdb.DuckDBPyConnection, fresh: Any) -> bool:
 
 
 def _touched_plans(conn: duckdb.DuckDBPyConnection, fresh: Any) -> list[str]:
-    """The plans the documents about to be refreshed (_ids_arrow; new rows: Arrow `fresh`) have rows for."""
+    """The plans whose rows of the documents about to be refreshed (_ids_arrow; new rows: Arrow `fresh`)
+    differ between the file and the new rows (a decision for one plan leaves the other plans' rows as they
+    were)."""
+    cols = ", ".join(f'"{r[0]}"' for r in conn.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = 'cov' AND table_name = 'matches' "
+        "ORDER BY column_index").fetchall())
     conn.register("_fresh_plans", fresh)
     try:
         return [r[0] for r in conn.execute(
-            "SELECT plan_id FROM cov.matches WHERE doc_id IN (SELECT doc_id FROM _ids_arrow) "
-            "UNION SELECT plan_id FROM _fresh_plans ORDER BY 1").fetchall()]
+            f"WITH old AS (SELECT {cols} FROM cov.matches WHERE doc_id IN (SELECT doc_id FROM _ids_arrow)), "
+            f"new AS (SELECT {cols} FROM _fresh_plans) "
+            "SELECT DISTINCT plan_id FROM ((FROM old EXCEPT FROM new) UNION ALL (FROM new EXCEPT FROM old)) "
+            "ORDER BY 1").fetchall()]
     finally:
         conn.unregister("_fresh_plans")
 
