@@ -25,7 +25,7 @@ from typing import Any
 
 import duckdb
 
-from pipeline import sql
+from pipeline import duck, sql
 from planwatch.config import Paths
 
 LAKE_ENV = "PLANWATCH_LAKE"
@@ -146,7 +146,7 @@ def open_reader(paths: Paths) -> duckdb.DuckDBPyConnection:
     """An in-memory connection with the lake attached read-only and selected (`USE lake`): every view and
     table name of the snapshot resolves as before. Reading the lake's Parquet files is allowed by directory,
     so sqlguard.lock_down can still turn every other file and URL off."""
-    conn = duckdb.connect()
+    conn = duck.connect(temp_dir=duck.spill_dir(paths.home))
     try:
         attach(conn, paths, read_only=True)
         conn.execute(f"USE {ALIAS}")
@@ -365,7 +365,7 @@ def _mirror_keys(conn: duckdb.DuckDBPyConnection, wh: str, table: str, keys: tup
 def write_open_script(paths: Paths) -> Path:
     """`PLANWATCH_HOME/lake/open.sql`: the analysts' way in with the DuckDB CLI,
     `.venv/bin/duckdb -init data/state/lake/open.sql` (the extensions by path, the lake read-only)."""
-    conn = duckdb.connect()
+    conn = duck.connect(temp_dir=duck.spill_dir(paths.home))
     try:
         load_extensions(conn, paths)
     finally:
@@ -403,7 +403,7 @@ def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: 
     if not lake:
         return {"whole": [], "delta": {}, "coverage": coverage}
     first = not exists(paths)
-    conn = duckdb.connect()
+    conn = duck.connect(temp_dir=duck.spill_dir(paths.home))
     try:
         attach(conn, paths, read_only=False)
         conn.execute(f"ATTACH '{paths.warehouse}' AS wh (READ_ONLY)")
@@ -411,6 +411,8 @@ def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: 
             have = set(_tables(conn, ALIAS))
             if not set(DELTA_KEYS) & set(_tables(conn, "wh")) <= have:
                 touched = None
+        if first or touched is None:
+            duck.for_rebuild(conn)
         done = mirror(conn, "wh", None if first else touched, paths)
     finally:
         conn.close()
@@ -424,7 +426,7 @@ def verify(paths: Paths) -> dict[str, tuple[int, int]]:
     """Per table: (rows in the warehouse, rows in the lake), and an order-free content digest compared; a
     table whose digests differ is reported with its counts. Empty result: the lake holds exactly the
     warehouse's rows."""
-    conn = duckdb.connect()
+    conn = duck.connect(temp_dir=duck.spill_dir(paths.home))
     try:
         attach(conn, paths, read_only=True)
         conn.execute(f"ATTACH '{paths.warehouse}' AS wh (READ_ONLY)")

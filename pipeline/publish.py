@@ -13,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline import duck
 from pipeline.faults import pause
 from planwatch.config import Paths
 
@@ -77,7 +78,7 @@ def publish_snapshot(paths: Paths) -> Path:
         stale.unlink(missing_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     shutil.copyfile(paths.warehouse, tmp)
-    conn = duckdb.connect(str(tmp))
+    conn = duck.connect(tmp)
     try:
         build_search_index(conn)
         conn.execute("CHECKPOINT")

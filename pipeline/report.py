@@ -13,6 +13,9 @@ from pipeline import sql, targets
 from pipeline.cellguard import as_text
 from planwatch.core.vntime import today_vn
 
+# `planwatch report --format json` lists the first OUTSIDE_HEAD items outside the window unless --outside-all;
+# the coverage file keeps that many pre-computed per plan (pipeline.coverage_file)
+OUTSIDE_HEAD = 1000
 CONTRACT_FIELDS = ("activity", "format", "planned", "actual", "pending_review", "window_start", "window_end",
                    "status")
 COUNTING_RULES = (
@@ -25,38 +28,84 @@ COUNTING_RULES = (
 
 
 def _rows(conn: duckdb.DuckDBPyConnection, name: str, as_of: dt.date, plan_id: str) -> list[dict[str, Any]]:
-    cur = conn.execute(sql.query(name), [as_of, plan_id])
+    return _fetch(conn, name, [as_of, plan_id])
+
+
+def _fetch(conn: duckdb.DuckDBPyConnection, name: str, params: list[Any], limit: int | None = None,
+           ) -> list[dict[str, Any]]:
+    cur = conn.execute(sql.query(name), params)
     cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    found = cur.fetchall() if limit is None else cur.fetchmany(limit)
+    return [dict(zip(cols, r, strict=True)) for r in found]
 
 
-def build_report(conn: duckdb.DuckDBPyConnection, plan_id: str, as_of: dt.date | None = None) -> dict[str, Any]:
+def _final(conn: duckdb.DuckDBPyConnection, plan_id: str, as_of: dt.date) -> int | None:
+    """With the coverage file's pre-aggregated report (pipeline.coverage_file) holding this plan and as_of on
+    or after its latest dated row: the number of items outside the window; else None (query the rows)."""
+    has = conn.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+                       "AND schema_name = 'main' AND table_name = 'report_final_meta'").fetchone()
+    if not has or not has[0]:
+        return None
+    row = conn.execute(sql.query("report_final_applies"), [as_of, plan_id]).fetchone()
+    return int(row[0]) if row else None
+
+
+def build_report(conn: duckdb.DuckDBPyConnection, plan_id: str, as_of: dt.date | None = None, *,
+                 outside_limit: int | None = None) -> dict[str, Any]:
+    """The report of one plan as of a date (default today in Vietnam). `outside_window` lists the items
+    outside their activity's window, all of them or the first `outside_limit`; `outside_window_total` counts
+    them all. On the coverage file, for an as_of after the plan's latest dated item (today, as a rule), the
+    counts come pre-aggregated (docs/decisions.md, entry 9)."""
     as_of = as_of or today_vn()
-    rows = _rows(conn, "coverage_report", as_of, plan_id)
+    outside_total = _final(conn, plan_id, as_of)
+    final = outside_total is not None
+    rows = _rows(conn, "coverage_report_final" if final else "coverage_report", as_of, plan_id)
     if not rows:
         known = [r[0] for r in conn.execute("SELECT plan_id FROM plans ORDER BY 1").fetchall()]
         raise KeyError(f"plan '{plan_id}' is not in the warehouse (known: {', '.join(known) or 'none'})")
     for row in rows:
         row["window_start"] = row["window_start"].isoformat()
         row["window_end"] = row["window_end"].isoformat()
-    outside = _rows(conn, "report_outside_window", as_of, plan_id)
-    for item in outside:
-        for key in ("published_date", "window_start", "window_end"):
-            item[key] = item[key].isoformat() if item[key] is not None else None
-        item["reason_vi"] = targets.outside_reason_vi(item)
+    outside, outside_total = _outside(conn, plan_id, as_of, outside_limit, outside_total)
     return {
         "plan": plan_id,
         "as_of": as_of.isoformat(),
         "targets": targets.targets(rows),
         "shortfalls": targets.shortfalls(rows),
         "rows": rows,
-        "by_quarter": _rows(conn, "coverage_by_quarter", as_of, plan_id),
-        "by_channel": _rows(conn, "coverage_by_channel", as_of, plan_id),
+        "by_quarter": _fetch(conn, "coverage_by_quarter_final", [plan_id]) if final
+        else _rows(conn, "coverage_by_quarter", as_of, plan_id),
+        "by_channel": _fetch(conn, "coverage_by_channel_final", [plan_id]) if final
+        else _rows(conn, "coverage_by_channel", as_of, plan_id),
         "counting_rules": list(COUNTING_RULES),
         "totals": targets.totals(rows),
         "pending_review": sum(r["pending_review"] for r in rows),
         "outside_window": outside,
+        "outside_window_total": outside_total,
     }
+
+
+def _outside(conn: duckdb.DuckDBPyConnection, plan_id: str, as_of: dt.date, limit: int | None,
+             final_total: int | None) -> tuple[list[dict[str, Any]], int]:
+    """(the items outside the window, all or the first `limit`; how many there are)."""
+    items: list[dict[str, Any]] = []
+    if limit == 0:
+        total = final_total if final_total is not None else _outside_count(conn, plan_id, as_of)
+    elif final_total is not None and limit is not None and limit <= OUTSIDE_HEAD:
+        items, total = _fetch(conn, "report_outside_head", [plan_id, limit]), final_total
+    else:
+        items = _fetch(conn, "report_outside_window", [as_of, plan_id], limit)
+        total = len(items) if limit is None else _outside_count(conn, plan_id, as_of)
+    for item in items:
+        for key in ("published_date", "window_start", "window_end"):
+            item[key] = item[key].isoformat() if item[key] is not None else None
+        item["reason_vi"] = targets.outside_reason_vi(item)
+    return items, total
+
+
+def _outside_count(conn: duckdb.DuckDBPyConnection, plan_id: str, as_of: dt.date) -> int:
+    row = conn.execute(sql.query("report_outside_count"), [as_of, plan_id]).fetchone()
+    return int(row[0]) if row else 0
 
 
 CSV_BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only when it starts with a BOM
@@ -102,15 +151,15 @@ def render_table(report: dict[str, Any]) -> str:
     surplus = surplus_line(report)
     if surplus:
         lines.append(surplus)
-    if report["outside_window"]:
-        lines.append(f"Ngoài thời gian của hoạt động (không đếm, không tính chờ duyệt): "
-                     f"{len(report['outside_window'])} tin")
+    outside_total = report.get("outside_window_total", len(report["outside_window"]))
+    if outside_total:
+        lines.append(f"Ngoài thời gian của hoạt động (không đếm, không tính chờ duyệt): {outside_total} tin")
         shown = report["outside_window"][:MAX_OUTSIDE_LINES]
         lines += [f"  - [{_STATUS_VI[o['status']]}] "
                   f"{_one_line(o['title'])} ({_vn_date(o['published_date'])}): {o['reason_vi']}" for o in shown]
-        if len(report["outside_window"]) > len(shown):
-            lines.append(f"  … và {len(report['outside_window']) - len(shown)} tin khác "
-                         "(xem: planwatch report --format json, mục outside_window).")
+        if outside_total > len(shown):
+            lines.append(f"  … và {outside_total - len(shown)} tin khác "
+                         "(xem: planwatch report --format json --outside-all, mục outside_window).")
     lines.append("Quy tắc đếm: " + "; ".join(COUNTING_RULES) + ".")
     return "\n".join(lines)
 

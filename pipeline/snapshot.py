@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 import duckdb
 
+from pipeline import duck
 from planwatch.config import Paths
 
 
@@ -30,7 +31,7 @@ def open_snapshot(paths: Paths | None = None) -> Iterator[duckdb.DuckDBPyConnect
         return
     if not paths.snapshot.exists():
         raise NoSnapshot(f"no published snapshot at {paths.snapshot}: run 'planwatch init' (or a crawl) first")
-    conn = duckdb.connect(str(paths.snapshot), read_only=True)
+    conn = duck.connect(paths.snapshot, read_only=True)
     try:
         from pipeline.publish import load_fts
 

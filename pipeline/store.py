@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipeline import sql
+from pipeline import duck, sql
 from pipeline.faults import pause
 from pipeline.locking import exclusive_lock
 from pipeline.plans import Plan
@@ -34,7 +34,7 @@ def now() -> dt.datetime:
 
 def connect_rw(paths: Paths) -> duckdb.DuckDBPyConnection:
     paths.ensure()
-    return duckdb.connect(str(paths.warehouse))
+    return duck.connect(paths.warehouse)
 
 
 def migrate(conn: duckdb.DuckDBPyConnection) -> list[str]:

@@ -51,11 +51,14 @@ def report(
                               "default today in Vietnam."),
     out: Path = typer.Option(None, "--out", help="xlsx only: the file to write (default: "
                              "<state>/exports/report-<plan>-<as_of>.xlsx; one plan only).", dir_okay=False),
+    outside_all: bool = typer.Option(False, "--outside-all", help="json: list every item outside its "
+                                     "activity's window (default: the first 1000; outside_window_total counts "
+                                     "them all)."),
 ) -> None:
     """Planned vs actual coverage for a plan, from the published snapshot. Without --plan: every active plan
     (data/plans.toml), each counted by its own rules; JSON is then a list when there are several."""
     from pipeline.plan_registry import default_plan_ids
-    from pipeline.report import build_report, render_csv, render_table, today_vn
+    from pipeline.report import MAX_OUTSIDE_LINES, OUTSIDE_HEAD, build_report, render_csv, render_table, today_vn
     from pipeline.snapshot import NoSnapshot, open_coverage, open_snapshot
 
     day = day_option(as_of, "--as-of")
@@ -65,7 +68,9 @@ def report(
             plan_ids = [plan] if plan else default_plan_ids(day or today_vn(), known)
             if not plan_ids:
                 fail("no plan in the snapshot: run 'planwatch init' (plans are data/plans/*.toml)")
-            results = [build_report(conn, pid, day) for pid in plan_ids]
+            limit = {ReportFormat.json: None if outside_all else OUTSIDE_HEAD,
+                     ReportFormat.table: MAX_OUTSIDE_LINES}.get(fmt, 0)
+            results = [build_report(conn, pid, day, outside_limit=limit) for pid in plan_ids]
             if fmt is ReportFormat.xlsx:
                 from pipeline.report_xlsx import write_report_xlsx
 

@@ -123,3 +123,69 @@ def test_a_story_move_reaches_the_coverage_file_and_the_lake(migrated: Paths) ->
     assert _coverage(migrated, MATCHES) == _warehouse(migrated, MATCHES)
     assert query(migrated, MATCHES) == _warehouse(migrated, MATCHES)
     assert lake.verify(migrated) == {}
+
+
+def _whole_report(paths: Paths, as_of: dt.date, *, derived: bool = False, limit: int | None = None,
+                  ) -> dict[str, Any]:
+    """The report on the coverage file, or (derived) on the warehouse's own views: every number derived at
+    query time (no writer is running in these tests)."""
+    if derived:
+        conn = duckdb.connect(str(paths.warehouse), read_only=True)
+        try:
+            return build_report(conn, PLAN_ID, as_of, outside_limit=limit)
+        finally:
+            conn.close()
+    with open_coverage(paths) as held:
+        return build_report(held, PLAN_ID, as_of, outside_limit=limit)
+
+
+def test_pre_aggregated_report_equals_the_derived_one(migrated: Paths) -> None:
+    """The coverage file's report_final* tables (kept at each publish) give the very report the views derive,
+    whole (rows, quarters, channels, the outside-window list and its count), before and after a decision;
+    an as_of before the plan's latest dated item is derived from the rows instead."""
+    from pipeline.report import _final
+
+    def check(outside: bool) -> None:
+        with open_coverage(migrated) as conn:
+            latest = conn.execute("SELECT max_published FROM report_final_meta WHERE plan_id = ?",
+                                  [PLAN_ID]).fetchone()
+            assert latest and latest[0] is not None
+            late, early = latest[0] + dt.timedelta(days=400), latest[0] - dt.timedelta(days=1)
+            assert _final(conn, PLAN_ID, late) is not None and _final(conn, PLAN_ID, early) is None
+        for as_of in (late, early):
+            derived = _whole_report(migrated, as_of, derived=True)
+            assert derived["outside_window"] or not outside
+            assert _whole_report(migrated, as_of) == derived
+            head = _whole_report(migrated, as_of, limit=1)
+            assert head["outside_window"] == derived["outside_window"][:1]
+            assert head["outside_window_total"] == len(derived["outside_window"]) == derived["outside_window_total"]
+            assert head["rows"] == derived["rows"] and head["by_channel"] == derived["by_channel"]
+
+    check(outside=False)
+    decide(migrated, "d01", "reject")  # a story-wide decision: every copy of s-chinh-sach leaves the count
+    decide(migrated, "d06", "confirm", activity="2a", fmt="article", published_date="2023-03-01")
+    decide(migrated, "d09", "confirm", activity="1", fmt="article", published_date="2021-12-20")
+    write_job(migrated)
+    check(outside=True)  # d06 and d09 now dated outside their windows
+    decide(migrated, "d01", "reopen")  # inside its window: the outside list is kept, the counts move
+    write_job(migrated)
+    check(outside=True)
+
+
+def test_report_json_counts_the_outside_window_list(migrated: Paths) -> None:
+    """`report --format json` lists the first items outside the window (all of them here: fewer than 1000)
+    with their count; --outside-all lists every one; the table names the count."""
+    import json
+
+    decide(migrated, "d09", "confirm", activity="1", fmt="article", published_date="2021-12-20")
+    write_job(migrated)
+    outs = []
+    for extra in ([], ["--outside-all"]):
+        result = CliRunner().invoke(app, ["report", "--plan", PLAN_ID, "--format", "json", *extra])
+        assert result.exit_code == 0, result.output
+        outs.append(json.loads(result.output))
+    assert outs[0] == outs[1]
+    assert outs[0]["outside_window_total"] == len(outs[0]["outside_window"]) >= 1
+    assert "d09" in {o["doc_id"] for o in outs[0]["outside_window"]}
+    table = CliRunner().invoke(app, ["report", "--plan", PLAN_ID])
+    assert f"{outs[0]['outside_window_total']} tin" in table.output

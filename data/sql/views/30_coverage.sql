@@ -9,6 +9,23 @@
 -- time zone.
 CREATE OR REPLACE MACRO today_vn() AS CAST(timezone('Asia/Ho_Chi_Minh', now()) AS DATE);
 
+-- The share of an activity's window elapsed as of a date (0..1), and the status of a target from it
+-- (the rules above); also used by the coverage file's pre-aggregated report (coverage_report_final.sql).
+CREATE OR REPLACE MACRO coverage_share(as_of, window_start, window_end) AS
+    GREATEST(0.0, LEAST(1.0,
+        (date_diff('day', window_start, CAST(as_of AS DATE)) + 1)
+        / (date_diff('day', window_start, window_end) + 1.0)));
+
+CREATE OR REPLACE MACRO coverage_status(as_of, window_start, window_end, planned, actual, share_elapsed) AS
+    CASE
+        WHEN CAST(as_of AS DATE) < window_start THEN 'not_started'
+        WHEN actual >= planned THEN 'done'
+        WHEN CAST(as_of AS DATE) > window_end THEN 'missed'
+        WHEN actual < floor(planned * share_elapsed) THEN 'behind'
+        WHEN actual > ceil(planned * share_elapsed) THEN 'ahead'
+        ELSE 'on_track'
+    END;
+
 -- The copies that count as of a date, one tagging per story: when copies of one story carry different
 -- activities or formats, the story counts once, under the tagging of (in order) the latest reviewer
 -- decision, the highest classifier score, the earliest copy. Every copy of that story adds to its reach.
@@ -57,9 +74,7 @@ base AS (
            COALESCE(pe.pending_review, 0) AS pending_review,
            a.window_start, a.window_end, a.timing,
            CAST(as_of AS DATE) AS as_of,
-           GREATEST(0.0, LEAST(1.0,
-               (date_diff('day', a.window_start, CAST(as_of AS DATE)) + 1)
-               / (date_diff('day', a.window_start, a.window_end) + 1.0))) AS share_elapsed
+           coverage_share(as_of, a.window_start, a.window_end) AS share_elapsed
     FROM planned_counts p
     JOIN activities a USING (plan_id, activity_id)
     LEFT JOIN counted c ON c.plan_id = p.plan_id AND c.activity = p.activity_id AND c.format = p.format
@@ -67,14 +82,7 @@ base AS (
 )
 SELECT *,
        round(planned * share_elapsed, 2) AS expected_by_now,
-       CASE
-           WHEN as_of < window_start THEN 'not_started'
-           WHEN actual >= planned THEN 'done'
-           WHEN as_of > window_end THEN 'missed'
-           WHEN actual < floor(planned * share_elapsed) THEN 'behind'
-           WHEN actual > ceil(planned * share_elapsed) THEN 'ahead'
-           ELSE 'on_track'
-       END AS status
+       coverage_status(as_of, window_start, window_end, planned, actual, share_elapsed) AS status
 FROM base
 ORDER BY plan_id, activity, format;
 
