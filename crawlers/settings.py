@@ -44,6 +44,9 @@ def build_settings(job: CrawlJob, sources: list[Source]) -> dict[str, Any]:
         },
         "EXTENSIONS": {"scrapy.extensions.telnet.TelnetConsole": None},
         "CONCURRENT_REQUESTS": 16,
+        # what a callback yields (requests; no item pipelines here) is handed on by this many asyncio tasks per
+        # response: Scrapy's default (100) made about 100 tasks per article page, most of the crawl's event-loop CPU
+        "CONCURRENT_ITEMS": 4,
         "DNS_RESOLVER": f"{M}.GuardedResolver",
         "PLANWATCH_ALLOW_PRIVATE": any(s.allow_private for s in sources),
         # the resolver lets private answers through only for these hosts (and hosts their requests reach)
