@@ -1,8 +1,9 @@
 """Turn a crawl's run folder into warehouse rows: fetch log, documents, stories, classifications, health.
 
-Slow work (reading raw pages, extraction, classification) happens before the writer lock is taken;
-the write job itself only loads Arrow batches and assigns stories. Re-ingesting a run folder is
-idempotent, so a run killed at any point is completed by ingesting it again."""
+Slow work (reading raw pages, extraction, classification, story signatures) happens in the worker processes;
+the write job (pipeline.chunk_writer, a thread of this process) only assigns stories and loads Arrow batches,
+in chunks, while the workers keep extracting: it takes the writer lock when the first documents are ready.
+Re-ingesting a run folder is idempotent, so a run killed at any point is completed by ingesting it again."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from pipeline.chunk_writer import ChunkWriter
 from pipeline.plans import Plan
 from pipeline.rows import DocumentRow, PageRow
 from pipeline.runfiles import (
@@ -29,7 +31,7 @@ from pipeline.runfiles import (
     read_raw,
 )
 from pipeline.stages import StageTimes, crawl_seconds, crawl_stages
-from pipeline.store import Writer, now, open_writer
+from pipeline.store import Writer, now
 from planwatch.config import Paths
 from planwatch.core.vntime import local_date
 
@@ -280,26 +282,36 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
         _stage(say, steps, "trích xuất trang", hint or 0)
     collected = _Collected(summary, None if streaming else steps)
     ctx = WorkerContext(raw_dir=paths.raw_archive, sources=source_map, plans=list(plans), run_id=run_id)
-    run_batches(ctx, _pages_to_extract(page_rows, known, force, summary), workers=workers, on_result=collected.add)
-    doc_list, classifications = collected.rows()
-    _report_worker_stages(say, steps, streaming, summary.pages, len(doc_list) * len(plans))
-    _summarize_documents(summary, times, collected.spent, doc_list, classifications, known)
+    # the one writer stores finished documents in chunks while the workers keep extracting (pipeline.chunk_writer)
+    writing = ChunkWriter(paths, times, start=lambda w: _start_job(w, run_id, kind, since, until, sources),
+                          store=lambda w, chunk: _store_chunk(w, chunk, times))
+
+    def take(result: BatchResult) -> None:
+        collected.add(result)
+        writing.add(result)
+
+    try:
+        run_batches(ctx, _pages_to_extract(page_rows, known, force, summary), workers=workers, on_result=take)
+    except BaseException:
+        writing.abandon()
+        raise
+    _report_worker_stages(say, steps, streaming, summary.pages, collected.classified())
+    _summarize_documents(summary, times, collected, known)
     fetches, health = _fetches_and_health(run_dir, run_id, summary, times)
     say("ghi vào kho dữ liệu")
-    started = time.perf_counter()
-    with open_writer(paths) as writer:
-        writer.start_run(run_id, kind, since, until)
-        _sync_registry(writer, sources)
+    complete = (run_dir / DONE).exists()
+
+    def last(writer: Writer) -> None:
+        started = time.perf_counter()
         writer.insert("fetch_log", fetches, on_conflict="ignore")
-        in_workers = collected.spent["dedupe"]  # signatures computed in the workers
-        store_documents(writer, doc_list, classifications, times, collected.signatures, collected.folded)
         writer.insert("source_health_log", health, on_conflict="replace")
-        complete = (run_dir / DONE).exists()
-        times.add("store", time.perf_counter() - started - times.seconds("dedupe"), len(doc_list))
-        times.add("dedupe", in_workers)
+        times.add("store", time.perf_counter() - started, len(collected.decisions))
+        times.add("dedupe", collected.spent["dedupe"])  # signatures computed in the workers
         summary.stages = times.as_dict()
         writer.finish_run(run_id, "ok" if complete and not summary.extract_errors else "partial", summary.as_dict(),
                           times.rows(run_id))
+
+    writer = writing.finish(last)
     if writer.publish_seconds is not None:
         times.add("publish", writer.publish_seconds, 1)
     summary.stages = times.as_dict()
@@ -321,38 +333,62 @@ def _pages_to_extract(page_rows: Iterable[PageRow], known: dict[str, str | None]
 
 
 class _Collected:
-    """The worker pool's batch results gathered in run order: documents, their classifications, the
-    extraction errors (into the summary), time spent per stage, story signatures and folded paragraphs.
-    steps: a progress reporter advanced by each batch's pages (None: not counted here)."""
+    """What the run's batch results add up to, in run order: the extraction errors (into the summary), time
+    spent per stage, and each document's decisions (the summary's counts; the rows themselves go to the
+    writer). steps: a progress reporter advanced by each batch's pages (None: not counted here)."""
 
     def __init__(self, summary: IngestSummary, steps: Any) -> None:
         self.summary = summary
         self.steps = steps
-        self.docs: dict[str, DocumentRow] = {}
-        self.by_doc: dict[str, list[ClassificationRow]] = {}
         self.spent = {"extract": 0.0, "classify": 0.0, "dedupe": 0.0}
-        self.signatures: dict[str, Any] = {}
-        self.folded: dict[str, Any] = {}
+        self.decisions: dict[str, list[str]] = {}  # doc_id -> its classifications' decisions (last extraction)
 
     def add(self, result: BatchResult) -> None:
         self.summary.extract_errors.extend(result.errors)
         self.spent["extract"] += result.extract_s
         self.spent["classify"] += result.classify_s
         self.spent["dedupe"] += result.dedupe_s
-        self.signatures.update(result.story_rows)
-        self.folded.update(result.paragraphs)
         if self.steps is not None:
             self.steps.advance(result.pages)
         for doc in result.docs:
-            self.docs.pop(doc["doc_id"], None)  # a page recorded twice keeps its last extraction, in run order
-            self.docs[doc["doc_id"]] = doc
-            self.by_doc[doc["doc_id"]] = []
+            self.decisions.pop(doc["doc_id"], None)  # a page recorded twice keeps its last extraction
+            self.decisions[doc["doc_id"]] = []
         for row in result.classifications:
-            self.by_doc[row["doc_id"]].append(row)
+            self.decisions[row["doc_id"]].append(row["decision"])
 
-    def rows(self) -> tuple[list[DocumentRow], list[ClassificationRow]]:
-        """The documents and their classification rows, in run order."""
-        return list(self.docs.values()), [row for doc_id in self.docs for row in self.by_doc[doc_id]]
+    def classified(self) -> int:
+        return sum(len(v) for v in self.decisions.values())
+
+
+def merge_results(results: Sequence[BatchResult]) -> tuple[list[DocumentRow], list[ClassificationRow],
+                                                           dict[str, Any], dict[str, Any]]:
+    """Batch results (in run order) as one load: documents (a page recorded twice keeps its last extraction),
+    their classification rows, story signatures and folded paragraphs."""
+    docs: dict[str, DocumentRow] = {}
+    by_doc: dict[str, list[ClassificationRow]] = {}
+    signatures: dict[str, Any] = {}
+    folded: dict[str, Any] = {}
+    for result in results:
+        signatures.update(result.story_rows)
+        folded.update(result.paragraphs)
+        for doc in result.docs:
+            docs.pop(doc["doc_id"], None)
+            docs[doc["doc_id"]] = doc
+            by_doc[doc["doc_id"]] = []
+        for row in result.classifications:
+            by_doc[row["doc_id"]].append(row)
+    return list(docs.values()), [row for doc_id in docs for row in by_doc[doc_id]], signatures, folded
+
+
+def _store_chunk(writer: Writer, chunk: Sequence[BatchResult], times: StageTimes) -> None:
+    docs, classifications, signatures, folded = merge_results(chunk)
+    store_documents(writer, docs, classifications, times, signatures, folded)
+
+
+def _start_job(writer: Writer, run_id: str, kind: str, since: dt.date | None, until: dt.date | None,
+               sources: list[Any]) -> None:
+    writer.start_run(run_id, kind, since, until)
+    _sync_registry(writer, sources)
 
 
 def _report_worker_stages(say: Progress, steps: Any, streaming: bool, pages: int, classified: int) -> None:
@@ -367,17 +403,17 @@ def _report_worker_stages(say: Progress, steps: Any, streaming: bool, pages: int
         steps.advance(classified)
 
 
-def _summarize_documents(summary: IngestSummary, times: StageTimes, spent: dict[str, float],
-                         doc_list: list[DocumentRow], classifications: list[ClassificationRow],
+def _summarize_documents(summary: IngestSummary, times: StageTimes, collected: _Collected,
                          known: dict[str, str | None]) -> None:
     """Extraction and classification times, new and updated documents and the decisions into the summary."""
-    times.add("extract", spent["extract"], summary.pages - summary.documents_unchanged)
-    times.add("classify", spent["classify"], len(doc_list))
-    summary.documents_new = sum(1 for d in doc_list if d["doc_id"] not in known)
-    summary.documents_updated = len(doc_list) - summary.documents_new
-    summary.classified = len(classifications)
-    for row in classifications:
-        summary.decisions[row["decision"]] = summary.decisions.get(row["decision"], 0) + 1
+    times.add("extract", collected.spent["extract"], summary.pages - summary.documents_unchanged)
+    times.add("classify", collected.spent["classify"], len(collected.decisions))
+    summary.documents_new = sum(1 for doc_id in collected.decisions if doc_id not in known)
+    summary.documents_updated = len(collected.decisions) - summary.documents_new
+    summary.classified = collected.classified()
+    for decisions in collected.decisions.values():
+        for decision in decisions:
+            summary.decisions[decision] = summary.decisions.get(decision, 0) + 1
 
 
 def _fetches_and_health(run_dir: Path, run_id: str, summary: IngestSummary,
