@@ -26,7 +26,9 @@ from planwatch.config import Paths
 if TYPE_CHECKING:
     from pipeline.workers import BatchResult
 
-MIN_CHUNK = 128  # documents: below this a chunk waits for more (each chunk costs a few index queries)
+# documents: below this a chunk waits for more (the story lookup costs about 0.1 s CPU more per chunk than one
+# load of the same documents; docs/performance.md)
+MIN_CHUNK = 500
 
 # (writer, batch results of one chunk) -> None: stores the chunk's documents and classifications
 StoreChunk = Callable[[Writer, list["BatchResult"]], None]
