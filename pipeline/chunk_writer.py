@@ -3,10 +3,12 @@ processes keep extracting (issue 16: the writer's story assignment and loads ove
 running after them).
 
 The ingest hands every finished batch to `add` (cheap: a list append); the thread opens the write job when the
-first documents are there and, each time it is free, stores everything that has arrived since its last chunk
+first chunk's documents are there and, each time it is free, stores everything that has arrived since its last chunk
 (so chunks grow when the writer is the slower side, and the workers never wait for it). When the stream ends,
 `finish` hands it the last step (fetch log, health, the run's row), which runs in the same write job, then the
-job publishes as before. An error in the thread is raised in the ingest at the next `add` or at `finish`.
+job publishes as before. With early=False (a polite crawl, where fetching is the bottleneck and the writer lock
+should not be held while it goes on) the write job starts only then, with the whole run as one chunk. An error
+in the thread is raised in the ingest at the next `add` or at `finish`.
 
 Story assignment does not depend on how a run's documents are split into write jobs or batches
 (docs/stories.md section 2), so a run stored in chunks gets the same stories as one stored at once; a page
@@ -36,12 +38,13 @@ StoreChunk = Callable[[Writer, list["BatchResult"]], None]
 
 class ChunkWriter:
     def __init__(self, paths: Paths, times: StageTimes, start: Callable[[Writer], None], store: StoreChunk,
-                 min_chunk: int | None = None) -> None:
+                 min_chunk: int | None = None, early: bool = True) -> None:
         self._paths = paths
         self._times = times
         self._start = start  # first thing in the write job (the run's row, the source registry)
         self._store = store
         self._min_chunk = MIN_CHUNK if min_chunk is None else min_chunk
+        self._early = early  # False: the write job starts when the stream ends (one chunk, the lock taken last)
         self._pending: list[BatchResult] = []
         self._pending_docs = 0
         self._ended = False
@@ -59,7 +62,7 @@ class ChunkWriter:
             self._pending.append(result)
             self._pending_docs += len(result.docs)
             self._cond.notify()
-        if self._thread is None and self._pending_docs:
+        if self._thread is None and self._early and self._pending_docs >= self._min_chunk:
             self._begin()
 
     def finish(self, last: Callable[[Writer], None]) -> Writer:

@@ -263,13 +263,16 @@ def _changed_classifications(writer: Writer,
 def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: Iterable[Any], kind: str = "nightly",
                since: dt.date | None = None, until: dt.date | None = None,
                progress: Progress | None = None, force: bool = False,
-               pages: Iterable[PageRow] | None = None, times: StageTimes | None = None) -> IngestSummary:
+               pages: Iterable[PageRow] | None = None, times: StageTimes | None = None,
+               write_early: bool = True) -> IngestSummary:
     """Ingest one run folder. Safe to call again on the same folder (nothing is duplicated).
     force: re-extract pages even when the stored document came from the same raw bytes (reprocess).
     pages: the run's page rows as a stream (a crawl still writing them, pipeline.follow); default: the
     folder's pages.jsonl. Extraction and classification run in the worker pool (pipeline.workers) while the
     stream is still being fed; the fetch log and health are read once the stream ends.
-    times: stage times measured before this call (the crawl's discover and fetch), completed here."""
+    times: stage times measured before this call (the crawl's discover and fetch), completed here.
+    write_early: store chunks while the pages are still coming (pipeline.chunk_writer); False: one write job once
+    the stream has ended (a polite crawl: the writer lock is not held while it fetches)."""
     from pipeline.workers import WorkerContext, run_batches, warm_up, worker_count
 
     if pages is not None:
@@ -292,7 +295,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     ctx = WorkerContext(raw_dir=paths.raw_archive, sources=source_map, plans=list(plans), run_id=run_id)
     # the one writer stores finished documents in chunks while the workers keep extracting (pipeline.chunk_writer)
     writing = ChunkWriter(paths, times, start=lambda w: _start_job(w, run_id, kind, since, until, sources),
-                          store=lambda w, chunk: _store_chunk(w, chunk, times))
+                          store=lambda w, chunk: _store_chunk(w, chunk, times), early=write_early)
 
     def take(result: BatchResult) -> None:
         collected.add(result)

@@ -219,3 +219,34 @@ def test_a_failing_writer_stops_the_ingest(home: Paths, tmp_path: Path, monkeypa
     with pytest.raises(OSError, match="disk full"):  # the writer thread's own error (the CLI tells a full disk)
         ingest_run(home, run, plans=[load_plan(PLAN_ID)], sources=[])
     assert not (run / "ingested").exists() and not home.snapshot.exists()
+
+
+def test_a_polite_crawl_takes_the_writer_only_when_its_stream_ends(home: Paths, tmp_path: Path, monkeypatch) -> None:
+    """write_early=False (a crawl with politeness on): nothing is stored while pages are still coming, then the
+    whole run is one chunk, as one write job."""
+    import pipeline.chunk_writer
+    import pipeline.ingest
+
+    monkeypatch.setenv("PLANWATCH_WORKERS", "1")
+    run = _run_folder(home, tmp_path, 40)
+    pages = [json.loads(x) for x in (run / "pages.jsonl").read_text(encoding="utf-8").splitlines()]
+    stored_chunks: list[int] = []
+    fed_when_stored: list[int] = []
+    fed = [0]
+    real_store = pipeline.ingest._store_chunk
+
+    def spy(writer, chunk, times) -> None:
+        fed_when_stored.append(fed[0])
+        real_store(writer, chunk, times)
+        stored_chunks.append(sum(len(r.docs) for r in chunk))
+
+    def stream():
+        for page in pages:
+            fed[0] += 1
+            yield page
+
+    monkeypatch.setattr(pipeline.ingest, "_store_chunk", spy)
+    monkeypatch.setattr(pipeline.chunk_writer, "MIN_CHUNK", 4)
+    summary = ingest_run(home, run, plans=[load_plan(PLAN_ID)], sources=[], pages=stream(), write_early=False)
+    assert stored_chunks == [41] and fed_when_stored == [len(pages)]
+    assert summary.documents_new == 40 and len(_stored(home)[0]) == 40
