@@ -2,7 +2,8 @@
 
 Slow work (reading raw pages, extraction, classification, story signatures) happens in the worker processes;
 the write job (pipeline.chunk_writer, a thread of this process) only assigns stories and loads Arrow batches,
-in chunks, while the workers keep extracting: it takes the writer lock when the first documents are ready.
+in chunks, while the workers keep extracting: it takes the writer lock when the first chunk is ready (a polite
+crawl: once its stream has ended, write_early=False).
 Re-ingesting a run folder is idempotent, so a run killed at any point is completed by ingesting it again."""
 
 from __future__ import annotations
