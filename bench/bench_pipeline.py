@@ -12,8 +12,9 @@ vietnews-sample.jsonl, then vietnews-mamnon-dev.jsonl), one HTML page per articl
    copy crawls them.
 
 Prints pages/s of each, the ratios, per-stage seconds (from the `run_stages` table), peak RSS of the
-planwatch process tree (crawl subprocess and workers included), the CPU it used and the machine's CPU load
-from everyone else during the run.
+planwatch process tree (crawl subprocess and workers included), the CPU it used (in all and by part: the planwatch
+process with its writer thread and the publish, the workers with their fork server, the crawl subprocess) and the
+machine's CPU load from everyone else during the run.
 
     .venv/bin/python bench/bench_pipeline.py [--pages N] [--markup generic|gdtd] [--new-pages 500]
         [--small-docs 5000] [--big-docs 50000]
@@ -198,6 +199,7 @@ class Measured:
     peak_rss_mb: float    # peak of the tree's summed RSS
     machine_busy: float   # share of all cores busy on the whole machine during the run (0..1)
     stdout: str
+    roles: dict[str, float] | None = None  # CPU seconds by role: planwatch (parent: writer, publish), workers, crawl
 
     def cpu_share(self) -> float:
         """Share of the machine's cores the tree used (1.0 = all cores busy)."""
@@ -214,6 +216,7 @@ def run_measured(args: list[str], env: dict[str, str]) -> Measured:
     proc = subprocess.Popen([str(PLANWATCH), *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True)
     cpu: dict[int, float] = {}
+    role: dict[int, str] = {}
     peak = 0
     out: list[str] = []
     def read() -> None:
@@ -229,6 +232,8 @@ def run_measured(args: list[str], env: dict[str, str]) -> Measured:
             if sample:
                 cpu[pid] = max(cpu.get(pid, 0.0), sample[0])
                 rss += sample[1]
+                if pid not in role:
+                    role[pid] = _role(pid, proc.pid)
         peak = max(peak, rss)
         time.sleep(0.2)
     wall = time.monotonic() - started
@@ -237,7 +242,25 @@ def run_measured(args: list[str], env: dict[str, str]) -> Measured:
     text = "".join(out)
     if proc.returncode != 0:
         raise SystemExit(f"planwatch {' '.join(args)} failed ({proc.returncode}):\n{text[-3000:]}")
-    return Measured(wall, sum(cpu.values()), peak / 1024, (busy1 - busy0) / max(total1 - total0, 1e-9), text)
+    roles: dict[str, float] = {}
+    for pid, seconds in cpu.items():
+        roles[role[pid]] = roles.get(role[pid], 0.0) + seconds
+    return Measured(wall, sum(cpu.values()), peak / 1024, (busy1 - busy0) / max(total1 - total0, 1e-9), text,
+                    roles)
+
+
+def _role(pid: int, root: int) -> str:
+    """Which part of the pipeline a process of the tree is: the crawl subprocess, a worker (or the fork server
+    they start from), or the planwatch process itself (the writer thread, publish)."""
+    if pid == root:
+        return "planwatch"
+    try:
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return "other"
+    if "crawlers.run" in cmd:
+        return "crawl"
+    return "workers" if "multiprocessing" in cmd else "other"
 
 
 # -- the warehouse ----------------------------------------------------------------------------------------
@@ -371,6 +394,8 @@ def main() -> None:
         # what the CPU alone allows: the tree's CPU per page against trafilatura's, spread over every core
         print(f"  CPU of the tree {m.cpu_s * 1000 / n:.2f} ms/page = {m.cpu_s / bare_cpu:.2f}x trafilatura's; "
               f"on {cores} idle cores at most {cores * bare_cpu / m.cpu_s:.2f}x trafilatura's pages/s")
+        parts = sorted((m.roles or {}).items())
+        print("  CPU by part (ms/page): " + ", ".join(f"{k} {v * 1000 / n:.2f}" for k, v in parts))
         print(f"  stages: {fmt_stages(stages)}")
     print(f"unchanged second crawl: {refetched} article pages fetched again ({again.wall:.1f} s)")
 

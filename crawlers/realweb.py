@@ -17,16 +17,30 @@ PROBLEMS = ("blocked", "js_challenge", "feed_html", "sitemap_stale", "listing_re
 BLOCK_STATUSES = (403, 451)
 SITEMAP_STALE_DAYS = 30
 
-_CHALLENGE_MARKERS = re.compile(
-    rb"cf-browser-verification|challenge-platform|cf_chl_|__cf_chl|/cdn-cgi/challenge|jschl[_-]|"
-    rb"checking your browser|just a moment\.\.\.|ddos protection by|attention required!|"
-    rb"_incapsula_resource|incap_ses_|sucuri website firewall|awswaf|captcha-delivery|"
-    rb"enable javascript and cookies to continue|vui l\xc3\xb2ng b\xe1\xba\xadt javascript",
-    re.I,
+# Known anti-bot markers, in the order a search reports them (ASCII case-insensitive: looked up in the
+# lowercased page, as a re.I search over bytes matches them)
+_CHALLENGE_MARKERS = (
+    b"cf-browser-verification", b"challenge-platform", b"cf_chl_", b"__cf_chl", b"/cdn-cgi/challenge", b"jschl_",
+    b"jschl-", b"checking your browser", b"just a moment...", b"ddos protection by", b"attention required!",
+    b"_incapsula_resource", b"incap_ses_", b"sucuri website firewall", b"awswaf", b"captcha-delivery",
+    b"enable javascript and cookies to continue", "vui lòng bật javascript".encode(),
 )
 _SCRIPT = re.compile(rb"<script\b[^>]*>(.*?)</script>", re.I | re.S)
 _TAG = re.compile(rb"<[^>]+>")
 _REDIRECT_JS = re.compile(rb"document\.cookie\s*=|location\.(?:reload|replace|href)\s*[=(]|window\.location\s*=", re.I)
+
+
+def _first_marker(head: bytes) -> bytes | None:
+    """The first anti-bot marker in the page (the leftmost; at one position, the first in the list), as written
+    there. One lowercasing and a substring search per marker: a case-insensitive regex alternation over the
+    page cost about a millisecond per page in the crawl."""
+    lowered = head.lower()
+    best: tuple[int, int] | None = None
+    for marker in _CHALLENGE_MARKERS:
+        at = lowered.find(marker)
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, len(marker))
+    return None if best is None else head[best[0] : best[0] + best[1]]
 
 
 def challenge_reason(body: bytes) -> str | None:
@@ -35,15 +49,17 @@ def challenge_reason(body: bytes) -> str | None:
     Known anti-bot markers (Cloudflare, Incapsula, Sucuri, AWS WAF, "Checking your browser"), or a small page
     whose only work is a script that sets a cookie and reloads, with almost no visible text."""
     head = body[:200_000]
-    found = _CHALLENGE_MARKERS.search(head)
+    found = _first_marker(head)
     if found:
-        return f"anti-bot marker {found.group(0).decode('latin-1')!r}"
+        return f"anti-bot marker {found.decode('latin-1')!r}"
     if len(body) > 60_000:
         return None
     scripts = b" ".join(_SCRIPT.findall(head))
+    if not scripts or not _REDIRECT_JS.search(scripts):
+        return None
     text = _TAG.sub(b" ", _SCRIPT.sub(b" ", head))
     words = len(text.split())
-    if scripts and _REDIRECT_JS.search(scripts) and words < 40:
+    if words < 40:
         return f"a script that sets a cookie or reloads the page, and {words} words of text"
     return None
 

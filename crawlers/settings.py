@@ -42,8 +42,16 @@ def build_settings(job: CrawlJob, sources: list[Source]) -> dict[str, Any]:
             f"{M}.FetchRecorder": 585,
             f"{M}.RedirectRecorder": 645,
         },
-        "EXTENSIONS": {"scrapy.extensions.telnet.TelnetConsole": None},
+        # RemoteControl imports aiohttp at start (about 0.25 s) to serve nothing here
+        "EXTENSIONS": {"scrapy.extensions.telnet.TelnetConsole": None,
+                       "scrapy.extensions.remote_control.RemoteControl": None},
+        # per-response byte counts in Scrapy's stats (nothing here reads them): DownloaderStats rebuilt each
+        # response's raw HTTP form to measure it
+        "DOWNLOADER_STATS": False,
         "CONCURRENT_REQUESTS": 16,
+        # what a callback yields (requests; no item pipelines here) is handed on by this many asyncio tasks per
+        # response: Scrapy's default (100) made about 100 tasks per article page, most of the crawl's event-loop CPU
+        "CONCURRENT_ITEMS": 4,
         "DNS_RESOLVER": f"{M}.GuardedResolver",
         "PLANWATCH_ALLOW_PRIVATE": any(s.allow_private for s in sources),
         # the resolver lets private answers through only for these hosts (and hosts their requests reach)

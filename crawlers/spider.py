@@ -230,6 +230,7 @@ class PlanwatchSpider(scrapy.Spider):
         if response.status == 304:
             health.not_modified += 1
         reason = challenge_reason(response.body) if response.body else None
+        request.meta["pw_challenge"] = (response.body, reason)  # parse_article asks the same of this body
         if reason:  # a challenge often comes with 403/503: it is named as such, not as a block by address
             health.problem("js_challenge", f"{request.url}: {reason}")
         elif response.status in BLOCK_STATUSES:
@@ -476,7 +477,9 @@ class PlanwatchSpider(scrapy.Spider):
         src = self.sources.get(sid, MANUAL_SOURCE)
         health = self._health(response.request) if response.request else self.health[sid]
         url = response.meta.get("pw_url") or response.url
-        if challenge_reason(response.body):  # not the article: never stored as one (health names the state)
+        checked = response.meta.get("pw_challenge")
+        reason = checked[1] if checked and checked[0] is response.body else challenge_reason(response.body)
+        if reason:  # not the article: never stored as one (health names the state)
             health.error(f"article {response.url}: a JavaScript challenge page instead of the article")
             return
         sha = response.meta.get("pw_raw_sha256") or self.run.store_raw(response.body)

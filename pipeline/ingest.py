@@ -1,8 +1,10 @@
 """Turn a crawl's run folder into warehouse rows: fetch log, documents, stories, classifications, health.
 
-Slow work (reading raw pages, extraction, classification) happens before the writer lock is taken;
-the write job itself only loads Arrow batches and assigns stories. Re-ingesting a run folder is
-idempotent, so a run killed at any point is completed by ingesting it again."""
+Slow work (reading raw pages, extraction, classification, story signatures) happens in the worker processes;
+the write job (pipeline.chunk_writer, a thread of this process) only assigns stories and loads Arrow batches,
+in chunks, while the workers keep extracting: it takes the writer lock when the first chunk is ready (a polite
+crawl: once its stream has ended, write_early=False).
+Re-ingesting a run folder is idempotent, so a run killed at any point is completed by ingesting it again."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from pipeline import sql
+from pipeline.chunk_writer import ChunkWriter
 from pipeline.plans import Plan
 from pipeline.rows import DocumentRow, PageRow
 from pipeline.runfiles import (
@@ -29,7 +33,7 @@ from pipeline.runfiles import (
     read_raw,
 )
 from pipeline.stages import StageTimes, crawl_seconds, crawl_stages
-from pipeline.store import Writer, now, open_writer
+from pipeline.store import Writer, now
 from planwatch.config import Paths
 from planwatch.core.vntime import local_date
 
@@ -194,9 +198,7 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
     paragraphs: their folded paragraphs, from the same place."""
     from pipeline.story_store import assign_and_index, changed_keys
 
-    first_seen = dict(writer.conn.execute(
-        "SELECT doc_id, first_seen_at FROM documents WHERE doc_id IN (SELECT unnest(?))",
-        [[d["doc_id"] for d in docs]]).fetchall()) if docs else {}
+    first_seen = dict(_for_ids(writer, "ingest_first_seen", [d["doc_id"] for d in docs])) if docs else {}
     for d in docs:
         if d["doc_id"] in first_seen:
             d["first_seen_at"] = first_seen[d["doc_id"]]
@@ -223,6 +225,18 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
                   on_conflict="replace")
 
 
+def _for_ids(writer: Writer, name: str, doc_ids: list[str]) -> list[tuple[Any, ...]]:
+    """Rows of the named query (data/sql/queries) for these documents, handed over as an Arrow table: bound as a
+    Python list, DuckDB tried two imports per value (0.2 ms a document; measured in issue 16)."""
+    import pyarrow as pa
+
+    writer.conn.register("_ingest_ids", pa.table({"doc_id": pa.array(doc_ids, type=pa.string())}))
+    try:
+        return writer.conn.execute(sql.query(name)).fetchall()
+    finally:
+        writer.conn.unregister("_ingest_ids")
+
+
 def _class_key(row: ClassificationRow) -> tuple[str, str, str]:
     return row["doc_id"], row["plan_id"], row["classifier_version"]
 
@@ -235,10 +249,7 @@ def _changed_classifications(writer: Writer,
     version does. A rerun that calls it the same leaves the stored row alone."""
     if not rows:
         return {}
-    stored = writer.conn.execute(
-        "SELECT doc_id, plan_id, classifier_version, relevant, activity, format, score, decision, reasons, "
-        "classified_at FROM classifications WHERE doc_id IN (SELECT unnest(?))",
-        [sorted({r["doc_id"] for r in rows})]).fetchall()
+    stored = _for_ids(writer, "ingest_stored_calls", sorted({r["doc_id"] for r in rows}))
     calls = {tuple(r[:3]): ((r[3], r[4], r[5], r[6], r[7], list(r[8] or [])), r[7], r[9]) for r in stored}
     changed = {}
     for row in rows:
@@ -253,13 +264,16 @@ def _changed_classifications(writer: Writer,
 def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: Iterable[Any], kind: str = "nightly",
                since: dt.date | None = None, until: dt.date | None = None,
                progress: Progress | None = None, force: bool = False,
-               pages: Iterable[PageRow] | None = None, times: StageTimes | None = None) -> IngestSummary:
+               pages: Iterable[PageRow] | None = None, times: StageTimes | None = None,
+               write_early: bool = True) -> IngestSummary:
     """Ingest one run folder. Safe to call again on the same folder (nothing is duplicated).
     force: re-extract pages even when the stored document came from the same raw bytes (reprocess).
     pages: the run's page rows as a stream (a crawl still writing them, pipeline.follow); default: the
     folder's pages.jsonl. Extraction and classification run in the worker pool (pipeline.workers) while the
     stream is still being fed; the fetch log and health are read once the stream ends.
-    times: stage times measured before this call (the crawl's discover and fetch), completed here."""
+    times: stage times measured before this call (the crawl's discover and fetch), completed here.
+    write_early: store chunks while the pages are still coming (pipeline.chunk_writer); False: one write job once
+    the stream has ended (a polite crawl: the writer lock is not held while it fetches)."""
     from pipeline.workers import WorkerContext, run_batches, warm_up, worker_count
 
     if pages is not None:
@@ -280,26 +294,36 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
         _stage(say, steps, "trích xuất trang", hint or 0)
     collected = _Collected(summary, None if streaming else steps)
     ctx = WorkerContext(raw_dir=paths.raw_archive, sources=source_map, plans=list(plans), run_id=run_id)
-    run_batches(ctx, _pages_to_extract(page_rows, known, force, summary), workers=workers, on_result=collected.add)
-    doc_list, classifications = collected.rows()
-    _report_worker_stages(say, steps, streaming, summary.pages, len(doc_list) * len(plans))
-    _summarize_documents(summary, times, collected.spent, doc_list, classifications, known)
+    # the one writer stores finished documents in chunks while the workers keep extracting (pipeline.chunk_writer)
+    writing = ChunkWriter(paths, times, start=lambda w: _start_job(w, run_id, kind, since, until, sources),
+                          store=lambda w, chunk: _store_chunk(w, chunk, times), early=write_early)
+
+    def take(result: BatchResult) -> None:
+        collected.add(result)
+        writing.add(result)
+
+    try:
+        run_batches(ctx, _pages_to_extract(page_rows, known, force, summary), workers=workers, on_result=take)
+    except BaseException:
+        writing.abandon()
+        raise
+    _report_worker_stages(say, steps, streaming, summary.pages, collected.classified())
+    _summarize_documents(summary, times, collected, known)
     fetches, health = _fetches_and_health(run_dir, run_id, summary, times)
     say("ghi vào kho dữ liệu")
-    started = time.perf_counter()
-    with open_writer(paths) as writer:
-        writer.start_run(run_id, kind, since, until)
-        _sync_registry(writer, sources)
+    complete = (run_dir / DONE).exists()
+
+    def last(writer: Writer) -> None:
+        started = time.perf_counter()
         writer.insert("fetch_log", fetches, on_conflict="ignore")
-        in_workers = collected.spent["dedupe"]  # signatures computed in the workers
-        store_documents(writer, doc_list, classifications, times, collected.signatures, collected.folded)
         writer.insert("source_health_log", health, on_conflict="replace")
-        complete = (run_dir / DONE).exists()
-        times.add("store", time.perf_counter() - started - times.seconds("dedupe"), len(doc_list))
-        times.add("dedupe", in_workers)
+        times.add("store", time.perf_counter() - started, len(collected.decisions))
+        times.add("dedupe", collected.spent["dedupe"])  # signatures computed in the workers
         summary.stages = times.as_dict()
         writer.finish_run(run_id, "ok" if complete and not summary.extract_errors else "partial", summary.as_dict(),
                           times.rows(run_id))
+
+    writer = writing.finish(last)
     if writer.publish_seconds is not None:
         times.add("publish", writer.publish_seconds, 1)
     summary.stages = times.as_dict()
@@ -321,38 +345,62 @@ def _pages_to_extract(page_rows: Iterable[PageRow], known: dict[str, str | None]
 
 
 class _Collected:
-    """The worker pool's batch results gathered in run order: documents, their classifications, the
-    extraction errors (into the summary), time spent per stage, story signatures and folded paragraphs.
-    steps: a progress reporter advanced by each batch's pages (None: not counted here)."""
+    """What the run's batch results add up to, in run order: the extraction errors (into the summary), time
+    spent per stage, and each document's decisions (the summary's counts; the rows themselves go to the
+    writer). steps: a progress reporter advanced by each batch's pages (None: not counted here)."""
 
     def __init__(self, summary: IngestSummary, steps: Any) -> None:
         self.summary = summary
         self.steps = steps
-        self.docs: dict[str, DocumentRow] = {}
-        self.by_doc: dict[str, list[ClassificationRow]] = {}
         self.spent = {"extract": 0.0, "classify": 0.0, "dedupe": 0.0}
-        self.signatures: dict[str, Any] = {}
-        self.folded: dict[str, Any] = {}
+        self.decisions: dict[str, list[str]] = {}  # doc_id -> its classifications' decisions (last extraction)
 
     def add(self, result: BatchResult) -> None:
         self.summary.extract_errors.extend(result.errors)
         self.spent["extract"] += result.extract_s
         self.spent["classify"] += result.classify_s
         self.spent["dedupe"] += result.dedupe_s
-        self.signatures.update(result.story_rows)
-        self.folded.update(result.paragraphs)
         if self.steps is not None:
             self.steps.advance(result.pages)
         for doc in result.docs:
-            self.docs.pop(doc["doc_id"], None)  # a page recorded twice keeps its last extraction, in run order
-            self.docs[doc["doc_id"]] = doc
-            self.by_doc[doc["doc_id"]] = []
+            self.decisions.pop(doc["doc_id"], None)  # a page recorded twice keeps its last extraction
+            self.decisions[doc["doc_id"]] = []
         for row in result.classifications:
-            self.by_doc[row["doc_id"]].append(row)
+            self.decisions[row["doc_id"]].append(row["decision"])
 
-    def rows(self) -> tuple[list[DocumentRow], list[ClassificationRow]]:
-        """The documents and their classification rows, in run order."""
-        return list(self.docs.values()), [row for doc_id in self.docs for row in self.by_doc[doc_id]]
+    def classified(self) -> int:
+        return sum(len(v) for v in self.decisions.values())
+
+
+def merge_results(results: Sequence[BatchResult]) -> tuple[list[DocumentRow], list[ClassificationRow],
+                                                           dict[str, Any], dict[str, Any]]:
+    """Batch results (in run order) as one load: documents (a page recorded twice keeps its last extraction),
+    their classification rows, story signatures and folded paragraphs."""
+    docs: dict[str, DocumentRow] = {}
+    by_doc: dict[str, list[ClassificationRow]] = {}
+    signatures: dict[str, Any] = {}
+    folded: dict[str, Any] = {}
+    for result in results:
+        signatures.update(result.story_rows)
+        folded.update(result.paragraphs)
+        for doc in result.docs:
+            docs.pop(doc["doc_id"], None)
+            docs[doc["doc_id"]] = doc
+            by_doc[doc["doc_id"]] = []
+        for row in result.classifications:
+            by_doc[row["doc_id"]].append(row)
+    return list(docs.values()), [row for doc_id in docs for row in by_doc[doc_id]], signatures, folded
+
+
+def _store_chunk(writer: Writer, chunk: Sequence[BatchResult], times: StageTimes) -> None:
+    docs, classifications, signatures, folded = merge_results(chunk)
+    store_documents(writer, docs, classifications, times, signatures, folded)
+
+
+def _start_job(writer: Writer, run_id: str, kind: str, since: dt.date | None, until: dt.date | None,
+               sources: list[Any]) -> None:
+    writer.start_run(run_id, kind, since, until)
+    _sync_registry(writer, sources)
 
 
 def _report_worker_stages(say: Progress, steps: Any, streaming: bool, pages: int, classified: int) -> None:
@@ -367,17 +415,17 @@ def _report_worker_stages(say: Progress, steps: Any, streaming: bool, pages: int
         steps.advance(classified)
 
 
-def _summarize_documents(summary: IngestSummary, times: StageTimes, spent: dict[str, float],
-                         doc_list: list[DocumentRow], classifications: list[ClassificationRow],
+def _summarize_documents(summary: IngestSummary, times: StageTimes, collected: _Collected,
                          known: dict[str, str | None]) -> None:
     """Extraction and classification times, new and updated documents and the decisions into the summary."""
-    times.add("extract", spent["extract"], summary.pages - summary.documents_unchanged)
-    times.add("classify", spent["classify"], len(doc_list))
-    summary.documents_new = sum(1 for d in doc_list if d["doc_id"] not in known)
-    summary.documents_updated = len(doc_list) - summary.documents_new
-    summary.classified = len(classifications)
-    for row in classifications:
-        summary.decisions[row["decision"]] = summary.decisions.get(row["decision"], 0) + 1
+    times.add("extract", collected.spent["extract"], summary.pages - summary.documents_unchanged)
+    times.add("classify", collected.spent["classify"], len(collected.decisions))
+    summary.documents_new = sum(1 for doc_id in collected.decisions if doc_id not in known)
+    summary.documents_updated = len(collected.decisions) - summary.documents_new
+    summary.classified = collected.classified()
+    for decisions in collected.decisions.values():
+        for decision in decisions:
+            summary.decisions[decision] = summary.decisions.get(decision, 0) + 1
 
 
 def _fetches_and_health(run_dir: Path, run_id: str, summary: IngestSummary,

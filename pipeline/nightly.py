@@ -100,7 +100,8 @@ def crawl_and_ingest(paths: Paths, sources: str | Path | None, since: dt.date | 
                      mode: str = "nightly", progress: Any = None, timeout: float | None = None,
                      **job_options: Any) -> IngestSummary:
     """Crawl and ingest at once: pages go to the extraction/classification workers while Scrapy is still
-    fetching (the run folder is read as it is written); the write job starts when the crawl has ended."""
+    fetching (the run folder is read as it is written); the write job starts when the crawl has ended, or, with
+    politeness off (a local mirror, the bench), as soon as a first chunk of documents is ready."""
     from crawlers.run import start_crawl
     from pipeline.follow import follow_jsonl
 
@@ -116,7 +117,8 @@ def crawl_and_ingest(paths: Paths, sources: str | Path | None, since: dt.date | 
 
     plans = [load_plan(p) for p in list_plans()]
     return ingest_run(paths, run_dir, plans=plans, sources=load_registry(sources), kind=mode, since=since,
-                      until=until, progress=progress, pages=pages())
+                      until=until, progress=progress, pages=pages(),
+                      write_early=job.get("politeness", "default") != "default")
 
 
 def _crawl_callback(progress: Any) -> Any:

@@ -149,3 +149,104 @@ def test_following_a_run_file_yields_every_complete_line(tmp_path: Path) -> None
     got = [row["n"] for row in follow_jsonl(path, lambda: not done.is_set(), poll=0.001)]
     thread.join()
     assert got == list(range(50))
+
+
+def _stored(home: Paths) -> tuple[list[tuple], list[tuple]]:
+    conn = duckdb.connect(str(home.warehouse), read_only=True)
+    try:
+        docs = conn.execute("SELECT doc_id, title, text, story_id, content_hash FROM documents "
+                            "ORDER BY doc_id").fetchall()
+        calls = conn.execute("SELECT doc_id, plan_id, decision, activity, score FROM classifications "
+                             "ORDER BY doc_id, plan_id").fetchall()
+    finally:
+        conn.close()
+    return docs, calls
+
+
+def test_the_writer_stores_chunks_while_the_stream_is_still_fed(home: Paths, tmp_path: Path, monkeypatch) -> None:
+    """The writer thread stores finished documents before the last page is even handed out, and a run stored in
+    several chunks gives the same documents, stories and classifications as one stored at once."""
+    import pipeline.chunk_writer
+    import pipeline.ingest
+
+    monkeypatch.setenv("PLANWATCH_WORKERS", "1")
+    run = _run_folder(home, tmp_path, 40)
+    pages = [json.loads(x) for x in (run / "pages.jsonl").read_text(encoding="utf-8").splitlines()]
+    stored_chunks: list[int] = []
+    first_chunk = threading.Event()
+    real_store = pipeline.ingest._store_chunk
+
+    def spy(writer, chunk, times) -> None:
+        real_store(writer, chunk, times)
+        stored_chunks.append(sum(len(r.docs) for r in chunk))
+        first_chunk.set()
+
+    def stream():
+        yield from pages[:20]
+        assert first_chunk.wait(60), "no chunk was stored while pages were still coming"
+        yield from pages[20:]
+
+    monkeypatch.setattr(pipeline.ingest, "_store_chunk", spy)
+    monkeypatch.setattr(pipeline.chunk_writer, "MIN_CHUNK", 4)
+    summary = ingest_run(home, run, plans=[load_plan(PLAN_ID)], sources=[], pages=stream())
+    chunked = _stored(home)
+    assert len(stored_chunks) >= 2 and sum(stored_chunks) == 41  # the page recorded twice is stored twice
+    assert summary.documents_new == 40 and summary.classified == 40 and summary.stages["store"]["items"] == 40
+
+    other = Paths(tmp_path / "other").ensure()
+    for name in ("raw_archive",):
+        getattr(other, name).rmdir()
+        getattr(other, name).symlink_to(getattr(home, name))
+    monkeypatch.setattr(pipeline.chunk_writer, "MIN_CHUNK", 10**6)
+    stored_chunks.clear()
+    ingest_run(other, run, plans=[load_plan(PLAN_ID)], sources=[])
+    assert stored_chunks == [41]
+    assert _stored(other) == chunked and len(chunked[0]) == 40
+
+
+def test_a_failing_writer_stops_the_ingest(home: Paths, tmp_path: Path, monkeypatch) -> None:
+    import pytest
+
+    import pipeline.ingest
+
+    monkeypatch.setenv("PLANWATCH_WORKERS", "1")
+    run = _run_folder(home, tmp_path, 40)
+
+    def broken(writer, chunk, times) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pipeline.ingest, "_store_chunk", broken)
+    with pytest.raises(OSError, match="disk full"):  # the writer thread's own error (the CLI tells a full disk)
+        ingest_run(home, run, plans=[load_plan(PLAN_ID)], sources=[])
+    assert not (run / "ingested").exists() and not home.snapshot.exists()
+
+
+def test_a_polite_crawl_takes_the_writer_only_when_its_stream_ends(home: Paths, tmp_path: Path, monkeypatch) -> None:
+    """write_early=False (a crawl with politeness on): nothing is stored while pages are still coming, then the
+    whole run is one chunk, as one write job."""
+    import pipeline.chunk_writer
+    import pipeline.ingest
+
+    monkeypatch.setenv("PLANWATCH_WORKERS", "1")
+    run = _run_folder(home, tmp_path, 40)
+    pages = [json.loads(x) for x in (run / "pages.jsonl").read_text(encoding="utf-8").splitlines()]
+    stored_chunks: list[int] = []
+    fed_when_stored: list[int] = []
+    fed = [0]
+    real_store = pipeline.ingest._store_chunk
+
+    def spy(writer, chunk, times) -> None:
+        fed_when_stored.append(fed[0])
+        real_store(writer, chunk, times)
+        stored_chunks.append(sum(len(r.docs) for r in chunk))
+
+    def stream():
+        for page in pages:
+            fed[0] += 1
+            yield page
+
+    monkeypatch.setattr(pipeline.ingest, "_store_chunk", spy)
+    monkeypatch.setattr(pipeline.chunk_writer, "MIN_CHUNK", 4)
+    summary = ingest_run(home, run, plans=[load_plan(PLAN_ID)], sources=[], pages=stream(), write_early=False)
+    assert stored_chunks == [41] and fed_when_stored == [len(pages)]
+    assert summary.documents_new == 40 and len(_stored(home)[0]) == 40
