@@ -31,7 +31,7 @@ LABELS_FILE = REAL_DIR / "vietnews_mamnon_labels.jsonl"
 DEVSET = REPO_ROOT / "tests" / "quality" / "devset.jsonl"
 SYNTHETIC_WEIGHT = 0.2  # text written for testing counts less than real text ...
 DEMO_WEIGHT = 1.0       # ... the demo mirror's pages (whole pages, labelled by the maintainers) count fully
-DOC_KEYS = ("title", "lead", "text", "published_at", "format", "source_kind", "date_confidence",
+DOC_KEYS = ("title", "lead", "text", "url", "published_at", "format", "source_kind", "date_confidence",
             "extraction_quality")
 
 

@@ -21,6 +21,7 @@ from classifiers.model import Model, model_path
 from classifiers.prefilter import Prefilter
 from classifiers.routing import decide, language_rule, review_reasons, route
 from classifiers.scoring import Hit, Scored, match_zones, score_zones
+from classifiers.url_subject import url_subject
 from classifiers.zones import Zone, prepare
 from pipeline.plans import Plan
 from planwatch.core.vntime import local_date
@@ -70,6 +71,15 @@ class Classifier:
         return cls(plan=plan, lexicon=lex, prefilter=Prefilter.from_lexicon(lex), version=version_of(lex, plan, model),
                    model=model, activity_texts=ActivityTexts.of(plan, lex))
 
+    def candidate_hit(self, doc: Mapping[str, Any]) -> str | None:
+        """Why the page is a candidate: the first prefilter term of its title, lead or text, else the preschool
+        sign of its URL ("url:<sign>", classifiers.url_subject); None: rejected at the prefilter."""
+        hit = self.prefilter.first_hit(doc.get("title"), doc.get("lead"), doc.get("text"))
+        if hit is None:
+            sign = url_subject(doc.get("url"))
+            hit = f"url:{sign}" if sign else None
+        return hit
+
     def analyse(self, doc: dict[str, Any]) -> Analysis:
         """Zones, hits, the rules' score and the model's features of a document (candidate or not)."""
         lex = self.lexicon
@@ -91,7 +101,7 @@ class Classifier:
     def _classify(self, doc: dict[str, Any]) -> dict[str, Any]:
         lex = self.lexicon
         doc_id = doc.get("id", doc.get("doc_id"))
-        hit = self.prefilter.first_hit(doc.get("title"), doc.get("lead"), doc.get("text"))
+        hit = self.candidate_hit(doc)
         if hit is None:
             given = doc.get("format")
             out: dict[str, Any] = {

@@ -5,7 +5,9 @@ left). Steps, on the train split only (the holdout is evaluated, never fitted on
   1. features of every candidate item through the rules (classifiers.features);
   2. relevance: logistic regression (class-balanced; borderline labels weigh BORDERLINE_WEIGHT; the generated
      dev set and the demo mirror weigh corpus.SYNTHETIC_WEIGHT), n-gram columns held back by NGRAM_SCALE,
-     C chosen by 5-fold out-of-fold log loss; Platt calibration fitted on the out-of-fold margins;
+     C chosen by 5-fold cross-validation for the routing's goal: the lowest out-of-fold review share of the
+     real items at the thresholds of step 3 (ties: the lower log loss); Platt calibration fitted on the
+     out-of-fold margins;
   3. thresholds on the out-of-fold calibrated probabilities of the real items: `accept` = the lowest
      probability above which accept precision stays >= ACCEPT_PRECISION; `reject` = the highest below which
      at most 1 - SURFACED_RECALL of the relevant items fall;
@@ -34,13 +36,13 @@ SURFACED_RECALL = 0.98
 ACTIVITY_ACCURACY = 0.95
 NGRAM_SCALE = 0.3         # n-gram columns scaled to this (0: no n-grams)
 MIN_DF = 2                # an n-gram is a feature when it occurs in at least this many training documents
-C_GRID = (0.3, 1.0, 3.0)
+C_GRID = (0.1, 0.3, 1.0, 3.0)
 FOLDS = 5
 MIN_REAL_POSITIVES = 40   # thresholds from the real items alone once they hold this many relevant ones
 BORDERLINE_WEIGHT = 0.5   # a label marked borderline (a second reader could decide otherwise) counts half
 CODE_FILES = ("classifiers/features.py", "classifiers/training.py", "classifiers/model.py", "classifiers/matcher.py",
               "classifiers/scoring.py", "classifiers/zones.py", "classifiers/engine.py", "classifiers/routing.py",
-              "classifiers/corpus.py")
+              "classifiers/corpus.py", "classifiers/url_subject.py")
 
 
 def code_digest(lexicon_path: Path) -> str:
@@ -58,11 +60,11 @@ class Featurized:
 
 
 def featurize(clf: Any, items: list[Item]) -> Featurized:
-    """Features of the items that reach the model (prefilter candidates)."""
+    """Features of the items that reach the model (prefilter candidates, by their text or their URL)."""
     kept, X = [], []
     for it in items:
         d = it.doc
-        if clf.prefilter.first_hit(d.get("title"), d.get("lead"), d.get("text")) is None:
+        if clf.candidate_hit(d) is None:
             continue
         kept.append(it)
         X.append(clf.analyse(d).features)
@@ -243,7 +245,8 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
     folds = _folds(y, FOLDS)
     real = [i for i, it in enumerate(its) if it.real]
     base = _calibration_items(its, y, real)
-    loss, C, oof = _choose_c(X, y, w, folds, base)
+    open_ = [acceptable(it, x, clf) for it, x in zip(its, X, strict=True)]
+    loss, C, oof, review = _choose_c(X, y, w, folds, base, open_)
     a, c = _platt(oof, y)
     p_oof = [_sig(a * m + c) for m in oof]
     weights, bias = fit_relevance(X, y, w, C)
@@ -251,6 +254,7 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
     t_accept, t_reject = _relevance_thresholds(fitted)
     act_model, activity_min, act_cv = _activity_model(its, X, w)
     cv = {"threshold_base": "real" if base is real else "all", "C": C, "log_loss": round(loss, 4),
+          "c_review_share": review,
           "folds": len(folds), "real": _oof_metrics(fitted, real, t_accept, t_reject),
           "all": _oof_metrics(fitted, list(range(len(its))), t_accept, t_reject), **act_cv}
     thresholds = {"accept": round(t_accept, 4), "reject": round(t_reject, 4), "activity_min": activity_min}
@@ -279,10 +283,13 @@ def _calibration_items(its: list[Item], y: list[int], real: list[int]) -> list[i
 
 
 def _choose_c(X: list[dict[str, float]], y: list[int], w: list[float], folds: list[tuple[list[int], list[int]]],
-              sel: list[int]) -> tuple[float, float, list[float]]:
-    """(log loss, C, out-of-fold margins) of the C with the lowest out-of-fold log loss on `sel` (the margins
-    of all folds are calibrated together, as the final model's will be)."""
-    best: tuple[float, float, list[float]] | None = None
+              sel: list[int], open_: list[bool]) -> tuple[float, float, list[float], dict[str, float]]:
+    """(log loss, C, out-of-fold margins, review share by C) of the C whose out-of-fold probabilities send the
+    fewest of the items `sel` to review at the thresholds they give (accept: precision >= ACCEPT_PRECISION
+    among the items the hard rules let through, `open_`; reject: recall >= SURFACED_RECALL); ties go to the
+    lower log loss. The margins of all folds are calibrated together, as the final model's will be."""
+    best: tuple[float, float, float, list[float]] | None = None
+    review: dict[str, float] = {}
     for C in C_GRID:
         oof = [0.0] * len(X)
         for tr, te in folds:
@@ -292,10 +299,20 @@ def _choose_c(X: list[dict[str, float]], y: list[int], w: list[float], folds: li
         a, c = _platt(oof, y)
         p = [_sig(a * m + c) for m in oof]
         loss = _logloss([p[i] for i in sel], [y[i] for i in sel], [w[i] for i in sel])
-        if best is None or loss < best[0]:
-            best = (loss, C, oof)
+        share = _review_share(p, y, sel, open_)
+        review[str(C)] = round(share, 4)
+        if best is None or (share, loss) < (best[0], best[1]):
+            best = (share, loss, C, oof)
     assert best is not None
-    return best
+    return best[1], best[2], best[3], review
+
+
+def _review_share(p: list[float], y: list[int], sel: list[int], open_: list[bool]) -> float:
+    """Share of the items `sel` that routing sends to review at the thresholds these probabilities give: between
+    the reject and the accept threshold, or above it with a hard rule holding."""
+    t_accept = max(0.5, accept_threshold([p[i] for i in sel if open_[i]], [y[i] for i in sel if open_[i]]))
+    t_reject = min(t_accept - 0.05, reject_threshold([p[i] for i in sel], [y[i] for i in sel]))
+    return sum(t_reject <= p[i] and (p[i] < t_accept or not open_[i]) for i in sel) / len(sel)
 
 
 def _relevance_thresholds(f: _Fitted) -> tuple[float, float]:
