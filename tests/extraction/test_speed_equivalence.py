@@ -13,7 +13,7 @@ import pytest
 from lxml import html as lxml_html
 from trafilatura.metadata import extract_author
 
-from pipeline import minhash, normalize
+from pipeline import language, minhash, normalize
 from pipeline.layout_tokens import PageTokens
 from pipeline.layouts import load_layouts, select
 from pipeline.trafilatura_calls import may_have_author
@@ -88,6 +88,57 @@ def test_tone_placement_matches_the_whole_text_rewrite() -> None:
     for text in texts:
         assert normalize.normalize_tone_placement(text) == _tone_reference(text), repr(text)
     assert normalize.normalize_tone_placement("Hoà bình, thuý") == "Hòa bình, thúy"
+
+
+def test_spacing_rewrites_only_runs_that_change_and_gives_the_same_text() -> None:
+    texts = _texts()
+    rng = random.Random(11)
+    alphabet = [" ", " ", "\t", "\u00a0", "\u2000", "\u2003", "\u200b", "\u200c", "\u202f", "\u205f", "\u3000",
+                "a", "b", "\n", "\r"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 16))) for _ in range(50000)]
+    for text in texts:
+        assert normalize._WS_TO_REWRITE.sub(" ", text) == normalize._WS.sub(" ", text), repr(text)
+    assert normalize.normalize_text("a \u00a0 b\tc  d\u3000\u3000e f") == "a b c d e f"
+
+
+def _language_reference(text: str) -> str:
+    """The decision with every ratio computed the plain way (language_scores: the folded pass on every page)."""
+    if not text:
+        return "unknown"
+    s = language.language_scores(text[:20000])
+    if s["words"] < 15:
+        return "unknown"
+    if s["words"] >= 60 and s["distinct"] < 0.15:
+        return "unknown"
+    if s["spam"] >= 0.02:
+        return "unknown"
+    if language._clearly_vietnamese(s):
+        return "vi"
+    if s["vi_folded_stop"] >= 0.12 and s["en_stop"] < 0.05:
+        return "vi"
+    if s["en_stop"] >= 0.12 and s["vi_marks"] < 0.05:
+        return "en"
+    return "unknown"
+
+
+def test_language_shortcuts_decide_as_the_plain_ratios() -> None:
+    texts = _texts()
+    texts = [f"{a}\n{b}" for a, b in zip(texts[::2], texts[1::2], strict=True)] + texts[1:200:2]
+    rng = random.Random(13)
+    spam = ["nhà cái", "Nhà Cái", "nổ hũ", "tài xỉu", "soi cầu", "game bài", "đổi thưởng", "casino", "slot", "jackpot",
+            "cá độ bóng đá", "nha cai", "NHÀ-CÁI", "nhà\u00a0cái", "ca\u0301 độ bóng đá", "tàixỉu"]
+    odd = ["ß", "ø", "ǆ", "Ꭰ", "\u0b94", "\u0f43", "\U0001109a", "𝐚", "İ", "đ", "Đ", "ḍ", "1", "_", "-", " ", "\n"]
+    for base in texts[:300]:
+        words = base.split()
+        for _ in range(3):  # news text with spam phrases and odd letters put in
+            cut = rng.randrange(len(words) + 1)
+            extra = [rng.choice(spam + odd) for _ in range(rng.randrange(1, 40))]
+            texts.append(" ".join(words[:cut] + extra + words[cut:]))
+    vocab = [w for t in texts[:50] for w in t.split()][:3000] + spam + odd
+    texts += [" ".join(rng.choice(vocab) for _ in range(rng.randrange(10, 200))) for _ in range(3000)]
+    for text in texts:
+        assert language.detect_language(text) == _language_reference(text), text[:200]
+    assert language.detect_language(" ".join(["nhà cái uy tín, cá độ bóng đá và nổ hũ đổi thưởng"] * 20)) == "unknown"
 
 
 def test_folded_words_skip_a_second_fold_without_changing_the_words() -> None:
