@@ -17,6 +17,7 @@ from pipeline import language, minhash, normalize
 from pipeline.layout_tokens import PageTokens
 from pipeline.layouts import load_layouts, select
 from pipeline.trafilatura_calls import may_have_author
+from planwatch.core import text as core_text
 from planwatch.core.text import fold_joined, fold_keep_spacing
 
 REPO = Path(__file__).resolve().parents[2]
@@ -139,6 +140,24 @@ def test_language_shortcuts_decide_as_the_plain_ratios() -> None:
     for text in texts:
         assert language.detect_language(text) == _language_reference(text), text[:200]
     assert language.detect_language(" ".join(["nhà cái uy tín, cá độ bóng đá và nổ hũ đổi thưởng"] * 20)) == "unknown"
+
+
+def test_folding_by_regex_gives_what_the_translate_table_gives() -> None:
+    table = core_text._DROP_MARKS
+
+    def keep_reference(text: str) -> str:
+        return unicodedata.normalize("NFD", text.replace("\r", "\n").lower()).translate(table) if text else ""
+
+    def fold_reference(text: str) -> str:
+        return core_text._HSPACE.sub(" ", unicodedata.normalize("NFD", text.lower()).translate(table)) if text else ""
+
+    rng = random.Random(17)
+    chars = [chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000 and (cp < 0x10000 or cp % 97 == 0)]
+    texts = _texts() + chars + ["".join(rng.choice(chars[:0x2100]) for _ in range(60)) for _ in range(3000)]
+    texts += ["Đề án  33\r\n\t\u00a0 ĐỀ ÁN", "", " ", "  \u3000x"]
+    for text in texts:
+        assert fold_keep_spacing(text) == keep_reference(text), repr(text)
+        assert core_text.fold(text) == fold_reference(text), repr(text)
 
 
 def test_folded_words_skip_a_second_fold_without_changing_the_words() -> None:
