@@ -122,6 +122,15 @@ def _language_reference(text: str) -> str:
     return "unknown"
 
 
+def test_marked_letters_counted_without_listing_them() -> None:
+    rng = random.Random(19)
+    texts = [*_texts(), "a\ud800b\U0001f600ạ“Đ”\u00a0ế", ""]
+    texts += ["".join(chr(rng.choice([rng.randrange(0, 0x300), rng.randrange(0x1e00, 0x1f00), rng.randrange(0x110000)]))
+                      for _ in range(30)) for _ in range(20000)]
+    for text in texts:
+        assert language._marked_count(text) == len(language._VI_MARKED.findall(text)), repr(text)
+
+
 def test_language_shortcuts_decide_as_the_plain_ratios() -> None:
     texts = _texts()
     texts = [f"{a}\n{b}" for a, b in zip(texts[::2], texts[1::2], strict=True)] + texts[1:200:2]
