@@ -1,7 +1,7 @@
 """One page of a run -> its document row, and documents -> their classification rows: the workers' part of
 the ingest (pipeline.workers), kept apart from pipeline.ingest so that the worker pool's fork server imports
 the extractor and the classifiers without the warehouse's modules (duckdb, pyarrow: about 0.15 s of CPU per run).
-pipeline.ingest re-exports every name."""
+pipeline.ingest re-exports its public names."""
 
 from __future__ import annotations
 
