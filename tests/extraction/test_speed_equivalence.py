@@ -50,6 +50,21 @@ def test_the_author_shortcut_only_skips_pages_where_trafilatura_finds_no_author(
     assert may_have_author(page) and extract_author(page)
 
 
+def test_prune_candidates_hold_every_element_the_generic_prune_can_remove() -> None:
+    from pipeline.extract import _GENERIC_PRUNE, _PRUNE_CANDIDATES, _marker
+
+    def removable(el) -> bool:  # type: ignore[no-untyped-def]
+        return el.tag in ("footer", "nav", "aside") or bool(_marker(el) and _GENERIC_PRUNE.search(_marker(el)))
+
+    seen = 0
+    for path in PAGES:
+        tree = _tree(path)
+        every = [el for el in tree.iter() if isinstance(el.tag, str) and removable(el)]
+        assert [el for el in _PRUNE_CANDIDATES(tree) if removable(el)] == every, path
+        seen += len(every)
+    assert seen > 0
+
+
 def test_layout_tokens_never_reject_a_selector_that_matches() -> None:
     selectors = {s for layout in load_layouts().values() for part in ("detect", "title", "body", "date")
                  for s in layout[part]}
