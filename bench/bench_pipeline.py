@@ -9,7 +9,8 @@ vietnews-sample.jsonl, then vietnews-mamnon-dev.jsonl), one HTML page per articl
 4. `trafilatura.extract` over the same pages' HTML, in this process;
 5. cost that grows with the work, not the warehouse: the state is copied twice, grown to --small-docs and
    --big-docs documents (copies of the stored rows under new ids), 500 new pages appear on the site, and each
-   copy crawls them.
+   copy crawls them; then the same with the lake (PLANWATCH_LAKE=sqlite, a copy of each grown state migrated
+   to it first), unless --no-lake.
 
 Prints pages/s of each, the ratios, per-stage seconds (from the `run_stages` table), peak RSS of the
 planwatch process tree (crawl subprocess and workers included), the CPU it used (in all and by part: the planwatch
@@ -17,7 +18,7 @@ process with its writer thread and the publish, the workers with their fork serv
 machine's CPU load from everyone else during the run.
 
     .venv/bin/python bench/bench_pipeline.py [--pages N] [--markup generic|gdtd] [--new-pages 500]
-        [--small-docs 5000] [--big-docs 50000]
+        [--small-docs 5000] [--big-docs 50000] [--no-lake]
 """
 
 from __future__ import annotations
@@ -353,6 +354,7 @@ def main() -> None:
                     help="generic (no site layout: trafilatura extracts the body) or gdtd (the GD&TĐ layout)")
     ap.add_argument("--verbose", action="store_true", help="print the commands' output, with times")
     ap.add_argument("--keep", action="store_true", help="keep the temporary state folder")
+    ap.add_argument("--no-lake", action="store_true", help="step 5 with the default publish only (not the lake too)")
     args = ap.parse_args()
 
     articles = load_articles(args.pages)
@@ -399,19 +401,32 @@ def main() -> None:
         print(f"  stages: {fmt_stages(stages)}")
     print(f"unchanged second crawl: {refetched} article pages fetched again ({again.wall:.1f} s)")
 
-    # 5. cost that grows with the work, not with the warehouse
+    # 5. cost that grows with the work, not with the warehouse: with the default publish (copy and rename) and,
+    # unless --no-lake, with the lake (PLANWATCH_LAKE=sqlite: publishes what changed, docs/decisions.md entry 7)
     small, big = tmp / "state-small", tmp / "state-big"
     shutil.copytree(home, small)
     shutil.copytree(home, big)
     docs_small = grow_warehouse(small, args.small_docs)
     docs_big = grow_warehouse(big, args.big_docs)
+    states: list[tuple[str, int, Path, dict[str, str]]] = [("copy", docs_small, small, {}), ("copy", docs_big, big, {})]
+    if not args.no_lake:
+        lake_env = {"PLANWATCH_LAKE": "sqlite"}
+        for docs, state in ((docs_small, small), (docs_big, big)):
+            copy = state.with_name(state.name + "-lake")
+            shutil.copytree(state, copy)
+            subprocess.run([sys.executable, "-m", "pipeline.lake", "migrate"], env={**env, **lake_env,
+                           "PLANWATCH_HOME": str(copy)}, check=True, stdout=subprocess.DEVNULL, cwd=REPO)
+            states.append(("lake", docs, copy, lake_env))
     site.visible = len(articles)
-    print(f"\n{new} new pages, warehouse of {docs_small} vs {docs_big} documents:")
-    for label, state in ((docs_small, small), (docs_big, big)):
-        m = run_measured(["crawl", "--sources", sources, "--no-politeness"], {**env, "PLANWATCH_HOME": str(state)})
+    print(f"\n{new} new pages, warehouse of {docs_small} vs {docs_big} documents "
+          "(publish: copy = the default snapshot copy, lake = PLANWATCH_LAKE=sqlite):")
+    for publish, label, state, extra in states:
+        m = run_measured(["crawl", "--sources", sources, "--no-politeness"],
+                         {**env, **extra, "PLANWATCH_HOME": str(state)})
         got = article_fetches(latest_run(state, "nightly"))
-        print(f"  {label} documents: {got} pages fetched, {m.wall:.1f} s; stages: "
-              f"{fmt_stages(stages_of(state, latest_run(state, 'nightly').name))}")
+        parts = ", ".join(f"{k} {v:.1f}" for k, v in sorted((m.roles or {}).items()))
+        print(f"  {publish}, {label} documents: {got} pages fetched, {m.wall:.1f} s, CPU {m.cpu_s:.1f} s ({parts}); "
+              f"stages: {fmt_stages(stages_of(state, latest_run(state, 'nightly').name))}")
     site.server.shutdown()
     if not args.keep:
         shutil.rmtree(tmp, ignore_errors=True)

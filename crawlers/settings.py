@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from scrapy.settings import default_settings
+
 from crawlers.job import CrawlJob
 from crawlers.registry import Source
 
 M = "crawlers.middlewares"
+# RemoteControl imports aiohttp at start (about 0.1 s of CPU) to serve nothing here. Turning it off in EXTENSIONS
+# (None) still imports it (Scrapy loads every named component to merge the dicts), so the base list itself leaves it
+# and the telnet console out.
+_UNUSED_EXTENSIONS = ("scrapy.extensions.telnet.TelnetConsole", "scrapy.extensions.remote_control.RemoteControl")
+_EXTENSIONS_BASE = {name: order for name, order in default_settings.EXTENSIONS_BASE.items()
+                    if name not in _UNUSED_EXTENSIONS}
 
 
 def build_settings(job: CrawlJob, sources: list[Source]) -> dict[str, Any]:
@@ -42,9 +50,8 @@ def build_settings(job: CrawlJob, sources: list[Source]) -> dict[str, Any]:
             f"{M}.FetchRecorder": 585,
             f"{M}.RedirectRecorder": 645,
         },
-        # RemoteControl imports aiohttp at start (about 0.25 s) to serve nothing here
-        "EXTENSIONS": {"scrapy.extensions.telnet.TelnetConsole": None,
-                       "scrapy.extensions.remote_control.RemoteControl": None},
+        "EXTENSIONS_BASE": dict(_EXTENSIONS_BASE),
+        "EXTENSIONS": {},
         # per-response byte counts in Scrapy's stats (nothing here reads them): DownloaderStats rebuilt each
         # response's raw HTTP form to measure it
         "DOWNLOADER_STATS": False,

@@ -25,6 +25,7 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 from urllib.parse import urljoin
 
+from lxml import etree
 from lxml import html as lxml_html
 from lxml.etree import _Element
 
@@ -196,6 +197,11 @@ _GENERIC_PRUNE = re.compile(
 _LEAD_CLASS = re.compile(r"sapo|lead|desc|summary|chapeau|intro|tom-?tat|teaser", re.I)
 
 
+# The only elements _prune_generic can remove: a footer, nav or aside, or one with a class or id to match (one XPath
+# instead of a Python test of every element).
+_PRUNE_CANDIDATES = etree.XPath("//footer | //nav | //aside | //*[@class or @id]")
+
+
 def _marker(el: _Element) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
 
@@ -206,9 +212,8 @@ def _prune_generic(tree: _Element, title_el: _Element | None) -> None:
     keep: set[_Element] = {title_el, *title_el.iterancestors()} if title_el is not None else set()
     doomed = [
         el
-        for el in tree.iter()
-        if isinstance(el.tag, str)
-        and el.tag not in ("html", "body")
+        for el in _PRUNE_CANDIDATES(tree)  # in document order, as tree.iter() gave them
+        if el.tag not in ("html", "body")
         and el not in keep
         and (el.tag in ("footer", "nav", "aside") or (_marker(el) and _GENERIC_PRUNE.search(_marker(el))))
     ]

@@ -22,6 +22,10 @@ _OLD_STYLE = re.compile(
 # The lookahead also refuses a following combining mark: in NFD the dot below sorts before a breve or
 # circumflex ("hoặc" is o, a, dot below, breve), and such a syllable is not an open "oa" syllable.
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# The runs of _WS that sub(" ") changes: a run starting with another space character, or two or more characters
+# starting with " ". A lone " " (most of them in running text) is left where it is: same output, no rewrite.
+_WS_TO_REWRITE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000][ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]*|"
+                            r" [ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
@@ -37,7 +41,7 @@ def _move_tone(m: re.Match[str]) -> str:
 
 # Necessary for any rewrite: in NFC, an o/u followed by a toned plain a/e/y ("oà", "uý"). Most text has none
 # and skips the NFD round trip (the costliest step of normalizing a page).
-_MAYBE_OLD = re.compile("[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]")
+_MAYBE_OLD = re.compile("[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\\W\\d_])")
 
 
 # A match of _OLD_STYLE lies inside one word (a run of letters and combining marks): it is made of letters and
@@ -85,7 +89,7 @@ def normalize_text(text: str | None) -> str:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = normalize_tone_placement(text)
     # _WS never matches a line break: one pass over the whole text equals one pass per line
-    lines = [line.strip() for line in _WS.sub(" ", text).split("\n")]
+    lines = [line.strip() for line in _WS_TO_REWRITE.sub(" ", text).split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 

@@ -26,10 +26,14 @@ from pipeline.plans import Plan
 from pipeline.rows import DocumentRow, PageRow
 
 if TYPE_CHECKING:
-    from pipeline.ingest import ClassificationRow
+    from pipeline.page_rows import ClassificationRow
 
 BATCH = 16
-PRELOAD = ["pipeline.extract", "pipeline.language", "classifiers", "pipeline.ingest"]
+# What the fork server imports once for every worker: the extractor, the classifiers, the story signatures, and
+# pipeline.worker_warmup, which builds every plan's classifier there (each worker built its own at its first
+# batch). pipeline.page_rows, not pipeline.ingest: the workers need neither duckdb nor pyarrow.
+PRELOAD = ["pipeline.extract", "pipeline.language", "classifiers", "pipeline.page_rows", "pipeline.stories",
+           "pipeline.syndication", "pipeline.worker_warmup"]
 
 
 @dataclass
@@ -69,7 +73,7 @@ def _run_batch(pages: list[PageRow]) -> BatchResult:
 
 def process_batch(ctx: WorkerContext, pages: list[PageRow]) -> BatchResult:
     """Extract then classify one batch (the body of a worker; also run inline for small runs)."""
-    from pipeline.ingest import classify_documents, extract_page_row
+    from pipeline.page_rows import classify_documents, extract_page_row
 
     out = BatchResult(pages=len(pages))
     started = time.perf_counter()

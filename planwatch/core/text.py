@@ -32,18 +32,45 @@ def _drop_marks_table() -> dict[int, int | None]:
 _DROP_MARKS = _drop_marks_table()
 
 
+def _marks_class() -> re.Pattern[str]:
+    """The characters _DROP_MARKS removes, as one regex character class of ranges: removing them with re.sub
+    and then mapping đ/Đ with str.replace gives what str.translate(_DROP_MARKS) gives, about twice as fast
+    (translate looks every character up in the table's dict)."""
+    removed = sorted(cp for cp, to in _DROP_MARKS.items() if to is None)
+    ranges: list[list[int]] = []
+    for cp in removed:
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return re.compile("[" + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "")
+                                    for a, b in ranges) + "]+")
+
+
+_MARKS = _marks_class()
+# The runs of _HSPACE that sub(" ") changes: one starting with another space character, or " " and more. A lone
+# " " (most of them) is left where it is.
+_HSPACE_TO_REWRITE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000][ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]*|"
+                                r" [ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def _drop_marks(decomposed: str) -> str:
+    """decomposed.translate(_DROP_MARKS), faster."""
+    return _MARKS.sub("", decomposed).replace("đ", "d").replace("Đ", "d")
+
+
 def fold_keep_spacing(text: str | None) -> str:
     """Lower-case, diacritic-free, every other character kept where it was (\\r becomes \\n)."""
     if not text:
         return ""
-    return unicodedata.normalize("NFD", text.replace("\r", "\n").lower()).translate(_DROP_MARKS)
+    return _drop_marks(unicodedata.normalize("NFD", text.replace("\r", "\n").lower()))
 
 
 def fold(text: str | None) -> str:
     """Lower-case, diacritic-free form for matching: "Đề án  33" -> "de an 33" (line breaks kept)."""
     if not text:
         return ""
-    return _HSPACE.sub(" ", unicodedata.normalize("NFD", text.lower()).translate(_DROP_MARKS))
+    return _HSPACE_TO_REWRITE.sub(" ", _drop_marks(unicodedata.normalize("NFD", text.lower())))
 
 
 def fold_joined(text: str | None) -> str:

@@ -255,6 +255,36 @@ def test_settings_and_user_agent(monkeypatch: pytest.MonkeyPatch) -> None:
     assert off["DOWNLOAD_DELAY"] == 0.0 and "DOWNLOAD_SLOTS" not in off
 
 
+def test_crawler_extensions_leave_remote_control_and_telnet_unloaded() -> None:
+    """Scrapy imports every extension its settings name, even one set to None: the base list leaves them out,
+    the other default extensions stay."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from scrapy.crawler import Crawler\n"
+        "from crawlers.job import CrawlJob\n"
+        "from crawlers.registry import load_sources\n"
+        "from crawlers.settings import build_settings\n"
+        "from crawlers.spider import PlanwatchSpider\n"
+        "from scrapy.utils.reactor import install_reactor\n"
+        "install_reactor('twisted.internet.asyncioreactor.AsyncioSelectorReactor')\n"
+        "for politeness in ('default', 'off'):\n"
+        "    job = CrawlJob(run_id='r', out_dir='/tmp/x', raw_dir='/tmp/raw', politeness=politeness)\n"
+        "    crawler = Crawler(PlanwatchSpider, build_settings(job, load_sources(None)))\n"
+        "    crawler._apply_settings()\n"
+        "    names = {type(e).__name__ for e in crawler.extensions.middlewares}\n"
+        "    assert {'CoreStats', 'LogStats', 'CloseSpider'} <= names, names\n"
+        "    assert not names & {'RemoteControl', 'TelnetConsole'}, names\n"
+        "assert 'scrapy.extensions.remote_control' not in sys.modules\n"
+        "assert 'aiohttp' not in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
 def test_provinces_table_and_checks(tmp_path: Path) -> None:
     from crawlers.registry import load_provinces
 

@@ -250,3 +250,27 @@ def test_a_polite_crawl_takes_the_writer_only_when_its_stream_ends(home: Paths, 
     summary = ingest_run(home, run, plans=[load_plan(PLAN_ID)], sources=[], pages=stream(), write_early=False)
     assert stored_chunks == [41] and fed_when_stored == [len(pages)]
     assert summary.documents_new == 40 and len(_stored(home)[0]) == 40
+
+
+def test_the_fork_server_preload_builds_the_classifiers_once_without_the_warehouse_modules() -> None:
+    """The workers' preload (pipeline.workers.PRELOAD) leaves duckdb and pyarrow out, and builds every enabled
+    plan's classifier: a worker asking for it gets the cached one, not a new build."""
+    import subprocess
+    import sys
+
+    code = (
+        "import importlib, sys\n"
+        "from pipeline.workers import PRELOAD\n"
+        "for name in PRELOAD:\n"
+        "    importlib.import_module(name)\n"
+        "assert 'duckdb' not in sys.modules and 'pyarrow' not in sys.modules\n"
+        "from classifiers import engine\n"
+        "from pipeline.plans import list_plans, load_plan\n"
+        "plans = [load_plan(p) for p in list_plans()]\n"
+        "assert plans and len(engine._CACHE) == len(plans), (len(engine._CACHE), len(plans))\n"
+        "built = {id(c) for _, c in engine._CACHE.values()}\n"
+        "assert {id(engine.classifier_for(p)) for p in plans} == built\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
