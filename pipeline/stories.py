@@ -119,18 +119,26 @@ class Prepared:
         keys = np.hstack([band_keys(sigs), lead_keys(leads), titles]) if docs else np.empty((0, KEYS), np.uint64)
         return cls(docs=list(docs), signatures=sigs, keys=keys)
 
-    def rows(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        """doc_id -> (signature, keys): what a worker process computed, for `Prepared.assemble` in the writer."""
-        return {d.doc_id: (sig, key) for d, sig, key in zip(self.docs, self.signatures, self.keys, strict=True)}
+    def rows(self) -> dict[str, tuple[np.ndarray, ...]]:
+        """doc_id -> (signature, keys, word hashes, paragraph word counts): what a worker process computed, for
+        `Prepared.assemble` in the writer (the word hashes spare it splitting and hashing the new texts again
+        for verification; Doc.word_hash_rows)."""
+        return {d.doc_id: (sig, key, *d.word_hash_rows())
+                for d, sig, key in zip(self.docs, self.signatures, self.keys, strict=True)}
 
     @classmethod
-    def assemble(cls, docs: Sequence[Doc], rows: dict[str, tuple[np.ndarray, np.ndarray]]) -> Prepared:
-        """The same as `of(docs)` from rows computed elsewhere (pipeline.workers); `of` for any doc not there."""
+    def assemble(cls, docs: Sequence[Doc], rows: dict[str, tuple[np.ndarray, ...]]) -> Prepared:
+        """The same as `of(docs)` from rows computed elsewhere (pipeline.workers); `of` for any doc not there.
+        Word hashes in the rows (the third and fourth items, when there) are given to their documents."""
         missing = [d for d in docs if d.doc_id not in rows]
         if missing:
             rows = {**rows, **cls.of(missing).rows()}
         if not docs:
             return cls.of(docs)
+        for d in docs:
+            row = rows[d.doc_id]
+            if len(row) >= 4:
+                d.use_word_hashes(row[2], row[3])
         return cls(docs=list(docs), signatures=np.vstack([rows[d.doc_id][0] for d in docs]),
                    keys=np.vstack([rows[d.doc_id][1] for d in docs]))
 
@@ -341,7 +349,7 @@ class Assigner:
         return (best[0], best[1]) if best else (story_id_for(doc_id), None)
 
     # -- one batch --------------------------------------------------------------------------------------
-    def run(self, new_docs: Sequence[Doc], precomputed: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+    def run(self, new_docs: Sequence[Doc], precomputed: dict[str, tuple[np.ndarray, ...]] | None = None,
             *, index_paragraphs: bool = True) -> Assignment:
         """Assign a batch and bring every stored story it affects back to the canonical assignment.
 

@@ -374,7 +374,7 @@ def merge_due(conn: duckdb.DuckDBPyConnection) -> bool:
 
 def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str, Any]],
                      *, rebuilding: bool = False,
-                     precomputed: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+                     precomputed: dict[str, tuple[np.ndarray, ...]] | None = None,
                      paragraphs: dict[str, list[tuple[int, str]]] | None = None) -> Assignment:
     """Assign stories to a batch of document rows against the warehouse and index the batch.
 
@@ -419,7 +419,7 @@ def _set_threads(conn: duckdb.DuckDBPyConnection, threads: int) -> None:
 
 
 def _assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str, Any]], *, rebuilding: bool,
-                      precomputed: dict[str, tuple[np.ndarray, np.ndarray]] | None,
+                      precomputed: dict[str, tuple[np.ndarray, ...]] | None,
                       paragraphs: dict[str, list[tuple[int, str]]] | None) -> Assignment:
     docs = [as_doc(r) for r in rows]
     if paragraphs:
