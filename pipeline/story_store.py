@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import shutil
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -45,11 +46,15 @@ INDEX_LOOKUP_CHUNK = 800
 REBUILD_CHUNK = 5_000
 REBUILD_TASK = "rebuild_stories"
 MERGE_TASK = "merge_story_bands"
-# delta rows that trigger a merge into a new base: about 20,000 documents (51 band keys each, ~15 paragraphs).
-# Every batch scans the delta with a hash join (about 10 ms per million rows, a few times per batch), and a
-# merge rewrites the base (about 3 s CPU at a million documents): docs/stories.md, section 7
-MERGE_ROWS = 1_000_000
-MERGE_PARAGRAPH_ROWS = 500_000
+# delta rows that trigger a (minor) merge into a new base: about 2,000 documents (51 band keys each, ~15
+# paragraphs). Every batch scans the delta with a hash join a few times (about 6 ms per million rows each), so
+# the delta stays small; a minor merge rewrites only the small run of the base (at most MAJOR_ROWS rows, kept in
+# memory while probed), a major merge the whole base (about 2.5 s CPU at a million documents, every ~20,000
+# documents): docs/stories.md, section 4
+MERGE_ROWS = 100_000
+MERGE_PARAGRAPH_ROWS = 50_000
+MAJOR_ROWS = 1_000_000
+MAJOR_PARAGRAPH_ROWS = 500_000
 MERGE_BATCH_ROWS = 1_000_000  # rows of the sorted delta fetched at a time while merging
 
 
@@ -75,31 +80,37 @@ class DuckLookup:
     def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
         self.conn = conn
         self._cache: dict[str, dict[str, Any]] = {}  # document rows read during one batch
-        self._base: story_bandfile.Generation | bool | None = False  # not asked yet
+        self._base: story_bandfile.Index | bool | None = False  # not asked yet
         self._stale_any: bool | None = None  # whether any document has stale base rows (None: not asked yet)
 
     @property
-    def base(self) -> story_bandfile.Generation | None:
+    def base(self) -> story_bandfile.Index | None:
         """The current base (asked once per batch: only a merge, after the batch, changes it)."""
         if self._base is False:
             self._base = _base(self.conn)
-        return self._base if isinstance(self._base, story_bandfile.Generation) else None
+        return self._base if isinstance(self._base, story_bandfile.Index) else None
+
+    def runs(self) -> list[story_bandfile.Generation]:
+        """The sorted runs of the base (none for an in-memory warehouse or before the first merge)."""
+        base = self.base
+        return base.runs if base is not None else []
 
     def base_rows(self, keys: np.ndarray) -> list[tuple[Any, ...]]:
         """(band_key, doc_id) rows of the base with these keys, without the documents dropped since."""
-        base = self.base
-        if base is None:
-            return []
-        found, recs = base.tables["bands"].lookup(keys)
-        keep = self._fresh(base, recs["doc"])
-        return list(zip(found[keep].tolist(), base.doc_ids(recs["doc"][keep]), strict=True))
+        out: list[tuple[Any, ...]] = []
+        for run in self.runs():
+            found, recs = run.tables["bands"].lookup(keys)
+            keep = self._fresh(run, recs["doc"])
+            out += zip(found[keep].tolist(), run.doc_ids(recs["doc"][keep]), strict=True)
+        return out
 
-    def _fresh(self, base: story_bandfile.Generation, idx: np.ndarray) -> np.ndarray:
+    def _fresh(self, run: story_bandfile.Generation, idx: np.ndarray) -> np.ndarray:
         if self._stale_any is None:
+            base = self.base
             row = self.conn.execute(sql.query("story_band_dropped_any").replace(
-                "/*GENERATION*/", str(int(base.number)))).fetchone()
+                "/*GENERATION*/", str(int(base.oldest if base is not None else 0)))).fetchone()
             self._stale_any = bool(row and row[0])
-        return _fresh_rows(self.conn, base, idx) if self._stale_any else np.ones(idx.size, dtype=bool)
+        return _fresh_rows(self.conn, run, idx) if self._stale_any else np.ones(idx.size, dtype=bool)
 
     def candidates(self, docs: Sequence[Doc], keys: np.ndarray) -> dict[str, set[str]]:
         owners: dict[int, list[str]] = defaultdict(list)
@@ -156,13 +167,12 @@ class DuckLookup:
                 periods.add(p)
             out[h][source] = (docs + 1, periods)
 
-        base = self.base
-        if base is not None:
-            found, recs = base.tables["paras"].lookup(wanted)
-            keep = self._fresh(base, recs["doc"])
+        for run in self.runs():
+            found, recs = run.tables["paras"].lookup(wanted)
+            keep = self._fresh(run, recs["doc"])
             for h, src, day in zip(found[keep].tolist(), recs["src"][keep].tolist(), recs["day"][keep].tolist(),
                                    strict=True):
-                count(h, base.sources[src], None if day == story_bandfile.NO_DAY else day // WINDOW_DAYS)
+                count(h, run.sources[src], None if day == story_bandfile.NO_DAY else day // WINDOW_DAYS)
         text = sql.query("story_boilerplate").replace("/*WINDOW*/", str(int(WINDOW_DAYS)))
         for h, source, p in _probe_delta(self.conn, wanted, text):
             count(h, source, p)
@@ -173,11 +183,10 @@ class DuckLookup:
         if wanted.size == 0:
             return set()
         out = {r[0] for r in _probe_delta(self.conn, wanted, sql.query("story_paragraph_docs"))}
-        base = self.base
-        if base is not None:
-            _, recs = base.tables["paras"].lookup(wanted)
-            keep = self._fresh(base, recs["doc"])
-            out |= set(base.doc_ids(recs["doc"][keep]))
+        for run in self.runs():
+            _, recs = run.tables["paras"].lookup(wanted)
+            keep = self._fresh(run, recs["doc"])
+            out |= set(run.doc_ids(recs["doc"][keep]))
         return out
 
     def forget(self, doc_ids: Sequence[str]) -> None:
@@ -247,7 +256,7 @@ def _forget(conn: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
 
 
 # -- the base of the story index (pipeline.story_bandfile) --------------------------------------------------
-_opened: dict[Path, story_bandfile.Generation] = {}  # the current generation of each warehouse, kept open
+_opened: dict[Path, story_bandfile.Index] = {}  # the current generation of each warehouse, kept open
 OPENED_MAX = 4  # warehouses whose base stays open in one process (six file descriptors each)
 
 
@@ -275,7 +284,7 @@ def _meta(conn: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
     return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
 
 
-def _base(conn: duckdb.DuckDBPyConnection) -> story_bandfile.Generation | None:
+def _base(conn: duckdb.DuckDBPyConnection) -> story_bandfile.Index | None:
     """The current base, opened once per generation; None when there is none yet."""
     generation = _meta(conn)[0]
     root = _root(conn)
@@ -293,7 +302,7 @@ def _base(conn: duckdb.DuckDBPyConnection) -> story_bandfile.Generation | None:
         del _opened[root]
     while len(_opened) >= OPENED_MAX:  # the oldest warehouse's files closed (a process that opened many)
         _opened.pop(next(iter(_opened))).close()
-    _opened[root] = story_bandfile.Generation(folder)
+    _opened[root] = story_bandfile.Index(folder)
     return _opened[root]
 
 
@@ -305,13 +314,14 @@ def bands_lost(conn: duckdb.DuckDBPyConnection) -> bool:
         root, generation)))
 
 
-def _fresh_rows(conn: duckdb.DuckDBPyConnection, base: story_bandfile.Generation, idx: np.ndarray) -> np.ndarray:
-    """Which of these base rows (by document index) are not stale (their document dropped since the merge)."""
+def _fresh_rows(conn: duckdb.DuckDBPyConnection, run: story_bandfile.Generation, idx: np.ndarray) -> np.ndarray:
+    """Which of these rows of a run (by document index) are not stale (their document dropped since the run was
+    written)."""
     keep = np.ones(idx.size, dtype=bool)
     if idx.size == 0:
         return keep
-    generation = str(int(base.number))
-    ids = base.doc_ids(idx)
+    generation = str(int(run.born))
+    ids = run.doc_ids(idx)
     among = sql.query("story_band_dropped_among").replace("/*GENERATION*/", generation)
     stale = {r[0] for part in _chunks(sorted(set(ids))) for r in conn.execute(
         among.replace("/*IDS*/", str_list(part))).fetchall()}
@@ -338,30 +348,82 @@ def _sorted_batches(conn: duckdb.DuckDBPyConnection, statement: str, name: str, 
         yield keys, recs
 
 
-def merge_bands(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+def merge_bands(conn: duckdb.DuckDBPyConnection, major: bool | None = None) -> dict[str, int]:
     """Merge the delta (story_bands, paragraph_docs) and the dropped list into a new base generation; in the
     caller's transaction (a rollback leaves the previous generation current; its folder is removed by a later
-    merge). Nothing happens for an in-memory warehouse."""
+    merge). Nothing happens for an in-memory warehouse.
+
+    A minor merge rewrites only the small run (the small run and the delta) and takes the big run over as it is
+    (hard links); a major merge (the small run and the delta reach MAJOR_ROWS or MAJOR_PARAGRAPH_ROWS, or there
+    is no big run yet, or ``major``) merges everything into one big run (docs/stories.md section 4)."""
     root = _root(conn)
     if root is None:
         return {"bands": 0, "paras": 0, "docs": 0}
     generation = _meta(conn)[0]
     previous = _base(conn)
+    big = previous.runs[0] if previous is not None else None
+    small = previous.runs[1] if previous is not None and len(previous.runs) > 1 else None
     new_ids = conn.execute(sql.query("story_band_delta_ids")).fetch_arrow_table().column("doc_id").combine_chunks()
-    dropped = conn.execute(sql.query("story_band_dropped").replace("/*GENERATION*/", str(int(generation)))
-                           ).fetch_arrow_table().column("doc_id").combine_chunks()
-    sources = story_bandfile.sources(previous, [r[0] for r in conn.execute(
-        sql.query("story_para_delta_sources")).fetchall()])
-    base_docs = str(int(previous.doc_count() if previous else 0))
+    markers = conn.execute(sql.query("story_band_dropped_all")).fetch_arrow_table()
+
+    def dropped_in(run: story_bandfile.Generation | None) -> pa.Array:
+        """Documents whose rows in this run are stale (dropped in the generation it was written in, or later)."""
+        if run is None or markers.num_rows == 0:
+            return pa.array([], pa.string())
+        stale = pc.greater_equal(markers.column("before_generation"), pa.scalar(run.born, pa.int64()))
+        return markers.column("doc_id").filter(stale).combine_chunks()
+
+    delta_sources = [r[0] for r in conn.execute(sql.query("story_para_delta_sources")).fetchall()]
+    row = conn.execute(sql.query("story_band_delta_count")).fetchone()
+    delta_bands, delta_paras = (int(row[0]), int(row[1])) if row else (0, 0)
+    if major is None:
+        major = big is None or (
+            (small.tables["bands"].rows if small else 0) + delta_bands >= MAJOR_ROWS
+            or (small.tables["paras"].rows if small else 0) + delta_paras >= MAJOR_PARAGRAPH_ROWS)
     # the committed generation, seen from a connection of its own (outside this transaction), is kept with the
     # current one: a rollback returns to it. Numbers are never reused.
     committed = _meta(conn.cursor())[0]
     story_bandfile.prune(root, [generation, committed])
-    folder = story_bandfile.generation_dir(root, max(generation, committed, *story_bandfile.generations(root)) + 1)
-    readers = {name: _sorted_batches(conn, sql.query(query).replace("/*BASE_DOCS*/", base_docs), name, sources)
-               for name, query in (("bands", "story_band_delta_sorted"), ("paras", "story_para_delta_sorted"))}
-    out = story_bandfile.write(folder, previous, readers, new_ids, dropped, sources[1:])
-    conn.execute(sql.query("story_band_switch").replace("/*GENERATION*/", str(int(folder.name[4:])))
+    number = max(generation, committed, *story_bandfile.generations(root)) + 1
+    folder = story_bandfile.generation_dir(root, number)
+    story_bandfile.fresh_dir(folder)
+
+    def delta_into(target: story_bandfile.Generation | None, into: Path) -> dict[str, int]:
+        """Write the run `into`: target's rows (not stale) merged with the delta's."""
+        outlets = story_bandfile.sources(target, delta_sources)
+        base_docs = str(int(target.doc_count() if target else 0))
+        readers = {name: _sorted_batches(conn, sql.query(query).replace("/*BASE_DOCS*/", base_docs), name, outlets)
+                   for name, query in (("bands", "story_band_delta_sorted"), ("paras", "story_para_delta_sorted"))}
+        return story_bandfile.write(into, target, readers, new_ids, dropped_in(target), outlets[1:])
+
+    if not major and big is not None:
+        out = delta_into(small, folder / "small")
+        story_bandfile.link_run(big, folder / "big")
+        runs = [("big", big.born), ("small", number)]
+        out = {"bands": out["bands"] + big.tables["bands"].rows, "paras": out["paras"] + big.tables["paras"].rows,
+               "docs": out["docs"] + big.doc_count()}
+    elif small is not None and big is not None:
+        delta_into(small, folder / "merging")  # the small run and the delta, then that merged into the big run
+        merged = story_bandfile.Generation(folder / "merging", born=number)
+        try:
+            outlets = story_bandfile.sources(big, merged.sources[1:])
+            at = {name: i for i, name in enumerate(outlets)}
+            mapping = np.array([at[name] for name in merged.sources], dtype=np.uint32)
+            incoming = {name: story_bandfile.run_rows(merged, name, big.doc_count(),
+                                                      mapping if name == "paras" else None)
+                        for name in story_bandfile.RECORDS}
+            out = story_bandfile.write(folder / "big", big, incoming, merged.all_ids(), dropped_in(big),
+                                       outlets[1:])
+        finally:
+            merged.close()
+        shutil.rmtree(folder / "merging")
+        runs = [("big", number)]
+    else:
+        out = delta_into(big, folder / "big")
+        runs = [("big", number)]
+    story_bandfile.write_runs(folder, runs)
+    conn.execute(sql.query("story_band_switch").replace("/*GENERATION*/", str(int(number)))
+                 .replace("/*KEEP_FROM*/", str(int(min(b for _, b in runs))))
                  .replace("/*ROWS*/", str(int(out["bands"]))).replace("/*DOCS*/", str(int(out["docs"]))))
     return out
 

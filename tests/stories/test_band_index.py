@@ -59,6 +59,11 @@ def test_merged_generations_find_what_a_full_index_finds(tmp_path: Path, monkeyp
             found, recs = table.lookup(probe)
             got = set(zip(found.tolist(), previous.doc_ids(recs["doc"]), strict=True))
             assert got == {(k, d) for d, keys in truth.items() for k in keys if k in set(probe.tolist())}
+            # the same run read into memory (the small run of a generation) finds the same rows
+            in_memory = story_bandfile.Generation(folder, in_memory=True)
+            found, recs = in_memory.tables["bands"].lookup(probe)
+            assert set(zip(found.tolist(), in_memory.doc_ids(recs["doc"]), strict=True)) == got
+            in_memory.close()
 
 
 def _candidates(conn: duckdb.DuckDBPyConnection, docs: list[dict[str, Any]]) -> dict[str, set[str]]:
@@ -72,11 +77,26 @@ def _memory_candidates(stored: list[dict[str, Any]], docs: list[dict[str, Any]])
     return lookup.candidates(views, Prepared.of(views).keys)
 
 
+@pytest.mark.parametrize("major", [(10**9, 10**9), (400, 100), (1, 1)], ids=["minor", "mixed", "major"])
 def test_the_warehouse_with_merges_gives_the_stories_and_candidates_of_one_batch(
-        home: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
-    # a merge after almost every write job; column 6 re-extracted with a new text after it reached the base
+        home: Paths, monkeypatch: pytest.MonkeyPatch, major: tuple[int, int], request: pytest.FixtureRequest
+) -> None:
+    # a merge after almost every write job; column 6 re-extracted with a new text after it reached the base.
+    # minor: after the first merge, every merge rewrites only the small run; major: every merge rewrites the
+    # whole base; mixed: both
     monkeypatch.setattr(story_store, "MERGE_ROWS", 150)
     monkeypatch.setattr(story_store, "MERGE_PARAGRAPH_ROWS", 40)
+    monkeypatch.setattr(story_store, "MAJOR_ROWS", major[0])
+    monkeypatch.setattr(story_store, "MAJOR_PARAGRAPH_ROWS", major[1])
+    merge, kinds = story_store.merge_bands, []
+
+    def recorded(conn: duckdb.DuckDBPyConnection, major: bool | None = None) -> dict[str, int]:
+        out = merge(conn, major)
+        base = story_store._base(conn)
+        kinds.append("minor" if base is not None and len(base.runs) == 2 else "major")
+        return out
+
+    monkeypatch.setattr(story_store, "merge_bands", recorded)
     docs = _corpus()
     changed = [dict(d, text=str(d["text"]) + "\nCập nhật: bổ sung ảnh.") if d["doc_id"] == "column-06" else d
                for d in docs]
@@ -95,7 +115,8 @@ def test_the_warehouse_with_merges_gives_the_stories_and_candidates_of_one_batch
         lookup = story_store.DuckLookup(conn)
         counts, carrying = lookup.paragraph_counts(hashes), lookup.containing(hashes[::3])
         base = story_store._base(conn)
-        para_rows = (base.tables["paras"].rows if base else 0,
+        runs = len(base.runs) if base else 0
+        para_rows = (sum(run.tables["paras"].rows for run in base.runs) if base else 0,
                      conn.execute("SELECT count(*) FROM paragraph_docs").fetchone())
     assert generation >= 3 and rows > 0  # the base holds most rows
     assert delta is not None and delta[0] < 150
@@ -108,6 +129,10 @@ def test_the_warehouse_with_merges_gives_the_stories_and_candidates_of_one_batch
     assert carrying == memory.containing(hashes[::3])
     folders = story_bandfile.generations(Path(str(home.warehouse) + ".story-bands"))
     assert len(folders) <= 3  # earlier generations are removed
+    assert runs == (1 if kinds[-1] == "major" else 2)  # a big run, and a small one after a minor merge
+    assert kinds[0] == "major" and len(kinds) >= 3  # the first merge writes the big run
+    kind = request.node.callspec.id
+    assert set(kinds[1:]) == {"minor": {"minor"}, "mixed": {"minor", "major"}, "major": {"major"}}[kind]
 
 
 def test_a_rolled_back_merge_leaves_the_previous_base(home: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
