@@ -310,6 +310,22 @@ def _write_ids(folder: Path, parts: list[pa.Array]) -> None:
         os.fsync(fh.fileno())
 
 
+def _merge_sorted(ak: np.ndarray, ar: np.ndarray, bk: np.ndarray, br: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Two runs sorted by key merged into one, in linear time; on equal keys a's rows come first (the order a
+    stable sort of a then b gives)."""
+    if bk.size == 0:
+        return ak, ar
+    if ak.size == 0:
+        return bk, br
+    at = np.searchsorted(ak, bk, side="right") + np.arange(bk.size)  # where b's rows go
+    keys, recs = np.empty(ak.size + bk.size, np.uint64), np.empty(ak.size + bk.size, ar.dtype)
+    from_a = np.ones(keys.size, dtype=bool)
+    from_a[at] = False
+    keys[at], recs[at] = bk, br
+    keys[from_a], recs[from_a] = ak, ar
+    return keys, recs
+
+
 def _merge_table(folder: Path, name: str, previous: SortedTable | None, dead: np.ndarray,
                  incoming: Iterator[tuple[np.ndarray, np.ndarray]]) -> int:
     """Write one sorted table: the previous rows whose document is not dead, merged with incoming (keys and
@@ -325,8 +341,8 @@ def _merge_table(folder: Path, name: str, previous: SortedTable | None, dead: np
             nonlocal written
             if k.size == 0:
                 return
-            keys_out.write(k.tobytes())
-            rows_out.write(r.tobytes())
+            keys_out.write(np.ascontiguousarray(k).view(np.uint8))  # no copy into a bytes object
+            rows_out.write(np.ascontiguousarray(r).view(np.uint8))
             fences.append(k[(-written) % BLOCK :: BLOCK])
             written += k.size
 
@@ -346,10 +362,7 @@ def _merge_table(folder: Path, name: str, previous: SortedTable | None, dead: np
                     break
                 pending_k, pending_r = np.concatenate([pending_k, k]), np.concatenate([pending_r, r])
             cut = int(np.searchsorted(pending_k, last, side="right"))
-            mk = np.concatenate([ck, pending_k[:cut]])
-            mr = np.concatenate([cr, pending_r[:cut]])
-            order = np.argsort(mk, kind="stable")
-            emit(mk[order], mr[order])
+            emit(*_merge_sorted(ck, cr, pending_k[:cut], pending_r[:cut]))
             pending_k, pending_r = pending_k[cut:], pending_r[cut:]
         emit(pending_k, pending_r)
         for k, r in incoming:
