@@ -341,8 +341,8 @@ def _merge_table(folder: Path, name: str, previous: SortedTable | None, dead: np
             nonlocal written
             if k.size == 0:
                 return
-            keys_out.write(memoryview(np.ascontiguousarray(k).view(np.uint8)))  # no copy into a bytes object
-            rows_out.write(memoryview(np.ascontiguousarray(r).view(np.uint8)))
+            keys_out.write(np.ascontiguousarray(k).view(np.uint8).data)  # no copy into a bytes object
+            rows_out.write(np.ascontiguousarray(r).view(np.uint8).data)
             fences.append(k[(-written) % BLOCK :: BLOCK])
             written += k.size
 
