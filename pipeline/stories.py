@@ -360,7 +360,17 @@ class Assigner:
         for d in new_docs:
             unique.setdefault(d.doc_id, d)
         ordered = sorted(unique.values(), key=sort_key)
-        self.new_ids = set(unique)
+        previous: list[Doc] = []
+        if index_paragraphs:
+            self._know(unique)
+            stored_again = sorted(d for d in unique if d in self.stored_story)
+            previous = list(self.lookup.documents(stored_again).values()) if stored_again else []
+            # stored again with the same content (a reprocess that changed nothing): its index rows and story
+            # stay as they are; it is a stored document, evaluated again only if something else changes it
+            self.unchanged = {d.doc_id for d in previous if _content(d) == _content(unique[d.doc_id])}
+            previous = [d for d in previous if d.doc_id not in self.unchanged]
+            ordered = [d for d in ordered if d.doc_id not in self.unchanged]
+        self.new_ids = {d.doc_id for d in ordered}
         prepared = self.prepared = Prepared.assemble(ordered, precomputed) if precomputed else Prepared.of(ordered)
         for doc, row in zip(ordered, prepared.keys, strict=True):
             self.docs[doc.doc_id] = doc
@@ -370,16 +380,11 @@ class Assigner:
                 self.batch_bands[int(key)].add(doc.doc_id)
         seeds: set[str] = set(self.new_ids)
         if index_paragraphs:
-            self._know(self.new_ids)
-            stored_again = sorted(d for d in self.new_ids if d in self.stored_story)
-            previous = list(self.lookup.documents(stored_again).values()) if stored_again else []
             flipped = self._index_paragraphs(ordered, previous)
-            edited = [d for d in previous if _content(d) != _content(unique[d.doc_id])]
-            self.unchanged = {d.doc_id for d in previous} - {d.doc_id for d in edited}
-            if edited:  # what the old text was a candidate of, or represented
-                old = Prepared.of(edited)
-                seeds |= {c for cs in self.lookup.candidates(edited, old.keys).values() for c in cs}
-                seeds |= {m for d in edited if self.stored_story[d.doc_id] == story_id_for(d.doc_id)
+            if previous:  # re-extracted with another content: what the old text was a candidate of, or represented
+                old = Prepared.of(previous)
+                seeds |= {c for cs in self.lookup.candidates(previous, old.keys).values() for c in cs}
+                seeds |= {m for d in previous if self.stored_story[d.doc_id] == story_id_for(d.doc_id)
                           for m in self._members(story_id_for(d.doc_id))}
             if flipped:
                 changed = self.lookup.containing(flipped) - self.new_ids
@@ -395,7 +400,7 @@ class Assigner:
         self._know({c for cs in self.cands.values() for c in cs} | seeds)
         self._prefetch(self.new_ids)
         self._replay(seeds)
-        stories = {d: self.story_of[d] for d in self.new_ids}
+        stories = {d: self.story_of[d] for d in unique}
         moved = {d: self.story_of[d] for d, s in self.stored_story.items()
                  if d not in self.new_ids and self.story_of.get(d, s) != s}
         touched = set(stories.values()) | set(moved.values())
@@ -424,7 +429,7 @@ class Assigner:
             self.story_of[doc_id] = story
             if verdict is not None and doc_id in self.new_ids:
                 self.verdicts[doc_id] = verdict
-            if story == old and (doc_id not in self.new_ids or doc_id in self.unchanged):
+            if story == old and doc_id not in self.new_ids:
                 continue  # nothing another document reads has changed
             follow = {c for c in self.cands.get(doc_id, ()) if self.order.get(c, mine) > mine}
             if old is not None and old != story and old == story_id_for(doc_id):
