@@ -87,6 +87,9 @@ class Lookup(Protocol):
 
     def members(self, story_id: str) -> list[str]: ...
 
+    def members_of(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        """members() of several stories at once."""
+
     def paragraph_counts(self, para_hashes: Iterable[int]) -> dict[int, OutletCounts]:
         """Stored occurrences of each paragraph, per outlet (paragraphs never stored are left out)."""
 
@@ -258,6 +261,16 @@ class Assigner:
         return {m for m in stored if self.story_of.get(m) == story} | {
             d for d, s in self.story_of.items() if s == story}
 
+    def _members_of(self, stories: Iterable[str]) -> set[str]:
+        """Every document of these stories now (_members of each, in one lookup)."""
+        wanted = set(stories)
+        if not wanted:
+            return set()
+        stored = [m for ms in self.lookup.members_of(wanted).values() for m in ms]
+        self._know(stored)
+        return {m for m in stored if self.story_of.get(m) in wanted} | {
+            d for d, s in self.story_of.items() if s in wanted}
+
     def _batch_hits(self, doc_id: str) -> set[str]:
         return {d for key in self.keys_of[doc_id] for d in self.batch_bands.get(int(key), ())} - {doc_id}
 
@@ -384,14 +397,14 @@ class Assigner:
             if previous:  # re-extracted with another content: what the old text was a candidate of, or represented
                 old = Prepared.of(previous)
                 seeds |= {c for cs in self.lookup.candidates(previous, old.keys).values() for c in cs}
-                seeds |= {m for d in previous if self.stored_story[d.doc_id] == story_id_for(d.doc_id)
-                          for m in self._members(story_id_for(d.doc_id))}
+                seeds |= self._members_of(story_id_for(d.doc_id) for d in previous
+                                          if self.stored_story[d.doc_id] == story_id_for(d.doc_id))
             if flipped:
                 changed = self.lookup.containing(flipped) - self.new_ids
                 self._know(changed)
                 seeds |= changed
                 represented = {self.story_of[d] for d in changed if self.story_of.get(d) == story_id_for(d)}
-                members = {m for s in represented for m in self._members(s)}
+                members = self._members_of(represented)
                 self._ensure_candidates(sorted(members))
                 seeds |= members | {c for m in members for c in self.cands.get(m, ())}
         stored = self.lookup.candidates(ordered, prepared.keys)
@@ -487,6 +500,9 @@ class MemoryLookup:
 
     def members(self, story_id: str) -> list[str]:
         return sorted(d for d in self.docs if self.story.get(d, story_id_for(d)) == story_id)
+
+    def members_of(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        return {s: self.members(s) for s in story_ids}
 
     def paragraph_counts(self, para_hashes: Iterable[int]) -> dict[int, OutletCounts]:
         out: dict[int, OutletCounts] = {}

@@ -155,6 +155,17 @@ class DuckLookup:
         return [r[0] for r in self.conn.execute(
             text.replace("/*REP*/", str_list([rep]) if rep is not None else "NULL")).fetchall()]
 
+    def members_of(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        wanted = sorted(set(story_ids))
+        out: dict[str, list[str]] = {s: [] for s in wanted}
+        for part in _chunks(wanted):
+            reps = [r for s in part if (r := representative_of(s)) is not None]
+            text = sql.query("story_members_of").replace("/*IDS*/", str_list(part))
+            for story, doc_id in self.conn.execute(
+                    text.replace("/*REPS*/", str_list(reps) if reps else "NULL")).fetchall():
+                out[story].append(doc_id)
+        return out
+
     def paragraph_counts(self, para_hashes: Iterable[int]) -> dict[int, OutletCounts]:
         wanted = np.fromiter(set(para_hashes), dtype=np.uint64)
         out: dict[int, OutletCounts] = defaultdict(dict)
