@@ -102,6 +102,10 @@ class Lookup(Protocol):
     def add_paragraphs(self, docs: Sequence[Doc]) -> None:
         """Count a batch's paragraphs towards boilerplate."""
 
+    def prefetch(self, keys: np.ndarray, para_hashes: Iterable[int]) -> None:
+        """A hint: candidates() of these keys and paragraph_counts() of these paragraphs will be asked (a stored
+        side may look them up together)."""
+
 
 @dataclass
 class Prepared:
@@ -393,6 +397,7 @@ class Assigner:
                 self.batch_bands[int(key)].add(doc.doc_id)
         seeds: set[str] = set(self.new_ids)
         if index_paragraphs:
+            self.lookup.prefetch(prepared.keys, {h for d in [*ordered, *previous] for h in d.countable_hashes()})
             flipped = self._index_paragraphs(ordered, previous)
             if previous:  # re-extracted with another content: what the old text was a candidate of, or represented
                 old = Prepared.of(previous)
@@ -480,6 +485,9 @@ class MemoryLookup:
         for doc in docs:
             for h in doc.countable_hashes():
                 self.paragraphs[h].append(Occurrence(doc.doc_id, doc.source_id, _local_date(doc)))
+
+    def prefetch(self, keys: np.ndarray, para_hashes: Iterable[int]) -> None:
+        return None  # everything is in memory
 
     def forget(self, doc_ids: Sequence[str]) -> None:
         gone = set(doc_ids)

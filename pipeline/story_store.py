@@ -82,6 +82,10 @@ class DuckLookup:
         self._cache: dict[str, dict[str, Any]] = {}  # document rows read during one batch
         self._base: story_bandfile.Index | bool | None = False  # not asked yet
         self._stale_any: bool | None = None  # whether any document has stale base rows (None: not asked yet)
+        # what prefetch() found: stored documents per band key, and occurrences per paragraph (probed, even
+        # when none); dropped when the index changes (forget, add_paragraphs)
+        self._band_hits: dict[int, list[str]] = {}
+        self._para_counts: dict[int, OutletCounts] = {}
 
     @property
     def base(self) -> story_bandfile.Index | None:
@@ -112,15 +116,39 @@ class DuckLookup:
             self._stale_any = bool(row and row[0])
         return _fresh_rows(self.conn, run, idx) if self._stale_any else np.ones(idx.size, dtype=bool)
 
+    def prefetch(self, keys: np.ndarray, para_hashes: Iterable[int]) -> None:
+        """Look up a batch's band keys and paragraph hashes together, one call over both delta tables (each call
+        has a fixed cost of a few milliseconds); candidates() and paragraph_counts() then answer them from what
+        was found."""
+        bands = np.unique(np.asarray(keys, dtype=np.uint64).reshape(-1))
+        paras = np.fromiter(set(para_hashes), dtype=np.uint64)
+        if bands.size == 0 or paras.size == 0:
+            return
+        band_set, para_set = set(bands.tolist()), set(paras.tolist())
+        hits: dict[int, list[str]] = {k: [] for k in band_set}
+        para_rows: list[tuple[int, str | None, int | None]] = []
+        text = sql.query("story_probe_both").replace("/*WINDOW*/", str(int(WINDOW_DAYS)))
+        for kind, key, doc_id, source, p in _probe_delta(self.conn, np.union1d(bands, paras), text):
+            if kind == 0 and key in band_set:
+                hits[key].append(doc_id)
+            elif kind == 1 and key in para_set:
+                para_rows.append((key, source, p))
+        for key, doc_id in self.base_rows(bands):
+            hits[key].append(doc_id)
+        counts = self._counts(paras, para_rows)
+        self._band_hits = hits
+        self._para_counts = {h: counts.get(h, {}) for h in para_set}
+
     def candidates(self, docs: Sequence[Doc], keys: np.ndarray) -> dict[str, set[str]]:
         owners: dict[int, list[str]] = defaultdict(list)
         for doc, row in zip(docs, keys.tolist(), strict=True):
             for key in row:
                 owners[key].append(doc.doc_id)
-        rows: list[tuple[Any, ...]] = []
-        if owners:
-            wanted = np.fromiter(owners, dtype=np.uint64, count=len(owners))
-            rows = _probe_delta(self.conn, wanted, sql.query("story_candidates_join")) + self.base_rows(wanted)
+        rows: list[tuple[Any, ...]] = [(k, d) for k in owners if k in self._band_hits for d in self._band_hits[k]]
+        missing = [k for k in owners if k not in self._band_hits]
+        if missing:
+            wanted = np.array(missing, dtype=np.uint64)
+            rows += _probe_delta(self.conn, wanted, sql.query("story_candidates_join")) + self.base_rows(wanted)
         out: dict[str, set[str]] = {d.doc_id: set() for d in docs}
         for key, doc_id in rows:
             for owner in owners.get(key, ()):
@@ -167,10 +195,17 @@ class DuckLookup:
         return out
 
     def paragraph_counts(self, para_hashes: Iterable[int]) -> dict[int, OutletCounts]:
-        wanted = np.fromiter(set(para_hashes), dtype=np.uint64)
-        out: dict[int, OutletCounts] = defaultdict(dict)
+        asked = set(para_hashes)
+        out = {h: counts for h in asked if (counts := self._para_counts.get(h))}
+        wanted = np.fromiter(asked - self._para_counts.keys(), dtype=np.uint64)
         if wanted.size == 0:
-            return {}
+            return out
+        text = sql.query("story_boilerplate").replace("/*WINDOW*/", str(int(WINDOW_DAYS)))
+        return {**out, **self._counts(wanted, _probe_delta(self.conn, wanted, text))}
+
+    def _counts(self, wanted: np.ndarray, delta: Iterable[tuple[Any, ...]]) -> dict[int, OutletCounts]:
+        """Occurrences per outlet of these paragraphs: the base's, and the delta's rows (hash, outlet, period)."""
+        out: dict[int, OutletCounts] = defaultdict(dict)
 
         def count(h: int, source: str | None, p: int | None) -> None:
             docs, periods = out[h].get(source) or (0, set())
@@ -184,8 +219,7 @@ class DuckLookup:
             for h, src, day in zip(found[keep].tolist(), recs["src"][keep].tolist(), recs["day"][keep].tolist(),
                                    strict=True):
                 count(h, run.sources[src], None if day == story_bandfile.NO_DAY else day // WINDOW_DAYS)
-        text = sql.query("story_boilerplate").replace("/*WINDOW*/", str(int(WINDOW_DAYS)))
-        for h, source, p in _probe_delta(self.conn, wanted, text):
+        for h, source, p in delta:
             count(h, source, p)
         return dict(out)
 
@@ -203,10 +237,14 @@ class DuckLookup:
     def forget(self, doc_ids: Sequence[str]) -> None:
         _forget(self.conn, doc_ids)
         self._stale_any = None
+        self._band_hits, self._para_counts = {}, {}
         self._cache = {k: v for k, v in self._cache.items() if k not in set(doc_ids)}
 
     def add_paragraphs(self, docs: Sequence[Doc]) -> None:
         _load(self.conn, "paragraph_docs", _paragraph_rows(docs))
+        for doc in docs:
+            for h in doc.countable_hashes():
+                self._para_counts.pop(h, None)
 
 
 def _paragraph_rows(docs: Sequence[Doc]) -> pa.Table:

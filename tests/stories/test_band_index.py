@@ -114,6 +114,10 @@ def test_the_warehouse_with_merges_gives_the_stories_and_candidates_of_one_batch
         hashes = sorted({h for d in changed for h, _ in as_doc(d).paragraphs})
         lookup = story_store.DuckLookup(conn)
         counts, carrying = lookup.paragraph_counts(hashes), lookup.containing(hashes[::3])
+        ahead = story_store.DuckLookup(conn)  # the batch's keys and paragraphs looked up together first
+        views = [as_doc(d) for d in changed]
+        ahead.prefetch(Prepared.of(views).keys, hashes[::2])
+        prefetched = (ahead.candidates(views, Prepared.of(views).keys), ahead.paragraph_counts(hashes))
         stories = sorted(set(stored.values()))
         members = (lookup.members_of(stories), {s: lookup.members(s) for s in stories})
         base = story_store._base(conn)
@@ -129,6 +133,7 @@ def test_the_warehouse_with_merges_gives_the_stories_and_candidates_of_one_batch
     assert para_rows[0] > 0 and para_rows[1] is not None and para_rows[1][0] < 40  # most rows in the base
     assert counts == memory.paragraph_counts(hashes)  # boilerplate statistics from base and delta
     assert carrying == memory.containing(hashes[::3])
+    assert prefetched == (found, counts)
     assert members[0] == members[1] and sum(map(len, members[0].values())) == len(stored)  # in one lookup
     folders = story_bandfile.generations(Path(str(home.warehouse) + ".story-bands"))
     assert len(folders) <= 3  # earlier generations are removed
