@@ -252,7 +252,8 @@ class Assigner:
             self.docs.update(self.lookup.documents(wanted))
 
     def _learn(self, docs: Iterable[Doc]) -> None:
-        paras = {h for d in docs for h, _ in d.paragraphs} - self.checked_paras
+        # a paragraph too short to be counted (pipeline.boilerplate.countable) is never stored, never boilerplate
+        paras = {h for d in docs for h in d.countable_hashes()} - self.checked_paras
         if paras:
             counts = self.lookup.paragraph_counts(paras)
             self.boiler |= {h for h in paras if _rule(counts.get(h))}

@@ -36,6 +36,7 @@ import pyarrow.compute as pc
 
 from pipeline import sql, story_bandfile
 from pipeline.boilerplate import WINDOW_DAYS
+from pipeline.minhash import NUM_PERM
 from pipeline.stories import Assigner, Assignment, OutletCounts, Prepared, representative_of
 from pipeline.syndication import Doc, as_doc
 from planwatch.core.vntime import local_date
@@ -261,9 +262,10 @@ def _paragraph_rows(docs: Sequence[Doc]) -> pa.Table:
 
 
 def _band_rows(prepared: Prepared) -> pa.Table:
-    ids = np.repeat(np.array([d.doc_id for d in prepared.docs], dtype=object), prepared.keys.shape[1])
+    ids = pa.array([d.doc_id for d in prepared.docs], type=pa.string())
+    at = np.repeat(np.arange(len(prepared.docs)), prepared.keys.shape[1])
     return pa.table({"band_key": pa.array(prepared.keys.reshape(-1), type=pa.uint64()),
-                     "doc_id": pa.array(ids.tolist(), type=pa.string())})
+                     "doc_id": ids.take(pa.array(at))})
 
 
 def _load(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table, verb: str = "INSERT") -> None:
@@ -542,9 +544,10 @@ def _assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[st
     assignment = assigner.run(docs, precomputed, index_paragraphs=not rebuilding)
     prepared = assigner.prepared
     _load(conn, "story_bands", _band_rows(prepared))
+    sigs = np.ascontiguousarray(prepared.signatures, dtype=np.uint64)
     sig_rows = pa.table({"doc_id": pa.array([d.doc_id for d in prepared.docs], type=pa.string()),
-                         "minhash": pa.array([row.tolist() for row in prepared.signatures],
-                                             type=pa.list_(pa.uint64()))})
+                         "minhash": pa.FixedSizeListArray.from_arrays(pa.array(sigs.reshape(-1), pa.uint64()),
+                                                                      NUM_PERM).cast(pa.list_(pa.uint64()))})
     _load(conn, "doc_signatures", sig_rows, "INSERT OR REPLACE")
     if assignment.moved:
         _move(conn, assignment.moved)
