@@ -18,6 +18,13 @@ around the page (0.9 MB resident per key read, 200-400 MB for one batch at a mil
 A generation never changes once written: the next one is written beside it by ``write`` (a streaming merge
 of the previous generation with sorted new rows, minus dropped documents) and the warehouse's
 ``story_band_files`` row says which one is current (pipeline.story_store).
+
+Since 6 December 2026 a generation is a list of *runs* (``runs.json``; ``Index``): a big run and, after minor
+merges, a small one, each a folder with the files above and the generation it was written in (its rows of a
+document dropped in that generation or later are stale). A minor merge writes a new small run and hard-links
+the big run's files into the new generation; a major merge writes one big run. The small run (bounded by
+pipeline.story_store.MAJOR_ROWS) is read into memory and searched there. A folder without ``runs.json`` (the
+first layout) is one run.
 """
 
 from __future__ import annotations
