@@ -85,6 +85,7 @@ class DuckLookup:
         self._stale_any: bool | None = None  # whether any document has stale base rows (None: not asked yet)
         # what prefetch() found: stored documents per band key, and occurrences per paragraph (probed, even
         # when none); dropped when the index changes (forget, add_paragraphs)
+        self._band_probed: set[int] = set()
         self._band_hits: dict[int, list[str]] = {}
         self._para_counts: dict[int, OutletCounts] = {}
 
@@ -126,7 +127,7 @@ class DuckLookup:
         if bands.size == 0 or paras.size == 0:
             return
         band_set, para_set = set(bands.tolist()), set(paras.tolist())
-        hits: dict[int, list[str]] = {k: [] for k in band_set}
+        hits: dict[int, list[str]] = defaultdict(list)
         para_rows: list[tuple[int, str | None, int | None]] = []
         text = sql.query("story_probe_both").replace("/*WINDOW*/", str(int(WINDOW_DAYS)))
         for kind, key, doc_id, source, p in _probe_delta(self.conn, np.union1d(bands, paras), text):
@@ -137,7 +138,7 @@ class DuckLookup:
         for key, doc_id in self.base_rows(bands):
             hits[key].append(doc_id)
         counts = self._counts(paras, para_rows)
-        self._band_hits = hits
+        self._band_probed, self._band_hits = band_set, dict(hits)
         self._para_counts = {h: counts.get(h, {}) for h in para_set}
 
     def candidates(self, docs: Sequence[Doc], keys: np.ndarray) -> dict[str, set[str]]:
@@ -145,8 +146,9 @@ class DuckLookup:
         for doc, row in zip(docs, keys.tolist(), strict=True):
             for key in row:
                 owners[key].append(doc.doc_id)
-        rows: list[tuple[Any, ...]] = [(k, d) for k in owners if k in self._band_hits for d in self._band_hits[k]]
-        missing = [k for k in owners if k not in self._band_hits]
+        hits, probed = self._band_hits, self._band_probed
+        rows: list[tuple[Any, ...]] = [(k, d) for k in hits.keys() & owners.keys() for d in hits[k]]
+        missing = [k for k in owners if k not in probed]
         if missing:
             wanted = np.array(missing, dtype=np.uint64)
             rows += _probe_delta(self.conn, wanted, sql.query("story_candidates_join")) + self.base_rows(wanted)
@@ -238,7 +240,7 @@ class DuckLookup:
     def forget(self, doc_ids: Sequence[str]) -> None:
         _forget(self.conn, doc_ids)
         self._stale_any = None
-        self._band_hits, self._para_counts = {}, {}
+        self._band_probed, self._band_hits, self._para_counts = set(), {}, {}
         self._cache = {k: v for k, v in self._cache.items() if k not in set(doc_ids)}
 
     def add_paragraphs(self, docs: Sequence[Doc]) -> None:
