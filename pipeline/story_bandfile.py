@@ -271,10 +271,13 @@ def fresh_dir(folder: Path) -> None:
 
 def link_run(run: Generation, folder: Path) -> None:
     """A run of an earlier generation taken into a new one unchanged: its files hard-linked, not copied (removing
-    the earlier generation's folder leaves them)."""
+    the earlier generation's folder leaves them); copied where the file system has no hard links."""
     folder.mkdir(parents=True)
     for name in FILES:
-        os.link(run.folder / name, folder / name)
+        try:
+            os.link(run.folder / name, folder / name)
+        except OSError:
+            shutil.copyfile(run.folder / name, folder / name)
 
 
 def write_runs(folder: Path, runs: list[tuple[str, int]]) -> None:

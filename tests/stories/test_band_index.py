@@ -239,3 +239,27 @@ def test_a_batch_runs_on_one_thread_and_restores_the_setting(home: Paths, monkey
         assert seen[-1] == 1 and _threads(writer.conn) == 3
         stored = dict(writer.conn.execute("SELECT doc_id, story_id FROM documents").fetchall())
     assert stored == _in_batches(docs, [docs])
+
+
+def test_a_minor_merge_copies_the_big_run_without_hard_links(home: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a file system without hard links: the big run's files are copied into the new generation
+    monkeypatch.setattr(story_store, "MERGE_ROWS", 150)
+    monkeypatch.setattr(story_store, "MERGE_PARAGRAPH_ROWS", 40)
+
+    def no_links(src: Any, dst: Any) -> None:
+        raise OSError("no hard links here")
+
+    monkeypatch.setattr(story_bandfile.os, "link", no_links)
+    docs = _corpus()
+    ordered = sorted(docs, key=lambda d: d["published_at"])
+    for batch in (ordered[:6], ordered[6:14], ordered[14:]):
+        with open_writer(home) as writer:
+            store_documents(writer, _rows(batch), [])
+    with open_writer(home) as writer:
+        base = story_store._base(writer.conn)
+        runs = len(base.runs) if base else 0
+        stored = dict(writer.conn.execute("SELECT doc_id, story_id FROM documents").fetchall())
+        found = _candidates(writer.conn, docs)
+    assert runs == 2
+    assert stored == _in_batches(docs, [docs])
+    assert found == _memory_candidates(docs, docs)
