@@ -13,7 +13,8 @@ ones (so candidates are found and verified against their representatives), assig
 pipeline.story_store.assign_and_index as ingest does, in nightly batches of --batch documents, one
 document at a time, and one batch of --big-batch documents. Printed: ms per new document, the process's peak
 RSS (Python + DuckDB) during the measurement, and the warehouse size. --full-delta measures on a copy whose
-delta (rows added since the last merge) is nearly full. It is not a timed test.
+small run and delta (rows not merged into the big run of the base yet) are nearly full: the worst case between
+two major merges (docs/stories.md section 4). It is not a timed test.
 """
 
 from __future__ import annotations
@@ -40,8 +41,11 @@ from pipeline.minhash import NUM_PERM
 from pipeline.store import migrate
 from pipeline.stories import KEYS, Prepared
 from pipeline.story_store import (
+    MAJOR_PARAGRAPH_ROWS,
+    MAJOR_ROWS,
     MERGE_PARAGRAPH_ROWS,
     MERGE_ROWS,
+    _base,
     assign_and_index,
     merge_bands,
     pending_merge,
@@ -147,7 +151,7 @@ def _settle(path: Path) -> None:
     if pending_merge(conn):
         started, cpu = time.perf_counter(), time.process_time()
         out = run_merge(conn)
-        print(json.dumps({"merged_rows": out["rows"], "merge_s": round(time.perf_counter() - started, 1),
+        print(json.dumps({"merged_band_rows": out["bands"], "merge_s": round(time.perf_counter() - started, 1),
                           "merge_cpu_s": round(time.process_time() - cpu, 1),
                           "peak_rss_mb": round(_peak_rss_mb())}),
               file=sys.stderr)
@@ -155,31 +159,55 @@ def _settle(path: Path) -> None:
     conn.close()
 
 
+def _fill(conn: duckdb.DuckDBPyConnection, bands: int, paras: int, prefix: str, rng: np.random.Generator) -> None:
+    """Synthetic rows in the delta: band rows of documents prefix00000000.. (KEYS each) and paragraph rows."""
+    bands, paras = max(0, bands), max(0, paras)
+    docs = np.array([f"{prefix}{i:08d}" for i in range(max(bands // KEYS + 1, 1))], dtype=object)
+    keys = rng.integers(0, 2**63, size=bands, dtype=np.int64).astype(np.uint64) * np.uint64(2)
+    conn.register("_b", pa.table({"band_key": pa.array(keys, pa.uint64()),
+                                  "doc_id": pa.array(np.repeat(docs, KEYS)[:bands].tolist(), pa.string())}))
+    conn.execute("INSERT INTO story_bands SELECT * FROM _b")
+    conn.unregister("_b")
+    hashes = rng.integers(0, 2**63, size=paras, dtype=np.int64).astype(np.uint64)
+    conn.register("_p", pa.table({"para_hash": pa.array(hashes, pa.uint64()),
+                                  "doc_id": pa.array(np.resize(docs, paras).tolist(), pa.string()),
+                                  "source_id": pa.array([f"outlet{k % 300}" for k in range(paras)], pa.string()),
+                                  "published_date": pa.array([dt.date(2023, 1, 1)] * paras, pa.date32())}))
+    conn.execute("INSERT INTO paragraph_docs SELECT * FROM _p")
+    conn.unregister("_p")
+
+
+def _counts(conn: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    row = conn.execute("SELECT (SELECT count(*) FROM story_bands), (SELECT count(*) FROM paragraph_docs)").fetchone()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
 def full_delta(path: Path) -> Path:
-    """A copy of the warehouse whose delta is nearly full (the worst case between two merges): synthetic band and
-    paragraph rows up to just under MERGE_ROWS and MERGE_PARAGRAPH_ROWS (the base's files are hard-linked)."""
+    """A copy of the warehouse at the worst case between two major merges: the small run of the base nearly full
+    (synthetic rows up to just under MAJOR_ROWS and MAJOR_PARAGRAPH_ROWS with the delta, merged by a minor merge),
+    then the delta nearly full (just under MERGE_ROWS and MERGE_PARAGRAPH_ROWS). The big run's files are
+    hard-linked."""
     copy = path.with_name(path.stem + "-full-delta.duckdb")
     if copy.exists():
         return copy
     tmp = copy.with_suffix(".tmp")
     shutil.copyfile(path, tmp)
+    if Path(f"{tmp}.story-bands").exists():
+        shutil.rmtree(f"{tmp}.story-bands")
     shutil.copytree(f"{path}.story-bands", f"{tmp}.story-bands", copy_function=os.link)
     conn = duckdb.connect(str(tmp))
+    conn.execute("SET memory_limit = '4GB'")
     rng = np.random.default_rng(11)
-    have = conn.execute("SELECT (SELECT count(*) FROM story_bands), (SELECT count(*) FROM paragraph_docs)").fetchone()
-    bands = MERGE_ROWS - 20_000 - int(have[0]) if have else 0
-    paras = MERGE_PARAGRAPH_ROWS - 10_000 - int(have[1]) if have else 0
-    docs = np.array([f"delta{i:08d}" for i in range(bands // KEYS + 1)], dtype=object)
-    keys = rng.integers(0, 2**63, size=bands, dtype=np.int64).astype(np.uint64) * np.uint64(2)
-    conn.register("_b", pa.table({"band_key": pa.array(keys, pa.uint64()),
-                                  "doc_id": pa.array(np.repeat(docs, KEYS)[:bands].tolist())}))
-    conn.execute("INSERT INTO story_bands SELECT * FROM _b")
-    hashes = rng.integers(0, 2**63, size=paras, dtype=np.int64).astype(np.uint64)
-    conn.register("_p", pa.table({"para_hash": pa.array(hashes, pa.uint64()),
-                                  "doc_id": pa.array(np.resize(docs, paras).tolist()),
-                                  "source_id": [f"outlet{k % 300}" for k in range(paras)],
-                                  "published_date": pa.array([dt.date(2023, 1, 1)] * paras)}))
-    conn.execute("INSERT INTO paragraph_docs SELECT * FROM _p")
+    base = _base(conn)
+    small = base.runs[1] if base is not None and len(base.runs) > 1 else None
+    in_small = (small.tables["bands"].rows, small.tables["paras"].rows) if small else (0, 0)
+    have = _counts(conn)
+    _fill(conn, MAJOR_ROWS - MERGE_ROWS - in_small[0] - have[0], MAJOR_PARAGRAPH_ROWS - MERGE_PARAGRAPH_ROWS
+          - in_small[1] - have[1], "small", rng)  # the next minor merge would be a major one
+    merge_bands(conn, major=False)
+    have = _counts(conn)
+    # room for one measured batch of 100 (5,100 band rows, about 1,500 paragraph rows): no merge inside it
+    _fill(conn, MERGE_ROWS - 6_000 - have[0], MERGE_PARAGRAPH_ROWS - 3_000 - have[1], "delta", rng)
     conn.execute("CHECKPOINT")
     conn.close()
     os.rename(f"{tmp}.story-bands", f"{copy}.story-bands")
@@ -258,6 +286,8 @@ def measure(path: Path, batch: int, batches: int, singles: int, big: int,
             "stored": int(stored[0]) if stored else 0, "band_rows": int(bands[0]) if bands else 0,
             "batch": batch, "ms_per_doc_batch": round(1000 * float(np.median([w for w, _ in nightly])) / batch, 3),
             "cpu_ms_per_doc_batch": round(1000 * float(np.median([c for _, c in nightly])) / batch, 3),
+            # the least disturbed batch: on a busy machine CPU time itself grows with the other processes' load
+            "cpu_ms_per_doc_batch_min": round(1000 * float(np.min([c for _, c in nightly])) / batch, 3),
             "ms_per_doc_single": round(1000 * float(np.median([w for w, _ in one])), 3),
             "cpu_ms_per_doc_single": round(1000 * float(np.median([c for _, c in one])), 3),
             "peak_rss_mb_after_open": round(rss_open, 1), "peak_rss_mb_small_batches": round(rss_small, 1),
@@ -284,8 +314,8 @@ def main() -> None:
                         help="Time only the writer's part: signatures and keys computed beforehand, as the crawl's "
                              "worker processes do (pipeline.workers).")
     parser.add_argument("--full-delta", action="store_true",
-                        help="Measure on a copy whose delta (rows not merged into the base yet) is nearly full: the "
-                             "worst case between two merges.")
+                        help="Measure on a copy whose small run and delta (rows not merged into the big run yet) are "
+                             "nearly full: the worst case between two major merges.")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     global PRECOMPUTED

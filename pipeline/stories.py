@@ -87,6 +87,9 @@ class Lookup(Protocol):
 
     def members(self, story_id: str) -> list[str]: ...
 
+    def members_of(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        """members() of several stories at once."""
+
     def paragraph_counts(self, para_hashes: Iterable[int]) -> dict[int, OutletCounts]:
         """Stored occurrences of each paragraph, per outlet (paragraphs never stored are left out)."""
 
@@ -98,6 +101,10 @@ class Lookup(Protocol):
 
     def add_paragraphs(self, docs: Sequence[Doc]) -> None:
         """Count a batch's paragraphs towards boilerplate."""
+
+    def prefetch(self, keys: np.ndarray, para_hashes: Iterable[int]) -> None:
+        """A hint: candidates() of these keys and paragraph_counts() of these paragraphs will be asked (a stored
+        side may look them up together)."""
 
 
 @dataclass
@@ -119,18 +126,26 @@ class Prepared:
         keys = np.hstack([band_keys(sigs), lead_keys(leads), titles]) if docs else np.empty((0, KEYS), np.uint64)
         return cls(docs=list(docs), signatures=sigs, keys=keys)
 
-    def rows(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        """doc_id -> (signature, keys): what a worker process computed, for `Prepared.assemble` in the writer."""
-        return {d.doc_id: (sig, key) for d, sig, key in zip(self.docs, self.signatures, self.keys, strict=True)}
+    def rows(self) -> dict[str, tuple[np.ndarray, ...]]:
+        """doc_id -> (signature, keys, word hashes, paragraph word counts): what a worker process computed, for
+        `Prepared.assemble` in the writer (the word hashes spare it splitting and hashing the new texts again
+        for verification; Doc.word_hash_rows)."""
+        return {d.doc_id: (sig, key, *d.word_hash_rows())
+                for d, sig, key in zip(self.docs, self.signatures, self.keys, strict=True)}
 
     @classmethod
-    def assemble(cls, docs: Sequence[Doc], rows: dict[str, tuple[np.ndarray, np.ndarray]]) -> Prepared:
-        """The same as `of(docs)` from rows computed elsewhere (pipeline.workers); `of` for any doc not there."""
+    def assemble(cls, docs: Sequence[Doc], rows: dict[str, tuple[np.ndarray, ...]]) -> Prepared:
+        """The same as `of(docs)` from rows computed elsewhere (pipeline.workers); `of` for any doc not there.
+        Word hashes in the rows (the third and fourth items, when there) are given to their documents."""
         missing = [d for d in docs if d.doc_id not in rows]
         if missing:
             rows = {**rows, **cls.of(missing).rows()}
         if not docs:
             return cls.of(docs)
+        for d in docs:
+            row = rows[d.doc_id]
+            if len(row) >= 4:
+                d.use_word_hashes(row[2], row[3])
         return cls(docs=list(docs), signatures=np.vstack([rows[d.doc_id][0] for d in docs]),
                    keys=np.vstack([rows[d.doc_id][1] for d in docs]))
 
@@ -237,7 +252,8 @@ class Assigner:
             self.docs.update(self.lookup.documents(wanted))
 
     def _learn(self, docs: Iterable[Doc]) -> None:
-        paras = {h for d in docs for h, _ in d.paragraphs} - self.checked_paras
+        # a paragraph too short to be counted (pipeline.boilerplate.countable) is never stored, never boilerplate
+        paras = {h for d in docs for h in d.countable_hashes()} - self.checked_paras
         if paras:
             counts = self.lookup.paragraph_counts(paras)
             self.boiler |= {h for h in paras if _rule(counts.get(h))}
@@ -249,6 +265,16 @@ class Assigner:
         self._know(stored)
         return {m for m in stored if self.story_of.get(m) == story} | {
             d for d, s in self.story_of.items() if s == story}
+
+    def _members_of(self, stories: Iterable[str]) -> set[str]:
+        """Every document of these stories now (_members of each, in one lookup)."""
+        wanted = set(stories)
+        if not wanted:
+            return set()
+        stored = [m for ms in self.lookup.members_of(wanted).values() for m in ms]
+        self._know(stored)
+        return {m for m in stored if self.story_of.get(m) in wanted} | {
+            d for d, s in self.story_of.items() if s in wanted}
 
     def _batch_hits(self, doc_id: str) -> set[str]:
         return {d for key in self.keys_of[doc_id] for d in self.batch_bands.get(int(key), ())} - {doc_id}
@@ -341,7 +367,7 @@ class Assigner:
         return (best[0], best[1]) if best else (story_id_for(doc_id), None)
 
     # -- one batch --------------------------------------------------------------------------------------
-    def run(self, new_docs: Sequence[Doc], precomputed: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+    def run(self, new_docs: Sequence[Doc], precomputed: dict[str, tuple[np.ndarray, ...]] | None = None,
             *, index_paragraphs: bool = True) -> Assignment:
         """Assign a batch and bring every stored story it affects back to the canonical assignment.
 
@@ -352,7 +378,17 @@ class Assigner:
         for d in new_docs:
             unique.setdefault(d.doc_id, d)
         ordered = sorted(unique.values(), key=sort_key)
-        self.new_ids = set(unique)
+        previous: list[Doc] = []
+        if index_paragraphs:
+            self._know(unique)
+            stored_again = sorted(d for d in unique if d in self.stored_story)
+            previous = list(self.lookup.documents(stored_again).values()) if stored_again else []
+            # stored again with the same content (a reprocess that changed nothing): its index rows and story
+            # stay as they are; it is a stored document, evaluated again only if something else changes it
+            self.unchanged = {d.doc_id for d in previous if _content(d) == _content(unique[d.doc_id])}
+            previous = [d for d in previous if d.doc_id not in self.unchanged]
+            ordered = [d for d in ordered if d.doc_id not in self.unchanged]
+        self.new_ids = {d.doc_id for d in ordered}
         prepared = self.prepared = Prepared.assemble(ordered, precomputed) if precomputed else Prepared.of(ordered)
         for doc, row in zip(ordered, prepared.keys, strict=True):
             self.docs[doc.doc_id] = doc
@@ -362,23 +398,19 @@ class Assigner:
                 self.batch_bands[int(key)].add(doc.doc_id)
         seeds: set[str] = set(self.new_ids)
         if index_paragraphs:
-            self._know(self.new_ids)
-            stored_again = sorted(d for d in self.new_ids if d in self.stored_story)
-            previous = list(self.lookup.documents(stored_again).values()) if stored_again else []
+            self.lookup.prefetch(prepared.keys, {h for d in [*ordered, *previous] for h in d.countable_hashes()})
             flipped = self._index_paragraphs(ordered, previous)
-            edited = [d for d in previous if _content(d) != _content(unique[d.doc_id])]
-            self.unchanged = {d.doc_id for d in previous} - {d.doc_id for d in edited}
-            if edited:  # what the old text was a candidate of, or represented
-                old = Prepared.of(edited)
-                seeds |= {c for cs in self.lookup.candidates(edited, old.keys).values() for c in cs}
-                seeds |= {m for d in edited if self.stored_story[d.doc_id] == story_id_for(d.doc_id)
-                          for m in self._members(story_id_for(d.doc_id))}
+            if previous:  # re-extracted with another content: what the old text was a candidate of, or represented
+                old = Prepared.of(previous)
+                seeds |= {c for cs in self.lookup.candidates(previous, old.keys).values() for c in cs}
+                seeds |= self._members_of(story_id_for(d.doc_id) for d in previous
+                                          if self.stored_story[d.doc_id] == story_id_for(d.doc_id))
             if flipped:
                 changed = self.lookup.containing(flipped) - self.new_ids
                 self._know(changed)
                 seeds |= changed
                 represented = {self.story_of[d] for d in changed if self.story_of.get(d) == story_id_for(d)}
-                members = {m for s in represented for m in self._members(s)}
+                members = self._members_of(represented)
                 self._ensure_candidates(sorted(members))
                 seeds |= members | {c for m in members for c in self.cands.get(m, ())}
         stored = self.lookup.candidates(ordered, prepared.keys)
@@ -387,7 +419,7 @@ class Assigner:
         self._know({c for cs in self.cands.values() for c in cs} | seeds)
         self._prefetch(self.new_ids)
         self._replay(seeds)
-        stories = {d: self.story_of[d] for d in self.new_ids}
+        stories = {d: self.story_of[d] for d in unique}
         moved = {d: self.story_of[d] for d, s in self.stored_story.items()
                  if d not in self.new_ids and self.story_of.get(d, s) != s}
         touched = set(stories.values()) | set(moved.values())
@@ -416,7 +448,7 @@ class Assigner:
             self.story_of[doc_id] = story
             if verdict is not None and doc_id in self.new_ids:
                 self.verdicts[doc_id] = verdict
-            if story == old and (doc_id not in self.new_ids or doc_id in self.unchanged):
+            if story == old and doc_id not in self.new_ids:
                 continue  # nothing another document reads has changed
             follow = {c for c in self.cands.get(doc_id, ()) if self.order.get(c, mine) > mine}
             if old is not None and old != story and old == story_id_for(doc_id):
@@ -455,6 +487,9 @@ class MemoryLookup:
             for h in doc.countable_hashes():
                 self.paragraphs[h].append(Occurrence(doc.doc_id, doc.source_id, _local_date(doc)))
 
+    def prefetch(self, keys: np.ndarray, para_hashes: Iterable[int]) -> None:
+        return None  # everything is in memory
+
     def forget(self, doc_ids: Sequence[str]) -> None:
         gone = set(doc_ids)
         for ids in self.bands.values():
@@ -474,6 +509,9 @@ class MemoryLookup:
 
     def members(self, story_id: str) -> list[str]:
         return sorted(d for d in self.docs if self.story.get(d, story_id_for(d)) == story_id)
+
+    def members_of(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        return {s: self.members(s) for s in story_ids}
 
     def paragraph_counts(self, para_hashes: Iterable[int]) -> dict[int, OutletCounts]:
         out: dict[int, OutletCounts] = {}

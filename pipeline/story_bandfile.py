@@ -18,6 +18,13 @@ around the page (0.9 MB resident per key read, 200-400 MB for one batch at a mil
 A generation never changes once written: the next one is written beside it by ``write`` (a streaming merge
 of the previous generation with sorted new rows, minus dropped documents) and the warehouse's
 ``story_band_files`` row says which one is current (pipeline.story_store).
+
+Since 6 December 2026 a generation is a list of *runs* (``runs.json``; ``Index``): a big run and, after minor
+merges, a small one, each a folder with the files above and the generation it was written in (its rows of a
+document dropped in that generation or later are stale). A minor merge writes a new small run and hard-links
+the big run's files into the new generation; a major merge writes one big run. The small run (bounded by
+pipeline.story_store.MAJOR_ROWS) is read into memory and searched there. A folder without ``runs.json`` (the
+first layout) is one run.
 """
 
 from __future__ import annotations
@@ -49,14 +56,27 @@ def generation_dir(root: Path, generation: int) -> Path:
     return root / f"gen-{generation:06d}"
 
 
+RUNS = "runs.json"  # a generation of sorted runs: [{"dir": ..., "born": ...}], the big run first
+
+
+def runs_of(folder: Path) -> list[tuple[Path, int]]:
+    """The sorted runs of a generation, (folder, generation it was written in), the big run first. A generation
+    without runs.json (written before runs existed, or by ``write`` alone) is one run born with it."""
+    manifest = folder / RUNS
+    if manifest.is_file():
+        return [(folder / r["dir"], int(r["born"]))
+                for r in json.loads(manifest.read_text(encoding="utf-8"))["runs"]]
+    return [(folder, int(folder.name[4:]))]
+
+
 def complete(folder: Path) -> bool:
-    return all((folder / name).is_file() for name in FILES)
+    return folder.is_dir() and all((run / name).is_file() for run, _ in runs_of(folder) for name in FILES)
 
 
 class SortedTable:
     """One table of a generation: keys sorted, a record per key."""
 
-    def __init__(self, folder: Path, name: str) -> None:
+    def __init__(self, folder: Path, name: str, in_memory: bool = False) -> None:
         self.folder, self.name = folder, name
         self.dtype = RECORDS[name]
         self.fences = np.fromfile(folder / f"{name}.fences", dtype=np.uint64)
@@ -64,6 +84,8 @@ class SortedTable:
         self._rows = os.open(folder / f"{name}.rows", os.O_RDONLY)
         self.rows = os.fstat(self._rows).st_size // self.dtype.itemsize
         self.padded = os.fstat(self._keys).st_size // 8
+        # the small run of a generation (at most MAJOR_ROWS rows): read once, then searched in memory
+        self._mem: tuple[np.ndarray, np.ndarray] | None = self.chunk(0, self.rows) if in_memory else None
 
     def close(self) -> None:
         os.close(self._keys)
@@ -97,6 +119,8 @@ class SortedTable:
         if self.rows == 0 or keys.size == 0:
             return np.empty(0, np.uint64), np.empty(0, np.int64)
         wanted = np.unique(keys.astype(np.uint64))
+        if self._mem is not None:
+            return _in_sorted(self._mem[0], wanted)
         block = np.searchsorted(self.fences, wanted, side="right").astype(np.int64) - 1
         inside = block >= 0  # a key below the first stored key is not stored
         wanted, block = wanted[inside], block[inside]
@@ -145,6 +169,8 @@ class SortedTable:
 
     def records(self, pos: np.ndarray) -> np.ndarray:
         """The records at these row positions."""
+        if self._mem is not None:
+            return self._mem[1][pos]
         out = np.empty(pos.size, dtype=self.dtype)
         view = out.data.cast("B")
         size = self.dtype.itemsize
@@ -159,13 +185,28 @@ class SortedTable:
         return found, self.records(pos)
 
 
-class Generation:
-    """One generation, opened for probes."""
+def _in_sorted(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(key, position) of every row of the sorted keys equal to one of wanted (sorted, distinct)."""
+    lo = np.searchsorted(keys, wanted, side="left")
+    hi = np.searchsorted(keys, wanted, side="right")
+    count = hi - lo
+    hit = count > 0
+    if not hit.any():
+        return np.empty(0, np.uint64), np.empty(0, np.int64)
+    lo, count = lo[hit], count[hit]
+    found = np.repeat(wanted[hit], count)
+    starts = np.repeat(lo - np.cumsum(count) + count, count)
+    return found, starts + np.arange(found.size)
 
-    def __init__(self, folder: Path) -> None:
+
+class Generation:
+    """One sorted run (a generation folder of the first layout, or one run of a generation), opened for probes.
+    born: the generation it was written in (documents dropped in that generation or later are stale in it)."""
+
+    def __init__(self, folder: Path, born: int | None = None, in_memory: bool = False) -> None:
         self.folder = folder
-        self.number = int(folder.name[4:])
-        self.tables = {name: SortedTable(folder, name) for name in RECORDS}
+        self.number = self.born = int(folder.name[4:]) if born is None else born
+        self.tables = {name: SortedTable(folder, name, in_memory) for name in RECORDS}
         self._off = os.open(folder / "ids.off", os.O_RDONLY)
         self._bin = os.open(folder / "ids.bin", os.O_RDONLY)
         self._doc_count = max(0, os.fstat(self._off).st_size // 8 - 1)
@@ -198,10 +239,68 @@ class Generation:
             os.close(fd)
 
 
+class Index:
+    """The current base of the story index: the sorted runs of one generation, the big run first, then the small
+    run that minor merges rewrite (read into memory: at most pipeline.story_store.MAJOR_ROWS rows)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.number = int(folder.name[4:])
+        self.runs = [Generation(run, born, in_memory=i > 0) for i, (run, born) in enumerate(runs_of(folder))]
+
+    @property
+    def oldest(self) -> int:
+        """The generation of the oldest run (documents dropped before it have no stale rows here)."""
+        return min(run.born for run in self.runs)
+
+    def close(self) -> None:
+        for run in self.runs:
+            run.close()
+
+
 def _fresh(folder: Path) -> None:
     if folder.exists():
         shutil.rmtree(folder)  # left by a merge whose transaction did not commit
     folder.mkdir(parents=True)
+
+
+def fresh_dir(folder: Path) -> None:
+    """An empty folder for a new generation (what a merge that did not commit left there is removed)."""
+    _fresh(folder)
+
+
+def link_run(run: Generation, folder: Path) -> None:
+    """A run of an earlier generation taken into a new one unchanged: its files hard-linked, not copied (removing
+    the earlier generation's folder leaves them); copied where the file system has no hard links."""
+    folder.mkdir(parents=True)
+    for name in FILES:
+        try:
+            os.link(run.folder / name, folder / name)
+        except OSError:
+            shutil.copyfile(run.folder / name, folder / name)
+
+
+def write_runs(folder: Path, runs: list[tuple[str, int]]) -> None:
+    """The generation's list of runs (sub-folder, generation it was written in), the big run first; written
+    last, once every run is complete (``complete`` checks them all)."""
+    data = json.dumps({"runs": [{"dir": d, "born": int(b)} for d, b in runs]})
+    with open(folder / RUNS, "w", encoding="utf-8") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def run_rows(run: Generation, name: str, doc_offset: int, outlets: np.ndarray | None = None
+             ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """A run's rows as the new rows of a merge into another run: sorted by key, CHUNK at a time, document
+    indices shifted by doc_offset, outlet indices mapped through outlets (paragraph rows)."""
+    table = run.tables[name]
+    for lo in range(0, table.rows, CHUNK):
+        keys, recs = table.chunk(lo, min(table.rows, lo + CHUNK))
+        recs["doc"] += np.uint32(doc_offset)
+        if outlets is not None and recs.dtype.names and "src" in recs.dtype.names:
+            recs["src"] = outlets[recs["src"]]
+        yield keys, recs
 
 
 def _write_ids(folder: Path, parts: list[pa.Array]) -> None:
@@ -221,6 +320,22 @@ def _write_ids(folder: Path, parts: list[pa.Array]) -> None:
         os.fsync(fh.fileno())
 
 
+def _merge_sorted(ak: np.ndarray, ar: np.ndarray, bk: np.ndarray, br: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Two runs sorted by key merged into one, in linear time; on equal keys a's rows come first (the order a
+    stable sort of a then b gives)."""
+    if bk.size == 0:
+        return ak, ar
+    if ak.size == 0:
+        return bk, br
+    at = np.searchsorted(ak, bk, side="right") + np.arange(bk.size)  # where b's rows go
+    keys, recs = np.empty(ak.size + bk.size, np.uint64), np.empty(ak.size + bk.size, ar.dtype)
+    from_a = np.ones(keys.size, dtype=bool)
+    from_a[at] = False
+    keys[at], recs[at] = bk, br
+    keys[from_a], recs[from_a] = ak, ar
+    return keys, recs
+
+
 def _merge_table(folder: Path, name: str, previous: SortedTable | None, dead: np.ndarray,
                  incoming: Iterator[tuple[np.ndarray, np.ndarray]]) -> int:
     """Write one sorted table: the previous rows whose document is not dead, merged with incoming (keys and
@@ -236,8 +351,8 @@ def _merge_table(folder: Path, name: str, previous: SortedTable | None, dead: np
             nonlocal written
             if k.size == 0:
                 return
-            keys_out.write(k.tobytes())
-            rows_out.write(r.tobytes())
+            keys_out.write(np.ascontiguousarray(k).view(np.uint8).data)  # no copy into a bytes object
+            rows_out.write(np.ascontiguousarray(r).view(np.uint8).data)
             fences.append(k[(-written) % BLOCK :: BLOCK])
             written += k.size
 
@@ -257,10 +372,7 @@ def _merge_table(folder: Path, name: str, previous: SortedTable | None, dead: np
                     break
                 pending_k, pending_r = np.concatenate([pending_k, k]), np.concatenate([pending_r, r])
             cut = int(np.searchsorted(pending_k, last, side="right"))
-            mk = np.concatenate([ck, pending_k[:cut]])
-            mr = np.concatenate([cr, pending_r[:cut]])
-            order = np.argsort(mk, kind="stable")
-            emit(mk[order], mr[order])
+            emit(*_merge_sorted(ck, cr, pending_k[:cut], pending_r[:cut]))
             pending_k, pending_r = pending_k[cut:], pending_r[cut:]
         emit(pending_k, pending_r)
         for k, r in incoming:

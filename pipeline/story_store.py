@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import shutil
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -35,6 +36,7 @@ import pyarrow.compute as pc
 
 from pipeline import sql, story_bandfile
 from pipeline.boilerplate import WINDOW_DAYS
+from pipeline.minhash import NUM_PERM
 from pipeline.stories import Assigner, Assignment, OutletCounts, Prepared, representative_of
 from pipeline.syndication import Doc, as_doc
 from planwatch.core.vntime import local_date
@@ -45,11 +47,15 @@ INDEX_LOOKUP_CHUNK = 800
 REBUILD_CHUNK = 5_000
 REBUILD_TASK = "rebuild_stories"
 MERGE_TASK = "merge_story_bands"
-# delta rows that trigger a merge into a new base: about 20,000 documents (51 band keys each, ~15 paragraphs).
-# Every batch scans the delta with a hash join (about 10 ms per million rows, a few times per batch), and a
-# merge rewrites the base (about 3 s CPU at a million documents): docs/stories.md, section 7
-MERGE_ROWS = 1_000_000
-MERGE_PARAGRAPH_ROWS = 500_000
+# delta rows that trigger a (minor) merge into a new base: about 2,000 documents (51 band keys each, ~15
+# paragraphs). Every batch scans the delta with a hash join a few times (about 6 ms per million rows each), so
+# the delta stays small; a minor merge rewrites only the small run of the base (at most MAJOR_ROWS rows, kept in
+# memory while probed), a major merge the whole base (about 2.5 s CPU at a million documents, every ~20,000
+# documents): docs/stories.md, section 4
+MERGE_ROWS = 100_000
+MERGE_PARAGRAPH_ROWS = 50_000
+MAJOR_ROWS = 1_000_000
+MAJOR_PARAGRAPH_ROWS = 500_000
 MERGE_BATCH_ROWS = 1_000_000  # rows of the sorted delta fetched at a time while merging
 
 
@@ -75,41 +81,77 @@ class DuckLookup:
     def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
         self.conn = conn
         self._cache: dict[str, dict[str, Any]] = {}  # document rows read during one batch
-        self._base: story_bandfile.Generation | bool | None = False  # not asked yet
+        self._base: story_bandfile.Index | bool | None = False  # not asked yet
         self._stale_any: bool | None = None  # whether any document has stale base rows (None: not asked yet)
+        # what prefetch() found: stored documents per band key, and occurrences per paragraph (probed, even
+        # when none); dropped when the index changes (forget, add_paragraphs)
+        self._band_probed: set[int] = set()
+        self._band_hits: dict[int, list[str]] = {}
+        self._para_counts: dict[int, OutletCounts] = {}
 
     @property
-    def base(self) -> story_bandfile.Generation | None:
+    def base(self) -> story_bandfile.Index | None:
         """The current base (asked once per batch: only a merge, after the batch, changes it)."""
         if self._base is False:
             self._base = _base(self.conn)
-        return self._base if isinstance(self._base, story_bandfile.Generation) else None
+        return self._base if isinstance(self._base, story_bandfile.Index) else None
+
+    def runs(self) -> list[story_bandfile.Generation]:
+        """The sorted runs of the base (none for an in-memory warehouse or before the first merge)."""
+        base = self.base
+        return base.runs if base is not None else []
 
     def base_rows(self, keys: np.ndarray) -> list[tuple[Any, ...]]:
         """(band_key, doc_id) rows of the base with these keys, without the documents dropped since."""
-        base = self.base
-        if base is None:
-            return []
-        found, recs = base.tables["bands"].lookup(keys)
-        keep = self._fresh(base, recs["doc"])
-        return list(zip(found[keep].tolist(), base.doc_ids(recs["doc"][keep]), strict=True))
+        out: list[tuple[Any, ...]] = []
+        for run in self.runs():
+            found, recs = run.tables["bands"].lookup(keys)
+            keep = self._fresh(run, recs["doc"])
+            out += zip(found[keep].tolist(), run.doc_ids(recs["doc"][keep]), strict=True)
+        return out
 
-    def _fresh(self, base: story_bandfile.Generation, idx: np.ndarray) -> np.ndarray:
+    def _fresh(self, run: story_bandfile.Generation, idx: np.ndarray) -> np.ndarray:
         if self._stale_any is None:
+            base = self.base
             row = self.conn.execute(sql.query("story_band_dropped_any").replace(
-                "/*GENERATION*/", str(int(base.number)))).fetchone()
+                "/*GENERATION*/", str(int(base.oldest if base is not None else 0)))).fetchone()
             self._stale_any = bool(row and row[0])
-        return _fresh_rows(self.conn, base, idx) if self._stale_any else np.ones(idx.size, dtype=bool)
+        return _fresh_rows(self.conn, run, idx) if self._stale_any else np.ones(idx.size, dtype=bool)
+
+    def prefetch(self, keys: np.ndarray, para_hashes: Iterable[int]) -> None:
+        """Look up a batch's band keys and paragraph hashes together, one call over both delta tables (each call
+        has a fixed cost of a few milliseconds); candidates() and paragraph_counts() then answer them from what
+        was found."""
+        bands = np.unique(np.asarray(keys, dtype=np.uint64).reshape(-1))
+        paras = np.fromiter(set(para_hashes), dtype=np.uint64)
+        if bands.size == 0 or paras.size == 0:
+            return
+        band_set, para_set = set(bands.tolist()), set(paras.tolist())
+        hits: dict[int, list[str]] = defaultdict(list)
+        para_rows: list[tuple[int, str | None, int | None]] = []
+        text = sql.query("story_probe_both").replace("/*WINDOW*/", str(int(WINDOW_DAYS)))
+        for kind, key, doc_id, source, p in _probe_delta(self.conn, np.union1d(bands, paras), text):
+            if kind == 0 and key in band_set:
+                hits[key].append(doc_id)
+            elif kind == 1 and key in para_set:
+                para_rows.append((key, source, p))
+        for key, doc_id in self.base_rows(bands):
+            hits[key].append(doc_id)
+        counts = self._counts(paras, para_rows)
+        self._band_probed, self._band_hits = band_set, dict(hits)
+        self._para_counts = {h: counts.get(h, {}) for h in para_set}
 
     def candidates(self, docs: Sequence[Doc], keys: np.ndarray) -> dict[str, set[str]]:
         owners: dict[int, list[str]] = defaultdict(list)
         for doc, row in zip(docs, keys.tolist(), strict=True):
             for key in row:
                 owners[key].append(doc.doc_id)
-        rows: list[tuple[Any, ...]] = []
-        if owners:
-            wanted = np.fromiter(owners, dtype=np.uint64, count=len(owners))
-            rows = _probe_delta(self.conn, wanted, sql.query("story_candidates_join")) + self.base_rows(wanted)
+        hits, probed = self._band_hits, self._band_probed
+        rows: list[tuple[Any, ...]] = [(k, d) for k in hits.keys() & owners.keys() for d in hits[k]]
+        missing = [k for k in owners if k not in probed]
+        if missing:
+            wanted = np.array(missing, dtype=np.uint64)
+            rows += _probe_delta(self.conn, wanted, sql.query("story_candidates_join")) + self.base_rows(wanted)
         out: dict[str, set[str]] = {d.doc_id: set() for d in docs}
         for key, doc_id in rows:
             for owner in owners.get(key, ()):
@@ -144,11 +186,29 @@ class DuckLookup:
         return [r[0] for r in self.conn.execute(
             text.replace("/*REP*/", str_list([rep]) if rep is not None else "NULL")).fetchall()]
 
+    def members_of(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        wanted = sorted(set(story_ids))
+        out: dict[str, list[str]] = {s: [] for s in wanted}
+        for part in _chunks(wanted):
+            reps = [r for s in part if (r := representative_of(s)) is not None]
+            text = sql.query("story_members_of").replace("/*IDS*/", str_list(part))
+            for story, doc_id in self.conn.execute(
+                    text.replace("/*REPS*/", str_list(reps) if reps else "NULL")).fetchall():
+                out[story].append(doc_id)
+        return out
+
     def paragraph_counts(self, para_hashes: Iterable[int]) -> dict[int, OutletCounts]:
-        wanted = np.fromiter(set(para_hashes), dtype=np.uint64)
-        out: dict[int, OutletCounts] = defaultdict(dict)
+        asked = set(para_hashes)
+        out = {h: counts for h in asked if (counts := self._para_counts.get(h))}
+        wanted = np.fromiter(asked - self._para_counts.keys(), dtype=np.uint64)
         if wanted.size == 0:
-            return {}
+            return out
+        text = sql.query("story_boilerplate").replace("/*WINDOW*/", str(int(WINDOW_DAYS)))
+        return {**out, **self._counts(wanted, _probe_delta(self.conn, wanted, text))}
+
+    def _counts(self, wanted: np.ndarray, delta: Iterable[tuple[Any, ...]]) -> dict[int, OutletCounts]:
+        """Occurrences per outlet of these paragraphs: the base's, and the delta's rows (hash, outlet, period)."""
+        out: dict[int, OutletCounts] = defaultdict(dict)
 
         def count(h: int, source: str | None, p: int | None) -> None:
             docs, periods = out[h].get(source) or (0, set())
@@ -156,15 +216,13 @@ class DuckLookup:
                 periods.add(p)
             out[h][source] = (docs + 1, periods)
 
-        base = self.base
-        if base is not None:
-            found, recs = base.tables["paras"].lookup(wanted)
-            keep = self._fresh(base, recs["doc"])
+        for run in self.runs():
+            found, recs = run.tables["paras"].lookup(wanted)
+            keep = self._fresh(run, recs["doc"])
             for h, src, day in zip(found[keep].tolist(), recs["src"][keep].tolist(), recs["day"][keep].tolist(),
                                    strict=True):
-                count(h, base.sources[src], None if day == story_bandfile.NO_DAY else day // WINDOW_DAYS)
-        text = sql.query("story_boilerplate").replace("/*WINDOW*/", str(int(WINDOW_DAYS)))
-        for h, source, p in _probe_delta(self.conn, wanted, text):
+                count(h, run.sources[src], None if day == story_bandfile.NO_DAY else day // WINDOW_DAYS)
+        for h, source, p in delta:
             count(h, source, p)
         return dict(out)
 
@@ -173,20 +231,23 @@ class DuckLookup:
         if wanted.size == 0:
             return set()
         out = {r[0] for r in _probe_delta(self.conn, wanted, sql.query("story_paragraph_docs"))}
-        base = self.base
-        if base is not None:
-            _, recs = base.tables["paras"].lookup(wanted)
-            keep = self._fresh(base, recs["doc"])
-            out |= set(base.doc_ids(recs["doc"][keep]))
+        for run in self.runs():
+            _, recs = run.tables["paras"].lookup(wanted)
+            keep = self._fresh(run, recs["doc"])
+            out |= set(run.doc_ids(recs["doc"][keep]))
         return out
 
     def forget(self, doc_ids: Sequence[str]) -> None:
         _forget(self.conn, doc_ids)
         self._stale_any = None
+        self._band_probed, self._band_hits, self._para_counts = set(), {}, {}
         self._cache = {k: v for k, v in self._cache.items() if k not in set(doc_ids)}
 
     def add_paragraphs(self, docs: Sequence[Doc]) -> None:
         _load(self.conn, "paragraph_docs", _paragraph_rows(docs))
+        for doc in docs:
+            for h in doc.countable_hashes():
+                self._para_counts.pop(h, None)
 
 
 def _paragraph_rows(docs: Sequence[Doc]) -> pa.Table:
@@ -203,9 +264,10 @@ def _paragraph_rows(docs: Sequence[Doc]) -> pa.Table:
 
 
 def _band_rows(prepared: Prepared) -> pa.Table:
-    ids = np.repeat(np.array([d.doc_id for d in prepared.docs], dtype=object), prepared.keys.shape[1])
+    ids = pa.array([d.doc_id for d in prepared.docs], type=pa.string())
+    at = np.repeat(np.arange(len(prepared.docs)), prepared.keys.shape[1])
     return pa.table({"band_key": pa.array(prepared.keys.reshape(-1), type=pa.uint64()),
-                     "doc_id": pa.array(ids.tolist(), type=pa.string())})
+                     "doc_id": ids.take(pa.array(at))})
 
 
 def _load(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table, verb: str = "INSERT") -> None:
@@ -247,7 +309,7 @@ def _forget(conn: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
 
 
 # -- the base of the story index (pipeline.story_bandfile) --------------------------------------------------
-_opened: dict[Path, story_bandfile.Generation] = {}  # the current generation of each warehouse, kept open
+_opened: dict[Path, story_bandfile.Index] = {}  # the current generation of each warehouse, kept open
 OPENED_MAX = 4  # warehouses whose base stays open in one process (six file descriptors each)
 
 
@@ -275,7 +337,7 @@ def _meta(conn: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
     return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
 
 
-def _base(conn: duckdb.DuckDBPyConnection) -> story_bandfile.Generation | None:
+def _base(conn: duckdb.DuckDBPyConnection) -> story_bandfile.Index | None:
     """The current base, opened once per generation; None when there is none yet."""
     generation = _meta(conn)[0]
     root = _root(conn)
@@ -293,7 +355,7 @@ def _base(conn: duckdb.DuckDBPyConnection) -> story_bandfile.Generation | None:
         del _opened[root]
     while len(_opened) >= OPENED_MAX:  # the oldest warehouse's files closed (a process that opened many)
         _opened.pop(next(iter(_opened))).close()
-    _opened[root] = story_bandfile.Generation(folder)
+    _opened[root] = story_bandfile.Index(folder)
     return _opened[root]
 
 
@@ -305,13 +367,14 @@ def bands_lost(conn: duckdb.DuckDBPyConnection) -> bool:
         root, generation)))
 
 
-def _fresh_rows(conn: duckdb.DuckDBPyConnection, base: story_bandfile.Generation, idx: np.ndarray) -> np.ndarray:
-    """Which of these base rows (by document index) are not stale (their document dropped since the merge)."""
+def _fresh_rows(conn: duckdb.DuckDBPyConnection, run: story_bandfile.Generation, idx: np.ndarray) -> np.ndarray:
+    """Which of these rows of a run (by document index) are not stale (their document dropped since the run was
+    written)."""
     keep = np.ones(idx.size, dtype=bool)
     if idx.size == 0:
         return keep
-    generation = str(int(base.number))
-    ids = base.doc_ids(idx)
+    generation = str(int(run.born))
+    ids = run.doc_ids(idx)
     among = sql.query("story_band_dropped_among").replace("/*GENERATION*/", generation)
     stale = {r[0] for part in _chunks(sorted(set(ids))) for r in conn.execute(
         among.replace("/*IDS*/", str_list(part))).fetchall()}
@@ -338,30 +401,82 @@ def _sorted_batches(conn: duckdb.DuckDBPyConnection, statement: str, name: str, 
         yield keys, recs
 
 
-def merge_bands(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+def merge_bands(conn: duckdb.DuckDBPyConnection, major: bool | None = None) -> dict[str, int]:
     """Merge the delta (story_bands, paragraph_docs) and the dropped list into a new base generation; in the
     caller's transaction (a rollback leaves the previous generation current; its folder is removed by a later
-    merge). Nothing happens for an in-memory warehouse."""
+    merge). Nothing happens for an in-memory warehouse.
+
+    A minor merge rewrites only the small run (the small run and the delta) and takes the big run over as it is
+    (hard links); a major merge (the small run and the delta reach MAJOR_ROWS or MAJOR_PARAGRAPH_ROWS, or there
+    is no big run yet, or ``major``) merges everything into one big run (docs/stories.md section 4)."""
     root = _root(conn)
     if root is None:
         return {"bands": 0, "paras": 0, "docs": 0}
     generation = _meta(conn)[0]
     previous = _base(conn)
+    big = previous.runs[0] if previous is not None else None
+    small = previous.runs[1] if previous is not None and len(previous.runs) > 1 else None
     new_ids = conn.execute(sql.query("story_band_delta_ids")).fetch_arrow_table().column("doc_id").combine_chunks()
-    dropped = conn.execute(sql.query("story_band_dropped").replace("/*GENERATION*/", str(int(generation)))
-                           ).fetch_arrow_table().column("doc_id").combine_chunks()
-    sources = story_bandfile.sources(previous, [r[0] for r in conn.execute(
-        sql.query("story_para_delta_sources")).fetchall()])
-    base_docs = str(int(previous.doc_count() if previous else 0))
+    markers = conn.execute(sql.query("story_band_dropped_all")).fetch_arrow_table()
+
+    def dropped_in(run: story_bandfile.Generation | None) -> pa.Array:
+        """Documents whose rows in this run are stale (dropped in the generation it was written in, or later)."""
+        if run is None or markers.num_rows == 0:
+            return pa.array([], pa.string())
+        stale = pc.greater_equal(markers.column("before_generation"), pa.scalar(run.born, pa.int64()))
+        return markers.column("doc_id").filter(stale).combine_chunks()
+
+    delta_sources = [r[0] for r in conn.execute(sql.query("story_para_delta_sources")).fetchall()]
+    row = conn.execute(sql.query("story_band_delta_count")).fetchone()
+    delta_bands, delta_paras = (int(row[0]), int(row[1])) if row else (0, 0)
+    if major is None:
+        major = big is None or (
+            (small.tables["bands"].rows if small else 0) + delta_bands >= MAJOR_ROWS
+            or (small.tables["paras"].rows if small else 0) + delta_paras >= MAJOR_PARAGRAPH_ROWS)
     # the committed generation, seen from a connection of its own (outside this transaction), is kept with the
     # current one: a rollback returns to it. Numbers are never reused.
     committed = _meta(conn.cursor())[0]
     story_bandfile.prune(root, [generation, committed])
-    folder = story_bandfile.generation_dir(root, max(generation, committed, *story_bandfile.generations(root)) + 1)
-    readers = {name: _sorted_batches(conn, sql.query(query).replace("/*BASE_DOCS*/", base_docs), name, sources)
-               for name, query in (("bands", "story_band_delta_sorted"), ("paras", "story_para_delta_sorted"))}
-    out = story_bandfile.write(folder, previous, readers, new_ids, dropped, sources[1:])
-    conn.execute(sql.query("story_band_switch").replace("/*GENERATION*/", str(int(folder.name[4:])))
+    number = max(generation, committed, *story_bandfile.generations(root)) + 1
+    folder = story_bandfile.generation_dir(root, number)
+    story_bandfile.fresh_dir(folder)
+
+    def delta_into(target: story_bandfile.Generation | None, into: Path) -> dict[str, int]:
+        """Write the run `into`: target's rows (not stale) merged with the delta's."""
+        outlets = story_bandfile.sources(target, delta_sources)
+        base_docs = str(int(target.doc_count() if target else 0))
+        readers = {name: _sorted_batches(conn, sql.query(query).replace("/*BASE_DOCS*/", base_docs), name, outlets)
+                   for name, query in (("bands", "story_band_delta_sorted"), ("paras", "story_para_delta_sorted"))}
+        return story_bandfile.write(into, target, readers, new_ids, dropped_in(target), outlets[1:])
+
+    if not major and big is not None:
+        out = delta_into(small, folder / "small")
+        story_bandfile.link_run(big, folder / "big")
+        runs = [("big", big.born), ("small", number)]
+        out = {"bands": out["bands"] + big.tables["bands"].rows, "paras": out["paras"] + big.tables["paras"].rows,
+               "docs": out["docs"] + big.doc_count()}
+    elif small is not None and big is not None:
+        delta_into(small, folder / "merging")  # the small run and the delta, then that merged into the big run
+        merged = story_bandfile.Generation(folder / "merging", born=number)
+        try:
+            outlets = story_bandfile.sources(big, merged.sources[1:])
+            at = {name: i for i, name in enumerate(outlets)}
+            mapping = np.array([at[name] for name in merged.sources], dtype=np.uint32)
+            incoming = {name: story_bandfile.run_rows(merged, name, big.doc_count(),
+                                                      mapping if name == "paras" else None)
+                        for name in story_bandfile.RECORDS}
+            out = story_bandfile.write(folder / "big", big, incoming, merged.all_ids(), dropped_in(big),
+                                       outlets[1:])
+        finally:
+            merged.close()
+        shutil.rmtree(folder / "merging")
+        runs = [("big", number)]
+    else:
+        out = delta_into(big, folder / "big")
+        runs = [("big", number)]
+    story_bandfile.write_runs(folder, runs)
+    conn.execute(sql.query("story_band_switch").replace("/*GENERATION*/", str(int(number)))
+                 .replace("/*KEEP_FROM*/", str(int(min(b for _, b in runs))))
                  .replace("/*ROWS*/", str(int(out["bands"]))).replace("/*DOCS*/", str(int(out["docs"]))))
     return out
 
@@ -374,7 +489,7 @@ def merge_due(conn: duckdb.DuckDBPyConnection) -> bool:
 
 def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str, Any]],
                      *, rebuilding: bool = False,
-                     precomputed: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+                     precomputed: dict[str, tuple[np.ndarray, ...]] | None = None,
                      paragraphs: dict[str, list[tuple[int, str]]] | None = None) -> Assignment:
     """Assign stories to a batch of document rows against the warehouse and index the batch.
 
@@ -419,7 +534,7 @@ def _set_threads(conn: duckdb.DuckDBPyConnection, threads: int) -> None:
 
 
 def _assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str, Any]], *, rebuilding: bool,
-                      precomputed: dict[str, tuple[np.ndarray, np.ndarray]] | None,
+                      precomputed: dict[str, tuple[np.ndarray, ...]] | None,
                       paragraphs: dict[str, list[tuple[int, str]]] | None) -> Assignment:
     docs = [as_doc(r) for r in rows]
     if paragraphs:
@@ -431,9 +546,10 @@ def _assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[st
     assignment = assigner.run(docs, precomputed, index_paragraphs=not rebuilding)
     prepared = assigner.prepared
     _load(conn, "story_bands", _band_rows(prepared))
+    sigs = np.ascontiguousarray(prepared.signatures, dtype=np.uint64)
     sig_rows = pa.table({"doc_id": pa.array([d.doc_id for d in prepared.docs], type=pa.string()),
-                         "minhash": pa.array([row.tolist() for row in prepared.signatures],
-                                             type=pa.list_(pa.uint64()))})
+                         "minhash": pa.FixedSizeListArray.from_arrays(pa.array(sigs.reshape(-1), pa.uint64()),
+                                                                      NUM_PERM).cast(pa.list_(pa.uint64()))})
     _load(conn, "doc_signatures", sig_rows, "INSERT OR REPLACE")
     if assignment.moved:
         _move(conn, assignment.moved)

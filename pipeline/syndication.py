@@ -49,7 +49,8 @@ class Doc:
     content_hash: str | None = None
     _paragraphs: list[tuple[int, str]] | None = field(default=None, repr=False)
     _tokens: list[list[str]] | None = field(default=None, repr=False)
-    _hashes: list[np.ndarray] | None = field(default=None, repr=False)
+    _flat: np.ndarray | None = field(default=None, repr=False)  # every paragraph's word hashes, in order
+    _lengths: np.ndarray | None = field(default=None, repr=False)  # words per paragraph
     _countable: set[int] | None = field(default=None, repr=False)
     _kept: dict[frozenset[int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
 
@@ -64,8 +65,28 @@ class Doc:
         if paragraphs is not None:
             self._paragraphs = paragraphs
             self._countable = None
-            self._tokens = self._hashes = None
+            self._tokens = self._flat = self._lengths = None
             self._kept = {}
+
+    def use_word_hashes(self, flat: np.ndarray, lengths: np.ndarray) -> bool:
+        """Take the paragraphs' word hashes computed elsewhere from the same paragraphs (pipeline.workers: one
+        flat array and each paragraph's word count, ``word_hash_rows``); False (and nothing taken) when they do
+        not fit the paragraphs."""
+        counts = np.asarray(lengths, dtype=np.int64)
+        if counts.size != len(self.paragraphs) or int(counts.sum()) != len(flat):
+            return False
+        self._flat, self._lengths = np.asarray(flat, dtype=np.uint64), counts
+        self._kept = {}
+        return True
+
+    def word_hash_rows(self) -> tuple[np.ndarray, np.ndarray]:
+        """The paragraphs' word hashes as one flat array and each paragraph's word count, computed once (one
+        hashing pass for the document; what use_word_hashes takes)."""
+        if self._flat is None or self._lengths is None:
+            per = self.paragraph_words
+            self._flat = word_hashes([w for ws in per for w in ws])
+            self._lengths = np.fromiter(map(len, per), dtype=np.int64, count=len(per))
+        return self._flat, self._lengths
 
     def countable_hashes(self) -> set[int]:
         """The hashes of the paragraphs counted towards boilerplate (pipeline.boilerplate.countable), once."""
@@ -85,18 +106,19 @@ class Doc:
 
     @property
     def paragraph_hashes(self) -> list[np.ndarray]:
-        """The 64-bit hashes of each paragraph's words, computed once (one hashing pass for the document)."""
-        if self._hashes is None:
-            per = self.paragraph_words
-            flat = word_hashes([w for ws in per for w in ws])
-            ends = np.cumsum([len(ws) for ws in per]).tolist()
-            self._hashes = [flat[start:end] for start, end in zip([0, *ends][: len(ends)], ends, strict=True)]
-        return self._hashes
+        """The 64-bit hashes of each paragraph's words."""
+        flat, lengths = self.word_hash_rows()
+        return np.split(flat, np.cumsum(lengths)[:-1]) if lengths.size else []
 
     def kept_hashes(self, boilerplate: set[int]) -> np.ndarray:
         """Word hashes of the paragraphs that are not boilerplate, in order."""
-        kept = [hs for (h, _), hs in zip(self.paragraphs, self.paragraph_hashes, strict=True) if h not in boilerplate]
-        return np.concatenate(kept) if kept else np.empty(0, dtype=np.uint64)
+        flat, lengths = self.word_hash_rows()
+        if not boilerplate:
+            return flat
+        keep = [h not in boilerplate for h, _ in self.paragraphs]
+        if all(keep):
+            return flat
+        return flat[np.repeat(np.array(keep, dtype=bool), lengths)]
 
     def kept_shingles(self, boilerplate: set[int]) -> tuple[np.ndarray, np.ndarray]:
         """kept_hashes and their 3-shingles, computed once per set of this document's paragraphs dropped (a

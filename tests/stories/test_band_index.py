@@ -59,6 +59,11 @@ def test_merged_generations_find_what_a_full_index_finds(tmp_path: Path, monkeyp
             found, recs = table.lookup(probe)
             got = set(zip(found.tolist(), previous.doc_ids(recs["doc"]), strict=True))
             assert got == {(k, d) for d, keys in truth.items() for k in keys if k in set(probe.tolist())}
+            # the same run read into memory (the small run of a generation) finds the same rows
+            in_memory = story_bandfile.Generation(folder, in_memory=True)
+            found, recs = in_memory.tables["bands"].lookup(probe)
+            assert set(zip(found.tolist(), in_memory.doc_ids(recs["doc"]), strict=True)) == got
+            in_memory.close()
 
 
 def _candidates(conn: duckdb.DuckDBPyConnection, docs: list[dict[str, Any]]) -> dict[str, set[str]]:
@@ -72,11 +77,26 @@ def _memory_candidates(stored: list[dict[str, Any]], docs: list[dict[str, Any]])
     return lookup.candidates(views, Prepared.of(views).keys)
 
 
+@pytest.mark.parametrize("major", [(10**9, 10**9), (400, 100), (1, 1)], ids=["minor", "mixed", "major"])
 def test_the_warehouse_with_merges_gives_the_stories_and_candidates_of_one_batch(
-        home: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
-    # a merge after almost every write job; column 6 re-extracted with a new text after it reached the base
+        home: Paths, monkeypatch: pytest.MonkeyPatch, major: tuple[int, int], request: pytest.FixtureRequest
+) -> None:
+    # a merge after almost every write job; column 6 re-extracted with a new text after it reached the base.
+    # minor: after the first merge, every merge rewrites only the small run; major: every merge rewrites the
+    # whole base; mixed: both
     monkeypatch.setattr(story_store, "MERGE_ROWS", 150)
     monkeypatch.setattr(story_store, "MERGE_PARAGRAPH_ROWS", 40)
+    monkeypatch.setattr(story_store, "MAJOR_ROWS", major[0])
+    monkeypatch.setattr(story_store, "MAJOR_PARAGRAPH_ROWS", major[1])
+    merge, kinds = story_store.merge_bands, []
+
+    def recorded(conn: duckdb.DuckDBPyConnection, major: bool | None = None) -> dict[str, int]:
+        out = merge(conn, major)
+        base = story_store._base(conn)
+        kinds.append("minor" if base is not None and len(base.runs) == 2 else "major")
+        return out
+
+    monkeypatch.setattr(story_store, "merge_bands", recorded)
     docs = _corpus()
     changed = [dict(d, text=str(d["text"]) + "\nCập nhật: bổ sung ảnh.") if d["doc_id"] == "column-06" else d
                for d in docs]
@@ -94,8 +114,15 @@ def test_the_warehouse_with_merges_gives_the_stories_and_candidates_of_one_batch
         hashes = sorted({h for d in changed for h, _ in as_doc(d).paragraphs})
         lookup = story_store.DuckLookup(conn)
         counts, carrying = lookup.paragraph_counts(hashes), lookup.containing(hashes[::3])
+        ahead = story_store.DuckLookup(conn)  # the batch's keys and paragraphs looked up together first
+        views = [as_doc(d) for d in changed]
+        ahead.prefetch(Prepared.of(views).keys, hashes[::2])
+        prefetched = (ahead.candidates(views, Prepared.of(views).keys), ahead.paragraph_counts(hashes))
+        stories = sorted(set(stored.values()))
+        members = (lookup.members_of(stories), {s: lookup.members(s) for s in stories})
         base = story_store._base(conn)
-        para_rows = (base.tables["paras"].rows if base else 0,
+        runs = len(base.runs) if base else 0
+        para_rows = (sum(run.tables["paras"].rows for run in base.runs) if base else 0,
                      conn.execute("SELECT count(*) FROM paragraph_docs").fetchone())
     assert generation >= 3 and rows > 0  # the base holds most rows
     assert delta is not None and delta[0] < 150
@@ -106,8 +133,14 @@ def test_the_warehouse_with_merges_gives_the_stories_and_candidates_of_one_batch
     assert para_rows[0] > 0 and para_rows[1] is not None and para_rows[1][0] < 40  # most rows in the base
     assert counts == memory.paragraph_counts(hashes)  # boilerplate statistics from base and delta
     assert carrying == memory.containing(hashes[::3])
+    assert prefetched == (found, counts)
+    assert members[0] == members[1] and sum(map(len, members[0].values())) == len(stored)  # in one lookup
     folders = story_bandfile.generations(Path(str(home.warehouse) + ".story-bands"))
     assert len(folders) <= 3  # earlier generations are removed
+    assert runs == (1 if kinds[-1] == "major" else 2)  # a big run, and a small one after a minor merge
+    assert kinds[0] == "major" and len(kinds) >= 3  # the first merge writes the big run
+    kind = request.node.callspec.id
+    assert set(kinds[1:]) == {"minor": {"minor"}, "mixed": {"minor", "major"}, "major": {"major"}}[kind]
 
 
 def test_a_rolled_back_merge_leaves_the_previous_base(home: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -206,3 +239,27 @@ def test_a_batch_runs_on_one_thread_and_restores_the_setting(home: Paths, monkey
         assert seen[-1] == 1 and _threads(writer.conn) == 3
         stored = dict(writer.conn.execute("SELECT doc_id, story_id FROM documents").fetchall())
     assert stored == _in_batches(docs, [docs])
+
+
+def test_a_minor_merge_copies_the_big_run_without_hard_links(home: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a file system without hard links: the big run's files are copied into the new generation
+    monkeypatch.setattr(story_store, "MERGE_ROWS", 150)
+    monkeypatch.setattr(story_store, "MERGE_PARAGRAPH_ROWS", 40)
+
+    def no_links(src: Any, dst: Any) -> None:
+        raise OSError("no hard links here")
+
+    monkeypatch.setattr(story_bandfile.os, "link", no_links)
+    docs = _corpus()
+    ordered = sorted(docs, key=lambda d: d["published_at"])
+    for batch in (ordered[:6], ordered[6:14], ordered[14:]):
+        with open_writer(home) as writer:
+            store_documents(writer, _rows(batch), [])
+    with open_writer(home) as writer:
+        base = story_store._base(writer.conn)
+        runs = len(base.runs) if base else 0
+        stored = dict(writer.conn.execute("SELECT doc_id, story_id FROM documents").fetchall())
+        found = _candidates(writer.conn, docs)
+    assert runs == 2
+    assert stored == _in_batches(docs, [docs])
+    assert found == _memory_candidates(docs, docs)

@@ -17,6 +17,7 @@ from pipeline.extract import content_hash
 from pipeline.ingest import store_documents
 from pipeline.store import open_writer
 from pipeline.stories import Assigner, MemoryLookup
+from pipeline.story_store import DuckLookup
 from pipeline.syndication import as_doc, verify
 from planwatch.config import Paths
 from tests.stories.courses import course_docs
@@ -162,3 +163,26 @@ def test_a_document_stored_again_unchanged_evaluates_nothing_else() -> None:
     assert again.reevaluated == 0
     assert result.moved == {}
     assert result.stories == {"column-06": before["column-06"], "online-2021-0": before["online-2021-0"]}
+
+
+def test_a_reprocess_keeps_the_index_rows_of_unchanged_documents(home: Paths) -> None:
+    # everything stored again, one text changed: only that document's index rows are replaced, the stories are
+    # those of one batch of the final texts, and the boilerplate statistics those of the final corpus
+    docs = _corpus()
+    changed = [dict(d, text=str(d["text"]) + "\nCập nhật: bổ sung ảnh.") if d["doc_id"] == "column-06" else d
+               for d in docs]
+    with open_writer(home) as writer:
+        store_documents(writer, _rows(docs), [])
+        bands_before = writer.conn.execute(
+            "SELECT doc_id, count(*) FROM story_bands GROUP BY doc_id ORDER BY doc_id").fetchall()
+        store_documents(writer, _rows(changed), [])
+        stored = dict(writer.conn.execute("SELECT doc_id, story_id FROM documents").fetchall())
+        bands_after = writer.conn.execute(
+            "SELECT doc_id, count(*) FROM story_bands GROUP BY doc_id ORDER BY doc_id").fetchall()
+        hashes = sorted({h for d in changed for h, _ in as_doc(d).paragraphs})
+        counts = DuckLookup(writer.conn).paragraph_counts(hashes)
+        dropped = writer.conn.execute("SELECT doc_id FROM story_bands_dropped").fetchall()
+    assert stored == _in_batches(changed, [changed])
+    assert dropped == [("column-06",)]  # the unchanged documents' rows were not dropped and written again
+    assert bands_after == bands_before  # one row per key and document, none added twice
+    assert counts == MemoryLookup([as_doc(d) for d in changed]).paragraph_counts(hashes)
