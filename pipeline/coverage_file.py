@@ -109,22 +109,39 @@ def expand_to_stories(conn: duckdb.DuckDBPyConnection, catalog: str, doc_ids: It
     return sorted(r[0] for r in rows)
 
 
-def _fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> tuple[Any, Any]:
-    """The `matches` rows and review items of these documents, derived by the same view SQL as the
-    warehouse's from their rows only (documents, classifications, decisions; every window and outlet), in
-    the connection's in-memory catalog (warehouse attached as `wh`)."""
+# the wide columns of `documents` no view of MATCH_VIEWS reads: left NULL in a fresh derivation (read by key,
+# they would still cost a decompression of every row near the wanted ones)
+WIDE_DOCUMENT_COLUMNS = ("text", "lead")
+
+
+def fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], *, items: bool = True) -> tuple[Any, Any]:
+    """The `matches` rows and review items (with `items`; else None) of these documents, derived by the same
+    view SQL as the warehouse's from their rows only (documents, classifications, decisions; every window and
+    outlet), in the connection's in-memory catalog (warehouse attached as `wh`). Their rows are read by key
+    (pipeline.keyfetch): the runs of row ids holding them, not a scan of every document and classification."""
+    from pipeline import keyfetch
+
     conn.execute("USE memory")
-    conn.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT unnest(?::VARCHAR[]) AS doc_id", [doc_ids])
-    for table in ("documents", "classifications", "review_decisions"):
-        conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table} "
-                     "WHERE doc_id IN (SELECT doc_id FROM temp._ids)")
+    conn.register("_fresh_ids", pa.table({"doc_id": sorted(set(doc_ids))}))
+    try:
+        wide = ", ".join(f"NULL::VARCHAR AS {c}" for c in WIDE_DOCUMENT_COLUMNS)
+        for table, columns in (("documents", f"* REPLACE ({wide})"), ("classifications", "*")):
+            select = keyfetch.select_by_keys(conn, f"wh.{table}", "_fresh_ids", ("doc_id",), columns)
+            conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table} LIMIT 0")
+            conn.execute(f"INSERT INTO {table} {select}")
+        conn.execute("CREATE OR REPLACE TABLE review_decisions AS SELECT * FROM wh.review_decisions "
+                     "WHERE doc_id IN (SELECT doc_id FROM _fresh_ids)")
+    finally:
+        conn.unregister("_fresh_ids")
     for table in ("activities", "sources", "plan_channels"):
         conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table}")
     for text in _view_sql(MATCH_VIEWS):
         conn.execute(text)
     fresh = conn.execute("SELECT * FROM memory.matches").fetch_arrow_table()
-    items = conn.execute(ITEMS.format(items="memory.review_items", matches="memory.matches")).fetch_arrow_table()
-    return fresh, items
+    if not items:
+        return fresh, None
+    found = conn.execute(ITEMS.format(items="memory.review_items", matches="memory.matches")).fetch_arrow_table()
+    return fresh, found
 
 
 # The report as of any date on or after every dated counted or pending row (today, as a rule): the counts of
@@ -299,7 +316,7 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, objec
         if not rebuild:  # derived first, in the in-memory catalog: a transaction writes one database
             ids = expand_to_stories(conn, "wh", touched_docs or [])
             if ids:
-                fresh["matches"], fresh["review_items"] = _fresh_rows(conn, ids)
+                fresh["matches"], fresh["review_items"] = fresh_rows(conn, ids)
             done["docs"] = len(ids)
         conn.execute("BEGIN")
         written = _copy_small(conn, create=rebuild)

@@ -38,21 +38,30 @@ def rebuild(conn: duckdb.DuckDBPyConnection, alias: str) -> None:
     conn.execute(f"DELETE FROM {alias}.search_docs")
     conn.execute(f"USE {alias}")
     try:
-        conn.execute(_sql("search_index").replace("{where}", ""))
+        conn.execute(_sql("search_index").replace("{source}", "documents").replace("{where}", ""))
     finally:
         conn.execute("USE memory")
 
 
-def update(conn: duckdb.DuckDBPyConnection, alias: str, doc_ids: Sequence[str]) -> None:
-    """Re-index these documents (new or re-extracted); the rest of the index is left as it is."""
+def update(conn: duckdb.DuckDBPyConnection, alias: str, doc_ids: Sequence[str], source: str | None = None) -> None:
+    """Re-index these documents (new or re-extracted); the rest of the index is left as it is. `source`: a
+    relation holding their rows (title, lead, text), e.g. fetched from the warehouse by key; default: the
+    lake's `documents` (a scan of every Parquet file's text). The postings of documents never indexed are
+    not looked for (a delete scans every posting)."""
     _ensure(conn, alias)
     conn.execute("CREATE OR REPLACE TEMP TABLE _search_ids AS SELECT unnest(?::VARCHAR[]) AS doc_id",
                  [list(doc_ids)])
-    conn.execute(f"DELETE FROM {alias}.search_postings WHERE doc_id IN (SELECT doc_id FROM _search_ids)")
-    conn.execute(f"DELETE FROM {alias}.search_docs WHERE doc_id IN (SELECT doc_id FROM _search_ids)")
+    conn.execute(f"CREATE OR REPLACE TEMP TABLE _search_old AS SELECT doc_id FROM {alias}.search_docs "
+                 "WHERE doc_id IN (SELECT doc_id FROM _search_ids)")
+    old = conn.execute("SELECT count(*) FROM _search_old").fetchone()
+    if old and old[0]:
+        conn.execute(f"DELETE FROM {alias}.search_postings WHERE doc_id IN (SELECT doc_id FROM _search_old)")
+        conn.execute(f"DELETE FROM {alias}.search_docs WHERE doc_id IN (SELECT doc_id FROM _search_old)")
     conn.execute(f"USE {alias}")
     try:
-        conn.execute(_sql("search_index").replace("{where}", "WHERE doc_id IN (SELECT doc_id FROM temp._search_ids)"))
+        conn.execute(_sql("search_index").replace("{source}", source or "documents")
+                     .replace("{where}", "WHERE doc_id IN (SELECT doc_id FROM temp._search_ids)"))
     finally:
         conn.execute("USE memory")
     conn.execute("DROP TABLE _search_ids")
+    conn.execute("DROP TABLE _search_old")
