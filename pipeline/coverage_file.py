@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import os
 import shutil
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,23 @@ def exists(paths: Paths) -> bool:
 
 
 def open_reader(paths: Paths) -> duckdb.DuckDBPyConnection:
-    return duck.connect(path(paths), read_only=True)
+    """The coverage file read-only, with the decisions' delta file (pipeline.coverage_delta) over it when
+    that file was made on this generation of it."""
+    from pipeline import coverage_delta
+
+    conn = duck.connect(path(paths), read_only=True)
+    try:
+        coverage_delta.attach(conn, paths)
+    except Exception:
+        conn.close()
+        raise
+    return conn
+
+
+def generation(conn: duckdb.DuckDBPyConnection, catalog: str) -> str | None:
+    """The id of this publish of the coverage file (a new one at each publish), or None (an older file)."""
+    row = conn.execute(f"SELECT value FROM {catalog}.coverage_meta WHERE key = 'generation'").fetchone()
+    return str(row[0]) if row else None
 
 
 def _view_sql(names: Iterable[str]) -> list[str]:
@@ -177,12 +194,13 @@ OUTSIDE_FILTER = "status IN ('confirmed', 'pending') AND published_date IS NOT N
 DATED_FILTER = "status IN ('confirmed', 'pending') AND published_date IS NOT NULL"
 
 
-def _outside_changes(conn: duckdb.DuckDBPyConnection, fresh: Any) -> bool:
-    """Whether the documents about to be refreshed (temp table _ids_arrow; their new rows: Arrow `fresh`)
-    had or will have a row outside its window: only then does the outside-window list change."""
+def _outside_changes(conn: duckdb.DuckDBPyConnection, fresh: Any, rows: str = "cov.matches") -> bool:
+    """Whether the documents about to be refreshed (temp table _ids_arrow; their new rows: Arrow `fresh`;
+    their rows now: in relation `rows`) had or will have a row outside its window: only then does the
+    outside-window list change."""
     conn.register("_fresh_check", fresh)
     try:
-        row = conn.execute(f"SELECT (SELECT count(*) FROM cov.matches WHERE doc_id IN (SELECT doc_id FROM "
+        row = conn.execute(f"SELECT (SELECT count(*) FROM {rows} WHERE doc_id IN (SELECT doc_id FROM "
                            f"_ids_arrow) AND {OUTSIDE_FILTER}) + (SELECT count(*) FROM _fresh_check WHERE "
                            f"{OUTSIDE_FILTER})").fetchone()
     finally:
@@ -190,7 +208,7 @@ def _outside_changes(conn: duckdb.DuckDBPyConnection, fresh: Any) -> bool:
     return bool(row and row[0])
 
 
-def _touched_plans(conn: duckdb.DuckDBPyConnection, fresh: Any) -> list[str]:
+def _touched_plans(conn: duckdb.DuckDBPyConnection, fresh: Any, rows: str = "cov.matches") -> list[str]:
     """The plans whose rows of the documents about to be refreshed (_ids_arrow; new rows: Arrow `fresh`)
     differ between the file and the new rows (a decision for one plan leaves the other plans' rows as they
     were)."""
@@ -200,7 +218,7 @@ def _touched_plans(conn: duckdb.DuckDBPyConnection, fresh: Any) -> list[str]:
     conn.register("_fresh_plans", fresh)
     try:
         return [r[0] for r in conn.execute(
-            f"WITH old AS (SELECT {cols} FROM cov.matches WHERE doc_id IN (SELECT doc_id FROM _ids_arrow)), "
+            f"WITH old AS (SELECT {cols} FROM {rows} WHERE doc_id IN (SELECT doc_id FROM _ids_arrow)), "
             f"new AS (SELECT {cols} FROM _fresh_plans) "
             "SELECT DISTINCT plan_id FROM ((FROM old EXCEPT FROM new) UNION ALL (FROM new EXCEPT FROM old)) "
             "ORDER BY 1").fetchall()]
@@ -208,13 +226,16 @@ def _touched_plans(conn: duckdb.DuckDBPyConnection, fresh: Any) -> list[str]:
         conn.unregister("_fresh_plans")
 
 
-def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True, only: list[str] | None = None) -> None:
+def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True, only: list[str] | None = None, *,
+               rows: str = "cov.matches", counting: str = "cov.matches_counting", target: str = "cov") -> None:
     """(Re)write the pre-aggregated report tables of `cov` from its rows. They are derived in a scratch
     schema of the in-memory catalog (the coverage macros over the rows counting reads only: counted or
     pending, in a window or undated), then written to the file in one transaction (one commit). Without
     `outside` (no row outside a window was touched) the outside-window list and its count are kept, and each
     plan's latest dated row only moves forward (an upper bound: the report then derives, never errs).
-    `only`: the plans whose rows changed (their aggregates are replaced, the others kept); None: all."""
+    `only`: the plans whose rows changed (their aggregates are replaced, the others kept); None: all.
+    `rows`, `counting`: the relations of the rows (`matches`, `matches_counting`) to aggregate; `target`: the
+    catalog written (the coverage file, or the decisions' delta file of pipeline.coverage_delta)."""
     plans = [r[0] for r in conn.execute("SELECT plan_id FROM cov.plans ORDER BY 1").fetchall()]
     if only is not None:
         plans = [p for p in plans if p in set(only)]
@@ -223,7 +244,7 @@ def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True, only: list
     conn.execute("CREATE SCHEMA IF NOT EXISTS memory.agg")
     conn.execute("USE memory.agg")
     try:
-        conn.execute("CREATE OR REPLACE VIEW matches AS SELECT * FROM cov.matches_counting")
+        conn.execute(f"CREATE OR REPLACE VIEW matches AS SELECT * FROM {counting}")
         for table in REPORT_TABLES:
             conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM cov.{table}")
         for text in _view_sql(REPORT_VIEWS):
@@ -234,32 +255,32 @@ def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True, only: list
         _per_plan(conn, "report_final_quarter", "coverage_by_quarter", plans)
         _per_plan(conn, "report_final_channel", "coverage_by_channel", plans)
         if outside:
-            _aggregate_outside(conn, plans)
+            _aggregate_outside(conn, plans, rows)
         conn.execute("BEGIN")
         for table in AGGREGATES if outside else AGGREGATES[:3]:
             if only is None:
-                conn.execute(f"CREATE OR REPLACE TABLE cov.{table} AS SELECT * FROM memory.agg.{table}")
+                conn.execute(f"CREATE OR REPLACE TABLE {target}.{table} AS SELECT * FROM memory.agg.{table}")
             else:
-                conn.execute(f"DELETE FROM cov.{table} WHERE list_contains(?::VARCHAR[], plan_id)", [plans])
-                conn.execute(f"INSERT INTO cov.{table} SELECT * FROM memory.agg.{table}")
+                conn.execute(f"DELETE FROM {target}.{table} WHERE list_contains(?::VARCHAR[], plan_id)", [plans])
+                conn.execute(f"INSERT INTO {target}.{table} SELECT * FROM memory.agg.{table}")
         if not outside:
-            conn.execute("UPDATE cov.report_final_meta t SET max_published = greatest(t.max_published, n.latest) "
-                         f"FROM (SELECT plan_id, max(published_date) AS latest FROM cov.matches_counting "
+            conn.execute(f"UPDATE {target}.report_final_meta t SET max_published = greatest(t.max_published, "
+                         f"n.latest) FROM (SELECT plan_id, max(published_date) AS latest FROM {counting} "
                          f"WHERE {DATED_FILTER} GROUP BY 1) n WHERE n.plan_id = t.plan_id")
         conn.execute("COMMIT")
     finally:
         conn.execute("USE memory")
 
 
-def _aggregate_outside(conn: duckdb.DuckDBPyConnection, plans: list[str]) -> None:
+def _aggregate_outside(conn: duckdb.DuckDBPyConnection, plans: list[str], rows: str = "cov.matches") -> None:
     """Per plan: the first OUTSIDE_HEAD items of its outside-window list, how many there are, and its latest
     dated counted or pending row (the report reads the pre-aggregated tables for an as_of on or after it).
     Read from the file's `matches` (cov), written to the scratch schema."""
     from pipeline.report import OUTSIDE_HEAD
 
     outside = "SELECT * FROM ({}) LIMIT {}".format(
-        _statement("report_outside_window").replace("FROM matches m", "FROM cov.matches m"), OUTSIDE_HEAD)
-    count = _statement("report_outside_count").replace("FROM matches m", "FROM cov.matches m")
+        _statement("report_outside_window").replace("FROM matches m", f"FROM {rows} m"), OUTSIDE_HEAD)
+    count = _statement("report_outside_count").replace("FROM matches m", f"FROM {rows} m")
     conn.execute(f"CREATE OR REPLACE TABLE report_outside_head AS SELECT NULL::VARCHAR AS plan_id, "
                  f"NULL::BIGINT AS pos, * FROM ({outside}) LIMIT 0", [END_OF_TIME, ""])
     conn.execute("CREATE OR REPLACE TABLE report_final_meta (plan_id VARCHAR, max_published DATE, "
@@ -267,15 +288,15 @@ def _aggregate_outside(conn: duckdb.DuckDBPyConnection, plans: list[str]) -> Non
     for plan_id in plans:
         cur = conn.execute(outside, [END_OF_TIME, plan_id])
         cols = [d[0] for d in cur.description]
-        rows = cur.fetchall()
-        if rows:
+        found = cur.fetchall()
+        if found:
             head = pa.Table.from_pylist([{**dict(zip(cols, r, strict=True)), "plan_id": plan_id, "pos": i}
-                                         for i, r in enumerate(rows)])
+                                         for i, r in enumerate(found)])
             conn.register("_head", head)
             conn.execute("INSERT INTO report_outside_head BY NAME SELECT * FROM _head")
             conn.unregister("_head")
         total = conn.execute(count, [END_OF_TIME, plan_id]).fetchone()
-        latest = conn.execute("SELECT max(published_date) FROM cov.matches WHERE plan_id = ? "
+        latest = conn.execute(f"SELECT max(published_date) FROM {rows} WHERE plan_id = ? "
                               "AND status IN ('confirmed', 'pending')", [plan_id]).fetchone()
         conn.execute("INSERT INTO report_final_meta VALUES (?, ?, ?)",
                      [plan_id, latest[0] if latest else None, total[0] if total else 0])
@@ -292,6 +313,10 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, objec
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     rebuild = touched_docs is None or not target.exists()
     done: dict[str, object] = {"rebuilt": rebuild, "docs": 0}
+    if not rebuild:  # the documents of the decisions published in the delta file since this file's generation
+        from pipeline import coverage_delta
+
+        touched_docs = set(touched_docs or ()) | coverage_delta.pending_docs(paths)
     if not rebuild:
         shutil.copyfile(target, tmp)
         os.chmod(tmp, 0o644)
@@ -338,8 +363,8 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, objec
                 conn.unregister("_fresh")
             conn.unregister("_ids_arrow")
         conn.execute("DELETE FROM cov.coverage_meta")
-        conn.execute("INSERT INTO cov.coverage_meta VALUES ('version', ?), ('inputs', ?)",
-                     [_version(), _small_digest(conn, "wh")])
+        conn.execute("INSERT INTO cov.coverage_meta VALUES ('version', ?), ('inputs', ?), ('generation', ?)",
+                     [_version(), _small_digest(conn, "wh"), uuid.uuid4().hex])
         conn.execute("COMMIT")
         if rebuild:
             conn.execute("USE cov")

@@ -448,10 +448,14 @@ def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: 
     """Publish the (closed, checkpointed) warehouse: the coverage file first (pipeline.coverage_file, what
     the report reads), then the lake. Caller holds the writer lock. The first publish (no lake yet, or
     `touched` None) mirrors everything. With `lake` False only the coverage file is published (a review
-    decision: the lake follows at the next publish, see DIFF_KEYS)."""
-    from pipeline import coverage_file
+    decision: the lake follows at the next publish, see DIFF_KEYS; the report reads the decision from the
+    delta file of pipeline.coverage_delta until the coverage file is published again)."""
+    from pipeline import coverage_delta, coverage_file
 
-    coverage = coverage_file.publish(paths, touched_docs(touched) if exists(paths) else None)
+    docs = touched_docs(touched) if exists(paths) else None
+    if not lake and docs is not None:  # a decision: the report reads it from the delta file at once
+        return {"whole": [], "delta": {}, "coverage": coverage_delta.publish(paths, docs)}
+    coverage = coverage_file.publish(paths, docs)
     if not lake:
         return {"whole": [], "delta": {}, "coverage": coverage}
     first = not exists(paths)
