@@ -212,9 +212,7 @@ def _touched_plans(conn: duckdb.DuckDBPyConnection, fresh: Any, rows: str = "cov
     """The plans whose rows of the documents about to be refreshed (_ids_arrow; new rows: Arrow `fresh`)
     differ between the file and the new rows (a decision for one plan leaves the other plans' rows as they
     were)."""
-    cols = ", ".join(f'"{r[0]}"' for r in conn.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE database_name = 'cov' AND table_name = 'matches' "
-        "ORDER BY column_index").fetchall())
+    cols = ", ".join(f'"{d[0]}"' for d in conn.execute("SELECT * FROM cov.matches LIMIT 0").description)
     conn.register("_fresh_plans", fresh)
     try:
         return [r[0] for r in conn.execute(
@@ -302,10 +300,12 @@ def _aggregate_outside(conn: duckdb.DuckDBPyConnection, plans: list[str], rows: 
                      [plan_id, latest[0] if latest else None, total[0] if total else 0])
 
 
-def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, object]:
+def publish(paths: Paths, touched_docs: Iterable[str] | None, rows_out: dict[str, Any] | None = None,
+            ) -> dict[str, object]:
     """Bring the coverage file to the warehouse's state. `touched_docs`: documents whose rows (or whose
     decisions) changed since the last publish; None: rebuild from the whole warehouse. Returns what was
-    done: {"rebuilt": bool, "docs": rows refreshed for}."""
+    done: {"rebuilt": bool, "docs": rows refreshed for}. `rows_out`: given a dict, the documents refreshed
+    (`ids`) and their `matches` rows (`matches`, Arrow) are left in it (the lake's publish reuses them)."""
     target = path(paths)
     target.parent.mkdir(parents=True, exist_ok=True)
     for stale in target.parent.glob(f".{target.name}.*.tmp*"):  # left by a publish that was killed
@@ -342,6 +342,8 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, objec
             ids = expand_to_stories(conn, "wh", touched_docs or [])
             if ids:
                 fresh["matches"], fresh["review_items"] = fresh_rows(conn, ids)
+                if rows_out is not None:
+                    rows_out.update(ids=set(ids), matches=fresh["matches"])
             done["docs"] = len(ids)
         conn.execute("BEGIN")
         written = _copy_small(conn, create=rebuild)

@@ -290,12 +290,14 @@ def _copy(conn: duckdb.DuckDBPyConnection, wh: str, table: str, where: str = "",
     conn.execute(f'INSERT INTO {ALIAS}."{table}" ({names}) SELECT {cols}{extra} FROM {src}')
 
 
-def _prepare(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any]]) -> dict[str, Any]:
+def _prepare(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any]],
+             derived: dict[str, Any] | None = None) -> dict[str, Any]:
     """Before the lake transaction (which may write the lake only): the rows a delta publish reads from the
     warehouse, fetched by key (pipeline.keyfetch), never by scanning the big tables' wide columns. The
     touched documents' rows go to temp._lake_docs (mirrored and tokenized from there); the `matches` rows of
     every copy of the stories the job or new decisions touched are derived from the warehouse's rows
-    (coverage_file.fresh_rows, the same view SQL as the lake's `matches_live`)."""
+    (coverage_file.fresh_rows, the same view SQL as the lake's `matches_live`), or taken from `derived` (the
+    coverage file's publish of the same job: `ids`, `matches`) when it derived them all."""
     import pyarrow as pa
 
     from pipeline import keyfetch
@@ -317,18 +319,24 @@ def _prepare(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[A
             f"(SELECT decision_id FROM {ALIAS}.review_decisions)").fetchall()}
     ids = expand_to_stories(conn, wh, seeds)
     prepared["match_ids"] = set(ids)
-    prepared["matches"] = fresh_rows(conn, ids, items=False)[0] if ids else None
+    if ids and derived and set(ids) <= derived.get("ids", set()):
+        import pyarrow.compute as pc
+
+        rows = derived["matches"]
+        prepared["matches"] = rows.filter(pc.is_in(rows.column("doc_id"), value_set=pa.array(ids)))
+    else:
+        prepared["matches"] = fresh_rows(conn, ids, items=False)[0] if ids else None
     return prepared
 
 
 def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any]] | None,
-           paths: Paths) -> dict[str, Any]:
+           paths: Paths, derived: dict[str, Any] | None = None) -> dict[str, Any]:
     """Bring the lake to the warehouse's state in one DuckLake transaction. `conn` has the warehouse open as
     catalog `wh`; `touched`: table -> Arrow batches whose keys changed in this job (None: mirror everything,
     as the first time). Returns what was done (tables mirrored whole, rows per delta table)."""
     from pipeline import lake_search
 
-    prepared = _prepare(conn, wh, touched) if touched is not None else {}
+    prepared = _prepare(conn, wh, touched, derived) if touched is not None else {}
     conn.execute("BEGIN")
     try:
         created = set(_ensure_tables(conn, wh))
@@ -455,7 +463,8 @@ def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: 
     docs = touched_docs(touched) if exists(paths) else None
     if not lake and docs is not None:  # a decision: the report reads it from the delta file at once
         return {"whole": [], "delta": {}, "coverage": coverage_delta.publish(paths, docs)}
-    coverage = coverage_file.publish(paths, docs)
+    derived: dict[str, Any] = {}
+    coverage = coverage_file.publish(paths, docs, derived)
     if not lake:
         return {"whole": [], "delta": {}, "coverage": coverage}
     first = not exists(paths)
@@ -469,7 +478,7 @@ def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: 
                 touched = None
         if first or touched is None:
             duck.for_rebuild(conn)
-        done = mirror(conn, "wh", None if first else touched, paths)
+        done = mirror(conn, "wh", None if first else touched, paths, derived)
     finally:
         conn.close()
     done["coverage"] = coverage
