@@ -300,6 +300,25 @@ def _aggregate_outside(conn: duckdb.DuckDBPyConnection, plans: list[str], rows: 
                      [plan_id, latest[0] if latest else None, total[0] if total else 0])
 
 
+def _unchanged(paths: Paths) -> bool:
+    """Whether the published file already holds the warehouse's small tables and layout (with no document
+    touched, then nothing it holds changed: no copy, no publish)."""
+    conn = duck.connect(temp_dir=duck.spill_dir(paths.home))
+    try:
+        conn.execute(f"ATTACH '{path(paths)}' AS cov (READ_ONLY)")
+        conn.execute(f"ATTACH '{paths.warehouse}' AS wh (READ_ONLY)")
+        meta = dict(conn.execute("SELECT key, value FROM cov.coverage_meta").fetchall())
+        if meta.get("version") != _version() or meta.get("inputs") != _small_digest(conn, "wh"):
+            return False
+        for table in SMALL_TABLES:
+            digest = f'SELECT count(*), bit_xor(hash(t)) FROM {{}}."{table}" t'
+            if conn.execute(digest.format("wh")).fetchone() != conn.execute(digest.format("cov")).fetchone():
+                return False
+        return True
+    finally:
+        conn.close()
+
+
 def publish(paths: Paths, touched_docs: Iterable[str] | None, rows_out: dict[str, Any] | None = None,
             ) -> dict[str, object]:
     """Bring the coverage file to the warehouse's state. `touched_docs`: documents whose rows (or whose
@@ -317,6 +336,9 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None, rows_out: dict[str
         from pipeline import coverage_delta
 
         touched_docs = set(touched_docs or ()) | coverage_delta.pending_docs(paths)
+        if not touched_docs and _unchanged(paths):
+            done["unchanged"] = True  # nothing it holds changed (a crawl run's row, a source's health)
+            return done
     if not rebuild:
         shutil.copyfile(target, tmp)
         os.chmod(tmp, 0o644)

@@ -105,3 +105,15 @@ def test_a_change_of_the_report_inputs_publishes_the_coverage_file(migrated: Pat
         writer.conn.execute("UPDATE sources SET kind = 'tv' WHERE source_id = 'baocamau'")
     assert _generation(migrated) != generation
     assert _published(migrated) == _truth(migrated)
+
+
+def test_a_job_that_changes_nothing_the_file_holds_does_not_publish_it(migrated: Paths) -> None:
+    generation = _generation(migrated)
+    inode = coverage_file.path(migrated).stat().st_ino
+    with open_writer(migrated) as writer:
+        writer.start_run("run-only", "manual")  # a crawl run's row: not in the coverage file
+    assert (_generation(migrated), coverage_file.path(migrated).stat().st_ino) == (generation, inode)
+    decide(migrated, "d06", "confirm", activity="2a", fmt="article")
+    write_job(migrated)  # a decision: its rows and the decisions table change, so the file is published
+    assert _generation(migrated) != generation
+    assert _published(migrated) == _truth(migrated)
