@@ -243,10 +243,10 @@ def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True, only: list
     conn.execute("USE memory.agg")
     try:
         conn.execute(f"CREATE OR REPLACE VIEW matches AS SELECT * FROM {counting}")
-        for table in REPORT_TABLES:
-            conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM cov.{table}")
-        for text in _view_sql(REPORT_VIEWS):
-            conn.execute(text)
+        # the coverage macros and the plans' tables are the file's own (REPORT_VIEWS, created at its rebuild):
+        # a table macro resolves its names by the search path when called, so `matches` is the view above
+        # (creating the macros and copying the tables here cost more than the aggregates themselves)
+        conn.execute("SET search_path = 'memory.agg,cov.main'")
         conn.execute("CREATE OR REPLACE TABLE report_final AS SELECT plan_id, activity, format, actual, "
                      "documents, outlets, pending_review FROM coverage_as_of(?::DATE) "
                      "WHERE list_contains(?::VARCHAR[], plan_id)", [END_OF_TIME, plans])
@@ -267,6 +267,7 @@ def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True, only: list
                          f"WHERE {DATED_FILTER} GROUP BY 1) n WHERE n.plan_id = t.plan_id")
         conn.execute("COMMIT")
     finally:
+        conn.execute("RESET search_path")
         conn.execute("USE memory")
 
 
