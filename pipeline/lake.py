@@ -363,7 +363,7 @@ def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any
         else:
             _refresh_matches(conn, prepared["match_ids"], prepared["matches"])
         if touched is None:
-            lake_search.rebuild(conn, ALIAS)
+            lake_search.rebuild(conn, ALIAS, source=f'{wh}."documents"')
         else:
             changed = _touched_keys(touched.get("documents", []), ("doc_id",))
             if changed:

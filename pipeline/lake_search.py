@@ -32,13 +32,29 @@ def _ensure(conn: duckdb.DuckDBPyConnection, alias: str) -> None:
         conn.execute("USE memory")
 
 
-def rebuild(conn: duckdb.DuckDBPyConnection, alias: str) -> None:
+# documents tokenized at once by a whole rebuild: all of them at once made one temporary table of every token
+# of the archive (about 1.2 billion rows at a million documents), which spilled more than 20 GB to disk
+REBUILD_CHUNK = 10_000
+
+
+def rebuild(conn: duckdb.DuckDBPyConnection, alias: str, source: str | None = None) -> None:
+    """Index every document again. `source`: a table of the documents that has row ids (the warehouse's
+    `documents`, attached), tokenized REBUILD_CHUNK rows at a time by row-id range; default: the lake's own
+    `documents`, at once."""
     _ensure(conn, alias)
     conn.execute(f"DELETE FROM {alias}.search_postings")
     conn.execute(f"DELETE FROM {alias}.search_docs")
+    if source is None:
+        chunks = ["documents"]
+    else:
+        row = conn.execute(f"SELECT max(rowid) FROM {source}").fetchone()
+        last = int(row[0]) if row and row[0] is not None else -1
+        chunks = [f"(SELECT doc_id, title, lead, text FROM {source} WHERE rowid BETWEEN {lo} AND "
+                  f"{lo + REBUILD_CHUNK - 1})" for lo in range(0, last + 1, REBUILD_CHUNK)]
     conn.execute(f"USE {alias}")
     try:
-        conn.execute(_sql("search_index").replace("{source}", "documents").replace("{where}", ""))
+        for chunk in chunks:
+            conn.execute(_sql("search_index").replace("{source}", chunk).replace("{where}", ""))
     finally:
         conn.execute("USE memory")
 

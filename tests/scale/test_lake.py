@@ -152,3 +152,21 @@ def test_delta_publish_equals_the_whole_derivation(migrated: Paths) -> None:
     for a, b in ((whole, "FROM search_postings"), ("FROM search_postings", whole)):
         assert query(migrated, f"SELECT count(*) FROM ({a} EXCEPT ALL {b})") == [(0,)]
     assert query(migrated, "SELECT count(*), count(DISTINCT doc_id) FROM search_docs") == [(12, 12)]
+
+
+def test_a_whole_search_rebuild_by_chunks_equals_one_pass(home: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first publish indexes the warehouse's documents a few rows at a time (by row-id range): the postings
+    and lengths equal one pass over every document."""
+    from pipeline import lake_search
+
+    analyst_warehouse(home)
+    monkeypatch.setenv(lake.LAKE_ENV, "sqlite")
+    monkeypatch.setattr(lake_search, "REBUILD_CHUNK", 3)
+    assert lake.migrate_warehouse(home)["problems"] == {}
+    whole = ("SELECT doc_id, term, count(*)::INTEGER FROM (SELECT doc_id, unnest(fts_main_documents.tokenize("
+             "concat_ws(' ', title, lead, text))) AS term FROM documents) GROUP BY ALL")
+    for a, b in ((whole, "FROM search_postings"), ("FROM search_postings", whole)):
+        assert query(home, f"SELECT count(*) FROM ({a} EXCEPT ALL {b})") == [(0,)]
+    lengths = "SELECT doc_id, len(fts_main_documents.tokenize(concat_ws(' ', title, lead, text))) FROM documents"
+    assert sorted(query(home, "FROM search_docs")) == sorted(query(home, lengths))
+    assert len(query(home, "FROM search_docs")) == 10
