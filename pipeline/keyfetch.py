@@ -33,17 +33,24 @@ def runs(row_ids: Sequence[int], gap: int = GAP) -> list[tuple[int, int]]:
 def select_by_keys(conn: duckdb.DuckDBPyConnection, table: str, keys: str, key_cols: Sequence[str],
                    columns: str = "*") -> str:
     """A SELECT of `columns` from `table` (a qualified, quoted name) for the rows whose `key_cols` match a
-    row of the relation `keys` (a registered Arrow table or temp table with those columns; NULL matches
-    NULL). Finds the rows' ids first (key columns only) and returns SQL that reads only their runs."""
-    match = " AND ".join(f'x."{k}" IS NOT DISTINCT FROM k."{k}"' for k in key_cols)
-    found = conn.execute(f"SELECT x.rowid FROM {table} x WHERE EXISTS (SELECT 1 FROM {keys} k WHERE {match})"
-                         ).fetchall()
+    row of the relation `keys` (a registered Arrow table or temp table with those columns; with several key
+    columns NULL matches NULL, with one a NULL key matches nothing). Finds the rows' ids first (key columns
+    only) and returns SQL that reads only their runs."""
+    if len(key_cols) == 1:  # a semi join DuckDB also turns into a filter on the scan (min/max of the keys)
+        key = key_cols[0]
+        match = f'x."{key}" IN (SELECT "{key}" FROM {keys})'
+        found = conn.execute(f"SELECT x.rowid FROM {table} x WHERE {match}").fetchall()
+        exists = f"SELECT {{}} FROM {table} x WHERE {match}"
+    else:
+        on = " AND ".join(f'x."{k}" IS NOT DISTINCT FROM k."{k}"' for k in key_cols)
+        exists = f"SELECT {{}} FROM {table} x WHERE EXISTS (SELECT 1 FROM {keys} k WHERE {on})"
+        found = conn.execute(exists.format("x.rowid")).fetchall()
     row_ids = [int(r[0]) for r in found]
     if not row_ids:
         return f"SELECT {columns} FROM {table} WHERE false"
     spans = runs(row_ids)
     if len(spans) > MAX_RUNS:
-        return f"SELECT {columns} FROM {table} x WHERE EXISTS (SELECT 1 FROM {keys} k WHERE {match})"
+        return exists.format(columns)
     ids = sorted(set(row_ids))
     parts = []
     for a, b in spans:
