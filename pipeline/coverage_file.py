@@ -242,7 +242,8 @@ def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True, only: list
     conn.execute("CREATE SCHEMA IF NOT EXISTS memory.agg")
     conn.execute("USE memory.agg")
     try:
-        conn.execute(f"CREATE OR REPLACE VIEW matches AS SELECT * FROM {counting}")
+        wanted = ", ".join("'" + p.replace("'", "''") + "'" for p in plans)  # ids of plans held by the file
+        conn.execute(f"CREATE OR REPLACE VIEW matches AS SELECT * FROM {counting} WHERE plan_id IN ({wanted})")
         # the coverage macros and the plans' tables are the file's own (REPORT_VIEWS, created at its rebuild):
         # a table macro resolves its names by the search path when called, so `matches` is the view above
         # (creating the macros and copying the tables here cost more than the aggregates themselves)
