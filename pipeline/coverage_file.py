@@ -141,11 +141,12 @@ def fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], *, items: bo
     conn.execute("USE memory")
     conn.register("_fresh_ids", pa.table({"doc_id": sorted(set(doc_ids))}))
     try:
-        wide = ", ".join(f"NULL::VARCHAR AS {c}" for c in WIDE_DOCUMENT_COLUMNS)
-        for table, columns in (("documents", f"* REPLACE ({wide})"), ("classifications", "*")):
+        # (EXCLUDE, not REPLACE with NULLs: the latter still cost a read of the wide columns' vectors)
+        wide = ", ".join(WIDE_DOCUMENT_COLUMNS)
+        for table, columns in (("documents", f"* EXCLUDE ({wide})"), ("classifications", "*")):
             select = keyfetch.select_by_keys(conn, f"wh.{table}", "_fresh_ids", ("doc_id",), columns)
             conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table} LIMIT 0")
-            conn.execute(f"INSERT INTO {table} {select}")
+            conn.execute(f"INSERT INTO {table} BY NAME {select}")
         conn.execute("CREATE OR REPLACE TABLE review_decisions AS SELECT * FROM wh.review_decisions "
                      "WHERE doc_id IN (SELECT doc_id FROM _fresh_ids)")
     finally:
