@@ -28,9 +28,9 @@ overlays the journal, so reviewers see their decisions at once.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -95,6 +95,24 @@ def _report_inputs_changed(conn: duckdb.DuckDBPyConnection) -> bool:
     return conn.execute(digest.format("wh")).fetchone() != conn.execute(digest.format("cov")).fetchone()
 
 
+def _write_rows(conn: duckdb.DuckDBPyConnection, ids: list[str], fresh: Any) -> tuple[bool, list[str]]:
+    """Put these documents' new rows (Arrow `fresh`) in the delta file being written; returns whether a row
+    outside a window is involved and the plans whose rows changed (against `_before`, their rows now)."""
+    conn.register("_ids_arrow", pa.table({"doc_id": ids}))
+    try:
+        outside = coverage_file._outside_changes(conn, fresh, rows="_before")
+        only = coverage_file._touched_plans(conn, fresh, rows="_before")
+        conn.register("_fresh", fresh)
+        conn.execute(f"DELETE FROM {ALIAS}.delta_matches WHERE doc_id IN (SELECT doc_id FROM _ids_arrow)")
+        conn.execute(f"INSERT INTO {ALIAS}.delta_matches BY NAME SELECT * FROM _fresh")
+        conn.execute(f"INSERT INTO {ALIAS}.delta_docs SELECT doc_id FROM _ids_arrow "
+                     f"WHERE doc_id NOT IN (SELECT doc_id FROM {ALIAS}.delta_docs)")
+        conn.unregister("_fresh")
+    finally:
+        conn.unregister("_ids_arrow")
+    return outside, only
+
+
 def publish(paths: Paths, touched_docs: Iterable[str]) -> dict[str, object]:
     """Publish the rows of these documents (and every copy of their stories) and the report's aggregates
     into a new delta file. When the coverage file is missing, of another layout, or the report's inputs
@@ -104,9 +122,7 @@ def publish(paths: Paths, touched_docs: Iterable[str]) -> dict[str, object]:
     if not cov_path.exists():
         return coverage_file.publish(paths, touched_docs)
     target = path(paths)
-    for stale in target.parent.glob(f".{target.name}.*.tmp*"):
-        stale.unlink(missing_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp = coverage_file.private_path(target)
     tmp.unlink(missing_ok=True)
     conn = duck.connect(temp_dir=duck.spill_dir(paths.home))
     try:
@@ -160,18 +176,7 @@ def publish(paths: Paths, touched_docs: Iterable[str]) -> dict[str, object]:
         only: list[str] = []
         outside = False
         if ids:
-            conn.register("_ids_arrow", pa.table({"doc_id": ids}))
-            try:
-                outside = coverage_file._outside_changes(conn, fresh, rows="_before")
-                only = coverage_file._touched_plans(conn, fresh, rows="_before")
-                conn.register("_fresh", fresh)
-                conn.execute(f"DELETE FROM {ALIAS}.delta_matches WHERE doc_id IN (SELECT doc_id FROM _ids_arrow)")
-                conn.execute(f"INSERT INTO {ALIAS}.delta_matches BY NAME SELECT * FROM _fresh")
-                conn.execute(f"INSERT INTO {ALIAS}.delta_docs SELECT doc_id FROM _ids_arrow "
-                             f"WHERE doc_id NOT IN (SELECT doc_id FROM {ALIAS}.delta_docs)")
-                conn.unregister("_fresh")
-            finally:
-                conn.unregister("_ids_arrow")
+            outside, only = _write_rows(conn, ids, fresh)
         conn.execute("COMMIT")
         conn.execute("CREATE OR REPLACE VIEW _after AS SELECT * FROM cov.matches WHERE doc_id NOT IN "
                      f"(SELECT doc_id FROM {ALIAS}.delta_docs) UNION ALL BY NAME SELECT * FROM {ALIAS}.delta_matches")

@@ -303,6 +303,20 @@ def _aggregate_outside(conn: duckdb.DuckDBPyConnection, plans: list[str], rows: 
                      [plan_id, latest[0] if latest else None, total[0] if total else 0])
 
 
+def _with_delta(paths: Paths, touched_docs: Iterable[str] | None) -> set[str]:
+    from pipeline import coverage_delta
+
+    return set(touched_docs or ()) | coverage_delta.pending_docs(paths)
+
+
+def private_path(target: Path) -> Path:
+    """This process's private path beside `target` for the file that will replace it (those left by publishes
+    that were killed are removed first)."""
+    for stale in target.parent.glob(f".{target.name}.*.tmp*"):
+        stale.unlink(missing_ok=True)
+    return target.with_name(f".{target.name}.{os.getpid()}.tmp")
+
+
 def _unchanged(paths: Paths) -> bool:
     """Whether the published file already holds the warehouse's small tables and layout (with no document
     touched, then nothing it holds changed: no copy, no publish)."""
@@ -330,15 +344,11 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None, rows_out: dict[str
     (`ids`) and their `matches` rows (`matches`, Arrow) are left in it (the lake's publish reuses them)."""
     target = path(paths)
     target.parent.mkdir(parents=True, exist_ok=True)
-    for stale in target.parent.glob(f".{target.name}.*.tmp*"):  # left by a publish that was killed
-        stale.unlink(missing_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp = private_path(target)
     rebuild = touched_docs is None or not target.exists()
     done: dict[str, object] = {"rebuilt": rebuild, "docs": 0}
     if not rebuild:  # the documents of the decisions published in the delta file since this file's generation
-        from pipeline import coverage_delta
-
-        touched_docs = set(touched_docs or ()) | coverage_delta.pending_docs(paths)
+        touched_docs = _with_delta(paths, touched_docs)
         if not touched_docs and _unchanged(paths):
             done["unchanged"] = True  # nothing it holds changed (a crawl run's row, a source's health)
             return done
