@@ -21,7 +21,8 @@ about a fifth of the reviewed items, 700 outlets and a health log. Rows go in as
   store, publish; extraction is excluded: its cost does not depend on N);
 - `story_lookup_ms`: assigning stories to those 500 documents against every stored one (read + match);
 - `warehouse_mb`: the warehouse on disk (`snapshot_mb`: the published state on disk);
-- `peak_rss_mb`: the child process's peak resident memory;
+- `peak_rss_mb`: the child process's peak resident memory (`peak_rss_by_step`: the peak after each step, in
+  the order run, so the step that raised it shows);
 - `report_cpu_ms`, `decision_visible_cpu_ms`: the CPU time of the measuring process (all its threads) for
   those two, which a loaded machine changes much less than the wall-clock figures; `load_avg_1min` at the end.
 
@@ -290,13 +291,16 @@ def measure(paths: Paths) -> dict[str, Any]:
             "(SELECT story_id FROM matches WHERE status = 'confirmed')) ORDER BY q.queue_rank LIMIT 1",
             [plan_id]).fetchone()
     out: dict[str, Any] = {"docs": int(docs)}
+    steps: dict[str, float] = {"open": _peak_mb()}
     out["report_ms"] = _median_ms(lambda: _report(paths, plan_id), field="report_cpu_ms")
 
     def items() -> None:
         with open_coverage(paths) as conn:
             conn.execute("SELECT * FROM coverage_items WHERE plan_id = ?", [plan_id]).fetchall()
 
+    steps["report"] = _peak_mb()
     out["coverage_items_ms"] = _median_ms(items)
+    steps["coverage_items"] = _peak_mb()
 
     def search() -> None:
         with open_snapshot(paths) as conn:
@@ -305,6 +309,7 @@ def measure(paths: Paths) -> dict[str, Any]:
                          "ORDER BY score DESC LIMIT 20").fetchall()
 
     out["search_ms"] = _median_ms(search)
+    steps["search"] = _peak_mb()
 
     before = _counted(paths, plan_id)
     sync_log = paths.review_journal.parent / "sync.log"
@@ -322,10 +327,13 @@ def measure(paths: Paths) -> dict[str, Any]:
         time.sleep(0.01)
     out["decision_visible_ms"] = round((time.perf_counter() - started) * 1000, 1)
     CPU["decision_visible_cpu_ms"] = round((time.process_time() - cpu_started) * 1000, 1)
+    steps["decision"] = _peak_mb()
     _wait_for_waiter(sync_log, synced)
 
     out["publish_ms"] = round(_publish_once(paths) * 1000, 1)
+    steps["publish"] = _peak_mb()
     ingest_s, lookup_ms = _ingest_500(paths, int(docs))
+    steps["ingest_500"] = _peak_mb()
     out["ingest_500_s"] = round(ingest_s, 2)
     out["story_lookup_ms"] = round(lookup_ms, 1)
     out["warehouse_mb"] = round(_size(paths.warehouse) / 2**20, 1)
@@ -333,10 +341,15 @@ def measure(paths: Paths) -> dict[str, Any]:
 
     published = lake.lake_dir(paths) if lake.enabled() else paths.snapshot
     out["snapshot_mb"] = round(_size(published) / 2**20, 1)
-    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    out["peak_rss_mb"] = _peak_mb()
+    out["peak_rss_by_step"] = steps
     out.update(CPU)
     out["load_avg_1min"] = round(os.getloadavg()[0], 1)
     return out
+
+
+def _peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def _wait_for_waiter(sync_log: Path, lines_before: int, timeout: float = 900) -> None:
@@ -420,7 +433,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print only the JSON object")
     parser.add_argument("--home", help="build here instead of a temp folder (kept)")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
-    parser.add_argument("--measure-only", metavar="HOME", help=argparse.SUPPRESS)
+    parser.add_argument("--measure-only", metavar="HOME",
+                        help="measure an existing home again (each run adds one decision and 500 documents)")
+    parser.add_argument("--build-only", action="store_true",
+                        help="with --home: build and publish, do not measure (then --measure-only HOME)")
     parser.add_argument("--resume", action="store_true",
                         help="with --home: continue a build that was stopped (the 1M build takes long)")
     args = parser.parse_args(argv)
@@ -434,6 +450,9 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         build(paths, args.docs, resume=args.resume)
         build_s = time.perf_counter() - started
+        if args.build_only:
+            print(json.dumps({"docs": args.docs, "build_s": round(build_s, 1)}))
+            return 0
         env = {**os.environ, "PLANWATCH_HOME": str(home)}
         child = subprocess.run([sys.executable, __file__, "--measure-only", str(home)], env=env,
                                capture_output=True, text=True, check=False)
@@ -450,7 +469,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{key:22} {value}")
             print(json.dumps(result))
     finally:
-        if not args.home and not args.keep:
+        if not args.home and not args.keep and not args.build_only:
             shutil.rmtree(home, ignore_errors=True)
     return 0
 

@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import os
 import shutil
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,23 @@ def exists(paths: Paths) -> bool:
 
 
 def open_reader(paths: Paths) -> duckdb.DuckDBPyConnection:
-    return duck.connect(path(paths), read_only=True)
+    """The coverage file read-only, with the decisions' delta file (pipeline.coverage_delta) over it when
+    that file was made on this generation of it."""
+    from pipeline import coverage_delta
+
+    conn = duck.connect(path(paths), read_only=True)
+    try:
+        coverage_delta.attach(conn, paths)
+    except Exception:
+        conn.close()
+        raise
+    return conn
+
+
+def generation(conn: duckdb.DuckDBPyConnection, catalog: str) -> str | None:
+    """The id of this publish of the coverage file (a new one at each publish), or None (an older file)."""
+    row = conn.execute(f"SELECT value FROM {catalog}.coverage_meta WHERE key = 'generation'").fetchone()
+    return str(row[0]) if row else None
 
 
 def _view_sql(names: Iterable[str]) -> list[str]:
@@ -109,22 +126,40 @@ def expand_to_stories(conn: duckdb.DuckDBPyConnection, catalog: str, doc_ids: It
     return sorted(r[0] for r in rows)
 
 
-def _fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> tuple[Any, Any]:
-    """The `matches` rows and review items of these documents, derived by the same view SQL as the
-    warehouse's from their rows only (documents, classifications, decisions; every window and outlet), in
-    the connection's in-memory catalog (warehouse attached as `wh`)."""
+# the wide columns of `documents` no view of MATCH_VIEWS reads: left NULL in a fresh derivation (read by key,
+# they would still cost a decompression of every row near the wanted ones)
+WIDE_DOCUMENT_COLUMNS = ("text", "lead")
+
+
+def fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], *, items: bool = True) -> tuple[Any, Any]:
+    """The `matches` rows and review items (with `items`; else None) of these documents, derived by the same
+    view SQL as the warehouse's from their rows only (documents, classifications, decisions; every window and
+    outlet), in the connection's in-memory catalog (warehouse attached as `wh`). Their rows are read by key
+    (pipeline.keyfetch): the runs of row ids holding them, not a scan of every document and classification."""
+    from pipeline import keyfetch
+
     conn.execute("USE memory")
-    conn.execute("CREATE OR REPLACE TEMP TABLE _ids AS SELECT unnest(?::VARCHAR[]) AS doc_id", [doc_ids])
-    for table in ("documents", "classifications", "review_decisions"):
-        conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table} "
-                     "WHERE doc_id IN (SELECT doc_id FROM temp._ids)")
+    conn.register("_fresh_ids", pa.table({"doc_id": sorted(set(doc_ids))}))
+    try:
+        # (EXCLUDE, not REPLACE with NULLs: the latter still cost a read of the wide columns' vectors)
+        wide = ", ".join(WIDE_DOCUMENT_COLUMNS)
+        for table, columns in (("documents", f"* EXCLUDE ({wide})"), ("classifications", "*")):
+            select = keyfetch.select_by_keys(conn, f"wh.{table}", "_fresh_ids", ("doc_id",), columns)
+            conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table} LIMIT 0")
+            conn.execute(f"INSERT INTO {table} BY NAME {select}")
+        conn.execute("CREATE OR REPLACE TABLE review_decisions AS SELECT * FROM wh.review_decisions "
+                     "WHERE doc_id IN (SELECT doc_id FROM _fresh_ids)")
+    finally:
+        conn.unregister("_fresh_ids")
     for table in ("activities", "sources", "plan_channels"):
         conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table}")
     for text in _view_sql(MATCH_VIEWS):
         conn.execute(text)
     fresh = conn.execute("SELECT * FROM memory.matches").fetch_arrow_table()
-    items = conn.execute(ITEMS.format(items="memory.review_items", matches="memory.matches")).fetch_arrow_table()
-    return fresh, items
+    if not items:
+        return fresh, None
+    found = conn.execute(ITEMS.format(items="memory.review_items", matches="memory.matches")).fetch_arrow_table()
+    return fresh, found
 
 
 # The report as of any date on or after every dated counted or pending row (today, as a rule): the counts of
@@ -160,12 +195,13 @@ OUTSIDE_FILTER = "status IN ('confirmed', 'pending') AND published_date IS NOT N
 DATED_FILTER = "status IN ('confirmed', 'pending') AND published_date IS NOT NULL"
 
 
-def _outside_changes(conn: duckdb.DuckDBPyConnection, fresh: Any) -> bool:
-    """Whether the documents about to be refreshed (temp table _ids_arrow; their new rows: Arrow `fresh`)
-    had or will have a row outside its window: only then does the outside-window list change."""
+def _outside_changes(conn: duckdb.DuckDBPyConnection, fresh: Any, rows: str = "cov.matches") -> bool:
+    """Whether the documents about to be refreshed (temp table _ids_arrow; their new rows: Arrow `fresh`;
+    their rows now: in relation `rows`) had or will have a row outside its window: only then does the
+    outside-window list change."""
     conn.register("_fresh_check", fresh)
     try:
-        row = conn.execute(f"SELECT (SELECT count(*) FROM cov.matches WHERE doc_id IN (SELECT doc_id FROM "
+        row = conn.execute(f"SELECT (SELECT count(*) FROM {rows} WHERE doc_id IN (SELECT doc_id FROM "
                            f"_ids_arrow) AND {OUTSIDE_FILTER}) + (SELECT count(*) FROM _fresh_check WHERE "
                            f"{OUTSIDE_FILTER})").fetchone()
     finally:
@@ -173,17 +209,15 @@ def _outside_changes(conn: duckdb.DuckDBPyConnection, fresh: Any) -> bool:
     return bool(row and row[0])
 
 
-def _touched_plans(conn: duckdb.DuckDBPyConnection, fresh: Any) -> list[str]:
+def _touched_plans(conn: duckdb.DuckDBPyConnection, fresh: Any, rows: str = "cov.matches") -> list[str]:
     """The plans whose rows of the documents about to be refreshed (_ids_arrow; new rows: Arrow `fresh`)
     differ between the file and the new rows (a decision for one plan leaves the other plans' rows as they
     were)."""
-    cols = ", ".join(f'"{r[0]}"' for r in conn.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE database_name = 'cov' AND table_name = 'matches' "
-        "ORDER BY column_index").fetchall())
+    cols = ", ".join(f'"{d[0]}"' for d in conn.execute("SELECT * FROM cov.matches LIMIT 0").description)
     conn.register("_fresh_plans", fresh)
     try:
         return [r[0] for r in conn.execute(
-            f"WITH old AS (SELECT {cols} FROM cov.matches WHERE doc_id IN (SELECT doc_id FROM _ids_arrow)), "
+            f"WITH old AS (SELECT {cols} FROM {rows} WHERE doc_id IN (SELECT doc_id FROM _ids_arrow)), "
             f"new AS (SELECT {cols} FROM _fresh_plans) "
             "SELECT DISTINCT plan_id FROM ((FROM old EXCEPT FROM new) UNION ALL (FROM new EXCEPT FROM old)) "
             "ORDER BY 1").fetchall()]
@@ -191,13 +225,16 @@ def _touched_plans(conn: duckdb.DuckDBPyConnection, fresh: Any) -> list[str]:
         conn.unregister("_fresh_plans")
 
 
-def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True, only: list[str] | None = None) -> None:
+def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True, only: list[str] | None = None, *,
+               rows: str = "cov.matches", counting: str = "cov.matches_counting", target: str = "cov") -> None:
     """(Re)write the pre-aggregated report tables of `cov` from its rows. They are derived in a scratch
     schema of the in-memory catalog (the coverage macros over the rows counting reads only: counted or
     pending, in a window or undated), then written to the file in one transaction (one commit). Without
     `outside` (no row outside a window was touched) the outside-window list and its count are kept, and each
     plan's latest dated row only moves forward (an upper bound: the report then derives, never errs).
-    `only`: the plans whose rows changed (their aggregates are replaced, the others kept); None: all."""
+    `only`: the plans whose rows changed (their aggregates are replaced, the others kept); None: all.
+    `rows`, `counting`: the relations of the rows (`matches`, `matches_counting`) to aggregate; `target`: the
+    catalog written (the coverage file, or the decisions' delta file of pipeline.coverage_delta)."""
     plans = [r[0] for r in conn.execute("SELECT plan_id FROM cov.plans ORDER BY 1").fetchall()]
     if only is not None:
         plans = [p for p in plans if p in set(only)]
@@ -206,43 +243,45 @@ def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True, only: list
     conn.execute("CREATE SCHEMA IF NOT EXISTS memory.agg")
     conn.execute("USE memory.agg")
     try:
-        conn.execute("CREATE OR REPLACE VIEW matches AS SELECT * FROM cov.matches_counting")
-        for table in REPORT_TABLES:
-            conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM cov.{table}")
-        for text in _view_sql(REPORT_VIEWS):
-            conn.execute(text)
+        wanted = ", ".join("'" + p.replace("'", "''") + "'" for p in plans)  # ids of plans held by the file
+        conn.execute(f"CREATE OR REPLACE VIEW matches AS SELECT * FROM {counting} WHERE plan_id IN ({wanted})")
+        # the coverage macros and the plans' tables are the file's own (REPORT_VIEWS, created at its rebuild):
+        # a table macro resolves its names by the search path when called, so `matches` is the view above
+        # (creating the macros and copying the tables here cost more than the aggregates themselves)
+        conn.execute("SET search_path = 'memory.agg,cov.main'")
         conn.execute("CREATE OR REPLACE TABLE report_final AS SELECT plan_id, activity, format, actual, "
                      "documents, outlets, pending_review FROM coverage_as_of(?::DATE) "
                      "WHERE list_contains(?::VARCHAR[], plan_id)", [END_OF_TIME, plans])
         _per_plan(conn, "report_final_quarter", "coverage_by_quarter", plans)
         _per_plan(conn, "report_final_channel", "coverage_by_channel", plans)
         if outside:
-            _aggregate_outside(conn, plans)
+            _aggregate_outside(conn, plans, rows)
         conn.execute("BEGIN")
         for table in AGGREGATES if outside else AGGREGATES[:3]:
             if only is None:
-                conn.execute(f"CREATE OR REPLACE TABLE cov.{table} AS SELECT * FROM memory.agg.{table}")
+                conn.execute(f"CREATE OR REPLACE TABLE {target}.{table} AS SELECT * FROM memory.agg.{table}")
             else:
-                conn.execute(f"DELETE FROM cov.{table} WHERE list_contains(?::VARCHAR[], plan_id)", [plans])
-                conn.execute(f"INSERT INTO cov.{table} SELECT * FROM memory.agg.{table}")
+                conn.execute(f"DELETE FROM {target}.{table} WHERE list_contains(?::VARCHAR[], plan_id)", [plans])
+                conn.execute(f"INSERT INTO {target}.{table} SELECT * FROM memory.agg.{table}")
         if not outside:
-            conn.execute("UPDATE cov.report_final_meta t SET max_published = greatest(t.max_published, n.latest) "
-                         f"FROM (SELECT plan_id, max(published_date) AS latest FROM cov.matches_counting "
+            conn.execute(f"UPDATE {target}.report_final_meta t SET max_published = greatest(t.max_published, "
+                         f"n.latest) FROM (SELECT plan_id, max(published_date) AS latest FROM {counting} "
                          f"WHERE {DATED_FILTER} GROUP BY 1) n WHERE n.plan_id = t.plan_id")
         conn.execute("COMMIT")
     finally:
+        conn.execute("RESET search_path")
         conn.execute("USE memory")
 
 
-def _aggregate_outside(conn: duckdb.DuckDBPyConnection, plans: list[str]) -> None:
+def _aggregate_outside(conn: duckdb.DuckDBPyConnection, plans: list[str], rows: str = "cov.matches") -> None:
     """Per plan: the first OUTSIDE_HEAD items of its outside-window list, how many there are, and its latest
     dated counted or pending row (the report reads the pre-aggregated tables for an as_of on or after it).
     Read from the file's `matches` (cov), written to the scratch schema."""
     from pipeline.report import OUTSIDE_HEAD
 
     outside = "SELECT * FROM ({}) LIMIT {}".format(
-        _statement("report_outside_window").replace("FROM matches m", "FROM cov.matches m"), OUTSIDE_HEAD)
-    count = _statement("report_outside_count").replace("FROM matches m", "FROM cov.matches m")
+        _statement("report_outside_window").replace("FROM matches m", f"FROM {rows} m"), OUTSIDE_HEAD)
+    count = _statement("report_outside_count").replace("FROM matches m", f"FROM {rows} m")
     conn.execute(f"CREATE OR REPLACE TABLE report_outside_head AS SELECT NULL::VARCHAR AS plan_id, "
                  f"NULL::BIGINT AS pos, * FROM ({outside}) LIMIT 0", [END_OF_TIME, ""])
     conn.execute("CREATE OR REPLACE TABLE report_final_meta (plan_id VARCHAR, max_published DATE, "
@@ -250,31 +289,69 @@ def _aggregate_outside(conn: duckdb.DuckDBPyConnection, plans: list[str]) -> Non
     for plan_id in plans:
         cur = conn.execute(outside, [END_OF_TIME, plan_id])
         cols = [d[0] for d in cur.description]
-        rows = cur.fetchall()
-        if rows:
+        found = cur.fetchall()
+        if found:
             head = pa.Table.from_pylist([{**dict(zip(cols, r, strict=True)), "plan_id": plan_id, "pos": i}
-                                         for i, r in enumerate(rows)])
+                                         for i, r in enumerate(found)])
             conn.register("_head", head)
             conn.execute("INSERT INTO report_outside_head BY NAME SELECT * FROM _head")
             conn.unregister("_head")
         total = conn.execute(count, [END_OF_TIME, plan_id]).fetchone()
-        latest = conn.execute("SELECT max(published_date) FROM cov.matches WHERE plan_id = ? "
+        latest = conn.execute(f"SELECT max(published_date) FROM {rows} WHERE plan_id = ? "
                               "AND status IN ('confirmed', 'pending')", [plan_id]).fetchone()
         conn.execute("INSERT INTO report_final_meta VALUES (?, ?, ?)",
                      [plan_id, latest[0] if latest else None, total[0] if total else 0])
 
 
-def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, object]:
+def _with_delta(paths: Paths, touched_docs: Iterable[str] | None) -> set[str]:
+    from pipeline import coverage_delta
+
+    return set(touched_docs or ()) | coverage_delta.pending_docs(paths)
+
+
+def private_path(target: Path) -> Path:
+    """This process's private path beside `target` for the file that will replace it (those left by publishes
+    that were killed are removed first)."""
+    for stale in target.parent.glob(f".{target.name}.*.tmp*"):
+        stale.unlink(missing_ok=True)
+    return target.with_name(f".{target.name}.{os.getpid()}.tmp")
+
+
+def _unchanged(paths: Paths) -> bool:
+    """Whether the published file already holds the warehouse's small tables and layout (with no document
+    touched, then nothing it holds changed: no copy, no publish)."""
+    conn = duck.connect(temp_dir=duck.spill_dir(paths.home))
+    try:
+        conn.execute(f"ATTACH '{path(paths)}' AS cov (READ_ONLY)")
+        conn.execute(f"ATTACH '{paths.warehouse}' AS wh (READ_ONLY)")
+        meta = dict(conn.execute("SELECT key, value FROM cov.coverage_meta").fetchall())
+        if meta.get("version") != _version() or meta.get("inputs") != _small_digest(conn, "wh"):
+            return False
+        for table in SMALL_TABLES:
+            digest = f'SELECT count(*), bit_xor(hash(t)) FROM {{}}."{table}" t'
+            if conn.execute(digest.format("wh")).fetchone() != conn.execute(digest.format("cov")).fetchone():
+                return False
+        return True
+    finally:
+        conn.close()
+
+
+def publish(paths: Paths, touched_docs: Iterable[str] | None, rows_out: dict[str, Any] | None = None,
+            ) -> dict[str, object]:
     """Bring the coverage file to the warehouse's state. `touched_docs`: documents whose rows (or whose
     decisions) changed since the last publish; None: rebuild from the whole warehouse. Returns what was
-    done: {"rebuilt": bool, "docs": rows refreshed for}."""
+    done: {"rebuilt": bool, "docs": rows refreshed for}. `rows_out`: given a dict, the documents refreshed
+    (`ids`) and their `matches` rows (`matches`, Arrow) are left in it (the lake's publish reuses them)."""
     target = path(paths)
     target.parent.mkdir(parents=True, exist_ok=True)
-    for stale in target.parent.glob(f".{target.name}.*.tmp*"):  # left by a publish that was killed
-        stale.unlink(missing_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp = private_path(target)
     rebuild = touched_docs is None or not target.exists()
     done: dict[str, object] = {"rebuilt": rebuild, "docs": 0}
+    if not rebuild:  # the documents of the decisions published in the delta file since this file's generation
+        touched_docs = _with_delta(paths, touched_docs)
+        if not touched_docs and _unchanged(paths):
+            done["unchanged"] = True  # nothing it holds changed (a crawl run's row, a source's health)
+            return done
     if not rebuild:
         shutil.copyfile(target, tmp)
         os.chmod(tmp, 0o644)
@@ -299,7 +376,9 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, objec
         if not rebuild:  # derived first, in the in-memory catalog: a transaction writes one database
             ids = expand_to_stories(conn, "wh", touched_docs or [])
             if ids:
-                fresh["matches"], fresh["review_items"] = _fresh_rows(conn, ids)
+                fresh["matches"], fresh["review_items"] = fresh_rows(conn, ids)
+                if rows_out is not None:
+                    rows_out.update(ids=set(ids), matches=fresh["matches"])
             done["docs"] = len(ids)
         conn.execute("BEGIN")
         written = _copy_small(conn, create=rebuild)
@@ -321,8 +400,8 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None) -> dict[str, objec
                 conn.unregister("_fresh")
             conn.unregister("_ids_arrow")
         conn.execute("DELETE FROM cov.coverage_meta")
-        conn.execute("INSERT INTO cov.coverage_meta VALUES ('version', ?), ('inputs', ?)",
-                     [_version(), _small_digest(conn, "wh")])
+        conn.execute("INSERT INTO cov.coverage_meta VALUES ('version', ?), ('inputs', ?), ('generation', ?)",
+                     [_version(), _small_digest(conn, "wh"), uuid.uuid4().hex])
         conn.execute("COMMIT")
         if rebuild:
             conn.execute("USE cov")

@@ -54,17 +54,28 @@ def read_decisions(path: Path, skip: Collection[str] = ()) -> list[dict[str, Any
     """All complete decisions in the journal, except those whose decision_id is in `skip` (found without
     parsing the line: a long journal of decisions already ingested costs a scan, not a parse). A torn last
     line (crash mid-write) is skipped."""
+    return _read(path, 0, skip)[0]
+
+
+def _read(path: Path, start: int, skip: Collection[str]) -> tuple[list[dict[str, Any]], int, str | None]:
+    """Decisions from byte `start` (a line start) on, the offset after the last complete line, and the
+    decision_id of the last complete line that has one."""
     if not path.exists():
-        return []
+        return [], 0, None
     out = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.endswith("\n"):
+    offset, last = start, None
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        for raw in fh:
+            if not raw.endswith(b"\n"):
                 break
-            if skip:
-                found = _ID.search(line)
-                if found and found.group(1) in skip:
-                    continue
+            offset += len(raw)
+            line = raw.decode("utf-8", errors="replace")
+            found = _ID.search(line)
+            if found:
+                last = found.group(1)
+            if skip and found and found.group(1) in skip:
+                continue
             try:
                 row = json.loads(line)
             except json.JSONDecodeError:
@@ -75,7 +86,66 @@ def read_decisions(path: Path, skip: Collection[str] = ()) -> list[dict[str, Any
             if isinstance(row.get("published_date"), str):
                 row["published_date"] = dt.date.fromisoformat(row["published_date"])
             out.append({key: row.get(key) for key in FIELDS})
-    return out
+    return out, offset, last
+
+
+# -- where the warehouse's last ingest stopped -------------------------------------------------------------
+# A journal of a million documents' decisions is megabytes; every `review decide` (its review state) and every
+# write job (its ingest) would re-read it whole. The writer saves, after each ingest, the byte offset it read
+# to and the decision_id of the last line before it (`<journal>.pos`, JSON). A reader starts from there only
+# when that decision is among those it already holds (the warehouse's, or the published state's): a warehouse
+# built anew, a journal replaced or truncated, or a state published before that ingest make it read from the
+# start, as before. The position is a shortcut, never the record: ingest stays idempotent by decision_id.
+def position_path(path: Path) -> Path:
+    return path.with_name(path.name + ".pos")
+
+
+def read_new(path: Path, have: Collection[str]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The journal's decisions whose decision_id is not in `have`, read from the saved position when it
+    applies (see above), and the position after the last complete line (for save_position)."""
+    start = 0
+    saved = _load_position(path)
+    if saved is not None and saved["last"] in have:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            st = None
+        if st is not None and (st.st_dev, st.st_ino) == (saved["device"], saved["inode"]) and \
+                saved["offset"] <= st.st_size:
+            start = int(saved["offset"])
+    rows, offset, last = _read(path, start, have)
+    if last is None and start:
+        last = saved["last"] if saved else None
+    try:
+        st = path.stat()
+        ident = (st.st_dev, st.st_ino)
+    except FileNotFoundError:
+        ident = (0, 0)
+    new = [r for r in rows if r.get("decision_id") not in have]
+    return new, {"device": ident[0], "inode": ident[1], "offset": offset, "last": last}
+
+
+def save_position(path: Path, position: dict[str, Any]) -> None:
+    """Record where an ingest stopped (call once its decisions are committed). A position without a last
+    decision is not saved (there is nothing to check it against)."""
+    if position.get("last") is None:
+        return
+    target = position_path(path)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(position), encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def _load_position(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(position_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or not {"device", "inode", "offset", "last"} <= data.keys():
+        return None
+    if not isinstance(data["offset"], int) or not isinstance(data["last"], str):
+        return None
+    return data
 
 
 def _iso(value: object) -> str:

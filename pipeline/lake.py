@@ -239,20 +239,32 @@ MATCH_INPUTS = ("documents", "classifications", "review_decisions")
 MATCH_WHOLE = ("activities", "plans")
 
 
-def _refresh_matches(conn: duckdb.DuckDBPyConnection, doc_ids: set[str] | None) -> int:
-    """Rewrite matches_store for these documents (None: all of them). Returns the rows it holds for them."""
+def _refresh_matches(conn: duckdb.DuckDBPyConnection, doc_ids: set[str] | None, fresh: Any = None) -> int:
+    """Rewrite matches_store for these documents (None: all of them, from the lake's own view). `fresh`: their
+    rows, derived beforehand from the warehouse (coverage_file.fresh_rows: by key, no scan of the lake's
+    Parquet files); None: derived here from the lake's view. Returns the rows it holds for them."""
     if doc_ids is None:
         conn.execute(f"DELETE FROM {ALIAS}.matches_store")
         conn.execute(f"INSERT INTO {ALIAS}.matches_store SELECT * FROM {ALIAS}.matches_live")
         return -1
     if not doc_ids:
         return 0
-    conn.execute("CREATE OR REPLACE TEMP TABLE _match_ids AS SELECT unnest(?::VARCHAR[]) AS doc_id",
-                 [sorted(doc_ids)])
-    conn.execute(f"DELETE FROM {ALIAS}.matches_store WHERE doc_id IN (SELECT doc_id FROM temp._match_ids)")
-    conn.execute(f"INSERT INTO {ALIAS}.matches_store SELECT * FROM {ALIAS}.matches_live "
-                 "WHERE doc_id IN (SELECT doc_id FROM temp._match_ids)")
-    conn.execute("DROP TABLE temp._match_ids")
+    import pyarrow as pa
+
+    conn.register("_match_ids", pa.table({"doc_id": sorted(doc_ids)}))
+    try:
+        conn.execute(f"DELETE FROM {ALIAS}.matches_store WHERE doc_id IN (SELECT doc_id FROM _match_ids)")
+        if fresh is None:
+            conn.execute(f"INSERT INTO {ALIAS}.matches_store SELECT * FROM {ALIAS}.matches_live "
+                         "WHERE doc_id IN (SELECT doc_id FROM _match_ids)")
+        else:
+            conn.register("_match_rows", fresh)
+            try:
+                conn.execute(f"INSERT INTO {ALIAS}.matches_store BY NAME SELECT * FROM _match_rows")
+            finally:
+                conn.unregister("_match_rows")
+    finally:
+        conn.unregister("_match_ids")
     return len(doc_ids)
 
 
@@ -268,38 +280,80 @@ def _digest(conn: duckdb.DuckDBPyConnection, catalog: str, table: str, wh: str) 
     return conn.execute(f'SELECT count(*), bit_xor(hash(({cols}))) FROM {catalog}."{table}"').fetchone()
 
 
-def _copy(conn: duckdb.DuckDBPyConnection, wh: str, table: str, where: str = "") -> None:
+def _copy(conn: duckdb.DuckDBPyConnection, wh: str, table: str, where: str = "", source: str | None = None) -> None:
+    """Insert rows of the warehouse's `table` into the lake's: those of `{wh}.table {where}`, or of the query
+    `source` (rows of that table already selected, e.g. by pipeline.keyfetch)."""
     cols = ", ".join(f'"{c}"' for c in _columns(conn, wh, table))
     extra = f", {FOLD_SEARCH_TEXT}" if table == "documents" else ""
     names = cols + (', "search_text"' if table == "documents" else "")
-    conn.execute(f'INSERT INTO {ALIAS}."{table}" ({names}) SELECT {cols}{extra} FROM {wh}."{table}" {where}')
+    src = f"({source})" if source is not None else f'{wh}."{table}" {where}'
+    conn.execute(f'INSERT INTO {ALIAS}."{table}" ({names}) SELECT {cols}{extra} FROM {src}')
+
+
+def _prepare(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any]],
+             derived: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Before the lake transaction (which may write the lake only): the rows a delta publish reads from the
+    warehouse, fetched by key (pipeline.keyfetch), never by scanning the big tables' wide columns. The
+    touched documents' rows go to temp._lake_docs (mirrored and tokenized from there); the `matches` rows of
+    every copy of the stories the job or new decisions touched are derived from the warehouse's rows
+    (coverage_file.fresh_rows, the same view SQL as the lake's `matches_live`), or taken from `derived` (the
+    coverage file's publish of the same job: `ids`, `matches`) when it derived them all."""
+    import pyarrow as pa
+
+    from pipeline import keyfetch
+    from pipeline.coverage_file import expand_to_stories, fresh_rows
+
+    prepared: dict[str, Any] = {}
+    docs = _touched_keys(touched.get("documents", []), ("doc_id",))
+    conn.register("_lake_doc_keys", pa.table({"doc_id": sorted(k[0] for k in docs)}))
+    try:
+        select = keyfetch.select_by_keys(conn, f'{wh}."documents"', "_lake_doc_keys", ("doc_id",)) if docs \
+            else f'SELECT * FROM {wh}."documents" WHERE false'
+        conn.execute(f"CREATE OR REPLACE TEMP TABLE _lake_docs AS {select}")
+    finally:
+        conn.unregister("_lake_doc_keys")
+    seeds = {k[0] for t in MATCH_INPUTS for k in _touched_keys(touched.get(t, []), ("doc_id",))}
+    if "review_decisions" in _tables(conn, ALIAS):
+        seeds |= {r[0] for r in conn.execute(
+            f"SELECT DISTINCT doc_id FROM {wh}.review_decisions WHERE decision_id NOT IN "
+            f"(SELECT decision_id FROM {ALIAS}.review_decisions)").fetchall()}
+    ids = expand_to_stories(conn, wh, seeds)
+    prepared["match_ids"] = set(ids)
+    if ids and derived and set(ids) <= derived.get("ids", set()):
+        import pyarrow.compute as pc
+
+        rows = derived["matches"]
+        prepared["matches"] = rows.filter(pc.is_in(rows.column("doc_id"), value_set=pa.array(ids)))
+    else:
+        prepared["matches"] = fresh_rows(conn, ids, items=False)[0] if ids else None
+    return prepared
 
 
 def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any]] | None,
-           paths: Paths) -> dict[str, Any]:
+           paths: Paths, derived: dict[str, Any] | None = None) -> dict[str, Any]:
     """Bring the lake to the warehouse's state in one DuckLake transaction. `conn` has the warehouse open as
     catalog `wh`; `touched`: table -> Arrow batches whose keys changed in this job (None: mirror everything,
     as the first time). Returns what was done (tables mirrored whole, rows per delta table)."""
     from pipeline import lake_search
 
+    prepared = _prepare(conn, wh, touched, derived) if touched is not None else {}
     conn.execute("BEGIN")
     try:
         created = set(_ensure_tables(conn, wh))
         views_changed = _ensure_views(conn)
         done: dict[str, Any] = {"whole": [], "delta": {}}
-        diff_docs: set[str] = set()
         for table in _tables(conn, wh):
             keys = DELTA_KEYS.get(table)
             if table in DIFF_KEYS and touched is not None and table not in created:
                 added = _mirror_diff(conn, wh, table, DIFF_KEYS[table])
                 if added:
                     done["delta"][table] = len(added)
-                    diff_docs.update(added)
             elif keys and touched is not None and table not in created:
                 batches = touched.get(table, [])
                 if not batches:
                     continue
-                done["delta"][table] = _mirror_keys(conn, wh, table, keys, batches)
+                source = "SELECT * FROM temp._lake_docs" if table == "documents" else None
+                done["delta"][table] = _mirror_keys(conn, wh, table, keys, batches, source)
             elif touched is None or table in created or _digest(conn, wh, table, wh) != _digest(conn, ALIAS, table, wh):
                 conn.execute(f'DELETE FROM {ALIAS}."{table}"')
                 _copy(conn, wh, table)
@@ -307,20 +361,20 @@ def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any
         if touched is None or views_changed or set(MATCH_WHOLE) & set(done["whole"]):
             _refresh_matches(conn, None)
         else:
-            from pipeline.coverage_file import expand_to_stories
-
-            seeds = {k[0] for t in MATCH_INPUTS for k in _touched_keys(touched.get(t, []), ("doc_id",))} | diff_docs
-            _refresh_matches(conn, set(expand_to_stories(conn, ALIAS, seeds)))
+            _refresh_matches(conn, prepared["match_ids"], prepared["matches"])
         if touched is None:
-            lake_search.rebuild(conn, ALIAS)
+            lake_search.rebuild(conn, ALIAS, source=f'{wh}."documents"')
         else:
             changed = _touched_keys(touched.get("documents", []), ("doc_id",))
             if changed:
-                lake_search.update(conn, ALIAS, [k[0] for k in changed])
+                lake_search.update(conn, ALIAS, [k[0] for k in changed], source="temp._lake_docs")
         conn.execute("COMMIT")
     except Exception:
         conn.execute("ROLLBACK")
         raise
+    finally:
+        if touched is not None:
+            conn.execute("DROP TABLE IF EXISTS temp._lake_docs")
     return done
 
 
@@ -345,8 +399,12 @@ def _touched_keys(batches: Iterable[Any], keys: tuple[str, ...]) -> set[tuple[An
 
 
 def _mirror_keys(conn: duckdb.DuckDBPyConnection, wh: str, table: str, keys: tuple[str, ...],
-                 batches: list[Any]) -> int:
+                 batches: list[Any], source: str | None = None) -> int:
+    """Replace the lake's rows of these keys by the warehouse's, read by key (pipeline.keyfetch) or from
+    `source` (a query of those rows already fetched)."""
     import pyarrow as pa
+
+    from pipeline import keyfetch
 
     touched = _touched_keys(batches, keys)
     if not touched:
@@ -356,7 +414,9 @@ def _mirror_keys(conn: duckdb.DuckDBPyConnection, wh: str, table: str, keys: tup
     try:
         match = " AND ".join(f'x."{k}" IS NOT DISTINCT FROM k."{k}"' for k in keys)
         conn.execute(f'DELETE FROM {ALIAS}."{table}" x WHERE EXISTS (SELECT 1 FROM _lake_keys k WHERE {match})')
-        _copy(conn, wh, table, f'x WHERE EXISTS (SELECT 1 FROM _lake_keys k WHERE {match})')
+        if source is None:
+            source = keyfetch.select_by_keys(conn, f'{wh}."{table}"', "_lake_keys", keys)
+        _copy(conn, wh, table, source=source)
     finally:
         conn.unregister("_lake_keys")
     return len(touched)
@@ -396,10 +456,15 @@ def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: 
     """Publish the (closed, checkpointed) warehouse: the coverage file first (pipeline.coverage_file, what
     the report reads), then the lake. Caller holds the writer lock. The first publish (no lake yet, or
     `touched` None) mirrors everything. With `lake` False only the coverage file is published (a review
-    decision: the lake follows at the next publish, see DIFF_KEYS)."""
-    from pipeline import coverage_file
+    decision: the lake follows at the next publish, see DIFF_KEYS; the report reads the decision from the
+    delta file of pipeline.coverage_delta until the coverage file is published again)."""
+    from pipeline import coverage_delta, coverage_file
 
-    coverage = coverage_file.publish(paths, touched_docs(touched) if exists(paths) else None)
+    docs = touched_docs(touched) if exists(paths) else None
+    if not lake and docs is not None:  # a decision: the report reads it from the delta file at once
+        return {"whole": [], "delta": {}, "coverage": coverage_delta.publish(paths, docs)}
+    derived: dict[str, Any] = {}
+    coverage = coverage_file.publish(paths, docs, derived)
     if not lake:
         return {"whole": [], "delta": {}, "coverage": coverage}
     first = not exists(paths)
@@ -413,7 +478,7 @@ def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: 
                 touched = None
         if first or touched is None:
             duck.for_rebuild(conn)
-        done = mirror(conn, "wh", None if first else touched, paths)
+        done = mirror(conn, "wh", None if first else touched, paths, derived)
     finally:
         conn.close()
     done["coverage"] = coverage

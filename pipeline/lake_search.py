@@ -32,27 +32,52 @@ def _ensure(conn: duckdb.DuckDBPyConnection, alias: str) -> None:
         conn.execute("USE memory")
 
 
-def rebuild(conn: duckdb.DuckDBPyConnection, alias: str) -> None:
+# documents tokenized at once by a whole rebuild: all of them at once made one temporary table of every token
+# of the archive (about 1.2 billion rows at a million documents), which spilled more than 20 GB to disk
+REBUILD_CHUNK = 10_000
+
+
+def rebuild(conn: duckdb.DuckDBPyConnection, alias: str, source: str | None = None) -> None:
+    """Index every document again. `source`: a table of the documents that has row ids (the warehouse's
+    `documents`, attached), tokenized REBUILD_CHUNK rows at a time by row-id range; default: the lake's own
+    `documents`, at once."""
     _ensure(conn, alias)
     conn.execute(f"DELETE FROM {alias}.search_postings")
     conn.execute(f"DELETE FROM {alias}.search_docs")
+    if source is None:
+        chunks = ["documents"]
+    else:
+        row = conn.execute(f"SELECT max(rowid) FROM {source}").fetchone()
+        last = int(row[0]) if row and row[0] is not None else -1
+        chunks = [f"(SELECT doc_id, title, lead, text FROM {source} WHERE rowid BETWEEN {lo} AND "
+                  f"{lo + REBUILD_CHUNK - 1})" for lo in range(0, last + 1, REBUILD_CHUNK)]
     conn.execute(f"USE {alias}")
     try:
-        conn.execute(_sql("search_index").replace("{where}", ""))
+        for chunk in chunks:
+            conn.execute(_sql("search_index").replace("{source}", chunk).replace("{where}", ""))
     finally:
         conn.execute("USE memory")
 
 
-def update(conn: duckdb.DuckDBPyConnection, alias: str, doc_ids: Sequence[str]) -> None:
-    """Re-index these documents (new or re-extracted); the rest of the index is left as it is."""
+def update(conn: duckdb.DuckDBPyConnection, alias: str, doc_ids: Sequence[str], source: str | None = None) -> None:
+    """Re-index these documents (new or re-extracted); the rest of the index is left as it is. `source`: a
+    relation holding their rows (title, lead, text), e.g. fetched from the warehouse by key; default: the
+    lake's `documents` (a scan of every Parquet file's text). The postings of documents never indexed are
+    not looked for (a delete scans every posting)."""
     _ensure(conn, alias)
     conn.execute("CREATE OR REPLACE TEMP TABLE _search_ids AS SELECT unnest(?::VARCHAR[]) AS doc_id",
                  [list(doc_ids)])
-    conn.execute(f"DELETE FROM {alias}.search_postings WHERE doc_id IN (SELECT doc_id FROM _search_ids)")
-    conn.execute(f"DELETE FROM {alias}.search_docs WHERE doc_id IN (SELECT doc_id FROM _search_ids)")
+    conn.execute(f"CREATE OR REPLACE TEMP TABLE _search_old AS SELECT doc_id FROM {alias}.search_docs "
+                 "WHERE doc_id IN (SELECT doc_id FROM _search_ids)")
+    old = conn.execute("SELECT count(*) FROM _search_old").fetchone()
+    if old and old[0]:
+        conn.execute(f"DELETE FROM {alias}.search_postings WHERE doc_id IN (SELECT doc_id FROM _search_old)")
+        conn.execute(f"DELETE FROM {alias}.search_docs WHERE doc_id IN (SELECT doc_id FROM _search_old)")
     conn.execute(f"USE {alias}")
     try:
-        conn.execute(_sql("search_index").replace("{where}", "WHERE doc_id IN (SELECT doc_id FROM temp._search_ids)"))
+        conn.execute(_sql("search_index").replace("{source}", source or "documents")
+                     .replace("{where}", "WHERE doc_id IN (SELECT doc_id FROM temp._search_ids)"))
     finally:
         conn.execute("USE memory")
     conn.execute("DROP TABLE _search_ids")
+    conn.execute("DROP TABLE _search_old")

@@ -146,15 +146,18 @@ class Writer:
     # -- review journal --------------------------------------------------------------------------
     def ingest_review_journal(self) -> int:
         """Copy decisions recorded in the journal file into review_decisions (idempotent)."""
-        from pipeline.journal import read_decisions
+        from pipeline.journal import read_new, save_position
 
-        # only the decisions not held yet: what a publish then refreshes follows the new ones, not the journal
+        # only the decisions not held yet: what a publish then refreshes follows the new ones, not the journal;
+        # read from where the last ingest into this warehouse stopped (pipeline.journal.read_new)
         have = {r[0] for r in self.conn.execute("SELECT decision_id FROM review_decisions").fetchall()}
-        new = [r for r in read_decisions(self.paths.review_journal, skip=have) if r.get("decision_id") not in have]
+        new, position = read_new(self.paths.review_journal, have)
         if not new:
+            save_position(self.paths.review_journal, position)
             return 0
         before = self.count("review_decisions")
         self.insert("review_decisions", new, on_conflict="ignore")
+        save_position(self.paths.review_journal, position)
         return self.count("review_decisions") - before
 
     def count(self, table: str) -> int:

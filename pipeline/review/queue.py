@@ -12,7 +12,7 @@ from typing import Any
 import duckdb
 
 from pipeline import sql
-from pipeline.journal import read_decisions
+from pipeline.journal import read_new
 from pipeline.labels import FORMAT_LABELS as FORMAT_LABELS  # review pages and CSV import it from here
 from pipeline.normalize import fold
 from pipeline.review import overlay
@@ -92,11 +92,13 @@ class ReviewState:
     activities: list[dict[str, Any]] = field(default_factory=list)
     # the query items() reads: review_item (with the text), or review_item_brief on the coverage file
     item_query: str = "review_item"
+    # items() by ref, kept for the state's life (a decision resolves its item twice: which state, then which item)
+    _items: dict[str, list[dict[str, Any]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, conn: duckdb.DuckDBPyConnection, paths: Paths) -> ReviewState:
         ingested = {r[0] for r in conn.execute(sql.query("review_decision_ids")).fetchall()}
-        pending = overlay.pending_decisions(read_decisions(paths.review_journal, skip=ingested), ingested)
+        pending = overlay.pending_decisions(read_new(paths.review_journal, ingested)[0], ingested)
         activities = _dicts(conn.execute(sql.query("review_activities")))
         windows = {(a["plan_id"], a["activity_id"]): (a["window_start"], a["window_end"]) for a in activities}
         return cls(conn=conn, paths=paths, pending=pending, windows=windows, activities=activities)
@@ -181,6 +183,12 @@ class ReviewState:
 
     def items(self, ref: str) -> list[dict[str, Any]]:
         """Items matching a queue id or a doc_id (one per plan), overlaid, with text and evidence."""
+        key = f"{self.item_query}|{ref.strip()}"
+        if key not in self._items:
+            self._items[key] = self._read_items(ref)
+        return [dict(r) for r in self._items[key]]
+
+    def _read_items(self, ref: str) -> list[dict[str, Any]]:
         raw = _dicts(self.conn.execute(sql.query(self.item_query), [ref.strip()]))
         if not raw:
             return raw

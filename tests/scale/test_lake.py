@@ -124,3 +124,49 @@ def test_analysts_duckdb_cli_reads_the_lake(migrated: Paths) -> None:
     refused = subprocess.run([str(cli), "-init", str(script), "-c", "CREATE TABLE x (a INT)"],
                              capture_output=True, text=True, timeout=120)
     assert refused.returncode != 0 or "read-only" in (refused.stdout + refused.stderr).lower()
+
+
+def test_delta_publish_equals_the_whole_derivation(migrated: Paths) -> None:
+    """A write job's publish reads its rows from the warehouse by key (pipeline.keyfetch) and derives `matches`
+    for its stories there: the lake's stored `matches` and search postings then equal what its own views and
+    tokenizer give over every row (new copies of a decided story, a re-extracted page, a decision)."""
+    from pipeline.store import open_writer
+    from tests.support.warehouse import classification, document
+
+    decide(migrated, "d02", "reject", reviewer="lan")  # a story-wide decision on s-chinh-sach
+    with open_writer(migrated) as writer:
+        writer.insert("documents", [
+            document("d11", "2022-05-02", source_id="vtv", story_id="s-chinh-sach", title="Chính sách mầm non",
+                     text="Đăng lại lần nữa: đào tạo giáo viên mầm non."),
+            document("d12", "2022-09-02", title="Bồi dưỡng cán bộ quản lý", text="Lai Châu tập huấn Đề án 33."),
+            document("d07", "2022-10-05", title="Sơ kết thực hiện Đề án 33 (sửa)", text="Văn bản trích xuất lại."),
+        ], on_conflict="replace")
+        writer.insert("classifications", [classification("d11", "1", "accept"),
+                                          classification("d12", "2b", "review")])
+    assert lake.verify(migrated) == {}
+    for a, b in (("matches_store", "matches_live"), ("matches_live", "matches_store")):
+        assert query(migrated, f"SELECT count(*) FROM (FROM {a} EXCEPT ALL FROM {b})") == [(0,)], a
+    assert query(migrated, "SELECT count(*) FROM matches_store WHERE doc_id IN ('d11', 'd12')") == [(2,)]
+    whole = ("SELECT doc_id, term, count(*)::INTEGER FROM (SELECT doc_id, unnest(fts_main_documents.tokenize("
+             "concat_ws(' ', title, lead, text))) AS term FROM documents) GROUP BY ALL")
+    for a, b in ((whole, "FROM search_postings"), ("FROM search_postings", whole)):
+        assert query(migrated, f"SELECT count(*) FROM ({a} EXCEPT ALL {b})") == [(0,)]
+    assert query(migrated, "SELECT count(*), count(DISTINCT doc_id) FROM search_docs") == [(12, 12)]
+
+
+def test_a_whole_search_rebuild_by_chunks_equals_one_pass(home: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first publish indexes the warehouse's documents a few rows at a time (by row-id range): the postings
+    and lengths equal one pass over every document."""
+    from pipeline import lake_search
+
+    analyst_warehouse(home)
+    monkeypatch.setenv(lake.LAKE_ENV, "sqlite")
+    monkeypatch.setattr(lake_search, "REBUILD_CHUNK", 3)
+    assert lake.migrate_warehouse(home)["problems"] == {}
+    whole = ("SELECT doc_id, term, count(*)::INTEGER FROM (SELECT doc_id, unnest(fts_main_documents.tokenize("
+             "concat_ws(' ', title, lead, text))) AS term FROM documents) GROUP BY ALL")
+    for a, b in ((whole, "FROM search_postings"), ("FROM search_postings", whole)):
+        assert query(home, f"SELECT count(*) FROM ({a} EXCEPT ALL {b})") == [(0,)]
+    lengths = "SELECT doc_id, len(fts_main_documents.tokenize(concat_ws(' ', title, lead, text))) FROM documents"
+    assert sorted(query(home, "FROM search_docs")) == sorted(query(home, lengths))
+    assert len(query(home, "FROM search_docs")) == 10

@@ -1,0 +1,60 @@
+"""Fetch a few rows of a big DuckDB table by key without reading every row's wide columns.
+
+A filter such as `doc_id IN (SELECT ...)` makes DuckDB scan every row group of the table and decompress
+every projected column (a million documents' text, several GB) to keep a few hundred rows: DuckDB uses no
+index for a join. Its scans do skip row groups and vectors by `rowid` range, so this reads the key
+columns only to find the rows' ids, groups those ids into runs (ids within GAP of each other), and reads
+the wanted columns of those runs only. A write job's new rows sit together at the end of the table (one
+run); a story's scattered copies are a few runs. With more runs than MAX_RUNS one filtered scan is
+cheaper, and that is what is done then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import duckdb
+
+GAP = 2048  # one DuckDB vector: rows closer than this are read in the same run
+MAX_RUNS = 64
+
+
+def runs(row_ids: Sequence[int], gap: int = GAP) -> list[tuple[int, int]]:
+    """Sorted, merged [first, last] ranges covering the ids (ids within `gap` of each other share one)."""
+    out: list[list[int]] = []
+    for rid in sorted(set(row_ids)):
+        if out and rid - out[-1][1] <= gap:
+            out[-1][1] = rid
+        else:
+            out.append([rid, rid])
+    return [(a, b) for a, b in out]
+
+
+def select_by_keys(conn: duckdb.DuckDBPyConnection, table: str, keys: str, key_cols: Sequence[str],
+                   columns: str = "*") -> str:
+    """A SELECT of `columns` from `table` (a qualified, quoted name) for the rows whose `key_cols` match a
+    row of the relation `keys` (a registered Arrow table or temp table with those columns; with several key
+    columns NULL matches NULL, with one a NULL key matches nothing). Finds the rows' ids first (key columns
+    only) and returns SQL that reads only their runs."""
+    if len(key_cols) == 1:  # a semi join DuckDB also turns into a filter on the scan (min/max of the keys)
+        key = key_cols[0]
+        match = f'x."{key}" IN (SELECT "{key}" FROM {keys})'
+        found = conn.execute(f"SELECT x.rowid FROM {table} x WHERE {match}").fetchall()
+        exists = f"SELECT {{}} FROM {table} x WHERE {match}"
+    else:
+        on = " AND ".join(f'x."{k}" IS NOT DISTINCT FROM k."{k}"' for k in key_cols)
+        exists = f"SELECT {{}} FROM {table} x WHERE EXISTS (SELECT 1 FROM {keys} k WHERE {on})"
+        found = conn.execute(exists.format("x.rowid")).fetchall()
+    row_ids = [int(r[0]) for r in found]
+    if not row_ids:
+        return f"SELECT {columns} FROM {table} WHERE false"
+    spans = runs(row_ids)
+    if len(spans) > MAX_RUNS:
+        return exists.format(columns)
+    ids = sorted(set(row_ids))
+    parts = []
+    for a, b in spans:
+        inside = [r for r in ids if a <= r <= b]
+        only = "" if len(inside) == b - a + 1 else f" AND rowid IN ({', '.join(map(str, inside))})"
+        parts.append(f"SELECT {columns} FROM {table} WHERE rowid BETWEEN {a} AND {b}{only}")
+    return " UNION ALL ".join(parts)
