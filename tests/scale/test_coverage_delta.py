@@ -9,14 +9,13 @@ import stat
 from typing import Any
 
 import duckdb
-import pytest
 
-from pipeline import coverage_delta, coverage_file, lake
+from pipeline import coverage_delta, coverage_file
 from pipeline.report import build_report
 from pipeline.snapshot import open_coverage
 from pipeline.store import open_writer
 from planwatch.config import Paths
-from tests.foundation.helpers import analyst_warehouse, decide, write_job
+from tests.foundation.helpers import decide, write_job
 from tests.support.warehouse import PLAN_ID
 
 MATCHES = "SELECT * FROM matches ORDER BY doc_id, plan_id"
@@ -43,14 +42,6 @@ def _generation(paths: Paths) -> str | None:
         return coverage_file.generation(conn, "coverage")
     finally:
         conn.close()
-
-
-@pytest.fixture
-def migrated(home: Paths, monkeypatch: pytest.MonkeyPatch) -> Paths:
-    analyst_warehouse(home)
-    monkeypatch.setenv(lake.LAKE_ENV, "sqlite")
-    assert lake.migrate_warehouse(home)["problems"] == {}
-    return home
 
 
 def test_decisions_in_a_row_show_in_the_report_from_the_delta_file(migrated: Paths) -> None:

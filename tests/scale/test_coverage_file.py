@@ -20,7 +20,7 @@ from pipeline.snapshot import open_coverage
 from pipeline.store import open_writer
 from planwatch.cli import app
 from planwatch.config import Paths
-from tests.foundation.helpers import analyst_warehouse, decide, query, report_rows, write_job
+from tests.foundation.helpers import decide, query, report_rows, write_job
 from tests.support.warehouse import PLAN_ID
 
 MATCHES = "SELECT * FROM matches ORDER BY doc_id, plan_id"
@@ -47,14 +47,6 @@ def _report(paths: Paths, as_of: str = "2022-12-31") -> dict[tuple[str, str], di
     with open_coverage(paths) as conn:
         report = build_report(conn, PLAN_ID, dt.date.fromisoformat(as_of))
     return {(r["activity"], r["format"]): r for r in report["rows"]}
-
-
-@pytest.fixture
-def migrated(home: Paths, monkeypatch: pytest.MonkeyPatch) -> Paths:
-    analyst_warehouse(home)
-    monkeypatch.setenv(lake.LAKE_ENV, "sqlite")
-    assert lake.migrate_warehouse(home)["problems"] == {}
-    return home
 
 
 def test_coverage_file_reads_as_the_snapshot(migrated: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
