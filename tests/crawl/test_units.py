@@ -14,6 +14,7 @@ from crawlers.registry import RegistryError, load_queries, load_sources, source_
 from crawlers.safety import UnsafeURL, check_url, is_safe
 from crawlers.urls import canonical_url
 from tests.crawl.helpers import write_sources
+from tests.support.fresh import assert_in_fresh_interpreter
 
 
 @pytest.mark.parametrize(("raw", "canon"), [
@@ -258,9 +259,6 @@ def test_settings_and_user_agent(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_crawler_extensions_leave_remote_control_and_telnet_unloaded() -> None:
     """Scrapy imports every extension its settings name, even one set to None: the base list leaves them out,
     the other default extensions stay."""
-    import subprocess
-    import sys
-
     code = (
         "import sys\n"
         "from scrapy.crawler import Crawler\n"
@@ -280,9 +278,7 @@ def test_crawler_extensions_leave_remote_control_and_telnet_unloaded() -> None:
         "assert 'scrapy.extensions.remote_control' not in sys.modules\n"
         "assert 'aiohttp' not in sys.modules\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], capture_output=True,
-                          text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
+    assert_in_fresh_interpreter(code)
 
 
 def test_provinces_table_and_checks(tmp_path: Path) -> None:

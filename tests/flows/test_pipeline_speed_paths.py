@@ -16,6 +16,7 @@ from pipeline.ingest import ingest_run, source_as_dict
 from pipeline.plans import load_plan
 from pipeline.workers import BatchResult, WorkerContext, run_batches
 from planwatch.config import Paths
+from tests.support.fresh import assert_in_fresh_interpreter
 from tests.support.warehouse import PLAN_ID
 
 PARAGRAPH = ("<p>Sở Giáo dục và Đào tạo tổ chức lớp bồi dưỡng giáo viên mầm non theo Đề án 33, với sự tham gia "
@@ -255,9 +256,6 @@ def test_a_polite_crawl_takes_the_writer_only_when_its_stream_ends(home: Paths, 
 def test_the_fork_server_preload_builds_the_classifiers_once_without_the_warehouse_modules() -> None:
     """The workers' preload (pipeline.workers.PRELOAD) leaves duckdb and pyarrow out, and builds every enabled
     plan's classifier: a worker asking for it gets the cached one, not a new build."""
-    import subprocess
-    import sys
-
     code = (
         "import importlib, sys\n"
         "from pipeline.workers import PRELOAD\n"
@@ -271,6 +269,4 @@ def test_the_fork_server_preload_builds_the_classifiers_once_without_the_warehou
         "built = {id(c) for _, c in engine._CACHE.values()}\n"
         "assert {id(engine.classifier_for(p)) for p in plans} == built\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], capture_output=True,
-                          text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
+    assert_in_fresh_interpreter(code)
