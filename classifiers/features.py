@@ -6,6 +6,8 @@ Feature names (all values are small non-negative floats; the model scales them):
   k:<term>              log(1 + hits) of one lexicon term anywhere; kt:<term> when it is in the title
   p:<group>             training terms ("bồi dưỡng", "tập huấn", ...) with a what/who group term within
                         proximity_tokens syllables: what the training is about and who is trained
+  s:<name>              the same at sentence level: one sentence with a training term, the people trained and
+                        the preschool level or professional content (classifiers.sentences)
   r:<part>              the rules' score, topic parts, gates and negative groups
   act:<id>, sim:<id>    the rules' activity cues; similarity to the plan's text of the activity
   t:<ngram>, b:<ngram>  syllable unigrams and bigrams of the title, of the lead and body head
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 
 from classifiers.lexicon import Lexicon
 from classifiers.scoring import Hit, Scored
+from classifiers.sentences import sentence_features
 from classifiers.zones import Zone
 from pipeline.plans import Plan
 
@@ -105,6 +108,7 @@ def document_features(zones: list[Zone], index: dict[str, list[Hit]], scored: Sc
     for key, c in per_term.items():
         f[f"k:{key}"] = math.log1p(c)
     _pairs(index, lex, f)
+    f.update(sentence_features(zones, index))
     # the rules' evidence
     f["r:score"] = scored.score
     f["r:topic"] = max(-5.0, scored.topic / 10)

@@ -42,7 +42,8 @@ MIN_REAL_POSITIVES = 40   # thresholds from the real items alone once they hold 
 BORDERLINE_WEIGHT = 0.5   # a label marked borderline (a second reader could decide otherwise) counts half
 CODE_FILES = ("classifiers/features.py", "classifiers/training.py", "classifiers/model.py", "classifiers/matcher.py",
               "classifiers/scoring.py", "classifiers/zones.py", "classifiers/engine.py", "classifiers/routing.py",
-              "classifiers/corpus.py", "classifiers/url_subject.py")
+              "classifiers/corpus.py", "classifiers/url_subject.py",
+              "classifiers/sentences.py")
 
 
 def code_digest(lexicon_path: Path) -> str:
