@@ -17,7 +17,6 @@ REAL_OFF_TOPIC = [
     ("web-e25bdd4411d9", "fire-safety training and drill for preschool staff (holdout)"),
     ("web-80d6a1789ad3", "fire-safety 'tập huấn nghiệp vụ' for a preschool's managers, teachers and staff"),
     ("web-52365c10bd44", "the sector's database software for preschools (data entry)"),
-    ("web-df6e5b1eb494", "thesis on food-safety knowledge of preschool kitchen cooks"),
     ("web-432bedcd13e2", "year-end review of the HCMC preschool sector"),
     ("web-535e455ddcc3", "the ministry's year-end review of the preschool level (holdout)"),
     ("web-f1ecaa1bed33", "year-end review of the preschool sector (enrolment, schools, meals)"),
