@@ -220,11 +220,11 @@ class Measured:
         if len(self.samples) < 2:
             return "no samples"
         busy = [t for (t, now), (_, before) in zip(self.samples[1:], self.samples, strict=False)
-                if now.get("workers", 0.0) > before.get("workers", 0.0)]
+                if now.get("pool", 0.0) > before.get("pool", 0.0)]
         if not busy:
             return "the workers never ran (inline)"
         first, last = busy[0], busy[-1]
-        cpu_at = {t: sum(c.values()) for t, c in self.samples}
+        cpu_at = {t: sum(v for k, v in c.items() if k != "pool") for t, c in self.samples}
         middle = (cpu_at[last] - cpu_at[first]) / max(last - first, 1e-9)
         tail_cpu = self.cpu_s - cpu_at[last]
         return (f"start {first:.1f} s (CPU {cpu_at[first]:.1f} s), middle {last - first:.1f} s at "
@@ -260,6 +260,8 @@ def run_measured(args: list[str], env: dict[str, str]) -> Measured:
         by_role: dict[str, float] = {}
         for pid, seconds in cpu.items():
             by_role[role[pid]] = by_role.get(role[pid], 0.0) + seconds
+            if role[pid] == "workers" and _parent(pid) != proc.pid:  # a pool worker (not the fork server)
+                by_role["pool"] = by_role.get("pool", 0.0) + seconds
         samples.append((time.monotonic() - started, by_role))
         time.sleep(0.2)
     wall = time.monotonic() - started
@@ -273,6 +275,18 @@ def run_measured(args: list[str], env: dict[str, str]) -> Measured:
         roles[role[pid]] = roles.get(role[pid], 0.0) + seconds
     return Measured(wall, sum(cpu.values()), peak / 1024, (busy1 - busy0) / max(total1 - total0, 1e-9), text,
                     roles, samples)
+
+
+_PARENTS: dict[int, int] = {}
+
+
+def _parent(pid: int) -> int:
+    if pid not in _PARENTS:
+        try:
+            _PARENTS[pid] = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except OSError:
+            _PARENTS[pid] = -1
+    return _PARENTS[pid]
 
 
 def _role(pid: int, root: int) -> str:
