@@ -82,10 +82,12 @@ def store_raw(raw_dir: Path, body: bytes) -> str:
     target = raw_path(raw_dir, sha)
     if not target.exists():
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        # the prefix folder is made when the first body under it finds none (a mkdir for every page was two
+        # syscalls and an exception)
         try:
             fh = open(tmp, "wb")  # noqa: SIM115 (closed below)
-        except FileNotFoundError:  # the first body under this prefix: its folder is made only then (a mkdir
-            target.parent.mkdir(parents=True, exist_ok=True)  # for every page was two syscalls and an exception)
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
             fh = open(tmp, "wb")  # noqa: SIM115
         with fh:
             fh.write(gzip.compress(body, compresslevel=6, mtime=0))
