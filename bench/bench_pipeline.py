@@ -14,8 +14,9 @@ vietnews-sample.jsonl, then vietnews-mamnon-dev.jsonl), one HTML page per articl
 
 Prints pages/s of each, the ratios, per-stage seconds (from the `run_stages` table), peak RSS of the
 planwatch process tree (crawl subprocess and workers included), the CPU it used (in all and by part: the planwatch
-process with its writer thread and the publish, the workers with their fork server, the crawl subprocess) and the
-machine's CPU load from everyone else during the run.
+process with its writer thread and the publish, the workers with their fork server, the crawl subprocess), the
+overlap (the serial start before the workers' first CPU, the cores used while they ran, the serial tail after
+their last) and the machine's CPU load from everyone else during the run.
 
     .venv/bin/python bench/bench_pipeline.py [--pages N] [--markup generic|gdtd] [--new-pages 500]
         [--small-docs 5000] [--big-docs 50000] [--no-lake]
@@ -33,7 +34,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -201,6 +202,8 @@ class Measured:
     machine_busy: float   # share of all cores busy on the whole machine during the run (0..1)
     stdout: str
     roles: dict[str, float] | None = None  # CPU seconds by role: planwatch (parent: writer, publish), workers, crawl
+    # (seconds since start, CPU seconds so far by role) every sample: when each part ran (overlap())
+    samples: list[tuple[float, dict[str, float]]] = field(default_factory=list)
 
     def cpu_share(self) -> float:
         """Share of the machine's cores the tree used (1.0 = all cores busy)."""
@@ -210,6 +213,23 @@ class Measured:
         """Share of all cores busy with other processes (other engineers) during the run."""
         return max(self.machine_busy - self.cpu_share(), 0.0)
 
+    def overlap(self) -> str:
+        """When the work ran in parallel: the start before the workers' first CPU (imports, snapshot reads, the
+        fork server, the crawl's start), the middle while workers ran (cores used by the tree on average), and
+        the tail after their last CPU (the last chunk, the run's rows, checkpoint and publish: one process)."""
+        if len(self.samples) < 2:
+            return "no samples"
+        busy = [t for (t, now), (_, before) in zip(self.samples[1:], self.samples, strict=False)
+                if now.get("pool", 0.0) > before.get("pool", 0.0)]
+        if not busy:
+            return "the workers never ran (inline)"
+        first, last = busy[0], busy[-1]
+        cpu_at = {t: sum(v for k, v in c.items() if k != "pool") for t, c in self.samples}
+        middle = (cpu_at[last] - cpu_at[first]) / max(last - first, 1e-9)
+        tail_cpu = self.cpu_s - cpu_at[last]
+        return (f"start {first:.1f} s (CPU {cpu_at[first]:.1f} s), middle {last - first:.1f} s at "
+                f"{middle:.2f} cores, tail {self.wall - last:.1f} s (CPU {tail_cpu:.1f} s)")
+
 
 def run_measured(args: list[str], env: dict[str, str]) -> Measured:
     busy0, total0 = _machine_busy()
@@ -218,6 +238,7 @@ def run_measured(args: list[str], env: dict[str, str]) -> Measured:
                             text=True)
     cpu: dict[int, float] = {}
     role: dict[int, str] = {}
+    samples: list[tuple[float, dict[str, float]]] = []
     peak = 0
     out: list[str] = []
     def read() -> None:
@@ -236,6 +257,12 @@ def run_measured(args: list[str], env: dict[str, str]) -> Measured:
                 if pid not in role:
                     role[pid] = _role(pid, proc.pid)
         peak = max(peak, rss)
+        by_role: dict[str, float] = {}
+        for pid, seconds in cpu.items():
+            by_role[role[pid]] = by_role.get(role[pid], 0.0) + seconds
+            if role[pid] == "workers" and _parent(pid) != proc.pid:  # a pool worker (not the fork server)
+                by_role["pool"] = by_role.get("pool", 0.0) + seconds
+        samples.append((time.monotonic() - started, by_role))
         time.sleep(0.2)
     wall = time.monotonic() - started
     reader.join()
@@ -247,7 +274,19 @@ def run_measured(args: list[str], env: dict[str, str]) -> Measured:
     for pid, seconds in cpu.items():
         roles[role[pid]] = roles.get(role[pid], 0.0) + seconds
     return Measured(wall, sum(cpu.values()), peak / 1024, (busy1 - busy0) / max(total1 - total0, 1e-9), text,
-                    roles)
+                    roles, samples)
+
+
+_PARENTS: dict[int, int] = {}
+
+
+def _parent(pid: int) -> int:
+    if pid not in _PARENTS:
+        try:
+            _PARENTS[pid] = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except OSError:
+            _PARENTS[pid] = -1
+    return _PARENTS[pid]
 
 
 def _role(pid: int, root: int) -> str:
@@ -398,6 +437,7 @@ def main() -> None:
               f"on {cores} idle cores at most {cores * bare_cpu / m.cpu_s:.2f}x trafilatura's pages/s")
         parts = sorted((m.roles or {}).items())
         print("  CPU by part (ms/page): " + ", ".join(f"{k} {v * 1000 / n:.2f}" for k, v in parts))
+        print(f"  overlap: {m.overlap()}")
         print(f"  stages: {fmt_stages(stages)}")
     print(f"unchanged second crawl: {refetched} article pages fetched again ({again.wall:.1f} s)")
 

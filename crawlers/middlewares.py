@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from crawlers.spider import PlanwatchSpider
 
 REDIRECT_CODES = (301, 302, 303, 307, 308)
+RESOLVED_HOSTS = 1024
 
 
 def _spider(crawler: Crawler) -> PlanwatchSpider:
@@ -48,6 +49,9 @@ def host_of(request: Request) -> str:
 class SafetyMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
+        # hosts whose check passed once: their addresses are in the resolver's cache (crawlers.safety), so checking
+        # them again cannot block and runs here, without a thread hop per request
+        self.resolved: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> SafetyMiddleware:
@@ -58,15 +62,23 @@ class SafetyMiddleware:
         sp.new_attempt(request)
         source = sp.source_of(request)
         allow = bool(source and source.allow_private)
+        host = host_of(request)
         try:
-            # Name resolution may block for seconds: off the reactor thread (results are cached per host).
-            await asyncio.get_running_loop().run_in_executor(None, lambda: check_url(request.url, allow_private=allow))
+            if host in self.resolved:
+                check_url(request.url, allow_private=allow)
+            else:
+                # Name resolution may block for seconds: off the reactor thread (results are cached per host).
+                await asyncio.get_running_loop().run_in_executor(
+                    None, lambda: check_url(request.url, allow_private=allow))
+                if len(self.resolved) >= RESOLVED_HOSTS:  # well inside the resolver cache's 4,096 hosts
+                    self.resolved.clear()
+                self.resolved.add(host)
         except UnsafeURL as exc:
             sp.record_failure(request, f"refused: {exc}", counts_as="refused")
             raise IgnoreRequest(f"refused: {exc}") from None
         if allow:  # this source may reach private addresses on this host: tell the resolver (per host)
-            private_hosts(self.crawler).add(host_of(request))
-        reason = sp.given_up_hosts.get(host_of(request))
+            private_hosts(self.crawler).add(host)
+        reason = sp.given_up_hosts.get(host)
         if reason and request.meta.get("pw_kind") != "robots":
             sp.record_failure(request, f"skipped: {reason}", counts_as="skipped_host")
             raise IgnoreRequest(reason)

@@ -81,9 +81,15 @@ def store_raw(raw_dir: Path, body: bytes) -> str:
     sha = hashlib.sha256(body).hexdigest()
     target = raw_path(raw_dir, sha)
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
+        # the prefix folder is made when the first body under it finds none (a mkdir for every page was two
+        # syscalls and an exception)
+        try:
+            fh = open(tmp, "wb")  # noqa: SIM115 (closed below)
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fh = open(tmp, "wb")  # noqa: SIM115
+        with fh:
             fh.write(gzip.compress(body, compresslevel=6, mtime=0))
         os.replace(tmp, target)
     return sha

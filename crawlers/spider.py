@@ -8,8 +8,8 @@ article one pages.jsonl line, every source one health.jsonl line at the end."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import time
-import uuid
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -127,6 +127,7 @@ class PlanwatchSpider(scrapy.Spider):
         self.outstanding: dict[str, int] = {}  # per source: requests scheduled and not yet out of the downloader
         self.clock0 = time.monotonic()
         self._progress_loop: Any = None
+        self._attempt_ids = itertools.count(1)
 
     # -- progress (runs/<id>/progress.json, read by the parent) -------------------------------------------
     @classmethod
@@ -192,7 +193,8 @@ class PlanwatchSpider(scrapy.Spider):
         return self.health[sid]
 
     def new_attempt(self, request: Request) -> None:
-        request.meta["pw_token"] = uuid.uuid4().hex
+        # unique within this crawl process, which is all the token is compared in (uuid4 cost a getrandom call)
+        request.meta["pw_token"] = f"a{next(self._attempt_ids)}"
         request.meta.setdefault("pw_t0", time.monotonic())
 
     def _mark_recorded(self, request: Request) -> bool:

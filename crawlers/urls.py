@@ -9,6 +9,7 @@ ItemID and every other non-tracking parameter is kept), strip `m.`/`amp.` mobile
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 # Exact parameter names (lowercase) that only track campaigns or sessions.
@@ -28,8 +29,11 @@ def is_tracking_param(name: str) -> bool:
     return low in TRACKING_PARAMS or low.startswith(TRACKING_PREFIXES)
 
 
+@lru_cache(maxsize=65_536)
 def canonical_url(url: str) -> str:
-    """The canonical spelling of `url`. Idempotent: canonical_url(canonical_url(u)) == canonical_url(u)."""
+    """The canonical spelling of `url`. Idempotent: canonical_url(canonical_url(u)) == canonical_url(u).
+    Cached (a pure function of the string): the crawler asks it about the same URL at discovery, for the page row
+    and for the final URL, 8 microseconds each."""
     url = url.strip()
     parts = urlsplit(url)
     scheme = parts.scheme.lower()

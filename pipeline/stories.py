@@ -178,11 +178,15 @@ def _occurrences(docs: Sequence[Doc]) -> dict[int, dict[str | None, tuple[set[st
     out: dict[int, dict[str | None, tuple[set[str], set[int]]]] = defaultdict(dict)
     for doc in docs:
         p = period(_local_date(doc))
+        source, doc_id = doc.source_id, doc.doc_id
         for h in doc.countable_hashes():
-            ids, periods = out[h].setdefault(doc.source_id, (set(), set()))
-            ids.add(doc.doc_id)
+            per_outlet = out[h]
+            entry = per_outlet.get(source)
+            if entry is None:  # (no setdefault: it built two empty sets for every occurrence)
+                entry = per_outlet[source] = (set(), set())
+            entry[0].add(doc_id)
             if p is not None:
-                periods.add(p)
+                entry[1].add(p)
     return out
 
 
@@ -203,7 +207,13 @@ def _rule(counts: OutletCounts | None) -> bool:
 def _could_become(stored: OutletCounts | None, batch: dict[str | None, tuple[set[str], set[int]]]) -> bool:
     """False when the stored and the batch's documents of a paragraph are too few for the rule (it needs at least
     OUTLET_DOCS documents, or SPREAD_PERIODS periods, so at least FEWEST documents)."""
-    return sum(n for n, _ in (stored or {}).values()) + sum(len(ids) for ids, _ in batch.values()) >= FEWEST
+    total = 0
+    if stored:
+        for n, _ in stored.values():
+            total += n
+    for ids, _ in batch.values():
+        total += len(ids)
+    return total >= FEWEST
 
 
 def _merged(stored: OutletCounts | None, batch: dict[str | None, tuple[set[str], set[int]]]) -> OutletCounts:
@@ -277,7 +287,9 @@ class Assigner:
             d for d, s in self.story_of.items() if s in wanted}
 
     def _batch_hits(self, doc_id: str) -> set[str]:
-        return {d for key in self.keys_of[doc_id] for d in self.batch_bands.get(int(key), ())} - {doc_id}
+        bands = self.batch_bands
+        # tolist: the keys as Python ints at once (int() of each numpy scalar was most of this set's time)
+        return {d for key in self.keys_of[doc_id].tolist() for d in bands.get(key, ())} - {doc_id}
 
     def _ensure_candidates(self, doc_ids: Iterable[str]) -> None:
         """Candidates (both directions) of stored documents to evaluate again: keys from their stored text."""
@@ -394,8 +406,8 @@ class Assigner:
             self.docs[doc.doc_id] = doc
             self.order[doc.doc_id] = sort_key(doc)
             self.keys_of[doc.doc_id] = row
-            for key in row:
-                self.batch_bands[int(key)].add(doc.doc_id)
+            for key in row.tolist():  # Python ints, as int(key) of each element gave
+                self.batch_bands[key].add(doc.doc_id)
         seeds: set[str] = set(self.new_ids)
         if index_paragraphs:
             self.lookup.prefetch(prepared.keys, {h for d in [*ordered, *previous] for h in d.countable_hashes()})

@@ -237,6 +237,44 @@ def test_guarded_resolver_refuses_private_answers() -> None:
         lenient.check_answer("169.254.169.254", "metadata.example")
 
 
+def test_the_ssrf_check_runs_for_every_request_to_a_host_already_resolved(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SafetyMiddleware checks a host that passed once inline (no thread hop), but still checks every request with
+    its own source's allow_private: a host that one mirror source may reach is refused to a public source."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from scrapy import Request
+    from scrapy.exceptions import IgnoreRequest
+
+    from crawlers import middlewares
+
+    checked: list[tuple[str, bool]] = []
+
+    def spy(url: str, *, allow_private: bool = False) -> str:
+        checked.append((url, allow_private))
+        return check_url(url, allow_private=allow_private)
+
+    monkeypatch.setattr(middlewares, "check_url", spy)
+    sources = {"mirror": SimpleNamespace(allow_private=True), "public": SimpleNamespace(allow_private=False)}
+    refused: list[str] = []
+    spider = SimpleNamespace(new_attempt=lambda request: None, given_up_hosts={},
+                             source_of=lambda request: sources[request.meta["pw_source"]],
+                             record_failure=lambda request, error, counts_as: refused.append(request.url))
+    crawler = SimpleNamespace(spider=spider, settings=SimpleNamespace(getlist=lambda name: []))
+    safety = middlewares.SafetyMiddleware(crawler)  # type: ignore[arg-type]
+
+    def ask(url: str, source: str) -> None:
+        asyncio.run(safety.process_request(Request(url, meta={"pw_source": source})))
+
+    ask("http://127.0.0.1:8000/a", "mirror")
+    ask("http://127.0.0.1:8000/b", "mirror")  # resolved once: checked again, inline
+    with pytest.raises(IgnoreRequest):
+        ask("http://127.0.0.1:8000/c", "public")
+    assert checked == [("http://127.0.0.1:8000/a", True), ("http://127.0.0.1:8000/b", True),
+                       ("http://127.0.0.1:8000/c", False)]
+    assert refused == ["http://127.0.0.1:8000/c"] and safety.resolved == {"127.0.0.1"}
+
+
 def test_settings_and_user_agent(monkeypatch: pytest.MonkeyPatch) -> None:
     from crawlers.job import CrawlJob
     from crawlers.settings import build_settings
