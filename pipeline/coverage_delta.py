@@ -35,7 +35,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipeline import coverage_file, duck
+from pipeline import coverage_file, duck, keyfetch
 from pipeline.publish import install_read_only
 from planwatch.config import Paths
 
@@ -142,18 +142,14 @@ def publish(paths: Paths, touched_docs: Iterable[str]) -> dict[str, object]:
         fresh, _ = coverage_file.fresh_rows(conn, ids, items=False) if ids else (None, None)
         conn.execute("USE memory")
         # the touched documents' rows as published now: the coverage file's, or the previous delta's for its own
-        conn.register("_touched_ids", pa.table({"doc_id": ids}, schema=pa.schema([("doc_id", pa.string())])))
-        try:
-            if prev:
-                conn.execute("CREATE OR REPLACE TABLE _before AS SELECT * FROM cov.matches WHERE doc_id IN "
-                             "(SELECT doc_id FROM _touched_ids) AND doc_id NOT IN (SELECT doc_id FROM prev.delta_docs) "
-                             "UNION ALL BY NAME SELECT * FROM prev.delta_matches WHERE doc_id IN "
-                             "(SELECT doc_id FROM _touched_ids)")
-            else:
-                conn.execute("CREATE OR REPLACE TABLE _before AS SELECT * FROM cov.matches WHERE doc_id IN "
-                             "(SELECT doc_id FROM _touched_ids)")
-        finally:
-            conn.unregister("_touched_ids")
+        # (the ids as constants: a filter DuckDB pushes into the scan of doc_id; a story's copies are few)
+        touched = f"doc_id IN ({keyfetch.literal_list(ids)})" if ids else "false"
+        if prev:
+            conn.execute(f"CREATE OR REPLACE TABLE _before AS SELECT * FROM cov.matches WHERE {touched} "
+                         "AND doc_id NOT IN (SELECT doc_id FROM prev.delta_docs) "
+                         f"UNION ALL BY NAME SELECT * FROM prev.delta_matches WHERE {touched}")
+        else:
+            conn.execute(f"CREATE OR REPLACE TABLE _before AS SELECT * FROM cov.matches WHERE {touched}")
         # the view `matches` of the delta file reads the coverage file by the name a reader has for it
         conn.execute(f"ATTACH ':memory:' AS {MAIN}")
         conn.execute(f"CREATE TABLE {MAIN}.main.matches AS SELECT * FROM cov.matches LIMIT 0")
@@ -180,7 +176,8 @@ def publish(paths: Paths, touched_docs: Iterable[str]) -> dict[str, object]:
         conn.execute("COMMIT")
         conn.execute("CREATE OR REPLACE VIEW _after AS SELECT * FROM cov.matches WHERE doc_id NOT IN "
                      f"(SELECT doc_id FROM {ALIAS}.delta_docs) UNION ALL BY NAME SELECT * FROM {ALIAS}.delta_matches")
-        conn.execute("CREATE OR REPLACE VIEW _after_counting AS SELECT * FROM cov.matches_counting WHERE "
+        # a table, not a view: the aggregates read it three to five times (a small share of `matches`)
+        conn.execute("CREATE OR REPLACE TABLE _after_counting AS SELECT * FROM cov.matches_counting WHERE "
                      f"doc_id NOT IN (SELECT doc_id FROM {ALIAS}.delta_docs) UNION ALL BY NAME SELECT * FROM "
                      f"{ALIAS}.delta_matches WHERE {coverage_file.COUNTING_FILTER}")
         if only:
