@@ -286,14 +286,21 @@ def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True, only: list
         conn.execute("USE memory")
 
 
-def _aggregate_outside(conn: duckdb.DuckDBPyConnection, plans: list[str], rows: str = "cov.matches") -> None:
-    """Per plan: the first OUTSIDE_HEAD items of its outside-window list, how many there are, and its latest
-    dated counted or pending row (the report reads the pre-aggregated tables for an as_of on or after it).
-    Read from the file's `matches` (cov), written to the scratch schema."""
+def head_rows() -> int:
+    """How many items of each plan's outside-window list the file keeps: twice what the report lists
+    (pipeline.report.OUTSIDE_HEAD), so that a decision taking items out of the list still leaves the delta file
+    (pipeline.coverage_delta) the first OUTSIDE_HEAD in place without sorting the whole list again."""
     from pipeline.report import OUTSIDE_HEAD
 
+    return 2 * OUTSIDE_HEAD
+
+
+def _aggregate_outside(conn: duckdb.DuckDBPyConnection, plans: list[str], rows: str = "cov.matches") -> None:
+    """Per plan: the first head_rows() items of its outside-window list, how many there are, and its latest
+    dated counted or pending row (the report reads the pre-aggregated tables for an as_of on or after it).
+    Read from the file's `matches` (cov), written to the scratch schema."""
     outside = "SELECT * FROM ({}) LIMIT {}".format(
-        _statement("report_outside_window").replace("FROM matches m", f"FROM {rows} m"), OUTSIDE_HEAD)
+        _statement("report_outside_window").replace("FROM matches m", f"FROM {rows} m"), head_rows())
     count = _statement("report_outside_count").replace("FROM matches m", f"FROM {rows} m")
     conn.execute(f"CREATE OR REPLACE TABLE report_outside_head AS SELECT NULL::VARCHAR AS plan_id, "
                  f"NULL::BIGINT AS pos, * FROM ({outside}) LIMIT 0", [END_OF_TIME, ""])
