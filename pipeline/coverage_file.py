@@ -166,7 +166,7 @@ def fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], *, items: bo
         conn.unregister("_fresh_ids")
     for table in ("activities", "sources", "plan_channels"):
         conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table}")
-    for text in _view_sql(MATCH_VIEWS):
+    for text in _view_sql(MATCH_VIEWS if items else MATCH_VIEWS[:2]):  # (45_review.sql: the review items only)
         conn.execute(text)
     fresh = conn.execute("SELECT * FROM memory.matches").fetch_arrow_table()
     if not items:
