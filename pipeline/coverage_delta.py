@@ -187,7 +187,7 @@ def publish(paths: Paths, touched_docs: Iterable[str]) -> dict[str, object]:
     """Publish the rows of these documents (and every copy of their stories) and the report's aggregates
     into a new delta file. When the coverage file is missing, of another layout, or the report's inputs
     changed, the coverage file itself is published instead. Caller holds the writer lock; the warehouse is
-    closed and checkpointed."""
+    closed (a decision's writer leaves its rows in the WAL, which the read-only attach replays)."""
     cov_path = coverage_file.path(paths)
     if not cov_path.exists():
         return coverage_file.publish(paths, touched_docs)
