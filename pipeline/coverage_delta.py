@@ -253,8 +253,17 @@ def publish(paths: Paths, touched_docs: Iterable[str]) -> dict[str, object]:
         if only:
             # the outside-window list is moved by the story's rows only (_outside_moved); recomputed over every
             # row (a sort of every item outside a window: 88k at 1M documents) only when that cannot be exact
+            # the counts of the cells the story's rows are in, before or after (coverage_file._aggregate)
+            conn.register("_cell_fresh", fresh)
+            try:
+                conn.execute("CREATE OR REPLACE TABLE memory.main._cells AS SELECT DISTINCT plan_id, activity, "
+                             f"format FROM (SELECT plan_id, activity, format, status, published_date, in_window FROM "
+                             "_before UNION ALL SELECT plan_id, activity, format, status, published_date, in_window "
+                             f"FROM _cell_fresh) WHERE {coverage_file.COUNTING_FILTER}")
+            finally:
+                conn.unregister("_cell_fresh")
             coverage_file._aggregate(conn, False, only, rows="memory.main._after",
-                                     counting="memory.main._after_counting", target=ALIAS)
+                                     counting="memory.main._after_counting", target=ALIAS, cells="memory.main._cells")
             if outside and not _outside_moved(conn, only, ids, fresh):
                 coverage_file._aggregate(conn, True, only, rows="memory.main._after",
                                          counting="memory.main._after_counting", target=ALIAS)

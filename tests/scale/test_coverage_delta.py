@@ -49,6 +49,7 @@ def test_decisions_in_a_row_show_in_the_report_from_the_delta_file(migrated: Pat
     assert generation and _published(migrated) == _truth(migrated)
     steps = (("d06", "confirm", "2a"), ("d08", "confirm", "2b"), ("d01", "reject", None),  # a 3-copy story
              ("d09", "confirm", "2b"),  # outside its window: the outside-window list changes
+             ("d05", "confirm", "1"),  # to another activity: the counts of two cells change (only theirs derived)
              ("d08", "reopen", None))
     seen = []
     for doc_id, action, activity in steps:
