@@ -31,7 +31,8 @@ def literal_list(values: Sequence[str]) -> str:
 
 def key_filter(conn: duckdb.DuckDBPyConnection, column: str, keys: str, key: str) -> str:
     """A condition `column IN (...)` for the values of `key` in relation `keys`: as constants when they are few
-    (INLINE_MAX), else as a semi join with the relation. NULL keys match nothing."""
+    (INLINE_MAX; written as string constants, which DuckDB casts to the column's type: the keys used with it are
+    VARCHAR ids), else as a semi join with the relation. NULL keys match nothing."""
     values = [r[0] for r in conn.execute(f'SELECT DISTINCT "{key}" FROM {keys} WHERE "{key}" IS NOT NULL').fetchall()]
     if not values:
         return "false"
