@@ -119,11 +119,24 @@ def _copy_small(conn: duckdb.DuckDBPyConnection, create: bool) -> list[str]:
 
 def expand_to_stories(conn: duckdb.DuckDBPyConnection, catalog: str, doc_ids: Iterable[str]) -> list[str]:
     """These documents and every copy of their stories (a story-wide decision reaches them all)."""
+    from pipeline.keyfetch import literal_list
+
     seeds = sorted(set(doc_ids))
     if not seeds:
         return []
-    rows = conn.execute(sql.query("coverage_story_docs").format(catalog=catalog), [seeds]).fetchall()
-    return sorted(r[0] for r in rows)
+    if len(seeds) > FEW_SEEDS:  # one set-based query (a reprocess, a large job)
+        rows = conn.execute(sql.query("coverage_story_docs").format(catalog=catalog), [seeds]).fetchall()
+        return sorted(r[0] for r in rows)
+    # a decision, a crawl's batch: constants the indexes answer (a decision's story: 1-2 ms at 1M documents,
+    # where the set-based query scanned story_id and doc_id of every document)
+    keys = [r[0] for r in conn.execute(sql.query("coverage_story_keys").format(catalog=catalog)
+                                       .replace("/*IDS*/", literal_list(seeds))).fetchall()]
+    members = {r[0] for r in conn.execute(sql.query("coverage_story_members").format(catalog=catalog)
+                                          .replace("/*KEYS*/", literal_list(keys))).fetchall()} if keys else set()
+    return sorted(members | set(seeds))
+
+
+FEW_SEEDS = 1000  # up to this many documents, expand_to_stories writes them as constants
 
 
 # the wide columns of `documents` no view of MATCH_VIEWS reads: left NULL in a fresh derivation (read by key,
@@ -153,7 +166,7 @@ def fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], *, items: bo
         conn.unregister("_fresh_ids")
     for table in ("activities", "sources", "plan_channels"):
         conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table}")
-    for text in _view_sql(MATCH_VIEWS):
+    for text in _view_sql(MATCH_VIEWS if items else MATCH_VIEWS[:2]):  # (45_review.sql: the review items only)
         conn.execute(text)
     fresh = conn.execute("SELECT * FROM memory.matches").fetch_arrow_table()
     if not items:
@@ -226,7 +239,8 @@ def _touched_plans(conn: duckdb.DuckDBPyConnection, fresh: Any, rows: str = "cov
 
 
 def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True, only: list[str] | None = None, *,
-               rows: str = "cov.matches", counting: str = "cov.matches_counting", target: str = "cov") -> None:
+               rows: str = "cov.matches", counting: str = "cov.matches_counting", target: str = "cov",
+               cells: str | None = None) -> None:
     """(Re)write the pre-aggregated report tables of `cov` from its rows. They are derived in a scratch
     schema of the in-memory catalog (the coverage macros over the rows counting reads only: counted or
     pending, in a window or undated), then written to the file in one transaction (one commit). Without
@@ -234,7 +248,12 @@ def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True, only: list
     plan's latest dated row only moves forward (an upper bound: the report then derives, never errs).
     `only`: the plans whose rows changed (their aggregates are replaced, the others kept); None: all.
     `rows`, `counting`: the relations of the rows (`matches`, `matches_counting`) to aggregate; `target`: the
-    catalog written (the coverage file, or the decisions' delta file of pipeline.coverage_delta)."""
+    catalog written (the coverage file, or the decisions' delta file of pipeline.coverage_delta).
+    `cells` (with `only`, without `outside`): a relation of the (plan_id, activity, format) cells whose rows
+    changed; only their rows of the three count tables are replaced, derived from the rows of the stories
+    that have a counting row in one of them. Exact for those cells: a cell counts the stories whose chosen
+    tagging is in it and every eligible copy of them, and its pending stories, all of which have a row in it;
+    the other stories' rows did not change (a decision's delta: about a third of a plan's rows, not all)."""
     plans = [r[0] for r in conn.execute("SELECT plan_id FROM cov.plans ORDER BY 1").fetchall()]
     if only is not None:
         plans = [p for p in plans if p in set(only)]
@@ -244,7 +263,16 @@ def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True, only: list
     conn.execute("USE memory.agg")
     try:
         wanted = ", ".join("'" + p.replace("'", "''") + "'" for p in plans)  # ids of plans held by the file
-        conn.execute(f"CREATE OR REPLACE VIEW matches AS SELECT * FROM {counting} WHERE plan_id IN ({wanted})")
+        in_cell = (f"EXISTS (SELECT 1 FROM {cells} k WHERE k.plan_id = {{0}}.plan_id AND k.activity IS NOT "
+                   "DISTINCT FROM {0}.activity AND k.format IS NOT DISTINCT FROM {0}.format)")
+        if cells is not None:
+            conn.execute(f"CREATE OR REPLACE TABLE memory.agg.cell_rows AS SELECT c.* FROM {counting} c SEMI JOIN "
+                         f"(SELECT DISTINCT x.plan_id, x.story_id FROM {counting} x WHERE {in_cell.format('x')}) s "
+                         "USING (plan_id, story_id)")
+            counting_rows = "memory.agg.cell_rows"
+        else:
+            counting_rows = counting
+        conn.execute(f"CREATE OR REPLACE VIEW matches AS SELECT * FROM {counting_rows} WHERE plan_id IN ({wanted})")
         # the coverage macros and the plans' tables are the file's own (REPORT_VIEWS, created at its rebuild):
         # a table macro resolves its names by the search path when called, so `matches` is the view above
         # (creating the macros and copying the tables here cost more than the aggregates themselves)
@@ -260,6 +288,10 @@ def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True, only: list
         for table in AGGREGATES if outside else AGGREGATES[:3]:
             if only is None:
                 conn.execute(f"CREATE OR REPLACE TABLE {target}.{table} AS SELECT * FROM memory.agg.{table}")
+            elif cells is not None and not outside:
+                conn.execute(f"DELETE FROM {target}.{table} WHERE {in_cell.format(f'{target}.{table}')}")
+                conn.execute(f"INSERT INTO {target}.{table} SELECT * FROM memory.agg.{table} a WHERE "
+                             f"{in_cell.format('a')}")
             else:
                 conn.execute(f"DELETE FROM {target}.{table} WHERE list_contains(?::VARCHAR[], plan_id)", [plans])
                 conn.execute(f"INSERT INTO {target}.{table} SELECT * FROM memory.agg.{table}")
@@ -273,14 +305,21 @@ def _aggregate(conn: duckdb.DuckDBPyConnection, outside: bool = True, only: list
         conn.execute("USE memory")
 
 
-def _aggregate_outside(conn: duckdb.DuckDBPyConnection, plans: list[str], rows: str = "cov.matches") -> None:
-    """Per plan: the first OUTSIDE_HEAD items of its outside-window list, how many there are, and its latest
-    dated counted or pending row (the report reads the pre-aggregated tables for an as_of on or after it).
-    Read from the file's `matches` (cov), written to the scratch schema."""
+def head_rows() -> int:
+    """How many items of each plan's outside-window list the file keeps: twice what the report lists
+    (pipeline.report.OUTSIDE_HEAD), so that a decision taking items out of the list still leaves the delta file
+    (pipeline.coverage_delta) the first OUTSIDE_HEAD in place without sorting the whole list again."""
     from pipeline.report import OUTSIDE_HEAD
 
+    return 2 * OUTSIDE_HEAD
+
+
+def _aggregate_outside(conn: duckdb.DuckDBPyConnection, plans: list[str], rows: str = "cov.matches") -> None:
+    """Per plan: the first head_rows() items of its outside-window list, how many there are, and its latest
+    dated counted or pending row (the report reads the pre-aggregated tables for an as_of on or after it).
+    Read from the file's `matches` (cov), written to the scratch schema."""
     outside = "SELECT * FROM ({}) LIMIT {}".format(
-        _statement("report_outside_window").replace("FROM matches m", f"FROM {rows} m"), OUTSIDE_HEAD)
+        _statement("report_outside_window").replace("FROM matches m", f"FROM {rows} m"), head_rows())
     count = _statement("report_outside_count").replace("FROM matches m", f"FROM {rows} m")
     conn.execute(f"CREATE OR REPLACE TABLE report_outside_head AS SELECT NULL::VARCHAR AS plan_id, "
                  f"NULL::BIGINT AS pos, * FROM ({outside}) LIMIT 0", [END_OF_TIME, ""])

@@ -17,6 +17,28 @@ import duckdb
 
 GAP = 2048  # one DuckDB vector: rows closer than this are read in the same run
 MAX_RUNS = 64
+# Up to this many keys are written into the SQL as constants: DuckDB then filters the key column's scan with
+# them, or answers from an ART index on that column when there is one (documents.doc_id, documents.story_id,
+# classifications.doc_id: migration 009), where a join with a registered table, or `IN (SELECT unnest(?))`,
+# scans the whole column (and the latter 5-8x slower than constants for 600 keys).
+INLINE_MAX = 2000
+
+
+def literal_list(values: Sequence[str]) -> str:
+    """The values as a SQL list of string constants (quotes doubled), for `col IN (...)`."""
+    return ", ".join("'" + str(v).replace("'", "''") + "'" for v in values)
+
+
+def key_filter(conn: duckdb.DuckDBPyConnection, column: str, keys: str, key: str) -> str:
+    """A condition `column IN (...)` for the values of `key` in relation `keys`: as constants when they are few
+    (INLINE_MAX; written as string constants, which DuckDB casts to the column's type: the keys used with it are
+    VARCHAR ids), else as a semi join with the relation. NULL keys match nothing."""
+    values = [r[0] for r in conn.execute(f'SELECT DISTINCT "{key}" FROM {keys} WHERE "{key}" IS NOT NULL').fetchall()]
+    if not values:
+        return "false"
+    if len(values) <= INLINE_MAX:
+        return f"{column} IN ({literal_list(values)})"
+    return f'{column} IN (SELECT "{key}" FROM {keys})'
 
 
 def runs(row_ids: Sequence[int], gap: int = GAP) -> list[tuple[int, int]]:
@@ -36,21 +58,19 @@ def select_by_keys(conn: duckdb.DuckDBPyConnection, table: str, keys: str, key_c
     row of the relation `keys` (a registered Arrow table or temp table with those columns; with several key
     columns NULL matches NULL, with one a NULL key matches nothing). Finds the rows' ids first (key columns
     only) and returns SQL that reads only their runs."""
-    if len(key_cols) == 1:  # a semi join DuckDB also turns into a filter on the scan (min/max of the keys)
+    if len(key_cols) == 1:  # constants (or a semi join) filter the key column's scan, or use its index
         key = key_cols[0]
-        match = f'x."{key}" IN (SELECT "{key}" FROM {keys})'
-        found = conn.execute(f"SELECT x.rowid FROM {table} x WHERE {match}").fetchall()
-        exists = f"SELECT {{}} FROM {table} x WHERE {match}"
+        where = key_filter(conn, f'x."{key}"', keys, key)
     else:
         on = " AND ".join(f'x."{k}" IS NOT DISTINCT FROM k."{k}"' for k in key_cols)
-        exists = f"SELECT {{}} FROM {table} x WHERE EXISTS (SELECT 1 FROM {keys} k WHERE {on})"
-        found = conn.execute(exists.format("x.rowid")).fetchall()
+        where = f"EXISTS (SELECT 1 FROM {keys} k WHERE {on})"
+    found = conn.execute(f"SELECT x.rowid FROM {table} x WHERE {where}").fetchall()
     row_ids = [int(r[0]) for r in found]
     if not row_ids:
         return f"SELECT {columns} FROM {table} WHERE false"
     spans = runs(row_ids)
     if len(spans) > MAX_RUNS:
-        return exists.format(columns)
+        return f"SELECT {columns} FROM {table} x WHERE {where}"
     ids = sorted(set(row_ids))
     parts = []
     for a, b in spans:

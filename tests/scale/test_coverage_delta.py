@@ -49,6 +49,7 @@ def test_decisions_in_a_row_show_in_the_report_from_the_delta_file(migrated: Pat
     assert generation and _published(migrated) == _truth(migrated)
     steps = (("d06", "confirm", "2a"), ("d08", "confirm", "2b"), ("d01", "reject", None),  # a 3-copy story
              ("d09", "confirm", "2b"),  # outside its window: the outside-window list changes
+             ("d05", "confirm", "1"),  # to another activity: the counts of two cells change (only theirs derived)
              ("d08", "reopen", None))
     seen = []
     for doc_id, action, activity in steps:
@@ -108,3 +109,41 @@ def test_a_job_that_changes_nothing_the_file_holds_does_not_publish_it(migrated:
     write_job(migrated)  # a decision: its rows and the decisions table change, so the file is published
     assert _generation(migrated) != generation
     assert _published(migrated) == _truth(migrated)
+
+
+def test_the_outside_window_list_follows_the_decided_story_only(migrated: Paths, monkeypatch: Any) -> None:
+    """A decision that moves items into or out of the outside-window list updates the delta file's head and count
+    from the decided story's rows (coverage_delta._outside_moved), not by sorting every item outside a window;
+    the report equals the warehouse's derivation, with a head cut short (one item held of several) too."""
+    from pipeline import report
+    from pipeline.locking import exclusive_lock
+
+    monkeypatch.setattr(report, "OUTSIDE_HEAD", 1)
+    with exclusive_lock(migrated.writer_lock, timeout=60):  # the coverage file again, with a head of one item
+        coverage_file.publish(migrated, None)
+    moved: list[bool] = []
+    original = coverage_delta._outside_moved
+
+    def spy(*args: Any, **kwargs: Any) -> bool:
+        moved.append(original(*args, **kwargs))
+        return moved[-1]
+
+    monkeypatch.setattr(coverage_delta, "_outside_moved", spy)
+    steps = (("d06", "confirm", "2a", "2021-06-01"),  # before its window: a second item outside, the head is cut
+             ("d05", "confirm", "2b", "2021-05-01"),  # a third, first in the report's order among the confirmed
+             ("d09", "confirm", "2b", None),  # pending -> confirmed: moves within the list
+             ("d06", "reject", None, None),  # out of the list
+             ("d05", "reopen", None, None))  # pending: first in the list
+    for doc_id, action, activity, day in steps:
+        decide(migrated, doc_id, action, activity=activity, fmt="article" if activity else None, published_date=day)
+        with open_writer(migrated, defer_lake=True):
+            pass
+        assert _published(migrated) == _truth(migrated), (doc_id, action)
+        with open_coverage(migrated) as conn:
+            head = build_report(conn, PLAN_ID, AS_OF, outside_limit=1)
+        truth = duckdb.connect(str(migrated.warehouse), read_only=True)
+        try:
+            assert head == build_report(truth, PLAN_ID, AS_OF, outside_limit=1), (doc_id, action)
+        finally:
+            truth.close()
+    assert True in moved  # the incremental update applied (and where it could not be exact, the whole one did)
