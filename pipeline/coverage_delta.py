@@ -207,40 +207,8 @@ def publish(paths: Paths, touched_docs: Iterable[str]) -> dict[str, object]:
         ids = coverage_file.expand_to_stories(conn, "wh", touched_docs)
         fresh, _ = coverage_file.fresh_rows(conn, ids, items=False) if ids else (None, None)
         conn.execute("USE memory")
-        # the touched documents' rows as published now: the coverage file's, or the previous delta's for its own
-        # (by key: `IN (constants)` with several values filters after reading every column of every row; the
-        # key column's scan, then only the rows' runs, is 5x cheaper on the 294k rows of the file at 1M)
-        touched = f"doc_id IN ({keyfetch.literal_list(ids)})" if ids else "false"
-        conn.register("_touched_ids", pa.table({"doc_id": ids}, schema=pa.schema([("doc_id", pa.string())])))
-        try:
-            held = keyfetch.select_by_keys(conn, "cov.matches", "_touched_ids", ("doc_id",))
-        finally:
-            conn.unregister("_touched_ids")
-        if prev:
-            conn.execute(f"CREATE OR REPLACE TABLE _before AS SELECT * FROM ({held}) WHERE doc_id NOT IN "
-                         "(SELECT doc_id FROM prev.delta_docs) "
-                         f"UNION ALL BY NAME SELECT * FROM prev.delta_matches WHERE {touched}")
-        else:
-            conn.execute(f"CREATE OR REPLACE TABLE _before AS {held}")
-        # the view `matches` of the delta file reads the coverage file by the name a reader has for it
-        conn.execute(f"ATTACH ':memory:' AS {MAIN}")
-        conn.execute(f"CREATE TABLE {MAIN}.main.matches AS SELECT * FROM cov.matches LIMIT 0")
-        conn.execute(f"ATTACH '{tmp}' AS {ALIAS}")
-        conn.execute("BEGIN")  # one commit for the new file's tables (each commit is an fsync)
-        conn.execute(f"CREATE TABLE {ALIAS}.coverage_meta (key VARCHAR, value VARCHAR)")
-        conn.execute(f"INSERT INTO {ALIAS}.coverage_meta VALUES ('base', ?)", [base])
-        source = "prev" if prev else "cov"
-        for table in coverage_file.AGGREGATES:
-            conn.execute(f"CREATE TABLE {ALIAS}.{table} AS SELECT * FROM {source}.{table}")
-        conn.execute(f"CREATE TABLE {ALIAS}.delta_docs AS SELECT doc_id FROM prev.delta_docs" if prev else
-                     f"CREATE TABLE {ALIAS}.delta_docs (doc_id VARCHAR)")
-        conn.execute(f"CREATE TABLE {ALIAS}.delta_matches AS SELECT * FROM prev.delta_matches" if prev else
-                     f"CREATE TABLE {ALIAS}.delta_matches AS SELECT * FROM cov.matches LIMIT 0")
-        # what a reader's plain queries and the coverage macros read as `matches` (the coverage file's own views,
-        # coverage_items and the review views, keep reading its rows until its next publish)
-        conn.execute(f"CREATE VIEW {ALIAS}.main.matches AS SELECT * FROM {MAIN}.main.matches WHERE doc_id NOT IN "
-                     f"(SELECT doc_id FROM {ALIAS}.main.delta_docs) UNION ALL BY NAME "
-                     f"SELECT * FROM {ALIAS}.main.delta_matches")
+        _rows_before(conn, ids, prev)
+        _start_delta_file(conn, tmp, base, prev)
         only: list[str] = []
         outside = False
         if ids:
@@ -253,24 +221,72 @@ def publish(paths: Paths, touched_docs: Iterable[str]) -> dict[str, object]:
                      f"doc_id NOT IN (SELECT doc_id FROM {ALIAS}.delta_docs) UNION ALL BY NAME SELECT * FROM "
                      f"{ALIAS}.delta_matches WHERE {coverage_file.COUNTING_FILTER}")
         if only:
-            # the outside-window list is moved by the story's rows only (_outside_moved); recomputed over every
-            # row (a sort of every item outside a window: 88k at 1M documents) only when that cannot be exact
-            # the counts of the cells the story's rows are in, before or after (coverage_file._aggregate)
-            conn.register("_cell_fresh", fresh)
-            try:
-                conn.execute("CREATE OR REPLACE TABLE memory.main._cells AS SELECT DISTINCT plan_id, activity, "
-                             f"format FROM (SELECT plan_id, activity, format, status, published_date, in_window FROM "
-                             "_before UNION ALL SELECT plan_id, activity, format, status, published_date, in_window "
-                             f"FROM _cell_fresh) WHERE {coverage_file.COUNTING_FILTER}")
-            finally:
-                conn.unregister("_cell_fresh")
-            coverage_file._aggregate(conn, False, only, rows="memory.main._after",
-                                     counting="memory.main._after_counting", target=ALIAS, cells="memory.main._cells")
-            if outside and not _outside_moved(conn, only, ids, fresh):
-                coverage_file._aggregate(conn, True, only, rows="memory.main._after",
-                                         counting="memory.main._after_counting", target=ALIAS)
+            _update_aggregates(conn, only, ids, fresh, outside)
         conn.execute(f"CHECKPOINT {ALIAS}")
     finally:
         conn.close()
     install_read_only(tmp, target)
     return {"rebuilt": False, "docs": len(ids), "delta": True}
+
+
+def _rows_before(conn: Any, ids: list[str], prev: bool) -> None:
+    """Table `_before`: the touched documents' rows as published now, the coverage file's, or the previous
+    delta's for its own (by key: `IN (constants)` with several values filters after reading every column of every
+    row; the key column's scan, then only the rows' runs, is 5x cheaper on the 294k rows of the file at 1M)."""
+    touched = f"doc_id IN ({keyfetch.literal_list(ids)})" if ids else "false"
+    conn.register("_touched_ids", pa.table({"doc_id": ids}, schema=pa.schema([("doc_id", pa.string())])))
+    try:
+        held = keyfetch.select_by_keys(conn, "cov.matches", "_touched_ids", ("doc_id",))
+    finally:
+        conn.unregister("_touched_ids")
+    if prev:
+        conn.execute(f"CREATE OR REPLACE TABLE _before AS SELECT * FROM ({held}) WHERE doc_id NOT IN "
+                     "(SELECT doc_id FROM prev.delta_docs) "
+                     f"UNION ALL BY NAME SELECT * FROM prev.delta_matches WHERE {touched}")
+    else:
+        conn.execute(f"CREATE OR REPLACE TABLE _before AS {held}")
+
+
+def _start_delta_file(conn: Any, tmp: Path, base: str, prev: bool) -> None:
+    """Attach the new delta file and, inside one open transaction (each commit is an fsync), create its tables:
+    meta, the aggregates as published (the previous delta's when it is on the same base), the delta rows carried
+    over, and the view `matches` a reader sees."""
+    # the view `matches` of the delta file reads the coverage file by the name a reader has for it
+    conn.execute(f"ATTACH ':memory:' AS {MAIN}")
+    conn.execute(f"CREATE TABLE {MAIN}.main.matches AS SELECT * FROM cov.matches LIMIT 0")
+    conn.execute(f"ATTACH '{tmp}' AS {ALIAS}")
+    conn.execute("BEGIN")
+    conn.execute(f"CREATE TABLE {ALIAS}.coverage_meta (key VARCHAR, value VARCHAR)")
+    conn.execute(f"INSERT INTO {ALIAS}.coverage_meta VALUES ('base', ?)", [base])
+    source = "prev" if prev else "cov"
+    for table in coverage_file.AGGREGATES:
+        conn.execute(f"CREATE TABLE {ALIAS}.{table} AS SELECT * FROM {source}.{table}")
+    conn.execute(f"CREATE TABLE {ALIAS}.delta_docs AS SELECT doc_id FROM prev.delta_docs" if prev else
+                 f"CREATE TABLE {ALIAS}.delta_docs (doc_id VARCHAR)")
+    conn.execute(f"CREATE TABLE {ALIAS}.delta_matches AS SELECT * FROM prev.delta_matches" if prev else
+                 f"CREATE TABLE {ALIAS}.delta_matches AS SELECT * FROM cov.matches LIMIT 0")
+    # what a reader's plain queries and the coverage macros read as `matches` (the coverage file's own views,
+    # coverage_items and the review views, keep reading its rows until its next publish)
+    conn.execute(f"CREATE VIEW {ALIAS}.main.matches AS SELECT * FROM {MAIN}.main.matches WHERE doc_id NOT IN "
+                 f"(SELECT doc_id FROM {ALIAS}.main.delta_docs) UNION ALL BY NAME "
+                 f"SELECT * FROM {ALIAS}.main.delta_matches")
+
+
+def _update_aggregates(conn: Any, only: list[str], ids: list[str], fresh: Any, outside: bool) -> None:
+    """The report's aggregates of the plans `only` after the decided story's rows moved: the counts of the cells
+    the story's rows are in, before or after (coverage_file._aggregate); the outside-window list moved by the
+    story's rows only (_outside_moved), recomputed over every row (a sort of every item outside a window: 88k at
+    1M documents) only when that cannot be exact."""
+    conn.register("_cell_fresh", fresh)
+    try:
+        conn.execute("CREATE OR REPLACE TABLE memory.main._cells AS SELECT DISTINCT plan_id, activity, "
+                     f"format FROM (SELECT plan_id, activity, format, status, published_date, in_window FROM "
+                     "_before UNION ALL SELECT plan_id, activity, format, status, published_date, in_window "
+                     f"FROM _cell_fresh) WHERE {coverage_file.COUNTING_FILTER}")
+    finally:
+        conn.unregister("_cell_fresh")
+    coverage_file._aggregate(conn, False, only, rows="memory.main._after",
+                             counting="memory.main._after_counting", target=ALIAS, cells="memory.main._cells")
+    if outside and not _outside_moved(conn, only, ids, fresh):
+        coverage_file._aggregate(conn, True, only, rows="memory.main._after",
+                                 counting="memory.main._after_counting", target=ALIAS)
