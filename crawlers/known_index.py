@@ -6,6 +6,7 @@ source of truth. The crawl subprocess opens it read-only (the job's `known_index
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterable
 from functools import cache
@@ -17,6 +18,14 @@ from planwatch.config import data_path
 @cache
 def _sql(name: str) -> str:
     return data_path("sql", "known_index", f"{name}.sql").read_text(encoding="utf-8")
+
+
+@cache
+def canon_rules() -> str:
+    """A fingerprint of the canonicalization code (crawlers/urls.py): an index built under other rules is stale."""
+    from crawlers import urls
+
+    return hashlib.sha1(Path(urls.__file__).read_bytes()).hexdigest()[:16]
 
 
 def connect_rw(path: Path) -> sqlite3.Connection:
@@ -33,16 +42,18 @@ def _meta(conn: sqlite3.Connection, key: str) -> int | None:
     return int(row[0]) if row else None
 
 
-def documents(conn: sqlite3.Connection) -> int | None:
-    """How many warehouse documents the index reflects (None: never recorded)."""
-    return _meta(conn, "documents")
+def reflected(conn: sqlite3.Connection) -> int | None:
+    """How many warehouse documents the index reflects (None: never recorded, or built under other
+    canonicalization rules than the running code's)."""
+    row = conn.execute(_sql("meta_get"), ("canon",)).fetchone()
+    return _meta(conn, "documents") if row and row[0] == canon_rules() else None
 
 
 def _write(conn: sqlite3.Connection, canonical_urls: Iterable[str], documents: int, *, expect: int | None,
            clear: bool) -> bool:
     conn.execute("BEGIN IMMEDIATE")
     try:
-        if expect is not None and _meta(conn, "documents") != expect:
+        if expect is not None and reflected(conn) != expect:
             conn.execute("ROLLBACK")
             return False
         gen = (_meta(conn, "generation") or 0) + 1
@@ -51,6 +62,7 @@ def _write(conn: sqlite3.Connection, canonical_urls: Iterable[str], documents: i
         conn.executemany(_sql("add"), ((u, gen) for u in canonical_urls if u))
         conn.execute(_sql("meta_set"), ("generation", str(gen)))
         conn.execute(_sql("meta_set"), ("documents", str(documents)))
+        conn.execute(_sql("meta_set"), ("canon", canon_rules()))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

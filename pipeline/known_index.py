@@ -58,7 +58,7 @@ def ensure_fresh(paths: Paths) -> tuple[bool, int]:
             if paths.known_index.exists():
                 conn = known_index.connect_rw(paths.known_index)
                 try:
-                    if known_index.documents(conn) == count:
+                    if known_index.reflected(conn) == count:
                         return False, count
                 finally:
                     conn.close()

@@ -72,7 +72,7 @@ def _article_fetches(home: Paths) -> int:
 def _indexed(home: Paths) -> tuple[set[str], int | None]:
     conn = known_index.connect_rw(home.known_index)
     try:
-        return {r[0] for r in conn.execute("SELECT url FROM known")}, known_index.documents(conn)
+        return {r[0] for r in conn.execute("SELECT url FROM known")}, known_index.reflected(conn)
     finally:
         conn.close()
 
@@ -113,6 +113,11 @@ def test_missing_or_stale_index_is_rebuilt_from_the_snapshot(home: Paths, tmp_pa
     conn.close()
     assert pipeline_index.ensure_fresh(home) == (True, 3)
     assert len(_indexed(home)[0]) == 3
+    assert pipeline_index.ensure_fresh(home) == (False, 3)
+    conn = known_index.connect_rw(home.known_index)  # built under other canonicalization rules
+    conn.execute("UPDATE meta SET value = 'older-rules' WHERE key = 'canon'")
+    conn.close()
+    assert pipeline_index.ensure_fresh(home) == (True, 3)
     nightly(home, sources)
     assert _article_fetches(home) == 3
 
