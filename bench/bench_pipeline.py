@@ -9,8 +9,9 @@ vietnews-sample.jsonl, then vietnews-mamnon-dev.jsonl), one HTML page per articl
 4. `trafilatura.extract` over the same pages' HTML, in this process;
 5. cost that grows with the work, not the warehouse: the state is copied twice, grown to --small-docs and
    --big-docs documents (copies of the stored rows under new ids), 500 new pages appear on the site, and each
-   copy crawls them; then the same with the lake (PLANWATCH_LAKE=sqlite, a copy of each grown state migrated
-   to it first), unless --no-lake.
+   copy crawls them (the grown copies' known-URL index is rebuilt from their snapshot first, timed, so that the
+   crawls find it fresh as they find a writer-kept one); then the same with the lake (PLANWATCH_LAKE=sqlite, a copy
+   of each grown state migrated to it first), unless --no-lake.
 
 Prints pages/s of each, the ratios, per-stage seconds (from the `run_stages` table), peak RSS of the
 planwatch process tree (crawl subprocess and workers included), the CPU it used (in all and by part: the planwatch
