@@ -23,6 +23,7 @@ class CrawlJob:
     until: str | None = None              # ISO date: skip items dated after
     mode: str = "nightly"                 # nightly | backfill (backfill adds site search queries)
     known_urls_file: str | None = None    # article URLs already stored: never fetched again
+    known_index_file: str | None = None   # the same as a SQLite index, one lookup a candidate (crawlers/known_index.py)
     validators_file: str | None = None    # {url: {etag, last_modified}} for conditional GET
     manual_urls: list[dict[str, Any]] = field(default_factory=list)  # [{"url", "source_id"?}]
     queries_file: str | None = None       # backfill queries (None: data/sources/search_queries.toml)

@@ -25,6 +25,7 @@ from twisted.python.failure import Failure
 from crawlers.dates import local_day, parse_day
 from crawlers.discovery import Candidate, DiscoveryError, default_article_test, parse_feed, parse_listing, parse_sitemap
 from crawlers.job import CrawlJob
+from crawlers.known_index import KnownUrls
 from crawlers.output import RunWriter, header_pairs, load_known_urls, load_validators, utcnow_iso, write_progress
 from crawlers.realweb import BLOCK_STATUSES, challenge_reason, looks_like_html, sitemap_stops
 from crawlers.registry import Source, fill_template, find_source, source_for_url
@@ -116,7 +117,8 @@ class PlanwatchSpider(scrapy.Spider):
         self.since = parse_day(job.since)
         self.until = parse_day(job.until)
         self.run = RunWriter(Path(job.out_dir), Path(job.raw_dir), job.run_id)
-        self.known = load_known_urls(Path(job.known_urls_file) if job.known_urls_file else None)
+        self.known = KnownUrls(load_known_urls(Path(job.known_urls_file) if job.known_urls_file else None),
+                               Path(job.known_index_file) if job.known_index_file else None)
         self.validators = load_validators(Path(job.validators_file) if job.validators_file else None)
         self.health: dict[str, Health] = {s.id: Health(s.id) for s in sources}
         self.scheduled: set[str] = set()       # canonical article URLs requested in this attempt

@@ -130,7 +130,11 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
         d["story_id"] = assignment.stories.get(d["doc_id"], f"s-{d['doc_id']}")
     for table, keys in changed_keys(assignment).items():  # stored copies moved to another story, ...
         writer.touched.setdefault(table, []).append(keys)
-    writer.insert("documents", docs, on_conflict="replace")
+    from pipeline import known_index
+
+    before = known_index.document_count(writer.conn)
+    writer.insert("documents", docs, on_conflict="replace")  # committed: now the crawler may skip their URLs
+    known_index.after_store(writer.paths, docs, before, known_index.document_count(writer.conn))
     changed = _changed_classifications(writer, classifications)
     for row in classifications:
         stored_decision, stored_at = changed.get(_class_key(row), (None, None))

@@ -33,14 +33,14 @@ def load_registry(sources: str | Path | None) -> list[Any]:
 
 
 def write_known_state(paths: Paths, run_dir: Path) -> tuple[Path, Path]:
-    """Files the crawler reads: canonical URLs already stored, and ETag/Last-Modified per URL."""
-    known_file, validators_file = run_dir / "known_urls.txt", run_dir / "validators.json"
-    urls: list[str] = []
+    """What the crawler reads: the known-URL index (canonical URLs already stored, looked up per candidate; rebuilt
+    from the snapshot only when missing or stale, pipeline/known_index.py) and ETag/Last-Modified per URL."""
+    from pipeline import known_index
+
+    validators_file = run_dir / "validators.json"
     validators: dict[str, dict[str, str | None]] = {}
     try:
         with open_snapshot(paths) as conn:
-            urls = [r[0] for r in conn.execute(
-                "SELECT canonical_url FROM documents UNION SELECT url FROM documents").fetchall()]
             for url, etag, modified in conn.execute(
                     "SELECT url, arg_max(etag, fetched_at), arg_max(last_modified, fetched_at) FROM fetch_log "
                     "WHERE kind IN ('feed', 'sitemap', 'listing') AND (etag IS NOT NULL OR last_modified IS NOT NULL) "
@@ -48,9 +48,9 @@ def write_known_state(paths: Paths, run_dir: Path) -> tuple[Path, Path]:
                 validators[url] = {"etag": etag, "last_modified": modified}
     except NoSnapshot:
         pass
-    known_file.write_text("".join(f"{u}\n" for u in urls), encoding="utf-8")
+    known_index.ensure_fresh(paths)
     validators_file.write_text(json.dumps(validators, ensure_ascii=False), encoding="utf-8")
-    return known_file, validators_file
+    return paths.known_index, validators_file
 
 
 def prepare_crawl(paths: Paths, sources: str | Path | None, since: dt.date | None, until: dt.date | None,
@@ -62,12 +62,12 @@ def prepare_crawl(paths: Paths, sources: str | Path | None, since: dt.date | Non
     run_id = new_run_id(mode)
     run_dir = paths.runs / run_id
     run_dir.mkdir(parents=True)
-    known_file, validators_file = write_known_state(paths, run_dir)
+    known_index_file, validators_file = write_known_state(paths, run_dir)
     manual = pending_manual_urls(paths.home)
     job = {
         "run_id": run_id, "mode": mode, "sources": str(sources) if sources else None,
         "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
-        "out_dir": str(run_dir), "raw_dir": str(paths.raw_archive), "known_urls_file": str(known_file),
+        "out_dir": str(run_dir), "raw_dir": str(paths.raw_archive), "known_index_file": str(known_index_file),
         "validators_file": str(validators_file), "manual_urls": manual, **job_options,
     }
     return run_dir, job, manual

@@ -39,6 +39,11 @@ class Paths:
         return self.home / "snapshot" / "planwatch.duckdb"
 
     @property
+    def known_index(self) -> Path:
+        """Canonical URLs already stored, for the crawler (crawlers/known_index.py; rebuilt from the snapshot)."""
+        return self.home / "known_urls.sqlite"
+
+    @property
     def raw_archive(self) -> Path:
         return self.home / "raw"
 

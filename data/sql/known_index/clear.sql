@@ -1,0 +1,2 @@
+-- Empty the index before a rebuild (crawlers/known_index.py)
+DELETE FROM known;
