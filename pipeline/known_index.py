@@ -48,23 +48,28 @@ def after_store(paths: Paths, docs: Iterable[Mapping[str, Any]], before: int, af
         conn.close()
 
 
-def ensure_fresh(paths: Paths) -> tuple[bool, int]:
+def ensure_fresh(paths: Paths, snap: duckdb.DuckDBPyConnection | None = None) -> tuple[bool, int]:
     """The index reflects the snapshot's documents: kept when its count matches, else rebuilt in place (one
-    transaction: a crawl reading it sees the old or the new set). Returns (rebuilt, documents)."""
-    rows: list[tuple[str | None, str | None]] = []
-    try:
-        with open_snapshot(paths) as snap:
-            count = document_count(snap)
-            if paths.known_index.exists():
-                conn = known_index.connect_rw(paths.known_index)
-                try:
-                    if known_index.reflected(conn) == count:
-                        return False, count
-                finally:
-                    conn.close()
-            rows = snap.execute(sql.query("known_urls_all")).fetchall()
-    except NoSnapshot:
-        count = 0
+    transaction: a crawl reading it sees the old or the new set). `snap`: the snapshot, when the caller has it
+    open already. Returns (rebuilt, documents)."""
+    if snap is None:
+        try:
+            with open_snapshot(paths) as opened:
+                return ensure_fresh(paths, opened)
+        except NoSnapshot:
+            return _rebuild(paths, [], 0)
+    count = document_count(snap)
+    if paths.known_index.exists():
+        conn = known_index.connect_rw(paths.known_index)
+        try:
+            if known_index.reflected(conn) == count:
+                return False, count
+        finally:
+            conn.close()
+    return _rebuild(paths, snap.execute(sql.query("known_urls_all")).fetchall(), count)
+
+
+def _rebuild(paths: Paths, rows: list[tuple[str | None, str | None]], count: int) -> tuple[bool, int]:
     conn = known_index.connect_rw(paths.known_index)
     try:
         known_index.replace_all(conn, canonical_forms(rows), count)

@@ -46,9 +46,9 @@ def write_known_state(paths: Paths, run_dir: Path) -> tuple[Path, Path]:
                     "WHERE kind IN ('feed', 'sitemap', 'listing') AND (etag IS NOT NULL OR last_modified IS NOT NULL) "
                     "GROUP BY url").fetchall():
                 validators[url] = {"etag": etag, "last_modified": modified}
+            known_index.ensure_fresh(paths, conn)
     except NoSnapshot:
-        pass
-    known_index.ensure_fresh(paths)
+        known_index.ensure_fresh(paths)
     validators_file.write_text(json.dumps(validators, ensure_ascii=False), encoding="utf-8")
     return paths.known_index, validators_file
 
