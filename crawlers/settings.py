@@ -13,9 +13,24 @@ M = "crawlers.middlewares"
 # RemoteControl imports aiohttp at start (about 0.1 s of CPU) to serve nothing here. Turning it off in EXTENSIONS
 # (None) still imports it (Scrapy loads every named component to merge the dicts), so the base list itself leaves it
 # and the telnet console out.
-_UNUSED_EXTENSIONS = ("scrapy.extensions.telnet.TelnetConsole", "scrapy.extensions.remote_control.RemoteControl")
+_UNUSED_EXTENSIONS = ("scrapy.extensions.telnet.TelnetConsole", "scrapy.extensions.remote_control.RemoteControl",
+                      # off by their own settings here (no MEMDEBUG_ENABLED, JOBDIR, FEEDS): imported for nothing
+                      "scrapy.extensions.memdebug.MemoryDebugger", "scrapy.extensions.spiderstate.SpiderState",
+                      "scrapy.extensions.feedexport.FeedExporter")
 _EXTENSIONS_BASE = {name: order for name, order in default_settings.EXTENSIONS_BASE.items()
                     if name not in _UNUSED_EXTENSIONS}
+# The same for middlewares a crawl never uses: robots.txt is obeyed by our RobotsPolicyMiddleware and offsite requests
+# are never made by the spider; no credentials (HttpAuth ran for every request to find none); cookies, meta refresh,
+# the HTTP cache and per-response byte stats are off (the cookies module alone imports tldextract).
+_UNUSED_DOWNLOADER_MIDDLEWARES = tuple(f"scrapy.downloadermiddlewares.{name}" for name in (
+    "robotstxt.RobotsTxtMiddleware", "offsite.OffsiteMiddleware", "httpauth.HttpAuthMiddleware",
+    "redirect.MetaRefreshMiddleware", "cookies.CookiesMiddleware", "stats.DownloaderStats",
+    "httpcache.HttpCacheMiddleware"))
+_DOWNLOADER_MIDDLEWARES_BASE = {name: order for name, order in default_settings.DOWNLOADER_MIDDLEWARES_BASE.items()
+                                if name not in _UNUSED_DOWNLOADER_MIDDLEWARES}
+# DepthMiddleware only counts depths (no DEPTH_LIMIT, DEPTH_PRIORITY 0): one more async layer over every callback
+_SPIDER_MIDDLEWARES_BASE = {name: order for name, order in default_settings.SPIDER_MIDDLEWARES_BASE.items()
+                            if name != "scrapy.spidermiddlewares.depth.DepthMiddleware"}
 
 
 def build_settings(job: CrawlJob, sources: list[Source]) -> dict[str, Any]:
@@ -41,9 +56,9 @@ def build_settings(job: CrawlJob, sources: list[Source]) -> dict[str, Any]:
         "RETRY_AFTER_MAX": job.retry_after_max,
         # Only http(s): no file://, data:, ftp://, s3:// handlers at all.
         "DOWNLOAD_HANDLERS": {"file": None, "data": None, "ftp": None, "s3": None},
+        "DOWNLOADER_MIDDLEWARES_BASE": dict(_DOWNLOADER_MIDDLEWARES_BASE),
+        "SPIDER_MIDDLEWARES_BASE": dict(_SPIDER_MIDDLEWARES_BASE),
         "DOWNLOADER_MIDDLEWARES": {
-            "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-            "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
             f"{M}.SafetyMiddleware": 40,
             f"{M}.RobotsPolicyMiddleware": 100,
             f"{M}.RetryAfterMiddleware": 560,

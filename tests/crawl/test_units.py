@@ -319,6 +319,45 @@ def test_crawler_extensions_leave_remote_control_and_telnet_unloaded() -> None:
     assert_in_fresh_interpreter(code)
 
 
+def test_unused_scrapy_middlewares_are_left_out_and_the_safety_ones_stay() -> None:
+    """The base lists drop middlewares a crawl never uses (Scrapy would import and, for most, run them per request);
+    the ones that enforce limits, retries, redirects and headers stay, in both politeness modes."""
+    from scrapy.settings import Settings
+    from scrapy.utils.conf import build_component_list
+
+    from crawlers.job import CrawlJob
+    from crawlers.settings import build_settings
+
+    for politeness in ("default", "off"):
+        job = CrawlJob(run_id="r", out_dir="/tmp/x", raw_dir="/tmp/raw", politeness=politeness)
+        s = Settings(build_settings(job, load_sources(None)))
+        down = {name.rsplit(".", 1)[-1] for name in build_component_list(s.getwithbase("DOWNLOADER_MIDDLEWARES"))}
+        spider = {name.rsplit(".", 1)[-1] for name in build_component_list(s.getwithbase("SPIDER_MIDDLEWARES"))}
+        assert {"SafetyMiddleware", "RobotsPolicyMiddleware", "RetryAfterMiddleware", "FetchRecorder",
+                "RedirectRecorder", "DownloadTimeoutMiddleware", "DefaultHeadersMiddleware", "UserAgentMiddleware",
+                "RetryMiddleware", "HttpCompressionMiddleware", "RedirectMiddleware", "HttpProxyMiddleware"} <= down
+        assert not down & {"RobotsTxtMiddleware", "OffsiteMiddleware", "HttpAuthMiddleware", "MetaRefreshMiddleware",
+                           "CookiesMiddleware", "DownloaderStats", "HttpCacheMiddleware"}, down
+        assert {"HttpErrorMiddleware", "RefererMiddleware", "UrlLengthMiddleware"} <= spider
+        assert "DepthMiddleware" not in spider
+
+
+def test_crawl_gc_tuning_and_its_opt_out() -> None:
+    code = (
+        "import gc, os\n"
+        "from crawlers.run import _tune_gc\n"
+        "default = gc.get_threshold()\n"
+        "os.environ['PLANWATCH_CRAWL_GC'] = 'default'\n"
+        "_tune_gc()\n"
+        "assert gc.get_threshold() == default and gc.get_freeze_count() == 0\n"
+        "del os.environ['PLANWATCH_CRAWL_GC']\n"
+        "_tune_gc()\n"
+        "assert gc.get_threshold() == (10_000, 10, 10) and gc.get_freeze_count() > 0\n"
+        "assert gc.isenabled()\n"
+    )
+    assert_in_fresh_interpreter(code)
+
+
 def test_provinces_table_and_checks(tmp_path: Path) -> None:
     from crawlers.registry import load_provinces
 
