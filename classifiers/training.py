@@ -13,9 +13,10 @@ left). Steps, on the train split only (the holdout is evaluated, never fitted on
      at most 1 - SURFACED_RECALL of the relevant items fall;
   4. activity: multinomial logistic regression on the relevant items; `activity_min` from its
      out-of-fold probabilities;
-  4b. reject side: a second logistic regression over the same features with the relevant class weighted
-     REJECT_POSITIVE_WEIGHT times more (it is made to rank every relevant item above the irrelevant ones
-     rather than to be right on average), Platt-calibrated on its own out-of-fold margins;
+  4b. reject side: a second logistic regression over the same features, fitted on the real items (the
+     threshold base of step 3) with the relevant class weighted REJECT_POSITIVE_WEIGHT times more (it is
+     made to rank every relevant item above the irrelevant ones rather than to be right on average),
+     Platt-calibrated on its own out-of-fold margins (3 repeated 5-fold splits of those items);
      `reject_model` = the highest probability of it below which at most 1 - REJECT_RECALL of the relevant
      items fall. Routing rejects only below it (and below `accept` of the main model);
   5. version = hash of the data digest, the code digest and the parameters.
@@ -46,9 +47,9 @@ FOLDS = 5
 REPEATS = 3  # k-fold splits (seeds 0..REPEATS-1) whose out-of-fold margins are averaged
 MIN_REAL_POSITIVES = 40   # thresholds from the real items alone once they hold this many relevant ones
 BORDERLINE_WEIGHT = 0.5   # a label marked borderline (a second reader could decide otherwise) counts half
-# The reject side's model (seventh session, chosen on the train split's out-of-fold figures over fold seeds 0-2
-# and 3-5): relevant items x30 on top of the balanced class weights; C = 0.3; its reject threshold at the
-# issue's surfaced-recall target.
+# The reject side's model (seventh session, chosen on the train split's out-of-fold figures over fold seed groups
+# 0-2, 3-5 and 6-8): fitted on the real items, relevant ones x30 on top of the balanced class weights; C = 0.3;
+# its reject threshold at the issue's surfaced-recall target.
 REJECT_POSITIVE_WEIGHT = 30.0
 REJECT_C = 0.3
 REJECT_RECALL = 0.97
@@ -273,7 +274,7 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
     a, c = _platt(oof, y)
     p_oof = [_sig(a * m + c) for m in oof]
     weights, bias = fit_relevance(X, y, w, C)
-    reject_model, t_rm, q_oof = _reject_model(X, y, w, splits, base)
+    reject_model, t_rm, q_oof = _reject_model(X, y, w, base)
     fitted = _Fitted(its=its, X=X, y=y, real=real, base=base, p_oof=p_oof, clf=clf, q_oof=q_oof, t_reject_model=t_rm)
     t_accept, t_reject = _relevance_thresholds(fitted)
     act_model, activity_min, act_cv = _activity_model(its, X, w)
@@ -349,15 +350,22 @@ def _oof_margins(X: list[dict[str, float]], y: list[int], w: list[float],
     return oof
 
 
-def _reject_model(X: list[dict[str, float]], y: list[int], w: list[float],
-                  splits: list[list[tuple[list[int], list[int]]]], base: list[int]
+def _reject_model(X: list[dict[str, float]], y: list[int], w: list[float], base: list[int]
                   ) -> tuple[dict[str, Any], float, list[float]]:
-    """(reject model, its threshold, its out-of-fold calibrated probabilities): see step 4b."""
-    oof = _oof_margins(X, y, w, splits, REJECT_C, REJECT_POSITIVE_WEIGHT)
-    a, c = _platt(oof, y)
-    q = [_sig(a * m + c) for m in oof]
-    t = reject_threshold([q[i] for i in base], [y[i] for i in base], REJECT_RECALL)
-    weights, bias = fit_relevance(X, y, w, REJECT_C, REJECT_POSITIVE_WEIGHT)
+    """(reject model, its threshold, its out-of-fold calibrated probabilities by item; 1.0 outside `base`, so
+    the cross-validated figures of the generated items count them as never rejected):
+    see step 4b. Fitted on the base items only (the real ones once they are enough): the written dev set and
+    the demo mirror, easy and weighted 30 times on their relevant side, would otherwise shape the low end."""
+    Xb, yb, wb = [X[i] for i in base], [y[i] for i in base], [w[i] for i in base]
+    splits = [_folds(yb, FOLDS, seed) for seed in range(REPEATS)]
+    oof = _oof_margins(Xb, yb, wb, splits, REJECT_C, REJECT_POSITIVE_WEIGHT)
+    a, c = _platt(oof, yb)
+    qb = [_sig(a * m + c) for m in oof]
+    t = reject_threshold(qb, yb, REJECT_RECALL)
+    weights, bias = fit_relevance(Xb, yb, wb, REJECT_C, REJECT_POSITIVE_WEIGHT)
+    q = [1.0] * len(X)
+    for i, v in zip(base, qb, strict=True):
+        q[i] = v
     return {"bias": bias, "calibration": [a, c], "weights": _rounded(weights)}, t, q
 
 
