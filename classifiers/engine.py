@@ -166,8 +166,10 @@ class Classifier:
         p = round(model.probability(an.features), 4)
         act_p = model.activity_probabilities(an.features) or dict(s.shares)
         activity = max(act_p, key=lambda a: (act_p[a], a == lex.default_activity))
+        q = model.reject_probability(an.features)
         routed = route(p, act_p, model.thresholds, subject=s.parts.get("sector", 0) > 0, mixed=bool(s.mixed),
-                       flags=training_flags(an.features) + self._date_flags(doc) + self._activity_flags(s, activity))
+                       flags=training_flags(an.features) + self._date_flags(doc) + self._activity_flags(s, activity),
+                       reject_probability=q)
         relevant = routed.decision != "reject"
         reasons = list(routed.reasons)
         if relevant:
@@ -177,7 +179,8 @@ class Classifier:
                     reasons.append(r)
         decision = "review" if routed.decision == "accept" and reasons else routed.decision
         top = model.top_features(an.features)
-        evidence["model"] = {"probability": p, "rule_score": rule_score, "activity_probabilities":
+        evidence["model"] = {"probability": p, "reject_probability": None if q is None else round(q, 4),
+                             "rule_score": rule_score, "activity_probabilities":
                              {a: round(v, 3) for a, v in act_p.items()}, "thresholds": model.thresholds,
                              "model_version": model.version, "top_features": top}
         return {

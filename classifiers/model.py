@@ -4,8 +4,11 @@
 no pickle. Two parts:
   relevance  logistic regression over classifiers.features, Platt-calibrated on out-of-fold scores:
              probability that a person following docs/labelling.md calls the page relevant;
-  activity   multinomial logistic regression over the same features, trained on relevant pages only.
-Thresholds (accept, reject, activity_min) were chosen on cross-validation of the train split.
+  activity   multinomial logistic regression over the same features, trained on relevant pages only;
+  reject     (optional) a second logistic regression over the same features with the relevant class weighted
+             up (classifiers.training.REJECT_POSITIVE_WEIGHT): it ranks the low end for recall, and routing
+             rejects a page only when this model's calibrated probability is below `reject_model`.
+Thresholds (accept, reject, reject_model, activity_min) were chosen on cross-validation of the train split.
 
 Where it is: `$PLANWATCH_HOME/models/<plan>.json` (a model retrained with reviewer decisions) wins over the
 shipped `data/models/<plan>.json` (trained from the labelled corpus in the repo + ../shared).
@@ -65,6 +68,9 @@ class Model:
     act_bias: dict[str, float]
     thresholds: dict[str, float]
     meta: dict[str, Any]
+    reject_weights: dict[str, float] | None = None
+    reject_bias: float = 0.0
+    reject_calibration: tuple[float, float] = (1.0, 0.0)
 
     @classmethod
     def load(cls, path: Path) -> Model:
@@ -75,13 +81,15 @@ class Model:
             raise ModelError(f"{path}: not valid JSON ({exc})") from exc
         if obj.get("format") != FORMAT:
             raise ModelError(f"{path}: model format {obj.get('format')!r}, expected {FORMAT}: run planwatch train")
-        rel, act = obj["relevance"], obj.get("activity") or {}
+        rel, act, rej = obj["relevance"], obj.get("activity") or {}, obj.get("reject") or {}
         return cls(
             plan=obj["plan"], version=obj["version"], weights=rel["weights"], bias=float(rel["bias"]),
             calibration=(float(rel["calibration"][0]), float(rel["calibration"][1])),
             classes=tuple(act.get("classes", ())), act_weights=act.get("weights", {}),
             act_bias=act.get("bias", {}), thresholds={k: float(v) for k, v in obj["thresholds"].items()},
             meta={k: obj.get(k) for k in ("created", "data_digest", "code_digest", "cv", "holdout", "training")},
+            reject_weights=rej.get("weights"), reject_bias=float(rej.get("bias", 0.0)),
+            reject_calibration=tuple(float(v) for v in rej.get("calibration", (1.0, 0.0))),  # type: ignore[arg-type]
         )
 
     def margin(self, features: dict[str, float]) -> float:
@@ -91,6 +99,14 @@ class Model:
     def probability(self, features: dict[str, float]) -> float:
         a, b = self.calibration
         return _sigmoid(a * self.margin(features) + b)
+
+    def reject_probability(self, features: dict[str, float]) -> float | None:
+        """The reject model's calibrated probability that the page is relevant (None without a reject model)."""
+        w = self.reject_weights
+        if w is None:
+            return None
+        a, b = self.reject_calibration
+        return _sigmoid(a * (self.reject_bias + sum([features[k] * w[k] for k in features.keys() & w.keys()])) + b)
 
     def top_features(self, features: dict[str, float], n: int = 8) -> list[dict[str, Any]]:
         """The features that moved the relevance score most, with their signed contribution."""

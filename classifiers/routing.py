@@ -73,17 +73,23 @@ class Routed:
 
 
 def route(probability: float, activity_probabilities: dict[str, float], thresholds: dict[str, float], *,
-          subject: bool, mixed: bool = False, flags: tuple[str, ...] = ()) -> Routed:
+          subject: bool, mixed: bool = False, flags: tuple[str, ...] = (),
+          reject_probability: float | None = None) -> Routed:
     """Decision from the model's calibrated probability (thresholds chosen on cross-validation).
 
-    reject  only below `reject` (confidently irrelevant); the rules' damping is a feature of the model and
-            never rejects by itself;
+    reject  only when confidently irrelevant: with a reject model (`reject_probability` given), when its
+            probability is below `reject_model` and the main probability below `accept`; without one, when
+            the main probability is below `reject`. The rules' damping is a feature of the model and never
+            rejects by itself;
     accept  at or above `accept`, with a preschool subject in the text (hard rule), a clear activity
             (top activity probability >= `activity_min`), and none of the rules' `flags` (a training
             about something other than teaching, or of other staff);
     review  everything in between, with the reasons.
     """
-    if probability < thresholds["reject"]:
+    if reject_probability is not None and "reject_model" in thresholds:
+        if reject_probability < thresholds["reject_model"] and probability < thresholds["accept"]:
+            return Routed("reject", ())
+    elif probability < thresholds["reject"]:
         return Routed("reject", ())
     reasons: list[str] = []
     if probability < thresholds["accept"]:

@@ -332,7 +332,8 @@ def model_summary(evidence_json: Any) -> dict[str, Any] | None:
     if not isinstance(model, dict) or "probability" not in model:
         return None
     feats = [f for f in model.get("top_features") or [] if isinstance(f, dict) and "feature" in f]
-    return {"probability": model.get("probability"), "rule_score": model.get("rule_score"),
+    return {"probability": model.get("probability"), "reject_probability": model.get("reject_probability"),
+            "rule_score": model.get("rule_score"),
             "activity_probabilities": model.get("activity_probabilities") or {},
             "thresholds": model.get("thresholds") or {},
             "features": [{"label": feature_label(str(f["feature"])), "feature": f["feature"],

@@ -197,9 +197,11 @@ def render_explanation(doc: Mapping[str, Any], result: Mapping[str, Any], stored
                 lines.append(f"  {n['group']} ({n['mode']}) -{n['penalty']}  {terms}")
         model = ev.get("model")
         if model:
-            th = model["thresholds"]
+            th, q = model["thresholds"], model.get("reject_probability")
+            reject = (f"reject side's probability {q:.4f}, rejected below {th['reject_model']}"
+                      if q is not None and "reject_model" in th else f"reject < {th['reject']}")
             lines += ["", f"model      {model['model_version']}: probability {model['probability']:.4f} "
-                          f"(accept >= {th['accept']}, reject < {th['reject']}; rules' score {model['rule_score']})",
+                          f"(accept >= {th['accept']}; {reject}; rules' score {model['rule_score']})",
                       f"activity   probabilities {json.dumps(model['activity_probabilities'])}",
                       "top features (signed contribution to the logit):"]
             for f in model.get("top_features", []):

@@ -26,3 +26,15 @@ def test_each_reason_is_given_once() -> None:
                    flags=("close_activities", "before_project_start", "close_activities"))
     assert routed.decision == "review"
     assert routed.reasons == ("close_activities", "before_project_start")
+
+
+def test_with_a_reject_model_only_its_probability_rejects() -> None:
+    thresholds = {**THRESHOLDS, "reject_model": 0.012}
+    # the main model finds the page unlikely, the reject side's model keeps it for a reviewer
+    kept = route(0.004, {"2b": 0.9}, thresholds, subject=True, reject_probability=0.02)
+    assert (kept.decision, kept.reasons) == ("review", ("borderline",))
+    assert route(0.3, {"2b": 0.9}, thresholds, subject=True, reject_probability=0.011).decision == "reject"
+    # a page the main model accepts is never rejected by the reject side
+    assert route(0.95, {"2b": 0.9}, thresholds, subject=True, reject_probability=0.001).decision == "accept"
+    # a model file without the reject part keeps the main model's reject threshold
+    assert route(0.009, {"2b": 0.9}, THRESHOLDS, subject=True, reject_probability=0.5).decision == "reject"

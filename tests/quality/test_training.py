@@ -46,6 +46,9 @@ def test_train_from_the_repo_reproduces_the_shipped_model(home, tmp_path):
     w_got, w_ship = got["relevance"]["weights"], SHIPPED["relevance"]["weights"]
     assert w_got.keys() == w_ship.keys()
     assert all(abs(w_got[k] - w_ship[k]) <= 1e-4 * max(1.0, abs(w_ship[k])) for k in w_ship)
+    r_got, r_ship = got["reject"]["weights"], SHIPPED["reject"]["weights"]
+    assert r_got.keys() == r_ship.keys()
+    assert all(abs(r_got[k] - r_ship[k]) <= 1e-4 * max(1.0, abs(r_ship[k])) for k in r_ship)
 
 
 @pytest.mark.slow

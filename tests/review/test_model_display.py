@@ -31,6 +31,7 @@ def test_model_summary_reads_the_classifier_evidence():
     r = _classified()
     m = model_summary(json.dumps(r["evidence"], ensure_ascii=False))
     assert m is not None and m["probability"] == r["probability"]
+    assert m["reject_probability"] == r["evidence"]["model"]["reject_probability"] is not None
     assert [f["feature"] for f in m["features"]] == [f["feature"] for f in r["features"]] and m["features"]
     assert model_summary(json.dumps({"terms": []})) is None and model_summary("not json") is None
     assert feature_label("k:action|boi duong") == "từ khóa: boi duong"
@@ -47,6 +48,8 @@ def test_item_page_shows_probability_and_top_features(home):
         login(client, home)
         page = client.get(f"/item/{qid('m-1')}").text
     assert 'id="model-probability"' in page and f"xác suất liên quan {r['probability']:.2f}" in page
+    q = r["evidence"]["model"]["reject_probability"]  # the reject side's model decides what is rejected
+    assert q is not None and f"mô hình lọc loại ({q:.3f})" in page
     table = page.split('id="model-features"')[1].split("</table>")[0]
     assert table.count("<tr>") == len(r["features"]) > 0
     assert f"{r['features'][0]['contribution']:+.2f}" in table
