@@ -97,16 +97,48 @@ class Writer:
         if batch.num_rows == 0:
             return 0
         verb = {"ignore": "INSERT OR IGNORE", "replace": "INSERT OR REPLACE"}[on_conflict]
+        if table == "documents":  # lead and text go to document_texts (migration 010, pipeline.doc_texts)
+            batch = self._insert_documents(batch, verb, replace=on_conflict == "replace")
+        else:
+            self._load(table, batch, verb)
+        from pipeline.lake import keys_of
+
+        self.touched.setdefault(table, []).append(keys_of(table, batch))
+        return batch.num_rows
+
+    def _load(self, table: str, batch: pa.Table, verb: str) -> None:
         self.conn.register("_batch", batch)
         try:
             # Table names come from code, never from input; identifiers cannot be bound parameters.
             self.conn.execute(f'{verb} INTO "{table}" BY NAME SELECT * FROM _batch')
         finally:
             self.conn.unregister("_batch")
-        from pipeline.lake import keys_of
 
-        self.touched.setdefault(table, []).append(keys_of(table, batch))
-        return batch.num_rows
+    def _insert_documents(self, batch: pa.Table, verb: str, *, replace: bool) -> pa.Table:
+        """Documents without their wide columns into `documents`, those into `document_texts`, in one
+        transaction (the caller's when it has one open). Returns the batch as loaded into `documents`."""
+        from pipeline import doc_texts
+
+        batch, texts = doc_texts.split(batch)
+        if texts is None:
+            self._load("documents", batch, verb)
+            return batch
+        try:
+            self.conn.execute("BEGIN")
+            own = True
+        except duckdb.TransactionException:  # inside the caller's transaction
+            own = False
+        try:
+            existed = doc_texts.stored_ids(self.conn, batch.column("doc_id").to_pylist())
+            self._load("documents", batch, verb)
+            doc_texts.store(self.conn, texts, replace=replace, existed=existed)
+            if own:
+                self.conn.execute("COMMIT")
+        except Exception:
+            if own:
+                self.conn.execute("ROLLBACK")
+            raise
+        return batch
 
     def mark_touched(self, table: str, doc_ids: Sequence[str]) -> None:
         """Record documents changed by other means than `insert` (a story move), so that the next publish
