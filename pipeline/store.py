@@ -115,29 +115,17 @@ class Writer:
             self.conn.unregister("_batch")
 
     def _insert_documents(self, batch: pa.Table, verb: str, *, replace: bool) -> pa.Table:
-        """Documents without their wide columns into `documents`, those into `document_texts`, in one
-        transaction (the caller's when it has one open). Returns the batch as loaded into `documents`."""
+        """Documents without their wide columns into `documents`, then those into `document_texts` (not in a
+        transaction of their own: DuckDB has none nested, and a caller may hold one; a job stopped between the
+        two leaves documents without a text row, which its rerun, loading them again with 'replace', writes).
+        Returns the batch as loaded into `documents`."""
         from pipeline import doc_texts
 
         batch, texts = doc_texts.split(batch)
-        if texts is None:
-            self._load("documents", batch, verb)
-            return batch
-        try:
-            self.conn.execute("BEGIN")
-            own = True
-        except duckdb.TransactionException:  # inside the caller's transaction
-            own = False
-        try:
-            existed = doc_texts.stored_ids(self.conn, batch.column("doc_id").to_pylist())
-            self._load("documents", batch, verb)
+        existed = doc_texts.stored_ids(self.conn, batch.column("doc_id").to_pylist()) if texts is not None else set()
+        self._load("documents", batch, verb)
+        if texts is not None:
             doc_texts.store(self.conn, texts, replace=replace, existed=existed)
-            if own:
-                self.conn.execute("COMMIT")
-        except Exception:
-            if own:
-                self.conn.execute("ROLLBACK")
-            raise
         return batch
 
     def mark_touched(self, table: str, doc_ids: Sequence[str]) -> None:
