@@ -5,7 +5,8 @@ primary key, so each checkpoint after a write job rewrote its last row group, ev
 (up to 122,880 documents: bench/bench_checkpoint.py). `document_texts` has no index and no constraint: a write
 job's texts go to new row groups and the checkpoint writes only those. The writer keeps one row per document
 (`store`: a replaced document's old row is deleted first). What readers see is unchanged: the lake's and the
-snapshot's `documents` carry lead and text again (`composed_columns`, `materialize`).
+snapshot's `documents` carry lead and text again (`composed_select`, `materialize`). `doc_signatures` lost its
+primary key for the same reason (migration 012) and is kept one row per document the same way (`store_rows`).
 """
 
 from __future__ import annotations
@@ -29,33 +30,55 @@ def split(batch: pa.Table) -> tuple[pa.Table, pa.Table | None]:
     return batch.drop_columns(wide), texts
 
 
+# Tables keyed by doc_id with no index (migrations 011, 012): the writer keeps one row per document itself
+APPEND_KEYED = (TABLE, "doc_signatures")
+
+
 def store(conn: duckdb.DuckDBPyConnection, texts: pa.Table, *, replace: bool, existed: set[str]) -> None:
     """Write the texts of a batch just loaded into `documents`. `existed`: its documents stored before the
     load; with `replace` their old text rows are deleted and the new ones written, else they keep theirs."""
+    store_rows(conn, TABLE, texts, replace=replace, existed=existed)
+
+
+def store_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: pa.Table, *, replace: bool,
+               existed: set[str]) -> None:
+    """Load rows into an APPEND_KEYED table. `existed`: the batch's doc_ids that already have a row; with
+    `replace` those rows are deleted first, else those doc_ids keep theirs and the batch's rows for them are
+    dropped."""
     if not replace and existed:
-        keep = pa.array([d not in existed for d in texts.column("doc_id").to_pylist()], pa.bool_())
-        texts = texts.filter(keep)
-    conn.register("_texts_batch", texts)
+        keep = pa.array([d not in existed for d in rows.column("doc_id").to_pylist()], pa.bool_())
+        rows = rows.filter(keep)
+    conn.register("_keyed_batch", rows)
     try:
         if replace and existed:
-            conn.execute(f"DELETE FROM {TABLE} WHERE doc_id IN (SELECT doc_id FROM _texts_batch)")
-        if texts.num_rows:
-            conn.execute(f"INSERT INTO {TABLE} BY NAME SELECT * FROM _texts_batch")
+            gone = keyfetch_literals(sorted(existed))
+            for part in gone:
+                conn.execute(f'DELETE FROM "{table}" WHERE doc_id IN ({part})')
+        if rows.num_rows:
+            conn.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM _keyed_batch')
     finally:
-        conn.unregister("_texts_batch")
+        conn.unregister("_keyed_batch")
+
+
+def keyfetch_literals(ids: list[str]) -> list[str]:
+    """The ids as SQL lists of constants, pipeline.keyfetch.INLINE_MAX at a time (constants filter a column's
+    scan, or are answered by its index)."""
+    from pipeline.keyfetch import INLINE_MAX, literal_list
+
+    return [literal_list(ids[lo:lo + INLINE_MAX]) for lo in range(0, len(ids), INLINE_MAX)]
+
+
+def existing(conn: duckdb.DuckDBPyConnection, table: str, doc_ids: list[str]) -> set[str]:
+    """Which of these doc_ids `table` holds (its doc_id column's scan filtered by constants: no index)."""
+    found: set[str] = set()
+    for part in keyfetch_literals(sorted(set(doc_ids))):
+        found |= {r[0] for r in conn.execute(f'SELECT doc_id FROM "{table}" WHERE doc_id IN ({part})').fetchall()}
+    return found
 
 
 def stored_ids(conn: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> set[str]:
     """Which of these documents `documents` holds (its primary key answers constants; pipeline.keyfetch)."""
-    from pipeline.keyfetch import INLINE_MAX, literal_list
-
-    found: set[str] = set()
-    ids = sorted(set(doc_ids))
-    for lo in range(0, len(ids), INLINE_MAX):
-        part = ids[lo:lo + INLINE_MAX]
-        found |= {r[0] for r in conn.execute(
-            f"SELECT doc_id FROM documents WHERE doc_id IN ({literal_list(part)})").fetchall()}
-    return found
+    return existing(conn, "documents", doc_ids)
 
 
 def published_columns(doc_columns: list[str]) -> list[str]:

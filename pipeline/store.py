@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipeline import duck, sql
+from pipeline import doc_texts, duck, sql
 from pipeline.faults import pause
 from pipeline.locking import exclusive_lock
 from pipeline.plans import Plan
@@ -97,8 +97,11 @@ class Writer:
         if batch.num_rows == 0:
             return 0
         verb = {"ignore": "INSERT OR IGNORE", "replace": "INSERT OR REPLACE"}[on_conflict]
-        if table == "documents":  # lead and text go to document_texts (migration 010, pipeline.doc_texts)
+        if table == "documents":  # lead and text go to document_texts (migration 011, pipeline.doc_texts)
             batch = self._insert_documents(batch, verb, replace=on_conflict == "replace")
+        elif table in doc_texts.APPEND_KEYED:  # no index: one row per document kept here (migration 012)
+            existed = doc_texts.existing(self.conn, table, batch.column("doc_id").to_pylist())
+            doc_texts.store_rows(self.conn, table, batch, replace=on_conflict == "replace", existed=existed)
         else:
             self._load(table, batch, verb)
         from pipeline.lake import keys_of
@@ -119,8 +122,6 @@ class Writer:
         transaction of their own: DuckDB has none nested, and a caller may hold one; a job stopped between the
         two leaves documents without a text row, which its rerun, loading them again with 'replace', writes).
         Returns the batch as loaded into `documents`."""
-        from pipeline import doc_texts
-
         batch, texts = doc_texts.split(batch)
         existed = doc_texts.stored_ids(self.conn, batch.column("doc_id").to_pylist()) if texts is not None else set()
         self._load("documents", batch, verb)

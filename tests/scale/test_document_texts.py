@@ -22,7 +22,7 @@ from tests.support.plan import PRIMARY_PLAN
 from tests.support.warehouse import document
 
 PLANWATCH = Path(sys.executable).with_name("planwatch")
-SPLIT = ("010_document_texts_prepare", "011_document_texts")
+SPLIT = ("010_document_texts_prepare", "011_document_texts", "012_doc_signatures_append")
 
 
 def _run(env: dict[str, str], *args: str) -> str:
@@ -105,6 +105,10 @@ def test_a_demo_warehouse_from_before_the_split_migrates_without_loss(tmp_path: 
     indexes = {r[0] for r in conn.execute("SELECT index_name FROM duckdb_indexes() WHERE database_name = 'after'")
                .fetchall()}
     assert "documents_story" in indexes
+    keyed = {r[0] for r in conn.execute("SELECT table_name FROM duckdb_constraints() WHERE database_name = 'after' "
+                                        "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')").fetchall()}
+    assert "documents" in keyed and not keyed & set(doc_texts.APPEND_KEYED)  # appended in new row groups
+    assert conn.execute("SELECT count(*) = count(DISTINCT doc_id) FROM after.doc_signatures").fetchone() == (True,)
     conn.close()
     migrated = json.loads(_run({**env, "PLANWATCH_HOME": str(old.home)}, "report", "--format", "json",
                                "--as-of", "2022-12-31", "--plan", PRIMARY_PLAN))
@@ -137,7 +141,16 @@ def test_the_writer_keeps_one_text_row_per_document(home: Paths) -> None:
         writer.conn.execute("DELETE FROM document_texts WHERE doc_id = 'c'")
         writer.insert("documents", [document("c", "2022-05-03", text="Văn bản C")], on_conflict="replace")
     assert _texts(home) == [("a", "", "Văn bản A"), ("b", "Sapo", "Văn bản B mới"), ("c", "", "Văn bản C")]
-    with open_writer(home) as writer:  # the snapshot's documents carry them again
+    sig = {"doc_id": "a", "minhash": [1, 2]}
+    with open_writer(home, publish=False) as writer:  # doc_signatures: no key either, one row per document
+        writer.insert("doc_signatures", [sig, {"doc_id": "b", "minhash": [3]}])
+        writer.insert("doc_signatures", [{**sig, "minhash": [9]}])
+        assert writer.conn.execute("SELECT doc_id, minhash FROM doc_signatures ORDER BY 1").fetchall() == \
+            [("a", [1, 2]), ("b", [3])]
+        writer.insert("doc_signatures", [{**sig, "minhash": [9]}], on_conflict="replace")
+        assert writer.conn.execute("SELECT doc_id, minhash FROM doc_signatures ORDER BY 1").fetchall() == \
+            [("a", [9]), ("b", [3])]
+    with open_writer(home):  # the snapshot's documents carry them again
         pass
     with duckdb.connect(str(home.snapshot), read_only=True) as conn:
         got = conn.execute("SELECT doc_id, lead, text FROM documents ORDER BY doc_id").fetchall()
