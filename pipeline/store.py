@@ -122,11 +122,16 @@ class Writer:
         transaction of their own: DuckDB has none nested, and a caller may hold one; a job stopped between the
         two leaves documents without a text row, which its rerun, loading them again with 'replace', writes).
         Returns the batch as loaded into `documents`."""
+        from pipeline.lake import NEW_DOCUMENTS
+
         batch, texts = doc_texts.split(batch)
-        existed = doc_texts.stored_ids(self.conn, batch.column("doc_id").to_pylist()) if texts is not None else set()
+        ids = batch.column("doc_id").to_pylist()
+        existed = doc_texts.stored_ids(self.conn, ids)
         self._load("documents", batch, verb)
         if texts is not None:
             doc_texts.store(self.conn, texts, replace=replace, existed=existed)
+        new = sorted(set(ids) - existed)  # (a lake publish deletes nothing of theirs)
+        self.touched.setdefault(NEW_DOCUMENTS, []).append(pa.table({"doc_id": pa.array(new, pa.string())}))
         return batch
 
     def mark_touched(self, table: str, doc_ids: Sequence[str]) -> None:
