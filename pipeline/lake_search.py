@@ -53,7 +53,7 @@ def rebuild(conn: duckdb.DuckDBPyConnection, alias: str, source: str | None = No
         rows = [f"(SELECT * FROM {source} WHERE rowid BETWEEN {lo} AND {lo + REBUILD_CHUNK - 1})"
                 for lo in range(0, last + 1, REBUILD_CHUNK)]
         chunks = [f"(SELECT doc_id, title, lead, text FROM {r})" if titles is None else
-                  f"(SELECT t.doc_id, d.title, t.lead, t.text FROM {r} t LEFT JOIN {titles} d ON d.doc_id = t.doc_id)"
+                  f"(SELECT t.doc_id, d.title, t.lead, t.text FROM {titles} d RIGHT JOIN {r} t ON d.doc_id = t.doc_id)"
                   for r in rows]
     conn.execute(f"USE {alias}")
     try:
