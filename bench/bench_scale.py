@@ -31,7 +31,8 @@ about a fifth of the reviewed items, 700 outlets and a health log. Rows go in as
   `load_avg_1min` at the end;
 - `ingest_500_cpu_s`: the write job's CPU time (all threads of the process; its publish included), and
   `ingest_500_checkpoint_s` / `ingest_500_checkpoint_cpu_s`: the wall and CPU time of the warehouse
-  checkpoint that closes its writer (what grew with the warehouse before migration 011).
+  checkpoint that closes its writer (what grew with the warehouse before migration 011); `ingest_500_moved`: the
+  stored documents the job moved to another story.
 
 With PLANWATCH_LAKE the report reads the coverage file (pipeline/coverage_file.py), as `planwatch report`
 does; `review decide` publishes that file and leaves the lake to a background waiter; the bench waits for the
@@ -445,7 +446,9 @@ def _ingest_500(paths: Paths, stored: int) -> tuple[float, float]:
 
     def timed(*args: Any, **kwargs: Any) -> Any:
         try:
-            return original(*args, **kwargs)
+            assignment = original(*args, **kwargs)
+            CPU["ingest_500_moved"] = len(assignment.moved)  # stored copies whose story changed (an UPDATE each)
+            return assignment
         finally:
             spent.append(time.perf_counter())
 
