@@ -28,7 +28,11 @@ about a fifth of the reviewed items, 700 outlets and a health log. Rows go in as
   the order run, so the step that raised it shows);
 - `report_cpu_ms`, `decision_visible_cpu_ms`, `decision_visible_warm_cpu_ms`: the CPU time of the measuring
   process (all its threads) for those, which a loaded machine changes much less than the wall-clock figures;
-  `load_avg_1min` at the end.
+  `load_avg_1min` at the end;
+- `ingest_500_cpu_s`: the write job's CPU time (all threads of the process; its publish included), and
+  `ingest_500_checkpoint_s` / `ingest_500_checkpoint_cpu_s`: the wall and CPU time of the warehouse
+  checkpoint that closes its writer (what grew with the warehouse before migration 011); `ingest_500_moved`: the
+  stored documents the job moved to another story.
 
 With PLANWATCH_LAKE the report reads the coverage file (pipeline/coverage_file.py), as `planwatch report`
 does; `review decide` publishes that file and leaves the lake to a background waiter; the bench waits for the
@@ -396,9 +400,34 @@ def _publish_once(paths: Paths) -> float:
         return time.perf_counter() - started
 
 
+class _CheckpointTimer:
+    """A warehouse connection that times its CHECKPOINT statements (the write job's closing one), else passes
+    everything to the connection it wraps."""
+
+    cpu = 0.0
+    wall = 0.0
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._conn, name)
+
+    def execute(self, statement: str, *args: Any, **kwargs: Any) -> Any:
+        if statement.strip().upper() != "CHECKPOINT":
+            return self._conn.execute(statement, *args, **kwargs)
+        cpu, wall = time.process_time(), time.perf_counter()
+        try:
+            return self._conn.execute(statement, *args, **kwargs)
+        finally:
+            _CheckpointTimer.cpu += time.process_time() - cpu
+            _CheckpointTimer.wall += time.perf_counter() - wall
+
+
 def _ingest_500(paths: Paths, stored: int) -> tuple[float, float]:
     """A write job of 500 new documents: classify, assign stories, store, publish. Returns (seconds, story
     lookup ms)."""
+    import pipeline.store as store
     import pipeline.story_store as story_store
     from crawlers.registry import load_sources
     from pipeline.ingest import classify_documents, source_as_dict, store_documents
@@ -417,20 +446,28 @@ def _ingest_500(paths: Paths, stored: int) -> tuple[float, float]:
 
     def timed(*args: Any, **kwargs: Any) -> Any:
         try:
-            return original(*args, **kwargs)
+            assignment = original(*args, **kwargs)
+            CPU["ingest_500_moved"] = len(assignment.moved)  # stored copies whose story changed (an UPDATE each)
+            return assignment
         finally:
             spent.append(time.perf_counter())
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     classifications = classify_documents(docs, plans, sources, "bench-500")
-    story_store.assign_and_index = timed  # type: ignore[assignment]
+    story_store.assign_and_index = timed
+    connect_rw = store.connect_rw
+    store.connect_rw = lambda p: _CheckpointTimer(connect_rw(p))  # type: ignore[assignment,return-value]
     try:
         with open_writer(paths) as writer:
             store_started = time.perf_counter()
             store_documents(writer, docs, classifications)
     finally:
-        story_store.assign_and_index = original  # type: ignore[assignment]
+        story_store.assign_and_index = original
+        store.connect_rw = connect_rw
     elapsed = time.perf_counter() - started
+    CPU["ingest_500_cpu_s"] = round(time.process_time() - cpu_started, 2)
+    CPU["ingest_500_checkpoint_cpu_s"] = round(_CheckpointTimer.cpu, 2)
+    CPU["ingest_500_checkpoint_s"] = round(_CheckpointTimer.wall, 2)
     # the lookup: the new ones' signatures, the LSH candidates from DuckDB, the verified match and the index
     # rows (store_documents up to the end of story_store.assign_and_index)
     lookup_ms = (spent[0] - store_started) * 1000 if spent else 0.0

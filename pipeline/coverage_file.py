@@ -140,8 +140,17 @@ FEW_SEEDS = 1000  # up to this many documents, expand_to_stories writes them as 
 
 
 # the wide columns of `documents` no view of MATCH_VIEWS reads: left NULL in a fresh derivation (read by key,
-# they would still cost a decompression of every row near the wanted ones)
+# they would still cost a decompression of every row near the wanted ones); since migration 010 the warehouse
+# keeps them in document_texts (pipeline.doc_texts), and a warehouse from before has them in `documents`
 WIDE_DOCUMENT_COLUMNS = ("text", "lead")
+
+
+def _narrow_documents(conn: duckdb.DuckDBPyConnection) -> str:
+    """The columns of wh.documents a fresh derivation reads: all but the wide ones it still has."""
+    have = {r[0] for r in conn.execute("SELECT column_name FROM duckdb_columns() WHERE database_name = 'wh' "
+                                       "AND schema_name = 'main' AND table_name = 'documents'").fetchall()}
+    wide = [c for c in WIDE_DOCUMENT_COLUMNS if c in have]
+    return f"* EXCLUDE ({', '.join(wide)})" if wide else "*"
 
 
 def fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], *, items: bool = True) -> tuple[Any, Any]:
@@ -155,8 +164,7 @@ def fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], *, items: bo
     conn.register("_fresh_ids", pa.table({"doc_id": sorted(set(doc_ids))}))
     try:
         # (EXCLUDE, not REPLACE with NULLs: the latter still cost a read of the wide columns' vectors)
-        wide = ", ".join(WIDE_DOCUMENT_COLUMNS)
-        for table, columns in (("documents", f"* EXCLUDE ({wide})"), ("classifications", "*")):
+        for table, columns in (("documents", _narrow_documents(conn)), ("classifications", "*")):
             select = keyfetch.select_by_keys(conn, f"wh.{table}", "_fresh_ids", ("doc_id",), columns)
             conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table} LIMIT 0")
             conn.execute(f"INSERT INTO {table} BY NAME {select}")

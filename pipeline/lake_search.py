@@ -37,10 +37,11 @@ def _ensure(conn: duckdb.DuckDBPyConnection, alias: str) -> None:
 REBUILD_CHUNK = 10_000
 
 
-def rebuild(conn: duckdb.DuckDBPyConnection, alias: str, source: str | None = None) -> None:
+def rebuild(conn: duckdb.DuckDBPyConnection, alias: str, source: str | None = None, titles: str | None = None) -> None:
     """Index every document again. `source`: a table of the documents that has row ids (the warehouse's
     `documents`, attached), tokenized REBUILD_CHUNK rows at a time by row-id range; default: the lake's own
-    `documents`, at once."""
+    `documents`, at once. `titles`: where the titles are when `source` holds only lead and text (the
+    warehouse's `document_texts`, migration 010)."""
     _ensure(conn, alias)
     conn.execute(f"DELETE FROM {alias}.search_postings")
     conn.execute(f"DELETE FROM {alias}.search_docs")
@@ -49,8 +50,11 @@ def rebuild(conn: duckdb.DuckDBPyConnection, alias: str, source: str | None = No
     else:
         row = conn.execute(f"SELECT max(rowid) FROM {source}").fetchone()
         last = int(row[0]) if row and row[0] is not None else -1
-        chunks = [f"(SELECT doc_id, title, lead, text FROM {source} WHERE rowid BETWEEN {lo} AND "
-                  f"{lo + REBUILD_CHUNK - 1})" for lo in range(0, last + 1, REBUILD_CHUNK)]
+        rows = [f"(SELECT * FROM {source} WHERE rowid BETWEEN {lo} AND {lo + REBUILD_CHUNK - 1})"
+                for lo in range(0, last + 1, REBUILD_CHUNK)]
+        chunks = [f"(SELECT doc_id, title, lead, text FROM {r})" if titles is None else
+                  f"(SELECT t.doc_id, d.title, t.lead, t.text FROM {titles} d RIGHT JOIN {r} t ON d.doc_id = t.doc_id)"
+                  for r in rows]
     conn.execute(f"USE {alias}")
     try:
         for chunk in chunks:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline import duck
+from pipeline import doc_texts, duck
 from pipeline.faults import pause
 from planwatch.config import Paths
 
@@ -80,6 +80,7 @@ def publish_snapshot(paths: Paths) -> Path:
     shutil.copyfile(paths.warehouse, tmp)
     conn = duck.connect(tmp)
     try:
+        doc_texts.materialize(conn)  # `documents` whole again, as readers know it (migration 010)
         build_search_index(conn)
         conn.execute("CHECKPOINT")
     finally:

@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipeline import duck, sql
+from pipeline import doc_texts, duck, sql
 from pipeline.faults import pause
 from pipeline.locking import exclusive_lock
 from pipeline.plans import Plan
@@ -97,16 +97,42 @@ class Writer:
         if batch.num_rows == 0:
             return 0
         verb = {"ignore": "INSERT OR IGNORE", "replace": "INSERT OR REPLACE"}[on_conflict]
+        if table == "documents":  # lead and text go to document_texts (migration 011, pipeline.doc_texts)
+            batch = self._insert_documents(batch, verb, replace=on_conflict == "replace")
+        elif table in doc_texts.APPEND_KEYED:  # no index: one row per document kept here (migration 012)
+            existed = doc_texts.existing(self.conn, table, batch.column("doc_id").to_pylist())
+            doc_texts.store_rows(self.conn, table, batch, replace=on_conflict == "replace", existed=existed)
+        else:
+            self._load(table, batch, verb)
+        from pipeline.lake import keys_of
+
+        self.touched.setdefault(table, []).append(keys_of(table, batch))
+        return batch.num_rows
+
+    def _load(self, table: str, batch: pa.Table, verb: str) -> None:
         self.conn.register("_batch", batch)
         try:
             # Table names come from code, never from input; identifiers cannot be bound parameters.
             self.conn.execute(f'{verb} INTO "{table}" BY NAME SELECT * FROM _batch')
         finally:
             self.conn.unregister("_batch")
-        from pipeline.lake import keys_of
 
-        self.touched.setdefault(table, []).append(keys_of(table, batch))
-        return batch.num_rows
+    def _insert_documents(self, batch: pa.Table, verb: str, *, replace: bool) -> pa.Table:
+        """Documents without their wide columns into `documents`, then those into `document_texts` (not in a
+        transaction of their own: DuckDB has none nested, and a caller may hold one; a job stopped between the
+        two leaves documents without a text row, which its rerun, loading them again with 'replace', writes).
+        Returns the batch as loaded into `documents`."""
+        from pipeline.lake import NEW_DOCUMENTS
+
+        batch, texts = doc_texts.split(batch)
+        ids = batch.column("doc_id").to_pylist()
+        existed = doc_texts.stored_ids(self.conn, ids)
+        self._load("documents", batch, verb)
+        if texts is not None:
+            doc_texts.store(self.conn, texts, replace=replace, existed=existed)
+        new = sorted(set(ids) - existed)  # (a lake publish deletes nothing of theirs)
+        self.touched.setdefault(NEW_DOCUMENTS, []).append(pa.table({"doc_id": pa.array(new, pa.string())}))
+        return batch
 
     def mark_touched(self, table: str, doc_ids: Sequence[str]) -> None:
         """Record documents changed by other means than `insert` (a story move), so that the next publish

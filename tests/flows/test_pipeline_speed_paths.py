@@ -122,6 +122,7 @@ def test_ingest_inline_and_pooled_store_the_same_documents(home: Paths, tmp_path
         conn = duckdb.connect(str(home.warehouse), read_only=True)
         try:
             got[workers] = conn.execute("SELECT doc_id, title, text, story_id, content_hash, language FROM documents "
+                                        "JOIN document_texts USING (doc_id) "
                                         "ORDER BY doc_id").fetchall()
         finally:
             conn.close()
@@ -156,7 +157,7 @@ def _stored(home: Paths) -> tuple[list[tuple], list[tuple]]:
     conn = duckdb.connect(str(home.warehouse), read_only=True)
     try:
         docs = conn.execute("SELECT doc_id, title, text, story_id, content_hash FROM documents "
-                            "ORDER BY doc_id").fetchall()
+                            "JOIN document_texts USING (doc_id) ORDER BY doc_id").fetchall()
         calls = conn.execute("SELECT doc_id, plan_id, decision, activity, score FROM classifications "
                              "ORDER BY doc_id, plan_id").fetchall()
     finally:

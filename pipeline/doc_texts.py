@@ -1,0 +1,131 @@
+"""The wide columns of a document (lead, text) live in their own table, `document_texts` (migration 010).
+
+DuckDB appends to a persisted table in a new row group only when the table has no index. `documents` has a
+primary key, so each checkpoint after a write job rewrote its last row group, every stored text in it included
+(up to 122,880 documents: bench/bench_checkpoint.py). `document_texts` has no index and no constraint: a write
+job's texts go to new row groups and the checkpoint writes only those. The writer keeps one row per document
+(`store`: a replaced document's old row is deleted first). What readers see is unchanged: the lake's and the
+snapshot's `documents` carry lead and text again (`composed_select`, `materialize`). `doc_signatures` lost its
+primary key for the same reason (migration 012) and is kept one row per document the same way (`store_rows`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+TABLE = "document_texts"
+COLUMNS = ("lead", "text")  # moved out of `documents`; published after `title`, where migration 001 had them
+AFTER = "title"
+
+
+def split(batch: pa.Table) -> tuple[pa.Table, pa.Table | None]:
+    """A `documents` batch without its wide columns, and those columns with doc_id (None: the batch has none)."""
+    wide = [c for c in COLUMNS if c in batch.column_names]
+    if not wide:
+        return batch, None
+    texts = batch.select(["doc_id", *wide])
+    return batch.drop_columns(wide), texts
+
+
+# Tables keyed by doc_id with no index (migrations 011, 012): the writer keeps one row per document itself
+APPEND_KEYED = (TABLE, "doc_signatures")
+
+
+def store(conn: duckdb.DuckDBPyConnection, texts: pa.Table, *, replace: bool, existed: set[str]) -> None:
+    """Write the texts of a batch just loaded into `documents`. `existed`: its documents stored before the
+    load; with `replace` their old text rows are deleted and the new ones written, else they keep theirs."""
+    store_rows(conn, TABLE, texts, replace=replace, existed=existed)
+
+
+def store_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: pa.Table, *, replace: bool,
+               existed: set[str]) -> None:
+    """Load rows into an APPEND_KEYED table. `existed`: the batch's doc_ids that already have a row; with
+    `replace` those rows are deleted first, else those doc_ids keep theirs and the batch's rows for them are
+    dropped."""
+    if not replace and existed:
+        keep = pa.array([d not in existed for d in rows.column("doc_id").to_pylist()], pa.bool_())
+        rows = rows.filter(keep)
+    conn.register("_keyed_batch", rows)
+    try:
+        if replace and existed:
+            gone = keyfetch_literals(sorted(existed))
+            for part in gone:
+                conn.execute(f'DELETE FROM "{table}" WHERE doc_id IN ({part})')
+        if rows.num_rows:
+            conn.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM _keyed_batch')
+    finally:
+        conn.unregister("_keyed_batch")
+
+
+def keyfetch_literals(ids: list[str]) -> list[str]:
+    """The ids as SQL lists of constants, pipeline.keyfetch.INLINE_MAX at a time (constants filter a column's
+    scan, or are answered by its index)."""
+    from pipeline.keyfetch import INLINE_MAX, literal_list
+
+    return [literal_list(ids[lo:lo + INLINE_MAX]) for lo in range(0, len(ids), INLINE_MAX)]
+
+
+def existing(conn: duckdb.DuckDBPyConnection, table: str, doc_ids: list[str]) -> set[str]:
+    """Which of these doc_ids `table` holds (its doc_id column's scan filtered by constants: no index)."""
+    found: set[str] = set()
+    for part in keyfetch_literals(sorted(set(doc_ids))):
+        found |= {r[0] for r in conn.execute(f'SELECT doc_id FROM "{table}" WHERE doc_id IN ({part})').fetchall()}
+    return found
+
+
+def stored_ids(conn: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> set[str]:
+    """Which of these documents `documents` holds (its primary key answers constants; pipeline.keyfetch)."""
+    return existing(conn, "documents", doc_ids)
+
+
+def published_columns(doc_columns: list[str]) -> list[str]:
+    """The published `documents` columns in migration 001's order: the warehouse's, lead and text after title."""
+    cols = [c for c in doc_columns if c not in COLUMNS]
+    at = cols.index(AFTER) + 1 if AFTER in cols else len(cols)
+    return [*cols[:at], *COLUMNS, *cols[at:]]
+
+
+def composed_select(doc_columns: list[str], documents: str, texts: str) -> str:
+    """SELECT of whole documents (published column order) from relation `documents` (no wide columns) and
+    relation `texts` (doc_id, lead, text), one row per document."""
+    names = ", ".join((f't."{c}"' if c in COLUMNS else f'd."{c}"') for c in published_columns(doc_columns))
+    # (RIGHT JOIN: DuckDB builds its hash table on the right side, the documents' small columns, and streams the
+    # texts past it; the other way round a whole copy at 1M would hash about 5 GB of text)
+    return f"SELECT {names} FROM {texts} t RIGHT JOIN {documents} d ON t.doc_id = d.doc_id"
+
+
+def columns(conn: duckdb.DuckDBPyConnection, catalog: str, table: str = "documents") -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = ? AND schema_name = 'main' "
+        "AND table_name = ? ORDER BY column_index", [catalog, table]).fetchall()]
+
+
+def is_split(conn: duckdb.DuckDBPyConnection, catalog: str) -> bool:
+    return bool(columns(conn, catalog, TABLE))
+
+
+def materialize(conn: duckdb.DuckDBPyConnection) -> None:
+    """In a copy of the warehouse about to be published whole (pipeline.publish): `documents` with lead and text
+    again, in migration 001's column order, and no `document_texts`. Readers of the snapshot see the table
+    they always saw (its keys are not needed there: the snapshot is read-only)."""
+    catalog = str(conn.execute("SELECT current_database()").fetchone()[0])  # type: ignore[index]
+    if not is_split(conn, catalog):
+        return
+    select = composed_select(columns(conn, catalog), "documents", TABLE)
+    conn.execute(f"CREATE TABLE _documents_published AS {select} ORDER BY d.rowid")
+    conn.execute("DROP TABLE documents")
+    conn.execute(f"DROP TABLE {TABLE}")
+    conn.execute("ALTER TABLE _documents_published RENAME TO documents")
+
+
+def fetch_by_keys(conn: Any, catalog: str, keys: str) -> str:
+    """SELECT of whole documents (published columns) for the doc_ids of relation `keys`, both tables read by
+    key (pipeline.keyfetch: the rows' ids first, then their runs only; never a scan of every text)."""
+    from pipeline import keyfetch
+
+    docs = keyfetch.select_by_keys(conn, f'{catalog}."documents"', keys, ("doc_id",))
+    texts = keyfetch.select_by_keys(conn, f'{catalog}."{TABLE}"', keys, ("doc_id",))
+    return composed_select(columns(conn, catalog), f"({docs})", f"({texts})")

@@ -1,0 +1,157 @@
+"""Documents' lead and text live in `document_texts` (migrations 010-011, pipeline/doc_texts.py): a warehouse
+from before the split (a copy of one crawled from the demo mirror, with reviewers' decisions) migrates keeping
+every document whole, classification, story and decision, and publishes what it published before; the writer
+keeps one text row per document through new, ignored and replaced loads."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from crawlers.mirror import start_mirror
+from pipeline import doc_texts, sql
+from pipeline.store import open_writer
+from planwatch.config import Paths
+from tests.support.plan import PRIMARY_PLAN
+from tests.support.warehouse import document
+
+PLANWATCH = Path(sys.executable).with_name("planwatch")
+SPLIT = ("010_document_texts_prepare", "011_document_texts", "012_doc_signatures_append")
+
+
+def _run(env: dict[str, str], *args: str) -> str:
+    done = subprocess.run([str(PLANWATCH), *args], env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def _whole(conn: duckdb.DuckDBPyConnection, catalog: str) -> str:
+    """Every document with its lead and text, whichever schema the catalog has."""
+    if doc_texts.is_split(conn, catalog):
+        return doc_texts.composed_select(doc_texts.columns(conn, catalog), f"{catalog}.documents",
+                                         f"{catalog}.{doc_texts.TABLE}")
+    return f"SELECT * FROM {catalog}.documents"
+
+
+def _old_copy(source: Path, target: Path) -> list[str]:
+    """The warehouse at `source` as it would be before migrations 010-011: the migrations before them applied to
+    a new file, then every table's rows copied in (documents with their lead and text again)."""
+    conn = duckdb.connect(str(target))
+    conn.execute("CREATE TABLE schema_migrations (version VARCHAR PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)")
+    for path in sql.migrations():
+        if path.stem not in SPLIT:
+            assert path.stem < SPLIT[0], "a migration after the split: build the old copy without it"
+            conn.execute(path.read_text(encoding="utf-8"))
+            conn.execute("INSERT INTO schema_migrations VALUES (?, now())", [path.stem])
+    conn.execute(f"ATTACH '{source}' AS src (READ_ONLY)")
+    tables = [r[0] for r in conn.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = 'src' "
+                                         "AND table_name NOT IN ('schema_migrations', 'document_texts')").fetchall()]
+    for table in tables:
+        rows = f"({_whole(conn, 'src')})" if table == "documents" else f"src.{table}"
+        conn.execute(f"INSERT INTO main.{table} BY NAME SELECT * FROM {rows}")
+    catalog = conn.execute("SELECT current_database()").fetchone()[0]
+    assert not doc_texts.is_split(conn, catalog)
+    assert conn.execute("SELECT count(*) FROM main.documents WHERE text IS NOT NULL").fetchone()[0] > 0
+    old_columns = doc_texts.columns(conn, catalog)
+    assert old_columns[4:7] == ["title", "lead", "text"]
+    conn.close()
+    return old_columns
+
+
+def _rows(conn: duckdb.DuckDBPyConnection, relation: str) -> set[str]:
+    return {repr(r) for r in conn.execute(f"SELECT * FROM {relation}").fetchall()}  # (lists inside: not hashable)
+
+
+@pytest.mark.slow
+def test_a_demo_warehouse_from_before_the_split_migrates_without_loss(tmp_path: Path) -> None:
+    crawled = tmp_path / "crawled"
+    env = {**os.environ, "PLANWATCH_HOME": str(crawled), "PLANWATCH_LAKE": "off"}
+    with start_mirror(auto_ports=True) as mirror:
+        sources = mirror.write_sources(tmp_path / "sources.toml")
+        _run(env, "init", "--sources", str(sources))
+        _run(env, "crawl", "--sources", str(sources), "--since", "2022-01-01", "--until", "2022-12-31")
+    queue = json.loads(_run(env, "review", "list", "--format", "json"))
+    _run(env, "review", "decide", queue[0]["id"], "--confirm", "--reviewer", "lan")
+    _run(env, "review", "decide", queue[1]["id"], "--reject", "--reviewer", "minh")
+    report = json.loads(_run(env, "report", "--format", "json", "--as-of", "2022-12-31", "--plan", PRIMARY_PLAN))
+    assert report["rows"]
+
+    old = Paths(tmp_path / "old").ensure()
+    old_columns = _old_copy(crawled / "warehouse.duckdb", old.warehouse)
+    with open_writer(old):  # the first write job of the new code migrates, then publishes the snapshot
+        pass
+    conn = duckdb.connect()
+    conn.execute(f"ATTACH '{crawled / 'warehouse.duckdb'}' AS before (READ_ONLY)")
+    conn.execute(f"ATTACH '{old.warehouse}' AS after (READ_ONLY)")
+    conn.execute(f"ATTACH '{old.snapshot}' AS snap (READ_ONLY)")
+    applied = {r[0] for r in conn.execute("SELECT version FROM after.schema_migrations").fetchall()}
+    assert set(SPLIT) <= applied
+    assert doc_texts.is_split(conn, "after")
+    assert conn.execute("SELECT count(*), count(DISTINCT doc_id) FROM after.document_texts").fetchone() == \
+        conn.execute("SELECT count(*), count(*) FROM after.documents").fetchone()
+    whole = _rows(conn, f"({_whole(conn, 'before')})")
+    assert whole and _rows(conn, f"({_whole(conn, 'after')})") == whole
+    snap_cols = doc_texts.columns(conn, "snap")
+    assert [c for c in snap_cols if c != "search_text"] == old_columns  # the order readers know
+    assert _rows(conn, "(SELECT * EXCLUDE (search_text) FROM snap.documents)") == whole
+    for table in ("classifications", "stories", "review_decisions", "doc_signatures", "fetch_log"):
+        assert _rows(conn, f"after.{table}") == _rows(conn, f"before.{table}"), table
+    indexes = {r[0] for r in conn.execute("SELECT index_name FROM duckdb_indexes() WHERE database_name = 'after'")
+               .fetchall()}
+    assert "documents_story" in indexes
+    keyed = {r[0] for r in conn.execute("SELECT table_name FROM duckdb_constraints() WHERE database_name = 'after' "
+                                        "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')").fetchall()}
+    assert "documents" in keyed and not keyed & set(doc_texts.APPEND_KEYED)  # appended in new row groups
+    assert conn.execute("SELECT count(*) = count(DISTINCT doc_id) FROM after.doc_signatures").fetchone() == (True,)
+    conn.close()
+    migrated = json.loads(_run({**env, "PLANWATCH_HOME": str(old.home)}, "report", "--format", "json",
+                               "--as-of", "2022-12-31", "--plan", PRIMARY_PLAN))
+    assert migrated == report
+
+
+def _texts(home: Paths) -> list[tuple[object, ...]]:
+    with duckdb.connect(str(home.warehouse), read_only=True) as conn:
+        return conn.execute("SELECT doc_id, lead, text FROM document_texts ORDER BY doc_id, text").fetchall()
+
+
+def test_the_writer_keeps_one_text_row_per_document(home: Paths) -> None:
+    a, b = document("a", "2022-05-01", text="Văn bản A"), document("b", "2022-05-02", text="Văn bản B")
+    with open_writer(home, publish=False) as writer:
+        writer.insert("documents", [a, b])
+    assert _texts(home) == [("a", "", "Văn bản A"), ("b", "", "Văn bản B")]
+    with open_writer(home, publish=False) as writer:  # ignore: a stored document keeps its text
+        writer.insert("documents", [{**a, "text": "khác"}, document("c", "2022-05-03", text="Văn bản C")])
+    assert _texts(home) == [("a", "", "Văn bản A"), ("b", "", "Văn bản B"), ("c", "", "Văn bản C")]
+    with open_writer(home, publish=False) as writer:  # replace (a re-extracted page): the new text only
+        writer.insert("documents", [{**b, "lead": "Sapo", "text": "Văn bản B mới"}], on_conflict="replace")
+    assert _texts(home) == [("a", "", "Văn bản A"), ("b", "Sapo", "Văn bản B mới"), ("c", "", "Văn bản C")]
+    with open_writer(home, publish=False) as writer:  # inside the caller's transaction: rolled back with it
+        writer.conn.execute("BEGIN")
+        writer.insert("documents", [document("d", "2022-05-04", text="Văn bản D")])
+        writer.conn.execute("ROLLBACK")
+        assert writer.count("documents") == 3
+    assert [r[0] for r in _texts(home)] == ["a", "b", "c"]
+    with open_writer(home, publish=False) as writer:  # a job stopped before its texts: its rerun writes them
+        writer.conn.execute("DELETE FROM document_texts WHERE doc_id = 'c'")
+        writer.insert("documents", [document("c", "2022-05-03", text="Văn bản C")], on_conflict="replace")
+    assert _texts(home) == [("a", "", "Văn bản A"), ("b", "Sapo", "Văn bản B mới"), ("c", "", "Văn bản C")]
+    sig = {"doc_id": "a", "minhash": [1, 2]}
+    with open_writer(home, publish=False) as writer:  # doc_signatures: no key either, one row per document
+        writer.insert("doc_signatures", [sig, {"doc_id": "b", "minhash": [3]}])
+        writer.insert("doc_signatures", [{**sig, "minhash": [9]}])
+        assert writer.conn.execute("SELECT doc_id, minhash FROM doc_signatures ORDER BY 1").fetchall() == \
+            [("a", [1, 2]), ("b", [3])]
+        writer.insert("doc_signatures", [{**sig, "minhash": [9]}], on_conflict="replace")
+        assert writer.conn.execute("SELECT doc_id, minhash FROM doc_signatures ORDER BY 1").fetchall() == \
+            [("a", [9]), ("b", [3])]
+    with open_writer(home):  # the snapshot's documents carry them again
+        pass
+    with duckdb.connect(str(home.snapshot), read_only=True) as conn:
+        got = conn.execute("SELECT doc_id, lead, text FROM documents ORDER BY doc_id").fetchall()
+    assert got == [("a", "", "Văn bản A"), ("b", "Sapo", "Văn bản B mới"), ("c", "", "Văn bản C")]
