@@ -195,7 +195,8 @@ class Classifier:
 def training_flags(features: dict[str, float]) -> tuple[str, ...]:
     """Hard rules on what and who is trained (lexicon [features.*] near training terms): a training about
     fire safety, food hygiene or data entry, or of cooks, guards and support staff, is never accepted; nor an
-    essay, course module (the rules' damping at half or more) or research abstract. They go to review."""
+    essay, course module (the rules' damping at half or more), research abstract, or a contest or festival named
+    in the title. They go to review."""
     flags = []
     if features.get("p:what_nonprofessional", 0.0) > features.get("p:what_professional", 0.0):
         flags.append("non_professional_training")
@@ -206,6 +207,8 @@ def training_flags(features: dict[str, float]) -> tuple[str, ...]:
     research = features.get("z:feature:research:title", 0.0) + features.get("z:feature:research:lead", 0.0)
     if research >= math.log1p(2):  # two cues in the title and lead
         flags.append("research_or_essay")
+    if features.get("z:feature:event:title", 0.0) > 0:  # a contest or festival: fostering only if professional
+        flags.append("contest_or_event")
     return tuple(flags)
 
 

@@ -42,6 +42,7 @@ REASON_LABELS = {
     "non_teaching_staff": "người được tập huấn không phải giáo viên, cán bộ quản lý",
     "essay_or_module": "giống bài thu hoạch, mô đun bồi dưỡng",
     "research_or_essay": "giống bài nghiên cứu, luận văn",
+    "contest_or_event": "hội thi, ngày hội: cần xem có phải bồi dưỡng chuyên môn",
     "before_project_start": "đăng trước khi có Đề án 33",
 }
 
