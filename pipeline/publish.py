@@ -1,4 +1,4 @@
-"""Publish a read-only snapshot of the warehouse: copy, index, fsync, atomic rename.
+"""Publish a read-only snapshot of the warehouse: copy, index (what changed), fsync, atomic rename.
 
 A reader that has the old snapshot open keeps reading the old file (its inode lives on until closed);
 a reader that opens after the rename sees the new one. Nobody ever sees a half-written file, nor a WAL left
@@ -6,6 +6,7 @@ beside the snapshot by someone who opened it read-write."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from collections.abc import Callable
@@ -15,7 +16,7 @@ import duckdb
 
 from pipeline import duck
 from pipeline.faults import pause
-from planwatch.config import Paths
+from planwatch.config import DATA_DIR, Paths
 
 
 def fts_extension_path() -> str | None:
@@ -45,25 +46,67 @@ _FTS_IGNORE = r"""[!@#$%^&*()_+={}\[\]:;<>,.?~\\/\|'"`-]+"""
 _FOLD_D = "replace(replace({0}, 'đ', 'd'), 'Đ', 'D')"
 
 
-def build_search_index(conn: duckdb.DuckDBPyConnection) -> bool:
+SQL_DIR = DATA_DIR / "sql" / "publish"
+
+
+def _rules() -> str:
+    """A fingerprint of what builds the index (tokenizer, layout, the carry-over): an index built under other
+    rules is rebuilt, never carried over."""
+    from pipeline import lake_search
+
+    text = "".join(lake_search._sql(n) for n in ("search_schema", "search_index"))
+    text += (SQL_DIR / "search_reuse.sql").read_text(encoding="utf-8")
+    return "search-v1:" + hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def build_search_index(conn: duckdb.DuckDBPyConnection, previous: Path | None = None) -> int:
     """Full-text index over documents (title, lead, text), accent-insensitive so "mam non" finds
     "mầm non" and "dao tao" finds "đào tạo". Lives in the snapshot only; the warehouse never carries it.
 
-    The index is built on `documents.search_text` (title, lead and text joined, đ folded to d), a column
-    added to the snapshot's copy of `documents`; the index's `tokenize` macro is then replaced by one that
-    also folds đ, so queries are folded the same way. Query it as
-    `fts_main_documents.match_bm25(doc_id, 'dao tao mam non')`."""
-    if not load_fts(conn):
-        return False
+    The index is the lake's (pipeline/lake_search.py, data/sql/lake/): postings `search_postings (doc_id, term,
+    tf)` and lengths `search_docs (doc_id, len)`, the same tokenizer as the fts extension's index had (accents
+    stripped, đ folded to d, digits kept, lower case) and the same door,
+    `fts_main_documents.match_bm25(doc_id, 'dao tao mam non')` (BM25, the fts extension's idf, k and b). The
+    snapshot's `documents` also gets `search_text` (title, lead and text joined, đ folded to d).
+
+    `previous`: the snapshot being replaced. The postings of every document whose `search_text` it holds
+    unchanged are copied from it (a reprocess or a crawl re-indexes only what changed); the rest are tokenized.
+    Returns the number of documents tokenized."""
+    from pipeline import lake_search
+
     conn.execute("ALTER TABLE documents ADD COLUMN IF NOT EXISTS search_text VARCHAR")
     conn.execute("UPDATE documents SET search_text = "
                  + _FOLD_D.format("concat_ws(' ', title, lead, text)"))
-    ignore = _FTS_IGNORE.replace("'", "''")
-    conn.execute("PRAGMA create_fts_index('documents', 'doc_id', 'search_text', stemmer = 'none', "
-                 f"stopwords = 'none', ignore = '{ignore}', strip_accents = 1, lower = 1, overwrite = 1)")
-    conn.execute("CREATE OR REPLACE MACRO fts_main_documents.tokenize(s) AS string_split_regex(regexp_replace("
-                 f"lower(strip_accents({_FOLD_D.format('CAST(s AS VARCHAR)')})), '{ignore}', ' ', 'g'), '\\s+')")
-    return True
+    conn.execute(lake_search._sql("search_schema"))
+    rules = _rules()
+    if previous is not None:
+        _carry_over(conn, previous, rules)
+    conn.execute("CREATE OR REPLACE TEMP TABLE _search_new AS SELECT doc_id FROM documents "
+                 "WHERE doc_id NOT IN (SELECT doc_id FROM search_docs)")
+    row = conn.execute("SELECT count(*) FROM temp._search_new").fetchone()
+    todo = int(row[0]) if row else 0
+    if todo:
+        conn.execute(lake_search._sql("search_index").replace("{source}", "documents")
+                     .replace("{where}", "WHERE doc_id IN (SELECT doc_id FROM temp._search_new)"))
+    conn.execute("DROP TABLE temp._search_new")
+    conn.execute(f"COMMENT ON TABLE search_postings IS '{rules}'")
+    return todo
+
+
+def _carry_over(conn: duckdb.DuckDBPyConnection, previous: Path, rules: str) -> None:
+    """Copy the postings of the unchanged documents from the previous snapshot, if it was indexed under the
+    same rules (anything else, or a file DuckDB cannot read: nothing copied, every document tokenized)."""
+    try:
+        conn.execute(f"ATTACH '{previous}' AS prev (READ_ONLY)")
+    except duckdb.Error:
+        return
+    try:
+        row = conn.execute("SELECT comment FROM duckdb_tables() WHERE database_name = 'prev' "
+                           "AND schema_name = 'main' AND table_name = 'search_postings'").fetchone()
+        if row and row[0] == rules:
+            conn.execute((SQL_DIR / "search_reuse.sql").read_text(encoding="utf-8"))
+    finally:
+        conn.execute("DETACH prev")
 
 
 SNAPSHOT_MODE = 0o444
@@ -80,7 +123,7 @@ def publish_snapshot(paths: Paths) -> Path:
     shutil.copyfile(paths.warehouse, tmp)
     conn = duck.connect(tmp)
     try:
-        build_search_index(conn)
+        build_search_index(conn, target if target.exists() else None)
         conn.execute("CHECKPOINT")
     finally:
         conn.close()
