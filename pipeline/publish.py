@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,6 +48,7 @@ _FOLD_D = "replace(replace({0}, 'đ', 'd'), 'Đ', 'D')"
 
 
 SQL_DIR = DATA_DIR / "sql" / "publish"
+_MIN_PART = 500  # documents per cursor at least when tokenizing on several
 
 
 def _rules() -> str:
@@ -54,8 +56,8 @@ def _rules() -> str:
     rules is rebuilt, never carried over."""
     from pipeline import lake_search
 
-    text = "".join(lake_search._sql(n) for n in ("search_schema", "search_index"))
-    text += (SQL_DIR / "search_reuse.sql").read_text(encoding="utf-8")
+    text = lake_search._sql("search_schema")
+    text += "".join((SQL_DIR / f"{n}.sql").read_text(encoding="utf-8") for n in ("search_index", "search_reuse"))
     return "search-v1:" + hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -81,16 +83,38 @@ def build_search_index(conn: duckdb.DuckDBPyConnection, previous: Path | None = 
     rules = _rules()
     if previous is not None:
         _carry_over(conn, previous, rules)
-    conn.execute("CREATE OR REPLACE TEMP TABLE _search_new AS SELECT doc_id FROM documents "
-                 "WHERE doc_id NOT IN (SELECT doc_id FROM search_docs)")
-    row = conn.execute("SELECT count(*) FROM temp._search_new").fetchone()
-    todo = int(row[0]) if row else 0
-    if todo:
-        conn.execute(lake_search._sql("search_index").replace("{source}", "documents")
-                     .replace("{where}", "WHERE doc_id IN (SELECT doc_id FROM temp._search_new)"))
-    conn.execute("DROP TABLE temp._search_new")
+    row = conn.execute("SELECT count(*), min(rowid), max(rowid) FROM documents "
+                       "WHERE doc_id NOT IN (SELECT doc_id FROM search_docs)").fetchone()
+    todo = int(row[0]) if row and row[0] else 0
+    if row and todo:
+        _tokenize(conn, int(row[1]), int(row[2]), max(1, min(duck.threads(), todo // _MIN_PART)))
     conn.execute(f"COMMENT ON TABLE search_postings IS '{rules}'")
     return todo
+
+
+def _tokenize(conn: duckdb.DuckDBPyConnection, first: int, last: int, parts: int) -> None:
+    """Index the documents not indexed yet, in row-id ranges on several cursors at once: one query over a few
+    thousand documents (one row group) runs on one core, and the publish is the run's serial tail."""
+    script = (SQL_DIR / "search_index.sql").read_text(encoding="utf-8")
+    step = -(-(last + 1 - first) // parts)
+    where = "WHERE rowid BETWEEN {lo} AND {hi} AND doc_id NOT IN (SELECT doc_id FROM search_docs)"
+    errors: list[BaseException] = []
+
+    def run(lo: int) -> None:
+        try:
+            with conn.cursor() as cur:
+                cur.execute(script.replace("{where}", where.format(lo=lo, hi=lo + step - 1)))
+        except BaseException as exc:  # re-raised in the caller's thread
+            errors.append(exc)
+
+    workers = [threading.Thread(target=run, args=(lo,), name="planwatch-search-index")
+               for lo in range(first, last + 1, step)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    if errors:
+        raise errors[0]
 
 
 def _carry_over(conn: duckdb.DuckDBPyConnection, previous: Path, rules: str) -> None:

@@ -116,9 +116,12 @@ def _index_is_whole(home) -> None:
 
 
 def test_a_publish_tokenizes_only_the_documents_whose_text_changed(searchable, monkeypatch):
+    from pipeline import publish
     from pipeline.store import open_writer
 
     counts = _tokenized(monkeypatch)
+    monkeypatch.setattr(publish, "_MIN_PART", 1)
+    monkeypatch.setenv("PLANWATCH_DUCKDB_THREADS", "2")
     with open_writer(searchable) as writer:  # one text changed, one document new, "hoa" and "mn" as they were
         writer.insert("documents", [document("th", "2022-05-02", title="Giáo viên tiểu học", text="Đổi mới dạy học."),
                                     document("new", "2022-05-04", title="Mầm non Lai Châu", text="Tập huấn.")],
@@ -140,6 +143,8 @@ def test_an_index_built_under_other_rules_is_not_carried_over(searchable, monkey
 
     counts = _tokenized(monkeypatch)
     monkeypatch.setattr(publish, "_rules", lambda: "search-v0:other")
+    monkeypatch.setattr(publish, "_MIN_PART", 1)  # the documents tokenized on several cursors at once
+    monkeypatch.setenv("PLANWATCH_DUCKDB_THREADS", "3")
     with open_writer(searchable):
         pass
     assert counts == [3]
