@@ -129,6 +129,9 @@ def _carry_over(conn: duckdb.DuckDBPyConnection, previous: Path, rules: str) -> 
                            "AND schema_name = 'main' AND table_name = 'search_postings'").fetchone()
         if row and row[0] == rules:
             conn.execute((SQL_DIR / "search_reuse.sql").read_text(encoding="utf-8"))
+    except duckdb.Error:  # a damaged previous snapshot: index everything rather than fail the publish
+        conn.execute("DELETE FROM search_postings")
+        conn.execute("DELETE FROM search_docs")
     finally:
         conn.execute("DETACH prev")
 

@@ -149,3 +149,18 @@ def test_an_index_built_under_other_rules_is_not_carried_over(searchable, monkey
         pass
     assert counts == [3]
     _index_is_whole(searchable)
+
+
+def test_a_damaged_previous_snapshot_is_indexed_again(searchable, monkeypatch):
+    import os
+
+    from pipeline.store import open_writer
+
+    counts = _tokenized(monkeypatch)
+    os.chmod(searchable.snapshot, 0o644)
+    searchable.snapshot.write_bytes(b"not a database" * 100)
+    with open_writer(searchable):
+        pass
+    assert counts == [3]
+    _index_is_whole(searchable)
+    assert sorted(query(searchable, SEARCH, ["mam non"])) == [("hoa",), ("mn",)]
