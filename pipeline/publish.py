@@ -148,6 +148,8 @@ def publish_snapshot(paths: Paths) -> Path:
         stale.unlink(missing_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     shutil.copyfile(paths.warehouse, tmp)
+    # a stale WAL beside the old snapshot (see install_read_only) would be replayed into what is carried over
+    target.with_name(target.name + ".wal").unlink(missing_ok=True)
     conn = duck.connect(tmp)
     try:
         build_search_index(conn, target if target.exists() else None)
