@@ -45,6 +45,8 @@ _FTS_IGNORE = r"""[!@#$%^&*()_+={}\[\]:;<>,.?~\\/\|'"`-]+"""
 # strip_accents() folds the tone and vowel marks but not đ/Đ (a separate letter, not a combining mark),
 # so both the indexed column and every query are folded for đ before the fts tokenizer runs.
 _FOLD_D = "replace(replace({0}, 'đ', 'd'), 'Đ', 'D')"
+# the snapshot's documents.search_text, of the documents' row (t: a table alias and its dot, or nothing)
+SEARCH_TEXT = _FOLD_D.format("concat_ws(' ', {t}title, {t}lead, {t}text)")
 
 
 SQL_DIR = DATA_DIR / "sql" / "publish"
@@ -77,19 +79,45 @@ def build_search_index(conn: duckdb.DuckDBPyConnection, previous: Path | None = 
     from pipeline import lake_search
 
     conn.execute("ALTER TABLE documents ADD COLUMN IF NOT EXISTS search_text VARCHAR")
-    conn.execute("UPDATE documents SET search_text = "
-                 + _FOLD_D.format("concat_ws(' ', title, lead, text)"))
     conn.execute(lake_search._sql("search_schema"))
     rules = _rules()
-    if previous is not None:
-        _carry_over(conn, previous, rules)
-    row = conn.execute("SELECT count(*), min(rowid), max(rowid) FROM documents "
-                       "WHERE doc_id NOT IN (SELECT doc_id FROM search_docs)").fetchone()
-    todo = int(row[0]) if row and row[0] else 0
-    if row and todo:
-        _tokenize(conn, int(row[1]), int(row[2]), max(1, min(duck.threads(), todo // _MIN_PART)))
+    # the column is written on its own cursor while the index is carried over and built (they read the text
+    # itself, not the column): on a few thousand documents each is one row group, one core
+    column = _Background(conn, f"UPDATE documents SET search_text = {SEARCH_TEXT.format(t='')}")
+    try:
+        if previous is not None:
+            _carry_over(conn, previous, rules)
+        row = conn.execute("SELECT count(*), min(rowid), max(rowid) FROM documents "
+                           "WHERE doc_id NOT IN (SELECT doc_id FROM search_docs)").fetchone()
+        todo = int(row[0]) if row and row[0] else 0
+        if row and todo:
+            parts = max(1, min(duck.threads(), todo // _MIN_PART))
+            _tokenize(conn, int(row[1]), int(row[2]), parts)
+    finally:
+        column.join()
     conn.execute(f"COMMENT ON TABLE search_postings IS '{rules}'")
     return todo
+
+
+class _Background:
+    """One statement on its own cursor in a thread; join() re-raises its error in the caller's thread."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection, sql: str) -> None:
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(conn, sql), name="planwatch-publish")
+        self._thread.start()
+
+    def _run(self, conn: duckdb.DuckDBPyConnection, sql: str) -> None:
+        try:
+            with conn.cursor() as cur:
+                cur.execute(sql)
+        except BaseException as exc:  # re-raised by join()
+            self._error = exc
+
+    def join(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
 
 
 def _tokenize(conn: duckdb.DuckDBPyConnection, first: int, last: int, parts: int) -> None:
@@ -98,21 +126,14 @@ def _tokenize(conn: duckdb.DuckDBPyConnection, first: int, last: int, parts: int
     script = (SQL_DIR / "search_index.sql").read_text(encoding="utf-8")
     step = -(-(last + 1 - first) // parts)
     where = "WHERE rowid BETWEEN {lo} AND {hi} AND doc_id NOT IN (SELECT doc_id FROM search_docs)"
-    errors: list[BaseException] = []
-
-    def run(lo: int) -> None:
-        try:
-            with conn.cursor() as cur:
-                cur.execute(script.replace("{where}", where.format(lo=lo, hi=lo + step - 1)))
-        except BaseException as exc:  # re-raised in the caller's thread
-            errors.append(exc)
-
-    workers = [threading.Thread(target=run, args=(lo,), name="planwatch-search-index")
+    workers = [_Background(conn, script.replace("{where}", where.format(lo=lo, hi=lo + step - 1)))
                for lo in range(first, last + 1, step)]
+    errors = []
     for w in workers:
-        w.start()
-    for w in workers:
-        w.join()
+        try:
+            w.join()
+        except BaseException as exc:  # every cursor finished before the first error is raised
+            errors.append(exc)
     if errors:
         raise errors[0]
 
@@ -128,7 +149,8 @@ def _carry_over(conn: duckdb.DuckDBPyConnection, previous: Path, rules: str) -> 
         row = conn.execute("SELECT comment FROM duckdb_tables() WHERE database_name = 'prev' "
                            "AND schema_name = 'main' AND table_name = 'search_postings'").fetchone()
         if row and row[0] == rules:
-            conn.execute((SQL_DIR / "search_reuse.sql").read_text(encoding="utf-8"))
+            conn.execute((SQL_DIR / "search_reuse.sql").read_text(encoding="utf-8")
+                         .replace("{search_text}", SEARCH_TEXT.format(t="d.")))
     except duckdb.Error:  # a damaged previous snapshot: index everything rather than fail the publish
         conn.execute("DELETE FROM search_postings")
         conn.execute("DELETE FROM search_docs")
