@@ -406,6 +406,7 @@ def main() -> None:
     ap.add_argument("--verbose", action="store_true", help="print the commands' output, with times")
     ap.add_argument("--keep", action="store_true", help="keep the temporary state folder")
     ap.add_argument("--no-lake", action="store_true", help="step 5 with the default publish only (not the lake too)")
+    ap.add_argument("--no-growth", action="store_true", help="skip step 5 (a quicker A/B of steps 1-4)")
     args = ap.parse_args()
 
     articles = load_articles(args.pages)
@@ -452,6 +453,18 @@ def main() -> None:
         print(f"  overlap: {m.overlap()}")
         print(f"  stages: {fmt_stages(stages)}")
     print(f"unchanged second crawl: {refetched} article pages fetched again ({again.wall:.1f} s)")
+    if not args.no_growth:
+        grow_and_crawl(args, site, env, sources, home, tmp, len(articles), new)
+    site.server.shutdown()
+    if not args.keep:
+        shutil.rmtree(tmp, ignore_errors=True)
+    else:
+        print(f"state kept in {tmp}")
+
+
+def grow_and_crawl(args: argparse.Namespace, site: Site, env: dict[str, str], sources: str, home: Path, tmp: Path,
+                   total: int, new: int) -> None:
+    """Step 5: the held-back pages appear and grown copies of the state crawl them."""
 
     # 5. cost that grows with the work, not with the warehouse: with the default publish (copy and rename) and,
     # unless --no-lake, with the lake (PLANWATCH_LAKE=sqlite: publishes what changed, docs/decisions.md entry 7)
@@ -472,7 +485,7 @@ def main() -> None:
             subprocess.run([sys.executable, "-m", "pipeline.lake", "migrate"], env={**env, **lake_env,
                            "PLANWATCH_HOME": str(copy)}, check=True, stdout=subprocess.DEVNULL, cwd=REPO)
             states.append(("lake", docs, copy, lake_env))
-    site.visible = len(articles)
+    site.visible = total
     print(f"\n{new} new pages, warehouse of {docs_small} vs {docs_big} documents "
           "(publish: copy = the default snapshot copy, lake = PLANWATCH_LAKE=sqlite):")
     for publish, label, state, extra in states:
@@ -482,11 +495,6 @@ def main() -> None:
         parts = ", ".join(f"{k} {v:.1f}" for k, v in sorted((m.roles or {}).items()))
         print(f"  {publish}, {label} documents: {got} pages fetched, {m.wall:.1f} s, CPU {m.cpu_s:.1f} s ({parts}); "
               f"stages: {fmt_stages(stages_of(state, latest_run(state, 'nightly').name))}")
-    site.server.shutdown()
-    if not args.keep:
-        shutil.rmtree(tmp, ignore_errors=True)
-    else:
-        print(f"state kept in {tmp}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Publish a read-only snapshot of the warehouse: copy, index, fsync, atomic rename.
+"""Publish a read-only snapshot of the warehouse: copy, index (what changed), fsync, atomic rename.
 
 A reader that has the old snapshot open keeps reading the old file (its inode lives on until closed);
 a reader that opens after the rename sees the new one. Nobody ever sees a half-written file, nor a WAL left
@@ -6,8 +6,10 @@ beside the snapshot by someone who opened it read-write."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +17,7 @@ import duckdb
 
 from pipeline import doc_texts, duck
 from pipeline.faults import pause
-from planwatch.config import Paths
+from planwatch.config import DATA_DIR, Paths
 
 
 def fts_extension_path() -> str | None:
@@ -43,27 +45,117 @@ _FTS_IGNORE = r"""[!@#$%^&*()_+={}\[\]:;<>,.?~\\/\|'"`-]+"""
 # strip_accents() folds the tone and vowel marks but not đ/Đ (a separate letter, not a combining mark),
 # so both the indexed column and every query are folded for đ before the fts tokenizer runs.
 _FOLD_D = "replace(replace({0}, 'đ', 'd'), 'Đ', 'D')"
+# the snapshot's documents.search_text, of the documents' row (t: a table alias and its dot, or nothing)
+SEARCH_TEXT = _FOLD_D.format("concat_ws(' ', {t}title, {t}lead, {t}text)")
 
 
-def build_search_index(conn: duckdb.DuckDBPyConnection) -> bool:
+SQL_DIR = DATA_DIR / "sql" / "publish"
+_MIN_PART = 500  # documents per cursor at least when tokenizing on several
+
+
+def _rules() -> str:
+    """A fingerprint of what builds the index (tokenizer, layout, the carry-over): an index built under other
+    rules is rebuilt, never carried over."""
+    from pipeline import lake_search
+
+    text = lake_search._sql("search_schema")
+    text += "".join((SQL_DIR / f"{n}.sql").read_text(encoding="utf-8") for n in ("search_index", "search_reuse"))
+    return "search-v1:" + hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def build_search_index(conn: duckdb.DuckDBPyConnection, previous: Path | None = None) -> int:
     """Full-text index over documents (title, lead, text), accent-insensitive so "mam non" finds
     "mầm non" and "dao tao" finds "đào tạo". Lives in the snapshot only; the warehouse never carries it.
 
-    The index is built on `documents.search_text` (title, lead and text joined, đ folded to d), a column
-    added to the snapshot's copy of `documents`; the index's `tokenize` macro is then replaced by one that
-    also folds đ, so queries are folded the same way. Query it as
-    `fts_main_documents.match_bm25(doc_id, 'dao tao mam non')`."""
-    if not load_fts(conn):
-        return False
+    The index is the lake's (pipeline/lake_search.py, data/sql/lake/): postings `search_postings (doc_id, term,
+    tf)` and lengths `search_docs (doc_id, len)`, the same tokenizer as the fts extension's index had (accents
+    stripped, đ folded to d, digits kept, lower case) and the same door,
+    `fts_main_documents.match_bm25(doc_id, 'dao tao mam non')` (BM25, the fts extension's idf, k and b). The
+    snapshot's `documents` also gets `search_text` (title, lead and text joined, đ folded to d).
+
+    `previous`: the snapshot being replaced. The postings of every document whose `search_text` it holds
+    unchanged are copied from it (a reprocess or a crawl re-indexes only what changed); the rest are tokenized.
+    Returns the number of documents tokenized."""
+    from pipeline import lake_search
+
     conn.execute("ALTER TABLE documents ADD COLUMN IF NOT EXISTS search_text VARCHAR")
-    conn.execute("UPDATE documents SET search_text = "
-                 + _FOLD_D.format("concat_ws(' ', title, lead, text)"))
-    ignore = _FTS_IGNORE.replace("'", "''")
-    conn.execute("PRAGMA create_fts_index('documents', 'doc_id', 'search_text', stemmer = 'none', "
-                 f"stopwords = 'none', ignore = '{ignore}', strip_accents = 1, lower = 1, overwrite = 1)")
-    conn.execute("CREATE OR REPLACE MACRO fts_main_documents.tokenize(s) AS string_split_regex(regexp_replace("
-                 f"lower(strip_accents({_FOLD_D.format('CAST(s AS VARCHAR)')})), '{ignore}', ' ', 'g'), '\\s+')")
-    return True
+    conn.execute(lake_search._sql("search_schema"))
+    rules = _rules()
+    # the column is written on its own cursor while the index is carried over and built (they read the text
+    # itself, not the column): on a few thousand documents each is one row group, one core
+    column = _Background(conn, f"UPDATE documents SET search_text = {SEARCH_TEXT.format(t='')}")
+    try:
+        if previous is not None:
+            _carry_over(conn, previous, rules)
+        row = conn.execute("SELECT count(*), min(rowid), max(rowid) FROM documents "
+                           "WHERE doc_id NOT IN (SELECT doc_id FROM search_docs)").fetchone()
+        todo = int(row[0]) if row and row[0] else 0
+        if row and todo:
+            parts = max(1, min(duck.threads(), todo // _MIN_PART))
+            _tokenize(conn, int(row[1]), int(row[2]), parts)
+    finally:
+        column.join()
+    conn.execute(f"COMMENT ON TABLE search_postings IS '{rules}'")
+    return todo
+
+
+class _Background:
+    """One statement on its own cursor in a thread; join() re-raises its error in the caller's thread."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection, sql: str) -> None:
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(conn, sql), name="planwatch-publish")
+        self._thread.start()
+
+    def _run(self, conn: duckdb.DuckDBPyConnection, sql: str) -> None:
+        try:
+            with conn.cursor() as cur:
+                cur.execute(sql)
+        except BaseException as exc:  # re-raised by join()
+            self._error = exc
+
+    def join(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
+def _tokenize(conn: duckdb.DuckDBPyConnection, first: int, last: int, parts: int) -> None:
+    """Index the documents not indexed yet, in row-id ranges on several cursors at once: one query over a few
+    thousand documents (one row group) runs on one core, and the publish is the run's serial tail."""
+    script = (SQL_DIR / "search_index.sql").read_text(encoding="utf-8")
+    step = -(-(last + 1 - first) // parts)
+    where = "WHERE rowid BETWEEN {lo} AND {hi} AND doc_id NOT IN (SELECT doc_id FROM search_docs)"
+    workers = [_Background(conn, script.replace("{where}", where.format(lo=lo, hi=lo + step - 1)))
+               for lo in range(first, last + 1, step)]
+    errors = []
+    for w in workers:
+        try:
+            w.join()
+        except BaseException as exc:  # every cursor finished before the first error is raised
+            errors.append(exc)
+    if errors:
+        raise errors[0]
+
+
+def _carry_over(conn: duckdb.DuckDBPyConnection, previous: Path, rules: str) -> None:
+    """Copy the postings of the unchanged documents from the previous snapshot, if it was indexed under the
+    same rules (anything else, or a file DuckDB cannot read: nothing copied, every document tokenized)."""
+    try:
+        conn.execute(f"ATTACH '{previous}' AS prev (READ_ONLY)")
+    except duckdb.Error:
+        return
+    try:
+        row = conn.execute("SELECT comment FROM duckdb_tables() WHERE database_name = 'prev' "
+                           "AND schema_name = 'main' AND table_name = 'search_postings'").fetchone()
+        if row and row[0] == rules:
+            conn.execute((SQL_DIR / "search_reuse.sql").read_text(encoding="utf-8")
+                         .replace("{search_text}", SEARCH_TEXT.format(t="d.")))
+    except duckdb.Error:  # a damaged previous snapshot: index everything rather than fail the publish
+        conn.execute("DELETE FROM search_postings")
+        conn.execute("DELETE FROM search_docs")
+    finally:
+        conn.execute("DETACH prev")
 
 
 SNAPSHOT_MODE = 0o444
@@ -78,10 +170,12 @@ def publish_snapshot(paths: Paths) -> Path:
         stale.unlink(missing_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     shutil.copyfile(paths.warehouse, tmp)
+    # a stale WAL beside the old snapshot (see install_read_only) would be replayed into what is carried over
+    target.with_name(target.name + ".wal").unlink(missing_ok=True)
     conn = duck.connect(tmp)
     try:
         doc_texts.materialize(conn)  # `documents` whole again, as readers know it (migration 010)
-        build_search_index(conn)
+        build_search_index(conn, target if target.exists() else None)
         conn.execute("CHECKPOINT")
     finally:
         conn.close()

@@ -68,3 +68,47 @@ def test_a_killed_read_write_session_never_leaks_into_later_snapshots(home: Path
             assert _counts(conn) == expected
         with duckdb.connect(str(home.snapshot), read_only=True) as conn:  # the plain analyst's way in
             assert _counts(conn) == expected
+
+
+TAMPER = textwrap.dedent("""
+    import sys, time, duckdb
+    conn = duckdb.connect(sys.argv[1])                 # read-write, as an analyst might
+    conn.execute("SET checkpoint_threshold = '10GB'")  # keep the change in the WAL
+    conn.execute("DELETE FROM search_postings")
+    conn.execute("UPDATE search_docs SET len = 1")
+    print("ready", flush=True)
+    time.sleep(600)
+""")
+
+
+def test_a_killed_session_that_changed_the_index_is_not_carried_over(home: Paths) -> None:
+    """The next publish copies the postings of unchanged documents from the snapshot it replaces
+    (pipeline.publish.build_search_index): what a stale WAL says about them must not come along."""
+    from tests.support.warehouse import document, seed
+
+    initialize(home)
+    seed(home, documents=[document("mn", "2022-05-01", title="Đào tạo giáo viên mầm non", text="Đề án 33."),
+                          document("th", "2022-05-02", title="Giáo viên tiểu học", text="Bồi dưỡng.")])
+    whole = ("SELECT doc_id, term, count(*)::INTEGER FROM (SELECT doc_id, unnest(fts_main_documents.tokenize("
+             "concat_ws(' ', title, lead, text))) AS term FROM documents) GROUP BY ALL ORDER BY ALL")
+    with duckdb.connect(str(home.snapshot), read_only=True) as conn:
+        expected = conn.execute(whole).fetchall(), conn.execute("FROM search_docs ORDER BY ALL").fetchall()
+    assert expected[0]
+    os.chmod(home.snapshot, 0o644)
+    proc = subprocess.Popen([sys.executable, "-c", TAMPER, str(home.snapshot)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert line.strip() == "ready", proc.stderr.read() if proc.stderr else ""
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    wal = home.snapshot.with_name(home.snapshot.name + ".wal")
+    assert wal.exists() and wal.stat().st_size > 0
+    with open_writer(home):
+        pass
+    with duckdb.connect(str(home.snapshot), read_only=True) as conn:
+        got = (conn.execute("SELECT doc_id, term, tf FROM search_postings ORDER BY ALL").fetchall(),
+               conn.execute("FROM search_docs ORDER BY ALL").fetchall())
+    assert got == expected

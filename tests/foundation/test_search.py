@@ -87,3 +87,80 @@ def test_duckdb_cli_full_text_search_with_the_bundled_extension(searchable):
     proc = _cli(searchable.snapshot, sql, "-csv", "-noheader")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["mn"]
+
+
+WHOLE = ("SELECT doc_id, term, count(*)::INTEGER FROM (SELECT doc_id, unnest(fts_main_documents.tokenize("
+         "concat_ws(' ', title, lead, text))) AS term FROM documents) GROUP BY ALL")
+LENGTHS = "SELECT doc_id, len(fts_main_documents.tokenize(concat_ws(' ', title, lead, text))) FROM documents"
+
+
+def _tokenized(monkeypatch) -> list[int]:
+    """Record how many documents each publish tokenized (the rest were carried over from the old snapshot)."""
+    from pipeline import publish
+
+    counts: list[int] = []
+    real = publish.build_search_index
+
+    def spy(conn, previous=None):
+        counts.append(real(conn, previous))
+        return counts[-1]
+
+    monkeypatch.setattr(publish, "build_search_index", spy)
+    return counts
+
+
+def _index_is_whole(home) -> None:
+    for a, b in ((WHOLE, "FROM search_postings"), ("FROM search_postings", WHOLE)):
+        assert query(home, f"SELECT count(*) FROM ({a} EXCEPT ALL {b})") == [(0,)]
+    assert sorted(query(home, "FROM search_docs")) == sorted(query(home, LENGTHS))
+
+
+def test_a_publish_tokenizes_only_the_documents_whose_text_changed(searchable, monkeypatch):
+    from pipeline import publish
+    from pipeline.store import open_writer
+
+    counts = _tokenized(monkeypatch)
+    monkeypatch.setattr(publish, "_MIN_PART", 1)
+    monkeypatch.setenv("PLANWATCH_DUCKDB_THREADS", "2")
+    with open_writer(searchable) as writer:  # one text changed, one document new, "hoa" and "mn" as they were
+        writer.insert("documents", [document("th", "2022-05-02", title="Giáo viên tiểu học", text="Đổi mới dạy học."),
+                                    document("new", "2022-05-04", title="Mầm non Lai Châu", text="Tập huấn.")],
+                      on_conflict="replace")
+    assert counts == [2]
+    _index_is_whole(searchable)
+    assert sorted(query(searchable, SEARCH, ["mam non"])) == [("hoa",), ("mn",), ("new",)]
+    assert query(searchable, SEARCH, ["boi duong"]) == []  # the old text of "th" is no longer indexed
+    assert query(searchable, SEARCH, ["doi moi"]) == [("th",)]
+    with open_writer(searchable):  # nothing changed: nothing tokenized, the index the same
+        pass
+    assert counts == [2, 0]
+    _index_is_whole(searchable)
+
+
+def test_an_index_built_under_other_rules_is_not_carried_over(searchable, monkeypatch):
+    from pipeline import publish
+    from pipeline.store import open_writer
+
+    counts = _tokenized(monkeypatch)
+    monkeypatch.setattr(publish, "_rules", lambda: "search-v0:other")
+    monkeypatch.setattr(publish, "_MIN_PART", 1)  # the documents tokenized on several cursors at once
+    monkeypatch.setenv("PLANWATCH_DUCKDB_THREADS", "3")
+    with open_writer(searchable):
+        pass
+    assert counts == [3]
+    _index_is_whole(searchable)
+
+
+def test_a_damaged_previous_snapshot_is_indexed_again(searchable, monkeypatch):
+    import os
+
+    from pipeline.store import open_writer
+
+    counts = _tokenized(monkeypatch)
+    os.chmod(searchable.snapshot, 0o644)
+    searchable.snapshot.write_bytes(b"not a database" * 100)
+    with open_writer(searchable):
+        pass
+    assert counts == [3]
+    _index_is_whole(searchable)
+    assert sorted(query(searchable, SEARCH, ["mam non"])) == [("hoa",), ("mn",)]
