@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipeline import doc_texts, duck, sql
+from pipeline import classification_rows, doc_texts, duck, sql
 from pipeline.faults import pause
 from pipeline.locking import exclusive_lock
 from pipeline.plans import Plan
@@ -102,6 +102,8 @@ class Writer:
         elif table in doc_texts.APPEND_KEYED:  # no index: one row per document kept here (migration 012)
             existed = doc_texts.existing(self.conn, table, batch.column("doc_id").to_pylist())
             doc_texts.store_rows(self.conn, table, batch, replace=on_conflict == "replace", existed=existed)
+        elif table == classification_rows.TABLE:  # no primary key: one row per key kept here (migration 013)
+            classification_rows.store(self.conn, batch, replace=on_conflict == "replace")
         else:
             self._load(table, batch, verb)
         from pipeline.lake import keys_of

@@ -1,7 +1,8 @@
 """Documents' lead and text live in `document_texts` (migrations 010-011, pipeline/doc_texts.py): a warehouse
-from before the split (a copy of one crawled from the demo mirror, with reviewers' decisions) migrates keeping
-every document whole, classification, story and decision, and publishes what it published before; the writer
-keeps one text row per document through new, ignored and replaced loads."""
+from before the split (a copy of one crawled from the demo mirror, with reviewers' decisions) migrates, through
+migrations 012-013 too (doc_signatures and classifications lose their keys), keeping every document whole,
+classification, story and decision, and publishes what it published before; the writer keeps one text row per
+document through new, ignored and replaced loads."""
 
 from __future__ import annotations
 
@@ -45,8 +46,7 @@ def _old_copy(source: Path, target: Path) -> list[str]:
     conn = duckdb.connect(str(target))
     conn.execute("CREATE TABLE schema_migrations (version VARCHAR PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)")
     for path in sql.migrations():
-        if path.stem not in SPLIT:
-            assert path.stem < SPLIT[0], "a migration after the split: build the old copy without it"
+        if path.stem < SPLIT[0]:  # (the split and every migration after it apply when the copy is opened)
             conn.execute(path.read_text(encoding="utf-8"))
             conn.execute("INSERT INTO schema_migrations VALUES (?, now())", [path.stem])
     conn.execute(f"ATTACH '{source}' AS src (READ_ONLY)")
@@ -91,7 +91,7 @@ def test_a_demo_warehouse_from_before_the_split_migrates_without_loss(tmp_path: 
     conn.execute(f"ATTACH '{old.warehouse}' AS after (READ_ONLY)")
     conn.execute(f"ATTACH '{old.snapshot}' AS snap (READ_ONLY)")
     applied = {r[0] for r in conn.execute("SELECT version FROM after.schema_migrations").fetchall()}
-    assert set(SPLIT) <= applied
+    assert set(SPLIT) | {"013_classifications_append"} <= applied
     assert doc_texts.is_split(conn, "after")
     assert conn.execute("SELECT count(*), count(DISTINCT doc_id) FROM after.document_texts").fetchone() == \
         conn.execute("SELECT count(*), count(*) FROM after.documents").fetchone()
@@ -104,10 +104,12 @@ def test_a_demo_warehouse_from_before_the_split_migrates_without_loss(tmp_path: 
         assert _rows(conn, f"after.{table}") == _rows(conn, f"before.{table}"), table
     indexes = {r[0] for r in conn.execute("SELECT index_name FROM duckdb_indexes() WHERE database_name = 'after'")
                .fetchall()}
-    assert "documents_story" in indexes
+    assert {"documents_story", "classifications_doc"} <= indexes
     keyed = {r[0] for r in conn.execute("SELECT table_name FROM duckdb_constraints() WHERE database_name = 'after' "
                                         "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')").fetchall()}
-    assert "documents" in keyed and not keyed & set(doc_texts.APPEND_KEYED)  # appended in new row groups
+    assert "documents" in keyed and not keyed & {*doc_texts.APPEND_KEYED, "classifications"}  # appended
+    assert conn.execute("SELECT count(*) = count(DISTINCT (doc_id, plan_id, classifier_version)) "
+                        "FROM after.classifications").fetchone() == (True,)
     assert conn.execute("SELECT count(*) = count(DISTINCT doc_id) FROM after.doc_signatures").fetchone() == (True,)
     conn.close()
     migrated = json.loads(_run({**env, "PLANWATCH_HOME": str(old.home)}, "report", "--format", "json",
