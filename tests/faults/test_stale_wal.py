@@ -10,6 +10,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import duckdb
 
@@ -46,18 +47,7 @@ def test_a_killed_read_write_session_never_leaks_into_later_snapshots(home: Path
     assert stat.S_IMODE(home.snapshot.stat().st_mode) == SNAPSHOT_MODE
 
     # The analyst's process (as root, or after a chmod, the 0444 mode does not stop it) is killed mid-session.
-    os.chmod(home.snapshot, 0o644)
-    proc = subprocess.Popen([sys.executable, "-c", ANALYST, str(home.snapshot)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
-        assert line.strip() == "ready", proc.stderr.read() if proc.stderr else ""
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
-    wal = home.snapshot.with_name(home.snapshot.name + ".wal")
-    assert wal.exists() and wal.stat().st_size > 0  # the scenario really left a WAL behind
+    wal = _killed_session_wal(home, ANALYST)
 
     for _ in range(2):  # and across later publishes
         with open_writer(home):
@@ -94,8 +84,20 @@ def test_a_killed_session_that_changed_the_index_is_not_carried_over(home: Paths
     with duckdb.connect(str(home.snapshot), read_only=True) as conn:
         expected = conn.execute(whole).fetchall(), conn.execute("FROM search_docs ORDER BY ALL").fetchall()
     assert expected[0]
+    _killed_session_wal(home, TAMPER)
+    with open_writer(home):
+        pass
+    with duckdb.connect(str(home.snapshot), read_only=True) as conn:
+        got = (conn.execute("SELECT doc_id, term, tf FROM search_postings ORDER BY ALL").fetchall(),
+               conn.execute("FROM search_docs ORDER BY ALL").fetchall())
+    assert got == expected
+
+
+def _killed_session_wal(home: Paths, script: str) -> Path:
+    """Run `script` read-write on the snapshot (made writable, as root or after a chmod), kill it once it says
+    "ready", and return the WAL it left behind (checked to be there: the scenario is real)."""
     os.chmod(home.snapshot, 0o644)
-    proc = subprocess.Popen([sys.executable, "-c", TAMPER, str(home.snapshot)], stdout=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, "-c", script, str(home.snapshot)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:
         assert proc.stdout is not None
@@ -106,9 +108,4 @@ def test_a_killed_session_that_changed_the_index_is_not_carried_over(home: Paths
         proc.wait(timeout=30)
     wal = home.snapshot.with_name(home.snapshot.name + ".wal")
     assert wal.exists() and wal.stat().st_size > 0
-    with open_writer(home):
-        pass
-    with duckdb.connect(str(home.snapshot), read_only=True) as conn:
-        got = (conn.execute("SELECT doc_id, term, tf FROM search_postings ORDER BY ALL").fetchall(),
-               conn.execute("FROM search_docs ORDER BY ALL").fetchall())
-    assert got == expected
+    return wal

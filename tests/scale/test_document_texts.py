@@ -7,29 +7,21 @@ document through new, ignored and replaced loads."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from crawlers.mirror import start_mirror
 from pipeline import doc_texts, sql
 from pipeline.store import open_writer
 from planwatch.config import Paths
+from tests.support.demo_home import crawled_demo_home
+from tests.support.demo_home import run_planwatch as _run
 from tests.support.plan import PRIMARY_PLAN
 from tests.support.warehouse import document
 
-PLANWATCH = Path(sys.executable).with_name("planwatch")
 SPLIT = ("010_document_texts_prepare", "011_document_texts", "012_doc_signatures_append")
 
-
-def _run(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run([str(PLANWATCH), *args], env=env, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done.stdout
 
 
 def _whole(conn: duckdb.DuckDBPyConnection, catalog: str) -> str:
@@ -71,12 +63,7 @@ def _rows(conn: duckdb.DuckDBPyConnection, relation: str) -> set[str]:
 @pytest.mark.slow
 def test_a_demo_warehouse_from_before_the_split_migrates_without_loss(tmp_path: Path) -> None:
     crawled = tmp_path / "crawled"
-    env = {**os.environ, "PLANWATCH_HOME": str(crawled), "PLANWATCH_LAKE": "off"}
-    with start_mirror(auto_ports=True) as mirror:
-        sources = mirror.write_sources(tmp_path / "sources.toml")
-        _run(env, "init", "--sources", str(sources))
-        _run(env, "crawl", "--sources", str(sources), "--since", "2022-01-01", "--until", "2022-12-31")
-    queue = json.loads(_run(env, "review", "list", "--format", "json"))
+    env, queue = crawled_demo_home(crawled, tmp_path)
     _run(env, "review", "decide", queue[0]["id"], "--confirm", "--reviewer", "lan")
     _run(env, "review", "decide", queue[1]["id"], "--reject", "--reviewer", "minh")
     report = json.loads(_run(env, "report", "--format", "json", "--as-of", "2022-12-31", "--plan", PRIMARY_PLAN))

@@ -14,31 +14,21 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from crawlers.mirror import start_mirror
+from tests.support.demo_home import crawled_demo_home
+from tests.support.demo_home import run_planwatch as _run
 from tests.support.plan import PRIMARY_PLAN
 
 pytestmark = pytest.mark.slow
-PLANWATCH = Path(sys.executable).with_name("planwatch")
 PLAN = PRIMARY_PLAN
 KEYS = {"documents": "doc_id", "classifications": "doc_id || plan_id || classifier_version",
         "stories": "story_id", "review_decisions": "decision_id", "doc_signatures": "doc_id",
         "fetch_log": "fetch_id"}
 
 
-def _run(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run([str(PLANWATCH), *args], env=env, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done.stdout
-
 
 def test_demo_warehouse_migrates_without_loss(tmp_path: Path) -> None:
     old = tmp_path / "old"
-    env = {**os.environ, "PLANWATCH_HOME": str(old), "PLANWATCH_LAKE": "off"}
-    with start_mirror(auto_ports=True) as mirror:
-        sources = mirror.write_sources(tmp_path / "sources.toml")
-        _run(env, "init", "--sources", str(sources))
-        _run(env, "crawl", "--sources", str(sources), "--since", "2022-01-01", "--until", "2022-12-31")
-    queue = json.loads(_run(env, "review", "list", "--format", "json"))
+    env, queue = crawled_demo_home(old, tmp_path)
     assert len(queue) >= 2
     _run(env, "review", "decide", queue[0]["id"], "--confirm", "--reviewer", "lan")
     _run(env, "review", "decide", queue[1]["id"], "--reject", "--reviewer", "minh", "--no-sync")  # journal only
