@@ -85,6 +85,9 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "Microsoft-IIS/8.5"
     sys_version = ""
     protocol_version = "HTTP/1.1"
+    # TCP_NODELAY: headers and body are two writes; with Nagle on, the body waited for the client's delayed ACK
+    # (about 40 ms on loopback) on every keep-alive response, capping 16 connections near 400 pages/s
+    disable_nagle_algorithm = True
 
     def version_string(self) -> str:
         return self.server_version
