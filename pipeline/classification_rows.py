@@ -13,8 +13,7 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from pipeline.doc_texts import keyfetch_literals
-from pipeline.keyfetch import INLINE_MAX, literal_list
+from pipeline.keyfetch import INLINE_MAX, literal_list, literal_lists
 
 TABLE = "classifications"
 KEY = ("doc_id", "plan_id", "classifier_version")
@@ -41,7 +40,7 @@ def _one_per_key(batch: pa.Table, *, last: bool) -> pa.Table:
 def stored_keys(conn: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> set[tuple[str, str, str]]:
     """The keys stored for these documents (constants answered by the `classifications_doc` index)."""
     found: set[tuple[str, str, str]] = set()
-    for part in keyfetch_literals(sorted(set(doc_ids))):
+    for part in literal_lists(sorted(set(doc_ids))):
         rows = conn.execute(f"SELECT doc_id, plan_id, classifier_version FROM {TABLE} WHERE doc_id IN ({part})")
         found |= {(r[0], r[1], r[2]) for r in rows.fetchall()}
     return found

@@ -16,6 +16,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from pipeline.keyfetch import literal_lists, select_by_keys
+
 TABLE = "document_texts"
 COLUMNS = ("lead", "text")  # moved out of `documents`; published after `title`, where migration 001 had them
 AFTER = "title"
@@ -51,7 +53,7 @@ def store_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: pa.Table, *, r
     conn.register("_keyed_batch", rows)
     try:
         if replace and existed:
-            gone = keyfetch_literals(sorted(existed))
+            gone = literal_lists(sorted(existed))
             for part in gone:
                 conn.execute(f'DELETE FROM "{table}" WHERE doc_id IN ({part})')
         if rows.num_rows:
@@ -60,18 +62,10 @@ def store_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: pa.Table, *, r
         conn.unregister("_keyed_batch")
 
 
-def keyfetch_literals(ids: list[str]) -> list[str]:
-    """The ids as SQL lists of constants, pipeline.keyfetch.INLINE_MAX at a time (constants filter a column's
-    scan, or are answered by its index)."""
-    from pipeline.keyfetch import INLINE_MAX, literal_list
-
-    return [literal_list(ids[lo:lo + INLINE_MAX]) for lo in range(0, len(ids), INLINE_MAX)]
-
-
 def existing(conn: duckdb.DuckDBPyConnection, table: str, doc_ids: list[str]) -> set[str]:
     """Which of these doc_ids `table` holds (its doc_id column's scan filtered by constants: no index)."""
     found: set[str] = set()
-    for part in keyfetch_literals(sorted(set(doc_ids))):
+    for part in literal_lists(sorted(set(doc_ids))):
         found |= {r[0] for r in conn.execute(f'SELECT doc_id FROM "{table}" WHERE doc_id IN ({part})').fetchall()}
     return found
 
@@ -124,8 +118,6 @@ def materialize(conn: duckdb.DuckDBPyConnection) -> None:
 def fetch_by_keys(conn: Any, catalog: str, keys: str) -> str:
     """SELECT of whole documents (published columns) for the doc_ids of relation `keys`, both tables read by
     key (pipeline.keyfetch: the rows' ids first, then their runs only; never a scan of every text)."""
-    from pipeline import keyfetch
-
-    docs = keyfetch.select_by_keys(conn, f'{catalog}."documents"', keys, ("doc_id",))
-    texts = keyfetch.select_by_keys(conn, f'{catalog}."{TABLE}"', keys, ("doc_id",))
+    docs = select_by_keys(conn, f'{catalog}."documents"', keys, ("doc_id",))
+    texts = select_by_keys(conn, f'{catalog}."{TABLE}"', keys, ("doc_id",))
     return composed_select(columns(conn, catalog), f"({docs})", f"({texts})")

@@ -29,6 +29,11 @@ def literal_list(values: Sequence[str]) -> str:
     return ", ".join("'" + str(v).replace("'", "''") + "'" for v in values)
 
 
+def literal_lists(values: Sequence[str]) -> list[str]:
+    """The values as SQL lists of constants, INLINE_MAX at a time (for `col IN (...)` in a loop)."""
+    return [literal_list(values[lo:lo + INLINE_MAX]) for lo in range(0, len(values), INLINE_MAX)]
+
+
 def key_filter(conn: duckdb.DuckDBPyConnection, column: str, keys: str, key: str) -> str:
     """A condition `column IN (...)` for the values of `key` in relation `keys`: as constants when they are few
     (INLINE_MAX; written as string constants, which DuckDB casts to the column's type: the keys used with it are

@@ -220,3 +220,13 @@ def test_essay_genre_damps_strong_evidence():
     m = classify_document(essay, PLAN)
     assert m["decision"] != "accept"
     assert m["decision"] == "reject" or "essay_or_module" in m["reasons"], m["reasons"]
+
+
+def test_a_contest_in_the_title_is_never_accepted():
+    """The same course story told as a contest: fostering only when the contest is professional (docs/labelling.md),
+    so a reviewer decides (flag contest_or_event), whatever the model's probability."""
+    assert classify_document(COURSE, PLAN)["decision"] == "accept"
+    contest = {**COURSE, "id": "c2", "title": "Nghệ An: Hội thi giáo viên mầm non cốt cán giỏi năm 2022"}
+    result = classify_document(contest, PLAN)
+    assert result["decision"] == "review"
+    assert "contest_or_event" in result["reasons"]

@@ -33,3 +33,17 @@ def test_the_shipped_model_has_a_reject_part_and_its_threshold() -> None:
     m = Model.load(shipped_model_path(PRIMARY_PLAN))
     assert m.reject_weights and "reject_model" in m.thresholds
     assert 0.0 < m.thresholds["reject_model"] < m.thresholds["accept"]
+
+
+def test_the_accept_threshold_keeps_a_margin_of_one_false_positive() -> None:
+    from classifiers.training import accept_threshold
+
+    # 33 relevant items above one irrelevant at 0.70: 33/34 = 0.971 would pass a bare 0.97 rule, 33/35 does not
+    p = [0.99 - i * 0.005 for i in range(33)] + [0.70, 0.60, 0.50]
+    y = [1] * 33 + [0, 1, 0]
+    assert accept_threshold(p, y) == p[32]
+    # with no false positive above it, the lowest relevant item sets the threshold
+    assert accept_threshold(p[:33], y[:33]) == p[32]
+    # 40 relevant items above the irrelevant one: 40/42 = 0.952 < 0.97 still keeps it out
+    p2 = [0.99 - i * 0.005 for i in range(40)] + [0.70]
+    assert accept_threshold(p2, [1] * 40 + [0]) == p2[39]
