@@ -1,4 +1,5 @@
-"""`documents` and `stories` without a primary key (migration 014): the writer keeps one row per key.
+"""`documents`, `stories` and `fetch_log` without a primary key (migration 014): the writer keeps one row per
+key.
 
 DuckDB 1.5.5 re-serializes a whole ART index at every checkpoint that changed one of its keys (DuckDB issue 24848),
 so at a million documents each write job's closing checkpoint rewrote `documents`' key (1M random sha1 ids) and
@@ -17,7 +18,8 @@ import pyarrow as pa
 
 from pipeline.keyfetch import literal_lists
 
-KEYS = {"documents": "doc_id", "stories": "story_id"}  # tables without their primary key: the key column
+# the tables without their primary key (migration 014): their key column
+KEYS = {"documents": "doc_id", "stories": "story_id", "fetch_log": "fetch_id"}
 
 
 def one_per_key(batch: pa.Table, key: str, *, last: bool) -> pa.Table:

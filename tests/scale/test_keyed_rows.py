@@ -1,7 +1,7 @@
-"""`documents` and `stories` have no primary key since migration 014 (pipeline/keyed_rows.py): the writer keeps one
-row per key through new, ignored, replaced (columns the batch does not carry keep their stored values, as OR
-REPLACE did), repeated and rolled-back loads; a story's representative is updated in place and keeps its
-created_at. (The migration itself: tests/scale/test_document_texts.py.)"""
+"""`documents`, `stories` and `fetch_log` have no primary key since migration 014 (pipeline/keyed_rows.py): the
+writer keeps one row per key through new, ignored, replaced (columns the batch does not carry keep their stored
+values, as OR REPLACE did), repeated and rolled-back loads; a story's representative is updated in place and keeps
+its created_at. (The migration itself: tests/scale/test_document_texts.py.)"""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def test_the_writer_keeps_one_document_row_per_key(home: Paths) -> None:
     assert _read(home, DOCS) == [("a", "A3", "s-a", "test"), ("b", "B", "s-b", "test"), ("c", "C4", "s-c", "test")]
     assert _read(home, TEXTS) == [("a", "lại"), ("b", "Nội dung bài viết."), ("c", "cuối")]
     keyed = _read(home, "SELECT table_name FROM duckdb_constraints() WHERE constraint_type IN "
-                        "('PRIMARY KEY', 'UNIQUE') AND table_name IN ('documents', 'stories')")
+                        "('PRIMARY KEY', 'UNIQUE') AND table_name IN ('documents', 'stories', 'fetch_log')")
     indexes = _read(home, "SELECT index_name FROM duckdb_indexes() WHERE table_name IN "
                           "('documents', 'stories', 'classifications')")
     assert keyed == [] and indexes == []
@@ -68,3 +68,12 @@ def test_a_story_representative_is_updated_in_place_or_added(home: Paths) -> Non
         writer.conn.unregister("_reps")
     assert _read(home, "SELECT story_id, first_doc_id, created_at FROM stories ORDER BY 1") == [
         ("s1", "b", old), ("s2", "c", now)]
+
+
+def test_a_fetch_is_logged_once(home: Paths) -> None:
+    at = dt.datetime(2023, 1, 1, tzinfo=dt.UTC)
+    fetch = {"fetch_id": "f1", "run_id": "r1", "url": "http://127.0.0.1/a", "status": 200, "fetched_at": at}
+    with open_writer(home, publish=False) as writer:
+        writer.insert("fetch_log", [fetch, {**fetch, "fetch_id": "f2"}])
+        writer.insert("fetch_log", [{**fetch, "status": 500}, {**fetch, "fetch_id": "f3"}], on_conflict="ignore")
+    assert _read(home, "SELECT fetch_id, status FROM fetch_log ORDER BY 1") == [("f1", 200), ("f2", 200), ("f3", 200)]

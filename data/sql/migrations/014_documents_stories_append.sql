@@ -1,10 +1,12 @@
 -- Issue 20, after migrations 011-013: the last ART indexes of the big tables go. DuckDB 1.5.5 re-serializes a
 -- whole index at every checkpoint that changed one of its keys (DuckDB issue 24848), and a load probes it: at 1M
 -- documents a write job's closing checkpoint rewrote `documents`' primary key and story index (1M keys each),
--- `classifications_doc` (2M) and `stories`' primary key (0.7M), 1.0-3.8 s CPU. Their lookups become scans of one
--- key column filtered by constants (about 20-40 ms CPU per million rows). DuckDB cannot drop a constraint: the two
--- keyed tables are copied, in row order, with every column, type and NOT NULL. The writer keeps one row per key
--- (pipeline.store.Writer.insert -> pipeline.keyed_rows; the stories' upsert: story_upsert_representatives.sql).
+-- `classifications_doc` (2M) and `stories`' primary key (0.7M), 1.0-3.8 s CPU; a crawl's, `fetch_log`'s too (a
+-- random key per fetch). Lookups become scans of one key column filtered by constants (about 20-40 ms CPU per
+-- million rows). DuckDB cannot drop a constraint: the keyed tables are copied, in row order, with every column,
+-- type and NOT NULL. The writer keeps one row per key (pipeline.store.Writer.insert -> pipeline.keyed_rows; the
+-- stories' upsert: story_upsert_representatives.sql). The other keyed tables are small (plans, sources, runs,
+-- decisions, the health log).
 DROP INDEX IF EXISTS classifications_doc;
 CREATE TABLE documents_append (
     doc_id             VARCHAR NOT NULL,
@@ -42,3 +44,25 @@ CREATE TABLE stories_append (
 INSERT INTO stories_append BY NAME SELECT * FROM stories ORDER BY rowid;
 DROP TABLE stories;
 ALTER TABLE stories_append RENAME TO stories;
+CREATE TABLE fetch_log_append (
+    fetch_id         VARCHAR NOT NULL,
+    run_id           VARCHAR NOT NULL,
+    source_id        VARCHAR,
+    url              VARCHAR NOT NULL,
+    final_url        VARCHAR,
+    kind             VARCHAR,
+    status           INTEGER,
+    fetched_at       TIMESTAMPTZ NOT NULL,
+    bytes            BIGINT,
+    elapsed_ms       DOUBLE,
+    error            VARCHAR,
+    raw_sha256       VARCHAR,
+    etag             VARCHAR,
+    last_modified    VARCHAR,
+    response_headers VARCHAR,
+    request_headers  VARCHAR,
+    protocol         VARCHAR
+);
+INSERT INTO fetch_log_append BY NAME SELECT * FROM fetch_log ORDER BY rowid;
+DROP TABLE fetch_log;
+ALTER TABLE fetch_log_append RENAME TO fetch_log;
