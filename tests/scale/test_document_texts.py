@@ -1,7 +1,8 @@
 """Documents' lead and text live in `document_texts` (migrations 010-011, pipeline/doc_texts.py): a warehouse
 from before the split (a copy of one crawled from the demo mirror, with reviewers' decisions) migrates, through
-migrations 012-013 too (doc_signatures and classifications lose their keys), keeping every document whole,
-classification, story and decision, and publishes what it published before; the writer keeps one text row per
+migrations 012-014 too (doc_signatures, classifications, documents, stories and fetch_log lose their keys, the
+lookup indexes go), keeping every document whole, classification, story, fetch and decision, each table's columns,
+types and NOT NULL, one row per key, and publishes what it published before; the writer keeps one text row per
 document through new, ignored and replaced loads."""
 
 from __future__ import annotations
