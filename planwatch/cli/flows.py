@@ -71,6 +71,13 @@ def _warm_workers() -> None:
     warm_up()
 
 
+def _tune_gc() -> None:
+    """The collector of this one-shot command, once the pipeline is imported (pipeline.gc_tuning)."""
+    from pipeline.gc_tuning import tune
+
+    tune()
+
+
 def crawl(
     sources: Path = typer.Option(None, "--sources", help="A sources TOML file or folder (default data/sources)."),
     since: str = typer.Option(None, "--since", help="Only items published on or after this date "
@@ -83,6 +90,8 @@ def crawl(
     """Discover and fetch new pages, extract, classify, store and publish (the nightly recipe, no Prefect)."""
     _warm_workers()
     from pipeline.nightly import run_once
+
+    _tune_gc()
 
     start, end = _date(since, "--since"), _date(until, "--until")
     options = {"politeness": "off"} if no_politeness else {}
@@ -99,6 +108,7 @@ def backfill(
     """Collect a past date range: listings and sitemaps back to --since, plus site search."""
     from pipeline.nightly import run_once
 
+    _tune_gc()
     start, end = _date(since, "--since"), _date(until, "--until")
     if start and end and end < start:
         fail("--until is before --since")
@@ -113,6 +123,8 @@ def reprocess(
     """Re-extract and reclassify every stored page from the raw archive, without fetching anything."""
     _warm_workers()
     from pipeline.nightly import reprocess as run_reprocess
+
+    _tune_gc()
 
     with _clear_errors(), live_progress() as progress:
         summary = run_reprocess(Paths.from_env(), sources, progress=progress)
