@@ -71,6 +71,14 @@ def _warm_workers() -> None:
     warm_up()
 
 
+def _prestart_crawl() -> None:
+    """Start the crawl subprocess first thing too (crawlers.run.prestart): Scrapy's imports then run while this
+    process imports the pipeline and prepares the job, instead of after it (the fresh crawl's serial start)."""
+    from crawlers.run import prestart
+
+    prestart()
+
+
 def _tune_gc() -> None:
     """The collector of this one-shot command, once the pipeline is imported (pipeline.gc_tuning)."""
     from pipeline.gc_tuning import tune
@@ -89,6 +97,7 @@ def crawl(
 ) -> None:
     """Discover and fetch new pages, extract, classify, store and publish (the nightly recipe, no Prefect)."""
     _warm_workers()
+    _prestart_crawl()
     from pipeline.nightly import run_once
 
     _tune_gc()
@@ -106,6 +115,8 @@ def backfill(
     sources: Path = typer.Option(None, "--sources", help="A sources TOML file or folder (default data/sources)."),
 ) -> None:
     """Collect a past date range: listings and sitemaps back to --since, plus site search."""
+    _warm_workers()
+    _prestart_crawl()
     from pipeline.nightly import run_once
 
     _tune_gc()
