@@ -127,25 +127,27 @@ def _child_env() -> dict[str, str]:
     return env
 
 
-# A crawl subprocess started ahead by prestart(), importing Scrapy while the caller prepares the job, and the
-# environment it was started with.
-_READY: tuple[subprocess.Popen[bytes], dict[str, str]] | None = None
+# A crawl subprocess started ahead by prestart(), importing Scrapy while the caller prepares the job, the
+# environment it was started with and the runs folder its job must be in.
+_READY: tuple[subprocess.Popen[bytes], dict[str, str], Path] | None = None
 
 
-def prestart() -> None:
+def prestart(runs: Path) -> None:
     """Start the next crawl's subprocess now (`planwatch crawl` and `backfill` call this first thing): it imports
     Scrapy and the spider (about 0.3 s of CPU) while this process imports the pipeline and prepares the job,
-    then waits for the job file's path on its stdin. start_crawl hands it the job; a process that never starts
-    a crawl leaves it waiting until it exits (the closed pipe ends it). Same child, same command line module,
-    same session and log file as a child started by start_crawl itself."""
+    then waits for the job file's path on its stdin. start_crawl hands it a job in `runs` (the state's runs
+    folder: it is on the child's command line, so `ps` shows which state a crawl is for, as the job path
+    shows it for a child start_crawl starts); a process that never starts a crawl leaves it waiting until it
+    exits (the closed pipe ends it). Same module, same session and log file as a child start_crawl starts."""
     global _READY
     if _READY is not None:
         return
     env = _child_env()
-    proc = subprocess.Popen([sys.executable, "-m", "crawlers.run", WAIT_FLAG], cwd=str(REPO_ROOT),
+    runs = Path(runs).resolve()
+    proc = subprocess.Popen([sys.executable, "-m", "crawlers.run", WAIT_FLAG, str(runs)], cwd=str(REPO_ROOT),
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
                             start_new_session=True)
-    _READY = (proc, env)
+    _READY = (proc, env, runs)
     atexit.register(_discard_ready)
 
 
@@ -159,19 +161,20 @@ def _discard_ready() -> None:
 
 
 def _hand_job(env: dict[str, str], job_path: Path) -> subprocess.Popen[bytes] | None:
-    """The prestarted child, given the job; None (and the child let go) when there is none, it has ended, or it
-    was started with another environment: start_crawl then starts one as before."""
+    """The prestarted child, given the job; None (and the child let go) when there is none, it has ended, it was
+    started with another environment or for another runs folder: start_crawl then starts one as before."""
     global _READY
     ready, _READY = _READY, None
     if ready is None:
         return None
-    proc, started_env = ready
-    if proc.poll() is not None or started_env != env or proc.stdin is None:
+    proc, started_env, runs = ready
+    job_path = job_path.resolve()
+    if proc.poll() is not None or started_env != env or not job_path.is_relative_to(runs) or proc.stdin is None:
         _READY = ready
         _discard_ready()
         return None
     try:
-        proc.stdin.write(f"{job_path.resolve()}\n".encode())
+        proc.stdin.write(f"{job_path}\n".encode())
         proc.stdin.close()
     except OSError:  # it ended meanwhile
         return None
@@ -327,7 +330,7 @@ def _wait_for_job() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if args == [WAIT_FLAG]:
+    if len(args) == 2 and args[0] == WAIT_FLAG:  # the second: the runs folder, for `ps` only
         return _wait_for_job()
     if len(args) != 1:
         print("usage: python -m crawlers.run JOB.json", file=sys.stderr)

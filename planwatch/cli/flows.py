@@ -76,7 +76,7 @@ def _prestart_crawl() -> None:
     process imports the pipeline and prepares the job, instead of after it (the fresh crawl's serial start)."""
     from crawlers.run import prestart
 
-    prestart()
+    prestart(Paths.from_env().runs)
 
 
 def _tune_gc() -> None:

@@ -33,7 +33,7 @@ def _site(srv: TestServer, tmp_path: Path) -> Path:
 
 
 def test_the_prestarted_child_runs_the_job(tmp_path: Path) -> None:
-    run.prestart()
+    run.prestart(tmp_path / "runs")
     assert run._READY is not None
     ready = run._READY[0]
     with TestServer() as srv:
@@ -47,7 +47,7 @@ def test_the_prestarted_child_runs_the_job(tmp_path: Path) -> None:
 
 def test_a_child_started_with_another_environment_is_not_used(tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    run.prestart()
+    run.prestart(tmp_path / "runs")
     assert run._READY is not None
     ready = run._READY[0]
     monkeypatch.setenv("PLANWATCH_TEST_PRESTART", "changed")
@@ -58,8 +58,20 @@ def test_a_child_started_with_another_environment_is_not_used(tmp_path: Path,
     assert ready.wait(timeout=60) == 0  # let go: it read end-of-file and ended
 
 
+def test_a_job_in_another_runs_folder_gets_its_own_child(tmp_path: Path) -> None:
+    run.prestart(tmp_path / "elsewhere")
+    assert run._READY is not None
+    ready = run._READY[0]
+    assert str((tmp_path / "elsewhere").resolve()) in ready.args  # `ps` shows the state it is for
+    with TestServer() as srv:
+        handle = run.start_crawl(make_job(tmp_path, _site(srv, tmp_path)))
+        assert handle.proc is not ready
+        assert handle.finish().ok
+    assert ready.wait(timeout=60) == 0
+
+
 def test_a_child_without_a_job_ends(tmp_path: Path) -> None:
-    run.prestart()
+    run.prestart(tmp_path / "runs")
     assert run._READY is not None
     ready = run._READY[0]
     run._discard_ready()
