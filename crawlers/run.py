@@ -7,6 +7,7 @@ reads the result back. Neither side touches DuckDB: the lead's pipeline.ingest l
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 import json
@@ -27,6 +28,7 @@ from crawlers.output import DONE, FETCHES, HEALTH, PAGES, PROGRESS, merge_valida
 REPO_ROOT = Path(__file__).resolve().parent.parent
 JOB_FILE = "job.json"
 LOG_FILE = "crawl.log"
+WAIT_FLAG = "--wait-for-job"  # a prestarted child: the job file's path comes on stdin (prestart)
 
 
 @dataclass
@@ -110,12 +112,73 @@ def start_crawl(job: CrawlJob | dict[str, Any], *, timeout: float | None = None,
     job_path = out_dir / JOB_FILE
     job_path.write_text(job.to_json(), encoding="utf-8")
     limit = timeout if timeout is not None else job.time_limit
+    env = _child_env()
+    log = open(out_dir / LOG_FILE, "ab")  # noqa: SIM115 (closed by CrawlHandle.finish)
+    proc = _hand_job(env, job_path)
+    if proc is None:
+        proc = subprocess.Popen([sys.executable, "-m", "crawlers.run", str(job_path)], cwd=str(REPO_ROOT),
+                                stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    return CrawlHandle(job, proc, limit, log, progress)
+
+
+def _child_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH", "")]))
-    log = open(out_dir / LOG_FILE, "ab")  # noqa: SIM115 (closed by CrawlHandle.finish)
-    proc = subprocess.Popen([sys.executable, "-m", "crawlers.run", str(job_path)], cwd=str(REPO_ROOT),
-                            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
-    return CrawlHandle(job, proc, limit, log, progress)
+    return env
+
+
+# A crawl subprocess started ahead by prestart(), importing Scrapy while the caller prepares the job, the
+# environment it was started with and the runs folder its job must be in.
+_READY: tuple[subprocess.Popen[bytes], dict[str, str], Path] | None = None
+
+
+def prestart(runs: Path) -> None:
+    """Start the next crawl's subprocess now (`planwatch crawl` and `backfill` call this first thing): it imports
+    Scrapy and the spider (about 0.3 s of CPU) while this process imports the pipeline and prepares the job,
+    then waits for the job file's path on its stdin. start_crawl hands it a job in `runs` (the state's runs
+    folder: it is on the child's command line, so `ps` shows which state a crawl is for, as the job path
+    shows it for a child start_crawl starts); a process that never starts a crawl leaves it waiting until it
+    exits (the closed pipe ends it). Same module, same session and log file as a child start_crawl starts."""
+    global _READY
+    if _READY is not None:
+        return
+    env = _child_env()
+    runs = Path(runs).resolve()
+    proc = subprocess.Popen([sys.executable, "-m", "crawlers.run", WAIT_FLAG, str(runs)], cwd=str(REPO_ROOT),
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                            start_new_session=True)
+    _READY = (proc, env, runs)
+    atexit.register(_discard_ready)
+
+
+def _discard_ready() -> None:
+    """Let a prestarted child that got no job end (it reads end-of-file)."""
+    global _READY
+    ready, _READY = _READY, None
+    if ready is not None and ready[0].stdin is not None:
+        with contextlib.suppress(OSError):
+            ready[0].stdin.close()
+
+
+def _hand_job(env: dict[str, str], job_path: Path) -> subprocess.Popen[bytes] | None:
+    """The prestarted child, given the job; None (and the child let go) when there is none, it has ended, it was
+    started with another environment or for another runs folder: start_crawl then starts one as before."""
+    global _READY
+    ready, _READY = _READY, None
+    if ready is None:
+        return None
+    proc, started_env, runs = ready
+    job_path = job_path.resolve()
+    if proc.poll() is not None or started_env != env or not job_path.is_relative_to(runs) or proc.stdin is None:
+        _READY = ready
+        _discard_ready()
+        return None
+    try:
+        proc.stdin.write(f"{job_path}\n".encode())
+        proc.stdin.close()
+    except OSError:  # it ended meanwhile
+        return None
+    return proc
 
 
 def run_crawl(job: CrawlJob | dict[str, Any], *, timeout: float | None = None,
@@ -245,8 +308,30 @@ def _stop_when_orphaned(process: Any, every: float = 2.0, grace: float = 5.0) ->
     watch.start(every, now=False)
 
 
+def _wait_for_job() -> int:
+    """A prestarted child (prestart): import what the crawl needs, then read the job file's path from stdin; its
+    output goes to the run's log file from then on, as start_crawl's redirection does. End of input: no job."""
+    import scrapy.crawler  # noqa: F401  (the imports of crawl_in_this_process, made while the parent prepares)
+
+    import crawlers.registry
+    import crawlers.settings
+    import crawlers.spider  # noqa: F401
+
+    line = sys.stdin.readline().strip()
+    if not line:
+        return 0
+    job_path = Path(line)
+    log = os.open(job_path.parent / LOG_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    os.dup2(log, sys.stdout.fileno())
+    os.dup2(log, sys.stderr.fileno())
+    os.close(log)
+    return crawl_in_this_process(CrawlJob.load(job_path))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if len(args) == 2 and args[0] == WAIT_FLAG:  # the second: the runs folder, for `ps` only
+        return _wait_for_job()
     if len(args) != 1:
         print("usage: python -m crawlers.run JOB.json", file=sys.stderr)
         return 2

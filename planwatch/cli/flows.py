@@ -71,6 +71,21 @@ def _warm_workers() -> None:
     warm_up()
 
 
+def _prestart_crawl() -> None:
+    """Start the crawl subprocess first thing too (crawlers.run.prestart): Scrapy's imports then run while this
+    process imports the pipeline and prepares the job, instead of after it (the fresh crawl's serial start)."""
+    from crawlers.run import prestart
+
+    prestart(Paths.from_env().runs)
+
+
+def _tune_gc() -> None:
+    """The collector of this one-shot command, once the pipeline is imported (pipeline.gc_tuning)."""
+    from pipeline.gc_tuning import tune
+
+    tune()
+
+
 def crawl(
     sources: Path = typer.Option(None, "--sources", help="A sources TOML file or folder (default data/sources)."),
     since: str = typer.Option(None, "--since", help="Only items published on or after this date "
@@ -82,7 +97,10 @@ def crawl(
 ) -> None:
     """Discover and fetch new pages, extract, classify, store and publish (the nightly recipe, no Prefect)."""
     _warm_workers()
+    _prestart_crawl()
     from pipeline.nightly import run_once
+
+    _tune_gc()
 
     start, end = _date(since, "--since"), _date(until, "--until")
     options = {"politeness": "off"} if no_politeness else {}
@@ -97,8 +115,11 @@ def backfill(
     sources: Path = typer.Option(None, "--sources", help="A sources TOML file or folder (default data/sources)."),
 ) -> None:
     """Collect a past date range: listings and sitemaps back to --since, plus site search."""
+    _warm_workers()
+    _prestart_crawl()
     from pipeline.nightly import run_once
 
+    _tune_gc()
     start, end = _date(since, "--since"), _date(until, "--until")
     if start and end and end < start:
         fail("--until is before --since")
@@ -113,6 +134,8 @@ def reprocess(
     """Re-extract and reclassify every stored page from the raw archive, without fetching anything."""
     _warm_workers()
     from pipeline.nightly import reprocess as run_reprocess
+
+    _tune_gc()
 
     with _clear_errors(), live_progress() as progress:
         summary = run_reprocess(Paths.from_env(), sources, progress=progress)

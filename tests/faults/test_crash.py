@@ -81,7 +81,8 @@ def crawl_cmd(sources: Path) -> list[str]:
 
 
 def crawl_children(home: Paths) -> list[int]:
-    """Crawl subprocesses (python -m crawlers.run <home>/runs/.../job.json) started for this home."""
+    """Crawl subprocesses started for this home: python -m crawlers.run <home>/runs/.../job.json, or one started
+    ahead (crawlers.run.prestart: python -m crawlers.run --wait-for-job <home>/runs)."""
     pids = []
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
@@ -343,7 +344,9 @@ def test_crawl_left_by_a_killed_parent_stops(home: Paths, tmp_path: Path, newsro
     proc = subprocess.Popen(crawl_cmd(sources), env=env_for(home), stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        wait_for(lambda: bool(crawl_children(home)), 60, "the crawl subprocess")
+        # crawling, not only started: a child started ahead that has no job yet would end at once (no stdin)
+        wait_for(lambda: bool(crawl_children(home)) and any(home.runs.glob("*/fetches.jsonl")), 60,
+                 "the crawl subprocess")
     finally:
         os.killpg(proc.pid, signal.SIGKILL)  # the parent's group only: the crawl child lives on
         proc.wait(timeout=10)
