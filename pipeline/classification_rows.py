@@ -3,8 +3,9 @@
 A key is (doc_id, plan_id, classifier_version): a reclassification by a new classifier adds rows, a changed call
 of the same classifier replaces its row. Without the table's primary key (two million random keys at 1M
 documents, re-serialized by every write job's checkpoint and probed by every load) the writer finds the stored
-keys of a batch's documents by the `classifications_doc` index (migration 009) and, as INSERT OR IGNORE / OR
-REPLACE did, drops the batch's rows whose key is stored ('ignore') or deletes the stored rows first ('replace').
+keys of a batch's documents (a scan of doc_id filtered by constants; the index of migration 009 went in 014) and,
+as INSERT OR IGNORE / OR REPLACE did, drops the batch's rows whose key is stored ('ignore') or deletes the stored
+rows first ('replace').
 A batch holding one key twice keeps its first row ('ignore') or its last ('replace').
 """
 
@@ -38,7 +39,7 @@ def _one_per_key(batch: pa.Table, *, last: bool) -> pa.Table:
 
 
 def stored_keys(conn: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> set[tuple[str, str, str]]:
-    """The keys stored for these documents (constants answered by the `classifications_doc` index)."""
+    """The keys stored for these documents (constants filtering the doc_id column's scan)."""
     found: set[tuple[str, str, str]] = set()
     for part in literal_lists(sorted(set(doc_ids))):
         rows = conn.execute(f"SELECT doc_id, plan_id, classifier_version FROM {TABLE} WHERE doc_id IN ({part})")
@@ -56,7 +57,7 @@ def store(conn: duckdb.DuckDBPyConnection, batch: pa.Table, *, replace: bool) ->
     if not replace and any(hit):
         batch = batch.filter(pa.array([not h for h in hit], pa.bool_()))
     gone = sorted(k for k, h in zip(keys, hit, strict=True) if h) if replace else []
-    for lo in range(0, len(gone), INLINE_MAX):  # (the index finds the documents' rows, then the keys filter)
+    for lo in range(0, len(gone), INLINE_MAX):  # (doc_id constants filter the scan, then the keys)
         part = gone[lo:lo + INLINE_MAX]
         conn.execute(f"DELETE FROM {TABLE} WHERE doc_id IN ({literal_list(sorted({k[0] for k in part}))}) AND "
                      f"concat_ws(chr(31), doc_id, plan_id, classifier_version) IN "

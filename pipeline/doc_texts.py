@@ -71,7 +71,7 @@ def existing(conn: duckdb.DuckDBPyConnection, table: str, doc_ids: list[str]) ->
 
 
 def stored_ids(conn: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> set[str]:
-    """Which of these documents `documents` holds (its primary key answers constants; pipeline.keyfetch)."""
+    """Which of these documents `documents` holds (a scan of its doc_id column filtered by constants)."""
     return existing(conn, "documents", doc_ids)
 
 

@@ -18,9 +18,8 @@ import duckdb
 GAP = 2048  # one DuckDB vector: rows closer than this are read in the same run
 MAX_RUNS = 64
 # Up to this many keys are written into the SQL as constants: DuckDB then filters the key column's scan with
-# them, or answers from an ART index on that column when there is one (documents.doc_id, documents.story_id,
-# classifications.doc_id: migration 009), where a join with a registered table, or `IN (SELECT unnest(?))`,
-# scans the whole column (and the latter 5-8x slower than constants for 600 keys).
+# them (the big tables have no index since migration 014; an ART index would answer them), where `IN (SELECT
+# unnest(?))` was 5-8x slower than constants for 600 keys.
 INLINE_MAX = 2000
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipeline import classification_rows, doc_texts, duck, sql
+from pipeline import classification_rows, doc_texts, duck, keyed_rows, sql
 from pipeline.faults import pause
 from pipeline.locking import exclusive_lock
 from pipeline.plans import Plan
@@ -98,12 +98,14 @@ class Writer:
             return 0
         verb = {"ignore": "INSERT OR IGNORE", "replace": "INSERT OR REPLACE"}[on_conflict]
         if table == "documents":  # lead and text go to document_texts (migration 011, pipeline.doc_texts)
-            batch = self._insert_documents(batch, verb, replace=on_conflict == "replace")
+            batch = self._insert_documents(batch, replace=on_conflict == "replace")
         elif table in doc_texts.APPEND_KEYED:  # no index: one row per document kept here (migration 012)
             existed = doc_texts.existing(self.conn, table, batch.column("doc_id").to_pylist())
             doc_texts.store_rows(self.conn, table, batch, replace=on_conflict == "replace", existed=existed)
         elif table == classification_rows.TABLE:  # no primary key: one row per key kept here (migration 013)
             classification_rows.store(self.conn, batch, replace=on_conflict == "replace")
+        elif table in keyed_rows.KEYS:  # no primary key: one row per key kept here (migration 014)
+            keyed_rows.store(self.conn, table, batch, replace=on_conflict == "replace")
         else:
             self._load(table, batch, verb)
         from pipeline.lake import keys_of
@@ -119,17 +121,16 @@ class Writer:
         finally:
             self.conn.unregister("_batch")
 
-    def _insert_documents(self, batch: pa.Table, verb: str, *, replace: bool) -> pa.Table:
+    def _insert_documents(self, batch: pa.Table, *, replace: bool) -> pa.Table:
         """Documents without their wide columns into `documents`, then those into `document_texts` (not in a
         transaction of their own: DuckDB has none nested, and a caller may hold one; a job stopped between the
         two leaves documents without a text row, which its rerun, loading them again with 'replace', writes).
         Returns the batch as loaded into `documents`."""
         from pipeline.lake import NEW_DOCUMENTS
 
-        batch, texts = doc_texts.split(batch)
+        batch, texts = doc_texts.split(keyed_rows.one_per_key(batch, "doc_id", last=replace))
         ids = batch.column("doc_id").to_pylist()
-        existed = doc_texts.stored_ids(self.conn, ids)
-        self._load("documents", batch, verb)
+        existed = keyed_rows.store(self.conn, "documents", batch, replace=replace)
         if texts is not None:
             doc_texts.store(self.conn, texts, replace=replace, existed=existed)
         new = sorted(set(ids) - existed)  # (a lake publish deletes nothing of theirs)

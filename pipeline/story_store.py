@@ -11,12 +11,14 @@ base: every row stays in the delta.
 
 A batch touches only what it needs: the keys of its documents and the hashes of their paragraphs (one 4 KiB
 block of the base per key, and one hash join over the delta), the candidate documents and their stories'
-representatives (primary-key lookups). Nothing proportional to the stored corpus is loaded into Python, so
+representatives (lookups by key: scans of the key column filtered by constants since migration 014 dropped the
+keys). Nothing proportional to the stored corpus is loaded into Python, so
 memory does not grow with it (bench/bench_stories.py, docs/stories.md sections 4 and 7).
 
 DuckDB 1.5 uses an ART index only for constant filters, not for a bound list parameter (measured: 1 ms vs a
-full scan), so the primary-key lookups splice constants into the query text: integers made by ``int()``, and
-doc ids as SQL string literals with quotes doubled (``str_list``). Nothing else is ever spliced.
+full scan), and filters a scan by constants fastest, so the lookups by key splice constants into the query
+text: integers made by ``int()``, and doc ids as SQL string literals with quotes doubled (``str_list``). Nothing
+else is ever spliced.
 """
 
 from __future__ import annotations

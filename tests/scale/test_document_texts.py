@@ -1,7 +1,8 @@
 """Documents' lead and text live in `document_texts` (migrations 010-011, pipeline/doc_texts.py): a warehouse
 from before the split (a copy of one crawled from the demo mirror, with reviewers' decisions) migrates, through
-migrations 012-013 too (doc_signatures and classifications lose their keys), keeping every document whole,
-classification, story and decision, and publishes what it published before; the writer keeps one text row per
+migrations 012-014 too (doc_signatures, classifications, documents, stories and fetch_log lose their keys, the
+lookup indexes go), keeping every document whole, classification, story, fetch and decision, each table's columns,
+types and NOT NULL, one row per key, and publishes what it published before; the writer keeps one text row per
 document through new, ignored and replaced loads."""
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def test_a_demo_warehouse_from_before_the_split_migrates_without_loss(tmp_path: 
     conn.execute(f"ATTACH '{old.warehouse}' AS after (READ_ONLY)")
     conn.execute(f"ATTACH '{old.snapshot}' AS snap (READ_ONLY)")
     applied = {r[0] for r in conn.execute("SELECT version FROM after.schema_migrations").fetchall()}
-    assert set(SPLIT) | {"013_classifications_append"} <= applied
+    assert set(SPLIT) | {"013_classifications_append", "014_documents_stories_append"} <= applied
     assert doc_texts.is_split(conn, "after")
     assert conn.execute("SELECT count(*), count(DISTINCT doc_id) FROM after.document_texts").fetchone() == \
         conn.execute("SELECT count(*), count(*) FROM after.documents").fetchone()
@@ -91,10 +92,15 @@ def test_a_demo_warehouse_from_before_the_split_migrates_without_loss(tmp_path: 
         assert _rows(conn, f"after.{table}") == _rows(conn, f"before.{table}"), table
     indexes = {r[0] for r in conn.execute("SELECT index_name FROM duckdb_indexes() WHERE database_name = 'after'")
                .fetchall()}
-    assert {"documents_story", "classifications_doc"} <= indexes
+    assert not indexes & {"documents_story", "classifications_doc"}  # migration 014
     keyed = {r[0] for r in conn.execute("SELECT table_name FROM duckdb_constraints() WHERE database_name = 'after' "
                                         "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')").fetchall()}
-    assert "documents" in keyed and not keyed & {*doc_texts.APPEND_KEYED, "classifications"}  # appended
+    assert not keyed & {*doc_texts.APPEND_KEYED, "classifications", "documents", "stories", "fetch_log"}  # appended
+    for table, key in (("documents", "doc_id"), ("stories", "story_id"), ("fetch_log", "fetch_id")):  # (014)
+        assert conn.execute(f"SELECT count(*) = count(DISTINCT {key}) FROM after.{table}").fetchone() == (True,)
+        shape = "SELECT column_name, data_type, is_nullable FROM duckdb_columns() WHERE database_name = ? AND " \
+                "table_name = ? AND column_name NOT IN ('lead', 'text') ORDER BY column_index"
+        assert conn.execute(shape, ["after", table]).fetchall() == conn.execute(shape, ["before", table]).fetchall()
     assert conn.execute("SELECT count(*) = count(DISTINCT (doc_id, plan_id, classifier_version)) "
                         "FROM after.classifications").fetchone() == (True,)
     assert conn.execute("SELECT count(*) = count(DISTINCT doc_id) FROM after.doc_signatures").fetchone() == (True,)

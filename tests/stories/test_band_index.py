@@ -229,7 +229,7 @@ def test_a_batch_runs_on_one_thread_and_restores_the_setting(home: Paths, monkey
         # a batch that fails inside an aborted transaction cannot restore the setting: the next batch does
         writer.conn.execute("BEGIN")
         monkeypatch.setattr(story_store, "_band_rows", lambda prepared: writer.conn.execute(
-            "INSERT INTO documents SELECT * FROM documents LIMIT 1"))  # a key violation aborts it
+            "INSERT INTO documents (doc_id) VALUES ('x')"))  # a NOT NULL violation aborts it
         with pytest.raises(duckdb.Error):
             story_store.assign_and_index(writer.conn, _rows(docs[10:12]))
         writer.conn.execute("ROLLBACK")

@@ -1,3 +1,6 @@
--- Representatives of the stories a batch touched (registered table _reps(story_id, first_doc_id, created_at)).
-INSERT INTO stories BY NAME SELECT * FROM _reps
-ON CONFLICT (story_id) DO UPDATE SET first_doc_id = excluded.first_doc_id;
+-- Representatives of the stories a batch touched (registered table _reps(story_id, first_doc_id, created_at)):
+-- a stored story takes its new first document and keeps its created_at; a new one is added. `stories` has no
+-- primary key (migration 014): one row per story is kept here.
+UPDATE stories SET first_doc_id = r.first_doc_id FROM _reps r
+WHERE stories.story_id = r.story_id AND stories.first_doc_id IS DISTINCT FROM r.first_doc_id;
+INSERT INTO stories BY NAME SELECT * FROM _reps r WHERE r.story_id NOT IN (SELECT story_id FROM stories);
