@@ -15,7 +15,8 @@ left). Steps, on the train split only (the holdout is evaluated, never fitted on
      out-of-fold probabilities;
   4b. reject side: a second logistic regression over the same features, fitted on the real items (the
      threshold base of step 3) with the relevant class weighted REJECT_POSITIVE_WEIGHT times more (it is
-     made to rank every relevant item above the irrelevant ones rather than to be right on average),
+     made to rank every relevant item above the irrelevant ones rather than to be right on average; its n-gram
+     scale chosen from REJECT_NGRAM_SCALES by the irrelevant items it leaves above its threshold),
      Platt-calibrated on its own out-of-fold margins (3 repeated 5-fold splits of those items);
      `reject_model` = the highest probability of it below which at most 1 - REJECT_RECALL of the relevant
      items fall. Routing rejects only below it (and below `accept` of the main model);
@@ -53,6 +54,12 @@ BORDERLINE_WEIGHT = 0.5   # a label marked borderline (a second reader could dec
 REJECT_POSITIVE_WEIGHT = 30.0
 REJECT_C = 0.3
 REJECT_RECALL = 0.97
+# The reject side's model's n-gram scale is chosen from this grid by its out-of-fold figures (step 4b). Eighth session,
+# train split, routing simulation over fold seed groups 0-2 / 3-5 / 6-8 (mean real review share at surfaced recall
+# 0.976): 0.15 -> 0.315, 0.3 -> 0.253 (the main model's scale, used until then), 0.45 -> 0.223, 0.6 -> 0.234,
+# 0.8 -> 0.290, 1.0 -> 0.337, 2.0 -> 0.391 (recall 0.965): a narrow optimum, so the grid lets the data choose again
+# when the corpus grows.
+REJECT_NGRAM_SCALES = (0.3, 0.45, 0.6)
 CODE_FILES = ("classifiers/features.py", "classifiers/training.py", "classifiers/model.py", "classifiers/matcher.py",
               "classifiers/scoring.py", "classifiers/zones.py", "classifiers/engine.py", "classifiers/routing.py",
               "classifiers/corpus.py", "classifiers/url_subject.py",
@@ -109,7 +116,7 @@ def _matrix(X: list[dict[str, float]], vocab: list[str]) -> Any:
     return csr_matrix((data, (rows, cols)), shape=(len(X), len(vocab)))
 
 
-def _scaled(M: Any, vocab: list[str]) -> tuple[Any, Any]:
+def _scaled(M: Any, vocab: list[str], ngram_scale: float = NGRAM_SCALE) -> tuple[Any, Any]:
     """Columns scaled to max |x| = 1; n-gram columns further down to NGRAM_SCALE, so that the same L2 penalty
     holds them back more than the lexicon and rules features (a few hundred labelled pages cannot carry
     thousands of free n-gram weights)."""
@@ -118,21 +125,22 @@ def _scaled(M: Any, vocab: list[str]) -> tuple[Any, Any]:
     scale = np.asarray(abs(M).max(axis=0).todense()).ravel()
     scale[scale == 0] = 1.0
     ngram = np.array([k.startswith(("t:", "b:")) for k in vocab])
-    if NGRAM_SCALE > 0:
-        scale[ngram] = scale[ngram] / NGRAM_SCALE
+    if ngram_scale > 0:
+        scale[ngram] = scale[ngram] / ngram_scale
     from scipy.sparse import diags
 
     return M @ diags(1.0 / scale), scale
 
 
 def fit_relevance(X: list[dict[str, float]], y: list[int], w: list[float], C: float,
-                  positive_weight: float = 1.0) -> tuple[dict[str, float], float]:
+                  positive_weight: float = 1.0, ngram_scale: float = NGRAM_SCALE) -> tuple[dict[str, float], float]:
     """Logistic regression; returns weights on the unscaled features and the bias. Classes are balanced; the
-    relevant class further weighted by `positive_weight` (the reject side's model)."""
+    relevant class further weighted by `positive_weight` and n-gram columns scaled to `ngram_scale` (the reject
+    side's model)."""
     from sklearn.linear_model import LogisticRegression
 
     vocab = sorted(_vocabulary(X))
-    M, scale = _scaled(_matrix(X, vocab), vocab)
+    M, scale = _scaled(_matrix(X, vocab), vocab, ngram_scale)
     npos = sum(y)
     cw: Any = "balanced" if positive_weight == 1.0 else {
         1: positive_weight * len(y) / (2 * npos), 0: len(y) / (2 * (len(y) - npos))}
@@ -292,7 +300,8 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
     params = {"C": C, "min_df": MIN_DF, "ngram_scale": NGRAM_SCALE, "folds": FOLDS, "repeats": REPEATS,
               "borderline_weight": BORDERLINE_WEIGHT, "accept_precision": ACCEPT_PRECISION,
               "surfaced_recall": SURFACED_RECALL, "reject_c": REJECT_C,
-              "reject_positive_weight": REJECT_POSITIVE_WEIGHT, "reject_recall": REJECT_RECALL}
+              "reject_positive_weight": REJECT_POSITIVE_WEIGHT, "reject_recall": REJECT_RECALL,
+              "reject_ngram_scales": list(REJECT_NGRAM_SCALES)}
     version = "m" + hashlib.sha256(json.dumps([data_digest, code_digest, params, thresholds]).encode()
                                    ).hexdigest()[:10]
     model = {
@@ -343,13 +352,14 @@ def _choose_c(X: list[dict[str, float]], y: list[int], w: list[float],
 
 
 def _oof_margins(X: list[dict[str, float]], y: list[int], w: list[float],
-                 splits: list[list[tuple[list[int], list[int]]]], C: float, positive_weight: float = 1.0
-                 ) -> list[float]:
+                 splits: list[list[tuple[list[int], list[int]]]], C: float, positive_weight: float = 1.0,
+                 ngram_scale: float = NGRAM_SCALE) -> list[float]:
     """Each item's out-of-fold margin, averaged over the repeated splits."""
     oof = [0.0] * len(X)
     for folds in splits:
         for tr, te in folds:
-            wts, b = fit_relevance([X[i] for i in tr], [y[i] for i in tr], [w[i] for i in tr], C, positive_weight)
+            wts, b = fit_relevance([X[i] for i in tr], [y[i] for i in tr], [w[i] for i in tr], C, positive_weight,
+                                   ngram_scale)
             for i in te:
                 oof[i] += _margin(wts, b, X[i]) / len(splits)
     return oof
@@ -360,18 +370,35 @@ def _reject_model(X: list[dict[str, float]], y: list[int], w: list[float], base:
     """(reject model, its threshold, its out-of-fold calibrated probabilities by item; 1.0 outside `base`, so
     the cross-validated figures of the generated items count them as never rejected):
     see step 4b. Fitted on the base items only (the real ones once they are enough): the written dev set and
-    the demo mirror, easy and weighted 30 times on their relevant side, would otherwise shape the low end."""
+    the demo mirror, easy and weighted 30 times on their relevant side, would otherwise shape the low end.
+    The n-gram scale is chosen from REJECT_NGRAM_SCALES on the out-of-fold figures: the one that leaves the
+    fewest irrelevant base items at or above its own reject threshold (ties: the first in the grid), among those
+    that keep REJECT_RECALL of the relevant ones above it (the threshold's 0.01 floor can cost recall)."""
     Xb, yb, wb = [X[i] for i in base], [y[i] for i in base], [w[i] for i in base]
     splits = [_folds(yb, FOLDS, seed) for seed in range(REPEATS)]
-    oof = _oof_margins(Xb, yb, wb, splits, REJECT_C, REJECT_POSITIVE_WEIGHT)
-    a, c = _platt(oof, yb)
-    qb = [_sig(a * m + c) for m in oof]
-    t = reject_threshold(qb, yb, REJECT_RECALL)
-    weights, bias = fit_relevance(Xb, yb, wb, REJECT_C, REJECT_POSITIVE_WEIGHT)
+    best: tuple[tuple[float, int], float, float, list[float], tuple[float, float]] | None = None
+    surfaced: dict[str, float] = {}
+    recalls: dict[str, float] = {}
+    for scale in REJECT_NGRAM_SCALES:
+        oof = _oof_margins(Xb, yb, wb, splits, REJECT_C, REJECT_POSITIVE_WEIGHT, scale)
+        a, c = _platt(oof, yb)
+        qb = [_sig(a * m + c) for m in oof]
+        t = reject_threshold(qb, yb, REJECT_RECALL)
+        kept = sum(1 for qi, yi in zip(qb, yb, strict=True) if not yi and qi >= t)
+        recall = sum(1 for qi, yi in zip(qb, yb, strict=True) if yi and qi >= t) / max(1, sum(yb))
+        surfaced[str(scale)] = round(kept / max(1, len(yb) - sum(yb)), 4)
+        recalls[str(scale)] = round(recall, 4)
+        key = (-min(recall, REJECT_RECALL), kept)  # the threshold has a floor: recall first, as in _choose_c
+        if best is None or key < best[0]:
+            best = (key, scale, t, qb, (a, c))
+    assert best is not None
+    _, scale, t, qb, (a, c) = best
+    weights, bias = fit_relevance(Xb, yb, wb, REJECT_C, REJECT_POSITIVE_WEIGHT, scale)
     q = [1.0] * len(X)
     for i, v in zip(base, qb, strict=True):
         q[i] = v
-    return {"bias": bias, "calibration": [a, c], "weights": _rounded(weights)}, t, q
+    return {"bias": bias, "calibration": [a, c], "weights": _rounded(weights), "ngram_scale": scale,
+            "cv_irrelevant_surfaced": surfaced, "cv_surfaced_recall": recalls}, t, q
 
 
 def _review_share(p: list[float], y: list[int], sel: list[int], open_: list[bool]) -> tuple[float, float]:

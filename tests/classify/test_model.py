@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from classifiers.model import Model, shipped_model_path
 from tests.support.plan import PRIMARY_PLAN
 
@@ -47,3 +49,36 @@ def test_the_accept_threshold_keeps_a_margin_of_one_false_positive() -> None:
     # 40 relevant items above the irrelevant one: 40/42 = 0.952 < 0.97 still keeps it out
     p2 = [0.99 - i * 0.005 for i in range(40)] + [0.70]
     assert accept_threshold(p2, [1] * 40 + [0]) == p2[39]
+
+
+def test_the_shipped_reject_part_records_its_n_gram_scale_chosen_on_cross_validation() -> None:
+    from classifiers.training import REJECT_NGRAM_SCALES, REJECT_RECALL
+
+    rej = json.loads(shipped_model_path(PRIMARY_PLAN).read_text(encoding="utf-8"))["reject"]
+    assert rej["ngram_scale"] in REJECT_NGRAM_SCALES
+    shares, recalls = rej["cv_irrelevant_surfaced"], rej["cv_surfaced_recall"]
+    assert set(shares) == set(recalls) == {str(s) for s in REJECT_NGRAM_SCALES}
+    best = max(min(r, REJECT_RECALL) for r in recalls.values())
+    chosen = str(rej["ngram_scale"])
+    assert min(recalls[chosen], REJECT_RECALL) == best
+    assert shares[chosen] == min(v for k, v in shares.items() if min(recalls[k], REJECT_RECALL) == best)
+
+
+def test_the_reject_model_takes_the_n_gram_scale_that_leaves_fewer_irrelevant_items(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import classifiers.training as T
+
+    # relevant pages say "bồi dưỡng" only in their n-grams; a lexicon feature is noise shared by both classes
+    X, y = [], []
+    for i in range(60):
+        rel = i % 4 == 0
+        x = {"z:sector:body": 1.0 if i % 3 else 0.0, f"b:x{i % 7}": 1.0}
+        if rel:
+            x["b:bồi dưỡng"] = 1.0
+        X.append(x)
+        y.append(int(rel))
+    monkeypatch.setattr(T, "REJECT_NGRAM_SCALES", (0.01, 1.0))
+    model, t, q = T._reject_model(X, y, [1.0] * len(y), list(range(len(y))))
+    assert model["ngram_scale"] == 1.0
+    assert model["cv_irrelevant_surfaced"]["1.0"] < model["cv_irrelevant_surfaced"]["0.01"]
+    assert sum(1 for qi, yi in zip(q, y, strict=True) if yi and qi < t) <= len([v for v in y if v]) * 0.03
