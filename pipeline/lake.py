@@ -534,6 +534,9 @@ def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: 
     conn = duck.connect(temp_dir=duck.spill_dir(paths.home))
     try:
         attach(conn, paths, read_only=False)
+        # the lake's row group cap in bytes (ROW_GROUP_BYTES) is refused by DuckDB while insertion order is kept;
+        # no reader depends on the order of the lake's rows (Parquet files, read with ORDER BY where it matters)
+        conn.execute("SET preserve_insertion_order = false")
         conn.execute(f"ATTACH '{paths.warehouse}' AS wh (READ_ONLY)")
         if not first and touched is not None:
             have = set(_tables(conn, ALIAS))
