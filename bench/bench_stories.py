@@ -37,6 +37,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from pipeline import doc_texts, keyed_rows
 from pipeline.minhash import NUM_PERM
 from pipeline.store import migrate
 from pipeline.stories import KEYS, Prepared
@@ -75,6 +76,15 @@ def _doc_row(doc_id: str, title: str, text: str, day: dt.datetime, source: str) 
             "story_id": None, "first_seen_at": now, "extracted_at": now, "language": "vi", "format": "article"}
 
 
+def _load_documents(conn: duckdb.DuckDBPyConnection, batch: pa.Table, *, replace: bool) -> None:
+    """Documents as the writer loads them (pipeline.store.Writer._insert_documents): one row per doc_id kept by
+    pipeline.keyed_rows (no key since migration 014), lead and text in document_texts (migration 010)."""
+    rows, texts = doc_texts.split(keyed_rows.one_per_key(batch, "doc_id", last=replace))
+    existed = keyed_rows.store(conn, "documents", rows, replace=replace)
+    if texts is not None:
+        doc_texts.store(conn, texts, replace=replace, existed=existed)
+
+
 def build(path: Path, stored: int) -> None:
     """The synthetic part in bulk (numpy -> Arrow -> DuckDB), then the real articles through the real path."""
     conn = duckdb.connect(str(path))
@@ -94,8 +104,8 @@ def build(path: Path, stored: int) -> None:
             "text": [f"Nội dung tổng hợp {i}." for i in ids], "published_at": days,
             "content_hash": ids, "story_id": [f"s-{i}" for i in ids], "first_seen_at": [now] * len(ids),
             "extracted_at": [now] * len(ids)})
+        _load_documents(conn, docs, replace=False)
         conn.register("_d", docs)
-        conn.execute("INSERT INTO documents BY NAME SELECT * FROM _d")
         conn.execute("INSERT INTO stories SELECT story_id, doc_id, extracted_at FROM _d")
         conn.unregister("_d")
         n = hi - lo
@@ -126,9 +136,7 @@ def build(path: Path, stored: int) -> None:
         assignment = assign_and_index(conn, batch)
         for r in batch:
             r["story_id"] = assignment.stories[r["doc_id"]]
-        conn.register("_d", pa.Table.from_pylist(batch))
-        conn.execute("INSERT INTO documents BY NAME SELECT * FROM _d")
-        conn.unregister("_d")
+        _load_documents(conn, pa.Table.from_pylist(batch), replace=False)
     conn.execute("CHECKPOINT")
     conn.close()
 
@@ -247,9 +255,7 @@ def _store(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> tuple
     assignment = assign_and_index(conn, rows, precomputed=rows_of, paragraphs=paragraphs)
     for r in rows:
         r["story_id"] = assignment.stories[r["doc_id"]]
-    conn.register("_d", pa.Table.from_pylist(rows))
-    conn.execute("INSERT OR REPLACE INTO documents BY NAME SELECT * FROM _d")
-    conn.unregister("_d")
+    _load_documents(conn, pa.Table.from_pylist(rows), replace=True)  # as Writer.insert('documents', replace)
     conn.execute("ROLLBACK")  # every measurement starts from the same warehouse
     return time.perf_counter() - start, time.process_time() - cpu
 

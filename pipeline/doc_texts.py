@@ -11,6 +11,7 @@ primary key for the same reason (migration 012) and is kept one row per document
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import duckdb
@@ -91,6 +92,51 @@ def composed_select(doc_columns: list[str], documents: str, texts: str) -> str:
     return f"SELECT {names} FROM {texts} t RIGHT JOIN {documents} d ON t.doc_id = d.doc_id"
 
 
+# A whole copy of the documents with their texts (the lake's first publish, a snapshot's `documents`) runs as
+# several statements, each joining the texts of a row-id range of documents: one statement joining every text
+# ran out of memory at a million documents under a 4 GB limit (and at 100k under 400 MB), the join holding
+# texts in its hash table (docs/performance.md, "Whole copies of the documents"). A slice's texts are kept under
+# 1/SLICE_SHARE of the connection's memory limit, by the average size of a sample of texts.
+SLICE_SHARE = 8
+MIN_SLICE = 100
+_UNITS = {"": 1, "b": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "kib": 2**10, "mib": 2**20, "gib": 2**30,
+          "tib": 2**40, "bytes": 1}
+
+
+def memory_bytes(conn: duckdb.DuckDBPyConnection) -> float:
+    """The connection's memory_limit in bytes (DuckDB shows it as e.g. `3.7 GiB`)."""
+    value = str(conn.execute("SELECT current_setting('memory_limit')").fetchone()[0])  # type: ignore[index]
+    found = re.match(r"^\s*([\d.]+)\s*([a-zA-Z]*)\s*$", value)
+    if not found or found.group(2).lower() not in _UNITS:
+        raise ValueError(f"cannot read DuckDB's memory_limit {value!r}")
+    return float(found.group(1)) * _UNITS[found.group(2).lower()]
+
+
+def slice_rows(conn: duckdb.DuckDBPyConnection, catalog: str) -> int:
+    """Documents per slice of a whole copy: their texts (sampled average) under 1/SLICE_SHARE of memory_limit."""
+    row = conn.execute(f'SELECT avg(coalesce(strlen(lead), 0) + coalesce(strlen(text), 0)) '
+                       f'FROM {catalog}."{TABLE}" USING SAMPLE 2048 ROWS').fetchone()
+    per_doc = max(float(row[0]) if row and row[0] is not None else 0.0, 1.0)
+    return max(MIN_SLICE, int(memory_bytes(conn) / SLICE_SHARE / per_doc))
+
+
+def sliced_selects(conn: duckdb.DuckDBPyConnection, catalog: str, rows: int | None = None) -> list[str]:
+    """`composed_select` of the catalog's whole documents as several SELECTs, each of at most `rows` (default
+    slice_rows) documents by row-id range of `documents` (`d._row`: the row id) with only their texts (those
+    whose doc_id is in that range). Together they return each document once; run in list order, each ordered
+    by `d._row`, in `documents`' row order."""
+    size = rows or slice_rows(conn, catalog)
+    row = conn.execute(f'SELECT max(rowid) FROM {catalog}."documents"').fetchone()
+    last = int(row[0]) if row and row[0] is not None else -1
+    cols = columns(conn, catalog)
+    out = []
+    for lo in range(0, max(last, 0) + 1, size):
+        docs = f'(SELECT rowid AS _row, * FROM {catalog}."documents" WHERE rowid BETWEEN {lo} AND {lo + size - 1})'
+        texts = f'(SELECT * FROM {catalog}."{TABLE}" WHERE doc_id IN (SELECT doc_id FROM {docs}))'
+        out.append(composed_select(cols, docs, texts))
+    return out
+
+
 def columns(conn: duckdb.DuckDBPyConnection, catalog: str, table: str = "documents") -> list[str]:
     return [r[0] for r in conn.execute(
         "SELECT column_name FROM duckdb_columns() WHERE database_name = ? AND schema_name = 'main' "
@@ -108,8 +154,10 @@ def materialize(conn: duckdb.DuckDBPyConnection) -> None:
     catalog = str(conn.execute("SELECT current_database()").fetchone()[0])  # type: ignore[index]
     if not is_split(conn, catalog):
         return
-    select = composed_select(columns(conn, catalog), "documents", TABLE)
-    conn.execute(f"CREATE TABLE _documents_published AS {select} ORDER BY d.rowid")
+    selects = sliced_selects(conn, catalog)
+    conn.execute(f"CREATE TABLE _documents_published AS {selects[0]} LIMIT 0")
+    for select in selects:  # in row-id order, as one `ORDER BY d.rowid` of the whole join was
+        conn.execute(f"INSERT INTO _documents_published {select} ORDER BY d._row")
     conn.execute("DROP TABLE documents")
     conn.execute(f"DROP TABLE {TABLE}")
     conn.execute("ALTER TABLE _documents_published RENAME TO documents")

@@ -54,6 +54,11 @@ DIFF_KEYS: dict[str, str] = {"review_decisions": "decision_id"}
 # (pipeline.store.Writer). The lake cannot hold rows of them, so a delta publish deletes nothing for their keys
 # (a DELETE by key scans the lake table's key columns: 0.05-0.13 s CPU per table at a million documents).
 NEW_DOCUMENTS = "_new_documents"
+# The lake's Parquet row groups, capped in bytes (a DuckLake option, kept in its catalog). DuckDB's Parquet writer
+# holds a whole row group per thread before it writes it out, and its default is 122,880 rows: about 600 MB of
+# `documents` (lead and text, 5 KB a page) per thread. A first publish at 100k documents then failed under a
+# 400 MB limit and one at a million under the default 4 GB (docs/performance.md, "Whole lake publish").
+ROW_GROUP_BYTES = 32_000_000
 
 def keys_of(table: str, batch: Any) -> Any:
     """The columns of a loaded batch a lake publish needs (its keys, and doc_id for `matches`): what
@@ -306,6 +311,10 @@ def _copy(conn: duckdb.DuckDBPyConnection, wh: str, table: str, where: str = "",
     cols = ", ".join(f'"{c}"' for c in (doc_texts.published_columns(have) if table == "documents" else have))
     extra = f", {FOLD_SEARCH_TEXT}" if table == "documents" else ""
     names = cols + (', "search_text"' if table == "documents" else "")
+    if source is None and table == "documents" and not where and doc_texts.is_split(conn, wh):
+        for select in doc_texts.sliced_selects(conn, wh):  # a bounded join per statement, same transaction
+            conn.execute(f'INSERT INTO {ALIAS}."{table}" ({names}) SELECT {cols}{extra} FROM ({select})')
+        return
     if source is None and table == "documents":
         src = f"{_whole_documents(conn, wh)} {where}"
     else:
@@ -364,6 +373,7 @@ def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any
     from pipeline import lake_search
 
     prepared = _prepare(conn, wh, touched, derived) if touched is not None else {}
+    _bound_row_groups(conn)
     conn.execute("BEGIN")
     try:
         created = set(_ensure_tables(conn, wh))
@@ -404,6 +414,14 @@ def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any
         if touched is not None:
             conn.execute("DROP TABLE IF EXISTS temp._lake_docs")
     return done
+
+
+def _bound_row_groups(conn: duckdb.DuckDBPyConnection) -> None:
+    """Set the lake's row group cap (ROW_GROUP_BYTES) unless its catalog has it already."""
+    have = conn.execute(f"SELECT value FROM ducklake_options('{ALIAS}') WHERE option_name = "
+                        "'parquet_row_group_size_bytes' AND scope = 'GLOBAL'").fetchone()
+    if not have or have[0] != str(ROW_GROUP_BYTES):
+        conn.execute(f"CALL {ALIAS}.set_option('parquet_row_group_size_bytes', '{ROW_GROUP_BYTES // 1_000_000}MB')")
 
 
 def _rebuild_search(conn: duckdb.DuckDBPyConnection, wh: str) -> None:
@@ -516,6 +534,9 @@ def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: 
     conn = duck.connect(temp_dir=duck.spill_dir(paths.home))
     try:
         attach(conn, paths, read_only=False)
+        # the lake's row group cap in bytes (ROW_GROUP_BYTES) is refused by DuckDB while insertion order is kept;
+        # no reader depends on the order of the lake's rows (Parquet files, read with ORDER BY where it matters)
+        conn.execute("SET preserve_insertion_order = false")
         conn.execute(f"ATTACH '{paths.warehouse}' AS wh (READ_ONLY)")
         if not first and touched is not None:
             have = set(_tables(conn, ALIAS))

@@ -1,0 +1,97 @@
+"""A whole copy of the documents with their texts (the lake's first publish or migration, a snapshot's
+`documents`) runs within a memory limit far below the texts' size: slices of documents, each a bounded join
+(pipeline.doc_texts.sliced_selects), and Parquet row groups capped in bytes (pipeline.lake.ROW_GROUP_BYTES).
+The lake then holds exactly the warehouse's rows."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline import doc_texts, duck, lake
+from planwatch.config import Paths
+from tests.foundation.helpers import analyst_warehouse
+
+pytestmark = pytest.mark.slow
+REPO = Path(__file__).resolve().parents[2]
+LIMIT = "192MB"  # about twice the 20,000 documents' texts (a whole copy in one statement fails under it)
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 20,000-document warehouse of bench/bench_scale.py (about 100 MB of text), published without the lake."""
+    home = tmp_path_factory.mktemp("whole") / "home"
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "bench_scale.py"), "--docs", "20000", "--json",
+                           "--home", str(home), "--build-only"], capture_output=True, text=True, timeout=540,
+                          check=False, env={k: v for k, v in os.environ.items() if k != lake.LAKE_ENV})
+    assert done.returncode == 0, done.stderr[-2000:]
+    return home
+
+
+def test_first_publish_of_a_large_warehouse_fits_a_small_limit(synthetic: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(lake.LAKE_ENV, "sqlite")
+    monkeypatch.setenv(duck.REBUILD_MEMORY_ENV, LIMIT)
+    paths = Paths(synthetic)
+    statements: list[int] = []
+    real = doc_texts.sliced_selects
+
+    def counted(conn: duckdb.DuckDBPyConnection, catalog: str, rows: int | None = None) -> list[str]:
+        out = real(conn, catalog, rows)
+        statements.append(len(out))
+        return out
+
+    monkeypatch.setattr(doc_texts, "sliced_selects", counted)
+    result = lake.migrate_warehouse(paths)
+    assert result["problems"] == {}
+    assert statements and statements[0] > 1
+    conn = duck.connect()
+    try:
+        lake.attach(conn, paths, read_only=True)
+        assert conn.execute("SELECT count(*) FROM lake.documents").fetchone() == (20_000,)
+        assert conn.execute("SELECT count(*) FROM lake.documents WHERE text IS NULL").fetchone() == (0,)
+    finally:
+        conn.close()
+
+
+def test_the_same_copy_in_one_statement_runs_out_of_memory(synthetic: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the test above guards against: under the same limit, one join of every text (as before) fails."""
+    import shutil
+
+    home = tmp_path / "home"
+    shutil.copytree(synthetic, home, ignore=shutil.ignore_patterns("lake"))
+    monkeypatch.setenv(lake.LAKE_ENV, "sqlite")
+    monkeypatch.setenv(duck.REBUILD_MEMORY_ENV, LIMIT)
+
+    def whole(conn: duckdb.DuckDBPyConnection, catalog: str, rows: int | None = None) -> list[str]:
+        return [doc_texts.composed_select(doc_texts.columns(conn, catalog), f'{catalog}."documents"',
+                                          f'{catalog}."{doc_texts.TABLE}"')]
+
+    monkeypatch.setattr(doc_texts, "sliced_selects", whole)
+    monkeypatch.setattr(lake, "ROW_GROUP_BYTES", 1_000_000_000)
+    with pytest.raises(duckdb.OutOfMemoryException):
+        lake.publish(Paths(home), None)
+
+
+def test_sliced_copies_equal_the_whole_join(home: Paths) -> None:
+    """Slices of three documents: every document once, with its text, in `documents`' row order; the snapshot's
+    `documents` (materialize) and the lake's hold the same rows as one join."""
+    analyst_warehouse(home)
+    conn = duckdb.connect()
+    try:
+        conn.execute(f"ATTACH '{home.warehouse}' AS wh (READ_ONLY)")
+        cols = doc_texts.columns(conn, "wh")
+        whole = conn.execute(doc_texts.composed_select(cols, 'wh."documents"', 'wh."document_texts"')
+                             + " ORDER BY d.rowid").fetchall()
+        parts = doc_texts.sliced_selects(conn, "wh", 3)
+        assert len(parts) == -(-len(whole) // 3) > 1
+        sliced = [r for p in parts for r in conn.execute(f"{p} ORDER BY d._row").fetchall()]
+        assert sliced == whole
+    finally:
+        conn.close()
