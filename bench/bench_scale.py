@@ -24,7 +24,8 @@ about a fifth of the reviewed items, 700 outlets and a health log. Rows go in as
   store, publish; extraction is excluded: its cost does not depend on N);
 - `story_lookup_ms`: assigning stories to those 500 documents against every stored one (read + match);
 - `warehouse_mb`: the warehouse on disk (`snapshot_mb`: the published state on disk);
-- `peak_rss_mb`: the child process's peak resident memory (`peak_rss_by_step`: the peak after each step, in
+- `peak_rss_mb`: the child process's peak resident memory, the bench's own choice of the items to decide made in
+  a grandchild so it does not count (`peak_rss_by_step`: the peak after each step, in
   the order run, so the step that raised it shows);
 - `report_cpu_ms`, `decision_visible_cpu_ms`, `decision_visible_warm_cpu_ms`: the CPU time of the measuring
   process (all its threads) for those, which a loaded machine changes much less than the wall-clock figures;
@@ -282,6 +283,22 @@ def _counted(paths: Paths, plan_id: str) -> tuple[int, int]:
     return (sum(int(r["actual"]) for r in report["rows"]), int(report["pending_review"]))
 
 
+def pick_items(paths: Paths) -> tuple[str, int, list[list[str]]]:
+    """The first plan, the documents' count and two pending items in their activity's window whose stories are
+    not counted yet (a confirm adds one; the second is another story, for the warm decision)."""
+    from pipeline.snapshot import open_snapshot
+
+    with open_snapshot(paths) as conn:
+        plan_id = conn.execute("SELECT plan_id FROM plans ORDER BY 1 LIMIT 1").fetchone()[0]  # type: ignore[index]
+        docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]  # type: ignore[index]
+        item = conn.execute(
+            "SELECT q.id FROM review_queue q WHERE q.plan_id = ? AND q.published_date BETWEEN q.window_start "
+            "AND q.window_end AND q.doc_id IN (SELECT doc_id FROM documents d WHERE d.story_id NOT IN "
+            "(SELECT story_id FROM matches WHERE status = 'confirmed')) ORDER BY q.queue_rank LIMIT 2",
+            [plan_id]).fetchall()
+    return str(plan_id), int(docs), [list(r) for r in item]
+
+
 def measure(paths: Paths) -> dict[str, Any]:
     from typer.testing import CliRunner
 
@@ -289,15 +306,11 @@ def measure(paths: Paths) -> dict[str, Any]:
     from planwatch.cli import app
 
     os.environ["PLANWATCH_HOME"] = str(paths.home)
-    with open_snapshot(paths) as conn:
-        plan_id = conn.execute("SELECT plan_id FROM plans ORDER BY 1 LIMIT 1").fetchone()[0]  # type: ignore[index]
-        docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]  # type: ignore[index]
-        # a pending item, in its activity's window, whose story is not counted yet: a confirm adds one
-        item = conn.execute(
-            "SELECT q.id FROM review_queue q WHERE q.plan_id = ? AND q.published_date BETWEEN q.window_start "
-            "AND q.window_end AND q.doc_id IN (SELECT doc_id FROM documents d WHERE d.story_id NOT IN "
-            "(SELECT story_id FROM matches WHERE status = 'confirmed')) ORDER BY q.queue_rank LIMIT 2",
-            [plan_id]).fetchall()  # one item per story: the second is another story, for the warm decision
+    # the bench's own choice of what to measure runs in a child process: its query over the whole queue and
+    # documents is not something planwatch runs, and would otherwise set this process's peak memory
+    picked = subprocess.run([sys.executable, __file__, "--pick-items", str(paths.home)], capture_output=True,
+                            text=True, check=True)
+    plan_id, docs, item = json.loads(picked.stdout.strip().splitlines()[-1])
     out: dict[str, Any] = {"docs": int(docs)}
     steps: dict[str, float] = {"open": _peak_mb()}
     out["report_ms"] = _median_ms(lambda: _report(paths, plan_id), field="report_cpu_ms")
@@ -482,6 +495,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
     parser.add_argument("--measure-only", metavar="HOME",
                         help="measure an existing home again (each run adds one decision and 500 documents)")
+    parser.add_argument("--pick-items", metavar="HOME", help=argparse.SUPPRESS)  # measure's own child
     parser.add_argument("--build-only", action="store_true",
                         help="with --home: build and publish, do not measure (then --measure-only HOME)")
     parser.add_argument("--resume", action="store_true",
@@ -489,6 +503,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.measure_only:
         print(json.dumps(measure(Paths(Path(args.measure_only)))))
+        return 0
+    if args.pick_items:
+        print(json.dumps(pick_items(Paths(Path(args.pick_items)))))
         return 0
     home = Path(args.home) if args.home else Path(tempfile.mkdtemp(prefix="planwatch-scale-"))
     os.environ["PLANWATCH_HOME"] = str(home)
