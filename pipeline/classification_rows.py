@@ -14,6 +14,7 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
+from pipeline.keyed_rows import one_per_key
 from pipeline.keyfetch import INLINE_MAX, literal_list, literal_lists
 
 TABLE = "classifications"
@@ -24,18 +25,6 @@ SEP = "\x1f"  # between a key's parts in the delete's constants (never inside an
 def _keys(batch: pa.Table) -> list[tuple[str, str, str]]:
     doc, plan, version = (batch.column(c).to_pylist() for c in KEY)
     return list(zip(doc, plan, version, strict=True))
-
-
-def _one_per_key(batch: pa.Table, *, last: bool) -> pa.Table:
-    """The batch with one row per key: the first of a repeated key, or with `last` the last."""
-    keys = _keys(batch)
-    chosen: dict[tuple[str, str, str], int] = {}
-    for i, key in enumerate(keys):
-        if last or key not in chosen:
-            chosen[key] = i
-    if len(chosen) == len(keys):
-        return batch
-    return batch.take(pa.array(sorted(chosen.values()), pa.int64()))
 
 
 def stored_keys(conn: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> set[tuple[str, str, str]]:
@@ -50,7 +39,7 @@ def stored_keys(conn: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> set[tupl
 def store(conn: duckdb.DuckDBPyConnection, batch: pa.Table, *, replace: bool) -> None:
     """Load a batch of classifications, one row per key (see the module's text). No transaction of its own:
     a caller may hold one."""
-    batch = _one_per_key(batch, last=replace)
+    batch = one_per_key(batch, KEY, last=replace)
     keys = _keys(batch)
     stored = stored_keys(conn, [k[0] for k in keys])
     hit = [k in stored for k in keys]

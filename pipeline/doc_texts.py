@@ -6,7 +6,7 @@ primary key, so each checkpoint after a write job rewrote its last row group, ev
 job's texts go to new row groups and the checkpoint writes only those. The writer keeps one row per document
 (`store`: a replaced document's old row is deleted first). What readers see is unchanged: the lake's and the
 snapshot's `documents` carry lead and text again (`composed_select`, `materialize`). `doc_signatures` lost its
-primary key for the same reason (migration 012) and is kept one row per document the same way (`store_rows`).
+primary key for the same reason (migration 012) and is kept one row per document the same way (pipeline.keyed_rows).
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipeline.keyfetch import literal_lists, select_by_keys
+from pipeline import keyed_rows
+from pipeline.keyfetch import select_by_keys
 
 TABLE = "document_texts"
 COLUMNS = ("lead", "text")  # moved out of `documents`; published after `title`, where migration 001 had them
@@ -33,47 +34,10 @@ def split(batch: pa.Table) -> tuple[pa.Table, pa.Table | None]:
     return batch.drop_columns(wide), texts
 
 
-# Tables keyed by doc_id with no index (migrations 011, 012): the writer keeps one row per document itself
-APPEND_KEYED = (TABLE, "doc_signatures")
-
-
 def store(conn: duckdb.DuckDBPyConnection, texts: pa.Table, *, replace: bool, existed: set[str]) -> None:
     """Write the texts of a batch just loaded into `documents`. `existed`: its documents stored before the
     load; with `replace` their old text rows are deleted and the new ones written, else they keep theirs."""
-    store_rows(conn, TABLE, texts, replace=replace, existed=existed)
-
-
-def store_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: pa.Table, *, replace: bool,
-               existed: set[str]) -> None:
-    """Load rows into an APPEND_KEYED table. `existed`: the batch's doc_ids that already have a row; with
-    `replace` those rows are deleted first, else those doc_ids keep theirs and the batch's rows for them are
-    dropped."""
-    if not replace and existed:
-        keep = pa.array([d not in existed for d in rows.column("doc_id").to_pylist()], pa.bool_())
-        rows = rows.filter(keep)
-    conn.register("_keyed_batch", rows)
-    try:
-        if replace and existed:
-            gone = literal_lists(sorted(existed))
-            for part in gone:
-                conn.execute(f'DELETE FROM "{table}" WHERE doc_id IN ({part})')
-        if rows.num_rows:
-            conn.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM _keyed_batch')
-    finally:
-        conn.unregister("_keyed_batch")
-
-
-def existing(conn: duckdb.DuckDBPyConnection, table: str, doc_ids: list[str]) -> set[str]:
-    """Which of these doc_ids `table` holds (its doc_id column's scan filtered by constants: no index)."""
-    found: set[str] = set()
-    for part in literal_lists(sorted(set(doc_ids))):
-        found |= {r[0] for r in conn.execute(f'SELECT doc_id FROM "{table}" WHERE doc_id IN ({part})').fetchall()}
-    return found
-
-
-def stored_ids(conn: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> set[str]:
-    """Which of these documents `documents` holds (a scan of its doc_id column filtered by constants)."""
-    return existing(conn, "documents", doc_ids)
+    keyed_rows.store(conn, TABLE, texts, replace=replace, existed=existed)
 
 
 def published_columns(doc_columns: list[str]) -> list[str]:

@@ -1,5 +1,5 @@
-"""`documents`, `stories` and `fetch_log` without a primary key (migration 014): the writer keeps one row per
-key.
+"""Tables without a primary key: `document_texts` and `doc_signatures` (migrations 011-012), `documents`,
+`stories` and `fetch_log` (migration 014). The writer keeps one row per key.
 
 DuckDB 1.5.5 re-serializes a whole ART index at every checkpoint that changed one of its keys (DuckDB issue 24848),
 so at a million documents each write job's closing checkpoint rewrote `documents`' key (1M random sha1 ids) and
@@ -18,14 +18,17 @@ import pyarrow as pa
 
 from pipeline.keyfetch import literal_lists
 
-# the tables without their primary key (migration 014): their key column
-KEYS = {"documents": "doc_id", "stories": "story_id", "fetch_log": "fetch_id"}
+# the tables without their primary key: their key column
+KEYS = {"documents": "doc_id", "stories": "story_id", "fetch_log": "fetch_id", "document_texts": "doc_id",
+        "doc_signatures": "doc_id"}
 
 
-def one_per_key(batch: pa.Table, key: str, *, last: bool) -> pa.Table:
-    """The batch with one row per key: the first of a repeated key, or with `last` the last."""
-    chosen: dict[str, int] = {}
-    for i, value in enumerate(batch.column(key).to_pylist()):
+def one_per_key(batch: pa.Table, key: str | tuple[str, ...], *, last: bool) -> pa.Table:
+    """The batch with one row per key (one column, or several together): the first of a repeated key, or with
+    `last` the last."""
+    names = (key,) if isinstance(key, str) else key
+    chosen: dict[tuple[object, ...], int] = {}
+    for i, value in enumerate(zip(*(batch.column(c).to_pylist() for c in names), strict=True)):
         if last or value not in chosen:
             chosen[value] = i
     if len(chosen) == batch.num_rows:

@@ -99,12 +99,9 @@ class Writer:
         verb = {"ignore": "INSERT OR IGNORE", "replace": "INSERT OR REPLACE"}[on_conflict]
         if table == "documents":  # lead and text go to document_texts (migration 011, pipeline.doc_texts)
             batch = self._insert_documents(batch, replace=on_conflict == "replace")
-        elif table in doc_texts.APPEND_KEYED:  # no index: one row per document kept here (migration 012)
-            existed = doc_texts.existing(self.conn, table, batch.column("doc_id").to_pylist())
-            doc_texts.store_rows(self.conn, table, batch, replace=on_conflict == "replace", existed=existed)
         elif table == classification_rows.TABLE:  # no primary key: one row per key kept here (migration 013)
             classification_rows.store(self.conn, batch, replace=on_conflict == "replace")
-        elif table in keyed_rows.KEYS:  # no primary key: one row per key kept here (migration 014)
+        elif table in keyed_rows.KEYS:  # no primary key: one row per key kept here (migrations 011-014)
             keyed_rows.store(self.conn, table, batch, replace=on_conflict == "replace")
         else:
             self._load(table, batch, verb)

@@ -36,7 +36,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline import doc_texts, sql, story_bandfile
+from pipeline import keyed_rows, sql, story_bandfile
 from pipeline.boilerplate import WINDOW_DAYS
 from pipeline.minhash import NUM_PERM
 from pipeline.stories import Assigner, Assignment, OutletCounts, Prepared, representative_of
@@ -552,8 +552,7 @@ def _assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[st
     sig_rows = pa.table({"doc_id": pa.array([d.doc_id for d in prepared.docs], type=pa.string()),
                          "minhash": pa.FixedSizeListArray.from_arrays(pa.array(sigs.reshape(-1), pa.uint64()),
                                                                       NUM_PERM).cast(pa.list_(pa.uint64()))})
-    doc_texts.store_rows(conn, "doc_signatures", sig_rows, replace=True,  # no primary key (migration 012)
-                         existed=doc_texts.existing(conn, "doc_signatures", sig_rows.column("doc_id").to_pylist()))
+    keyed_rows.store(conn, "doc_signatures", sig_rows, replace=True)  # no primary key (migration 012)
     if assignment.moved:
         _move(conn, assignment.moved)
     if assignment.representatives:

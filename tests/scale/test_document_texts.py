@@ -95,7 +95,7 @@ def test_a_demo_warehouse_from_before_the_split_migrates_without_loss(tmp_path: 
     assert not indexes & {"documents_story", "classifications_doc"}  # migration 014
     keyed = {r[0] for r in conn.execute("SELECT table_name FROM duckdb_constraints() WHERE database_name = 'after' "
                                         "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')").fetchall()}
-    assert not keyed & {*doc_texts.APPEND_KEYED, "classifications", "documents", "stories", "fetch_log"}  # appended
+    assert not keyed & {"document_texts", "doc_signatures", "classifications", "documents", "stories", "fetch_log"}
     for table, key in (("documents", "doc_id"), ("stories", "story_id"), ("fetch_log", "fetch_id")):  # (014)
         assert conn.execute(f"SELECT count(*) = count(DISTINCT {key}) FROM after.{table}").fetchone() == (True,)
         shape = "SELECT column_name, data_type, is_nullable FROM duckdb_columns() WHERE database_name = ? AND " \
