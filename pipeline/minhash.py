@@ -108,7 +108,20 @@ def shingles_of(h: np.ndarray) -> np.ndarray:
         combined = np.array([np.bitwise_xor.reduce(_mix(h * _C2))], dtype=np.uint64)
     else:
         combined = _mix(h[:-2] * _C1 + h[1:-1] * _C2 + h[2:])
-    return np.unique(combined)
+    return sorted_distinct(combined)
+
+
+def sorted_distinct(values: np.ndarray) -> np.ndarray:
+    """np.unique(values) for a 1-d array: sorted, each value once. A sort and one comparison of neighbours:
+    numpy 2.4's np.unique hashes integer arrays first and is about ten times slower on a document's shingles
+    (45 against 5 µs for 600 values)."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
 
 
 def signatures(shingle_sets: Sequence[np.ndarray]) -> np.ndarray:

@@ -38,7 +38,7 @@ import pyarrow.compute as pc
 
 from pipeline import keyed_rows, sql, story_bandfile
 from pipeline.boilerplate import WINDOW_DAYS
-from pipeline.minhash import NUM_PERM
+from pipeline.minhash import NUM_PERM, sorted_distinct
 from pipeline.stories import Assigner, Assignment, OutletCounts, Prepared, representative_of
 from pipeline.syndication import Doc, as_doc
 from planwatch.core.vntime import local_date
@@ -124,7 +124,7 @@ class DuckLookup:
         """Look up a batch's band keys and paragraph hashes together, one call over both delta tables (each call
         has a fixed cost of a few milliseconds); candidates() and paragraph_counts() then answer them from what
         was found."""
-        bands = np.unique(np.asarray(keys, dtype=np.uint64).reshape(-1))
+        bands = sorted_distinct(np.asarray(keys, dtype=np.uint64).reshape(-1))
         paras = np.fromiter(set(para_hashes), dtype=np.uint64)
         if bands.size == 0 or paras.size == 0:
             return
