@@ -184,6 +184,7 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) ->
             "          AND f.final_url IS NOT NULL ORDER BY f.url = d.url DESC, "
             "          f.source_id IS NOT DISTINCT FROM d.source_id DESC, f.fetched_at LIMIT 1), d.url) "
             "FROM documents d WHERE d.raw_sha256 IS NOT NULL ORDER BY d.doc_id").fetchall()
+    from crawlers.rawpack import locate
     from pipeline.workers import warm_up
 
     warm_up(len(rows))  # the pool's fork server starts while the run file is written
@@ -194,10 +195,13 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) ->
             # with its origin (stored as date_source 'feed' with the origin's confidence).
             hint = ({"published": published_at.isoformat(), "origin": _discovery_origin(confidence)}
                     if date_source == "feed" and published_at else {})
-            fh.write(json.dumps({"doc_id": doc_id, "url": url, "canonical_url": canonical, "final_url": final_url,
-                                 "source_id": source_id,
-                                 "raw_sha256": sha, "fetched_at": first_seen.isoformat(),
-                                 "discovered_via": "reprocess", "hint": hint}, ensure_ascii=False) + "\n")
+            row = {"doc_id": doc_id, "url": url, "canonical_url": canonical, "final_url": final_url,
+                   "source_id": source_id, "raw_sha256": sha, "fetched_at": first_seen.isoformat(),
+                   "discovered_via": "reprocess", "hint": hint}
+            where = locate(paths.raw_archive, sha)  # in a crawl's pack: the workers read it there at once
+            if where is not None:
+                row["raw_pack"] = list(where)
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     (run_dir / DONE).write_text("", encoding="utf-8")
     plans = [load_plan(p) for p in list_plans()]
     return ingest_run(paths, run_dir, plans=plans, sources=load_registry(sources), kind="reprocess",

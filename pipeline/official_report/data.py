@@ -169,13 +169,13 @@ def _excluded_reason(item: dict[str, Any]) -> str:
 
 
 def _stories(copies: list[dict[str, Any]], raw_dir: Path) -> list[dict[str, Any]]:
-    from crawlers.output import raw_path
+    from crawlers.rawpack import raw_exists
 
     by_story: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for c in copies:
         c["evidence_terms"] = evidence_terms(c.pop("evidence", None))
         sha = c["raw_sha256"]
-        c["archived"] = bool(sha) and c["fetched_at"] is not None and raw_path(raw_dir, sha).exists()
+        c["archived"] = bool(sha) and c["fetched_at"] is not None and raw_exists(raw_dir, sha)
         by_story.setdefault((c["activity"], c["format"], c["story_id"]), []).append(c)
     stories = []
     for (activity, fmt, story_id), group in sorted(by_story.items()):

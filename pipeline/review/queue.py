@@ -11,12 +11,12 @@ from typing import Any
 
 import duckdb
 
+from crawlers.rawpack import raw_exists, raw_file
 from pipeline import sql
 from pipeline.journal import read_new
 from pipeline.labels import FORMAT_LABELS as FORMAT_LABELS  # review pages and CSV import it from here
 from pipeline.normalize import fold
 from pipeline.review import overlay
-from pipeline.runfiles import raw_path
 from planwatch.config import Paths
 from planwatch.core.vntime import vn_time as vn_time  # review pages and the CLI import it from here
 
@@ -233,10 +233,17 @@ class ReviewState:
 
     def archive_path(self, item: dict[str, Any]) -> Any:
         sha = item.get("raw_sha256")
-        if not sha or len(sha) < 3 or not all(c in "0123456789abcdef" for c in sha.lower()):
+        if not _is_sha(sha):
             return None
-        path = raw_path(self.paths.raw_archive, sha)
-        return path if path.exists() else None
+        return raw_file(self.paths.raw_archive, str(sha))  # a body only in a pack is written out as its own file
+
+    def has_archive(self, sha: str | None) -> bool:
+        """Whether the raw archive holds this body (nothing written: a page listing many copies asks this)."""
+        return _is_sha(sha) and raw_exists(self.paths.raw_archive, str(sha))
+
+
+def _is_sha(sha: str | None) -> bool:
+    return bool(sha) and len(str(sha)) >= 3 and all(c in "0123456789abcdef" for c in str(sha).lower())
 
 
 def _published_order(row: dict[str, Any]) -> tuple[int, Any, str]:

@@ -505,7 +505,7 @@ async def coverage_page(request: Request) -> Response:
         if chosen not in plans:
             raise LookupError(f"Không có kế hoạch '{chosen}'. Các kế hoạch: {', '.join(plans) or 'chưa có'}.")
         return coverage_context(state.conn, chosen, as_of, state.activities,
-                                lambda sha: state.archive_path({"raw_sha256": sha}) is not None)
+                                state.has_archive)
 
     try:
         ctx = await with_state(request, build)
