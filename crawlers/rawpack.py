@@ -4,8 +4,8 @@ A crawl appends each body it keeps, gzipped (the same bytes a per-page file hold
 `raw/packs/<name>.pack`, then one line `<sha256> <offset> <length>` to `raw/packs/<name>.idx`, each flushed at
 once: an index line always points at bytes already in the pack, and a killed crawl leaves whole lines plus at
 most one torn last line (skipped by readers, as in a run's jsonl files). One file pair per crawl attempt instead
-of a file per page: creating a file, and renaming it into place, cost the crawl subprocess 0.2-0.8 ms of CPU a
-page (the filesystem's inode and directory work), an append to an open file 0.002 ms.
+of a file per page: creating a file, and renaming it into place, cost the crawl subprocess 0.03-0.87 ms of CPU a
+page (the filesystem's inode and directory work, dearer while other jobs write), an append to an open file 0.002 ms.
 
 Older archives, and `crawlers.output.store_raw`, keep one file per body, `raw/<sha[:2]>/<sha256>.gz`; readers
 look there first (`read_raw_gz`), then in the packs. A page row carries where its body is
