@@ -109,3 +109,20 @@ def test_as_location_refuses_anything_else() -> None:
     assert as_location(["p", 0, 10]) == ("p", 0, 10)
     for value in (None, "p 0 10", ["p", "0", 10], ["p", 0], {"p": 1}):
         assert as_location(value) is None
+
+
+def test_a_reader_keeps_a_bounded_number_of_packs_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from crawlers import rawpack
+
+    monkeypatch.setattr(rawpack, "MAX_OPEN", 2)
+    monkeypatch.setattr(rawpack, "_HANDLES", {})
+    bodies = {}
+    for i in range(5):
+        pack = RawPack(tmp_path, f"run-{i}")
+        body = f"<html>{i}</html>".encode()
+        bodies[pack.store(body)] = (body, pack)
+        pack.close()
+    for _ in range(2):
+        for sha, (body, pack) in bodies.items():
+            assert read_raw(tmp_path, sha, pack.location(sha)) == body
+            assert len(rawpack._HANDLES) <= 2
