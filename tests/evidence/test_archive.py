@@ -144,4 +144,5 @@ def test_evidence_reads_the_lake(evidence_copy, tmp_path, monkeypatch):
     assert snapshot(again) == snapshot(first)  # the same lake snapshot, the same name
     with open_writer(evidence_copy) as writer:
         writer.start_run("evidence-lake-test", "manual")
-    assert snapshot(build_evidence(evidence_copy, PLAN_ID, AS_OF, None, tmp_path / "next", pdf=False)) != snapshot(first)
+    later = build_evidence(evidence_copy, PLAN_ID, AS_OF, None, tmp_path / "next", pdf=False)
+    assert snapshot(later) != snapshot(first)
