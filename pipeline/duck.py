@@ -8,10 +8,10 @@ filling up with whatever it had read. Each connection opened here sets, for its 
   - PLANWATCH_DUCKDB_MEMORY (a DuckDB size such as `1GB` or `512MB`; default 1GB) for every connection;
   - a reader of the published state (`reader=True`: the snapshot, the lake read-only, the coverage file; the
     report, search, `planwatch sql`, exports, evidence, the digest, the review page) gets
-    PLANWATCH_DUCKDB_READER_MEMORY instead when that is set. Not lower by default: under 256MB (and 512MB)
-    the evidence report, the digest, `review export` and `planwatch sql` aggregates over the texts ran out of
-    memory at a million documents, where 1GB did not (their window functions and Parquet reads do not stay
-    within a smaller limit);
+    PLANWATCH_DUCKDB_READER_MEMORY instead when that is set. Not lower by default: under 256MB the digest,
+    `review export`, the review page and `planwatch sql` aggregates over the texts ran out of memory at a
+    million documents, where 1GB did not (window functions over every classification, and the Parquet row
+    groups of lakes written before the 32 MB cap, do not stay within a smaller limit);
   - a whole rebuild (coverage file, lake) raises its own connection's limit to PLANWATCH_DUCKDB_REBUILD_MEMORY
     (default 4GB): at a million documents it runs window functions over every row, which do not spill.
 
