@@ -26,7 +26,8 @@ about a fifth of the reviewed items, 700 outlets and a health log. Rows go in as
 - `warehouse_mb`: the warehouse on disk (`snapshot_mb`: the published state on disk);
 - `peak_rss_mb`: the child process's peak resident memory, the bench's own choice of the items to decide made in
   a grandchild so it does not count (`peak_rss_by_step`: the peak after each step, in
-  the order run, so the step that raised it shows);
+  the order run, so the step that raised it shows; `duckdb_memory`: the DuckDB memory limits it ran under, general,
+  readers' and whole rebuilds', pipeline/duck.py);
 - `report_cpu_ms`, `decision_visible_cpu_ms`, `decision_visible_warm_cpu_ms`: the CPU time of the measuring
   process (all its threads) for those, which a loaded machine changes much less than the wall-clock figures;
   `load_avg_1min` at the end;
@@ -370,6 +371,10 @@ def measure(paths: Paths) -> dict[str, Any]:
     out["snapshot_mb"] = round(_size(published) / 2**20, 1)
     out["peak_rss_mb"] = _peak_mb()
     out["peak_rss_by_step"] = steps
+    from pipeline import duck
+
+    out["duckdb_memory"] = {"general": duck.memory_limit(), "readers": duck.reader_memory_limit(),
+                            "rebuild": duck.memory_limit(duck.REBUILD_MEMORY_ENV, duck.DEFAULT_REBUILD_MEMORY)}
     out.update(CPU)
     out["load_avg_1min"] = round(os.getloadavg()[0], 1)
     return out

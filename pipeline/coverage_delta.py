@@ -78,7 +78,7 @@ def pending_docs(paths: Paths) -> set[str]:
     must refresh besides its own changes); empty otherwise."""
     if not path(paths).exists() or not coverage_file.exists(paths):
         return set()
-    conn = duck.connect(coverage_file.path(paths), read_only=True)
+    conn = duck.connect(coverage_file.path(paths), read_only=True, temp_dir=duck.spill_dir(paths.home))
     try:
         if not attach(conn, paths):
             return set()

@@ -58,7 +58,7 @@ def open_reader(paths: Paths) -> duckdb.DuckDBPyConnection:
     that file was made on this generation of it."""
     from pipeline import coverage_delta
 
-    conn = duck.connect(path(paths), read_only=True)
+    conn = duck.connect(path(paths), read_only=True, reader=True, temp_dir=duck.spill_dir(paths.home))
     try:
         coverage_delta.attach(conn, paths)
     except Exception:

@@ -156,7 +156,7 @@ def open_reader(paths: Paths) -> duckdb.DuckDBPyConnection:
     """An in-memory connection with the lake attached read-only and selected (`USE lake`): every view and
     table name of the snapshot resolves as before. Reading the lake's Parquet files is allowed by directory,
     so sqlguard.lock_down can still turn every other file and URL off."""
-    conn = duck.connect(temp_dir=duck.spill_dir(paths.home))
+    conn = duck.connect(temp_dir=duck.spill_dir(paths.home), reader=True)
     try:
         attach(conn, paths, read_only=True)
         conn.execute(f"USE {ALIAS}")

@@ -31,7 +31,7 @@ def open_snapshot(paths: Paths | None = None) -> Iterator[duckdb.DuckDBPyConnect
         return
     if not paths.snapshot.exists():
         raise NoSnapshot(f"no published snapshot at {paths.snapshot}: run 'planwatch init' (or a crawl) first")
-    conn = duck.connect(paths.snapshot, read_only=True)
+    conn = duck.connect(paths.snapshot, read_only=True, reader=True, temp_dir=duck.spill_dir(paths.home))
     try:
         from pipeline.publish import load_fts
 
