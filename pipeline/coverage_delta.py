@@ -204,8 +204,9 @@ def publish(paths: Paths, touched_docs: Iterable[str]) -> dict[str, object]:
         if target.exists():
             conn.execute(f"ATTACH '{target}' AS prev (READ_ONLY)")
             prev = _base(conn, "prev") == base
-        ids = coverage_file.expand_to_stories(conn, "wh", touched_docs)
-        fresh, _ = coverage_file.fresh_rows(conn, ids, items=False) if ids else (None, None)
+        doc_rows: dict[str, int] = {}
+        ids = coverage_file.expand_to_stories(conn, "wh", touched_docs, doc_rows)
+        fresh, _ = coverage_file.fresh_rows(conn, ids, items=False, doc_rows=doc_rows) if ids else (None, None)
         conn.execute("USE memory")
         _rows_before(conn, ids, prev)
         _start_delta_file(conn, tmp, base, prev)
