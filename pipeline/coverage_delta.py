@@ -204,7 +204,7 @@ def publish(paths: Paths, touched_docs: Iterable[str]) -> dict[str, object]:
         if target.exists():
             conn.execute(f"ATTACH '{target}' AS prev (READ_ONLY)")
             prev = _base(conn, "prev") == base
-        doc_rows: dict[str, int] = {}
+        doc_rows: dict[str, list[int]] = {}
         ids = coverage_file.expand_to_stories(conn, "wh", touched_docs, doc_rows)
         fresh, _ = coverage_file.fresh_rows(conn, ids, items=False, doc_rows=doc_rows) if ids else (None, None)
         conn.execute("USE memory")

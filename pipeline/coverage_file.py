@@ -118,7 +118,7 @@ def _copy_small(conn: duckdb.DuckDBPyConnection, create: bool) -> list[str]:
 
 
 def expand_to_stories(conn: duckdb.DuckDBPyConnection, catalog: str, doc_ids: Iterable[str],
-                      row_ids: dict[str, int] | None = None) -> list[str]:
+                      row_ids: dict[str, list[int]] | None = None) -> list[str]:
     """These documents and every copy of their stories (a story-wide decision reaches them all). `row_ids`:
     given a dict, the row id in `{catalog}.documents` of each document found is left in it (for
     fresh_rows' `doc_rows`; not with many seeds)."""
@@ -138,7 +138,7 @@ def expand_to_stories(conn: duckdb.DuckDBPyConnection, catalog: str, doc_ids: It
     members = conn.execute(sql.query("coverage_story_members").format(catalog=catalog)
                            .replace("/*KEYS*/", literal_list(keys))).fetchall() if keys else []
     if row_ids is not None:
-        row_ids.update({str(r[0]): int(r[1]) for r in [*found, *members]})
+        row_ids.update({str(r[0]): [int(r[1])] for r in [*found, *members]})
     return sorted({r[0] for r in members} | set(seeds))
 
 
@@ -160,12 +160,14 @@ def _narrow_documents(conn: duckdb.DuckDBPyConnection) -> str:
 
 
 def fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], *, items: bool = True,
-               doc_rows: dict[str, int] | None = None) -> tuple[Any, Any]:
+               doc_rows: dict[str, list[int]] | None = None,
+               class_rows: dict[str, list[int]] | None = None) -> tuple[Any, Any]:
     """The `matches` rows and review items (with `items`; else None) of these documents, derived by the same
     view SQL as the warehouse's from their rows only (documents, classifications, decisions; every window and
     outlet), in the connection's in-memory catalog (warehouse attached as `wh`). Their rows are read by key
     (pipeline.keyfetch): the runs of row ids holding them, not a scan of every document and classification.
-    `doc_rows`: their row ids in wh.documents when known (expand_to_stories' `row_ids`)."""
+    `doc_rows`: their row ids in wh.documents when known (expand_to_stories' `row_ids`). `class_rows`: given a
+    dict, their row ids in wh.classifications are left in it (pipeline.keyfetch.select_by_keys' `found`)."""
     from pipeline import keyfetch
 
     conn.execute("USE memory")
@@ -173,8 +175,9 @@ def fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], *, items: bo
     try:
         # (EXCLUDE, not REPLACE with NULLs: the latter still cost a read of the wide columns' vectors)
         for table, columns in (("documents", _narrow_documents(conn)), ("classifications", "*")):
-            known = doc_rows if table == "documents" else None
-            select = keyfetch.select_by_keys(conn, f"wh.{table}", "_fresh_ids", ("doc_id",), columns, known)
+            select = keyfetch.select_by_keys(conn, f"wh.{table}", "_fresh_ids", ("doc_id",), columns,
+                                             known=doc_rows if table == "documents" else None,
+                                             found=class_rows if table == "classifications" else None)
             conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table} LIMIT 0")
             conn.execute(f"INSERT INTO {table} BY NAME {select}")
         conn.execute("CREATE OR REPLACE TABLE review_decisions AS SELECT * FROM wh.review_decisions "
@@ -416,8 +419,9 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None, rows_out: dict[str
     decisions) changed since the last publish; None: rebuild from the whole warehouse. Returns what was
     done: {"rebuilt": bool, "docs": rows refreshed for}. `rows_out`: given a dict, the documents refreshed
     (`ids`: `seeds`, the touched ones, and every copy of their stories), their `matches` rows (`matches`,
-    Arrow) and their row ids in the warehouse's `documents` (`doc_rows`, as far as found) are left in it (the
-    lake's publish reuses them: the warehouse does not change in between, its writer lock held)."""
+    Arrow) and their row ids in the warehouse's `documents` and `classifications` (`rows`: table -> doc_id ->
+    row ids) are left in it (the lake's publish reuses them: the warehouse does not change in between, its
+    writer lock held)."""
     target = path(paths)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = private_path(target)
@@ -450,14 +454,17 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None, rows_out: dict[str
         outside = True
         only: list[str] | None = None
         if not rebuild:  # derived first, in the in-memory catalog: a transaction writes one database
-            doc_rows: dict[str, int] = {}
+            doc_rows: dict[str, list[int]] = {}
+            class_rows: dict[str, list[int]] = {}
             ids = expand_to_stories(conn, "wh", touched_docs or [], doc_rows)
             if ids:
-                fresh["matches"], fresh["review_items"] = fresh_rows(conn, ids, doc_rows=doc_rows)
+                fresh["matches"], fresh["review_items"] = fresh_rows(conn, ids, doc_rows=doc_rows,
+                                                                     class_rows=class_rows)
                 _held_rows(conn, ids)
-                if rows_out is not None:
+                if rows_out is not None:  # (a document of `ids` without classifications has none to find)
+                    class_rows.update({d: [] for d in ids if d not in class_rows})
                     rows_out.update(seeds=set(touched_docs or ()), ids=set(ids), matches=fresh["matches"],
-                                    doc_rows=doc_rows)
+                                    rows={"documents": doc_rows, "classifications": class_rows})
             done["docs"] = len(ids)
         conn.execute("BEGIN")
         written = _copy_small(conn, create=rebuild)

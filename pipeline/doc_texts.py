@@ -127,7 +127,7 @@ def materialize(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute("ALTER TABLE _documents_published RENAME TO documents")
 
 
-def fetch_by_keys(conn: Any, catalog: str, keys: str, doc_rows: dict[str, int] | None = None) -> str:
+def fetch_by_keys(conn: Any, catalog: str, keys: str, doc_rows: dict[str, list[int]] | None = None) -> str:
     """SELECT of whole documents (published columns) for the doc_ids of relation `keys`, both tables read by
     key (pipeline.keyfetch: the rows' ids first, then their runs only; never a scan of every text). `doc_rows`:
     row ids in `documents` already found (pipeline.keyfetch.select_by_keys' `known`)."""

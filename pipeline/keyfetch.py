@@ -11,7 +11,7 @@ cheaper, and that is what is done then.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import duckdb
 
@@ -62,24 +62,38 @@ def runs(row_ids: Sequence[int], gap: int = GAP) -> list[tuple[int, int]]:
 
 
 def select_by_keys(conn: duckdb.DuckDBPyConnection, table: str, keys: str, key_cols: Sequence[str],
-                   columns: str = "*", known: dict[str, int] | None = None, max_runs: int = MAX_RUNS) -> str:
+                   columns: str = "*", known: Mapping[str, Sequence[int]] | None = None, max_runs: int = MAX_RUNS,
+                   found: dict[str, list[int]] | None = None) -> str:
     """A SELECT of `columns` from `table` (a qualified, quoted name) for the rows whose `key_cols` match a
     row of the relation `keys` (a registered Arrow table or temp table with those columns; with several key
     columns NULL matches NULL, with one a NULL key matches nothing). Finds the rows' ids first (key columns
-    only) and returns SQL that reads only their runs. `known`: with one key column, the row id of keys found
-    earlier in this very state of the table (one row per key: documents by doc_id); when it holds every key
-    of `keys`, the key column is not scanned again. `max_runs`: see select_rows."""
-    if len(key_cols) == 1:  # constants (or a semi join) filter the key column's scan, or use its index
-        key = key_cols[0]
-        values = _values(conn, keys, key) if known else []
-        where = key_filter(conn, f'x."{key}"', keys, key)
-        if known and values and all(v in known for v in values):
-            return select_rows(table, [known[v] for v in values], columns, where, max_runs)
+    only) and returns SQL that reads only their runs. `max_runs`: see select_rows.
+
+    `known`: row ids by value of the first key column, found earlier in this very state of the table (e.g. by
+    `found`, or documents by expanding stories); when it holds every value of that column in `keys`, no key
+    column is scanned: the rows are those ids' (with several key columns, filtered by the whole key). `found`:
+    with one key column, given a dict, the row ids found are left in it by key value."""
+    first = key_cols[0]
+    if len(key_cols) == 1:  # constants (or a semi join) filter the key column's scan
+        where = key_filter(conn, f'x."{first}"', keys, first)
     else:
         on = " AND ".join(f'x."{k}" IS NOT DISTINCT FROM k."{k}"' for k in key_cols)
         where = f"EXISTS (SELECT 1 FROM {keys} k WHERE {on})"
-    found = conn.execute(f"SELECT x.rowid FROM {table} x WHERE {where}").fetchall()
-    return select_rows(table, [int(r[0]) for r in found], columns, where, max_runs)
+    if known:
+        values = _values(conn, keys, first)
+        nulls = conn.execute(f'SELECT count(*) FROM {keys} WHERE "{first}" IS NULL').fetchone()
+        if values and all(v in known for v in values) and (len(key_cols) == 1 or not (nulls and nulls[0])):
+            rows = [r for v in values for r in known[v]]
+            if len(key_cols) == 1:
+                return select_rows(table, rows, columns, where, max_runs)
+            return f"SELECT {columns} FROM ({select_rows(table, rows, '*', where, max_runs)}) x WHERE {where}"
+    if found is not None and len(key_cols) == 1:
+        hits = conn.execute(f'SELECT x.rowid, x."{first}" FROM {table} x WHERE {where}').fetchall()
+        for rid, value in hits:
+            found.setdefault(str(value), []).append(int(rid))
+    else:
+        hits = conn.execute(f"SELECT x.rowid FROM {table} x WHERE {where}").fetchall()
+    return select_rows(table, [int(r[0]) for r in hits], columns, where, max_runs)
 
 
 def select_rows(table: str, row_ids: Sequence[int], columns: str, where: str, max_runs: int = MAX_RUNS) -> str:

@@ -347,7 +347,7 @@ def _prepare(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[A
         if not docs:
             select = f'SELECT * FROM {_whole_documents(conn, wh)} WHERE false'
         elif doc_texts.is_split(conn, wh):  # both tables read by key (the texts: no index, their doc_id scanned)
-            select = doc_texts.fetch_by_keys(conn, wh, "_lake_doc_keys", (derived or {}).get("doc_rows"))
+            select = doc_texts.fetch_by_keys(conn, wh, "_lake_doc_keys", _known_rows(derived, "documents"))
         else:
             select = keyfetch.select_by_keys(conn, f'{wh}."documents"', "_lake_doc_keys", ("doc_id",))
         conn.execute(f"CREATE OR REPLACE TEMP TABLE _lake_docs AS {select}")
@@ -399,7 +399,8 @@ def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any
                     continue
                 source = "SELECT * FROM temp._lake_docs" if table == "documents" else None
                 new_keys = _new_keys(touched, keys)
-                done["delta"][table] = _mirror_keys(conn, wh, table, keys, batches, source, new_keys)
+                done["delta"][table] = _mirror_keys(conn, wh, table, keys, batches, source, new_keys,
+                                                    _known_rows(derived, table))
             elif touched is None or table in created or _digest(conn, wh, table, wh) != _digest(conn, ALIAS, table, wh):
                 conn.execute(f'DELETE FROM {ALIAS}."{table}"')
                 _copy(conn, wh, table)
@@ -472,13 +473,19 @@ def _new_keys(touched: dict[str, list[Any]], keys: tuple[str, ...]) -> tuple[str
     return None
 
 
+def _known_rows(derived: dict[str, Any] | None, table: str) -> dict[str, list[int]] | None:
+    """Row ids of the warehouse's `table` by doc_id, found by the coverage file's publish of this job."""
+    rows = (derived or {}).get("rows", {})
+    return rows.get(table) if isinstance(rows, dict) else None
+
+
 def _mirror_keys(conn: duckdb.DuckDBPyConnection, wh: str, table: str, keys: tuple[str, ...],
                  batches: list[Any], source: str | None = None,
-                 new_keys: tuple[str, set[str]] | None = None) -> int:
+                 new_keys: tuple[str, set[str]] | None = None, known: dict[str, list[int]] | None = None) -> int:
     """Replace the lake's rows of these keys by the warehouse's, read by key (pipeline.keyfetch) or from
     `source` (a query of those rows already fetched). `new_keys`: (key column, values) new to the warehouse in
     this job (documents, NEW_DOCUMENTS; stories, NEW_STORIES), whose rows the lake cannot hold: no delete for
-    keys of theirs."""
+    keys of theirs. `known`: row ids of the table by its first key column, found earlier (_known_rows)."""
     import pyarrow as pa
 
     from pipeline import keyfetch
@@ -497,7 +504,7 @@ def _mirror_keys(conn: duckdb.DuckDBPyConnection, wh: str, table: str, keys: tup
         if stale:
             conn.execute(f'DELETE FROM {ALIAS}."{table}" x WHERE EXISTS (SELECT 1 FROM _lake_stale k WHERE {match})')
         if source is None:
-            source = keyfetch.select_by_keys(conn, f'{wh}."{table}"', "_lake_keys", keys)
+            source = keyfetch.select_by_keys(conn, f'{wh}."{table}"', "_lake_keys", keys, known=known)
         _copy(conn, wh, table, source=source)
     finally:
         conn.unregister("_lake_keys")
