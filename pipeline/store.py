@@ -177,12 +177,12 @@ class Writer:
     # -- review journal --------------------------------------------------------------------------
     def ingest_review_journal(self) -> int:
         """Copy decisions recorded in the journal file into review_decisions (idempotent)."""
-        from pipeline.journal import read_new, save_position
+        from pipeline.journal import held_in, read_new, save_position
 
         # only the decisions not held yet: what a publish then refreshes follows the new ones, not the journal;
-        # read from where the last ingest into this warehouse stopped (pipeline.journal.read_new)
-        have = {r[0] for r in self.conn.execute("SELECT decision_id FROM review_decisions").fetchall()}
-        new, position = read_new(self.paths.review_journal, have)
+        # read from where the last ingest into this warehouse stopped (pipeline.journal.read_new), the ids held
+        # asked for those lines only
+        new, position = read_new(self.paths.review_journal, held_in(self.conn))
         if not new:
             save_position(self.paths.review_journal, position)
             return 0
