@@ -413,6 +413,24 @@ def _unchanged(paths: Paths) -> bool:
         conn.close()
 
 
+def _derive_touched(conn: duckdb.DuckDBPyConnection, touched_docs: Iterable[str], fresh: dict[str, Any],
+                    rows_out: dict[str, Any] | None) -> list[str]:
+    """The touched documents and every copy of their stories (returned), their new `matches` rows and review
+    items (into `fresh`) and their rows in the file now (HELD); with `rows_out`, what publish() leaves in it."""
+    seeds = set(touched_docs)
+    doc_rows: dict[str, list[int]] = {}
+    class_rows: dict[str, list[int]] = {}
+    ids = expand_to_stories(conn, "wh", seeds, doc_rows)
+    if ids:
+        fresh["matches"], fresh["review_items"] = fresh_rows(conn, ids, doc_rows=doc_rows, class_rows=class_rows)
+        _held_rows(conn, ids)
+        if rows_out is not None:  # (a document of `ids` without classifications has none to find)
+            class_rows.update({d: [] for d in ids if d not in class_rows})
+            rows_out.update(seeds=seeds, ids=set(ids), matches=fresh["matches"],
+                            rows={"documents": doc_rows, "classifications": class_rows})
+    return ids
+
+
 def publish(paths: Paths, touched_docs: Iterable[str] | None, rows_out: dict[str, Any] | None = None,
             ) -> dict[str, object]:
     """Bring the coverage file to the warehouse's state. `touched_docs`: documents whose rows (or whose
@@ -454,17 +472,7 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None, rows_out: dict[str
         outside = True
         only: list[str] | None = None
         if not rebuild:  # derived first, in the in-memory catalog: a transaction writes one database
-            doc_rows: dict[str, list[int]] = {}
-            class_rows: dict[str, list[int]] = {}
-            ids = expand_to_stories(conn, "wh", touched_docs or [], doc_rows)
-            if ids:
-                fresh["matches"], fresh["review_items"] = fresh_rows(conn, ids, doc_rows=doc_rows,
-                                                                     class_rows=class_rows)
-                _held_rows(conn, ids)
-                if rows_out is not None:  # (a document of `ids` without classifications has none to find)
-                    class_rows.update({d: [] for d in ids if d not in class_rows})
-                    rows_out.update(seeds=set(touched_docs or ()), ids=set(ids), matches=fresh["matches"],
-                                    rows={"documents": doc_rows, "classifications": class_rows})
+            ids = _derive_touched(conn, touched_docs or [], fresh, rows_out)
             done["docs"] = len(ids)
         conn.execute("BEGIN")
         written = _copy_small(conn, create=rebuild)
