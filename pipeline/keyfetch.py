@@ -42,7 +42,10 @@ def key_filter(conn: duckdb.DuckDBPyConnection, column: str, keys: str, key: str
     """A condition `column IN (...)` for the values of `key` in relation `keys`: as constants when they are few
     (INLINE_MAX; written as string constants, which DuckDB casts to the column's type: the keys used with it are
     VARCHAR ids), else as a semi join with the relation. NULL keys match nothing."""
-    values = _values(conn, keys, key)
+    return _filter(column, keys, key, _values(conn, keys, key))
+
+
+def _filter(column: str, keys: str, key: str, values: Sequence[str]) -> str:
     if not values:
         return "false"
     if len(values) <= INLINE_MAX:
@@ -74,13 +77,13 @@ def select_by_keys(conn: duckdb.DuckDBPyConnection, table: str, keys: str, key_c
     column is scanned: the rows are those ids' (with several key columns, filtered by the whole key). `found`:
     with one key column, given a dict, the row ids found are left in it by key value."""
     first = key_cols[0]
+    values = _values(conn, keys, first) if known or len(key_cols) == 1 else []
     if len(key_cols) == 1:  # constants (or a semi join) filter the key column's scan
-        where = key_filter(conn, f'x."{first}"', keys, first)
+        where = _filter(f'x."{first}"', keys, first, values)
     else:
         on = " AND ".join(f'x."{k}" IS NOT DISTINCT FROM k."{k}"' for k in key_cols)
         where = f"EXISTS (SELECT 1 FROM {keys} k WHERE {on})"
     if known:
-        values = _values(conn, keys, first)
         nulls = conn.execute(f'SELECT count(*) FROM {keys} WHERE "{first}" IS NULL').fetchone()
         if values and all(v in known for v in values) and (len(key_cols) == 1 or not (nulls and nulls[0])):
             rows = [r for v in values for r in known[v]]
