@@ -204,8 +204,9 @@ def publish(paths: Paths, touched_docs: Iterable[str]) -> dict[str, object]:
         if target.exists():
             conn.execute(f"ATTACH '{target}' AS prev (READ_ONLY)")
             prev = _base(conn, "prev") == base
-        ids = coverage_file.expand_to_stories(conn, "wh", touched_docs)
-        fresh, _ = coverage_file.fresh_rows(conn, ids, items=False) if ids else (None, None)
+        doc_rows: dict[str, list[int]] = {}
+        ids = coverage_file.expand_to_stories(conn, "wh", touched_docs, doc_rows)
+        fresh, _ = coverage_file.fresh_rows(conn, ids, items=False, doc_rows=doc_rows) if ids else (None, None)
         conn.execute("USE memory")
         _rows_before(conn, ids, prev)
         _start_delta_file(conn, tmp, base, prev)
@@ -216,11 +217,14 @@ def publish(paths: Paths, touched_docs: Iterable[str]) -> dict[str, object]:
         conn.execute("COMMIT")
         conn.execute("CREATE OR REPLACE VIEW _after AS SELECT * FROM cov.matches WHERE doc_id NOT IN "
                      f"(SELECT doc_id FROM {ALIAS}.delta_docs) UNION ALL BY NAME SELECT * FROM {ALIAS}.delta_matches")
-        # a table, not a view: the aggregates read it three to five times (a small share of `matches`)
-        conn.execute("CREATE OR REPLACE TABLE _after_counting AS SELECT * FROM cov.matches_counting WHERE "
-                     f"doc_id NOT IN (SELECT doc_id FROM {ALIAS}.delta_docs) UNION ALL BY NAME SELECT * FROM "
-                     f"{ALIAS}.delta_matches WHERE {coverage_file.COUNTING_FILTER}")
         if only:
+            # a table, not a view: the aggregates read it three to five times (a small share of `matches`); the
+            # rows of the plans whose aggregates are replaced only (the others' are kept as they are)
+            plans = keyfetch.literal_list(only)
+            conn.execute("CREATE OR REPLACE TABLE _after_counting AS SELECT * FROM cov.matches_counting WHERE "
+                         f"plan_id IN ({plans}) AND doc_id NOT IN (SELECT doc_id FROM {ALIAS}.delta_docs) "
+                         f"UNION ALL BY NAME SELECT * FROM {ALIAS}.delta_matches WHERE plan_id IN ({plans}) AND "
+                         f"{coverage_file.COUNTING_FILTER}")
             _update_aggregates(conn, only, ids, fresh, outside)
         conn.execute(f"CHECKPOINT {ALIAS}")
     finally:

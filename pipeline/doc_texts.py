@@ -133,9 +133,10 @@ def materialize(conn: duckdb.DuckDBPyConnection, extra: str = "") -> bool:
     return True
 
 
-def fetch_by_keys(conn: Any, catalog: str, keys: str) -> str:
+def fetch_by_keys(conn: Any, catalog: str, keys: str, doc_rows: dict[str, list[int]] | None = None) -> str:
     """SELECT of whole documents (published columns) for the doc_ids of relation `keys`, both tables read by
-    key (pipeline.keyfetch: the rows' ids first, then their runs only; never a scan of every text)."""
-    docs = select_by_keys(conn, f'{catalog}."documents"', keys, ("doc_id",))
+    key (pipeline.keyfetch: the rows' ids first, then their runs only; never a scan of every text). `doc_rows`:
+    row ids in `documents` already found (pipeline.keyfetch.select_by_keys' `known`)."""
+    docs = select_by_keys(conn, f'{catalog}."documents"', keys, ("doc_id",), known=doc_rows)
     texts = select_by_keys(conn, f'{catalog}."{TABLE}"', keys, ("doc_id",))
     return composed_select(columns(conn, catalog), f"({docs})", f"({texts})")

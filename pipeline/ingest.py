@@ -115,7 +115,12 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
     paragraphs: their folded paragraphs, from the same place."""
     from pipeline.story_store import assign_and_index, changed_keys
 
-    first_seen = dict(_for_ids(writer, "ingest_first_seen", [d["doc_id"] for d in docs])) if docs else {}
+    # the batch's stored documents, read once: when first seen, their story and time (the story assignment's
+    # first lookup) and that they are stored (the documents' load); at a million documents each of those
+    # lookups was a scan of the doc_id column (no index since migration 014)
+    stored_docs = _for_ids(writer, "ingest_stored_documents", "documents", "doc_id, first_seen_at, story_id, "
+                           "published_at", [d["doc_id"] for d in docs]) if docs else []
+    first_seen = {r[0]: r[1] for r in stored_docs}
     for d in docs:
         if d["doc_id"] in first_seen:
             d["first_seen_at"] = first_seen[d["doc_id"]]
@@ -123,7 +128,8 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
                 d["published_at"] = d["first_seen_at"]
                 d["published_date"] = local_date(d["first_seen_at"])
     dedupe_started = time.perf_counter()
-    assignment = assign_and_index(writer.conn, docs, precomputed=story_rows, paragraphs=paragraphs)
+    assignment = assign_and_index(writer.conn, docs, precomputed=story_rows, paragraphs=paragraphs,
+                                  states={r[0]: (r[2], r[3]) for r in stored_docs})
     if times is not None:
         times.add("dedupe", time.perf_counter() - dedupe_started, len(docs))
     for d in docs:
@@ -133,27 +139,34 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
     from pipeline import known_index
 
     before = known_index.document_count(writer.conn)
-    writer.insert("documents", docs, on_conflict="replace")  # committed: now the crawler may skip their URLs
+    # committed: now the crawler may skip their URLs (nothing else writes `documents` while the writer holds
+    # its lock, and the story assignment only moved stored ones: the stored set read above still holds)
+    writer.insert("documents", docs, on_conflict="replace", stored=set(first_seen))
     known_index.after_store(writer.paths, docs, before, known_index.document_count(writer.conn))
-    changed = _changed_classifications(writer, classifications)
+    changed, stored_keys = _changed_classifications(writer, classifications)
     for row in classifications:
         stored_decision, stored_at = changed.get(_class_key(row), (None, None))
         if stored_decision == row["decision"] and stored_at is not None:
             row["classified_at"] = stored_at  # same decision: it was made then (the digest's "confirmed on")
+    # (the keys stored before either load: the two batches' keys are disjoint)
     writer.insert("classifications", [c for c in classifications if _class_key(c) not in changed],
-                  on_conflict="ignore")
+                  on_conflict="ignore", stored=stored_keys)
     writer.insert("classifications", [c for c in classifications if _class_key(c) in changed],
-                  on_conflict="replace")
+                  on_conflict="replace", stored=stored_keys)
 
 
-def _for_ids(writer: Writer, name: str, doc_ids: list[str]) -> list[tuple[Any, ...]]:
-    """Rows of the named query (data/sql/queries) for these documents, handed over as an Arrow table: bound as a
-    Python list, DuckDB tried two imports per value (0.2 ms a document; measured in issue 16)."""
+def _for_ids(writer: Writer, name: str, table: str, columns: str, doc_ids: list[str]) -> list[tuple[Any, ...]]:
+    """Rows of the named query (data/sql/queries) over `table`'s rows (`columns`) of these documents: their row
+    ids from a scan of the doc_id column, then only their runs read (pipeline.keyfetch). The ids go in as an
+    Arrow table: bound as a Python list, DuckDB tried two imports per value (0.2 ms a document, issue 16)."""
     import pyarrow as pa
+
+    from pipeline import keyfetch
 
     writer.conn.register("_ingest_ids", pa.table({"doc_id": pa.array(doc_ids, type=pa.string())}))
     try:
-        return writer.conn.execute(sql.query(name)).fetchall()
+        rows = keyfetch.select_by_keys(writer.conn, f'"{table}"', "_ingest_ids", ("doc_id",), columns)
+        return writer.conn.execute(sql.query(name).format(rows=rows)).fetchall()
     finally:
         writer.conn.unregister("_ingest_ids")
 
@@ -162,15 +175,18 @@ def _class_key(row: ClassificationRow) -> tuple[str, str, str]:
     return row["doc_id"], row["plan_id"], row["classifier_version"]
 
 
-def _changed_classifications(writer: Writer,
-                             rows: list[ClassificationRow]) -> dict[tuple[str, str, str], tuple[str, dt.datetime]]:
+def _changed_classifications(writer: Writer, rows: list[ClassificationRow],
+                             ) -> tuple[dict[tuple[str, str, str], tuple[str, dt.datetime]], set[tuple[str, str, str]]]:
     """Keys (doc, plan, version) already stored with another call, with the stored decision and time: the
     document was re-extracted (changed page, extractor fix + reprocess) and the same classifier now calls it
     otherwise. Those rows are replaced, or the stale call would stay current for as long as the classifier
-    version does. A rerun that calls it the same leaves the stored row alone."""
+    version does. A rerun that calls it the same leaves the stored row alone. Also returns every stored key of
+    these documents (what the loads would look up again)."""
     if not rows:
-        return {}
-    stored = _for_ids(writer, "ingest_stored_calls", sorted({r["doc_id"] for r in rows}))
+        return {}, set()
+    stored = _for_ids(writer, "ingest_stored_calls", "classifications", "doc_id, plan_id, classifier_version, "
+                      "relevant, activity, format, score, decision, reasons, classified_at",
+                      sorted({r["doc_id"] for r in rows}))
     calls = {tuple(r[:3]): ((r[3], r[4], r[5], r[6], r[7], list(r[8] or [])), r[7], r[9]) for r in stored}
     changed = {}
     for row in rows:
@@ -179,7 +195,7 @@ def _changed_classifications(writer: Writer,
                list(row.get("reasons") or []))
         if key in calls and calls[key][0] != new:
             changed[key] = (calls[key][1], calls[key][2])
-    return changed
+    return changed, {(str(k[0]), str(k[1]), str(k[2])) for k in calls}
 
 
 def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: Iterable[Any], kind: str = "nightly",

@@ -54,6 +54,9 @@ DIFF_KEYS: dict[str, str] = {"review_decisions": "decision_id"}
 # (pipeline.store.Writer). The lake cannot hold rows of them, so a delta publish deletes nothing for their keys
 # (a DELETE by key scans the lake table's key columns: 0.05-0.13 s CPU per table at a million documents).
 NEW_DOCUMENTS = "_new_documents"
+# Likewise the stories a job added to the warehouse (pipeline.story_store.changed_keys): no delete of the lake's
+# `stories` for their keys.
+NEW_STORIES = "_new_stories"
 # The lake's Parquet row groups, capped in bytes (a DuckLake option, kept in its catalog). DuckDB's Parquet writer
 # holds a whole row group per thread before it writes it out, and its default is 122,880 rows: about 600 MB of
 # `documents` (lead and text, 5 KB a page) per thread. A first publish at 100k documents then failed under a
@@ -329,7 +332,9 @@ def _prepare(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[A
     touched documents' rows go to temp._lake_docs (mirrored and tokenized from there); the `matches` rows of
     every copy of the stories the job or new decisions touched are derived from the warehouse's rows
     (coverage_file.fresh_rows, the same view SQL as the lake's `matches_live`), or taken from `derived` (the
-    coverage file's publish of the same job: `ids`, `matches`) when it derived them all."""
+    coverage file's publish of the same job: `seeds`, `ids`, `matches`) when it derived them all. When the
+    lake's touched documents are among the coverage file's, its expansion `ids` stands for theirs: any more
+    documents it holds get their rows re-derived from the same warehouse, unchanged."""
     import pyarrow as pa
 
     from pipeline import doc_texts, keyfetch
@@ -342,7 +347,7 @@ def _prepare(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[A
         if not docs:
             select = f'SELECT * FROM {_whole_documents(conn, wh)} WHERE false'
         elif doc_texts.is_split(conn, wh):  # both tables read by key (the texts: no index, their doc_id scanned)
-            select = doc_texts.fetch_by_keys(conn, wh, "_lake_doc_keys")
+            select = doc_texts.fetch_by_keys(conn, wh, "_lake_doc_keys", _known_rows(derived, "documents"))
         else:
             select = keyfetch.select_by_keys(conn, f'{wh}."documents"', "_lake_doc_keys", ("doc_id",))
         conn.execute(f"CREATE OR REPLACE TEMP TABLE _lake_docs AS {select}")
@@ -353,7 +358,10 @@ def _prepare(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[A
         seeds |= {r[0] for r in conn.execute(
             f"SELECT DISTINCT doc_id FROM {wh}.review_decisions WHERE decision_id NOT IN "
             f"(SELECT decision_id FROM {ALIAS}.review_decisions)").fetchall()}
-    ids = expand_to_stories(conn, wh, seeds)
+    if seeds and derived and seeds <= derived.get("seeds", set()):  # the coverage file's publish of this
+        ids = sorted(derived["ids"])  # very warehouse expanded them already (an expansion scans documents twice)
+    else:
+        ids = expand_to_stories(conn, wh, seeds)
     prepared["match_ids"] = set(ids)
     if ids and derived and set(ids) <= derived.get("ids", set()):
         import pyarrow.compute as pc
@@ -390,8 +398,9 @@ def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any
                 if not batches:
                     continue
                 source = "SELECT * FROM temp._lake_docs" if table == "documents" else None
-                new_docs = {k[0] for k in _touched_keys(touched.get(NEW_DOCUMENTS, []), ("doc_id",))}
-                done["delta"][table] = _mirror_keys(conn, wh, table, keys, batches, source, new_docs)
+                new_keys = _new_keys(touched, keys)
+                done["delta"][table] = _mirror_keys(conn, wh, table, keys, batches, source, new_keys,
+                                                    _known_rows(derived, table))
             elif touched is None or table in created or _digest(conn, wh, table, wh) != _digest(conn, ALIAS, table, wh):
                 conn.execute(f'DELETE FROM {ALIAS}."{table}"')
                 _copy(conn, wh, table)
@@ -455,11 +464,28 @@ def _touched_keys(batches: Iterable[Any], keys: tuple[str, ...]) -> set[tuple[An
     return out
 
 
+def _new_keys(touched: dict[str, list[Any]], keys: tuple[str, ...]) -> tuple[str, set[str]] | None:
+    """For a table of these key columns: the key column and its values new to the warehouse in this job
+    (NEW_DOCUMENTS by doc_id, NEW_STORIES by story_id), or None."""
+    for column, entry in (("doc_id", NEW_DOCUMENTS), ("story_id", NEW_STORIES)):
+        if column in keys:
+            return column, {k[0] for k in _touched_keys(touched.get(entry, []), (column,))}
+    return None
+
+
+def _known_rows(derived: dict[str, Any] | None, table: str) -> dict[str, list[int]] | None:
+    """Row ids of the warehouse's `table` by doc_id, found by the coverage file's publish of this job."""
+    rows = (derived or {}).get("rows", {})
+    return rows.get(table) if isinstance(rows, dict) else None
+
+
 def _mirror_keys(conn: duckdb.DuckDBPyConnection, wh: str, table: str, keys: tuple[str, ...],
-                 batches: list[Any], source: str | None = None, new_docs: set[str] | None = None) -> int:
+                 batches: list[Any], source: str | None = None,
+                 new_keys: tuple[str, set[str]] | None = None, known: dict[str, list[int]] | None = None) -> int:
     """Replace the lake's rows of these keys by the warehouse's, read by key (pipeline.keyfetch) or from
-    `source` (a query of those rows already fetched). `new_docs`: documents new to the warehouse in this job
-    (NEW_DOCUMENTS), whose rows the lake cannot hold: no delete for keys of theirs."""
+    `source` (a query of those rows already fetched). `new_keys`: (key column, values) new to the warehouse in
+    this job (documents, NEW_DOCUMENTS; stories, NEW_STORIES), whose rows the lake cannot hold: no delete for
+    keys of theirs. `known`: row ids of the table by its first key column, found earlier (_known_rows)."""
     import pyarrow as pa
 
     from pipeline import keyfetch
@@ -468,8 +494,9 @@ def _mirror_keys(conn: duckdb.DuckDBPyConnection, wh: str, table: str, keys: tup
     if not touched:
         return 0
     key_table = pa.table({k: [t[i] for t in touched] for i, k in enumerate(keys)})
-    at = keys.index("doc_id") if "doc_id" in keys and new_docs else None
-    stale = [t for t in touched if t[at] not in new_docs] if at is not None and new_docs else list(touched)
+    column, new = new_keys if new_keys else ("", set())
+    at = keys.index(column) if new else None
+    stale = [t for t in touched if t[at] not in new] if at is not None else list(touched)
     conn.register("_lake_keys", key_table)
     conn.register("_lake_stale", pa.table({k: [t[i] for t in stale] for i, k in enumerate(keys)}))
     try:
@@ -477,7 +504,7 @@ def _mirror_keys(conn: duckdb.DuckDBPyConnection, wh: str, table: str, keys: tup
         if stale:
             conn.execute(f'DELETE FROM {ALIAS}."{table}" x WHERE EXISTS (SELECT 1 FROM _lake_stale k WHERE {match})')
         if source is None:
-            source = keyfetch.select_by_keys(conn, f'{wh}."{table}"', "_lake_keys", keys)
+            source = keyfetch.select_by_keys(conn, f'{wh}."{table}"', "_lake_keys", keys, known=known)
         _copy(conn, wh, table, source=source)
     finally:
         conn.unregister("_lake_keys")

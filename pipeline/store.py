@@ -90,19 +90,23 @@ class Writer:
         self.touched: dict[str, list[pa.Table]] = {}  # table -> keys of the batches loaded (a lake publish)
 
     # -- generic batch loads -------------------------------------------------------------------
-    def insert(self, table: str, rows: Sequence[Mapping[str, Any]] | pa.Table, *, on_conflict: str = "ignore") -> int:
+    def insert(self, table: str, rows: Sequence[Mapping[str, Any]] | pa.Table, *, on_conflict: str = "ignore",
+               stored: set[Any] | None = None) -> int:
         """Load a batch by column name. on_conflict: 'ignore' keeps existing rows (append-only tables,
-        idempotent reloads); 'replace' overwrites them (re-extracted documents). Returns rows offered."""
+        idempotent reloads); 'replace' overwrites them (re-extracted documents). `stored`: for a table the
+        writer keeps at one row per key (documents, classifications, keyed_rows.KEYS), the batch's keys already
+        stored, when the caller has just read them (else they are looked up: a scan of the key column).
+        Returns rows offered."""
         batch = _arrow(rows)
         if batch.num_rows == 0:
             return 0
         verb = {"ignore": "INSERT OR IGNORE", "replace": "INSERT OR REPLACE"}[on_conflict]
         if table == "documents":  # lead and text go to document_texts (migration 011, pipeline.doc_texts)
-            batch = self._insert_documents(batch, replace=on_conflict == "replace")
+            batch = self._insert_documents(batch, replace=on_conflict == "replace", stored=stored)
         elif table == classification_rows.TABLE:  # no primary key: one row per key kept here (migration 013)
-            classification_rows.store(self.conn, batch, replace=on_conflict == "replace")
+            classification_rows.store(self.conn, batch, replace=on_conflict == "replace", stored=stored)
         elif table in keyed_rows.KEYS:  # no primary key: one row per key kept here (migrations 011-014)
-            keyed_rows.store(self.conn, table, batch, replace=on_conflict == "replace")
+            keyed_rows.store(self.conn, table, batch, replace=on_conflict == "replace", existed=stored)
         else:
             self._load(table, batch, verb)
         from pipeline.lake import keys_of
@@ -118,16 +122,17 @@ class Writer:
         finally:
             self.conn.unregister("_batch")
 
-    def _insert_documents(self, batch: pa.Table, *, replace: bool) -> pa.Table:
+    def _insert_documents(self, batch: pa.Table, *, replace: bool, stored: set[str] | None = None) -> pa.Table:
         """Documents without their wide columns into `documents`, then those into `document_texts` (not in a
         transaction of their own: DuckDB has none nested, and a caller may hold one; a job stopped between the
         two leaves documents without a text row, which its rerun, loading them again with 'replace', writes).
-        Returns the batch as loaded into `documents`."""
+        `stored`: the batch's doc_ids already in `documents`, when the caller knows them. Returns the batch as
+        loaded into `documents`."""
         from pipeline.lake import NEW_DOCUMENTS
 
         batch, texts = doc_texts.split(keyed_rows.one_per_key(batch, "doc_id", last=replace))
         ids = batch.column("doc_id").to_pylist()
-        existed = keyed_rows.store(self.conn, "documents", batch, replace=replace)
+        existed = keyed_rows.store(self.conn, "documents", batch, replace=replace, existed=stored)
         if texts is not None:
             doc_texts.store(self.conn, texts, replace=replace, existed=existed)
         new = sorted(set(ids) - existed)  # (a lake publish deletes nothing of theirs)
@@ -172,12 +177,12 @@ class Writer:
     # -- review journal --------------------------------------------------------------------------
     def ingest_review_journal(self) -> int:
         """Copy decisions recorded in the journal file into review_decisions (idempotent)."""
-        from pipeline.journal import read_new, save_position
+        from pipeline.journal import held_in, read_new, save_position
 
         # only the decisions not held yet: what a publish then refreshes follows the new ones, not the journal;
-        # read from where the last ingest into this warehouse stopped (pipeline.journal.read_new)
-        have = {r[0] for r in self.conn.execute("SELECT decision_id FROM review_decisions").fetchall()}
-        new, position = read_new(self.paths.review_journal, have)
+        # read from where the last ingest into this warehouse stopped (pipeline.journal.read_new), the ids held
+        # asked for those lines only
+        new, position = read_new(self.paths.review_journal, held_in(self.conn))
         if not new:
             save_position(self.paths.review_journal, position)
             return 0

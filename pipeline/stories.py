@@ -158,6 +158,7 @@ class Assignment:
     moved: dict[str, str] = field(default_factory=dict)  # stored documents whose story changed -> new story
     representatives: dict[str, str] = field(default_factory=dict)  # story -> representative, for touched stories
     verdicts: dict[str, Verdict] = field(default_factory=dict)  # new document -> verdict it joined on
+    new_stories: set[str] = field(default_factory=set)  # representatives' stories the warehouse did not hold
 
 
 Order = tuple[int, dt.datetime, str]

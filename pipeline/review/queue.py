@@ -13,7 +13,7 @@ import duckdb
 
 from crawlers.rawpack import raw_exists, raw_file
 from pipeline import sql
-from pipeline.journal import read_new
+from pipeline.journal import held_in, read_new
 from pipeline.labels import FORMAT_LABELS as FORMAT_LABELS  # review pages and CSV import it from here
 from pipeline.normalize import fold
 from pipeline.review import overlay
@@ -98,8 +98,8 @@ class ReviewState:
 
     @classmethod
     def load(cls, conn: duckdb.DuckDBPyConnection, paths: Paths) -> ReviewState:
-        ingested = {r[0] for r in conn.execute(sql.query("review_decision_ids")).fetchall()}
-        pending = overlay.pending_decisions(read_new(paths.review_journal, ingested)[0], ingested)
+        # the journal's decisions the snapshot does not hold, asked about the lines after the saved position only
+        pending = read_new(paths.review_journal, held_in(conn))[0]
         activities = _dicts(conn.execute(sql.query("review_activities")))
         windows = {(a["plan_id"], a["activity_id"]): (a["window_start"], a["window_end"]) for a in activities}
         return cls(conn=conn, paths=paths, pending=pending, windows=windows, activities=activities)
