@@ -150,28 +150,38 @@ class ReviewState:
         """Stories waiting for a person, most urgent first: one item per (story, plan) with a pending copy.
         The item is the story's earliest published pending copy (the one a decision is recorded on; it
         reaches every copy), with the story's fields: story_id, copies (every copy, any status), copy_count,
-        outlets."""
+        outlets. Reads the whole queue: the review page reads a page of it (pipeline.review.queuepage)."""
         touched = {overlay.queue_id(d["doc_id"], d["plan_id"]) for d in self.pending}
         base = _dicts(self.conn.execute(sql.query("review_items"), [sorted(touched)]))
-        rows = self.story_rows(base) if base else []
-        filters = filters or Filters()
-        by_story: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        for r in rows:
-            by_story.setdefault((r.get("story_id") or r["doc_id"], r["plan_id"]), []).append(r)
-        items: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
-        for (story, _plan), copies in by_story.items():
-            pending = sorted((c for c in copies if c["status"] == "pending"), key=_published_order)
-            shown = [c for c in pending if filters.accepts(c)]
-            if not shown:
-                continue
-            item = dict(shown[0])
-            ordered = sorted(copies, key=_published_order)
-            item.update(story_fields(story, ordered))
-            # the story waits as urgently as its most urgent pending copy
-            items.append((min(overlay.queue_sort_key(c) for c in shown), item))
+        items = story_items(self.story_rows(base) if base else [], filters or Filters())
         items.sort(key=lambda pair: pair[0])
         rows_out = [item for _, item in items]
         return rows_out[:limit] if limit else rows_out
+
+    def touched_items(self) -> tuple[list[tuple[tuple[Any, ...], dict[str, Any]]], set[str]]:
+        """Queue items (sort key, item; unfiltered) of the stories journal decisions not yet in the snapshot
+        touch, re-derived under them (overlay), and those stories' keys."""
+        if not self.pending:
+            return [], set()
+        ids = sorted({overlay.queue_id(d["doc_id"], d["plan_id"]) for d in self.pending})
+        base = _dicts(self.conn.execute(sql.query("review_items_by_id"), [ids]))
+        keys = {r.get("story_id") or r["doc_id"] for r in base} | {d["doc_id"] for d in self.pending}
+        return story_items(self.story_rows(base) if base else [], Filters()), keys
+
+    def items_by_rep(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Queue items by the queue id of their representative, with the story's fields (as queue())."""
+        if not ids:
+            return {}
+        reps = _dicts(self.conn.execute(sql.query("review_items_by_id"), [ids]))
+        by_story: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for r in self.story_rows(reps):
+            by_story.setdefault((r.get("story_id") or r["doc_id"], r["plan_id"]), []).append(r)
+        out = {}
+        for rep in reps:
+            story = rep.get("story_id") or rep["doc_id"]
+            copies = sorted(by_story.get((story, rep["plan_id"]), [rep]), key=_published_order)
+            out[rep["id"]] = {**rep, **story_fields(story, copies)}
+        return out
 
     def recent(self, limit: int = 20) -> list[dict[str, Any]]:
         """The latest decisions (published or not), newest first, each with its item as it stands now."""
@@ -237,6 +247,26 @@ class ReviewState:
             return None
         path = raw_path(self.paths.raw_archive, sha)
         return path if path.exists() else None
+
+
+def story_items(rows: list[dict[str, Any]], filters: Filters) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """(sort key, item) per (story, plan) of these copies with a pending copy the filters accept: the item is
+    the earliest published such copy with the story's fields; the key, the smallest queue sort key of those
+    copies then the plan."""
+    by_story: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in rows:
+        by_story.setdefault((r.get("story_id") or r["doc_id"], r["plan_id"]), []).append(r)
+    items: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    for (story, plan), copies in by_story.items():
+        pending = sorted((c for c in copies if c["status"] == "pending"), key=_published_order)
+        shown = [c for c in pending if filters.accepts(c)]
+        if not shown:
+            continue
+        item = dict(shown[0])
+        item.update(story_fields(story, sorted(copies, key=_published_order)))
+        # the story waits as urgently as its most urgent pending copy
+        items.append(((*min(overlay.queue_sort_key(c) for c in shown), plan), item))
+    return items
 
 
 def _published_order(row: dict[str, Any]) -> tuple[int, Any, str]:
