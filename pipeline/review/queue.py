@@ -168,19 +168,21 @@ class ReviewState:
         keys = {r.get("story_id") or r["doc_id"] for r in base} | {d["doc_id"] for d in self.pending}
         return story_items(self.story_rows(base) if base else [], Filters()), keys
 
-    def items_by_rep(self, ids: list[str]) -> dict[str, dict[str, Any]]:
-        """Queue items by the queue id of their representative, with the story's fields (as queue())."""
-        if not ids:
+    def items_by_rep(self, reps: dict[str, str]) -> dict[str, dict[str, Any]]:
+        """Queue items by the queue id of their representative (reps: queue id -> story id), with the
+        story's fields (as queue()); one read of the stories' copies, the representatives among them."""
+        if not reps:
             return {}
-        reps = _dicts(self.conn.execute(sql.query("review_items_by_id"), [ids]))
         by_story: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        for r in self.story_rows(reps):
+        for r in self._overlaid(_dicts(self.conn.execute(sql.query("review_story_copies"),
+                                                         [sorted(set(reps.values()))]))):
             by_story.setdefault((r.get("story_id") or r["doc_id"], r["plan_id"]), []).append(r)
         out = {}
-        for rep in reps:
-            story = rep.get("story_id") or rep["doc_id"]
-            copies = sorted(by_story.get((story, rep["plan_id"]), [rep]), key=_published_order)
-            out[rep["id"]] = {**rep, **story_fields(story, copies)}
+        for copies in by_story.values():
+            ordered = sorted(copies, key=_published_order)
+            for rep in ordered:
+                if rep["id"] in reps:
+                    out[rep["id"]] = {**rep, **story_fields(rep.get("story_id") or rep["doc_id"], ordered)}
         return out
 
     def recent(self, limit: int = 20) -> list[dict[str, Any]]:

@@ -67,10 +67,11 @@ def read_page(state: ReviewState, filters: Filters, limit: int = PAGE_SIZE) -> Q
     found = state.conn.execute(sql.query("review_queue_page"), [*q.params(filters), limit]).fetchall()
     shown = [(key, item) for key, item in q.touched if filters.accepts(item)]
     merged: list[tuple[tuple[Any, ...], Any]] = [(tuple(r[1:7]), r[0]) for r in found]
+    stories = {r[0]: r[8] for r in found}
     merged += shown
     merged.sort(key=lambda pair: pair[0])
     page = merged[:limit]
-    items = state.items_by_rep([ref for _, ref in page if isinstance(ref, str)])
+    items = state.items_by_rep({ref: stories[ref] for _, ref in page if isinstance(ref, str)})
     rows = [items[ref] if isinstance(ref, str) else ref for _, ref in page]
     reps = [*q.choices, *({"items": 1, **item} for _, item in q.touched)]
     return QueuePage(
