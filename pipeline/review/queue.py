@@ -205,6 +205,10 @@ class ReviewState:
         raw = _dicts(self.conn.execute(sql.query(self.item_query), [ref.strip()]))
         if not raw:
             return raw
+        if self.item_query == "review_item":  # the text by key (joined in the query it read every text)
+            for row in raw:
+                found = self.conn.execute(sql.query("review_item_text"), [row["doc_id"]]).fetchone()
+                row["lead"], row["text"] = found if found else (None, None)
         copies = {c["id"]: c for c in self.story_rows(raw)}
         out = []
         for row in raw:
