@@ -158,7 +158,8 @@ class ReviewState:
         rows_out = [item for _, item in items]
         return rows_out[:limit] if limit else rows_out
 
-    def touched_items(self) -> tuple[list[tuple[tuple[Any, ...], dict[str, Any]]], set[str]]:
+    def touched_items(self, filters: Filters | None = None) -> tuple[list[tuple[tuple[Any, ...], dict[str, Any]]],
+                                                                     set[str]]:
         """Queue items (sort key, item; unfiltered) of the stories journal decisions not yet in the snapshot
         touch, re-derived under them (overlay), and those stories' keys."""
         if not self.pending:
@@ -166,7 +167,7 @@ class ReviewState:
         ids = sorted({overlay.queue_id(d["doc_id"], d["plan_id"]) for d in self.pending})
         base = _dicts(self.conn.execute(sql.query("review_items_by_id"), [ids]))
         keys = {r.get("story_id") or r["doc_id"] for r in base} | {d["doc_id"] for d in self.pending}
-        return story_items(self.story_rows(base) if base else [], Filters()), keys
+        return story_items(self.story_rows(base) if base else [], filters or Filters()), keys
 
     def items_by_rep(self, reps: dict[str, str]) -> dict[str, dict[str, Any]]:
         """Queue items by the queue id of their representative (reps: queue id -> story id), with the

@@ -10,11 +10,14 @@ ReviewState.queue() filtered by Filters.accepts (tests/review/test_queue_page.py
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pipeline import sql
 from pipeline.normalize import fold
+from pipeline.review.filtercheck import known_sources
 
 if TYPE_CHECKING:
     from pipeline.review.queue import Filters, ReviewState
@@ -56,7 +59,7 @@ class _Queue:
 
 def _open(state: ReviewState) -> _Queue:
     touched, keys = state.touched_items()
-    state.conn.execute(sql.query("review_queue_groups"), [sorted(keys)])
+    state.conn.execute(sql.query("review_queue_groups"), [sorted(keys), None, None])
     choices = _dicts(state.conn.execute(sql.query("review_queue_choices")))
     return _Queue(state, touched, choices)
 
@@ -110,6 +113,27 @@ def around(state: ReviewState, filters: Filters, item_id: str) -> dict[str, Any]
 def _sql_key(state: ReviewState, rep_id: str) -> tuple[Any, ...]:
     row = state.conn.execute(sql.query("review_queue_key"), [None, None, None, None, None, None, rep_id]).fetchone()
     return tuple(row) if row else ()
+
+
+def export_rows(state: ReviewState, filters: Filters, chunk: int = 2000) -> Iterator[dict[str, Any]]:
+    """The whole queue as ReviewState.queue(filters) orders it (filters per copy: activity, outlet), read
+    from DuckDB in chunks (fetchmany) and merged with the touched stories' items: for `review export`."""
+    touched, keys = state.touched_items(filters)
+    wanted = fold(filters.source or "").strip()
+    sources = (sorted(sid for sid, name in known_sources(state.conn) if any(wanted in fold(v) for v in (sid, name)))
+               if filters.source and wanted else None)
+    state.conn.execute(sql.query("review_queue_groups"), [sorted(keys), filters.activity or None, sources])
+    cur = state.conn.execute(sql.query("review_queue_export"))
+    cols = [d[0] for d in cur.description]
+
+    def stored() -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+        while rows := cur.fetchmany(chunk):
+            for r in rows:
+                row = dict(zip(cols, r, strict=True))
+                yield (row.pop("k1"), row.pop("k2"), row.pop("k3"), row.pop("k4"), row.pop("k5"), row["plan_id"]), row
+
+    for _, row in heapq.merge(stored(), sorted(touched, key=lambda p: p[0]), key=lambda p: p[0]):
+        yield row
 
 
 def _dicts(cur: Any) -> list[dict[str, Any]]:

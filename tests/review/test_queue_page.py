@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from pipeline.review.queue import Filters, ReviewState
-from pipeline.review.queuepage import around, read_page
+from pipeline.review.queuepage import around, export_rows, read_page
 from pipeline.snapshot import open_snapshot
 from planwatch.config import Paths
 from tests.support.warehouse import classification, document, seed, source
@@ -101,3 +101,16 @@ def test_the_page_never_fetches_the_whole_queue(big_home: Paths) -> None:
         page = read_page(state, Filters(), limit=2)
     assert len(page.rows) == 2 and page.filtered == N
     assert max(conn.fetched) <= 2, conn.fetched
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(activity="2b"), Filters(source="ha noi"),
+                                     Filters(source="giao duc")], ids=lambda f: repr(f)[8:40])
+def test_export_streams_the_whole_queue_in_order(big_home: Paths, filters: Filters) -> None:
+    """`review export` reads the queue in chunks: the same items, fields and order as the whole queue."""
+    fields = ("id", "doc_id", "plan_id", "activity", "format", "published_date", "title", "url", "source_id",
+              "source_name", "province_historical", "province_current", "date_source", "score")
+    with open_snapshot(big_home) as conn:
+        state = ReviewState.load(conn, big_home)
+        wanted = [[r[k] for k in fields] for r in state.queue(filters)]
+        got = [[r[k] for k in fields] for r in export_rows(state, filters, chunk=2)]
+    assert wanted and got == wanted
