@@ -150,28 +150,41 @@ class ReviewState:
         """Stories waiting for a person, most urgent first: one item per (story, plan) with a pending copy.
         The item is the story's earliest published pending copy (the one a decision is recorded on; it
         reaches every copy), with the story's fields: story_id, copies (every copy, any status), copy_count,
-        outlets."""
+        outlets. Reads the whole queue: the review page reads a page of it (pipeline.review.queuepage)."""
         touched = {overlay.queue_id(d["doc_id"], d["plan_id"]) for d in self.pending}
         base = _dicts(self.conn.execute(sql.query("review_items"), [sorted(touched)]))
-        rows = self.story_rows(base) if base else []
-        filters = filters or Filters()
-        by_story: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        for r in rows:
-            by_story.setdefault((r.get("story_id") or r["doc_id"], r["plan_id"]), []).append(r)
-        items: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
-        for (story, _plan), copies in by_story.items():
-            pending = sorted((c for c in copies if c["status"] == "pending"), key=_published_order)
-            shown = [c for c in pending if filters.accepts(c)]
-            if not shown:
-                continue
-            item = dict(shown[0])
-            ordered = sorted(copies, key=_published_order)
-            item.update(story_fields(story, ordered))
-            # the story waits as urgently as its most urgent pending copy
-            items.append((min(overlay.queue_sort_key(c) for c in shown), item))
+        items = story_items(self.story_rows(base) if base else [], filters or Filters())
         items.sort(key=lambda pair: pair[0])
         rows_out = [item for _, item in items]
         return rows_out[:limit] if limit else rows_out
+
+    def touched_items(self, filters: Filters | None = None) -> tuple[list[tuple[tuple[Any, ...], dict[str, Any]]],
+                                                                     set[str]]:
+        """Queue items (sort key, item; unfiltered) of the stories journal decisions not yet in the snapshot
+        touch, re-derived under them (overlay), and those stories' keys."""
+        if not self.pending:
+            return [], set()
+        ids = sorted({overlay.queue_id(d["doc_id"], d["plan_id"]) for d in self.pending})
+        base = _dicts(self.conn.execute(sql.query("review_items_by_id"), [ids]))
+        keys = {r.get("story_id") or r["doc_id"] for r in base} | {d["doc_id"] for d in self.pending}
+        return story_items(self.story_rows(base) if base else [], filters or Filters()), keys
+
+    def items_by_rep(self, reps: dict[str, str]) -> dict[str, dict[str, Any]]:
+        """Queue items by the queue id of their representative (reps: queue id -> story id), with the
+        story's fields (as queue()); one read of the stories' copies, the representatives among them."""
+        if not reps:
+            return {}
+        by_story: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for r in self._overlaid(_dicts(self.conn.execute(sql.query("review_story_copies"),
+                                                         [sorted(set(reps.values()))]))):
+            by_story.setdefault((r.get("story_id") or r["doc_id"], r["plan_id"]), []).append(r)
+        out = {}
+        for copies in by_story.values():
+            ordered = sorted(copies, key=_published_order)
+            for rep in ordered:
+                if rep["id"] in reps:
+                    out[rep["id"]] = {**rep, **story_fields(rep.get("story_id") or rep["doc_id"], ordered)}
+        return out
 
     def recent(self, limit: int = 20) -> list[dict[str, Any]]:
         """The latest decisions (published or not), newest first, each with its item as it stands now."""
@@ -193,6 +206,10 @@ class ReviewState:
         raw = _dicts(self.conn.execute(sql.query(self.item_query), [ref.strip()]))
         if not raw:
             return raw
+        if self.item_query == "review_item":  # the text by key (joined in the query it read every text)
+            for row in raw:
+                found = self.conn.execute(sql.query("review_item_text"), [row["doc_id"]]).fetchone()
+                row["lead"], row["text"] = found if found else (None, None)
         copies = {c["id"]: c for c in self.story_rows(raw)}
         out = []
         for row in raw:
@@ -244,6 +261,26 @@ class ReviewState:
 
 def _is_sha(sha: str | None) -> bool:
     return bool(sha) and len(str(sha)) >= 3 and all(c in "0123456789abcdef" for c in str(sha).lower())
+
+
+def story_items(rows: list[dict[str, Any]], filters: Filters) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """(sort key, item) per (story, plan) of these copies with a pending copy the filters accept: the item is
+    the earliest published such copy with the story's fields; the key, the smallest queue sort key of those
+    copies then the plan."""
+    by_story: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in rows:
+        by_story.setdefault((r.get("story_id") or r["doc_id"], r["plan_id"]), []).append(r)
+    items: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    for (story, plan), copies in by_story.items():
+        pending = sorted((c for c in copies if c["status"] == "pending"), key=_published_order)
+        shown = [c for c in pending if filters.accepts(c)]
+        if not shown:
+            continue
+        item = dict(shown[0])
+        item.update(story_fields(story, sorted(copies, key=_published_order)))
+        # the story waits as urgently as its most urgent pending copy
+        items.append(((*min(overlay.queue_sort_key(c) for c in shown), plan), item))
+    return items
 
 
 def _published_order(row: dict[str, Any]) -> tuple[int, Any, str]:

@@ -380,11 +380,11 @@ def export_cmd(
     """Write the queue as CSV for Excel; fill in 'decision' (xác nhận / loại) and import it back."""
     from pipeline.review.csvio import export_queue
     from pipeline.review.queue import Filters
+    from pipeline.review.queuepage import export_rows
 
     with _state() as state:
         _check_filters(state, activity=activity, source=source)
-        rows = state.queue(Filters(activity=activity, source=source))
-    n = export_queue(rows, file)
+        n = export_queue(export_rows(state, Filters(activity=activity, source=source)), file)  # streamed
     typer.echo(f"Đã ghi {n} mục vào {file}")
 
 
