@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 from pipeline import sql
 from pipeline.normalize import fold
 from pipeline.review.filtercheck import known_sources
+from pipeline.review.queue import Filters
 
 if TYPE_CHECKING:
-    from pipeline.review.queue import Filters, ReviewState
+    from pipeline.review.queue import ReviewState
 
 PAGE_SIZE = 200  # rows on the queue page; the filters narrow it
 
@@ -59,7 +60,7 @@ class _Queue:
 
 def _open(state: ReviewState) -> _Queue:
     touched, keys = state.touched_items()
-    state.conn.execute(sql.query("review_queue_groups"), [sorted(keys), None, None])
+    state.conn.execute(sql.query("review_queue_groups"), [sorted(keys), None, None, None, None, None, None])
     choices = _dicts(state.conn.execute(sql.query("review_queue_choices")))
     return _Queue(state, touched, choices)
 
@@ -119,10 +120,7 @@ def export_rows(state: ReviewState, filters: Filters, chunk: int = 2000) -> Iter
     """The whole queue as ReviewState.queue(filters) orders it (filters per copy: activity, outlet), read
     from DuckDB in chunks (fetchmany) and merged with the touched stories' items: for `review export`."""
     touched, keys = state.touched_items(filters)
-    wanted = fold(filters.source or "").strip()
-    sources = (sorted(sid for sid, name in known_sources(state.conn) if any(wanted in fold(v) for v in (sid, name)))
-               if filters.source and wanted else None)
-    state.conn.execute(sql.query("review_queue_groups"), [sorted(keys), filters.activity or None, sources])
+    _group_per_copy(state, Filters(activity=filters.activity, source=filters.source), keys)
     cur = state.conn.execute(sql.query("review_queue_export"))
     cols = [d[0] for d in cur.description]
 
@@ -134,6 +132,36 @@ def export_rows(state: ReviewState, filters: Filters, chunk: int = 2000) -> Iter
 
     for _, row in heapq.merge(stored(), sorted(touched, key=lambda p: p[0]), key=lambda p: p[0]):
         yield row
+
+
+def list_rows(state: ReviewState, filters: Filters, limit: int | None = None) -> list[dict[str, Any]]:
+    """ReviewState.queue(filters, limit) (filters per copy) with the order and the limit applied in SQL:
+    only the listed items reach Python, for `review list`."""
+    touched, keys = state.touched_items(filters)
+    _group_per_copy(state, filters, keys)
+    found = state.conn.execute(sql.query("review_queue_page"), [None] * 6 + [limit]).fetchall()
+    merged: list[tuple[tuple[Any, ...], Any]] = [(tuple(r[1:7]), r[0]) for r in found]
+    merged += touched
+    merged.sort(key=lambda pair: pair[0])
+    page = merged[:limit] if limit else merged
+    stories = {r[0]: r[8] for r in found}
+    items = state.items_by_rep({ref: stories[ref] for _, ref in page if isinstance(ref, str)})
+    return [items[ref] if isinstance(ref, str) else ref for _, ref in page]
+
+
+def _group_per_copy(state: ReviewState, filters: Filters, keys: set[str]) -> None:
+    """review_queue_groups with the filters applied to each pending copy (as ReviewState.queue(filters)):
+    outlet and province as the known source ids whose id/name or provinces match (folded substring)."""
+    sources = provinces = None
+    if filters.source and fold(filters.source).strip():
+        wanted = fold(filters.source).strip()
+        sources = sorted(sid for sid, name in known_sources(state.conn) if any(wanted in fold(v) for v in (sid, name)))
+    if filters.province and fold(filters.province).strip():
+        wanted = fold(filters.province).strip()
+        provinces = sorted(r[0] for r in state.conn.execute(sql.query("review_source_provinces")).fetchall()
+                           if any(wanted in fold(v) for v in r[1:]))
+    state.conn.execute(sql.query("review_queue_groups"), [sorted(keys), filters.activity or None, sources, provinces,
+                                                          filters.date_from, filters.date_to, filters.plan_id or None])
 
 
 def _dicts(cur: Any) -> list[dict[str, Any]]:

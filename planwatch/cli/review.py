@@ -85,6 +85,7 @@ def list_cmd(
     """List the items waiting for review, most urgent first."""
     from pipeline.review.decisions import DecisionError, parse_date
     from pipeline.review.queue import Filters
+    from pipeline.review.queuepage import list_rows
 
     try:
         filters = Filters(activity=activity, source=source, province=province, date_from=parse_date(since),
@@ -93,7 +94,7 @@ def list_cmd(
         fail(str(exc))
     with _state() as state:
         _check_filters(state, activity=activity, source=source, plan=plan)
-        rows = state.queue(filters, limit)
+        rows = list_rows(state, filters, limit)  # ordered and cut in SQL: only the listed items are read
     if fmt is ListFormat.json:
         print_json([_jsonable(r) for r in rows])
         return

@@ -4,15 +4,21 @@ counts and neighbours as the whole queue in Python (ReviewState.queue), without 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from pipeline.review.queue import Filters, ReviewState
-from pipeline.review.queuepage import around, export_rows, read_page
+from pipeline.review.queuepage import around, export_rows, list_rows, read_page
 from pipeline.snapshot import open_snapshot
+from planwatch.cli import app
+from planwatch.cli import review as review_cli
 from planwatch.config import Paths
-from tests.support.warehouse import classification, document, seed, source
+from tests.support.warehouse import PLAN_ID, classification, document, seed, source
 
 N = 12
 
@@ -114,3 +120,37 @@ def test_export_streams_the_whole_queue_in_order(big_home: Paths, filters: Filte
         wanted = [[r[k] for k in fields] for r in state.queue(filters)]
         got = [[r[k] for k in fields] for r in export_rows(state, filters, chunk=2)]
     assert wanted and got == wanted
+
+
+LIST_FILTERS = [*FILTERS, Filters(plan_id=PLAN_ID), Filters(plan_id="khong-co"),
+                Filters(activity="1", province="ha noi", date_from=dt.date(2022, 3, 1))]
+
+
+@pytest.mark.parametrize("limit", [None, 1, 4])
+@pytest.mark.parametrize("filters", LIST_FILTERS, ids=lambda f: repr(f)[8:60])
+def test_list_rows_are_the_whole_queue_cut(big_home: Paths, filters: Filters, limit: int | None) -> None:
+    """`review list` orders and cuts in SQL: the same items (every field) and order as the whole queue."""
+    with open_snapshot(big_home) as conn:
+        state = ReviewState.load(conn, big_home)
+        wanted = state.queue(filters, limit)
+        got = list_rows(state, filters, limit)
+    assert got == wanted
+
+
+def test_review_list_fetches_no_more_rows_than_it_prints(big_home: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`review list --limit 2` hands Python at most 2 rows per statement (it fetched all 12 before), and the
+    command prints those 2 items."""
+    conns: list[Counting] = []
+
+    def counted(paths: Paths | None = None) -> Iterator[ReviewState]:
+        with open_snapshot(big_home) as raw:
+            conns.append(Counting(raw))
+            state = ReviewState.load(conns[-1], big_home)  # type: ignore[arg-type]
+            conns[-1].fetched.clear()
+            yield state
+
+    monkeypatch.setattr(review_cli, "_state", contextmanager(counted))
+    result = CliRunner().invoke(app, ["review", "list", "--format", "json", "--limit", "2"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.output)) == 2
+    assert conns and max(conns[0].fetched) <= 2, conns[0].fetched

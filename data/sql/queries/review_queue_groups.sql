@@ -2,8 +2,9 @@
 -- table the page then reads a page of (review_queue_page) and counts (review_queue_counts) in SQL, so that
 -- a reviewer's page never pulls the whole queue into Python. $1 (VARCHAR[]): story keys touched by journal
 -- decisions not yet in the snapshot; pipeline.review.queue derives those stories in Python (overlay).
--- $2 activity, $3 source ids (VARCHAR[]): only pending copies of these count (`review export`'s filters,
--- as ReviewState.queue(filters) applies them per copy); NULL = all.
+-- $2 activity, $3 source ids (VARCHAR[]), $4 source ids whose province matches (VARCHAR[]), $5 published
+-- from, $6 published to, $7 plan: only pending copies these accept count (the filters of `review export`
+-- and `review list`, as ReviewState.queue(filters) applies them per copy); NULL = no filter.
 -- rep_*: the story's representative, its earliest published pending copy (then doc_id), as
 -- ReviewState.queue picks it; k1..k5: the smallest queue sort key of its pending copies
 -- (overlay.queue_sort_key: window distance, score distance, main outlets first, outlet id, doc_id).
@@ -21,6 +22,10 @@ WITH pend AS (
     WHERE status = 'pending' AND NOT list_contains($1::VARCHAR[], story_id)
       AND ($2::VARCHAR IS NULL OR activity = $2)
       AND ($3::VARCHAR[] IS NULL OR list_contains($3, source_id))
+      AND ($4::VARCHAR[] IS NULL OR list_contains($4, source_id))
+      AND ($5::DATE IS NULL OR published_date >= $5)
+      AND ($6::DATE IS NULL OR published_date <= $6)
+      AND ($7::VARCHAR IS NULL OR plan_id = $7)
 ),
 groups AS (
     SELECT skey, plan_id,
