@@ -150,7 +150,8 @@ class ReviewState:
         """Stories waiting for a person, most urgent first: one item per (story, plan) with a pending copy.
         The item is the story's earliest published pending copy (the one a decision is recorded on; it
         reaches every copy), with the story's fields: story_id, copies (every copy, any status), copy_count,
-        outlets. Reads the whole queue: the review page reads a page of it (pipeline.review.queuepage)."""
+        outlets. Reads the whole queue: the review page and `review list` read a page of it
+        (pipeline.review.queuepage)."""
         touched = {overlay.queue_id(d["doc_id"], d["plan_id"]) for d in self.pending}
         base = _dicts(self.conn.execute(sql.query("review_items"), [sorted(touched)]))
         items = story_items(self.story_rows(base) if base else [], filters or Filters())
