@@ -91,8 +91,8 @@ class ReviewState:
     pending: list[dict[str, Any]] = field(default_factory=list)
     windows: dict[tuple[str, str], tuple[dt.date, dt.date]] = field(default_factory=dict)
     activities: list[dict[str, Any]] = field(default_factory=list)
-    # the query items() reads: review_item (with the text), or review_item_brief on the coverage file
-    item_query: str = "review_item"
+    # items() reads the item's text too (review_item_text, by doc_id); off on the coverage file, which has none
+    with_text: bool = True
     # items() by ref, kept for the state's life (a decision resolves its item twice: which state, then which item)
     _items: dict[str, list[dict[str, Any]]] = field(default_factory=dict, repr=False)
 
@@ -198,16 +198,16 @@ class ReviewState:
 
     def items(self, ref: str) -> list[dict[str, Any]]:
         """Items matching a queue id or a doc_id (one per plan), overlaid, with text and evidence."""
-        key = f"{self.item_query}|{ref.strip()}"
+        key = f"{self.with_text}|{ref.strip()}"
         if key not in self._items:
             self._items[key] = self._read_items(ref)
         return [dict(r) for r in self._items[key]]
 
     def _read_items(self, ref: str) -> list[dict[str, Any]]:
-        raw = _dicts(self.conn.execute(sql.query(self.item_query), [ref.strip()]))
+        raw = _dicts(self.conn.execute(sql.query("review_item"), [ref.strip()]))
         if not raw:
             return raw
-        if self.item_query == "review_item":  # the text by key (joined in the query it read every text)
+        if self.with_text:  # the text by key (joined in the query it read every text)
             for row in raw:
                 found = self.conn.execute(sql.query("review_item_text"), [row["doc_id"]]).fetchone()
                 row["lead"], row["text"] = found if found else (None, None)

@@ -60,7 +60,7 @@ class _Queue:
 
 def _open(state: ReviewState) -> _Queue:
     touched, keys = state.touched_items()
-    state.conn.execute(sql.query("review_queue_groups"), [sorted(keys), None, None, None, None, None, None])
+    _group(state, [sorted(keys), None, None, None, None, None, None])
     choices = _dicts(state.conn.execute(sql.query("review_queue_choices")))
     return _Queue(state, touched, choices)
 
@@ -160,8 +160,14 @@ def _group_per_copy(state: ReviewState, filters: Filters, keys: set[str]) -> Non
         wanted = fold(filters.province).strip()
         provinces = sorted(r[0] for r in state.conn.execute(sql.query("review_source_provinces")).fetchall()
                            if any(wanted in fold(v) for v in r[1:]))
-    state.conn.execute(sql.query("review_queue_groups"), [sorted(keys), filters.activity or None, sources, provinces,
-                                                          filters.date_from, filters.date_to, filters.plan_id or None])
+    _group(state, [sorted(keys), filters.activity or None, sources, provinces, filters.date_from, filters.date_to,
+                   filters.plan_id or None])
+
+
+def _group(state: ReviewState, params: list[Any]) -> None:
+    """The grouped queue (temp table review_queue_now) and the filtered view of it the page queries read."""
+    state.conn.execute(sql.query("review_queue_groups"), params)
+    state.conn.execute(sql.query("review_queue_filtered"))
 
 
 def _dicts(cur: Any) -> list[dict[str, Any]]:

@@ -251,7 +251,7 @@ def _decide_state(paths: Paths, ref: str) -> Iterator[Any]:
         conn = coverage_file.open_reader(paths)
         try:
             state = ReviewState.load(conn, paths)
-            state.item_query = "review_item_brief"
+            state.with_text = False
             if state.items(ref):
                 yield state
                 return
