@@ -146,19 +146,6 @@ class ReviewState:
         return self._overlaid(_dicts(self.conn.execute(sql.query("review_story_copies"), [keys])))
 
     # -- reading ---------------------------------------------------------------------------------------
-    def queue(self, filters: Filters | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Stories waiting for a person, most urgent first: one item per (story, plan) with a pending copy.
-        The item is the story's earliest published pending copy (the one a decision is recorded on; it
-        reaches every copy), with the story's fields: story_id, copies (every copy, any status), copy_count,
-        outlets. Reads the whole queue: the review page and `review list` read a page of it
-        (pipeline.review.queuepage)."""
-        touched = {overlay.queue_id(d["doc_id"], d["plan_id"]) for d in self.pending}
-        base = _dicts(self.conn.execute(sql.query("review_items"), [sorted(touched)]))
-        items = story_items(self.story_rows(base) if base else [], filters or Filters())
-        items.sort(key=lambda pair: pair[0])
-        rows_out = [item for _, item in items]
-        return rows_out[:limit] if limit else rows_out
-
     def touched_items(self, filters: Filters | None = None) -> tuple[list[tuple[tuple[Any, ...], dict[str, Any]]],
                                                                      set[str]]:
         """Queue items (sort key, item; unfiltered) of the stories journal decisions not yet in the snapshot
@@ -172,7 +159,7 @@ class ReviewState:
 
     def items_by_rep(self, reps: dict[str, str]) -> dict[str, dict[str, Any]]:
         """Queue items by the queue id of their representative (reps: queue id -> story id), with the
-        story's fields (as queue()); one read of the stories' copies, the representatives among them."""
+        story's fields (story_fields); one read of the stories' copies, the representatives among them."""
         if not reps:
             return {}
         by_story: dict[tuple[str, str], list[dict[str, Any]]] = {}

@@ -5,7 +5,7 @@ table (query review_queue_groups), then the page reads only its rows (review_que
 LIMIT) and the counts and filter choices as aggregates (review_queue_choices). Stories touched by journal
 decisions not yet in the snapshot are few: they are derived in Python by ReviewState (the overlay) and
 merged in by the same sort key. The order, the representatives and the filters are those of
-ReviewState.queue() filtered by Filters.accepts (tests/review/test_queue_page.py checks they agree).
+the whole queue in Python filtered by Filters.accepts (tests/review/test_queue_page.py checks they agree).
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def _sql_key(state: ReviewState, rep_id: str) -> tuple[Any, ...]:
 
 
 def export_rows(state: ReviewState, filters: Filters, chunk: int = 2000) -> Iterator[dict[str, Any]]:
-    """The whole queue as ReviewState.queue(filters) orders it (filters per copy: activity, outlet), read
+    """The whole queue, most urgent first (story_items' order) (filters per copy: activity, outlet), read
     from DuckDB in chunks (fetchmany) and merged with the touched stories' items: for `review export`."""
     touched, keys = state.touched_items(filters)
     _group_per_copy(state, Filters(activity=filters.activity, source=filters.source), keys)
@@ -135,7 +135,7 @@ def export_rows(state: ReviewState, filters: Filters, chunk: int = 2000) -> Iter
 
 
 def list_rows(state: ReviewState, filters: Filters, limit: int | None = None) -> list[dict[str, Any]]:
-    """ReviewState.queue(filters, limit) (filters per copy) with the order and the limit applied in SQL:
+    """The first `limit` queue items (filters per copy, as story_items applies them), order and limit in SQL:
     only the listed items reach Python, for `review list`."""
     touched, keys = state.touched_items(filters)
     _group_per_copy(state, filters, keys)
@@ -150,7 +150,7 @@ def list_rows(state: ReviewState, filters: Filters, limit: int | None = None) ->
 
 
 def _group_per_copy(state: ReviewState, filters: Filters, keys: set[str]) -> None:
-    """review_queue_groups with the filters applied to each pending copy (as ReviewState.queue(filters)):
+    """review_queue_groups with the filters applied to each pending copy (as story_items applies them):
     outlet and province as the known source ids whose id/name or provinces match (folded substring)."""
     sources = provinces = None
     if filters.source and fold(filters.source).strip():

@@ -1,5 +1,5 @@
 """The review page reads one page of the queue in SQL (pipeline.review.queuepage): same items, order,
-counts and neighbours as the whole queue in Python (ReviewState.queue), without fetching the whole queue."""
+counts and neighbours as the whole queue in Python (whole_queue below), without fetching the whole queue."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.review.queue import Filters, ReviewState
+from pipeline import sql
+from pipeline.review import overlay
+from pipeline.review.queue import Filters, ReviewState, story_items
 from pipeline.review.queuepage import around, export_rows, list_rows, read_page
 from pipeline.snapshot import open_snapshot
 from planwatch.cli import app
@@ -21,6 +23,19 @@ from planwatch.config import Paths
 from tests.support.warehouse import PLAN_ID, classification, document, seed, source
 
 N = 12
+
+
+def whole_queue(state: ReviewState, filters: Filters | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """The reference the SQL paging must agree with: every pending item read into Python, one item per (story,
+    plan), the story's earliest published pending copy, most urgent first (story_items' sort key)."""
+    touched = sorted({overlay.queue_id(d["doc_id"], d["plan_id"]) for d in state.pending})
+    cur = state.conn.execute(sql.query("review_items"), [touched])
+    cols = [d[0] for d in cur.description]
+    base = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    items = story_items(state.story_rows(base) if base else [], filters or Filters())
+    items.sort(key=lambda pair: pair[0])
+    rows = [item for _, item in items]
+    return rows[:limit] if limit else rows
 
 
 @pytest.fixture
@@ -71,7 +86,7 @@ FILTERS = [Filters(), Filters(activity="2b"), Filters(source="ha noi"), Filters(
 def test_page_is_the_head_of_the_whole_queue(big_home: Paths, filters: Filters) -> None:
     with open_snapshot(big_home) as conn:
         state = ReviewState.load(conn, big_home)
-        everything = state.queue()
+        everything = whole_queue(state)
         wanted = [r for r in everything if filters.accepts(r)]
         page = read_page(state, filters, limit=3)
     assert len(everything) == N
@@ -86,8 +101,8 @@ def test_page_is_the_head_of_the_whole_queue(big_home: Paths, filters: Filters) 
 def test_item_neighbours_match_the_whole_queue(big_home: Paths, filters: Filters) -> None:
     with open_snapshot(big_home) as conn:
         state = ReviewState.load(conn, big_home)
-        ids = [r["id"] for r in state.queue() if filters.accepts(r)]
-        outside = [r["id"] for r in state.queue() if not filters.accepts(r)]
+        ids = [r["id"] for r in whole_queue(state) if filters.accepts(r)]
+        outside = [r["id"] for r in whole_queue(state) if not filters.accepts(r)]
         for pos, ref in enumerate(ids):
             got = around(state, filters, ref)
             assert (got["position"], got["prev_id"], got["next_id"], got["filtered"]) == (
@@ -117,7 +132,7 @@ def test_export_streams_the_whole_queue_in_order(big_home: Paths, filters: Filte
               "source_name", "province_historical", "province_current", "date_source", "score")
     with open_snapshot(big_home) as conn:
         state = ReviewState.load(conn, big_home)
-        wanted = [[r[k] for k in fields] for r in state.queue(filters)]
+        wanted = [[r[k] for k in fields] for r in whole_queue(state, filters)]
         got = [[r[k] for k in fields] for r in export_rows(state, filters, chunk=2)]
     assert wanted and got == wanted
 
@@ -132,7 +147,7 @@ def test_list_rows_are_the_whole_queue_cut(big_home: Paths, filters: Filters, li
     """`review list` orders and cuts in SQL: the same items (every field) and order as the whole queue."""
     with open_snapshot(big_home) as conn:
         state = ReviewState.load(conn, big_home)
-        wanted = state.queue(filters, limit)
+        wanted = whole_queue(state, filters, limit)
         got = list_rows(state, filters, limit)
     assert got == wanted
 

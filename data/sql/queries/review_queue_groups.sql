@@ -4,9 +4,9 @@
 -- decisions not yet in the snapshot; pipeline.review.queue derives those stories in Python (overlay).
 -- $2 activity, $3 source ids (VARCHAR[]), $4 source ids whose province matches (VARCHAR[]), $5 published
 -- from, $6 published to, $7 plan: only pending copies these accept count (the filters of `review export`
--- and `review list`, as ReviewState.queue(filters) applies them per copy); NULL = no filter.
+-- and `review list`, as pipeline.review.queue.story_items applies them per copy); NULL = no filter.
 -- rep_*: the story's representative, its earliest published pending copy (then doc_id), as
--- ReviewState.queue picks it; k1..k5: the smallest queue sort key of its pending copies
+-- pipeline.review.queue.story_items picks it; k1..k5: the smallest queue sort key of its pending copies
 -- (overlay.queue_sort_key: window distance, score distance, main outlets first, outlet id, doc_id).
 CREATE OR REPLACE TEMP TABLE review_queue_now AS
 WITH pend AS (
