@@ -386,6 +386,7 @@ def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any
     try:
         created = set(_ensure_tables(conn, wh))
         views_changed = _ensure_views(conn)
+        lake_search.ensure_query(conn, ALIAS)
         done: dict[str, Any] = {"whole": [], "delta": {}}
         for table in _tables(conn, wh):
             keys = DELTA_KEYS.get(table)

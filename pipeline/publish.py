@@ -64,7 +64,7 @@ _PUBLISHED_SEARCH_TEXT = _FOLD_D.format("concat_ws(' ', d.title, t.lead, t.text)
 
 def _rules() -> str:
     """A fingerprint of what builds the index (tokenizer, layout, the carry-over): an index built under other
-    rules is rebuilt, never carried over."""
+    rules is rebuilt, never carried over. The query macros (search_query.sql) are not part of it."""
     from pipeline import lake_search
 
     text = lake_search._sql("search_schema")
@@ -91,7 +91,7 @@ def build_search_index(conn: duckdb.DuckDBPyConnection, previous: Path | None = 
     if not _columns(conn, "documents") & {"search_text"}:
         conn.execute("ALTER TABLE documents ADD COLUMN search_text VARCHAR")
         _fill_search_text(conn, index_chunk_rows(conn))
-    conn.execute(lake_search._sql("search_schema"))
+    conn.execute(lake_search.schema_sql())
     rules = _rules()
     if previous is not None:
         _carry_over(conn, previous, rules)
