@@ -30,7 +30,8 @@ sub AS (SELECT q.doc_id, log((((stats.n - df.df) + 0.5) / (df.df + 0.5)) + 1)
 SELECT doc_id, sum(s) AS score FROM sub GROUP BY doc_id
 HAVING NOT $conj OR count(*) = (SELECT count(*) FROM tokens)
 ORDER BY score DESC, doc_id"""
-SCORES = "SELECT doc_id, score FROM fts_main_documents.bm25_scores($q, conjunctive := $conj) ORDER BY score DESC, doc_id"
+SCORES = ("SELECT doc_id, score FROM fts_main_documents.bm25_scores($q, conjunctive := $conj) "
+          "ORDER BY score DESC, doc_id")
 MATCH = ("SELECT doc_id, score FROM (SELECT doc_id, fts_main_documents.match_bm25(doc_id, $q, conjunctive := $conj) "
          "AS score FROM documents) WHERE score IS NOT NULL ORDER BY score DESC, doc_id")
 TOP = "SELECT doc_id, score FROM fts_main_documents.top_bm25($q, top := $top, conjunctive := $conj)"
