@@ -42,17 +42,26 @@ def _ensure(conn: duckdb.DuckDBPyConnection, alias: str) -> None:
 
 
 def ensure_query(conn: duckdb.DuckDBPyConnection, alias: str) -> bool:
-    """(Re)create the query macros in the lake when search_query.sql changed since they were made (its hash in
-    `lake_meta`, which the caller has created); True when it did. Any publish brings them up to date, not only
-    one that indexes documents."""
+    """(Re)create the query macros in the lake unless `lake_meta` says they were made from this search_query.sql
+    and are still as made (older code re-creates its own macros at its next job without knowing of the key);
+    True when it did. The caller has created `lake_meta`. Any publish brings them up to date, not only one that
+    indexes documents."""
     digest = hashlib.sha256(_sql("search_query").encode()).hexdigest()
     row = conn.execute(f"SELECT value FROM {alias}.lake_meta WHERE key = 'search_query'").fetchone()
-    if row and row[0] == digest:
+    if row and row[0] == f"{digest}:{_macros_hash(conn, alias)}":
         return False
     _ensure(conn, alias)
     conn.execute(f"DELETE FROM {alias}.lake_meta WHERE key = 'search_query'")
-    conn.execute(f"INSERT INTO {alias}.lake_meta VALUES ('search_query', ?)", [digest])
+    conn.execute(f"INSERT INTO {alias}.lake_meta VALUES ('search_query', ?)", [f"{digest}:{_macros_hash(conn, alias)}"])
     return True
+
+
+def _macros_hash(conn: duckdb.DuckDBPyConnection, alias: str) -> str:
+    """The index's macros as the catalog holds them (names and definitions)."""
+    row = conn.execute("SELECT string_agg(function_name || ':' || coalesce(macro_definition, ''), '|' ORDER BY "
+                       "function_name, macro_definition) FROM duckdb_functions() WHERE database_name = ? AND "
+                       "schema_name = 'fts_main_documents'", [alias]).fetchone()
+    return hashlib.sha256(str(row[0] if row else "").encode()).hexdigest()
 
 
 # documents tokenized at once by a whole rebuild: all of them at once made one temporary table of every token

@@ -92,8 +92,8 @@ def test_scores_equal_the_previous_query_on_the_lake(searchable: Paths, monkeypa
 
 def test_a_publish_brings_the_lake_query_macros_up_to_date(searchable: Paths,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    """A lake made by older code has older macros (here: no top_bm25 at all): a publish that indexes no document
-    re-creates them, once."""
+    """A lake made by older code has older macros (here: no top_bm25 at all), and older code re-creates its own at
+    its next job without knowing of `lake_meta`'s key: a publish that indexes no document re-creates them, once."""
     monkeypatch.setenv(lake.LAKE_ENV, "sqlite")
     assert lake.migrate_warehouse(searchable)["problems"] == {}
     with _lake_writer(searchable) as conn:
@@ -105,5 +105,12 @@ def test_a_publish_brings_the_lake_query_macros_up_to_date(searchable: Paths,
     assert len(query(searchable, TOP, {"q": "mam non", "conj": 0, "top": 3})) == 3  # type: ignore[arg-type]
     with _lake_writer(searchable) as conn:
         assert lake_search.ensure_query(conn, lake.ALIAS) is False
+        conn.execute(f"USE {lake.ALIAS}")  # older code's job: its own bm25_scores, the key left as it was
+        conn.execute("CREATE OR REPLACE MACRO fts_main_documents.bm25_scores(query_string, k := 1.2, b := 0.75, "
+                     "conjunctive := 0) AS TABLE SELECT 'older' AS doc_id, 1.0 AS score")
+    assert query(searchable, TOP, {"q": "mam non", "conj": 0, "top": 3}) == [("older", 1.0)]  # type: ignore[arg-type]
+    lake.publish(searchable, {})
+    _same(query(searchable, TOP, {"q": "mam non", "conj": 0, "top": 3}),  # type: ignore[arg-type]
+          query(searchable, PREVIOUS, {"q": "mam non", "conj": 0})[:3])  # type: ignore[arg-type]
     with open_snapshot(searchable) as conn:
         assert conn.execute("SELECT count(*) FROM lake_meta WHERE key = 'search_query'").fetchone() == (1,)
