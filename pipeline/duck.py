@@ -116,31 +116,12 @@ def configure(conn: duckdb.DuckDBPyConnection, temp_dir: Path | None = None, *,
     return conn
 
 
-def skip_pandas_probe() -> bool:
-    """DuckDB's Python binding tries `import pandas` twice for every element of a list passed as a parameter
-    (a list of story or document ids): pandas is not installed here, so each try searches the whole import path
-    again, 0.13 ms each. `review list` at a million documents passes 92,860 story ids: about 25 s of CPU spent on
-    failed imports. When pandas is absent, None in sys.modules makes the import fail at once, as Python
-    documents; nothing else changes (`import pandas` still raises ImportError, find_spec still says None).
-    Returns whether it applied."""
-    import importlib.util
-    import sys
-
-    if "pandas" in sys.modules:
-        return sys.modules["pandas"] is None
-    if importlib.util.find_spec("pandas") is not None:
-        return False
-    sys.modules["pandas"] = None  # type: ignore[assignment]
-    return True
-
-
 def connect(database: str | Path = ":memory:", *, read_only: bool = False, temp_dir: Path | None = None,
             reader: bool = False) -> duckdb.DuckDBPyConnection:
     """duckdb.connect with the limits set. `temp_dir`: the spill area (a folder of the connection's own is made
     under it); without it a file database spills beside its file, which only a database one process opens
     at a time may do (the warehouse under the writer lock, a publish's temporary copy). `reader`: the
     connection only reads the published state (the readers' limit)."""
-    skip_pandas_probe()
     conn = duckdb.connect(str(database), read_only=read_only)
     try:
         return configure(conn, temp_dir, reader=reader)
