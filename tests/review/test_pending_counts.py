@@ -79,3 +79,23 @@ def test_each_pending_number_counts_what_it_says(home: Paths, tmp_path: Path) ->
 def _report(home: Paths, as_of: dt.date) -> dict[str, Any]:
     with open_snapshot(home) as conn:
         return build_report(conn, PLAN_ID, as_of)
+
+
+def test_story_ids_with_quotes_list_their_copies(home: Paths) -> None:
+    """The stories' copies are read with their ids written into the SQL as constants (review_story_copies.sql):
+    a quote in an id is doubled, never ends the constant."""
+    story = "s-o'neil'); DROP TABLE documents; --"
+    seed(home, sources=[source("giaoducthoidai"), source("aaa-paper")],
+         documents=[document("q1", "2022-09-01", story_id=story),
+                    document("q2", "2022-09-02", source_id="aaa-paper", story_id=story),
+                    document("q3", "2022-09-03")],
+         classifications=[classification("q1", "1", "review"), classification("q2", "1", "accept"),
+                          classification("q3", "1", "review")])
+    listed = CliRunner().invoke(app, ["review", "list", "--format", "json"], env={"PLANWATCH_HOME": str(home.home)})
+    assert listed.exit_code == 0, listed.output
+    items = {r["doc_id"]: r for r in json.loads(listed.output)}
+    assert set(items) == {"q1", "q3"}
+    assert items["q1"]["story_id"] == story
+    assert sorted(c["doc_id"] for c in items["q1"]["copies"]) == ["q1", "q2"]
+    with open_snapshot(home) as conn:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone() == (3,)
