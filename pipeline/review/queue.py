@@ -143,7 +143,13 @@ class ReviewState:
         keys = sorted({r.get("story_id") or r["doc_id"] for r in rows})
         if not keys:
             return []
-        return self._overlaid(_dicts(self.conn.execute(sql.query("review_story_copies"), [keys])))
+        return self._overlaid(self._story_copies(keys))
+
+    def _story_copies(self, keys: list[str]) -> list[dict[str, Any]]:
+        """Every copy of these stories, in one statement (each one scans the view), the ids as constants."""
+        from pipeline.keyfetch import literal_list
+
+        return _dicts(self.conn.execute(sql.query("review_story_copies").replace("/*IDS*/", literal_list(keys))))
 
     # -- reading ---------------------------------------------------------------------------------------
     def touched_items(self, filters: Filters | None = None) -> tuple[list[tuple[tuple[Any, ...], dict[str, Any]]],
@@ -163,8 +169,7 @@ class ReviewState:
         if not reps:
             return {}
         by_story: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        for r in self._overlaid(_dicts(self.conn.execute(sql.query("review_story_copies"),
-                                                         [sorted(set(reps.values()))]))):
+        for r in self._overlaid(self._story_copies(sorted(set(reps.values())))):
             by_story.setdefault((r.get("story_id") or r["doc_id"], r["plan_id"]), []).append(r)
         out = {}
         for copies in by_story.values():
