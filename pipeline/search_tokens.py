@@ -18,8 +18,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# characters put through the macro (not NUL: DuckDB's accent stripping ends a text there): Latin (with Latin-1 and its extensions), spacing modifiers, the combining
-# marks (NFD input), Vietnamese letters with their tone marks, general punctuation and currency signs, the BOM
+# characters put through the macro: Latin (with Latin-1 and its extensions; not NUL, where DuckDB's accent
+# stripping ends a text), spacing modifiers, the combining marks (NFD input), Vietnamese letters with their tone
+# marks, general punctuation and currency signs, the BOM
 KNOWN_RANGES = ((0x0001, 0x036F), (0x1E00, 0x1EFF), (0x2000, 0x206F), (0x20A0, 0x20CF), (0xFEFF, 0xFEFF))
 
 
