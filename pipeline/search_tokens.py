@@ -53,12 +53,13 @@ class Tokens:
 
         from pipeline import lake_search
 
-        chars = [chr(c) for lo, hi in KNOWN_RANGES for c in range(lo, hi + 1)]
+        ranges = " UNION ALL ".join(f"SELECT range AS i FROM range({lo}, {hi + 1})" for lo, hi in KNOWN_RANGES)
         conn = duckdb.connect()
         try:
             conn.execute(lake_search._sql("search_schema"))
-            rows = conn.execute("SELECT c, fts_main_documents.tokenize('a' || c || 'b') FROM unnest(?) t(c)",
-                                [chars]).fetchall()
+            # the characters made in SQL: a Python list bound as a parameter costs 60 ms here
+            rows = conn.execute(f"SELECT chr(i::INTEGER) AS c, fts_main_documents.tokenize('a' || c || 'b') "
+                                f"FROM ({ranges}) ORDER BY i").fetchall()
         finally:
             conn.close()
         table: dict[int, str] = {}
@@ -83,7 +84,7 @@ class Tokens:
         else:
             words = mapped.split()
         folded = joined.replace("đ", "d").replace("Đ", "D")
-        return Postings(hashlib.md5(folded.encode("utf-8")).hexdigest(), len(words), dict(Counter(words)))
+        return Postings(hashlib.md5(folded.encode("utf-8")).hexdigest(), len(words), Counter(words))
 
 
 _TOKENS: list[Tokens | None] = []

@@ -7,7 +7,8 @@ SELECT p.doc_id, max(p.seq) AS seq, arg_max(p.len, p.seq) AS len
 FROM _pending_docs p JOIN documents d ON d.doc_id = p.doc_id AND md5(d.search_text) = p.md5
 WHERE p.doc_id NOT IN (SELECT doc_id FROM search_docs)
 GROUP BY p.doc_id;
+-- (an entry's seq is unique: one integer key to probe)
 INSERT INTO search_postings
-SELECT p.doc_id, p.term, p.tf FROM _pending_postings p SEMI JOIN temp._search_taken s ON s.doc_id = p.doc_id AND s.seq = p.seq;
+SELECT p.doc_id, p.term, p.tf FROM _pending_postings p WHERE p.seq IN (SELECT seq FROM temp._search_taken);
 INSERT INTO search_docs SELECT doc_id, len FROM temp._search_taken;
 DROP TABLE temp._search_taken;
