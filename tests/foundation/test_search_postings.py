@@ -219,3 +219,29 @@ def test_no_postings_when_the_lake_publishes(home, monkeypatch):
         with open_writer(home) as writer:
             writer.index_documents(DOCS, {})
             assert writer.search_pending is None
+
+
+def test_store_documents_gives_the_publish_its_postings_new_and_changed_only(home, monkeypatch):
+    from pipeline.extract import content_hash
+    from pipeline.ingest import store_documents
+    from pipeline.store import open_writer
+
+    def doc(doc_id: str, title: str, text: str) -> dict:
+        row = document(doc_id, "2022-06-02", title=title, text=text)
+        row["content_hash"], row["story_id"] = content_hash(title, text), None
+        return row
+
+    counts = _tokenized(monkeypatch)
+    first = [doc("a", "Đào tạo giáo viên mầm non", "Triển khai Đề án 33."), doc("b", "Hội thi", "Bé khỏe, bé ngoan.")]
+    with open_writer(home) as writer:
+        store_documents(writer, first, [])
+        assert writer.search_pending is not None and writer.search_pending.documents == 2
+    assert counts == [0]  # nothing left to the SQL
+    _index_is_whole(home)
+    again = [first[0], doc("b", "Hội thi", "Bé khỏe, bé chăm.")]
+    with open_writer(home) as writer:
+        store_documents(writer, again, [])
+        assert writer.search_pending is not None and writer.search_pending.documents == 1  # "b" only
+    assert counts == [0, 0]
+    _index_is_whole(home)
+    assert query(home, SEARCH, ["be cham"]) == [("b",)] and query(home, SEARCH, ["be ngoan"]) == []
