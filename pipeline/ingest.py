@@ -421,7 +421,7 @@ def _known_documents(paths: Paths) -> dict[str, str | None]:
     from pipeline.snapshot import NoSnapshot, open_snapshot
 
     try:
-        with open_snapshot(paths) as conn:
+        with open_snapshot(paths, fts=False) as conn:
             return dict(conn.execute("SELECT doc_id, raw_sha256 FROM documents").fetchall())
     except NoSnapshot:
         return {}
