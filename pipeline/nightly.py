@@ -40,7 +40,7 @@ def write_known_state(paths: Paths, run_dir: Path) -> tuple[Path, Path]:
     validators_file = run_dir / "validators.json"
     validators: dict[str, dict[str, str | None]] = {}
     try:
-        with open_snapshot(paths) as conn:
+        with open_snapshot(paths, fts=False) as conn:
             for url, etag, modified in conn.execute(
                     "SELECT url, arg_max(etag, fetched_at), arg_max(last_modified, fetched_at) FROM fetch_log "
                     "WHERE kind IN ('feed', 'sitemap', 'listing') AND (etag IS NOT NULL OR last_modified IS NOT NULL) "
@@ -154,7 +154,7 @@ def _is_reprocess(run_dir: Path) -> bool:
 
 def latest_source_health(paths: Paths) -> list[dict[str, Any]]:
     try:
-        with open_snapshot(paths) as conn:
+        with open_snapshot(paths, fts=False) as conn:
             cur = conn.execute("SELECT source_id, health, items_found, pages_fetched, errors, last_error "
                                "FROM source_health ORDER BY source_id")
             cols = [d[0] for d in cur.description]
@@ -175,7 +175,7 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) ->
     run_id = new_run_id("reprocess")
     run_dir = paths.runs / run_id
     run_dir.mkdir(parents=True)
-    with open_snapshot(paths) as conn:
+    with open_snapshot(paths, fts=False) as conn:
         # final_url: where the stored bytes were served from (after redirects), as the first extraction saw it
         rows = conn.execute(
             "SELECT d.doc_id, d.url, d.canonical_url, d.source_id, d.raw_sha256, d.first_seen_at, d.published_at, "

@@ -14,7 +14,7 @@ import json
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pyarrow as pa
@@ -24,6 +24,10 @@ from pipeline.faults import pause
 from pipeline.locking import exclusive_lock
 from pipeline.plans import Plan
 from planwatch.config import Paths
+
+if TYPE_CHECKING:
+    from pipeline.rows import DocumentRow
+    from pipeline.search_pending import SearchPending
 
 UTC = dt.UTC
 
@@ -88,6 +92,18 @@ class Writer:
         self.paths = paths
         self.publish_seconds: float | None = None  # set by open_writer once it has published
         self.touched: dict[str, list[pa.Table]] = {}  # table -> keys of the batches loaded (a lake publish)
+        self.search_pending: SearchPending | None = None  # postings of the documents stored (pipeline.search_pending)
+        self.wants_postings = False  # set by open_writer when its publish is the snapshot's (not the lake's)
+
+    def index_documents(self, docs: Sequence[DocumentRow], stored_hashes: dict[str, str | None]) -> None:
+        """Compute the search postings of the documents just stored that are new or changed, for the publish
+        (pipeline.search_pending). stored_hashes: the content hash each stored one had before."""
+        from pipeline import search_pending
+
+        if not self.wants_postings:
+            return
+        folder = duck.own_spill_dir(self.paths.home / "tmp" / "search")
+        self.search_pending = search_pending.add_changed(self.search_pending, folder, docs, stored_hashes)
 
     # -- generic batch loads -------------------------------------------------------------------
     def insert(self, table: str, rows: Sequence[Mapping[str, Any]] | pa.Table, *, on_conflict: str = "ignore",
@@ -246,8 +262,14 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
             migrate(conn)
             rebuilt = False if defer_lake else _run_maintenance(conn)
             writer = Writer(conn, paths)
+            writer.wants_postings = publish and not lake.enabled()
             writer.ingest_review_journal()
-            yield writer
+            try:
+                yield writer
+            except BaseException:
+                if writer.search_pending is not None:
+                    writer.search_pending.discard()
+                raise
             pause("store")  # test-only hook (pipeline/faults.py); a no-op unless PLANWATCH_FAULT_PAUSE is set
             if defer_lake:  # a decision: its rows stay in the WAL (durable at commit; a read-only attach replays
                 # it, the next writer checkpoints it): a checkpoint rewrites review_decisions' primary-key index
@@ -258,9 +280,13 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
         finally:
             conn.close()
         started = time.perf_counter()
-        if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
-            # every story recomputed: every document's row may have changed
-            lake.publish(paths, None if rebuilt else writer.touched, lake=not defer_lake)
-        elif publish:
-            publish_snapshot(paths)
+        try:
+            if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
+                # every story recomputed: every document's row may have changed
+                lake.publish(paths, None if rebuilt else writer.touched, lake=not defer_lake)
+            elif publish:
+                publish_snapshot(paths, writer.search_pending)
+        finally:
+            if writer.search_pending is not None:
+                writer.search_pending.discard()
         writer.publish_seconds = time.perf_counter() - started if publish else None  # the publish stage
