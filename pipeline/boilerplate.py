@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from planwatch.core.text import fold_keep_spacing
+from planwatch.core.text import clean_lines, fold_keep_spacing
 
 WINDOW_DAYS = 14
 OUTLET_DOCS = 3
@@ -41,27 +40,11 @@ def paragraph_hash(folded_line: str) -> int:
     return int.from_bytes(hashlib.blake2b(folded_line.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-# Every character str.split() splits on but " " and "\n" (tests/stories check the list against str.isspace): a
-# folded text without them, without two spaces in a row and without a space at a line's start or end has each
-# line in fold_joined's form already.
-OTHER_SPACE = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
-
-
-def _spaced_once(folded: str) -> bool:
-    """True when every line of `folded` is " ".join(line.split()) already (normalize_text's output, folded)."""
-    return not ("  " in folded or " \n" in folded or "\n " in folded or folded[:1] == " " or folded[-1:] == " "
-                or OTHER_SPACE.search(folded))
-
-
 def paragraphs(text: str | None) -> list[tuple[int, str]]:
     """(para_hash, folded line) for every non-empty line of the text, in order (each line folded as
     planwatch.core.text.fold_joined: marks removed, lower-case, one space between words; the whole text in
     one pass, and its lines split into words only when some line's spacing needs it)."""
-    folded_text = fold_keep_spacing(text)
-    lines = folded_text.split("\n")
-    if not _spaced_once(folded_text):
-        lines = [" ".join(line.split()) for line in lines]
-    return [(paragraph_hash(folded), folded) for folded in lines if folded]
+    return [(paragraph_hash(folded), folded) for folded in clean_lines(fold_keep_spacing(text))]
 
 
 def countable(folded_line: str) -> bool:

@@ -1,5 +1,6 @@
 """The story signatures' shortcuts of issue 16 (workercpu) give what the plain ways give: the paragraphs of a text
-without splitting lines whose spacing is already single (pipeline.boilerplate.paragraphs), and word hashes
+without splitting lines whose spacing is already single (pipeline.boilerplate.paragraphs and extraction's body
+lines, through planwatch.core.text.clean_lines), and word hashes
 computed on a dictionary miss (pipeline.minhash.WordHasher). Checked on real news texts, as extraction leaves them
 and raw, and on text built to break them."""
 
@@ -15,6 +16,7 @@ import pytest
 
 from pipeline import boilerplate, minhash
 from pipeline.normalize import normalize_text
+from planwatch.core import text as core_text
 from planwatch.core.text import fold_keep_spacing
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -54,13 +56,15 @@ def test_paragraphs_are_the_same_with_and_without_the_spacing_shortcut() -> None
     shortcut = 0
     for text in cases:
         assert boilerplate.paragraphs(text) == _reference_paragraphs(text), repr(text[:120])
-        shortcut += boilerplate._spaced_once(fold_keep_spacing(text))
+        shortcut += core_text.single_spaced(fold_keep_spacing(text))
+        lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]  # extract_body's, before
+        assert core_text.clean_lines(text) == lines, repr(text[:120])
     assert 0 < shortcut < len(cases)  # both paths were taken
 
 
 def test_the_other_spaces_are_every_space_str_split_knows_but_space_and_newline() -> None:
     spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()} - {" ", "\n"}
-    assert {chr(c) for c in range(0x110000) if boilerplate.OTHER_SPACE.match(chr(c))} == spaces
+    assert {chr(c) for c in range(0x110000) if core_text.OTHER_SPACE.match(chr(c))} == spaces
 
 
 def test_word_hashes_are_the_blake2b_of_each_word_whatever_the_cache_holds() -> None:
