@@ -66,3 +66,19 @@ def test_the_legacy_font_test_is_the_same_with_one_scan_first() -> None:
         assert encoding.detect_legacy(text) == expected, text[:100]
         found.add(expected)
     assert found == {None, "tcvn3", "vni"}
+
+
+def test_plain_string_xpaths_read_the_values_lxml_smart_strings_read() -> None:
+    from lxml import html as lxml_html
+
+    from pipeline import layout_tokens, trafilatura_calls
+
+    repo = Path(__file__).resolve().parents[2]
+    pages = sorted([*(repo / "tests" / "extraction" / "fixtures").rglob("*.html"),
+                    *(SHARED / "real-pages").rglob("*.html")])
+    assert pages
+    for path in pages:
+        tree = lxml_html.document_fromstring(path.read_bytes())
+        assert layout_tokens._CLASS_VALUES(tree) == tree.xpath("//@class"), path
+        assert layout_tokens._ID_VALUES(tree) == tree.xpath("//@id"), path
+        assert trafilatura_calls._ATTR_VALUES(tree) == tree.xpath(trafilatura_calls._ATTRS), path
