@@ -20,6 +20,23 @@ import re
 import unicodedata
 
 _HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# Every character str.split() splits on but " " and "\n" (tests/stories check the list against str.isspace)
+OTHER_SPACE = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
+def single_spaced(text: str) -> bool:
+    """True when every line of `text` (split on "\n") is " ".join(line.split()) already: no other space than " "
+    and "\n", no two spaces in a row, no space at a line's start or end. Substring tests and one character-class
+    scan, so a caller can skip splitting every line into words (normalize_text's output nearly always is)."""
+    return not ("  " in text or " \n" in text or "\n " in text or text[:1] == " " or text[-1:] == " "
+                or OTHER_SPACE.search(text))
+
+
+def clean_lines(text: str) -> list[str]:
+    """[" ".join(line.split()) for line in text.split("\n")], without the empty ones."""
+    if single_spaced(text):
+        return [line for line in text.split("\n") if line]
+    return [joined for joined in (" ".join(line.split()) for line in text.split("\n")) if joined]
 
 
 def _drop_marks_table() -> dict[int, int | None]:
