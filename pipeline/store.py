@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -24,6 +25,8 @@ from pipeline.faults import pause
 from pipeline.locking import exclusive_lock
 from pipeline.plans import Plan
 from planwatch.config import Paths
+
+_log = logging.getLogger("planwatch.lake")
 
 UTC = dt.UTC
 
@@ -87,6 +90,7 @@ class Writer:
         self.conn = conn
         self.paths = paths
         self.publish_seconds: float | None = None  # set by open_writer once it has published
+        self.publish_error: str | None = None  # set by open_writer when the lake publish failed (lake.LakeLocked)
         self.touched: dict[str, list[pa.Table]] = {}  # table -> keys of the batches loaded (a lake publish)
 
     # -- generic batch loads -------------------------------------------------------------------
@@ -259,8 +263,11 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
             conn.close()
         started = time.perf_counter()
         if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
-            # every story recomputed: every document's row may have changed
-            lake.publish(paths, None if rebuilt else writer.touched, lake=not defer_lake)
+            try:  # every story recomputed: every document's row may have changed
+                lake.publish(paths, None if rebuilt else writer.touched, lake=not defer_lake)
+            except lake.LakeLocked as exc:  # the job is in the warehouse; the next publish takes its keys in
+                writer.publish_error = str(exc)
+                _log.warning("%s", exc)
         elif publish:
             publish_snapshot(paths)
         writer.publish_seconds = time.perf_counter() - started if publish else None  # the publish stage
