@@ -580,7 +580,8 @@ def touched_docs(touched: dict[str, list[Any]] | None) -> set[str] | None:
     return {k[0] for t in MATCH_INPUTS for k in _touched_keys(touched.get(t, []), ("doc_id",))}
 
 
-def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: bool = True) -> dict[str, Any]:
+def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: bool = True,
+            recorded: Path | None = None) -> dict[str, Any]:
     """Publish the (closed, checkpointed) warehouse: the coverage file first (pipeline.coverage_file, what
     the report reads), then the lake. Caller holds the writer lock. The first publish (no lake yet, or
     `touched` None) mirrors everything. With `lake` False only the coverage file is published (a review
@@ -589,13 +590,14 @@ def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: 
 
     A lake publish first records its keys (pipeline.lake_pending) and takes in those of earlier publishes that
     never committed; the records go once the lake's transaction has committed. A catalog found locked is
-    tried again (RETRY_WAITS); past the last attempt LakeLocked is raised, the records kept."""
+    tried again (RETRY_WAITS); past the last attempt LakeLocked is raised, the records kept. `recorded`: this
+    publish's record, written already by the writer before its checkpoint (`record_keys`)."""
     from pipeline import coverage_delta, coverage_file, lake_pending
 
     first = not exists(paths)
     records: list[Path] = []
     if lake:
-        touched, records = _take_in_pending(paths, None if first else touched)
+        touched, records = _take_in_pending(paths, None if first else touched, recorded)
     docs = None if first else touched_docs(touched)
     if not lake and docs is not None:  # a decision: the report reads it from the delta file at once
         return {"whole": [], "delta": {}, "coverage": coverage_delta.publish(paths, docs)}
@@ -613,13 +615,21 @@ def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: 
     return done
 
 
-def _take_in_pending(paths: Paths, touched: dict[str, list[Any]] | None) -> tuple[dict[str, list[Any]] | None,
-                                                                                     list[Path]]:
-    """Record this publish's keys, and add to them the keys of earlier publishes that never committed. Returns
-    the keys to publish (None: everything) and the records to remove once they are."""
+def record_keys(paths: Paths, touched: dict[str, list[Any]] | None) -> Path:
+    """Record the keys a publish is about to publish (pipeline.lake_pending; everything when there is no lake
+    yet). The writer calls it before its checkpoint, so a job killed from then on is caught up too."""
     from pipeline import lake_pending
 
-    own = lake_pending.record(paths, touched)
+    return lake_pending.record(paths, touched if exists(paths) else None)
+
+
+def _take_in_pending(paths: Paths, touched: dict[str, list[Any]] | None,
+                     own: Path | None = None) -> tuple[dict[str, list[Any]] | None, list[Path]]:
+    """Record this publish's keys (unless `own` holds them), and add to them the keys of earlier publishes that
+    never committed. Returns the keys to publish (None: everything) and the records to remove once they are."""
+    from pipeline import lake_pending
+
+    own = own or lake_pending.record(paths, touched)
     earlier = lake_pending.read(paths, skip=own)
     records = [own, *earlier.records]
     if not earlier.records:

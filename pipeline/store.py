@@ -252,6 +252,9 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
             writer = Writer(conn, paths)
             writer.ingest_review_journal()
             yield writer
+            recorded = None
+            if publish and lake.enabled() and not defer_lake:  # the job's keys, kept until the lake has them
+                recorded = lake.record_keys(paths, None if rebuilt else writer.touched)  # (docs/decisions.md 23)
             pause("store")  # test-only hook (pipeline/faults.py); a no-op unless PLANWATCH_FAULT_PAUSE is set
             if defer_lake:  # a decision: its rows stay in the WAL (durable at commit; a read-only attach replays
                 # it, the next writer checkpoints it): a checkpoint rewrites review_decisions' primary-key index
@@ -264,7 +267,7 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
         started = time.perf_counter()
         if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
             try:  # every story recomputed: every document's row may have changed
-                lake.publish(paths, None if rebuilt else writer.touched, lake=not defer_lake)
+                lake.publish(paths, None if rebuilt else writer.touched, lake=not defer_lake, recorded=recorded)
             except lake.LakeLocked as exc:  # the job is in the warehouse; the next publish takes its keys in
                 writer.publish_error = str(exc)
                 _log.warning("%s", exc)

@@ -182,3 +182,20 @@ def test_a_gap_without_a_record_is_found_by_comparison(migrated: Paths, quick: N
     write_job(migrated)
     assert lake_pending.pending(migrated) == 0
     assert_lake_equals_warehouse(migrated)
+
+
+def test_a_job_stopped_between_its_checkpoint_and_its_publish_is_caught_up(migrated: Paths, quick: None,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    publish = lake.publish
+
+    def stopped(*args: object, **kwargs: object) -> None:  # the process ends after the warehouse's checkpoint
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(lake, "publish", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        new_job(migrated, "d92")
+    monkeypatch.setattr(lake, "publish", publish)
+    assert not in_lake(migrated, "d92") and lake_pending.pending(migrated) == 1
+    write_job(migrated)
+    assert in_lake(migrated, "d92") and lake_pending.pending(migrated) == 0
+    assert_lake_equals_warehouse(migrated)
