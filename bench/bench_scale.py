@@ -72,6 +72,7 @@ from planwatch.config import Paths
 from planwatch.core.vntime import VN_TZ as VN
 
 CHUNK = 20_000
+DECISION_TIMEOUT = 300.0  # seconds a decision may take to show in the report before the bench gives up
 NUM_PERM = 128
 N_OUTLETS = 700
 # the search step: the best 20 by BM25 from the postings of the query's terms, then their rows (docs/decisions.md
@@ -350,10 +351,13 @@ def measure(paths: Paths) -> dict[str, Any]:
                                      "--lock-timeout", "60"])
         if result.exit_code != 0:
             raise RuntimeError(f"review decide failed: {result.output}")
-        deadline = time.perf_counter() + 900
+        deadline = time.perf_counter() + DECISION_TIMEOUT
         while _counted(paths, plan_id) == before:
             if time.perf_counter() > deadline:
-                raise RuntimeError("the decision never showed in the report")
+                raise RuntimeError(
+                    f"the decision on {ref} did not show in the report within {DECISION_TIMEOUT:.0f} s (still "
+                    f"{before}); if a lake publish failed earlier, the item picked from the lake may be of a story "
+                    f"the warehouse counts already: check lake/pending and run `python -m pipeline.lake catch-up`")
             time.sleep(0.01)
         out[f"decision_visible{suffix}_ms"] = round((time.perf_counter() - started) * 1000, 1)
         CPU[f"decision_visible{suffix}_cpu_ms"] = round((time.process_time() - cpu_started) * 1000, 1)
@@ -389,16 +393,25 @@ def _peak_mb() -> float:
 def _wait_for_waiter(sync_log: Path, lines_before: int, timeout: float = 900) -> None:
     """With the lake, `review decide` leaves the lake's publish to a background waiter process; wait until it
     has written its line, so that the steps after (publish, the write job) measure themselves, not a wait for
-    the writer lock the waiter holds (a nightly job does not follow a decision by a second)."""
+    the writer lock the waiter holds (a nightly job does not follow a decision by a second). Raises past
+    `timeout`, and when the waiter says its lake publish failed."""
     from pipeline import lake
 
     if not lake.enabled():
         return
     deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
-        if sync_log.exists() and sync_log.read_text(encoding="utf-8").count("\n") > lines_before:
-            return
+        if sync_log.exists():
+            lines = sync_log.read_text(encoding="utf-8").splitlines()[lines_before:]
+            done = [line for line in lines if "review sync:" in line]  # its last line (warnings may come first)
+            if (done and "not to the lake" in done[-1]) or any("Traceback" in line for line in lines):
+                time.sleep(1.0)  # the rest of a traceback
+                tail = sync_log.read_text(encoding="utf-8").splitlines()[-1]
+                raise RuntimeError(f"the review waiter's lake publish failed: {(done or [tail])[-1][:500]}")
+            if done:
+                return
         time.sleep(0.2)
+    raise RuntimeError(f"the review waiter wrote nothing in {sync_log} within {timeout:.0f} s")
 
 
 def _size(path: Path) -> int:

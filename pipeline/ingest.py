@@ -65,6 +65,9 @@ class IngestSummary:
     extract_errors: list[dict[str, str]] = field(default_factory=list)
     sources: int = 0
     stages: dict[str, dict[str, Any]] = field(default_factory=dict)  # pipeline.stages: seconds, items per stage
+    # why the lake publish failed (pipeline.lake.LakeLocked): the run is in the warehouse, the next publish
+    # brings the lake up to date; None when it published
+    publish_error: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -265,7 +268,8 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     if writer.publish_seconds is not None:
         times.add("publish", writer.publish_seconds, 1)
     summary.stages = times.as_dict()
-    record_publish(paths, run_id, times)
+    summary.publish_error = writer.publish_error
+    record_publish(paths, run_id, times, writer.publish_error)
     (run_dir / INGESTED_MARKER).write_text(now().isoformat() + "\n", encoding="utf-8")
     return summary
 
@@ -381,9 +385,10 @@ def _fetches_and_health(run_dir: Path, run_id: str, summary: IngestSummary,
     return fetches, health
 
 
-def record_publish(paths: Paths, run_id: str, times: StageTimes) -> None:
+def record_publish(paths: Paths, run_id: str, times: StageTimes, error: str | None = None) -> None:
     """The publish stage is only known once the snapshot is out: record it in the warehouse now (it reaches
-    the snapshot with the next publish); the CLI, the run summary and the Prefect artifact have it at once."""
+    the snapshot with the next publish); the CLI, the run summary and the Prefect artifact have it at once.
+    `error`: why the lake publish failed (the run's `publish_error`)."""
     from pipeline.locking import exclusive_lock
     from pipeline.store import connect_rw
 
@@ -391,7 +396,8 @@ def record_publish(paths: Paths, run_id: str, times: StageTimes) -> None:
         conn = connect_rw(paths)
         try:
             conn.execute("UPDATE crawl_runs SET summary_json = json_merge_patch(summary_json, ?) WHERE run_id = ?",
-                         [json.dumps({"stages": times.as_dict()}), run_id])
+                         [json.dumps({"stages": times.as_dict(), **({"publish_error": error} if error else {})}),
+                          run_id])
             rows = [r for r in times.rows(run_id) if r["stage"] == "publish"]
             Writer(conn, paths).insert("run_stages", rows, on_conflict="replace")
             conn.execute("CHECKPOINT")

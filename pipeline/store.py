@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -28,6 +29,8 @@ from planwatch.config import Paths
 if TYPE_CHECKING:
     from pipeline.rows import DocumentRow
     from pipeline.search_pending import SearchPending
+
+_log = logging.getLogger("planwatch.lake")
 
 UTC = dt.UTC
 
@@ -91,6 +94,7 @@ class Writer:
         self.conn = conn
         self.paths = paths
         self.publish_seconds: float | None = None  # set by open_writer once it has published
+        self.publish_error: str | None = None  # set by open_writer when the lake publish failed (lake.LakeLocked)
         self.touched: dict[str, list[pa.Table]] = {}  # table -> keys of the batches loaded (a lake publish)
         self.search_pending: SearchPending | None = None  # postings of the documents stored (pipeline.search_pending)
         self.wants_postings = False  # set by open_writer when its publish is the snapshot's (not the lake's)
@@ -270,6 +274,9 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
                 if writer.search_pending is not None:
                     writer.search_pending.discard()
                 raise
+            recorded = None
+            if publish and lake.enabled() and not defer_lake:  # the job's keys, kept until the lake has them
+                recorded = lake.record_keys(paths, None if rebuilt else writer.touched)  # (docs/decisions.md 22)
             pause("store")  # test-only hook (pipeline/faults.py); a no-op unless PLANWATCH_FAULT_PAUSE is set
             if defer_lake:  # a decision: its rows stay in the WAL (durable at commit; a read-only attach replays
                 # it, the next writer checkpoints it): a checkpoint rewrites review_decisions' primary-key index
@@ -282,8 +289,11 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
         started = time.perf_counter()
         try:
             if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
-                # every story recomputed: every document's row may have changed
-                lake.publish(paths, None if rebuilt else writer.touched, lake=not defer_lake)
+                try:  # every story recomputed: every document's row may have changed
+                    lake.publish(paths, None if rebuilt else writer.touched, lake=not defer_lake, recorded=recorded)
+                except lake.LakeLocked as exc:  # the job is in the warehouse; the next publish takes its keys in
+                    writer.publish_error = str(exc)
+                    _log.warning("%s", exc)
             elif publish:
                 publish_snapshot(paths, writer.search_pending)
         finally:
