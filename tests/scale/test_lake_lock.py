@@ -1,4 +1,4 @@
-"""A lake publish that finds the SQLite catalog locked (docs/decisions.md entry 23): a reader inside a transaction
+"""A lake publish that finds the SQLite catalog locked (docs/decisions.md entry 22): a reader inside a transaction
 no longer stops it (WAL mode); a lock held past every retry leaves the job in the warehouse, says why in the run's
 summary, and the next write job brings the lake back to the warehouse's keys, with no gap and no duplicate."""
 
