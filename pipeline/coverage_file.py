@@ -118,10 +118,13 @@ def _copy_small(conn: duckdb.DuckDBPyConnection, create: bool) -> list[str]:
 
 
 def expand_to_stories(conn: duckdb.DuckDBPyConnection, catalog: str, doc_ids: Iterable[str],
-                      row_ids: dict[str, list[int]] | None = None) -> list[str]:
+                      row_ids: dict[str, list[int]] | None = None, hint: str | None = None,
+                      hint_rows: dict[str, list[int]] | None = None) -> list[str]:
     """These documents and every copy of their stories (a story-wide decision reaches them all). `row_ids`:
     given a dict, the row id in `{catalog}.documents` of each document found is left in it (for
-    fresh_rows' `doc_rows`; not with many seeds)."""
+    fresh_rows' `doc_rows`; not with many seeds). `hint`: a relation with the columns doc_id and story_id (the
+    key: cov.matches) whose story keys are tried first, verified (see _hinted_members); `hint_rows`: given a
+    dict, the row ids in `hint` of the seeds found there are left in it (all of each seed's rows)."""
     from pipeline.keyfetch import literal_list
 
     seeds = sorted(set(doc_ids))
@@ -132,14 +135,48 @@ def expand_to_stories(conn: duckdb.DuckDBPyConnection, catalog: str, doc_ids: It
         return sorted(r[0] for r in rows)
     # a decision, a crawl's batch: constants filtering the scans of doc_id and story_id (migration 014 dropped
     # the indexes that answered them in 1-2 ms at 1M; a scan with constants is 24-59 ms CPU there)
-    found = conn.execute(sql.query("coverage_story_keys").format(catalog=catalog)
-                         .replace("/*IDS*/", literal_list(seeds))).fetchall()
-    keys = sorted({r[2] for r in found})
-    members = conn.execute(sql.query("coverage_story_members").format(catalog=catalog)
-                           .replace("/*KEYS*/", literal_list(keys))).fetchall() if keys else []
+    members = _hinted_members(conn, catalog, seeds, hint, hint_rows) if hint else None
+    found: list[Any] = []
+    if members is None:
+        found = conn.execute(sql.query("coverage_story_keys").format(catalog=catalog)
+                             .replace("/*IDS*/", literal_list(seeds))).fetchall()
+        members = _members(conn, catalog, sorted({r[2] for r in found}))
     if row_ids is not None:
         row_ids.update({str(r[0]): [int(r[1])] for r in [*found, *members]})
     return sorted({r[0] for r in members} | set(seeds))
+
+
+def _members(conn: duckdb.DuckDBPyConnection, catalog: str, keys: list[str]) -> list[Any]:
+    """(doc_id, row id, story key) of every document of these story keys (coverage_story_members.sql)."""
+    from pipeline.keyfetch import literal_list
+
+    if not keys:
+        return []
+    return conn.execute(sql.query("coverage_story_members").format(catalog=catalog)
+                        .replace("/*KEYS*/", literal_list(keys))).fetchall()
+
+
+def _hinted_members(conn: duckdb.DuckDBPyConnection, catalog: str, seeds: list[str], hint: str,
+                    hint_rows: dict[str, list[int]] | None) -> list[Any] | None:
+    """The members of the seeds' stories by the story keys `hint` holds for them (saves the scan of doc_id in
+    `{catalog}.documents` that coverage_story_keys.sql is: about 20 ms CPU at a million documents), or None when
+    a seed is not in `hint` or its key there is not its key in the catalog now (a write job moved it since).
+    Exact: each seed must come back from the members' scan with the very key `hint` gave it, so the keys are
+    the seeds' keys in the catalog, and the members those of coverage_story_keys.sql's keys."""
+    from pipeline.keyfetch import literal_list
+
+    rows = conn.execute(f"SELECT rowid, doc_id, story_id FROM {hint} WHERE doc_id IN ({literal_list(seeds)})"
+                        ).fetchall()
+    keys = {(str(r[1]), r[2]) for r in rows}
+    if hint_rows is not None:
+        for rid, doc_id, _ in rows:
+            hint_rows.setdefault(str(doc_id), []).append(int(rid))
+    if len({d for d, _ in keys}) != len(keys) or {d for d, _ in keys} != set(seeds) or None in {k for _, k in keys}:
+        return None
+    members = _members(conn, catalog, sorted({str(k) for _, k in keys}))
+    if not keys <= {(str(r[0]), r[2]) for r in members}:
+        return None
+    return members
 
 
 FEW_SEEDS = 1000  # up to this many documents, expand_to_stories writes them as constants
