@@ -15,7 +15,7 @@ import pytest
 from pipeline import lake_search, search_tokens
 from pipeline.search_tokens import KNOWN_RANGES
 from tests.foundation.helpers import query
-from tests.foundation.test_search import LENGTHS, SEARCH, WHOLE
+from tests.foundation.test_search import LENGTHS, SEARCH, WHOLE, _tokenized
 from tests.support.warehouse import document
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -94,20 +94,6 @@ DOCS = [
              text=unicodedata.normalize("NFD", "Bồi dưỡng thường xuyên, đào tạo.")),
     document("ru", "2022-05-03", title="Giáo viên tiểu học", text="Hợp tác với Москва."),
 ]
-
-
-def _tokenized(monkeypatch) -> list[int]:
-    from pipeline import publish
-
-    counts: list[int] = []
-    real = publish.build_search_index
-
-    def spy(conn, previous=None, pending=None):
-        counts.append(real(conn, previous, pending))
-        return counts[-1]
-
-    monkeypatch.setattr(publish, "build_search_index", spy)
-    return counts
 
 
 def _store(home, docs, stored_hashes=None) -> None:
