@@ -262,32 +262,28 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
     paths = (paths or Paths.from_env()).ensure()
     with exclusive_lock(paths.writer_lock, timeout=lock_timeout):
         conn = connect_rw(paths)
-        try:
-            migrate(conn)
-            rebuilt = False if defer_lake else _run_maintenance(conn)
-            writer = Writer(conn, paths)
-            writer.wants_postings = publish and not lake.enabled()
-            writer.ingest_review_journal()
+        writer: Writer | None = None
+        try:  # the job's spilled postings (if any) are removed however it ends
             try:
+                migrate(conn)
+                rebuilt = False if defer_lake else _run_maintenance(conn)
+                writer = Writer(conn, paths)
+                writer.wants_postings = publish and not lake.enabled()
+                writer.ingest_review_journal()
                 yield writer
-            except BaseException:
-                if writer.search_pending is not None:
-                    writer.search_pending.discard()
-                raise
-            recorded = None
-            if publish and lake.enabled() and not defer_lake:  # the job's keys, kept until the lake has them
-                recorded = lake.record_keys(paths, None if rebuilt else writer.touched)  # (docs/decisions.md 22)
-            pause("store")  # test-only hook (pipeline/faults.py); a no-op unless PLANWATCH_FAULT_PAUSE is set
-            if defer_lake:  # a decision: its rows stay in the WAL (durable at commit; a read-only attach replays
-                # it, the next writer checkpoints it): a checkpoint rewrites review_decisions' primary-key index
-                # whole, 0.1-0.3 s at 1M documents
-                conn.execute("PRAGMA disable_checkpoint_on_shutdown")
-            else:
-                conn.execute("CHECKPOINT")
-        finally:
-            conn.close()
-        started = time.perf_counter()
-        try:
+                recorded = None
+                if publish and lake.enabled() and not defer_lake:  # the job's keys, kept until the lake has them
+                    recorded = lake.record_keys(paths, None if rebuilt else writer.touched)  # (decisions.md 22)
+                pause("store")  # test-only hook (pipeline/faults.py); a no-op unless PLANWATCH_FAULT_PAUSE is set
+                if defer_lake:  # a decision: its rows stay in the WAL (durable at commit; a read-only attach
+                    # replays it, the next writer checkpoints it): a checkpoint rewrites review_decisions'
+                    # primary-key index whole, 0.1-0.3 s at 1M documents
+                    conn.execute("PRAGMA disable_checkpoint_on_shutdown")
+                else:
+                    conn.execute("CHECKPOINT")
+            finally:
+                conn.close()
+            started = time.perf_counter()
             if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
                 try:  # every story recomputed: every document's row may have changed
                     lake.publish(paths, None if rebuilt else writer.touched, lake=not defer_lake, recorded=recorded)
@@ -297,6 +293,6 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
             elif publish:
                 publish_snapshot(paths, writer.search_pending)
         finally:
-            if writer.search_pending is not None:
+            if writer is not None and writer.search_pending is not None:
                 writer.search_pending.discard()
         writer.publish_seconds = time.perf_counter() - started if publish else None  # the publish stage
