@@ -32,9 +32,10 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any, Protocol
 
 import numpy as np
@@ -176,13 +177,18 @@ def representative_of(story_id: str) -> str | None:
     return story_id[2:] if story_id.startswith("s-") else None
 
 
-def _occurrences(docs: Sequence[Doc]) -> dict[int, dict[str | None, tuple[set[str], set[int]]]]:
-    """A batch's own paragraph occurrences: per paragraph and outlet, (documents, periods)."""
+def _occurrences(docs: Sequence[Doc], only: set[int] | None = None
+                 ) -> dict[int, dict[str | None, tuple[set[str], set[int]]]]:
+    """A batch's own paragraph occurrences: per paragraph and outlet, (documents, periods). only: just these
+    paragraphs (each document's own ones picked by one set intersection)."""
     out: dict[int, dict[str | None, tuple[set[str], set[int]]]] = defaultdict(dict)
     for doc in docs:
+        hashes = doc.countable_hashes() if only is None else doc.countable_hashes() & only
+        if not hashes:
+            continue
         p = period(_local_date(doc))
         source, doc_id = doc.source_id, doc.doc_id
-        for h in doc.countable_hashes():
+        for h in hashes:
             per_outlet = out[h]
             entry = per_outlet.get(source)
             if entry is None:  # (no setdefault: it built two empty sets for every occurrence)
@@ -191,6 +197,57 @@ def _occurrences(docs: Sequence[Doc]) -> dict[int, dict[str | None, tuple[set[st
             if p is not None:
                 entry[1].add(p)
     return out
+
+
+def _batch_counts(docs: Sequence[Doc]) -> Counter[int]:
+    """How many of these documents carry each countable paragraph (a document's hashes are a set: once each)."""
+    return Counter(chain.from_iterable(d.countable_hashes() for d in docs))
+
+
+def _may_become(stored: Mapping[int, OutletCounts], batch: Mapping[int, int]) -> set[int]:
+    """The paragraphs that stored and batch documents together put in at least FEWEST documents: the only ones
+    the rule can call boilerplate (the others need no look at their outlets and periods). batch: documents of
+    the batch carrying each paragraph (_batch_counts)."""
+    out = {h for h, n in batch.items() if n >= FEWEST}
+    for h, counts in stored.items():
+        if h not in out and sum(n for n, _ in counts.values()) + batch.get(h, 0) >= FEWEST:
+            out.add(h)
+    return out
+
+
+class _BatchBands:
+    """The batch's own candidate keys (one row of keys per document), sorted once: which batch documents carry
+    any of some keys, for many documents at once (numpy), instead of a Python set per key."""
+
+    def __init__(self, doc_ids: Sequence[str], keys: np.ndarray) -> None:
+        self.ids = list(doc_ids)
+        flat = np.asarray(keys, dtype=np.uint64).reshape(-1)
+        owner = np.repeat(np.arange(len(self.ids)), keys.shape[1] if keys.ndim == 2 else 0)
+        order = np.argsort(flat, kind="stable")
+        self.keys, self.owner = flat[order], owner[order]
+
+    def hits(self, queries: Mapping[str, np.ndarray]) -> dict[str, set[str]]:
+        """For each asking document (doc_id -> its keys), the batch documents other than itself that share a
+        key with it."""
+        out: dict[str, set[str]] = {d: set() for d in queries}
+        if not queries or self.keys.size == 0:
+            return out
+        asking = list(queries)
+        rows = [np.asarray(queries[d], dtype=np.uint64).reshape(-1) for d in asking]
+        flat = np.concatenate(rows)
+        who = np.repeat(np.arange(len(asking)), [r.size for r in rows])
+        lo = np.searchsorted(self.keys, flat, "left")
+        hi = np.searchsorted(self.keys, flat, "right")
+        # a key only the asking document itself carries gives nothing: most keys of a batch's own documents
+        index = {d: i for i, d in enumerate(self.ids)}
+        mine = np.array([index.get(d, -1) for d in asking], dtype=np.int64)[who]
+        alone = (hi - lo == 1) & (self.owner[np.minimum(lo, self.keys.size - 1)] == mine)
+        for at in np.flatnonzero((hi > lo) & ~alone).tolist():
+            found = out[asking[who[at]]]
+            found.update(self.ids[i] for i in self.owner[lo[at]:hi[at]].tolist())
+        for d in asking:
+            out[d].discard(d)
+        return out
 
 
 def _content(doc: Doc) -> tuple[Any, ...]:
@@ -205,18 +262,6 @@ def _rule(counts: OutletCounts | None) -> bool:
     if not counts or sum(n for n, _ in counts.values()) < FEWEST:
         return False  # most paragraphs: in one or two documents
     return rule_on_counts((n, 0, list(periods)) for n, periods in counts.values())
-
-
-def _could_become(stored: OutletCounts | None, batch: dict[str | None, tuple[set[str], set[int]]]) -> bool:
-    """False when the stored and the batch's documents of a paragraph are too few for the rule (it needs at least
-    OUTLET_DOCS documents, or SPREAD_PERIODS periods, so at least FEWEST documents)."""
-    total = 0
-    if stored:
-        for n, _ in stored.values():
-            total += n
-    for ids, _ in batch.values():
-        total += len(ids)
-    return total >= FEWEST
 
 
 def _merged(stored: OutletCounts | None, batch: dict[str | None, tuple[set[str], set[int]]]) -> OutletCounts:
@@ -240,7 +285,7 @@ class Assigner:
         self.cands: dict[str, set[str]] = {}
         self.boiler: set[int] = set()
         self.checked_paras: set[int] = set()
-        self.batch_bands: dict[int, set[str]] = defaultdict(set)
+        self.batch_bands = _BatchBands([], np.empty((0, KEYS), dtype=np.uint64))
         self.new_ids: set[str] = set()
         self.verdicts: dict[str, Verdict] = {}
         self._asked: set[str] = set()
@@ -289,10 +334,9 @@ class Assigner:
         return {m for m in stored if self.story_of.get(m) in wanted} | {
             d for d, s in self.story_of.items() if s in wanted}
 
-    def _batch_hits(self, doc_id: str) -> set[str]:
-        bands = self.batch_bands
-        # tolist: the keys as Python ints at once (int() of each numpy scalar was most of this set's time)
-        return {d for key in self.keys_of[doc_id].tolist() for d in bands.get(key, ())} - {doc_id}
+    def _batch_hits(self, doc_ids: Iterable[str]) -> dict[str, set[str]]:
+        """The batch's documents sharing a key with each of these (itself left out)."""
+        return self.batch_bands.hits({d: self.keys_of[d] for d in doc_ids if d in self.keys_of})
 
     def _ensure_candidates(self, doc_ids: Iterable[str]) -> None:
         """Candidates (both directions) of stored documents to evaluate again: keys from their stored text."""
@@ -305,8 +349,9 @@ class Assigner:
         for doc, row in zip(docs, prepared.keys, strict=True):
             self.keys_of[doc.doc_id] = row
         stored = self.lookup.candidates(docs, prepared.keys) if docs else {}
+        in_batch = self._batch_hits(wanted)
         for doc_id in wanted:
-            found = stored.get(doc_id, set()) | (self._batch_hits(doc_id) if doc_id in self.keys_of else set())
+            found = stored.get(doc_id, set()) | in_batch.get(doc_id, set())
             self.cands[doc_id] = found - {doc_id}
         self._know({c for d in wanted for c in self.cands[d]})
 
@@ -333,8 +378,8 @@ class Assigner:
     def _index_paragraphs(self, new: Sequence[Doc], previous: Sequence[Doc]) -> set[int]:
         """Forget re-extracted documents, count the batch's paragraphs; return the paragraphs whose
         boilerplate status changed (the status of every batch paragraph is known afterwards)."""
-        own = _occurrences(new)
-        paras = set(own) | {h for d in previous for h in d.countable_hashes()}
+        counts = _batch_counts(new)
+        paras = set(counts).union(*(d.countable_hashes() for d in previous))
         before = self.lookup.paragraph_counts(paras) if paras else {}
         if previous:
             self.lookup.forget([d.doc_id for d in previous])
@@ -342,8 +387,10 @@ class Assigner:
         else:
             stored = before
         self.lookup.add_paragraphs(new)
-        after = {h for h in paras if (h in stored or h in own) and _could_become(stored.get(h), own.get(h, {}))
-                 and _rule(_merged(stored.get(h), own.get(h, {})))}
+        # (every paragraph asked is stored or the batch's own: paragraph_counts answers for asked ones only)
+        possible = _may_become(stored, counts)
+        own = _occurrences(new, possible)
+        after = {h for h in possible if _rule(_merged(stored.get(h), own.get(h, {})))}
         self.boiler |= after
         self.checked_paras |= paras
         # a paragraph in neither (not boilerplate before, nor after) did not change
@@ -409,11 +456,10 @@ class Assigner:
             self.docs[doc.doc_id] = doc
             self.order[doc.doc_id] = sort_key(doc)
             self.keys_of[doc.doc_id] = row
-            for key in row.tolist():  # Python ints, as int(key) of each element gave
-                self.batch_bands[key].add(doc.doc_id)
+        self.batch_bands = _BatchBands([d.doc_id for d in ordered], prepared.keys)
         seeds: set[str] = set(self.new_ids)
         if index_paragraphs:
-            self.lookup.prefetch(prepared.keys, {h for d in [*ordered, *previous] for h in d.countable_hashes()})
+            self.lookup.prefetch(prepared.keys, set().union(*(d.countable_hashes() for d in [*ordered, *previous])))
             flipped = self._index_paragraphs(ordered, previous)
             if previous:  # re-extracted with another content: what the old text was a candidate of, or represented
                 old = Prepared.of(previous)
@@ -429,8 +475,9 @@ class Assigner:
                 self._ensure_candidates(sorted(members))
                 seeds |= members | {c for m in members for c in self.cands.get(m, ())}
         stored = self.lookup.candidates(ordered, prepared.keys)
+        in_batch = self._batch_hits(self.new_ids)
         for doc in ordered:
-            self.cands[doc.doc_id] = (stored.get(doc.doc_id, set()) | self._batch_hits(doc.doc_id)) - {doc.doc_id}
+            self.cands[doc.doc_id] = (stored.get(doc.doc_id, set()) | in_batch[doc.doc_id]) - {doc.doc_id}
         self._know({c for cs in self.cands.values() for c in cs} | seeds)
         self._prefetch(self.new_ids)
         self._replay(seeds)

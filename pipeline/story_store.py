@@ -94,7 +94,7 @@ class DuckLookup:
         self._stale_any: bool | None = None  # whether any document has stale base rows (None: not asked yet)
         # what prefetch() found: stored documents per band key, and occurrences per paragraph (probed, even
         # when none); dropped when the index changes (forget, add_paragraphs)
-        self._band_probed: set[int] = set()
+        self._band_probed = np.empty(0, dtype=np.uint64)  # sorted
         self._band_hits: dict[int, list[str]] = {}
         self._para_counts: dict[int, OutletCounts] = {}
 
@@ -135,7 +135,7 @@ class DuckLookup:
         paras = np.fromiter(set(para_hashes), dtype=np.uint64)
         if bands.size == 0 or paras.size == 0:
             return
-        band_set, para_set = set(bands.tolist()), set(paras.tolist())
+        band_set, para_set = set(bands.tolist()), set(paras.tolist())  # (bands: sorted, each key once)
         hits: dict[int, list[str]] = defaultdict(list)
         para_rows: list[tuple[int, str | None, int | None]] = []
         text = sql.query("story_probe_both").replace("/*WINDOW*/", str(int(WINDOW_DAYS)))
@@ -147,21 +147,30 @@ class DuckLookup:
         for key, doc_id in self.base_rows(bands):
             hits[key].append(doc_id)
         counts = self._counts(paras, para_rows)
-        self._band_probed, self._band_hits = band_set, dict(hits)
+        self._band_probed, self._band_hits = bands, dict(hits)
         self._para_counts = {h: counts.get(h, {}) for h in para_set}
 
     def candidates(self, docs: Sequence[Doc], keys: np.ndarray) -> dict[str, set[str]]:
-        owners: dict[int, list[str]] = defaultdict(list)
-        for doc, row in zip(docs, keys.tolist(), strict=True):
-            for key in row:
-                owners[key].append(doc.doc_id)
-        hits, probed = self._band_hits, self._band_probed
-        rows: list[tuple[Any, ...]] = [(k, d) for k in hits.keys() & owners.keys() for d in hits[k]]
-        missing = [k for k in owners if k not in probed]
-        if missing:
-            wanted = np.array(missing, dtype=np.uint64)
-            rows += _probe_delta(self.conn, wanted, sql.query("story_candidates_join")) + self.base_rows(wanted)
+        flat = np.asarray(keys, dtype=np.uint64).reshape(-1)
+        hits = self._band_hits
+        rows: list[tuple[Any, ...]] = []
+        if hits:  # (a batch's keys mostly have no stored document: only those found are looked at in Python)
+            found = np.fromiter(hits.keys(), dtype=np.uint64, count=len(hits))
+            rows = [(k, d) for k in sorted_distinct(flat[np.isin(flat, found)]).tolist() for d in hits[k]]
+        missing = sorted_distinct(flat)
+        if self._band_probed.size:
+            missing = missing[~np.isin(missing, self._band_probed)]
+        if missing.size:
+            rows += _probe_delta(self.conn, missing, sql.query("story_candidates_join")) + self.base_rows(missing)
         out: dict[str, set[str]] = {d.doc_id: set() for d in docs}
+        if not rows:
+            return out
+        # the owners of the keys found only: each key's positions in the batch's rows of keys
+        width = keys.shape[1] if keys.ndim == 2 else 1
+        wanted = sorted_distinct(np.fromiter((k for k, _ in rows), dtype=np.uint64, count=len(rows)))
+        owners: dict[int, list[str]] = defaultdict(list)
+        for at in np.flatnonzero(np.isin(flat, wanted)).tolist():
+            owners[int(flat[at])].append(docs[at // width].doc_id)
         for key, doc_id in rows:
             for owner in owners.get(key, ()):
                 out[owner].add(doc_id)
@@ -264,7 +273,7 @@ class DuckLookup:
         _forget(self.conn, doc_ids)
         self._given -= set(doc_ids)
         self._stale_any = None
-        self._band_probed, self._band_hits, self._para_counts = set(), {}, {}
+        self._band_probed, self._band_hits, self._para_counts = np.empty(0, dtype=np.uint64), {}, {}
         self._cache = {k: v for k, v in self._cache.items() if k not in set(doc_ids)}
 
     def add_paragraphs(self, docs: Sequence[Doc]) -> None:
@@ -275,14 +284,16 @@ class DuckLookup:
 
 
 def _paragraph_rows(docs: Sequence[Doc]) -> pa.Table:
-    hashes, ids, sources, dates = [], [], [], []
-    for doc in docs:
-        day = _local_date(doc)
-        for h in doc.countable_hashes():
-            hashes.append(h)
-            ids.append(doc.doc_id)
-            sources.append(doc.source_id)
-            dates.append(day)
+    hashes: list[int] = []
+    ids: list[str] = []
+    sources: list[str | None] = []
+    dates: list[dt.date | None] = []
+    for doc in docs:  # (a document's columns extended at once, not a row at a time)
+        found = doc.countable_hashes()
+        hashes.extend(found)
+        ids.extend([doc.doc_id] * len(found))
+        sources.extend([doc.source_id] * len(found))
+        dates.extend([_local_date(doc)] * len(found))
     return pa.table({"para_hash": pa.array(hashes, type=pa.uint64()), "doc_id": pa.array(ids, type=pa.string()),
                      "source_id": pa.array(sources, type=pa.string()), "published_date": pa.array(dates, pa.date32())})
 
