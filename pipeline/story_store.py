@@ -96,7 +96,8 @@ class DuckLookup:
         # when none); dropped when the index changes (forget, add_paragraphs)
         self._band_probed = np.empty(0, dtype=np.uint64)  # sorted
         self._band_hits: dict[int, list[str]] = {}
-        self._para_counts: dict[int, OutletCounts] = {}
+        self._para_counts: dict[int, OutletCounts] = {}  # (only the paragraphs found: most are not)
+        self._para_probed: set[int] = set()
 
     @property
     def base(self) -> story_bandfile.Index | None:
@@ -148,7 +149,7 @@ class DuckLookup:
             hits[key].append(doc_id)
         counts = self._counts(paras, para_rows)
         self._band_probed, self._band_hits = bands, dict(hits)
-        self._para_counts = {h: counts.get(h, {}) for h in para_set}
+        self._para_counts, self._para_probed = counts, para_set
 
     def candidates(self, docs: Sequence[Doc], keys: np.ndarray) -> dict[str, set[str]]:
         flat = np.asarray(keys, dtype=np.uint64).reshape(-1)
@@ -232,7 +233,7 @@ class DuckLookup:
     def paragraph_counts(self, para_hashes: Iterable[int]) -> dict[int, OutletCounts]:
         asked = set(para_hashes)
         out = {h: counts for h in asked if (counts := self._para_counts.get(h))}
-        wanted = np.fromiter(asked - self._para_counts.keys(), dtype=np.uint64)
+        wanted = np.fromiter(asked - self._para_probed, dtype=np.uint64)
         if wanted.size == 0:
             return out
         text = sql.query("story_boilerplate").replace("/*WINDOW*/", str(int(WINDOW_DAYS)))
@@ -274,12 +275,15 @@ class DuckLookup:
         self._given -= set(doc_ids)
         self._stale_any = None
         self._band_probed, self._band_hits, self._para_counts = np.empty(0, dtype=np.uint64), {}, {}
+        self._para_probed = set()
         self._cache = {k: v for k, v in self._cache.items() if k not in set(doc_ids)}
 
     def add_paragraphs(self, docs: Sequence[Doc]) -> None:
         _load(self.conn, "paragraph_docs", _paragraph_rows(docs))
         for doc in docs:
-            for h in doc.countable_hashes():
+            found = doc.countable_hashes()
+            self._para_probed -= found
+            for h in found:
                 self._para_counts.pop(h, None)
 
 

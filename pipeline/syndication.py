@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.boilerplate import WINDOW_DAYS, countable, paragraphs
+from pipeline.boilerplate import MIN_PARAGRAPH_WORDS, WINDOW_DAYS, paragraphs
 from pipeline.minhash import containment, folded_words, jaccard, shingles_of, word_hashes, words
 from planwatch.core.dates import parse_vn_datetime
 from planwatch.core.vntime import VN_TZ
@@ -90,8 +90,9 @@ class Doc:
 
     def countable_hashes(self) -> set[int]:
         """The hashes of the paragraphs counted towards boilerplate (pipeline.boilerplate.countable), once."""
-        if self._countable is None:
-            self._countable = {h for h, folded in self.paragraphs if countable(folded)}
+        if self._countable is None:  # (countable() inline: a call per paragraph was most of this)
+            self._countable = {h for h, folded in self.paragraphs
+                               if len(folded.split(maxsplit=MIN_PARAGRAPH_WORDS - 1)) >= MIN_PARAGRAPH_WORDS}
         return self._countable
 
     @property
