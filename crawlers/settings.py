@@ -28,9 +28,13 @@ _UNUSED_DOWNLOADER_MIDDLEWARES = tuple(f"scrapy.downloadermiddlewares.{name}" fo
     "httpcache.HttpCacheMiddleware"))
 _DOWNLOADER_MIDDLEWARES_BASE = {name: order for name, order in default_settings.DOWNLOADER_MIDDLEWARES_BASE.items()
                                 if name not in _UNUSED_DOWNLOADER_MIDDLEWARES}
-# DepthMiddleware only counts depths (no DEPTH_LIMIT, DEPTH_PRIORITY 0): one more async layer over every callback
+# DepthMiddleware only counts depths (no DEPTH_LIMIT, DEPTH_PRIORITY 0); MetaCopyDetectionMiddleware only warns
+# when a request carries Scrapy's internal meta keys copied from a response (the spider builds every request's meta
+# itself, crawlers/spider.py `_request`): each was one more async layer over every callback's output
+_UNUSED_SPIDER_MIDDLEWARES = ("scrapy.spidermiddlewares.depth.DepthMiddleware",
+                              "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware")
 _SPIDER_MIDDLEWARES_BASE = {name: order for name, order in default_settings.SPIDER_MIDDLEWARES_BASE.items()
-                            if name != "scrapy.spidermiddlewares.depth.DepthMiddleware"}
+                            if name not in _UNUSED_SPIDER_MIDDLEWARES}
 
 
 def build_settings(job: CrawlJob, sources: list[Source]) -> dict[str, Any]:

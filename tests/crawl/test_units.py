@@ -339,7 +339,7 @@ def test_unused_scrapy_middlewares_are_left_out_and_the_safety_ones_stay() -> No
         assert not down & {"RobotsTxtMiddleware", "OffsiteMiddleware", "HttpAuthMiddleware", "MetaRefreshMiddleware",
                            "CookiesMiddleware", "DownloaderStats", "HttpCacheMiddleware"}, down
         assert {"HttpErrorMiddleware", "RefererMiddleware", "UrlLengthMiddleware"} <= spider
-        assert "DepthMiddleware" not in spider
+        assert not spider & {"DepthMiddleware", "MetaCopyDetectionMiddleware"}, spider
 
 
 def test_crawl_gc_tuning_and_its_opt_out() -> None:
