@@ -3,14 +3,17 @@
 -- (pipeline.coverage_file), which holds the review items of the rows in `matches` only and no text.
 -- Two equality filters rather than one OR: each is pushed into the scan of its own column, so only the matching
 -- rows' other columns are read (an OR read every column of every item: 290k at 1M documents; joined to
--- documents for the text it read every text too, 15 s at 1M; this and the text by key: 5 s).
+-- documents for the text it read every text too, 15 s at 1M; this and the text by key: 5 s). Plain equalities,
+-- joined by UNION (an item found by both is one row; items are distinct by id): in the coverage file each is
+-- answered by its ART index (coverage_file.INDEXES); the former `doc_id = $1 AND id IS DISTINCT FROM $1` kept
+-- DuckDB from using the index (a scan of 294k items at 1M: 15 ms CPU, 6 ms with the indexes).
 SELECT * FROM (
     SELECT r.*, CAST(NULL AS VARCHAR) AS lead, CAST(NULL AS VARCHAR) AS text
     FROM review_items r
     WHERE r.id = $1
-    UNION ALL
+    UNION
     SELECT r.*, CAST(NULL AS VARCHAR) AS lead, CAST(NULL AS VARCHAR) AS text
     FROM review_items r
-    WHERE r.doc_id = $1 AND r.id IS DISTINCT FROM $1
+    WHERE r.doc_id = $1
 )
 ORDER BY plan_id;
