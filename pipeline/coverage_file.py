@@ -201,12 +201,28 @@ FEW_SEEDS = 1000  # up to this many documents, expand_to_stories writes them as 
 WIDE_DOCUMENT_COLUMNS = ("text", "lead")
 
 
-def _narrow_documents(conn: duckdb.DuckDBPyConnection) -> str:
-    """The columns of wh.documents a fresh derivation reads: all but the wide ones it still has."""
-    have = {r[0] for r in conn.execute("SELECT column_name FROM duckdb_columns() WHERE database_name = 'wh' "
-                                       "AND schema_name = 'main' AND table_name = 'documents'").fetchall()}
-    wide = [c for c in WIDE_DOCUMENT_COLUMNS if c in have]
-    return f"* EXCLUDE ({', '.join(wide)})" if wide else "*"
+def _narrow_documents(conn: duckdb.DuckDBPyConnection) -> tuple[str, bool]:
+    """The columns of wh.documents a fresh derivation reads (all but the wide ones it still has), and whether
+    wh.classifications has the doc_key column (migration 015; one look at the catalog for both)."""
+    from pipeline.classification_rows import KEY_COLUMN
+
+    have = {(r[0], r[1]) for r in conn.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = 'wh' AND schema_name = 'main' "
+        "AND table_name IN ('documents', 'classifications')").fetchall()}
+    wide = [c for c in WIDE_DOCUMENT_COLUMNS if ("documents", c) in have]
+    return (f"* EXCLUDE ({', '.join(wide)})" if wide else "*"), ("classifications", KEY_COLUMN) in have
+
+
+def _class_select(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], found: dict[str, list[int]] | None) -> str:
+    """The SELECT of these documents' rows of wh.classifications, found by doc_key (classification_rows.row_ids,
+    exact by the column's CHECK), read by row runs; their row ids left in `found` when given."""
+    from pipeline import classification_rows, keyfetch
+
+    rows = classification_rows.row_ids(conn, "wh.classifications", doc_ids)
+    if found is not None:
+        found.update(rows)
+    where = keyfetch.key_filter(conn, 'x."doc_id"', "_fresh_ids", "doc_id")
+    return keyfetch.select_rows("wh.classifications", [r for v in rows.values() for r in v], "*", where)
 
 
 def fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], *, items: bool = True,
@@ -224,10 +240,14 @@ def fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], *, items: bo
     conn.register("_fresh_ids", pa.table({"doc_id": sorted(set(doc_ids))}))
     try:
         # (EXCLUDE, not REPLACE with NULLs: the latter still cost a read of the wide columns' vectors)
-        for table, columns in (("documents", _narrow_documents(conn)), ("classifications", "*")):
-            select = keyfetch.select_by_keys(conn, f"wh.{table}", "_fresh_ids", ("doc_id",), columns,
-                                             known=doc_rows if table == "documents" else None,
-                                             found=class_rows if table == "classifications" else None)
+        narrow, keyed = _narrow_documents(conn)
+        for table, columns in (("documents", narrow), ("classifications", "*")):
+            if table == "classifications" and keyed:  # by doc_key (migration 015), not a scan of doc_id
+                select = _class_select(conn, doc_ids, class_rows)
+            else:
+                select = keyfetch.select_by_keys(conn, f"wh.{table}", "_fresh_ids", ("doc_id",), columns,
+                                                 known=doc_rows if table == "documents" else None,
+                                                 found=class_rows if table == "classifications" else None)
             conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table} LIMIT 0")
             conn.execute(f"INSERT INTO {table} BY NAME {select}")
         conn.execute("CREATE OR REPLACE TABLE review_decisions AS SELECT * FROM wh.review_decisions "
