@@ -14,16 +14,16 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
+from pipeline import row_keys
 from pipeline.keyed_rows import one_per_key
 from pipeline.keyfetch import INLINE_MAX, literal_list, literal_lists
 
 TABLE = "classifications"
 KEY = ("doc_id", "plan_id", "classifier_version")
 SEP = "\x1f"  # between a key's parts in the delete's constants (never inside an id or a version)
-# `doc_key` (migration 015): a 32-bit number of the row's doc_id, the same expression as the column's CHECK
-# (which refuses any other non-NULL value), so a lookup by key (row_ids) is exact.
-KEY_COLUMN = "doc_key"
-DOC_KEY = "CAST(md5_number_lower({0}) & 4294967295 AS UINTEGER)"
+# `doc_key` (migration 015, pipeline.row_keys): set by the writer from the row's doc_id
+KEY_COLUMN = row_keys.DOC_KEY
+DOC_KEY = row_keys.KEY
 
 
 def _keys(batch: pa.Table) -> list[tuple[str, str, str]]:
@@ -72,31 +72,11 @@ def store(conn: duckdb.DuckDBPyConnection, batch: pa.Table, *, replace: bool,
 
 
 def has_key(conn: duckdb.DuckDBPyConnection, table: str) -> bool:
-    """Whether `table` (a name as written in SQL: plain or catalog-qualified) has the doc_key column."""
-    parts = table.split(".")
-    catalog = parts[0] if len(parts) > 1 else None
-    row = conn.execute("SELECT count(*) FROM duckdb_columns() WHERE database_name = COALESCE(?, current_database()) "
-                       "AND schema_name = 'main' AND table_name = ? AND column_name = ?",
-                       [catalog, parts[-1], KEY_COLUMN]).fetchone()
-    return bool(row and row[0])
+    """Whether `table` (plain or catalog-qualified) has the doc_key column."""
+    return row_keys.has_column(conn, table, KEY_COLUMN)
 
 
 def row_ids(conn: duckdb.DuckDBPyConnection, table: str, doc_ids: list[str]) -> dict[str, list[int]]:
-    """The row ids in `table` (classifications, catalog-qualified; with the doc_key column) of these documents'
-    rows, by doc_id. Reads the doc_key column (4 bytes a row) for the rows whose key is one of theirs or NULL,
-    then keeps those whose doc_id is one of theirs: the same rows as a scan of doc_id (the CHECK of migration
-    015 leaves no row with a wrong key), for about a tenth of its CPU at two million rows."""
-    ids = sorted(set(doc_ids))
-    if not ids:
-        return {}
-    keys = conn.execute(f"SELECT DISTINCT {DOC_KEY.format('d')} FROM unnest(?::VARCHAR[]) AS t(d)", [ids]).fetchall()
-    wanted = ", ".join(str(int(k[0])) for k in keys)
-    # (an OR with IS NULL keeps both filters in the scan of doc_key; doc_id is read for the rows kept only)
-    found = conn.execute(f"SELECT rowid, doc_id FROM {table} WHERE {KEY_COLUMN} IN ({wanted}) OR {KEY_COLUMN} IS NULL"
-                         ).fetchall()
-    out: dict[str, list[int]] = {}
-    wanted_ids = set(ids)
-    for rid, doc_id in found:
-        if doc_id in wanted_ids:
-            out.setdefault(str(doc_id), []).append(int(rid))
-    return out
+    """The row ids in `table` (classifications, catalog-qualified, with doc_key) of these documents' rows, by
+    doc_id: the rows a scan of doc_id finds (pipeline.row_keys.class_rows)."""
+    return row_keys.class_rows(conn, table, doc_ids)

@@ -160,11 +160,16 @@ def expand_to_stories(conn: duckdb.DuckDBPyConnection, catalog: str, doc_ids: It
 
 
 def _members(conn: duckdb.DuckDBPyConnection, catalog: str, keys: list[str]) -> list[Any]:
-    """(doc_id, row id, story key) of every document of these story keys (coverage_story_members.sql)."""
+    """(doc_id, row id, story key) of every document of these story keys (coverage_story_members.sql): by the
+    story_key column where the warehouse has it (migration 016, pipeline.row_keys: the same rows for a tenth of
+    the scan of story_id), else by that statement."""
+    from pipeline import row_keys
     from pipeline.keyfetch import literal_list
 
     if not keys:
         return []
+    if row_keys.has_column(conn, f"{catalog}.documents", row_keys.STORY_KEY):
+        return row_keys.story_members(conn, f"{catalog}.documents", keys)
     return conn.execute(sql.query("coverage_story_members").format(catalog=catalog)
                         .replace("/*KEYS*/", literal_list(keys))).fetchall()
 
@@ -203,14 +208,12 @@ WIDE_DOCUMENT_COLUMNS = ("text", "lead")
 
 def _narrow_documents(conn: duckdb.DuckDBPyConnection) -> tuple[str, bool]:
     """The columns of wh.documents a fresh derivation reads (all but the wide ones it still has), and whether
-    wh.classifications has the doc_key column (migration 015; one look at the catalog for both)."""
-    from pipeline.classification_rows import KEY_COLUMN
+    wh.classifications has the doc_key column (migration 015)."""
+    from pipeline import row_keys
 
-    have = {(r[0], r[1]) for r in conn.execute(
-        "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = 'wh' AND schema_name = 'main' "
-        "AND table_name IN ('documents', 'classifications')").fetchall()}
-    wide = [c for c in WIDE_DOCUMENT_COLUMNS if ("documents", c) in have]
-    return (f"* EXCLUDE ({', '.join(wide)})" if wide else "*"), ("classifications", KEY_COLUMN) in have
+    wide = [c for c in WIDE_DOCUMENT_COLUMNS if row_keys.has_column(conn, "wh.documents", c)]
+    keyed = row_keys.has_column(conn, "wh.classifications", row_keys.DOC_KEY)
+    return (f"* EXCLUDE ({', '.join(wide)})" if wide else "*"), keyed
 
 
 def _class_select(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], found: dict[str, list[int]] | None) -> str:

@@ -213,9 +213,10 @@ def _tables(conn: duckdb.DuckDBPyConnection, catalog: str) -> list[str]:
         "AND NOT temporary ORDER BY 1", [catalog]).fetchall() if r[0] not in WRITER_ONLY]
 
 
-# Warehouse columns the lake does not keep: the writer's lookup keys (classifications.doc_key, migration 015),
+# Warehouse columns the lake does not keep: the lookup keys (classifications.doc_key, documents.story_key,
+# migrations 015-016, pipeline.row_keys),
 # derived from a column the lake has; analysts and the lake's views never read them.
-WAREHOUSE_ONLY_COLUMNS: dict[str, tuple[str, ...]] = {"classifications": ("doc_key",)}
+WAREHOUSE_ONLY_COLUMNS: dict[str, tuple[str, ...]] = {"classifications": ("doc_key",), "documents": ("story_key",)}
 
 
 def _select(table: str, src: str) -> str:

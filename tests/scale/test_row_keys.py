@@ -1,8 +1,9 @@
-"""classifications.doc_key (migration 015) and the lookup by it (pipeline/classification_rows.py row_ids), which a
-decision's publish uses instead of a scan of doc_id (pipeline/coverage_file.py fresh_rows): the same rows as the
-scan whatever the table holds (rows of older code without a key, two documents sharing a key, rows replaced and a
-checkpoint after), the CHECK refusing a wrong key, the lake without the column, and decisions taken after such
-writes (not published in the coverage file) showing the warehouse's rows for the decided story."""
+"""The lookup keys of migrations 015-016 (pipeline/row_keys.py): classifications.doc_key and documents.story_key,
+which a decision's publish reads instead of the scans of doc_id (pipeline/coverage_file.py fresh_rows) and story_id
+(expand_to_stories' members). The same rows as the scans whatever the tables hold (rows of older code without a key,
+two ids sharing a key, rows replaced, stories moved, a checkpoint after), the CHECKs refusing a wrong key, the lake
+without the columns, and decisions taken after such writes (not published in the coverage file) showing the
+warehouse's rows for the decided story."""
 
 from __future__ import annotations
 
@@ -13,19 +14,19 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from pipeline import classification_rows, lake
+from pipeline import classification_rows, coverage_file, keyed_rows, lake, row_keys, sql
 from pipeline.store import migrate, open_writer
 from planwatch.config import Paths
 from tests.foundation.helpers import decide
 from tests.scale.test_coverage_file import MATCHES, _coverage, _warehouse
-from tests.support.warehouse import classification
+from tests.support.warehouse import classification, document
 
 KEY = classification_rows.DOC_KEY
 
 
-def _colliding_pair(conn: Any) -> tuple[str, str]:
-    """Two distinct ids with the same doc_key (about ten pairs among 300,000 ids of 32-bit keys)."""
-    row = conn.execute(f"SELECT list(d ORDER BY d)[1:2] FROM (SELECT 'c' || i AS d, {KEY.format('d')} AS k "
+def _colliding_pair(conn: Any, prefix: str = "c") -> tuple[str, str]:
+    """Two distinct ids with the same key (about ten pairs among 300,000 ids of 32-bit keys)."""
+    row = conn.execute(f"SELECT list(d ORDER BY d)[1:2] FROM (SELECT '{prefix}' || i AS d, {KEY.format('d')} AS k "
                        "FROM range(300000) t(i)) GROUP BY k HAVING count(*) > 1 ORDER BY 1 LIMIT 1").fetchone()
     assert row is not None, "no two ids share a key (else no test)"
     return row[0][0], row[0][1]
@@ -96,14 +97,18 @@ def test_the_migration_keys_every_row_and_the_lake_has_no_key(migrated: Paths) -
     with open_writer(migrated, defer_lake=True) as writer:
         wrong = writer.conn.execute(f"SELECT count(*), count(*) FILTER (WHERE doc_key IS DISTINCT FROM "
                                     f"{KEY.format('doc_id')}) FROM classifications").fetchone()
+        stories = writer.conn.execute(f"SELECT count(*), count(*) FILTER (WHERE story_key IS DISTINCT FROM "
+                                      f"{KEY.format(row_keys.STORY_OF)}) FROM documents").fetchone()
     assert wrong is not None and wrong[0] > 0 and wrong[1] == 0
+    assert stories is not None and stories[0] > 0 and stories[1] == 0
     conn = lake.open_reader(migrated)
     try:
-        cols = {r[0] for r in conn.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = "
-                                           "'classifications' AND database_name = ?", [lake.ALIAS]).fetchall()}
+        cols = set(conn.execute("SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = ?",
+                                [lake.ALIAS]).fetchall())
     finally:
         conn.close()
-    assert "doc_id" in cols and "doc_key" not in cols
+    assert ("classifications", "doc_id") in cols and ("classifications", "doc_key") not in cols
+    assert ("documents", "story_id") in cols and ("documents", "story_key") not in cols
     assert lake.verify(migrated) == {}
 
 
@@ -136,3 +141,39 @@ def test_a_decision_after_unpublished_writes_shows_the_warehouses_rows(migrated:
     rows = {r[0]: r[1:] for r in _coverage(
         migrated, "SELECT doc_id, status, score, classifier_version FROM matches WHERE doc_id IN ('d02', 'd03')")}
     assert rows == {"d02": ("rejected", 0.41, "test-2"), "d03": ("rejected", 0.44, "test-1")}
+
+
+def _doc(doc_id: str, story_id: str | None) -> dict[str, Any]:
+    row = {k: v for k, v in document(doc_id, "2024-01-02").items() if k not in ("lead", "text")}
+    return {**row, "story_id": story_id}
+
+
+def _story_truth(conn: Any, keys: list[str]) -> list[tuple[str, int, str]]:
+    return sorted(conn.execute("SELECT doc_id, rowid, COALESCE(story_id, doc_id) FROM documents WHERE "
+                               "list_contains(?, COALESCE(story_id, doc_id))", [keys]).fetchall())
+
+
+def test_story_members_are_the_story_id_scans_rows(conn: Any) -> None:
+    a, b = _colliding_pair(conn, "s")
+    docs = [_doc("d1", "s1"), _doc("d2", "s1"), _doc("d3", None), _doc("d4", "d3"), _doc("d5", a), _doc("d6", b),
+            _doc(a, None)]
+    keyed_rows.store(conn, "documents", pa.Table.from_pylist(docs), replace=False)
+    assert conn.execute("SELECT count(*) FROM documents WHERE story_key IS NULL").fetchone() == (0,)
+    # older code's rows (no key), a story moved by hand with its key emptied, one by the writer's statement
+    conn.register("_old", pa.Table.from_pylist([_doc("d7", "s1"), _doc("d8", None)]))
+    conn.execute("INSERT INTO documents BY NAME SELECT * FROM _old")
+    conn.execute("UPDATE documents SET story_id = 's2', story_key = NULL WHERE doc_id = 'd2'")
+    conn.register("_moved", pa.table({"doc_id": ["d1"], "story_id": ["s2"]}))
+    conn.execute(sql.query("story_move"))
+    # a replacement carrying a new story, and one without the column (the stored story and its key kept)
+    keyed_rows.store(conn, "documents", pa.Table.from_pylist([_doc("d4", "s1")]), replace=True)
+    keyed_rows.store(conn, "documents", pa.Table.from_pylist([{k: v for k, v in _doc("d5", None).items()
+                                                               if k != "story_id"}]), replace=True)
+    conn.execute("DELETE FROM documents WHERE doc_id = 'd3'")
+    conn.execute("CHECKPOINT")
+    for keys in (["s1"], ["s2"], ["d3"], ["d8"], [a], [b], [a, "s1", "d8"], ["none"]):
+        assert sorted(row_keys.story_members(conn, "documents", keys)) == _story_truth(conn, keys), keys
+        assert sorted(coverage_file._members(conn, "memory", keys)) == _story_truth(conn, keys), keys
+    assert _story_truth(conn, ["s1"]) != [] and _story_truth(conn, [a]) != [] and _story_truth(conn, [b]) != []
+    with pytest.raises(duckdb.ConstraintException):  # a story set without its key
+        conn.execute("UPDATE documents SET story_id = 's3' WHERE doc_id = 'd1'")
