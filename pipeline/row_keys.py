@@ -11,6 +11,7 @@ tenth of its CPU at a million documents.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,15 +33,21 @@ def has_column(conn: duckdb.DuckDBPyConnection, table: str, column: str) -> bool
     return True
 
 
-def _keys(conn: duckdb.DuckDBPyConnection, values: Sequence[str]) -> str:
-    rows = conn.execute(f"SELECT DISTINCT {KEY.format('v')} FROM unnest(?::VARCHAR[]) AS t(v)", [list(values)])
-    return ", ".join(str(int(r[0])) for r in rows.fetchall())
+def key_of(value: str) -> int:
+    """KEY computed in Python (DuckDB's md5_number_lower is bytes 8-15 of the MD5, little-endian; `& 4294967295`
+    keeps bytes 8-11): a statement for a few values cost 2-2.5 ms CPU. tests/scale/test_row_keys.py checks it
+    against DuckDB's on many texts."""
+    return int.from_bytes(hashlib.md5(value.encode("utf-8")).digest()[8:12], "little")
+
+
+def _keys(values: Sequence[str]) -> str:
+    return ", ".join(str(k) for k in sorted({key_of(v) for v in values}))
 
 
 def _lookup(conn: duckdb.DuckDBPyConnection, table: str, column: str, values: Sequence[str], select: str) -> Any:
     # (an OR with IS NULL keeps both filters in the scan of the key column; the other columns are read for the
     # rows kept only, where `key IN (a, b)` alone with them projected read them for every row)
-    return conn.execute(f"SELECT {select} FROM {table} WHERE {column} IN ({_keys(conn, values)}) OR {column} IS NULL"
+    return conn.execute(f"SELECT {select} FROM {table} WHERE {column} IN ({_keys(values)}) OR {column} IS NULL"
                         ).fetchall()
 
 

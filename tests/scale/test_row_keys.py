@@ -8,6 +8,7 @@ warehouse's rows for the decided story."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Any
 
 import duckdb
@@ -30,6 +31,14 @@ def _colliding_pair(conn: Any, prefix: str = "c") -> tuple[str, str]:
                        "FROM range(300000) t(i)) GROUP BY k HAVING count(*) > 1 ORDER BY 1 LIMIT 1").fetchone()
     assert row is not None, "no two ids share a key (else no test)"
     return row[0][0], row[0][1]
+
+
+def test_the_python_key_is_duckdbs(conn: Any) -> None:
+    texts = [f"{i:x}" * (i % 7 + 1) for i in range(3000)] + ["", "Đề án 33 — mầm non", "d'01", "s-phong-su", "\x1f"]
+    texts += [hashlib.sha1(str(i).encode()).hexdigest() for i in range(3000)]
+    duck = conn.execute(f"SELECT list({KEY.format('v')} ORDER BY i) FROM unnest(?::VARCHAR[]) WITH ORDINALITY "
+                        "AS t(v, i)", [texts]).fetchone()[0]
+    assert [row_keys.key_of(t) for t in texts] == duck
 
 
 def _batch(rows: list[dict[str, Any]]) -> pa.Table:
