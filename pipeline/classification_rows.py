@@ -76,7 +76,7 @@ def has_key(conn: duckdb.DuckDBPyConnection, table: str) -> bool:
     return row_keys.has_column(conn, table, KEY_COLUMN)
 
 
-def row_ids(conn: duckdb.DuckDBPyConnection, table: str, doc_ids: list[str]) -> dict[str, list[int]]:
+def row_ids(conn: duckdb.DuckDBPyConnection, table: str, doc_ids: list[str]) -> dict[str, list[int]] | None:
     """The row ids in `table` (classifications, catalog-qualified, with doc_key) of these documents' rows, by
-    doc_id: the rows a scan of doc_id finds (pipeline.row_keys.class_rows)."""
+    doc_id: the rows a scan of doc_id finds (pipeline.row_keys.class_rows; None: too many, scan doc_id)."""
     return row_keys.class_rows(conn, table, doc_ids)

@@ -168,8 +168,10 @@ def _members(conn: duckdb.DuckDBPyConnection, catalog: str, keys: list[str]) -> 
 
     if not keys:
         return []
-    if row_keys.has_column(conn, f"{catalog}.documents", row_keys.STORY_KEY):
-        return row_keys.story_members(conn, f"{catalog}.documents", keys)
+    if len(keys) <= row_keys.FEW and row_keys.has_column(conn, f"{catalog}.documents", row_keys.STORY_KEY):
+        found = row_keys.story_members(conn, f"{catalog}.documents", keys)
+        if found is not None:
+            return found
     return conn.execute(sql.query("coverage_story_members").format(catalog=catalog)
                         .replace("/*KEYS*/", literal_list(keys))).fetchall()
 
@@ -216,12 +218,16 @@ def _narrow_documents(conn: duckdb.DuckDBPyConnection) -> tuple[str, bool]:
     return (f"* EXCLUDE ({', '.join(wide)})" if wide else "*"), keyed
 
 
-def _class_select(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], found: dict[str, list[int]] | None) -> str:
+def _class_select(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], found: dict[str, list[int]] | None
+                  ) -> str | None:
     """The SELECT of these documents' rows of wh.classifications, found by doc_key (classification_rows.row_ids,
-    exact by the column's CHECK), read by row runs; their row ids left in `found` when given."""
+    exact by the column's CHECK), read by row runs; their row ids left in `found` when given. None: too many
+    documents (a write job's publish), the scan of doc_id is cheaper."""
     from pipeline import classification_rows, keyfetch
 
     rows = classification_rows.row_ids(conn, "wh.classifications", doc_ids)
+    if rows is None:
+        return None
     if found is not None:
         found.update(rows)
     where = keyfetch.key_filter(conn, 'x."doc_id"', "_fresh_ids", "doc_id")
@@ -245,9 +251,9 @@ def fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], *, items: bo
         # (EXCLUDE, not REPLACE with NULLs: the latter still cost a read of the wide columns' vectors)
         narrow, keyed = _narrow_documents(conn)
         for table, columns in (("documents", narrow), ("classifications", "*")):
-            if table == "classifications" and keyed:  # by doc_key (migration 015), not a scan of doc_id
-                select = _class_select(conn, doc_ids, class_rows)
-            else:
+            # by doc_key (migration 015), not a scan of doc_id, for a few documents (a decision's story)
+            select = _class_select(conn, doc_ids, class_rows) if table == "classifications" and keyed else None
+            if select is None:
                 select = keyfetch.select_by_keys(conn, f"wh.{table}", "_fresh_ids", ("doc_id",), columns,
                                                  known=doc_rows if table == "documents" else None,
                                                  found=class_rows if table == "classifications" else None)

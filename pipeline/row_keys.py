@@ -44,29 +44,53 @@ def _keys(values: Sequence[str]) -> str:
     return ", ".join(str(k) for k in sorted({key_of(v) for v in values}))
 
 
-def _lookup(conn: duckdb.DuckDBPyConnection, table: str, column: str, values: Sequence[str], select: str) -> Any:
-    # (an OR with IS NULL keeps both filters in the scan of the key column; the other columns are read for the
-    # rows kept only, where `key IN (a, b)` alone with them projected read them for every row)
-    return conn.execute(f"SELECT {select} FROM {table} WHERE {column} IN ({_keys(values)}) OR {column} IS NULL"
-                        ).fetchall()
+FEW = 24  # up to this many ids a lookup goes by key (about 16 ms for 16 documents, where the scan of doc_id is 41 ms at
+# two million rows; 61 ms for 64, their rows in as many runs): more (a write job's publish) scan the id column
 
 
-def class_rows(conn: duckdb.DuckDBPyConnection, table: str, doc_ids: Sequence[str]) -> dict[str, list[int]]:
-    """The row ids in `table` (classifications, with doc_key) of these documents' rows, by doc_id."""
+def _lookup(conn: duckdb.DuckDBPyConnection, table: str, column: str, values: Sequence[str],
+            select: str) -> list[Any] | None:
+    """`select` of the rows whose key is one of these values' or NULL, or None (too many values, or the rows in
+    too many runs: the caller scans the id column instead). Two statements reading the key column only (a filter
+    `key IN (...) OR key IS NULL` is not pushed into the scan: it cost 19 ms for 16 keys, 476 ms for 500, against
+    7-8 ms for `IN` alone at two million rows); then those rows by row runs (pipeline.keyfetch)."""
+    from pipeline import keyfetch
+
+    if len(values) > FEW:
+        return None
+    keys = _keys(values)
+    rows = [int(r[0]) for r in conn.execute(f"SELECT rowid FROM {table} WHERE {column} IN ({keys})").fetchall()]
+    rows += [int(r[0]) for r in conn.execute(f"SELECT rowid FROM {table} WHERE {column} IS NULL").fetchall()]
+    if len(keyfetch.runs(rows)) > keyfetch.MAX_RUNS:
+        return None
+    where = f"x.{column} IN ({keys}) OR x.{column} IS NULL"  # (select_rows' scan for many runs: not reached)
+    return conn.execute(keyfetch.select_rows(table, rows, select, where)).fetchall()
+
+
+def class_rows(conn: duckdb.DuckDBPyConnection, table: str, doc_ids: Sequence[str]) -> dict[str, list[int]] | None:
+    """The row ids in `table` (classifications, with doc_key) of these documents' rows, by doc_id; None: see
+    _lookup."""
     wanted = set(doc_ids)
     out: dict[str, list[int]] = {}
-    if wanted:
-        for rid, doc_id in _lookup(conn, table, DOC_KEY, sorted(wanted), "rowid, doc_id"):
-            if doc_id in wanted:
-                out.setdefault(str(doc_id), []).append(int(rid))
+    if not wanted:
+        return out
+    found = _lookup(conn, table, DOC_KEY, sorted(wanted), "rowid, doc_id")
+    if found is None:
+        return None
+    for rid, doc_id in found:
+        if doc_id in wanted:
+            out.setdefault(str(doc_id), []).append(int(rid))
     return out
 
 
-def story_members(conn: duckdb.DuckDBPyConnection, table: str, keys: Sequence[str]) -> list[tuple[str, int, str]]:
+def story_members(conn: duckdb.DuckDBPyConnection, table: str, keys: Sequence[str]
+                  ) -> list[tuple[str, int, str]] | None:
     """(doc_id, row id, story key) of every document of `table` (documents, with story_key) whose story key
-    (COALESCE(story_id, doc_id)) is one of these: the rows of coverage_story_members.sql."""
+    (COALESCE(story_id, doc_id)) is one of these: the rows of coverage_story_members.sql; None: see _lookup."""
     wanted = set(keys)
     if not wanted:
         return []
     found = _lookup(conn, table, STORY_KEY, sorted(wanted), f"doc_id, rowid, {STORY_OF}")
+    if found is None:
+        return None
     return [(str(d), int(r), str(k)) for d, r, k in found if k in wanted]

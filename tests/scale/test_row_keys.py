@@ -186,3 +186,16 @@ def test_story_members_are_the_story_id_scans_rows(conn: Any) -> None:
     assert _story_truth(conn, ["s1"]) != [] and _story_truth(conn, [a]) != [] and _story_truth(conn, [b]) != []
     with pytest.raises(duckdb.ConstraintException):  # a story set without its key
         conn.execute("UPDATE documents SET story_id = 's3' WHERE doc_id = 'd1'")
+
+
+def test_many_ids_or_scattered_rows_take_the_scans(conn: Any) -> None:
+    docs = [_doc(f"m{i:03d}", f"s{i % 70}") for i in range(300)]
+    keyed_rows.store(conn, "documents", pa.Table.from_pylist(docs), replace=False)
+    keys = [f"s{i}" for i in range(70)]  # more than row_keys.FEW: the former statement
+    assert row_keys.story_members(conn, "documents", keys) is None
+    assert sorted(coverage_file._members(conn, "memory", keys)) == _story_truth(conn, keys)
+    # rows without a key in more runs than keyfetch.MAX_RUNS (a row every 3,000): the scan again
+    conn.execute("CREATE TABLE spread AS SELECT 'x' || i AS doc_id, CASE WHEN i % 3000 = 0 THEN NULL ELSE "
+                 f"{KEY.format(chr(39) + 'x' + chr(39) + ' || i')} END AS doc_key FROM range(300000) t(i)")
+    assert row_keys.class_rows(conn, "spread", ["x1"]) is None
+    assert row_keys.class_rows(conn, "spread", []) == {}
