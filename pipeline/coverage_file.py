@@ -43,6 +43,13 @@ REPORT_VIEWS = ("05_labels.sql", "30_coverage.sql")
 ITEMS = sql.query("coverage_review_items")
 # a change of these rebuilds every row
 WHOLE_INPUTS = ("plans", "activities")
+# ART indexes of the file's big tables (294k rows each at a million documents), for a decision's lookups by key:
+# the decided item by queue id or doc_id (review_item.sql), its story's copies (review_story_copies.sql), the
+# seeds' rows and story keys in `matches` (expand_to_stories' hint, coverage_delta._rows_before). Each of these
+# scanned a key column (10-25 ms CPU at 1M, growing with the file); an index answers it in 1-3 ms. An access
+# path only: the rows read are the same. Kept up to date by DuckDB at each publish's DELETE and INSERT; created
+# at a rebuild, and on a file published by older code at its next publish (CREATE INDEX IF NOT EXISTS).
+INDEXES = (("matches", "doc_id"), ("review_items", "id"), ("review_items", "doc_id"), ("review_items", "story_id"))
 
 
 def path(paths: Paths) -> Path:
@@ -65,6 +72,12 @@ def open_reader(paths: Paths) -> duckdb.DuckDBPyConnection:
         conn.close()
         raise
     return conn
+
+
+def _ensure_indexes(conn: duckdb.DuckDBPyConnection) -> None:
+    """Create the file's key indexes (INDEXES) it lacks; attached as `cov`, inside the publish's transaction."""
+    for table, column in INDEXES:
+        conn.execute(f'CREATE INDEX IF NOT EXISTS "{table}_{column}" ON cov."{table}" ("{column}")')
 
 
 def generation(conn: duckdb.DuckDBPyConnection, catalog: str) -> str | None:
@@ -147,11 +160,18 @@ def expand_to_stories(conn: duckdb.DuckDBPyConnection, catalog: str, doc_ids: It
 
 
 def _members(conn: duckdb.DuckDBPyConnection, catalog: str, keys: list[str]) -> list[Any]:
-    """(doc_id, row id, story key) of every document of these story keys (coverage_story_members.sql)."""
+    """(doc_id, row id, story key) of every document of these story keys (coverage_story_members.sql): by the
+    story_key column where the warehouse has it (migration 016, pipeline.row_keys: the same rows for a tenth of
+    the scan of story_id), else by that statement."""
+    from pipeline import row_keys
     from pipeline.keyfetch import literal_list
 
     if not keys:
         return []
+    if len(keys) <= row_keys.FEW and row_keys.has_column(conn, f"{catalog}.documents", row_keys.STORY_KEY):
+        found = row_keys.story_members(conn, f"{catalog}.documents", keys)
+        if found is not None:
+            return found
     return conn.execute(sql.query("coverage_story_members").format(catalog=catalog)
                         .replace("/*KEYS*/", literal_list(keys))).fetchall()
 
@@ -188,12 +208,30 @@ FEW_SEEDS = 1000  # up to this many documents, expand_to_stories writes them as 
 WIDE_DOCUMENT_COLUMNS = ("text", "lead")
 
 
-def _narrow_documents(conn: duckdb.DuckDBPyConnection) -> str:
-    """The columns of wh.documents a fresh derivation reads: all but the wide ones it still has."""
-    have = {r[0] for r in conn.execute("SELECT column_name FROM duckdb_columns() WHERE database_name = 'wh' "
-                                       "AND schema_name = 'main' AND table_name = 'documents'").fetchall()}
-    wide = [c for c in WIDE_DOCUMENT_COLUMNS if c in have]
-    return f"* EXCLUDE ({', '.join(wide)})" if wide else "*"
+def _narrow_documents(conn: duckdb.DuckDBPyConnection) -> tuple[str, bool]:
+    """The columns of wh.documents a fresh derivation reads (all but the wide ones it still has), and whether
+    wh.classifications has the doc_key column (migration 015)."""
+    from pipeline import row_keys
+
+    wide = [c for c in WIDE_DOCUMENT_COLUMNS if row_keys.has_column(conn, "wh.documents", c)]
+    keyed = row_keys.has_column(conn, "wh.classifications", row_keys.DOC_KEY)
+    return (f"* EXCLUDE ({', '.join(wide)})" if wide else "*"), keyed
+
+
+def _class_select(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], found: dict[str, list[int]] | None
+                  ) -> str | None:
+    """The SELECT of these documents' rows of wh.classifications, found by doc_key (classification_rows.row_ids,
+    exact by the column's CHECK), read by row runs; their row ids left in `found` when given. None: too many
+    documents (a write job's publish), the scan of doc_id is cheaper."""
+    from pipeline import classification_rows, keyfetch
+
+    rows = classification_rows.row_ids(conn, "wh.classifications", doc_ids)
+    if rows is None:
+        return None
+    if found is not None:
+        found.update(rows)
+    where = keyfetch.key_filter(conn, 'x."doc_id"', "_fresh_ids", "doc_id")
+    return keyfetch.select_rows("wh.classifications", [r for v in rows.values() for r in v], "*", where)
 
 
 def fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], *, items: bool = True,
@@ -211,10 +249,14 @@ def fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], *, items: bo
     conn.register("_fresh_ids", pa.table({"doc_id": sorted(set(doc_ids))}))
     try:
         # (EXCLUDE, not REPLACE with NULLs: the latter still cost a read of the wide columns' vectors)
-        for table, columns in (("documents", _narrow_documents(conn)), ("classifications", "*")):
-            select = keyfetch.select_by_keys(conn, f"wh.{table}", "_fresh_ids", ("doc_id",), columns,
-                                             known=doc_rows if table == "documents" else None,
-                                             found=class_rows if table == "classifications" else None)
+        narrow, keyed = _narrow_documents(conn)
+        for table, columns in (("documents", narrow), ("classifications", "*")):
+            # by doc_key (migration 015), not a scan of doc_id, for a few documents (a decision's story)
+            select = _class_select(conn, doc_ids, class_rows) if table == "classifications" and keyed else None
+            if select is None:
+                select = keyfetch.select_by_keys(conn, f"wh.{table}", "_fresh_ids", ("doc_id",), columns,
+                                                 known=doc_rows if table == "documents" else None,
+                                                 found=class_rows if table == "classifications" else None)
             conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table} LIMIT 0")
             conn.execute(f"INSERT INTO {table} BY NAME {select}")
         conn.execute("CREATE OR REPLACE TABLE review_decisions AS SELECT * FROM wh.review_decisions "
@@ -530,6 +572,7 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None, rows_out: dict[str
                 conn.execute(f"INSERT INTO cov.{table} BY NAME SELECT * FROM _fresh {where}")
                 conn.unregister("_fresh")
             conn.unregister("_ids_arrow")
+        _ensure_indexes(conn)
         conn.execute("DELETE FROM cov.coverage_meta")
         conn.execute("INSERT INTO cov.coverage_meta VALUES ('version', ?), ('inputs', ?), ('generation', ?)",
                      [_version(), _small_digest(conn, "wh"), uuid.uuid4().hex])

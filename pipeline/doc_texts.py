@@ -41,8 +41,9 @@ def store(conn: duckdb.DuckDBPyConnection, texts: pa.Table, *, replace: bool, ex
 
 
 def published_columns(doc_columns: list[str]) -> list[str]:
-    """The published `documents` columns in migration 001's order: the warehouse's, lead and text after title."""
-    cols = [c for c in doc_columns if c not in COLUMNS]
+    """The published `documents` columns in migration 001's order: the warehouse's, lead and text after title
+    (without the warehouse's lookup key story_key, migration 016: derived, and read by the writer only)."""
+    cols = [c for c in doc_columns if c not in COLUMNS and c != "story_key"]
     at = cols.index(AFTER) + 1 if AFTER in cols else len(cols)
     return [*cols[:at], *COLUMNS, *cols[at:]]
 

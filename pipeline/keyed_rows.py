@@ -16,6 +16,7 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
+from pipeline import row_keys
 from pipeline.keyfetch import literal_lists
 
 # the tables without their primary key: their key column
@@ -44,6 +45,14 @@ def existing(conn: duckdb.DuckDBPyConnection, table: str, key: str, values: list
     return found
 
 
+# a column computed from the row's others at each insert (pipeline.row_keys; its CHECK refuses another value)
+DERIVED = {"documents": (row_keys.STORY_KEY, row_keys.KEY.format(row_keys.STORY_OF))}
+
+
+def _has(conn: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    return column in _columns(conn, table)
+
+
 def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     return [r[0] for r in conn.execute(
         "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND "
@@ -61,7 +70,12 @@ def store(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table, *, repla
     hit = [v in existed for v in values]
     if not replace and any(hit):
         batch = batch.filter(pa.array([not h for h in hit], pa.bool_()))
+    derived = DERIVED.get(table)
+    if derived is not None and derived[0] in batch.column_names:  # (computed at the insert, never taken from a batch)
+        batch = batch.drop_columns([derived[0]])
     kept = [c for c in _columns(conn, table) if c not in batch.column_names] if replace and any(hit) else []
+    if derived is not None:
+        kept = [c for c in kept if c != derived[0]]
     old = None
     if replace and any(hit):
         parts = literal_lists(sorted(v for v, h in zip(values, hit, strict=True) if h))
@@ -82,8 +96,12 @@ def _insert(conn: duckdb.DuckDBPyConnection, table: str, key: str, batch: pa.Tab
     conn.register("_keyed_old", old if old is not None else pa.table({key: pa.array([], pa.string())}))
     try:  # (in the batch's order: a job's new rows stay together at the table's end, pipeline.keyfetch)
         cols = "".join(f', o."{c}"' for c in kept)
-        conn.execute(f'INSERT INTO "{table}" BY NAME SELECT b.* EXCLUDE (_keyed_pos){cols} FROM _keyed_rows b '
-                     f'LEFT JOIN _keyed_old o ON o."{key}" = b."{key}" ORDER BY b._keyed_pos')
+        select = (f'SELECT b.* EXCLUDE (_keyed_pos){cols} FROM _keyed_rows b '
+                  f'LEFT JOIN _keyed_old o ON o."{key}" = b."{key}" ORDER BY b._keyed_pos')
+        derived = DERIVED.get(table)
+        if derived is not None and _has(conn, table, derived[0]):  # the key of the row as inserted
+            select = f"SELECT *, {derived[1]} AS {derived[0]} FROM ({select})"
+        conn.execute(f'INSERT INTO "{table}" BY NAME {select}')
     finally:
         conn.unregister("_keyed_rows")
         conn.unregister("_keyed_old")

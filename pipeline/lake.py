@@ -213,9 +213,17 @@ def _tables(conn: duckdb.DuckDBPyConnection, catalog: str) -> list[str]:
         "AND NOT temporary ORDER BY 1", [catalog]).fetchall() if r[0] not in WRITER_ONLY]
 
 
+# Warehouse columns the lake does not keep: the lookup keys (classifications.doc_key, documents.story_key,
+# migrations 015-016, pipeline.row_keys),
+# derived from a column the lake has; analysts and the lake's views never read them.
+WAREHOUSE_ONLY_COLUMNS: dict[str, tuple[str, ...]] = {"classifications": ("doc_key",), "documents": ("story_key",)}
+
+
 def _select(table: str, src: str) -> str:
     if table == "documents":
         return f"SELECT *, {FOLD_SEARCH_TEXT} AS search_text FROM {src}"
+    if table in WAREHOUSE_ONLY_COLUMNS:
+        return f"SELECT * EXCLUDE ({', '.join(WAREHOUSE_ONLY_COLUMNS[table])}) FROM {src}"
     return f"SELECT * FROM {src}"
 
 
@@ -260,7 +268,7 @@ def _ensure_tables(conn: duckdb.DuckDBPyConnection, wh: str) -> list[str]:
         for name, kind in conn.execute(
                 "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = ? AND table_name = ? "
                 "ORDER BY column_index", [wh, table]).fetchall():
-            if name not in lake_cols:
+            if name not in lake_cols and name not in WAREHOUSE_ONLY_COLUMNS.get(table, ()):
                 conn.execute(f'ALTER TABLE {ALIAS}."{table}" ADD COLUMN "{name}" {kind}')
     return created
 
@@ -330,9 +338,11 @@ def _refresh_matches(conn: duckdb.DuckDBPyConnection, doc_ids: set[str] | None, 
 
 
 def _columns(conn: duckdb.DuckDBPyConnection, catalog: str, table: str) -> list[str]:
+    """The table's columns the lake keeps (WAREHOUSE_ONLY_COLUMNS left out), in order."""
+    skip = WAREHOUSE_ONLY_COLUMNS.get(table, ())
     return [r[0] for r in conn.execute(
         "SELECT column_name FROM duckdb_columns() WHERE database_name = ? AND table_name = ? "
-        "ORDER BY column_index", [catalog, table]).fetchall()]
+        "ORDER BY column_index", [catalog, table]).fetchall() if r[0] not in skip]
 
 
 def _digest(conn: duckdb.DuckDBPyConnection, catalog: str, table: str, wh: str) -> tuple[Any, ...] | None:

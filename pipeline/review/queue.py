@@ -196,7 +196,12 @@ class ReviewState:
         return [dict(r) for r in self._items[key]]
 
     def _read_items(self, ref: str) -> list[dict[str, Any]]:
-        raw = _dicts(self.conn.execute(sql.query("review_item"), [ref.strip()]))
+        ref = ref.strip()
+        # by queue id, then by doc_id (two plain lookups, each answered by an index of the coverage file), in the
+        # order of their plans (NULL last, as ORDER BY plan_id); an item found by both is listed once
+        raw = _dicts(self.conn.execute(sql.query("review_item"), [ref]))
+        raw += [r for r in _dicts(self.conn.execute(sql.query("review_item_doc"), [ref])) if r["id"] != ref]
+        raw.sort(key=lambda r: (r["plan_id"] is None, r["plan_id"] or ""))
         if not raw:
             return raw
         if self.with_text:  # the text by key (joined in the query it read every text)

@@ -112,7 +112,7 @@ def test_a_story_move_reaches_the_coverage_file_and_the_lake(migrated: Paths) ->
     publish take their rows again, so the counted story follows them."""
     before = _report(migrated)[("1", "article")]["actual"]
     with open_writer(migrated) as writer:  # d03 leaves story s-chinh-sach for a story of its own
-        writer.conn.execute("UPDATE documents SET story_id = 's-d03' WHERE doc_id = 'd03'")
+        writer.conn.execute("UPDATE documents SET story_id = 's-d03', story_key = NULL WHERE doc_id = 'd03'")
         writer.mark_touched("documents", ["d03"])
     assert _report(migrated)[("1", "article")]["actual"] == before + 1
     assert _coverage(migrated, MATCHES) == _warehouse(migrated, MATCHES)

@@ -80,7 +80,7 @@ def test_a_decision_on_a_moved_document_reaches_its_new_story(migrated: Paths) -
     with open_writer(migrated, defer_lake=True):  # a decision: its delta file is published
         pass
     with open_writer(migrated, defer_lake=True) as writer:  # d03 leaves s-chinh-sach for d04's story s-phong-su
-        writer.conn.execute("UPDATE documents SET story_id = 's-phong-su' WHERE doc_id = 'd03'")
+        writer.conn.execute("UPDATE documents SET story_id = 's-phong-su', story_key = NULL WHERE doc_id = 'd03'")
         writer.mark_touched("documents", ["d03"])
     assert _base_key(migrated, "d03") == {"s-chinh-sach"}, "the coverage file's key is stale (else no test)"
     decide(migrated, "d03", "reject")  # story-wide: d04 now shares d03's story, d01 and d02 no longer do

@@ -141,7 +141,8 @@ def test_stories_stored_before_are_recomputed_once_by_migration_007(home: Paths)
     docs = _corpus()
     with open_writer(home) as writer:
         store_documents(writer, _rows(docs), [])
-        writer.conn.execute("UPDATE documents SET story_id = 's-column-06' WHERE doc_id = 'column-07'")
+        writer.conn.execute("UPDATE documents SET story_id = 's-column-06', story_key = NULL "
+                            "WHERE doc_id = 'column-07'")
         writer.conn.execute("DELETE FROM schema_migrations WHERE version = '007_stories_canonical'")
     with open_writer(home) as writer:
         stored = dict(writer.conn.execute("SELECT doc_id, story_id FROM documents").fetchall())

@@ -5,4 +5,5 @@ DELETE FROM story_bands_dropped;
 DELETE FROM paragraph_docs;
 DELETE FROM doc_signatures;
 DELETE FROM stories;
-UPDATE documents SET story_id = NULL;
+UPDATE documents SET story_id = NULL,
+    story_key = CAST(md5_number_lower(doc_id) & 4294967295 AS UINTEGER);  -- (its key: migration 016)
