@@ -83,8 +83,18 @@ class Tokens:
             words = [w for w in mapped.split(" ") if w]
         else:
             words = mapped.split()
-        folded = joined.replace("đ", "d").replace("Đ", "D")
-        return Postings(hashlib.md5(folded.encode("utf-8")).hexdigest(), len(words), Counter(words))
+        return Postings(_md5(joined), len(words), Counter(words))
+
+
+def _md5(joined: str) -> str:
+    folded = joined.replace("đ", "d").replace("Đ", "D")
+    return hashlib.md5(folded.encode("utf-8")).hexdigest()
+
+
+def search_md5(title: str | None, lead: str | None, text: str | None) -> str:
+    """md5 of the document's search text as the snapshot's `documents.search_text` holds it (title, lead and text
+    joined by a space, NULLs left out, đ folded to d): what its postings were computed from."""
+    return _md5(" ".join(p for p in (title, lead, text) if p is not None))
 
 
 _TOKENS: list[Tokens | None] = []
