@@ -13,10 +13,10 @@ keeps the index in the warehouse itself, in two tables of its own, while the job
 the one their entry was computed from, and replaces their entries. The file copy then carries every posting into the
 snapshot, and `adopt` (the publish, in the copy) only drops the entries whose document or text is no longer the
 warehouse's, renames the postings table to `search_postings` and writes `search_docs`: no posting is inserted again.
-What it drops or never had (a text with a character outside the tokenizer's table, a document stored by a job
-without a publish, or under the lake) is carried over from the previous snapshot or tokenized by the publish, as
-before. The tables are emptied when the index rules change (`rules`: pipeline.publish._rules, kept as the comment of
-the postings table), never carried into a snapshot under their own names, and never mirrored to the lake."""
+What it drops or never had (a document stored by a job without a publish, or under the lake, or changed behind
+the writer's back) is carried over from the previous snapshot or tokenized by the publish, as before. The tables
+are emptied when the index rules change (`rules`: pipeline.publish._rules, kept as the comment of the postings
+table), never carried into a snapshot under their own names, and never mirrored to the lake."""
 
 from __future__ import annotations
 
@@ -58,9 +58,9 @@ def ensure(conn: duckdb.DuckDBPyConnection, rules: str) -> None:
 
 def index(conn: duckdb.DuckDBPyConnection, docs: Sequence[DocumentRow]) -> int:
     """Bring the entries of these documents (just stored; the last of a doc_id is the stored one) up to date:
-    those whose search text is not the one their entry was made from are tokenized again (a text the table does
-    not know gets no entry: the publish tokenizes it). Call `ensure` once first. Returns the documents
-    tokenized."""
+    those whose search text is not the one their entry was made from are tokenized again (by the Python table,
+    or by the SQL tokenizer for a text with a character the table does not know). Call `ensure` once first.
+    Returns the documents tokenized."""
     last = {d["doc_id"]: d for d in docs}
     md5s = {doc_id: search_tokens.search_md5(d["title"], d["lead"], d["text"]) for doc_id, d in last.items()}
     conn.register("_search_ids", pa.table({"doc_id": pa.array(list(last), pa.string())}))
@@ -72,10 +72,13 @@ def index(conn: duckdb.DuckDBPyConnection, docs: Sequence[DocumentRow]) -> int:
     todo = [doc_id for doc_id, md5 in md5s.items() if stored.get(doc_id) != md5]
     if not todo:
         return 0
-    found = search_tokens.postings_of((last[i]["title"], last[i]["lead"], last[i]["text"]) for i in todo)
-    entries = [(doc_id, p) for doc_id, p in zip(todo, found, strict=True) if p is not None]
-    _replace(conn, [i for i in todo if i in stored], entries)
-    return len(entries)
+    parts = [(last[i]["title"], last[i]["lead"], last[i]["text"]) for i in todo]
+    found = search_tokens.postings_of(parts)
+    unknown = [n for n, p in enumerate(found) if p is None]  # a character outside the table: the SQL's tokens
+    for n, entry in zip(unknown, search_tokens.postings_by_sql([parts[n] for n in unknown]), strict=True):
+        found[n] = entry
+    _replace(conn, [i for i in todo if i in stored], [(i, p) for i, p in zip(todo, found, strict=True) if p])
+    return len(todo)
 
 
 def _replace(conn: duckdb.DuckDBPyConnection, old: list[str],

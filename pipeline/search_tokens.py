@@ -7,15 +7,16 @@ whitespace. Python does not redo those functions: each character of KNOWN (Latin
 general punctuation) is put through the macro itself once per process, which gives what it becomes inside a
 word, or that it separates words. Those functions act on each of these characters alone (marks are stripped
 before anything is composed again, and no two of these letters compose), so a text made of them tokenizes as
-its characters do. A text with any other character is left to the SQL (Tokens.of returns None), as is every
-text when the table cannot be built the same way (a character that turns into two words)."""
+its characters do. A text with any other character is left to the SQL (Tokens.of returns None; the writer then
+calls postings_by_sql), as is every text when the table cannot be built the same way (a character that turns
+into two words)."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # characters put through the macro: Latin (with Latin-1 and its extensions; not NUL, where DuckDB's accent
@@ -110,3 +111,28 @@ def tokens() -> Tokens | None:
 def postings_of(docs: Iterable[tuple[str | None, str | None, str | None]]) -> list[Postings | None]:
     found = tokens()
     return [found.of(*d) if found is not None else None for d in docs]
+
+
+def postings_by_sql(docs: Sequence[tuple[str | None, str | None, str | None]]) -> list[Postings]:
+    """The postings of texts the table does not know, from the SQL tokenizer itself (the macro of
+    data/sql/lake/search_schema.sql in an in-memory DuckDB, over the same `concat_ws(' ', title, lead, text)` as
+    data/sql/publish/search_index.sql), so the writer gives every document its entry."""
+    import duckdb
+    import pyarrow as pa
+
+    from pipeline import lake_search
+
+    if not docs:
+        return []
+    conn = duckdb.connect()
+    try:
+        conn.execute(lake_search._sql("search_schema"))
+        conn.register("_texts", pa.table({"i": list(range(len(docs))), "title": [d[0] for d in docs],
+                                          "lead": [d[1] for d in docs], "text": [d[2] for d in docs]},
+                                         schema=pa.schema([("i", pa.int64()), ("title", pa.string()),
+                                                           ("lead", pa.string()), ("text", pa.string())])))
+        rows = conn.execute("SELECT fts_main_documents.tokenize(concat_ws(' ', title, lead, text)) FROM _texts "
+                            "ORDER BY i").fetchall()
+    finally:
+        conn.close()
+    return [Postings(search_md5(*d), len(r[0]), dict(Counter(r[0]))) for d, r in zip(docs, rows, strict=True)]

@@ -116,23 +116,37 @@ def _index_is_whole(home) -> None:
 
 
 def test_the_writers_postings_give_the_index_the_sql_gives(home, tmp_path, monkeypatch):
+    from pipeline import search_kept
     from planwatch.config import Paths
 
     counts = _tokenized(monkeypatch)
-    _store(home, DOCS)
-    assert counts == [1]  # only the document with a character outside the table was tokenized by the SQL
+    assert _store(home, DOCS) == 3  # "ru" (a character outside the table) by the SQL tokenizer, in the writer
+    assert counts == [0]  # nothing left to the publish
     _index_is_whole(home)
-    other = Paths(tmp_path / "other").ensure()
-    monkeypatch.setenv("PLANWATCH_HOME", str(other))
-    with monkeypatch.context() as m:
-        m.setattr(search_tokens, "_TOKENS", [None])  # no table: the SQL tokenizes everything
-        _store(other, DOCS)
-    assert counts == [1, 3]
-    assert _index(home) == _index(other)
+    homes = [home]
+    for name, patch in (("no-table", (search_tokens, "_TOKENS", [None])),  # the SQL tokenizes everything
+                        ("publish-only", (search_kept, "index", lambda conn, docs: 0))):  # the publish does
+        other = Paths(tmp_path / name).ensure()
+        monkeypatch.setenv("PLANWATCH_HOME", str(other))
+        with monkeypatch.context() as m:
+            m.setattr(*patch)
+            _store(other, DOCS)
+        homes.append(other)
+    assert counts == [0, 0, 3]
+    assert _index(home) == _index(homes[1]) == _index(homes[2])
     for words in ("mầm non", unicodedata.normalize("NFD", "mầm non"), "MAM NON", "dao tao", "đào tạo", "de an 33",
                   "hoa binh", "hòa bình", "giao vien", "Москва"):
-        assert query(home, SEARCH_SCORED, [words]) == query(other, SEARCH_SCORED, [words]), words
+        assert query(home, SEARCH_SCORED, [words]) == query(homes[1], SEARCH_SCORED, [words]) \
+            == query(homes[2], SEARCH_SCORED, [words]), words
     assert sorted(query(home, SEARCH, ["mam non"])) == [("mn",), ("nfd",)]
+    assert query(home, SEARCH, ["moskva"]) == [] and query(home, SEARCH, ["москва"]) == [("ru",)]
+
+
+def test_the_sql_fallback_gives_the_sql_tokens():
+    texts = [(t, None, None) for t in SAMPLES] + [("Москва", "東京 mầm non", "😀 ℃"), (None, None, None)]
+    got = search_tokens.postings_by_sql(texts)
+    for (md5, tokens), entry in zip(_sql_tokens(texts), got, strict=True):
+        assert (entry.md5, entry.length, entry.terms) == (md5, len(tokens), dict(Counter(tokens)))
 
 
 def test_an_entry_for_another_text_is_never_used(home, monkeypatch):
@@ -162,25 +176,16 @@ def test_a_document_stored_twice_takes_its_last_entry(home, monkeypatch):
     _index_is_whole(home)
 
 
-def test_unchanged_documents_are_not_tokenized_again_nor_carried_over(home, tmp_path, monkeypatch):
+def test_unchanged_documents_are_not_tokenized_again_nor_carried_over(home, monkeypatch):
     from pipeline import publish
-    from planwatch.config import Paths
 
     counts = _tokenized(monkeypatch)
-    carried: list[object] = []
-    real = publish._carry_over
-    monkeypatch.setattr(publish, "_carry_over", lambda *a: carried.append(a) or real(*a))
-    assert _store(home, DOCS) == 2
+    monkeypatch.setattr(publish, "_carry_over", lambda *a: pytest.fail("every document has the writer's entry"))
+    assert _store(home, DOCS) == 3
     assert _store(home, DOCS) == 0  # the same texts: nothing tokenized by the writer
-    assert counts == [1, 0] and len(carried) == 1  # only "ru" (no entry of the writer's) is carried over
+    assert _store(home, DOCS[:1]) == 0
+    assert counts == [0, 0, 0]
     _index_is_whole(home)
-    other = Paths(tmp_path / "other").ensure()  # every text known to the writer's table
-    monkeypatch.setenv("PLANWATCH_HOME", str(other))
-    monkeypatch.setattr(publish, "_carry_over", lambda *a: pytest.fail("nothing is left to carry over"))
-    assert _store(other, DOCS[:2]) == 2
-    assert _store(other, DOCS[:2]) == 0
-    assert counts == [1, 0, 0, 0]
-    _index_is_whole(other)
 
 
 def _warehouse(home, sql: str) -> list[tuple[object, ...]]:
@@ -198,7 +203,7 @@ def test_the_snapshot_has_the_index_not_the_writers_tables(home):
     assert not tables & {"search_index_docs", "search_index_postings"}
     assert sorted(query(home, "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'search_docs'"
                         )) == [("doc_id", "VARCHAR"), ("len", "INTEGER")]
-    assert _warehouse(home, "SELECT count(*) FROM search_index_docs") == [(2,)]  # "ru" is left to the publish
+    assert _warehouse(home, "SELECT count(*) FROM search_index_docs") == [(3,)]
 
 
 def test_postings_left_without_an_entry_and_entries_of_other_rules_are_dropped(home, monkeypatch):
@@ -214,11 +219,11 @@ def test_postings_left_without_an_entry_and_entries_of_other_rules_are_dropped(h
     _warehouse(home, "DELETE FROM search_index_docs WHERE doc_id = 'mn'")  # stopped between the two tables
     with open_writer(home):
         pass
-    assert counts == [2]  # "mn" (its postings dropped) and "ru"
+    assert counts == [1]  # "mn" (its postings dropped): the publish tokenized it
     _index_is_whole(home)
     monkeypatch.setattr(publish, "_rules", lambda: "search-v0:other")
     assert _store(home, DOCS[:1]) == 1  # the writer's entries emptied: "mn" tokenized again, "nfd" is not
-    assert counts == [2, 2]  # "nfd" and "ru": the previous snapshot's index is of other rules too
+    assert counts == [1, 2]  # "nfd" and "ru": the previous snapshot's index is of other rules too
     _index_is_whole(home)
     assert _warehouse(home, "SELECT doc_id FROM search_index_docs") == [("mn",)]
 
