@@ -73,7 +73,7 @@ def index(conn: duckdb.DuckDBPyConnection, docs: Sequence[DocumentRow]) -> int:
     if not todo:
         return 0
     parts = [(last[i]["title"], last[i]["lead"], last[i]["text"]) for i in todo]
-    found = search_tokens.postings_of(parts)
+    found = search_tokens.postings_of(parts, [md5s[i] for i in todo])
     unknown = [n for n, p in enumerate(found) if p is None]  # a character outside the table: the SQL's tokens
     for n, entry in zip(unknown, search_tokens.postings_by_sql([parts[n] for n in unknown]), strict=True):
         found[n] = entry

@@ -74,8 +74,9 @@ class Tokens:
                 return None
         return cls(table, "".join(separators))
 
-    def of(self, title: str | None, lead: str | None, text: str | None) -> Postings | None:
-        """The document's postings, or None when its text holds a character the table does not know."""
+    def of(self, title: str | None, lead: str | None, text: str | None, md5: str | None = None) -> Postings | None:
+        """The document's postings, or None when its text holds a character the table does not know. `md5`: its
+        search_md5, when the caller has it already."""
         joined = " ".join(p for p in (title, lead, text) if p is not None)
         if self._unknown(joined):
             return None
@@ -84,7 +85,7 @@ class Tokens:
             words = [w for w in mapped.split(" ") if w]
         else:
             words = mapped.split()
-        return Postings(_md5(joined), len(words), Counter(words))
+        return Postings(md5 or _md5(joined), len(words), Counter(words))
 
 
 def _md5(joined: str) -> str:
@@ -108,9 +109,15 @@ def tokens() -> Tokens | None:
     return _TOKENS[0]
 
 
-def postings_of(docs: Iterable[tuple[str | None, str | None, str | None]]) -> list[Postings | None]:
+def postings_of(docs: Iterable[tuple[str | None, str | None, str | None]],
+                md5s: Iterable[str | None] | None = None) -> list[Postings | None]:
+    """Each document's postings by the table (None: left to the SQL). `md5s`: their search_md5, if known."""
     found = tokens()
-    return [found.of(*d) if found is not None else None for d in docs]
+    if found is None:
+        return [None for _ in docs]
+    if md5s is None:
+        return [found.of(*d) for d in docs]
+    return [found.of(*d, md5=m) for d, m in zip(docs, md5s, strict=True)]
 
 
 def postings_by_sql(docs: Sequence[tuple[str | None, str | None, str | None]]) -> list[Postings]:
