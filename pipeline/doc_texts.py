@@ -121,17 +121,67 @@ def materialize(conn: duckdb.DuckDBPyConnection, extra: str = "") -> bool:
     they always saw (its keys are not needed there: the snapshot is read-only). `extra`: more columns written
     in the same pass, after those (`expression AS name` over `d.` and `t.`). False: the table was whole already
     (nothing done, `extra` not added)."""
+    from pipeline import duck
+
     catalog = str(conn.execute("SELECT current_database()").fetchone()[0])  # type: ignore[index]
     if not is_split(conn, catalog):
         return False
-    selects = sliced_selects(conn, catalog, extra=extra)
+    rows = slice_rows(conn, catalog)
+    last = conn.execute(f'SELECT max(rowid) FROM {catalog}."documents"').fetchone()
+    total = int(last[0]) + 1 if last and last[0] is not None else 0
+    # a copy that fits one slice (the bench's 3,306 documents: one row group, one core) is split into as many parts as
+    # DuckDB threads, copied at once; a larger one slice after slice, as before (each transaction holds its rows until
+    # its commit: several slices at once would hold several slices' texts)
+    parts = duck.threads() if total <= rows else 1
+    size = max(MIN_SLICE, -(-total // parts)) if parts > 1 else rows
+    selects = sliced_selects(conn, catalog, rows=size, extra=extra)
     conn.execute(f"CREATE TABLE _documents_published AS {selects[0]} LIMIT 0")
-    for select in selects:  # in row-id order, as one `ORDER BY d.rowid` of the whole join was
-        conn.execute(f"INSERT INTO _documents_published {select} ORDER BY d._row")
+    for at in range(0, len(selects), parts):  # in row-id order, as one `ORDER BY d.rowid` of the whole join was
+        insert_in_order(conn, [f"INSERT INTO _documents_published {select} ORDER BY d._row"
+                               for select in selects[at:at + parts]])
     conn.execute("DROP TABLE documents")
     conn.execute(f"DROP TABLE {TABLE}")
     conn.execute("ALTER TABLE _documents_published RENAME TO documents")
     return True
+
+
+def insert_in_order(conn: duckdb.DuckDBPyConnection, inserts: list[str]) -> None:
+    """Run INSERT statements into one table at once, each in its own transaction on its own cursor (one
+    statement over one row group runs on one core: the whole copy of the bench's 3,306 documents was one), and
+    commit them in list order: a transaction's rows are appended at its commit, so the table holds them in that
+    order, as if run one after the other. On an error nothing of them is kept."""
+    if len(inserts) == 1:
+        conn.execute(inserts[0])
+        return
+    import threading
+
+    cursors = [conn.cursor() for _ in inserts]
+    errors: list[BaseException] = []
+
+    def run(cur: duckdb.DuckDBPyConnection, sql: str) -> None:
+        try:
+            cur.execute(sql)
+        except BaseException as exc:  # raised below, in the caller's thread
+            errors.append(exc)
+
+    try:
+        for cur in cursors:
+            cur.execute("BEGIN")
+        threads = [threading.Thread(target=run, args=(cur, sql), name="planwatch-copy")
+                   for cur, sql in zip(cursors, inserts, strict=True)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if errors:
+            for cur in cursors:
+                cur.execute("ROLLBACK")
+            raise errors[0]
+        for cur in cursors:
+            cur.execute("COMMIT")
+    finally:
+        for cur in cursors:
+            cur.close()
 
 
 def fetch_by_keys(conn: Any, catalog: str, keys: str, doc_rows: dict[str, list[int]] | None = None) -> str:

@@ -122,7 +122,7 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
     # first lookup) and that they are stored (the documents' load); at a million documents each of those
     # lookups was a scan of the doc_id column (no index since migration 014)
     stored_docs = _for_ids(writer, "ingest_stored_documents", "documents", "doc_id, first_seen_at, story_id, "
-                           "published_at, content_hash", [d["doc_id"] for d in docs]) if docs else []
+                           "published_at", [d["doc_id"] for d in docs]) if docs else []
     first_seen = {r[0]: r[1] for r in stored_docs}
     for d in docs:
         if d["doc_id"] in first_seen:
@@ -145,7 +145,7 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
     # committed: now the crawler may skip their URLs (nothing else writes `documents` while the writer holds
     # its lock, and the story assignment only moved stored ones: the stored set read above still holds)
     writer.insert("documents", docs, on_conflict="replace", stored=set(first_seen))
-    writer.index_documents(docs, {r[0]: r[4] for r in stored_docs})  # search postings of the new and changed
+    writer.index_documents(docs)  # the search postings of the new and changed texts (pipeline.search_kept)
     known_index.after_store(writer.paths, docs, before, known_index.document_count(writer.conn))
     changed, stored_keys = _changed_classifications(writer, classifications)
     for row in classifications:

@@ -12,16 +12,12 @@ import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import duckdb
 
 from pipeline import doc_texts, duck
 from pipeline.faults import pause
 from planwatch.config import DATA_DIR, Paths
-
-if TYPE_CHECKING:
-    from pipeline.search_pending import SearchPending
 
 
 def fts_extension_path() -> str | None:
@@ -76,8 +72,7 @@ def _rules() -> str:
     return "search-v1:" + hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def build_search_index(conn: duckdb.DuckDBPyConnection, previous: Path | None = None,
-                       pending: SearchPending | None = None) -> int:
+def build_search_index(conn: duckdb.DuckDBPyConnection, previous: Path | None = None) -> int:
     """Full-text index over documents (title, lead, text), accent-insensitive so "mam non" finds
     "mầm non" and "dao tao" finds "đào tạo". Lives in the snapshot only; the warehouse never carries it.
 
@@ -88,41 +83,31 @@ def build_search_index(conn: duckdb.DuckDBPyConnection, previous: Path | None = 
     snapshot's `documents` also has `search_text` (title, lead and text joined, đ folded to d): written with the
     documents by publish_snapshot, else here in row-id chunks.
 
-    `previous`: the snapshot being replaced. The postings of every document whose `search_text` it holds
-    unchanged are copied from it (a reprocess or a crawl re-indexes only what changed); the rest are tokenized,
-    a chunk of documents per statement (index_chunk_rows). `pending`: postings the job's writer computed
-    (pipeline.search_pending), appended for the documents whose text they were computed from, before the SQL
-    tokenizes what is left. Returns the number of documents tokenized here."""
-    from pipeline import lake_search
+    First the index the writer kept in the warehouse (pipeline.search_kept, copied with the file) becomes the
+    snapshot's, for every document whose text it was computed from. `previous`: the snapshot being replaced; the
+    postings of every document still without any whose `search_text` it holds unchanged are copied from it; the
+    rest are tokenized, a chunk of documents per statement (index_chunk_rows). Returns the number of documents
+    tokenized here."""
+    from pipeline import lake_search, search_kept
 
     if not _columns(conn, "documents") & {"search_text"}:
         conn.execute("ALTER TABLE documents ADD COLUMN search_text VARCHAR")
         _fill_search_text(conn, index_chunk_rows(conn))
-    conn.execute(lake_search.schema_sql())
     rules = _rules()
-    if previous is not None:
+    search_kept.adopt(conn, rules)
+    conn.execute(lake_search.schema_sql())
+    missing = ("SELECT count(*), min(rowid), max(rowid) FROM documents "
+               "WHERE doc_id NOT IN (SELECT doc_id FROM search_docs)")
+    row = conn.execute(missing).fetchone()
+    if previous is not None and row and row[0]:
         _carry_over(conn, previous, rules)
-    if pending is not None and pending.documents:
-        _append_pending(conn, pending)
-    row = conn.execute("SELECT count(*), min(rowid), max(rowid) FROM documents "
-                       "WHERE doc_id NOT IN (SELECT doc_id FROM search_docs)").fetchone()
+        row = conn.execute(missing).fetchone()
     todo = int(row[0]) if row and row[0] else 0
     if row and todo:
         parts = max(1, min(duck.threads(), todo // _MIN_PART))
         _tokenize(conn, int(row[1]), int(row[2]), parts, index_chunk_rows(conn))
     conn.execute(f"COMMENT ON TABLE search_postings IS '{rules}'")
     return todo
-
-
-def _append_pending(conn: duckdb.DuckDBPyConnection, pending: SearchPending) -> None:
-    with pending.tables() as (docs, postings):
-        conn.register("_pending_docs", docs)
-        conn.register("_pending_postings", postings)
-        try:
-            conn.execute((SQL_DIR / "search_pending.sql").read_text(encoding="utf-8"))
-        finally:
-            conn.unregister("_pending_docs")
-            conn.unregister("_pending_postings")
 
 
 def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> set[str]:
@@ -218,10 +203,9 @@ def _carry_over(conn: duckdb.DuckDBPyConnection, previous: Path, rules: str) -> 
 SNAPSHOT_MODE = 0o444
 
 
-def publish_snapshot(paths: Paths, pending: SearchPending | None = None) -> Path:
+def publish_snapshot(paths: Paths) -> Path:
     """Copy the (checkpointed, closed) warehouse to the snapshot path atomically, read-only (0444), with any
-    stale WAL beside it removed first. Caller holds the writer lock. `pending`: the job's postings
-    (build_search_index)."""
+    stale WAL beside it removed first. Caller holds the writer lock."""
     target = paths.snapshot
     target.parent.mkdir(parents=True, exist_ok=True)
     for stale in target.parent.glob(f".{target.name}.*.tmp*"):  # left by a publish that was killed
@@ -234,7 +218,7 @@ def publish_snapshot(paths: Paths, pending: SearchPending | None = None) -> Path
     try:
         # `documents` whole again, as readers know it (migration 010), with the search column
         doc_texts.materialize(conn, _PUBLISHED_SEARCH_TEXT)
-        build_search_index(conn, target if target.exists() else None, pending)
+        build_search_index(conn, target if target.exists() else None)
         conn.execute("CHECKPOINT")
     finally:
         conn.close()

@@ -7,15 +7,16 @@ whitespace. Python does not redo those functions: each character of KNOWN (Latin
 general punctuation) is put through the macro itself once per process, which gives what it becomes inside a
 word, or that it separates words. Those functions act on each of these characters alone (marks are stripped
 before anything is composed again, and no two of these letters compose), so a text made of them tokenizes as
-its characters do. A text with any other character is left to the SQL (Tokens.of returns None), as is every
-text when the table cannot be built the same way (a character that turns into two words)."""
+its characters do. A text with any other character is left to the SQL (Tokens.of returns None; the writer then
+calls postings_by_sql), as is every text when the table cannot be built the same way (a character that turns
+into two words)."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # characters put through the macro: Latin (with Latin-1 and its extensions; not NUL, where DuckDB's accent
@@ -73,8 +74,9 @@ class Tokens:
                 return None
         return cls(table, "".join(separators))
 
-    def of(self, title: str | None, lead: str | None, text: str | None) -> Postings | None:
-        """The document's postings, or None when its text holds a character the table does not know."""
+    def of(self, title: str | None, lead: str | None, text: str | None, md5: str | None = None) -> Postings | None:
+        """The document's postings, or None when its text holds a character the table does not know. `md5`: its
+        search_md5, when the caller has it already."""
         joined = " ".join(p for p in (title, lead, text) if p is not None)
         if self._unknown(joined):
             return None
@@ -83,8 +85,18 @@ class Tokens:
             words = [w for w in mapped.split(" ") if w]
         else:
             words = mapped.split()
-        folded = joined.replace("đ", "d").replace("Đ", "D")
-        return Postings(hashlib.md5(folded.encode("utf-8")).hexdigest(), len(words), Counter(words))
+        return Postings(md5 or _md5(joined), len(words), Counter(words))
+
+
+def _md5(joined: str) -> str:
+    folded = joined.replace("đ", "d").replace("Đ", "D")
+    return hashlib.md5(folded.encode("utf-8")).hexdigest()
+
+
+def search_md5(title: str | None, lead: str | None, text: str | None) -> str:
+    """md5 of the document's search text as the snapshot's `documents.search_text` holds it (title, lead and text
+    joined by a space, NULLs left out, đ folded to d): what its postings were computed from."""
+    return _md5(" ".join(p for p in (title, lead, text) if p is not None))
 
 
 _TOKENS: list[Tokens | None] = []
@@ -97,6 +109,37 @@ def tokens() -> Tokens | None:
     return _TOKENS[0]
 
 
-def postings_of(docs: Iterable[tuple[str | None, str | None, str | None]]) -> list[Postings | None]:
+def postings_of(docs: Iterable[tuple[str | None, str | None, str | None]],
+                md5s: Iterable[str | None] | None = None) -> list[Postings | None]:
+    """Each document's postings by the table (None: left to the SQL). `md5s`: their search_md5, if known."""
     found = tokens()
-    return [found.of(*d) if found is not None else None for d in docs]
+    if found is None:
+        return [None for _ in docs]
+    if md5s is None:
+        return [found.of(*d) for d in docs]
+    return [found.of(*d, md5=m) for d, m in zip(docs, md5s, strict=True)]
+
+
+def postings_by_sql(docs: Sequence[tuple[str | None, str | None, str | None]]) -> list[Postings]:
+    """The postings of texts the table does not know, from the SQL tokenizer itself (the macro of
+    data/sql/lake/search_schema.sql in an in-memory DuckDB, over the same `concat_ws(' ', title, lead, text)` as
+    data/sql/publish/search_index.sql), so the writer gives every document its entry."""
+    import duckdb
+    import pyarrow as pa
+
+    from pipeline import lake_search
+
+    if not docs:
+        return []
+    conn = duckdb.connect()
+    try:
+        conn.execute(lake_search._sql("search_schema"))
+        conn.register("_texts", pa.table({"i": list(range(len(docs))), "title": [d[0] for d in docs],
+                                          "lead": [d[1] for d in docs], "text": [d[2] for d in docs]},
+                                         schema=pa.schema([("i", pa.int64()), ("title", pa.string()),
+                                                           ("lead", pa.string()), ("text", pa.string())])))
+        rows = conn.execute("SELECT fts_main_documents.tokenize(concat_ws(' ', title, lead, text)) FROM _texts "
+                            "ORDER BY i").fetchall()
+    finally:
+        conn.close()
+    return [Postings(search_md5(*d), len(r[0]), dict(Counter(r[0]))) for d, r in zip(docs, rows, strict=True)]

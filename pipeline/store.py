@@ -28,7 +28,6 @@ from planwatch.config import Paths
 
 if TYPE_CHECKING:
     from pipeline.rows import DocumentRow
-    from pipeline.search_pending import SearchPending
 
 _log = logging.getLogger("planwatch.lake")
 
@@ -96,18 +95,23 @@ class Writer:
         self.publish_seconds: float | None = None  # set by open_writer once it has published
         self.publish_error: str | None = None  # set by open_writer when the lake publish failed (lake.LakeLocked)
         self.touched: dict[str, list[pa.Table]] = {}  # table -> keys of the batches loaded (a lake publish)
-        self.search_pending: SearchPending | None = None  # postings of the documents stored (pipeline.search_pending)
         self.wants_postings = False  # set by open_writer when its publish is the snapshot's (not the lake's)
+        self.search_indexed = 0  # documents tokenized into the warehouse's search index (pipeline.search_kept)
+        self._search_ready = False
 
-    def index_documents(self, docs: Sequence[DocumentRow], stored_hashes: dict[str, str | None]) -> None:
-        """Compute the search postings of the documents just stored that are new or changed, for the publish
-        (pipeline.search_pending). stored_hashes: the content hash each stored one had before."""
-        from pipeline import search_pending
+    def index_documents(self, docs: Sequence[DocumentRow]) -> None:
+        """Bring the search index the warehouse keeps for the snapshot (pipeline.search_kept) up to date for the
+        documents just stored: those whose search text changed, or that had no entry, are tokenized now, while the
+        job runs, instead of in the publish."""
+        from pipeline import search_kept
+        from pipeline.publish import _rules
 
-        if not self.wants_postings:
+        if not self.wants_postings or not docs:
             return
-        folder = duck.own_spill_dir(self.paths.home / "tmp" / "search")
-        self.search_pending = search_pending.add_changed(self.search_pending, folder, docs, stored_hashes)
+        if not self._search_ready:
+            search_kept.ensure(self.conn, _rules())
+            self._search_ready = True
+        self.search_indexed += search_kept.index(self.conn, docs)
 
     # -- generic batch loads -------------------------------------------------------------------
     def insert(self, table: str, rows: Sequence[Mapping[str, Any]] | pa.Table, *, on_conflict: str = "ignore",
@@ -262,37 +266,32 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
     paths = (paths or Paths.from_env()).ensure()
     with exclusive_lock(paths.writer_lock, timeout=lock_timeout):
         conn = connect_rw(paths)
-        writer: Writer | None = None
-        try:  # the job's spilled postings (if any) are removed however it ends
-            try:
-                migrate(conn)
-                rebuilt = False if defer_lake else _run_maintenance(conn)
-                writer = Writer(conn, paths)
-                writer.wants_postings = publish and not lake.enabled()
-                writer.ingest_review_journal()
-                yield writer
-                recorded = None
-                if publish and lake.enabled() and not defer_lake:  # the job's keys, kept until the lake has them
-                    recorded = lake.record_keys(paths, None if rebuilt else writer.touched)  # (decisions.md 22)
-                pause("store")  # test-only hook (pipeline/faults.py); a no-op unless PLANWATCH_FAULT_PAUSE is set
-                if defer_lake:  # a decision: its rows stay in the WAL (durable at commit; a read-only attach
-                    # replays it, the next writer checkpoints it): a checkpoint rewrites review_decisions'
-                    # primary-key index whole, 0.1-0.3 s at 1M documents
-                    conn.execute("PRAGMA disable_checkpoint_on_shutdown")
-                else:
-                    conn.execute("CHECKPOINT")
-            finally:
-                conn.close()
-            started = time.perf_counter()
-            if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
-                try:  # every story recomputed: every document's row may have changed
-                    lake.publish(paths, None if rebuilt else writer.touched, lake=not defer_lake, recorded=recorded)
-                except lake.LakeLocked as exc:  # the job is in the warehouse; the next publish takes its keys in
-                    writer.publish_error = str(exc)
-                    _log.warning("%s", exc)
-            elif publish:
-                publish_snapshot(paths, writer.search_pending)
+        try:
+            migrate(conn)
+            rebuilt = False if defer_lake else _run_maintenance(conn)
+            writer = Writer(conn, paths)
+            writer.wants_postings = publish and not lake.enabled()
+            writer.ingest_review_journal()
+            yield writer
+            recorded = None
+            if publish and lake.enabled() and not defer_lake:  # the job's keys, kept until the lake has them
+                recorded = lake.record_keys(paths, None if rebuilt else writer.touched)  # (decisions.md 22)
+            pause("store")  # test-only hook (pipeline/faults.py); a no-op unless PLANWATCH_FAULT_PAUSE is set
+            if defer_lake:  # a decision: its rows stay in the WAL (durable at commit; a read-only attach
+                # replays it, the next writer checkpoints it): a checkpoint rewrites review_decisions'
+                # primary-key index whole, 0.1-0.3 s at 1M documents
+                conn.execute("PRAGMA disable_checkpoint_on_shutdown")
+            else:
+                conn.execute("CHECKPOINT")
         finally:
-            if writer is not None and writer.search_pending is not None:
-                writer.search_pending.discard()
+            conn.close()
+        started = time.perf_counter()
+        if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
+            try:  # every story recomputed: every document's row may have changed
+                lake.publish(paths, None if rebuilt else writer.touched, lake=not defer_lake, recorded=recorded)
+            except lake.LakeLocked as exc:  # the job is in the warehouse; the next publish takes its keys in
+                writer.publish_error = str(exc)
+                _log.warning("%s", exc)
+        elif publish:
+            publish_snapshot(paths)
         writer.publish_seconds = time.perf_counter() - started if publish else None  # the publish stage

@@ -1,5 +1,5 @@
-"""The writer's search postings (pipeline.search_tokens, pipeline.search_pending): the same tokens as the SQL
-tokenizer, and a published index identical to one the SQL builds alone."""
+"""The writer's search postings (pipeline.search_tokens, pipeline.search_kept): the same tokens as the SQL
+tokenizer, kept in the warehouse while the job runs, and a published index identical to one the SQL builds alone."""
 
 from __future__ import annotations
 
@@ -96,12 +96,13 @@ DOCS = [
 ]
 
 
-def _store(home, docs, stored_hashes=None) -> None:
+def _store(home, docs) -> int:
     from pipeline.store import open_writer
 
     with open_writer(home) as writer:
         writer.insert("documents", docs, on_conflict="replace")
-        writer.index_documents(docs, stored_hashes or {})
+        writer.index_documents(docs)
+    return writer.search_indexed
 
 
 def _index(home) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
@@ -115,23 +116,37 @@ def _index_is_whole(home) -> None:
 
 
 def test_the_writers_postings_give_the_index_the_sql_gives(home, tmp_path, monkeypatch):
+    from pipeline import search_kept
     from planwatch.config import Paths
 
     counts = _tokenized(monkeypatch)
-    _store(home, DOCS)
-    assert counts == [1]  # only the document with a character outside the table was tokenized by the SQL
+    assert _store(home, DOCS) == 3  # "ru" (a character outside the table) by the SQL tokenizer, in the writer
+    assert counts == [0]  # nothing left to the publish
     _index_is_whole(home)
-    other = Paths(tmp_path / "other").ensure()
-    monkeypatch.setenv("PLANWATCH_HOME", str(other))
-    with monkeypatch.context() as m:
-        m.setattr(search_tokens, "_TOKENS", [None])  # no table: the SQL tokenizes everything
-        _store(other, DOCS)
-    assert counts == [1, 3]
-    assert _index(home) == _index(other)
+    homes = [home]
+    for name, patch in (("no-table", (search_tokens, "_TOKENS", [None])),  # the SQL tokenizes everything
+                        ("publish-only", (search_kept, "index", lambda conn, docs: 0))):  # the publish does
+        other = Paths(tmp_path / name).ensure()
+        monkeypatch.setenv("PLANWATCH_HOME", str(other))
+        with monkeypatch.context() as m:
+            m.setattr(*patch)
+            _store(other, DOCS)
+        homes.append(other)
+    assert counts == [0, 0, 3]
+    assert _index(home) == _index(homes[1]) == _index(homes[2])
     for words in ("mầm non", unicodedata.normalize("NFD", "mầm non"), "MAM NON", "dao tao", "đào tạo", "de an 33",
                   "hoa binh", "hòa bình", "giao vien", "Москва"):
-        assert query(home, SEARCH_SCORED, [words]) == query(other, SEARCH_SCORED, [words]), words
+        assert query(home, SEARCH_SCORED, [words]) == query(homes[1], SEARCH_SCORED, [words]) \
+            == query(homes[2], SEARCH_SCORED, [words]), words
     assert sorted(query(home, SEARCH, ["mam non"])) == [("mn",), ("nfd",)]
+    assert query(home, SEARCH, ["moskva"]) == [] and query(home, SEARCH, ["москва"]) == [("ru",)]
+
+
+def test_the_sql_fallback_gives_the_sql_tokens():
+    texts = [(t, None, None) for t in SAMPLES] + [("Москва", "東京 mầm non", "😀 ℃"), (None, None, None)]
+    got = search_tokens.postings_by_sql(texts)
+    for (md5, tokens), entry in zip(_sql_tokens(texts), got, strict=True):
+        assert (entry.md5, entry.length, entry.terms) == (md5, len(tokens), dict(Counter(tokens)))
 
 
 def test_an_entry_for_another_text_is_never_used(home, monkeypatch):
@@ -141,7 +156,7 @@ def test_an_entry_for_another_text_is_never_used(home, monkeypatch):
     changed = document("mn", "2022-05-01", title="Đào tạo giáo viên mầm non", text="Bồi dưỡng hè.")
     with open_writer(home) as writer:
         writer.insert("documents", DOCS[:1], on_conflict="replace")
-        writer.index_documents(DOCS[:1], {})
+        writer.index_documents(DOCS[:1])
         writer.insert("documents", [changed], on_conflict="replace")  # stored again, no entry for its text
     assert counts == [1]
     _index_is_whole(home)
@@ -156,40 +171,61 @@ def test_a_document_stored_twice_takes_its_last_entry(home, monkeypatch):
     with open_writer(home) as writer:
         for doc in (DOCS[0], changed):
             writer.insert("documents", [doc], on_conflict="replace")
-            writer.index_documents([doc], {})
-    assert counts == [0]
+            writer.index_documents([doc])
+    assert counts == [0] and writer.search_indexed == 2
     _index_is_whole(home)
 
 
-def test_unchanged_documents_are_not_tokenized_again_and_carried_over(home, monkeypatch):
+def test_unchanged_documents_are_not_tokenized_again_nor_carried_over(home, monkeypatch):
+    from pipeline import publish
+
+    counts = _tokenized(monkeypatch)
+    monkeypatch.setattr(publish, "_carry_over", lambda *a: pytest.fail("every document has the writer's entry"))
+    assert _store(home, DOCS) == 3
+    assert _store(home, DOCS) == 0  # the same texts: nothing tokenized by the writer
+    assert _store(home, DOCS[:1]) == 0
+    assert counts == [0, 0, 0]
+    _index_is_whole(home)
+
+
+def _warehouse(home, sql: str) -> list[tuple[object, ...]]:
+    conn = duckdb.connect(str(home.warehouse))
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_the_snapshot_has_the_index_not_the_writers_tables(home):
+    _store(home, DOCS)
+    tables = {r[0] for r in query(home, "SELECT table_name FROM duckdb_tables()")}
+    assert {"search_postings", "search_docs"} <= tables
+    assert not tables & {"search_index_docs", "search_index_postings"}
+    assert sorted(query(home, "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'search_docs'"
+                        )) == [("doc_id", "VARCHAR"), ("len", "INTEGER")]
+    assert _warehouse(home, "SELECT count(*) FROM search_index_docs") == [(3,)]
+
+
+def test_postings_left_without_an_entry_and_entries_of_other_rules_are_dropped(home, monkeypatch):
+    from pipeline import publish
     from pipeline.store import open_writer
 
     counts = _tokenized(monkeypatch)
-    _store(home, DOCS)
-    with open_writer(home) as writer:
+    with pytest.raises(RuntimeError), open_writer(home) as writer:  # a job that stops: nothing published
         writer.insert("documents", DOCS, on_conflict="replace")
-        writer.index_documents(DOCS, {d["doc_id"]: d["content_hash"] for d in DOCS})
-        assert writer.search_pending is None
-    assert counts == [1, 0]
-    _index_is_whole(home)
-
-
-def test_the_pending_postings_are_removed_after_the_publish_and_after_a_failure(home):
-    from pipeline.store import open_writer
-
-    folders: list[Path] = []
-    with open_writer(home) as writer:
-        writer.insert("documents", DOCS, on_conflict="replace")
-        writer.index_documents(DOCS, {})
-        assert writer.search_pending is not None
-        folders.append(writer.search_pending.folder)
-        assert (folders[-1] / "postings.arrow").exists()
-    with pytest.raises(RuntimeError), open_writer(home) as writer:
-        writer.index_documents(DOCS, {})
-        assert writer.search_pending is not None
-        folders.append(writer.search_pending.folder)
+        writer.index_documents(DOCS)
         raise RuntimeError("job failed")
-    assert not any(f.exists() for f in folders)
+    assert not home.snapshot.exists()
+    _warehouse(home, "DELETE FROM search_index_docs WHERE doc_id = 'mn'")  # stopped between the two tables
+    with open_writer(home):
+        pass
+    assert counts == [1]  # "mn" (its postings dropped): the publish tokenized it
+    _index_is_whole(home)
+    monkeypatch.setattr(publish, "_rules", lambda: "search-v0:other")
+    assert _store(home, DOCS[:1]) == 1  # the writer's entries emptied: "mn" tokenized again, "nfd" is not
+    assert counts == [1, 2]  # "nfd" and "ru": the previous snapshot's index is of other rules too
+    _index_is_whole(home)
+    assert _warehouse(home, "SELECT doc_id FROM search_index_docs") == [("mn",)]
 
 
 def test_no_postings_when_the_lake_publishes(home, monkeypatch):
@@ -197,17 +233,19 @@ def test_no_postings_when_the_lake_publishes(home, monkeypatch):
     from pipeline.store import open_writer
 
     with open_writer(home, publish=False) as writer:
-        writer.index_documents(DOCS, {})
-        assert writer.search_pending is None
+        writer.index_documents(DOCS)
+        assert writer.search_indexed == 0
+        assert writer.conn.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'search%'"
+                                   ).fetchone() == (0,)
     monkeypatch.setattr(lake, "enabled", lambda: True)
     with monkeypatch.context() as m:
         m.setattr(lake, "publish", lambda *a, **k: {})
         with open_writer(home) as writer:
-            writer.index_documents(DOCS, {})
-            assert writer.search_pending is None
+            writer.index_documents(DOCS)
+            assert writer.search_indexed == 0
 
 
-def test_store_documents_gives_the_publish_its_postings_new_and_changed_only(home, monkeypatch):
+def test_store_documents_indexes_the_new_and_changed_texts_only(home, monkeypatch):
     from pipeline.extract import content_hash
     from pipeline.ingest import store_documents
     from pipeline.store import open_writer
@@ -221,13 +259,13 @@ def test_store_documents_gives_the_publish_its_postings_new_and_changed_only(hom
     first = [doc("a", "Đào tạo giáo viên mầm non", "Triển khai Đề án 33."), doc("b", "Hội thi", "Bé khỏe, bé ngoan.")]
     with open_writer(home) as writer:
         store_documents(writer, first, [])
-        assert writer.search_pending is not None and writer.search_pending.documents == 2
+        assert writer.search_indexed == 2
     assert counts == [0]  # nothing left to the SQL
     _index_is_whole(home)
     again = [first[0], doc("b", "Hội thi", "Bé khỏe, bé chăm.")]
     with open_writer(home) as writer:
         store_documents(writer, again, [])
-        assert writer.search_pending is not None and writer.search_pending.documents == 1  # "b" only
+        assert writer.search_indexed == 1  # "b" only
     assert counts == [0, 0]
     _index_is_whole(home)
     assert query(home, SEARCH, ["be cham"]) == [("b",)] and query(home, SEARCH, ["be ngoan"]) == []

@@ -5,7 +5,6 @@ given the spill area spills in a folder of its own (docs/decisions.md entry 18).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pytest
@@ -112,9 +111,9 @@ def test_which_connections_get_which_limit(home: Paths, clean_env: pytest.Monkey
     seen: dict[str, float] = {}
     real_build = publish.build_search_index
 
-    def build(conn: duckdb.DuckDBPyConnection, previous: Path | None = None, pending: Any = None) -> int:
+    def build(conn: duckdb.DuckDBPyConnection, previous: Path | None = None) -> int:
         seen["snapshot build"] = _limit(conn)
-        return real_build(conn, previous, pending)
+        return real_build(conn, previous)
 
     clean_env.setattr(publish, "build_search_index", build)
     analyst_warehouse(home)  # written and published (the copy-and-rename snapshot) by open_writer

@@ -95,3 +95,56 @@ def test_sliced_copies_equal_the_whole_join(home: Paths) -> None:
         assert sliced == whole
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("threads", ["1", "2", "3"])
+def test_materialize_on_several_cursors_keeps_the_rows_and_their_order(home: Paths, tmp_path: Path, threads: str,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The snapshot's `documents` made by parts inserted at once on several cursors (doc_texts.insert_in_order)
+    holds the rows of one ordered join, in the same order, whatever the number of threads; a copy larger than one
+    slice still goes slice after slice (test_first_publish_of_a_large_warehouse_fits_a_small_limit,
+    tests/scale/test_snapshot_index.py)."""
+    import shutil
+
+    analyst_warehouse(home)
+    monkeypatch.setenv(duck.THREADS_ENV, threads)
+    monkeypatch.setattr(doc_texts, "MIN_SLICE", 1)
+    seen: list[int] = []
+    real = doc_texts.sliced_selects
+
+    def counted(conn: duckdb.DuckDBPyConnection, catalog: str, rows: int | None = None, extra: str = "") -> list[str]:
+        out = real(conn, catalog, rows, extra)
+        seen.append(len(out))
+        return out
+
+    monkeypatch.setattr(doc_texts, "sliced_selects", counted)
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(home.warehouse, copy)
+    conn = duck.connect(copy)
+    try:
+        cols = doc_texts.published_columns(doc_texts.columns(conn, "copy"))
+        whole = conn.execute(doc_texts.composed_select(doc_texts.columns(conn, "copy"), "documents",
+                                                       "document_texts") + " ORDER BY d.rowid").fetchall()
+        assert len(whole) > 4
+        assert doc_texts.materialize(conn)
+        assert seen == [int(threads)]  # a copy that fits one slice: as many parts as threads, copied at once
+        names = ", ".join(f'"{c}"' for c in cols)
+        assert conn.execute(f"SELECT {names} FROM documents ORDER BY rowid").fetchall() == whole
+    finally:
+        conn.close()
+
+
+def test_insert_in_order_keeps_nothing_when_one_fails(tmp_path: Path) -> None:
+    conn = duck.connect(tmp_path / "x.duckdb")
+    try:
+        conn.execute("CREATE TABLE t (i INTEGER)")
+        with pytest.raises(duckdb.Error):
+            doc_texts.insert_in_order(conn, ["INSERT INTO t SELECT range FROM range(1000)",
+                                             "INSERT INTO t SELECT 'not a number'"])
+        assert conn.execute("SELECT count(*) FROM t").fetchone() == (0,)
+        doc_texts.insert_in_order(conn, [f"INSERT INTO t SELECT range + {k} * 100000 FROM range(50000)"
+                                         for k in range(3)])
+        assert [r[0] for r in conn.execute("SELECT i FROM t ORDER BY rowid").fetchall()] == \
+            [k * 100000 + i for k in range(3) for i in range(50000)]
+    finally:
+        conn.close()

@@ -10,7 +10,6 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pytest
@@ -51,8 +50,8 @@ def _spy(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[int]]:
     seen: dict[str, list[int]] = {"tokenized": [], "chunk": []}
     build, tokenize = publish.build_search_index, publish._tokenize
 
-    def counted_build(conn: duckdb.DuckDBPyConnection, previous: Path | None = None, pending: Any = None) -> int:
-        done = build(conn, previous, pending)
+    def counted_build(conn: duckdb.DuckDBPyConnection, previous: Path | None = None) -> int:
+        done = build(conn, previous)
         seen["tokenized"].append(done)
         return done
 

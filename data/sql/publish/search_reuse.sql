@@ -1,9 +1,11 @@
 -- The snapshot's full-text index, carried over from the previous snapshot (attached as `prev`) for every
--- document whose searchable text is the one it indexed (pipeline/publish.py); run with the new copy selected.
+-- document whose searchable text is the one it indexed and that has no postings yet (those the writer kept in the
+-- warehouse, pipeline/search_kept.py, are there already: pipeline/publish.py); run with the new copy selected.
 -- The texts are compared by their MD5 (the join holds two keys a document, not two texts: about 5 GB at a
 -- million documents).
 CREATE OR REPLACE TEMP TABLE _search_same AS
-SELECT d.doc_id FROM (SELECT doc_id, md5_number(search_text) AS h FROM documents) d
+SELECT d.doc_id FROM (SELECT doc_id, md5_number(search_text) AS h FROM documents
+                       WHERE doc_id NOT IN (SELECT doc_id FROM search_docs)) d
 JOIN (SELECT doc_id, md5_number(search_text) AS h FROM prev.documents
       WHERE doc_id IN (SELECT doc_id FROM prev.search_docs)) p ON p.doc_id = d.doc_id AND p.h = d.h;
 INSERT INTO search_postings SELECT p.* FROM prev.search_postings p SEMI JOIN temp._search_same s ON s.doc_id = p.doc_id;
