@@ -82,3 +82,25 @@ def test_the_reject_model_takes_the_n_gram_scale_that_leaves_fewer_irrelevant_it
     assert model["ngram_scale"] == 1.0
     assert model["cv_irrelevant_surfaced"]["1.0"] < model["cv_irrelevant_surfaced"]["0.01"]
     assert sum(1 for qi, yi in zip(q, y, strict=True) if yi and qi < t) <= len([v for v in y if v]) * 0.03
+
+
+def test_the_accept_threshold_is_chosen_among_items_the_routing_would_accept() -> None:
+    """A page the routing sends to review whatever its probability (here: the rules' activity cues are close)
+    cannot be a false acceptance, so it does not hold the accept threshold up (ninth session)."""
+    from classifiers.corpus import load_real
+    from classifiers.engine import Classifier
+    from classifiers.training import acceptable, routable
+    from pipeline.plans import load_plan
+
+    clf = Classifier.for_plan(load_plan(PRIMARY_PLAN), model=False)
+    items = {it.id: it for it in load_real()}
+    profile = items["web-0c2ae450eb85"]  # a kindergarten's management-board profile page, labelled irrelevant
+    an = clf.analyse(profile.doc)
+    assert acceptable(profile, an.features, clf)  # the hard rules alone let it through
+    for activity in ("1", "2a", "2b"):
+        assert not routable(profile, an, {activity: 0.9, "x": 0.1}, 0.0, clf)
+    clean = items["web-8a5078b99889"]  # a policy page on the teachers' qualification roadmap, activity 1
+    an = clf.analyse(clean.doc)
+    assert routable(clean, an, {"1": 0.9, "2a": 0.05, "2b": 0.05}, 0.5, clf)
+    assert not routable(clean, an, {"1": 0.9, "2a": 0.05, "2b": 0.05}, 0.95, clf)  # below activity_min
+    assert not routable(clean, an, {"2b": 0.9, "1": 0.1}, 0.0, clf)  # the cues point to another activity
