@@ -104,3 +104,20 @@ def test_the_accept_threshold_is_chosen_among_items_the_routing_would_accept() -
     assert routable(clean, an, {"1": 0.9, "2a": 0.05, "2b": 0.05}, 0.5, clf)
     assert not routable(clean, an, {"1": 0.9, "2a": 0.05, "2b": 0.05}, 0.95, clf)  # below activity_min
     assert not routable(clean, an, {"2b": 0.9, "1": 0.1}, 0.0, clf)  # the cues point to another activity
+
+
+def test_nested_accept_precision_counts_only_items_the_threshold_was_not_set_on() -> None:
+    """The accept rule is exact on the items it is set on by construction; on held-out items an irrelevant item
+    that scores among the relevant ones is accepted in some folds (tenth session: C is chosen on this figure)."""
+    from classifiers.training import _nested_precision, accept_threshold
+
+    y = [1] * 60 + [0] * 60
+    separable = [0.8 + 0.003 * k for k in range(60)] + [0.1 + 0.005 * k for k in range(60)]
+    assert _nested_precision(separable, y, list(range(120))) == 1.0
+    mixed = separable[:]
+    mixed[60] = 0.95  # one irrelevant item among the top relevant ones
+    idx = list(range(120))
+    assert accept_threshold([mixed[i] for i in idx], [y[i] for i in idx]) > 0.95  # the full-data rule avoids it
+    nested = _nested_precision(mixed, y, idx)
+    assert 0.9 < nested < 1.0
+    assert nested == _nested_precision(mixed, y, idx)  # fixed shuffle seeds
