@@ -121,3 +121,30 @@ def test_nested_accept_precision_counts_only_items_the_threshold_was_not_set_on(
     nested = _nested_precision(mixed, y, idx)
     assert 0.9 < nested < 1.0
     assert nested == _nested_precision(mixed, y, idx)  # fixed shuffle seeds
+
+
+def test_the_accept_threshold_is_lifted_until_no_held_out_irrelevant_item_is_accepted() -> None:
+    """Eleventh session: the rule sets the threshold just above the highest irrelevant item, so a second one close
+    below it is accepted whenever the first is held out; the margin is the smallest that keeps every held fifth
+    free of false acceptances, in every fold-seed group."""
+    from classifiers.training import ACCEPT_LOGIT_MARGINS, _accept_margin, _nested_precision, accept_threshold, lifted
+
+    assert lifted(0.7, 0.0) == 0.7
+    assert 0.7 < lifted(0.7, 0.25) < lifted(0.7, 0.5) < 1.0
+    y = [1] * 60 + [0] * 60
+    separable = [0.6 + 0.0065 * k for k in range(60)] + [0.1 + 0.005 * k for k in range(60)]
+    idx = list(range(120))
+    margin, by_margin = _accept_margin([separable, separable], y, idx)
+    assert margin == 0.0 and by_margin == {"0.0": [1.0, 1.0]}
+    close = separable[:]
+    close[60:66] = [0.78, 0.70, 0.69, 0.68, 0.67, 0.66]  # the highest irrelevant item, the next ones near 0.70
+    assert accept_threshold(close, y) > 0.78  # the full-data rule keeps them all out
+    assert _nested_precision(close, y, idx) < 1.0  # held out, 0.78 is accepted above a threshold set near 0.70
+    margin, by_margin = _accept_margin([separable, close], y, idx)
+    assert margin == 0.5  # 0.70 lifted by 0.25: 0.75, below 0.78; by 0.5: 0.79, above it
+    assert by_margin[str(margin)] == [1.0, 1.0]
+    assert all(min(by_margin[str(m)]) < 1.0 for m in ACCEPT_LOGIT_MARGINS if m < margin)
+    inside = separable[:]
+    inside[60] = 0.985  # above every relevant item: no margin of the grid keeps it out when it is held
+    margin, by_margin = _accept_margin([inside], y, idx)
+    assert margin == ACCEPT_LOGIT_MARGINS[-1] and all(v[0] < 1.0 for v in by_margin.values())
