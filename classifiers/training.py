@@ -11,8 +11,9 @@ left). Steps, on the train split only (the holdout is evaluated, never fitted on
      fitted on the out-of-fold margins;
   3. thresholds on the out-of-fold calibrated probabilities of the real items: `accept` = the lowest
      probability above which accept precision stays >= ACCEPT_PRECISION among the items the routing would
-     accept at a high enough probability (`routable`: hard rules, activity checks, document reasons);
-     `reject` = the highest below which at most 1 - SURFACED_RECALL of the relevant items fall;
+     accept at a high enough probability (`routable`: hard rules, activity checks, document reasons),
+     lifted by the smallest logit margin of ACCEPT_LOGIT_MARGINS that leaves no held-out false acceptance
+     (`_accept_margin`); `reject` = the highest below which at most 1 - SURFACED_RECALL of the relevant items fall;
   4. activity: multinomial logistic regression on the relevant items; `activity_min` from its
      out-of-fold probabilities;
   4b. reject side: a second logistic regression over the same features, fitted on the real items (the
