@@ -13,7 +13,7 @@ about a fifth of the reviewed items, 700 outlets and a health log. Rows go in as
 - `report_ms`: `planwatch report --format json` for the first plan (open what it reads, build the report, render
   the JSON), median of 3;
 - `coverage_items_ms`: `SELECT * FROM coverage_items` for that plan, median of 3;
-- `search_ms`: a full-text query (top 20 by BM25), median of 3;
+- `search_ms`: a full-text query (top 20 by BM25, `fts_main_documents.top_bm25`, then their rows), median of 3;
 - `decision_visible_ms`: `planwatch review decide --confirm` on a pending item, run in-process through the
   CLI, until the report counts it (the report is re-read until it does); the first decision of the process,
   so it pays the decision path's first imports; `decision_visible_warm_ms`: the same for a second item (another
@@ -26,7 +26,8 @@ about a fifth of the reviewed items, 700 outlets and a health log. Rows go in as
 - `warehouse_mb`: the warehouse on disk (`snapshot_mb`: the published state on disk);
 - `peak_rss_mb`: the child process's peak resident memory, the bench's own choice of the items to decide made in
   a grandchild so it does not count (`peak_rss_by_step`: the peak after each step, in
-  the order run, so the step that raised it shows);
+  the order run, so the step that raised it shows; `duckdb_memory`: the DuckDB memory limits it ran under, general,
+  readers' and whole rebuilds', pipeline/duck.py);
 - `report_cpu_ms`, `decision_visible_cpu_ms`, `decision_visible_warm_cpu_ms`: the CPU time of the measuring
   process (all its threads) for those, which a loaded machine changes much less than the wall-clock figures;
   `load_avg_1min` at the end;
@@ -71,8 +72,13 @@ from planwatch.config import Paths
 from planwatch.core.vntime import VN_TZ as VN
 
 CHUNK = 20_000
+DECISION_TIMEOUT = 300.0  # seconds a decision may take to show in the report before the bench gives up
 NUM_PERM = 128
 N_OUTLETS = 700
+# the search step: the best 20 by BM25 from the postings of the query's terms, then their rows (docs/decisions.md
+# entry 20; until then it scored every document through match_bm25 and joined all of `documents`)
+SEARCH = ("SELECT t.doc_id, d.title, d.published_date, t.score FROM fts_main_documents.top_bm25("
+          "'giao vien mam non dao tao', top := 20) t JOIN documents d USING (doc_id) ORDER BY t.score DESC, t.doc_id")
 FIELDS = ("docs", "build_s", "report_ms", "coverage_items_ms", "search_ms", "decision_visible_ms", "publish_ms",
           "ingest_500_s", "story_lookup_ms", "warehouse_mb", "peak_rss_mb")
 
@@ -325,9 +331,7 @@ def measure(paths: Paths) -> dict[str, Any]:
 
     def search() -> None:
         with open_snapshot(paths) as conn:
-            conn.execute("SELECT doc_id, score FROM (SELECT doc_id, fts_main_documents.match_bm25(doc_id, "
-                         "'giao vien mam non dao tao') AS score FROM documents) WHERE score IS NOT NULL "
-                         "ORDER BY score DESC LIMIT 20").fetchall()
+            conn.execute(SEARCH).fetchall()
 
     out["search_ms"] = _median_ms(search)
     steps["search"] = _peak_mb()
@@ -347,10 +351,13 @@ def measure(paths: Paths) -> dict[str, Any]:
                                      "--lock-timeout", "60"])
         if result.exit_code != 0:
             raise RuntimeError(f"review decide failed: {result.output}")
-        deadline = time.perf_counter() + 900
+        deadline = time.perf_counter() + DECISION_TIMEOUT
         while _counted(paths, plan_id) == before:
             if time.perf_counter() > deadline:
-                raise RuntimeError("the decision never showed in the report")
+                raise RuntimeError(
+                    f"the decision on {ref} did not show in the report within {DECISION_TIMEOUT:.0f} s (still "
+                    f"{before}); if a lake publish failed earlier, the item picked from the lake may be of a story "
+                    f"the warehouse counts already: check lake/pending and run `python -m pipeline.lake catch-up`")
             time.sleep(0.01)
         out[f"decision_visible{suffix}_ms"] = round((time.perf_counter() - started) * 1000, 1)
         CPU[f"decision_visible{suffix}_cpu_ms"] = round((time.process_time() - cpu_started) * 1000, 1)
@@ -370,6 +377,10 @@ def measure(paths: Paths) -> dict[str, Any]:
     out["snapshot_mb"] = round(_size(published) / 2**20, 1)
     out["peak_rss_mb"] = _peak_mb()
     out["peak_rss_by_step"] = steps
+    from pipeline import duck
+
+    out["duckdb_memory"] = {"general": duck.memory_limit(), "readers": duck.reader_memory_limit(),
+                            "rebuild": duck.memory_limit(duck.REBUILD_MEMORY_ENV, duck.DEFAULT_REBUILD_MEMORY)}
     out.update(CPU)
     out["load_avg_1min"] = round(os.getloadavg()[0], 1)
     return out
@@ -382,16 +393,25 @@ def _peak_mb() -> float:
 def _wait_for_waiter(sync_log: Path, lines_before: int, timeout: float = 900) -> None:
     """With the lake, `review decide` leaves the lake's publish to a background waiter process; wait until it
     has written its line, so that the steps after (publish, the write job) measure themselves, not a wait for
-    the writer lock the waiter holds (a nightly job does not follow a decision by a second)."""
+    the writer lock the waiter holds (a nightly job does not follow a decision by a second). Raises past
+    `timeout`, and when the waiter says its lake publish failed."""
     from pipeline import lake
 
     if not lake.enabled():
         return
     deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
-        if sync_log.exists() and sync_log.read_text(encoding="utf-8").count("\n") > lines_before:
-            return
+        if sync_log.exists():
+            lines = sync_log.read_text(encoding="utf-8").splitlines()[lines_before:]
+            done = [line for line in lines if "review sync:" in line]  # its last line (warnings may come first)
+            if (done and "not to the lake" in done[-1]) or any("Traceback" in line for line in lines):
+                time.sleep(1.0)  # the rest of a traceback
+                tail = sync_log.read_text(encoding="utf-8").splitlines()[-1]
+                raise RuntimeError(f"the review waiter's lake publish failed: {(done or [tail])[-1][:500]}")
+            if done:
+                return
         time.sleep(0.2)
+    raise RuntimeError(f"the review waiter wrote nothing in {sync_log} within {timeout:.0f} s")
 
 
 def _size(path: Path) -> int:

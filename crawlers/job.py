@@ -16,7 +16,7 @@ POLITENESS = ("default", "off")
 class CrawlJob:
     run_id: str
     out_dir: str                          # runs/<run_id>/ : fetches.jsonl, pages.jsonl, health.jsonl, done
-    raw_dir: str                          # raw archive root: raw/<sha[:2]>/<sha256>.gz
+    raw_dir: str                          # raw archive root: packs/<run_id>.pack (crawlers.rawpack)
     sources: str | None = None            # sources file or folder (None: data/sources)
     source_ids: list[str] = field(default_factory=list)  # restrict to these ids (empty: all)
     since: str | None = None              # ISO date: skip items dated before (listings stop there)

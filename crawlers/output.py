@@ -4,8 +4,9 @@ runs/<run_id>/fetches.jsonl, pages.jsonl, validators.jsonl (new ETag/Last-Modifi
 health.jsonl, done (written last). Every line is written whole and flushed at once, so a killed crawl
 leaves complete lines plus at most one torn last line; reopening the folder (a rerun of the same run id)
 cuts that torn line off and resumes: pages already recorded are not fetched again and fetch ids go on
-counting attempts. Raw bodies go to raw/<sha[:2]>/<sha256>.gz (gzip of the exact entity bytes received
-after HTTP content-encoding is removed; charset untouched)."""
+counting attempts. Raw bodies (gzip of the exact entity bytes received after HTTP content-encoding is removed;
+charset untouched) go to the run's pack, raw/packs/<run_id>.pack (crawlers.rawpack); `store_raw` still writes
+one file, raw/<sha[:2]>/<sha256>.gz, for callers outside a crawl."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
+
+from crawlers.rawpack import RawPack, file_path
 
 FETCHES = "fetches.jsonl"
 PAGES = "pages.jsonl"
@@ -73,7 +76,8 @@ def header_pairs(headers: Any) -> str | None:
 
 
 def raw_path(raw_dir: Path, sha256: str) -> Path:
-    return raw_dir / sha256[:2] / f"{sha256}.gz"
+    """A body's own file (bodies a crawl stored are in its pack instead: crawlers.rawpack.read_raw_gz)."""
+    return file_path(raw_dir, sha256)
 
 
 def store_raw(raw_dir: Path, body: bytes) -> str:
@@ -118,6 +122,7 @@ class RunWriter:
             name: open(self.out_dir / name, "a", encoding="utf-8")  # noqa: SIM115 (closed in finish/close)
             for name in (FETCHES, PAGES, VALIDATORS)}
         self.counts: Counter[str] = Counter()
+        self.raw = RawPack(self.raw_dir, run_id)
 
     def _write(self, name: str, row: dict[str, Any]) -> None:
         fh = self._files[name]
@@ -136,6 +141,9 @@ class RunWriter:
         return row
 
     def page(self, row: dict[str, Any]) -> None:
+        where = self.raw.location(row.get("raw_sha256"))
+        if where is not None:  # where the body is: the ingest reads it without the packs' index
+            row = {**row, "raw_pack": list(where)}
         self._write(PAGES, row)
         self.recorded_pages.add(row.get("canonical_url") or row["url"])
 
@@ -144,7 +152,7 @@ class RunWriter:
             self._write(VALIDATORS, {"url": url, "etag": etag, "last_modified": last_modified})
 
     def store_raw(self, body: bytes) -> str:
-        return store_raw(self.raw_dir, body)
+        return self.raw.store(body)
 
     def finish(self, health: Iterable[dict[str, Any]], summary: dict[str, Any]) -> None:
         tmp = self.out_dir / f".{HEALTH}.tmp"
@@ -161,6 +169,7 @@ class RunWriter:
         for fh in self._files.values():
             if not fh.closed:
                 fh.close()
+        self.raw.close()
 
 
 def write_progress(out_dir: Path, snapshot: dict[str, Any]) -> None:

@@ -65,6 +65,8 @@ def nightly_crawl(sources: str | None = None, since: dt.date | None = None,
     summary = ingest(run_dir, sources, "nightly", since, until)
     _report_sources(summary)
     logger.info("run %s: %d pages, %d new documents", summary["run_id"], summary["pages"], summary["documents_new"])
+    if summary.get("publish_error"):  # stored, not in the lake yet: the next publish brings it (decisions entry 22)
+        logger.warning("run %s: %s", summary["run_id"], summary["publish_error"])
     return summary
 
 

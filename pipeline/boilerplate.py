@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from planwatch.core.text import fold_keep_spacing
+from planwatch.core.text import clean_lines, fold_keep_spacing
 
 WINDOW_DAYS = 14
 OUTLET_DOCS = 3
@@ -43,13 +43,8 @@ def paragraph_hash(folded_line: str) -> int:
 def paragraphs(text: str | None) -> list[tuple[int, str]]:
     """(para_hash, folded line) for every non-empty line of the text, in order (each line folded as
     planwatch.core.text.fold_joined: marks removed, lower-case, one space between words; the whole text in
-    one pass)."""
-    out = []
-    for line in fold_keep_spacing(text).split("\n"):
-        folded = " ".join(line.split())
-        if folded:
-            out.append((paragraph_hash(folded), folded))
-    return out
+    one pass, and its lines split into words only when some line's spacing needs it)."""
+    return [(paragraph_hash(folded), folded) for folded in clean_lines(fold_keep_spacing(text))]
 
 
 def countable(folded_line: str) -> bool:

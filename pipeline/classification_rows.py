@@ -36,12 +36,15 @@ def stored_keys(conn: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> set[tupl
     return found
 
 
-def store(conn: duckdb.DuckDBPyConnection, batch: pa.Table, *, replace: bool) -> None:
-    """Load a batch of classifications, one row per key (see the module's text). No transaction of its own:
-    a caller may hold one."""
+def store(conn: duckdb.DuckDBPyConnection, batch: pa.Table, *, replace: bool,
+          stored: set[tuple[str, str, str]] | None = None) -> None:
+    """Load a batch of classifications, one row per key (see the module's text). `stored`: the keys stored for
+    the batch's documents, when the caller has just read them (else looked up). No transaction of its own: a
+    caller may hold one."""
     batch = one_per_key(batch, KEY, last=replace)
     keys = _keys(batch)
-    stored = stored_keys(conn, [k[0] for k in keys])
+    if stored is None:
+        stored = stored_keys(conn, [k[0] for k in keys])
     hit = [k in stored for k in keys]
     if not replace and any(hit):
         batch = batch.filter(pa.array([not h for h in hit], pa.bool_()))

@@ -78,7 +78,7 @@ def pending_docs(paths: Paths) -> set[str]:
     must refresh besides its own changes); empty otherwise."""
     if not path(paths).exists() or not coverage_file.exists(paths):
         return set()
-    conn = duck.connect(coverage_file.path(paths), read_only=True)
+    conn = duck.connect(coverage_file.path(paths), read_only=True, temp_dir=duck.spill_dir(paths.home))
     try:
         if not attach(conn, paths):
             return set()
@@ -204,10 +204,12 @@ def publish(paths: Paths, touched_docs: Iterable[str]) -> dict[str, object]:
         if target.exists():
             conn.execute(f"ATTACH '{target}' AS prev (READ_ONLY)")
             prev = _base(conn, "prev") == base
-        ids = coverage_file.expand_to_stories(conn, "wh", touched_docs)
-        fresh, _ = coverage_file.fresh_rows(conn, ids, items=False) if ids else (None, None)
+        doc_rows: dict[str, list[int]] = {}
+        cov_rows: dict[str, list[int]] = {}  # the seeds' rows in cov.matches (their story keys are tried first)
+        ids = coverage_file.expand_to_stories(conn, "wh", touched_docs, doc_rows, "cov.matches", cov_rows)
+        fresh, _ = coverage_file.fresh_rows(conn, ids, items=False, doc_rows=doc_rows) if ids else (None, None)
         conn.execute("USE memory")
-        _rows_before(conn, ids, prev)
+        _rows_before(conn, ids, prev, cov_rows)
         _start_delta_file(conn, tmp, base, prev)
         only: list[str] = []
         outside = False
@@ -216,11 +218,14 @@ def publish(paths: Paths, touched_docs: Iterable[str]) -> dict[str, object]:
         conn.execute("COMMIT")
         conn.execute("CREATE OR REPLACE VIEW _after AS SELECT * FROM cov.matches WHERE doc_id NOT IN "
                      f"(SELECT doc_id FROM {ALIAS}.delta_docs) UNION ALL BY NAME SELECT * FROM {ALIAS}.delta_matches")
-        # a table, not a view: the aggregates read it three to five times (a small share of `matches`)
-        conn.execute("CREATE OR REPLACE TABLE _after_counting AS SELECT * FROM cov.matches_counting WHERE "
-                     f"doc_id NOT IN (SELECT doc_id FROM {ALIAS}.delta_docs) UNION ALL BY NAME SELECT * FROM "
-                     f"{ALIAS}.delta_matches WHERE {coverage_file.COUNTING_FILTER}")
         if only:
+            # a table, not a view: the aggregates read it three to five times (a small share of `matches`); the
+            # rows of the plans whose aggregates are replaced only (the others' are kept as they are)
+            plans = keyfetch.literal_list(only)
+            conn.execute("CREATE OR REPLACE TABLE _after_counting AS SELECT * FROM cov.matches_counting WHERE "
+                         f"plan_id IN ({plans}) AND doc_id NOT IN (SELECT doc_id FROM {ALIAS}.delta_docs) "
+                         f"UNION ALL BY NAME SELECT * FROM {ALIAS}.delta_matches WHERE plan_id IN ({plans}) AND "
+                         f"{coverage_file.COUNTING_FILTER}")
             _update_aggregates(conn, only, ids, fresh, outside)
         conn.execute(f"CHECKPOINT {ALIAS}")
     finally:
@@ -229,14 +234,16 @@ def publish(paths: Paths, touched_docs: Iterable[str]) -> dict[str, object]:
     return {"rebuilt": False, "docs": len(ids), "delta": True}
 
 
-def _rows_before(conn: Any, ids: list[str], prev: bool) -> None:
+def _rows_before(conn: Any, ids: list[str], prev: bool, known: dict[str, list[int]] | None = None) -> None:
     """Table `_before`: the touched documents' rows as published now, the coverage file's, or the previous
     delta's for its own (by key: `IN (constants)` with several values filters after reading every column of every
-    row; the key column's scan, then only the rows' runs, is 5x cheaper on the 294k rows of the file at 1M)."""
+    row; the key column's scan, then only the rows' runs, is 5x cheaper on the 294k rows of the file at 1M).
+    `known`: row ids in cov.matches by doc_id, found earlier (all of each one's rows): when it holds every
+    touched document, no key column is scanned (pipeline.keyfetch.select_by_keys)."""
     touched = f"doc_id IN ({keyfetch.literal_list(ids)})" if ids else "false"
     conn.register("_touched_ids", pa.table({"doc_id": ids}, schema=pa.schema([("doc_id", pa.string())])))
     try:
-        held = keyfetch.select_by_keys(conn, "cov.matches", "_touched_ids", ("doc_id",))
+        held = keyfetch.select_by_keys(conn, "cov.matches", "_touched_ids", ("doc_id",), known=known)
     finally:
         conn.unregister("_touched_ids")
     if prev:

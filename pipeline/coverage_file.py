@@ -58,7 +58,7 @@ def open_reader(paths: Paths) -> duckdb.DuckDBPyConnection:
     that file was made on this generation of it."""
     from pipeline import coverage_delta
 
-    conn = duck.connect(path(paths), read_only=True)
+    conn = duck.connect(path(paths), read_only=True, reader=True, temp_dir=duck.spill_dir(paths.home))
     try:
         coverage_delta.attach(conn, paths)
     except Exception:
@@ -117,8 +117,14 @@ def _copy_small(conn: duckdb.DuckDBPyConnection, create: bool) -> list[str]:
     return written
 
 
-def expand_to_stories(conn: duckdb.DuckDBPyConnection, catalog: str, doc_ids: Iterable[str]) -> list[str]:
-    """These documents and every copy of their stories (a story-wide decision reaches them all)."""
+def expand_to_stories(conn: duckdb.DuckDBPyConnection, catalog: str, doc_ids: Iterable[str],
+                      row_ids: dict[str, list[int]] | None = None, hint: str | None = None,
+                      hint_rows: dict[str, list[int]] | None = None) -> list[str]:
+    """These documents and every copy of their stories (a story-wide decision reaches them all). `row_ids`:
+    given a dict, the row id in `{catalog}.documents` of each document found is left in it (for
+    fresh_rows' `doc_rows`; not with many seeds). `hint`: a relation with the columns doc_id and story_id (the
+    key: cov.matches) whose story keys are tried first, verified (see _hinted_members); `hint_rows`: given a
+    dict, the row ids in `hint` of the seeds found there are left in it (all of each seed's rows)."""
     from pipeline.keyfetch import literal_list
 
     seeds = sorted(set(doc_ids))
@@ -129,11 +135,48 @@ def expand_to_stories(conn: duckdb.DuckDBPyConnection, catalog: str, doc_ids: It
         return sorted(r[0] for r in rows)
     # a decision, a crawl's batch: constants filtering the scans of doc_id and story_id (migration 014 dropped
     # the indexes that answered them in 1-2 ms at 1M; a scan with constants is 24-59 ms CPU there)
-    keys = [r[0] for r in conn.execute(sql.query("coverage_story_keys").format(catalog=catalog)
-                                       .replace("/*IDS*/", literal_list(seeds))).fetchall()]
-    members = {r[0] for r in conn.execute(sql.query("coverage_story_members").format(catalog=catalog)
-                                          .replace("/*KEYS*/", literal_list(keys))).fetchall()} if keys else set()
-    return sorted(members | set(seeds))
+    members = _hinted_members(conn, catalog, seeds, hint, hint_rows) if hint else None
+    found: list[Any] = []
+    if members is None:
+        found = conn.execute(sql.query("coverage_story_keys").format(catalog=catalog)
+                             .replace("/*IDS*/", literal_list(seeds))).fetchall()
+        members = _members(conn, catalog, sorted({r[2] for r in found}))
+    if row_ids is not None:
+        row_ids.update({str(r[0]): [int(r[1])] for r in [*found, *members]})
+    return sorted({r[0] for r in members} | set(seeds))
+
+
+def _members(conn: duckdb.DuckDBPyConnection, catalog: str, keys: list[str]) -> list[Any]:
+    """(doc_id, row id, story key) of every document of these story keys (coverage_story_members.sql)."""
+    from pipeline.keyfetch import literal_list
+
+    if not keys:
+        return []
+    return conn.execute(sql.query("coverage_story_members").format(catalog=catalog)
+                        .replace("/*KEYS*/", literal_list(keys))).fetchall()
+
+
+def _hinted_members(conn: duckdb.DuckDBPyConnection, catalog: str, seeds: list[str], hint: str,
+                    hint_rows: dict[str, list[int]] | None) -> list[Any] | None:
+    """The members of the seeds' stories by the story keys `hint` holds for them (saves the scan of doc_id in
+    `{catalog}.documents` that coverage_story_keys.sql is: about 20 ms CPU at a million documents), or None when
+    a seed is not in `hint` or its key there is not its key in the catalog now (a write job moved it since).
+    Exact: each seed must come back from the members' scan with the very key `hint` gave it, so the keys are
+    the seeds' keys in the catalog, and the members those of coverage_story_keys.sql's keys."""
+    from pipeline.keyfetch import literal_list
+
+    rows = conn.execute(f"SELECT rowid, doc_id, story_id FROM {hint} WHERE doc_id IN ({literal_list(seeds)})"
+                        ).fetchall()
+    keys = {(str(r[1]), r[2]) for r in rows}
+    if hint_rows is not None:
+        for rid, doc_id, _ in rows:
+            hint_rows.setdefault(str(doc_id), []).append(int(rid))
+    if len({d for d, _ in keys}) != len(keys) or {d for d, _ in keys} != set(seeds) or None in {k for _, k in keys}:
+        return None
+    members = _members(conn, catalog, sorted({str(k) for _, k in keys}))
+    if not keys <= {(str(r[0]), r[2]) for r in members}:
+        return None
+    return members
 
 
 FEW_SEEDS = 1000  # up to this many documents, expand_to_stories writes them as constants
@@ -153,11 +196,15 @@ def _narrow_documents(conn: duckdb.DuckDBPyConnection) -> str:
     return f"* EXCLUDE ({', '.join(wide)})" if wide else "*"
 
 
-def fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], *, items: bool = True) -> tuple[Any, Any]:
+def fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], *, items: bool = True,
+               doc_rows: dict[str, list[int]] | None = None,
+               class_rows: dict[str, list[int]] | None = None) -> tuple[Any, Any]:
     """The `matches` rows and review items (with `items`; else None) of these documents, derived by the same
     view SQL as the warehouse's from their rows only (documents, classifications, decisions; every window and
     outlet), in the connection's in-memory catalog (warehouse attached as `wh`). Their rows are read by key
-    (pipeline.keyfetch): the runs of row ids holding them, not a scan of every document and classification."""
+    (pipeline.keyfetch): the runs of row ids holding them, not a scan of every document and classification.
+    `doc_rows`: their row ids in wh.documents when known (expand_to_stories' `row_ids`). `class_rows`: given a
+    dict, their row ids in wh.classifications are left in it (pipeline.keyfetch.select_by_keys' `found`)."""
     from pipeline import keyfetch
 
     conn.execute("USE memory")
@@ -165,7 +212,9 @@ def fresh_rows(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], *, items: bo
     try:
         # (EXCLUDE, not REPLACE with NULLs: the latter still cost a read of the wide columns' vectors)
         for table, columns in (("documents", _narrow_documents(conn)), ("classifications", "*")):
-            select = keyfetch.select_by_keys(conn, f"wh.{table}", "_fresh_ids", ("doc_id",), columns)
+            select = keyfetch.select_by_keys(conn, f"wh.{table}", "_fresh_ids", ("doc_id",), columns,
+                                             known=doc_rows if table == "documents" else None,
+                                             found=class_rows if table == "classifications" else None)
             conn.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM wh.{table} LIMIT 0")
             conn.execute(f"INSERT INTO {table} BY NAME {select}")
         conn.execute("CREATE OR REPLACE TABLE review_decisions AS SELECT * FROM wh.review_decisions "
@@ -228,6 +277,24 @@ def _outside_changes(conn: duckdb.DuckDBPyConnection, fresh: Any, rows: str = "c
     finally:
         conn.unregister("_fresh_check")
     return bool(row and row[0])
+
+
+HELD = "memory.main._cov_held"  # the touched documents' rows in the published file (_held_rows)
+
+
+def _held_rows(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+    """Table HELD: the rows of cov.matches of these documents, read by key (pipeline.keyfetch: the doc_id
+    column's scan, then their runs only), before the file's transaction (which may write the file only). What
+    _outside_changes and _touched_plans compare the new rows with: each read every column of every row of
+    `matches` to filter by a semi join (about 0.09 s at a million documents)."""
+    from pipeline import keyfetch
+
+    conn.register("_held_ids", pa.table({"doc_id": pa.array(ids, pa.string())}))
+    try:
+        held = keyfetch.select_by_keys(conn, "cov.matches", "_held_ids", ("doc_id",))
+    finally:
+        conn.unregister("_held_ids")
+    conn.execute(f"CREATE OR REPLACE TABLE {HELD} AS {held}")
 
 
 def _touched_plans(conn: duckdb.DuckDBPyConnection, fresh: Any, rows: str = "cov.matches") -> list[str]:
@@ -383,12 +450,33 @@ def _unchanged(paths: Paths) -> bool:
         conn.close()
 
 
+def _derive_touched(conn: duckdb.DuckDBPyConnection, touched_docs: Iterable[str], fresh: dict[str, Any],
+                    rows_out: dict[str, Any] | None) -> list[str]:
+    """The touched documents and every copy of their stories (returned), their new `matches` rows and review
+    items (into `fresh`) and their rows in the file now (HELD); with `rows_out`, what publish() leaves in it."""
+    seeds = set(touched_docs)
+    doc_rows: dict[str, list[int]] = {}
+    class_rows: dict[str, list[int]] = {}
+    ids = expand_to_stories(conn, "wh", seeds, doc_rows)
+    if ids:
+        fresh["matches"], fresh["review_items"] = fresh_rows(conn, ids, doc_rows=doc_rows, class_rows=class_rows)
+        _held_rows(conn, ids)
+        if rows_out is not None:  # (a document of `ids` without classifications has none to find)
+            class_rows.update({d: [] for d in ids if d not in class_rows})
+            rows_out.update(seeds=seeds, ids=set(ids), matches=fresh["matches"],
+                            rows={"documents": doc_rows, "classifications": class_rows})
+    return ids
+
+
 def publish(paths: Paths, touched_docs: Iterable[str] | None, rows_out: dict[str, Any] | None = None,
             ) -> dict[str, object]:
     """Bring the coverage file to the warehouse's state. `touched_docs`: documents whose rows (or whose
     decisions) changed since the last publish; None: rebuild from the whole warehouse. Returns what was
     done: {"rebuilt": bool, "docs": rows refreshed for}. `rows_out`: given a dict, the documents refreshed
-    (`ids`) and their `matches` rows (`matches`, Arrow) are left in it (the lake's publish reuses them)."""
+    (`ids`: `seeds`, the touched ones, and every copy of their stories), their `matches` rows (`matches`,
+    Arrow) and their row ids in the warehouse's `documents` and `classifications` (`rows`: table -> doc_id ->
+    row ids) are left in it (the lake's publish reuses them: the warehouse does not change in between, its
+    writer lock held)."""
     target = path(paths)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = private_path(target)
@@ -421,11 +509,7 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None, rows_out: dict[str
         outside = True
         only: list[str] | None = None
         if not rebuild:  # derived first, in the in-memory catalog: a transaction writes one database
-            ids = expand_to_stories(conn, "wh", touched_docs or [])
-            if ids:
-                fresh["matches"], fresh["review_items"] = fresh_rows(conn, ids)
-                if rows_out is not None:
-                    rows_out.update(ids=set(ids), matches=fresh["matches"])
+            ids = _derive_touched(conn, touched_docs or [], fresh, rows_out)
             done["docs"] = len(ids)
         conn.execute("BEGIN")
         written = _copy_small(conn, create=rebuild)
@@ -437,8 +521,8 @@ def publish(paths: Paths, touched_docs: Iterable[str] | None, rows_out: dict[str
             conn.execute("CREATE TABLE cov.coverage_meta (key VARCHAR, value VARCHAR)")
         elif ids:
             conn.register("_ids_arrow", pa.table({"doc_id": ids}))
-            outside = _outside_changes(conn, fresh["matches"])
-            only = _touched_plans(conn, fresh["matches"])
+            outside = _outside_changes(conn, fresh["matches"], rows=HELD)
+            only = _touched_plans(conn, fresh["matches"], rows=HELD)
             for table, rows in (*fresh.items(), ("matches_counting", fresh["matches"])):
                 where = f"WHERE {COUNTING_FILTER}" if table == "matches_counting" else ""
                 conn.execute(f"DELETE FROM cov.{table} WHERE doc_id IN (SELECT doc_id FROM _ids_arrow)")

@@ -90,10 +90,16 @@ def as_tree(page: Any) -> _Element | None:
         return None
 
 
-def _meta_raw(tree: _Element) -> str | None:
-    """The raw value of the meta tag ``_meta_date`` reads (to tell whether it carries an offset)."""
+def _meta_found(tree: _Element) -> tuple[datetime | None, str | None]:
+    """The publication time of the first date meta tag that parses, and its raw value (to tell whether it carries
+    an offset): one read of the meta tags, each value parsed once."""
     found = _meta_values(tree)
-    return next((found[k] for k in _META_KEYS if k in found and parse_vn_datetime(found[k])), None)
+    for key in _META_KEYS:
+        if key in found:
+            dt = parse_vn_datetime(found[key])
+            if dt:
+                return dt, found[key]
+    return None, None
 
 
 _HAS_OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|GMT|UTC)\s*$", re.I)
@@ -112,16 +118,6 @@ def _meta_values(tree: _Element) -> dict[str, str]:
         if prop == "datepublished" and "datepublished" not in found:
             found["datepublished"] = content
     return found
-
-
-def _meta_date(tree: _Element) -> datetime | None:
-    found = _meta_values(tree)
-    for key in _META_KEYS:
-        if key in found:
-            dt = parse_vn_datetime(found[key])
-            if dt:
-                return dt
-    return None
 
 
 def _walk_jsonld(obj: Any) -> Iterable[str]:
@@ -262,9 +258,8 @@ def find_published(
         layout = get_layout(layout)
     tree = as_tree(page)
     if tree is not None:
-        dt = _meta_date(tree)
+        dt, raw = _meta_found(tree)
         prefer_visible = bool((layout or {}).get("dates", {}).get("prefer_visible"))
-        raw = _meta_raw(tree) if dt else None
         if dt and (prefer_visible or (raw and not _HAS_OFFSET.search(raw.strip()))):
             # a meta date without an offset (cafef: local time) or one the layout says is misleading
             # (hanoimoi: US month/day order): the visible date block decides when there is one

@@ -47,10 +47,12 @@ def published_columns(doc_columns: list[str]) -> list[str]:
     return [*cols[:at], *COLUMNS, *cols[at:]]
 
 
-def composed_select(doc_columns: list[str], documents: str, texts: str) -> str:
+def composed_select(doc_columns: list[str], documents: str, texts: str, extra: str = "") -> str:
     """SELECT of whole documents (published column order) from relation `documents` (no wide columns) and
-    relation `texts` (doc_id, lead, text), one row per document."""
+    relation `texts` (doc_id, lead, text), one row per document. `extra`: more columns after them
+    (`expression AS name`, over `d.` and `t.`)."""
     names = ", ".join((f't."{c}"' if c in COLUMNS else f'd."{c}"') for c in published_columns(doc_columns))
+    names += f", {extra}" if extra else ""
     # (RIGHT JOIN: DuckDB builds its hash table on the right side, the documents' small columns, and streams the
     # texts past it; the other way round a whole copy at 1M would hash about 5 GB of text)
     return f"SELECT {names} FROM {texts} t RIGHT JOIN {documents} d ON t.doc_id = d.doc_id"
@@ -84,7 +86,8 @@ def slice_rows(conn: duckdb.DuckDBPyConnection, catalog: str) -> int:
     return max(MIN_SLICE, int(memory_bytes(conn) / SLICE_SHARE / per_doc))
 
 
-def sliced_selects(conn: duckdb.DuckDBPyConnection, catalog: str, rows: int | None = None) -> list[str]:
+def sliced_selects(conn: duckdb.DuckDBPyConnection, catalog: str, rows: int | None = None,
+                   extra: str = "") -> list[str]:
     """`composed_select` of the catalog's whole documents as several SELECTs, each of at most `rows` (default
     slice_rows) documents by row-id range of `documents` (`d._row`: the row id) with only their texts (those
     whose doc_id is in that range). Together they return each document once; run in list order, each ordered
@@ -97,7 +100,7 @@ def sliced_selects(conn: duckdb.DuckDBPyConnection, catalog: str, rows: int | No
     for lo in range(0, max(last, 0) + 1, size):
         docs = f'(SELECT rowid AS _row, * FROM {catalog}."documents" WHERE rowid BETWEEN {lo} AND {lo + size - 1})'
         texts = f'(SELECT * FROM {catalog}."{TABLE}" WHERE doc_id IN (SELECT doc_id FROM {docs}))'
-        out.append(composed_select(cols, docs, texts))
+        out.append(composed_select(cols, docs, texts, extra))
     return out
 
 
@@ -111,25 +114,29 @@ def is_split(conn: duckdb.DuckDBPyConnection, catalog: str) -> bool:
     return bool(columns(conn, catalog, TABLE))
 
 
-def materialize(conn: duckdb.DuckDBPyConnection) -> None:
+def materialize(conn: duckdb.DuckDBPyConnection, extra: str = "") -> bool:
     """In a copy of the warehouse about to be published whole (pipeline.publish): `documents` with lead and text
     again, in migration 001's column order, and no `document_texts`. Readers of the snapshot see the table
-    they always saw (its keys are not needed there: the snapshot is read-only)."""
+    they always saw (its keys are not needed there: the snapshot is read-only). `extra`: more columns written
+    in the same pass, after those (`expression AS name` over `d.` and `t.`). False: the table was whole already
+    (nothing done, `extra` not added)."""
     catalog = str(conn.execute("SELECT current_database()").fetchone()[0])  # type: ignore[index]
     if not is_split(conn, catalog):
-        return
-    selects = sliced_selects(conn, catalog)
+        return False
+    selects = sliced_selects(conn, catalog, extra=extra)
     conn.execute(f"CREATE TABLE _documents_published AS {selects[0]} LIMIT 0")
     for select in selects:  # in row-id order, as one `ORDER BY d.rowid` of the whole join was
         conn.execute(f"INSERT INTO _documents_published {select} ORDER BY d._row")
     conn.execute("DROP TABLE documents")
     conn.execute(f"DROP TABLE {TABLE}")
     conn.execute("ALTER TABLE _documents_published RENAME TO documents")
+    return True
 
 
-def fetch_by_keys(conn: Any, catalog: str, keys: str) -> str:
+def fetch_by_keys(conn: Any, catalog: str, keys: str, doc_rows: dict[str, list[int]] | None = None) -> str:
     """SELECT of whole documents (published columns) for the doc_ids of relation `keys`, both tables read by
-    key (pipeline.keyfetch: the rows' ids first, then their runs only; never a scan of every text)."""
-    docs = select_by_keys(conn, f'{catalog}."documents"', keys, ("doc_id",))
+    key (pipeline.keyfetch: the rows' ids first, then their runs only; never a scan of every text). `doc_rows`:
+    row ids in `documents` already found (pipeline.keyfetch.select_by_keys' `known`)."""
+    docs = select_by_keys(conn, f'{catalog}."documents"', keys, ("doc_id",), known=doc_rows)
     texts = select_by_keys(conn, f'{catalog}."{TABLE}"', keys, ("doc_id",))
     return composed_select(columns(conn, catalog), f"({docs})", f"({texts})")

@@ -132,12 +132,16 @@ _VNI_SIGNS = set("øïûäåëüñöÑÖØÏÛ")
 _WORD = re.compile(r"[^\W\d_]+|[¸µ¶·¹¨©ª«¬®§\u00ad]+")
 _TCVN3_SIGN_RE = re.compile("[" + "".join(sorted(_TCVN3_SIGNS)) + "]")
 _VNI_SIGN_RE = re.compile("[" + "".join(sorted(_VNI_SIGNS)) + "]")
+_ANY_SIGN_RE = re.compile("[" + "".join(sorted(_TCVN3_SIGNS | _VNI_SIGNS)) + "]")
 
 
 def detect_legacy(text: str) -> str | None:
     """"tcvn3", "vni" or None: does this text look typed in a legacy Vietnamese font encoding?"""
     # The sign counts are one C-level regex each; the letter count (a Python pass over every character) is only
-    # needed when one of them could reach the threshold, which Unicode text almost never does.
+    # needed when one of them could reach the threshold, which Unicode text almost never does: fewer than 3 signs of
+    # either kind in all (one scan) tells most pages.
+    if len(_ANY_SIGN_RE.findall(text)) < 3:
+        return None
     tcvn = len(_TCVN3_SIGN_RE.findall(text))
     vni = len(_VNI_SIGN_RE.findall(text))
     if tcvn < 3 and vni < 3:

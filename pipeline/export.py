@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
-from duckdb.func import SPECIAL
 
-from pipeline.cellguard import as_text
+from pipeline import sql
 from planwatch.core.vntime import VN_TZ
 
 ANALYST_VIEWS = ("coverage", "coverage_items", "matches", "documents", "review_queue", "source_health", "fetch_log")
 FORMATS = ("parquet", "csv", "xlsx")
 UTF8_BOM = b"\xef\xbb\xbf"
+# rows per Parquet row group: about 30-60 MB of documents with their texts (3-8 KB a page)
+PARQUET_ROW_GROUP_ROWS = 8192
 
 
 def export_views(conn: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str,
@@ -27,32 +30,33 @@ def export_views(conn: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str,
         return [_export_xlsx(conn, out_dir / "planwatch.xlsx", views)]
     written = []
     if fmt == "csv":
-        _register_guard(conn)
-    for view in views:
-        path = out_dir / f"{view}.{fmt}"
-        if fmt == "parquet":  # typed data for notebooks, not a spreadsheet: kept exactly as stored
-            conn.sql(_select(conn, view)).write_parquet(str(path))
-        else:
-            _write_csv_with_bom(conn.sql(_select(conn, view, guard_text=True)), path)
-        written.append(path)
+        conn.execute(sql.query("export_text_cell"))  # the formula guard as a macro (pipeline.cellguard)
+    with _one_thread(conn):
+        for view in views:
+            path = out_dir / f"{view}.{fmt}"
+            if fmt == "parquet":  # typed data for notebooks, not a spreadsheet: kept exactly as stored
+                # written a row group at a time: the default 122,880 rows is about 1 GB of page texts
+                conn.sql(_select(conn, view)).write_parquet(str(path), row_group_size=PARQUET_ROW_GROUP_ROWS)
+            else:
+                _write_csv_with_bom(conn.sql(_select(conn, view, guard_text=True)), path)
+            written.append(path)
     return written
 
 
-_GUARD_FN = "pw_text_cell"
+@contextmanager
+def _one_thread(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Stream the views on one thread, so the export holds one source row group and one output row group at a
+    time, whatever the warehouse's row groups are (a lake written before the 32 MB cap keeps 1 GB ones: with
+    two threads the Parquet export of 1M documents ran out of memory). The rows keep the view's order."""
+    (before,) = conn.execute("SELECT current_setting('threads')").fetchone() or (None,)
+    conn.execute("SET threads = 1")
+    try:
+        yield
+    finally:
+        conn.execute(f"SET threads = {int(before)}" if before else "RESET threads")
 
 
-def _register_guard(conn: duckdb.DuckDBPyConnection) -> None:
-    """The shared formula guard (pipeline.cellguard) as a function DuckDB calls on each text cell."""
-    import contextlib
-
-    with contextlib.suppress(duckdb.Error):  # already registered on this connection
-        conn.remove_function(_GUARD_FN)
-    conn.create_function(_GUARD_FN, _text_cell, [duckdb.sqltype("VARCHAR")], duckdb.sqltype("VARCHAR"),
-                         null_handling=SPECIAL, side_effects=False)
-
-
-def _text_cell(value: str | None) -> str | None:
-    return None if value is None else str(as_text(value))
+_GUARD_FN = "pw_text_cell"  # data/sql/queries/export_text_cell.sql
 
 
 def _select(conn: duckdb.DuckDBPyConnection, view: str, *, guard_text: bool = False) -> str:

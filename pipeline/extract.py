@@ -36,6 +36,7 @@ from pipeline.fmt import detect_format
 from pipeline.language import detect_language
 from pipeline.layouts import detect_layout, layout_for, select
 from pipeline.normalize import normalize_text
+from planwatch.core.text import clean_lines
 
 EXTRACTOR_VERSION = "extract-1"
 GENERIC = "generic"  # source layout id that turns layouts off (trafilatura alone): for checking a layout
@@ -509,8 +510,7 @@ def extract_body(page: _Page, layout: Mapping[str, Any] | None, title: FieldResu
         evidence = "trafilatura"
         _prune_generic(tree, title.element)
         raw = _trafilatura_text(tree, page.url, fast=not _listing_like(tree, page.meta))
-        paragraphs = _strip_page_furniture([" ".join(line.split()) for line in raw.split("\n") if line.strip()],
-                                           title.value, lead)
+        paragraphs = _strip_page_furniture(clean_lines(raw), title.value, lead)
         if layout is not None:
             flags.append("trafilatura_fallback")
     while paragraphs and (paragraphs[0] in (title.value, lead) or (lead and lead.startswith(paragraphs[0]))):

@@ -65,6 +65,9 @@ class IngestSummary:
     extract_errors: list[dict[str, str]] = field(default_factory=list)
     sources: int = 0
     stages: dict[str, dict[str, Any]] = field(default_factory=dict)  # pipeline.stages: seconds, items per stage
+    # why the lake publish failed (pipeline.lake.LakeLocked): the run is in the warehouse, the next publish
+    # brings the lake up to date; None when it published
+    publish_error: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -115,7 +118,12 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
     paragraphs: their folded paragraphs, from the same place."""
     from pipeline.story_store import assign_and_index, changed_keys
 
-    first_seen = dict(_for_ids(writer, "ingest_first_seen", [d["doc_id"] for d in docs])) if docs else {}
+    # the batch's stored documents, read once: when first seen, their story and time (the story assignment's
+    # first lookup) and that they are stored (the documents' load); at a million documents each of those
+    # lookups was a scan of the doc_id column (no index since migration 014)
+    stored_docs = _for_ids(writer, "ingest_stored_documents", "documents", "doc_id, first_seen_at, story_id, "
+                           "published_at, content_hash", [d["doc_id"] for d in docs]) if docs else []
+    first_seen = {r[0]: r[1] for r in stored_docs}
     for d in docs:
         if d["doc_id"] in first_seen:
             d["first_seen_at"] = first_seen[d["doc_id"]]
@@ -123,7 +131,8 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
                 d["published_at"] = d["first_seen_at"]
                 d["published_date"] = local_date(d["first_seen_at"])
     dedupe_started = time.perf_counter()
-    assignment = assign_and_index(writer.conn, docs, precomputed=story_rows, paragraphs=paragraphs)
+    assignment = assign_and_index(writer.conn, docs, precomputed=story_rows, paragraphs=paragraphs,
+                                  states={r[0]: (r[2], r[3]) for r in stored_docs})
     if times is not None:
         times.add("dedupe", time.perf_counter() - dedupe_started, len(docs))
     for d in docs:
@@ -133,27 +142,35 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
     from pipeline import known_index
 
     before = known_index.document_count(writer.conn)
-    writer.insert("documents", docs, on_conflict="replace")  # committed: now the crawler may skip their URLs
+    # committed: now the crawler may skip their URLs (nothing else writes `documents` while the writer holds
+    # its lock, and the story assignment only moved stored ones: the stored set read above still holds)
+    writer.insert("documents", docs, on_conflict="replace", stored=set(first_seen))
+    writer.index_documents(docs, {r[0]: r[4] for r in stored_docs})  # search postings of the new and changed
     known_index.after_store(writer.paths, docs, before, known_index.document_count(writer.conn))
-    changed = _changed_classifications(writer, classifications)
+    changed, stored_keys = _changed_classifications(writer, classifications)
     for row in classifications:
         stored_decision, stored_at = changed.get(_class_key(row), (None, None))
         if stored_decision == row["decision"] and stored_at is not None:
             row["classified_at"] = stored_at  # same decision: it was made then (the digest's "confirmed on")
+    # (the keys stored before either load: the two batches' keys are disjoint)
     writer.insert("classifications", [c for c in classifications if _class_key(c) not in changed],
-                  on_conflict="ignore")
+                  on_conflict="ignore", stored=stored_keys)
     writer.insert("classifications", [c for c in classifications if _class_key(c) in changed],
-                  on_conflict="replace")
+                  on_conflict="replace", stored=stored_keys)
 
 
-def _for_ids(writer: Writer, name: str, doc_ids: list[str]) -> list[tuple[Any, ...]]:
-    """Rows of the named query (data/sql/queries) for these documents, handed over as an Arrow table: bound as a
-    Python list, DuckDB tried two imports per value (0.2 ms a document; measured in issue 16)."""
+def _for_ids(writer: Writer, name: str, table: str, columns: str, doc_ids: list[str]) -> list[tuple[Any, ...]]:
+    """Rows of the named query (data/sql/queries) over `table`'s rows (`columns`) of these documents: their row
+    ids from a scan of the doc_id column, then only their runs read (pipeline.keyfetch). The ids go in as an
+    Arrow table: bound as a Python list, DuckDB tried two imports per value (0.2 ms a document, issue 16)."""
     import pyarrow as pa
+
+    from pipeline import keyfetch
 
     writer.conn.register("_ingest_ids", pa.table({"doc_id": pa.array(doc_ids, type=pa.string())}))
     try:
-        return writer.conn.execute(sql.query(name)).fetchall()
+        rows = keyfetch.select_by_keys(writer.conn, f'"{table}"', "_ingest_ids", ("doc_id",), columns)
+        return writer.conn.execute(sql.query(name).format(rows=rows)).fetchall()
     finally:
         writer.conn.unregister("_ingest_ids")
 
@@ -162,15 +179,18 @@ def _class_key(row: ClassificationRow) -> tuple[str, str, str]:
     return row["doc_id"], row["plan_id"], row["classifier_version"]
 
 
-def _changed_classifications(writer: Writer,
-                             rows: list[ClassificationRow]) -> dict[tuple[str, str, str], tuple[str, dt.datetime]]:
+def _changed_classifications(writer: Writer, rows: list[ClassificationRow],
+                             ) -> tuple[dict[tuple[str, str, str], tuple[str, dt.datetime]], set[tuple[str, str, str]]]:
     """Keys (doc, plan, version) already stored with another call, with the stored decision and time: the
     document was re-extracted (changed page, extractor fix + reprocess) and the same classifier now calls it
     otherwise. Those rows are replaced, or the stale call would stay current for as long as the classifier
-    version does. A rerun that calls it the same leaves the stored row alone."""
+    version does. A rerun that calls it the same leaves the stored row alone. Also returns every stored key of
+    these documents (what the loads would look up again)."""
     if not rows:
-        return {}
-    stored = _for_ids(writer, "ingest_stored_calls", sorted({r["doc_id"] for r in rows}))
+        return {}, set()
+    stored = _for_ids(writer, "ingest_stored_calls", "classifications", "doc_id, plan_id, classifier_version, "
+                      "relevant, activity, format, score, decision, reasons, classified_at",
+                      sorted({r["doc_id"] for r in rows}))
     calls = {tuple(r[:3]): ((r[3], r[4], r[5], r[6], r[7], list(r[8] or [])), r[7], r[9]) for r in stored}
     changed = {}
     for row in rows:
@@ -179,7 +199,7 @@ def _changed_classifications(writer: Writer,
                list(row.get("reasons") or []))
         if key in calls and calls[key][0] != new:
             changed[key] = (calls[key][1], calls[key][2])
-    return changed
+    return changed, {(str(k[0]), str(k[1]), str(k[2])) for k in calls}
 
 
 def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: Iterable[Any], kind: str = "nightly",
@@ -248,7 +268,8 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     if writer.publish_seconds is not None:
         times.add("publish", writer.publish_seconds, 1)
     summary.stages = times.as_dict()
-    record_publish(paths, run_id, times)
+    summary.publish_error = writer.publish_error
+    record_publish(paths, run_id, times, writer.publish_error)
     (run_dir / INGESTED_MARKER).write_text(now().isoformat() + "\n", encoding="utf-8")
     return summary
 
@@ -364,9 +385,10 @@ def _fetches_and_health(run_dir: Path, run_id: str, summary: IngestSummary,
     return fetches, health
 
 
-def record_publish(paths: Paths, run_id: str, times: StageTimes) -> None:
+def record_publish(paths: Paths, run_id: str, times: StageTimes, error: str | None = None) -> None:
     """The publish stage is only known once the snapshot is out: record it in the warehouse now (it reaches
-    the snapshot with the next publish); the CLI, the run summary and the Prefect artifact have it at once."""
+    the snapshot with the next publish); the CLI, the run summary and the Prefect artifact have it at once.
+    `error`: why the lake publish failed (the run's `publish_error`)."""
     from pipeline.locking import exclusive_lock
     from pipeline.store import connect_rw
 
@@ -374,7 +396,8 @@ def record_publish(paths: Paths, run_id: str, times: StageTimes) -> None:
         conn = connect_rw(paths)
         try:
             conn.execute("UPDATE crawl_runs SET summary_json = json_merge_patch(summary_json, ?) WHERE run_id = ?",
-                         [json.dumps({"stages": times.as_dict()}), run_id])
+                         [json.dumps({"stages": times.as_dict(), **({"publish_error": error} if error else {})}),
+                          run_id])
             rows = [r for r in times.rows(run_id) if r["stage"] == "publish"]
             Writer(conn, paths).insert("run_stages", rows, on_conflict="replace")
             conn.execute("CHECKPOINT")
@@ -404,7 +427,7 @@ def _known_documents(paths: Paths) -> dict[str, str | None]:
     from pipeline.snapshot import NoSnapshot, open_snapshot
 
     try:
-        with open_snapshot(paths) as conn:
+        with open_snapshot(paths, fts=False) as conn:
             return dict(conn.execute("SELECT doc_id, raw_sha256 FROM documents").fetchall())
     except NoSnapshot:
         return {}

@@ -57,8 +57,7 @@ def store(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table, *, repla
     key = KEYS[table]
     batch = one_per_key(batch, key, last=replace)
     values = batch.column(key).to_pylist()
-    if existed is None:
-        existed = existing(conn, table, key, values)
+    existed = existing(conn, table, key, values) if existed is None else existed & set(values)
     hit = [v in existed for v in values]
     if not replace and any(hit):
         batch = batch.filter(pa.array([not h for h in hit], pa.bool_()))

@@ -54,7 +54,7 @@ def ensure_fresh(paths: Paths, snap: duckdb.DuckDBPyConnection | None = None) ->
     open already. Returns (rebuilt, documents)."""
     if snap is None:
         try:
-            with open_snapshot(paths) as opened:
+            with open_snapshot(paths, fts=False) as opened:
                 return ensure_fresh(paths, opened)
         except NoSnapshot:
             return _rebuild(paths, [], 0)

@@ -10,15 +10,20 @@ Opt-in with PLANWATCH_LAKE (docs/decisions.md, "Publishing by DuckLake snapshots
 The warehouse (one DuckDB file, one writer) stays the system of record. At the end of a write job the writer
 mirrors into the lake, in ONE DuckLake transaction (one snapshot, so readers see all of a job or none of it):
 the rows of the big tables whose keys the job touched (`Writer.insert` records them), and the small tables
-whole. Readers attach the lake read-only and see the newest snapshot on their next query; an open reader is
-never in the writer's way (the catalog's own concurrency, not file locks). The full-text index is kept
-incrementally beside it (pipeline.lake_search).
+whole. Readers attach the lake read-only and see the newest snapshot on their next query. A SQLite catalog is
+kept in WAL mode, so an open reader is not in the writer's way; a commit that still finds the catalog locked
+(another process writing it) is retried, and a publish that fails leaves its keys in `lake/pending` for the next
+one to publish (pipeline.lake_pending; docs/decisions.md entry 22). The full-text index is kept incrementally
+beside it (pipeline.lake_search).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import os
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -54,11 +59,26 @@ DIFF_KEYS: dict[str, str] = {"review_decisions": "decision_id"}
 # (pipeline.store.Writer). The lake cannot hold rows of them, so a delta publish deletes nothing for their keys
 # (a DELETE by key scans the lake table's key columns: 0.05-0.13 s CPU per table at a million documents).
 NEW_DOCUMENTS = "_new_documents"
+# Likewise the stories a job added to the warehouse (pipeline.story_store.changed_keys): no delete of the lake's
+# `stories` for their keys.
+NEW_STORIES = "_new_stories"
 # The lake's Parquet row groups, capped in bytes (a DuckLake option, kept in its catalog). DuckDB's Parquet writer
 # holds a whole row group per thread before it writes it out, and its default is 122,880 rows: about 600 MB of
 # `documents` (lead and text, 5 KB a page) per thread. A first publish at 100k documents then failed under a
 # 400 MB limit and one at a million under the default 4 GB (docs/performance.md, "Whole lake publish").
 ROW_GROUP_BYTES = 32_000_000
+# A SQLite catalog: how long a statement waits for a lock before SQLite gives up ("database is locked"), in
+# milliseconds (DuckLake's META_BUSY_TIMEOUT; the sqlite extension's default is 5000), and the waits between the
+# attempts of a lake publish that found the catalog locked (docs/decisions.md entry 22)
+BUSY_ENV = "PLANWATCH_LAKE_BUSY_MS"
+DEFAULT_BUSY_MS = 5000
+RETRY_WAITS: tuple[float, ...] = (1.0, 4.0, 15.0)
+_log = logging.getLogger("planwatch.lake")
+
+
+class LakeLocked(RuntimeError):
+    """The lake's catalog stayed locked through every attempt of a publish. The warehouse holds the job; its
+    keys stay recorded in `lake/pending` and the next publish brings the lake up to date."""
 
 def keys_of(table: str, batch: Any) -> Any:
     """The columns of a loaded batch a lake publish needs (its keys, and doc_id for `matches`): what
@@ -136,11 +156,30 @@ def load_extensions(conn: duckdb.DuckDBPyConnection, paths: Paths) -> None:
         _load_as(conn, "duckdb_extension_sqlite", "sqlite", "sqlite_scanner", paths)
 
 
+def busy_ms() -> int:
+    value = os.environ.get(BUSY_ENV, "").strip()
+    if not value:
+        return DEFAULT_BUSY_MS
+    if not value.isdigit():
+        raise ValueError(f"{BUSY_ENV} must be a number of milliseconds, not {value!r}")
+    return int(value)
+
+
+def _catalog_options(read_only: bool) -> list[str]:
+    """A SQLite catalog waits `busy_ms()` for a lock; the writer keeps it in WAL mode (a setting of the file
+    itself, so readers follow): readers never block its commit, nor its commit them. In the default rollback
+    journal a reader's open transaction made the commit fail (docs/decisions.md entry 22)."""
+    if mode() != "sqlite":
+        return []
+    return [f"META_BUSY_TIMEOUT {busy_ms()}", *([] if read_only else ["META_JOURNAL_MODE 'WAL'"])]
+
+
 def attach(conn: duckdb.DuckDBPyConnection, paths: Paths, *, read_only: bool) -> None:
     load_extensions(conn, paths)
     if mode() == "sqlite":
         lake_dir(paths).mkdir(parents=True, exist_ok=True)
     options = ["READ_ONLY"] if read_only else [f"DATA_PATH '{data_dir(paths)}/'"]
+    options += _catalog_options(read_only)
     if not read_only:
         data_dir(paths).mkdir(parents=True, exist_ok=True)
     conn.execute(f"ATTACH '{catalog_uri(paths)}' AS {ALIAS} ({', '.join(options)})")
@@ -156,7 +195,7 @@ def open_reader(paths: Paths) -> duckdb.DuckDBPyConnection:
     """An in-memory connection with the lake attached read-only and selected (`USE lake`): every view and
     table name of the snapshot resolves as before. Reading the lake's Parquet files is allowed by directory,
     so sqlguard.lock_down can still turn every other file and URL off."""
-    conn = duck.connect(temp_dir=duck.spill_dir(paths.home))
+    conn = duck.connect(temp_dir=duck.spill_dir(paths.home), reader=True)
     try:
         attach(conn, paths, read_only=True)
         conn.execute(f"USE {ALIAS}")
@@ -329,7 +368,9 @@ def _prepare(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[A
     touched documents' rows go to temp._lake_docs (mirrored and tokenized from there); the `matches` rows of
     every copy of the stories the job or new decisions touched are derived from the warehouse's rows
     (coverage_file.fresh_rows, the same view SQL as the lake's `matches_live`), or taken from `derived` (the
-    coverage file's publish of the same job: `ids`, `matches`) when it derived them all."""
+    coverage file's publish of the same job: `seeds`, `ids`, `matches`) when it derived them all. When the
+    lake's touched documents are among the coverage file's, its expansion `ids` stands for theirs: any more
+    documents it holds get their rows re-derived from the same warehouse, unchanged."""
     import pyarrow as pa
 
     from pipeline import doc_texts, keyfetch
@@ -342,7 +383,7 @@ def _prepare(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[A
         if not docs:
             select = f'SELECT * FROM {_whole_documents(conn, wh)} WHERE false'
         elif doc_texts.is_split(conn, wh):  # both tables read by key (the texts: no index, their doc_id scanned)
-            select = doc_texts.fetch_by_keys(conn, wh, "_lake_doc_keys")
+            select = doc_texts.fetch_by_keys(conn, wh, "_lake_doc_keys", _known_rows(derived, "documents"))
         else:
             select = keyfetch.select_by_keys(conn, f'{wh}."documents"', "_lake_doc_keys", ("doc_id",))
         conn.execute(f"CREATE OR REPLACE TEMP TABLE _lake_docs AS {select}")
@@ -353,7 +394,10 @@ def _prepare(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[A
         seeds |= {r[0] for r in conn.execute(
             f"SELECT DISTINCT doc_id FROM {wh}.review_decisions WHERE decision_id NOT IN "
             f"(SELECT decision_id FROM {ALIAS}.review_decisions)").fetchall()}
-    ids = expand_to_stories(conn, wh, seeds)
+    if seeds and derived and seeds <= derived.get("seeds", set()):  # the coverage file's publish of this
+        ids = sorted(derived["ids"])  # very warehouse expanded them already (an expansion scans documents twice)
+    else:
+        ids = expand_to_stories(conn, wh, seeds)
     prepared["match_ids"] = set(ids)
     if ids and derived and set(ids) <= derived.get("ids", set()):
         import pyarrow.compute as pc
@@ -378,6 +422,7 @@ def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any
     try:
         created = set(_ensure_tables(conn, wh))
         views_changed = _ensure_views(conn)
+        lake_search.ensure_query(conn, ALIAS)
         done: dict[str, Any] = {"whole": [], "delta": {}}
         for table in _tables(conn, wh):
             keys = DELTA_KEYS.get(table)
@@ -390,8 +435,9 @@ def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any
                 if not batches:
                     continue
                 source = "SELECT * FROM temp._lake_docs" if table == "documents" else None
-                new_docs = {k[0] for k in _touched_keys(touched.get(NEW_DOCUMENTS, []), ("doc_id",))}
-                done["delta"][table] = _mirror_keys(conn, wh, table, keys, batches, source, new_docs)
+                new_keys = _new_keys(touched, keys)
+                done["delta"][table] = _mirror_keys(conn, wh, table, keys, batches, source, new_keys,
+                                                    _known_rows(derived, table))
             elif touched is None or table in created or _digest(conn, wh, table, wh) != _digest(conn, ALIAS, table, wh):
                 conn.execute(f'DELETE FROM {ALIAS}."{table}"')
                 _copy(conn, wh, table)
@@ -408,7 +454,8 @@ def mirror(conn: duckdb.DuckDBPyConnection, wh: str, touched: dict[str, list[Any
                 lake_search.update(conn, ALIAS, [k[0] for k in changed], source="temp._lake_docs")
         conn.execute("COMMIT")
     except Exception:
-        conn.execute("ROLLBACK")
+        with contextlib.suppress(duckdb.Error):  # a failed COMMIT has ended the transaction: keep its error
+            conn.execute("ROLLBACK")
         raise
     finally:
         if touched is not None:
@@ -455,11 +502,28 @@ def _touched_keys(batches: Iterable[Any], keys: tuple[str, ...]) -> set[tuple[An
     return out
 
 
+def _new_keys(touched: dict[str, list[Any]], keys: tuple[str, ...]) -> tuple[str, set[str]] | None:
+    """For a table of these key columns: the key column and its values new to the warehouse in this job
+    (NEW_DOCUMENTS by doc_id, NEW_STORIES by story_id), or None."""
+    for column, entry in (("doc_id", NEW_DOCUMENTS), ("story_id", NEW_STORIES)):
+        if column in keys:
+            return column, {k[0] for k in _touched_keys(touched.get(entry, []), (column,))}
+    return None
+
+
+def _known_rows(derived: dict[str, Any] | None, table: str) -> dict[str, list[int]] | None:
+    """Row ids of the warehouse's `table` by doc_id, found by the coverage file's publish of this job."""
+    rows = (derived or {}).get("rows", {})
+    return rows.get(table) if isinstance(rows, dict) else None
+
+
 def _mirror_keys(conn: duckdb.DuckDBPyConnection, wh: str, table: str, keys: tuple[str, ...],
-                 batches: list[Any], source: str | None = None, new_docs: set[str] | None = None) -> int:
+                 batches: list[Any], source: str | None = None,
+                 new_keys: tuple[str, set[str]] | None = None, known: dict[str, list[int]] | None = None) -> int:
     """Replace the lake's rows of these keys by the warehouse's, read by key (pipeline.keyfetch) or from
-    `source` (a query of those rows already fetched). `new_docs`: documents new to the warehouse in this job
-    (NEW_DOCUMENTS), whose rows the lake cannot hold: no delete for keys of theirs."""
+    `source` (a query of those rows already fetched). `new_keys`: (key column, values) new to the warehouse in
+    this job (documents, NEW_DOCUMENTS; stories, NEW_STORIES), whose rows the lake cannot hold: no delete for
+    keys of theirs. `known`: row ids of the table by its first key column, found earlier (_known_rows)."""
     import pyarrow as pa
 
     from pipeline import keyfetch
@@ -468,8 +532,9 @@ def _mirror_keys(conn: duckdb.DuckDBPyConnection, wh: str, table: str, keys: tup
     if not touched:
         return 0
     key_table = pa.table({k: [t[i] for t in touched] for i, k in enumerate(keys)})
-    at = keys.index("doc_id") if "doc_id" in keys and new_docs else None
-    stale = [t for t in touched if t[at] not in new_docs] if at is not None and new_docs else list(touched)
+    column, new = new_keys if new_keys else ("", set())
+    at = keys.index(column) if new else None
+    stale = [t for t in touched if t[at] not in new] if at is not None else list(touched)
     conn.register("_lake_keys", key_table)
     conn.register("_lake_stale", pa.table({k: [t[i] for t in stale] for i, k in enumerate(keys)}))
     try:
@@ -477,7 +542,7 @@ def _mirror_keys(conn: duckdb.DuckDBPyConnection, wh: str, table: str, keys: tup
         if stale:
             conn.execute(f'DELETE FROM {ALIAS}."{table}" x WHERE EXISTS (SELECT 1 FROM _lake_stale k WHERE {match})')
         if source is None:
-            source = keyfetch.select_by_keys(conn, f'{wh}."{table}"', "_lake_keys", keys)
+            source = keyfetch.select_by_keys(conn, f'{wh}."{table}"', "_lake_keys", keys, known=known)
         _copy(conn, wh, table, source=source)
     finally:
         conn.unregister("_lake_keys")
@@ -515,25 +580,132 @@ def touched_docs(touched: dict[str, list[Any]] | None) -> set[str] | None:
     return {k[0] for t in MATCH_INPUTS for k in _touched_keys(touched.get(t, []), ("doc_id",))}
 
 
-def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: bool = True) -> dict[str, Any]:
+def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: bool = True,
+            recorded: Path | None = None) -> dict[str, Any]:
     """Publish the (closed, checkpointed) warehouse: the coverage file first (pipeline.coverage_file, what
     the report reads), then the lake. Caller holds the writer lock. The first publish (no lake yet, or
     `touched` None) mirrors everything. With `lake` False only the coverage file is published (a review
     decision: the lake follows at the next publish, see DIFF_KEYS; the report reads the decision from the
-    delta file of pipeline.coverage_delta until the coverage file is published again)."""
-    from pipeline import coverage_delta, coverage_file
+    delta file of pipeline.coverage_delta until the coverage file is published again).
 
-    docs = touched_docs(touched) if exists(paths) else None
+    A lake publish first records its keys (pipeline.lake_pending) and takes in those of earlier publishes that
+    never committed; the records go once the lake's transaction has committed. A catalog found locked is
+    tried again (RETRY_WAITS); past the last attempt LakeLocked is raised, the records kept. `recorded`: this
+    publish's record, written already by the writer before its checkpoint (`record_keys`)."""
+    from pipeline import coverage_delta, coverage_file, lake_pending
+
+    first = not exists(paths)
+    records: list[Path] = []
+    if lake:
+        touched, records = _take_in_pending(paths, None if first else touched, recorded)
+    docs = None if first else touched_docs(touched)
     if not lake and docs is not None:  # a decision: the report reads it from the delta file at once
         return {"whole": [], "delta": {}, "coverage": coverage_delta.publish(paths, docs)}
     derived: dict[str, Any] = {}
     coverage = coverage_file.publish(paths, docs, derived)
     if not lake:
         return {"whole": [], "delta": {}, "coverage": coverage}
-    first = not exists(paths)
+    done = _publish_lake(paths, touched, first, derived)
+    lake_pending.clear(records)
+    done["coverage"] = coverage
+    if len(records) > 1:
+        done["caught_up"] = len(records) - 1  # earlier publishes whose keys this one published
+    if first or not (lake_dir(paths) / "open.sql").exists():
+        write_open_script(paths)
+    return done
+
+
+def record_keys(paths: Paths, touched: dict[str, list[Any]] | None) -> Path:
+    """Record the keys a publish is about to publish (pipeline.lake_pending; everything when there is no lake
+    yet). The writer calls it before its checkpoint, so a job killed from then on is caught up too."""
+    from pipeline import lake_pending
+
+    return lake_pending.record(paths, touched if exists(paths) else None)
+
+
+def _take_in_pending(paths: Paths, touched: dict[str, list[Any]] | None,
+                     own: Path | None = None) -> tuple[dict[str, list[Any]] | None, list[Path]]:
+    """Record this publish's keys (unless `own` holds them), and add to them the keys of earlier publishes that
+    never committed. Returns the keys to publish (None: everything) and the records to remove once they are."""
+    from pipeline import lake_pending
+
+    own = own or lake_pending.record(paths, touched)
+    earlier = lake_pending.read(paths, skip=own)
+    records = [own, *earlier.records]
+    if not earlier.records:
+        return touched, records
+    _log.warning("the lake lacks what %d earlier publish(es) wrote to the warehouse (%d keys%s): publishing it "
+                 "now", len(earlier.records), earlier.keys(), ", and some unknown" if earlier.unknown else "")
+    if touched is None or earlier.whole:
+        return None, records
+    more = earlier.touched
+    if earlier.unknown:
+        more = lake_pending.merge(more, missing_keys(paths))
+    return lake_pending.merge(touched, more), records
+
+
+def missing_keys(paths: Paths) -> dict[str, list[Any]]:
+    """The keys of the warehouse's big tables that the lake lacks (pipeline.lake_pending.missing_keys)."""
+    from pipeline import lake_pending
+
     conn = duck.connect(temp_dir=duck.spill_dir(paths.home))
     try:
-        attach(conn, paths, read_only=False)
+        attach(conn, paths, read_only=True)
+        conn.execute(f"ATTACH '{paths.warehouse}' AS wh (READ_ONLY)")
+        return lake_pending.missing_keys(conn, "wh", ALIAS, DELTA_KEYS)
+    finally:
+        conn.close()
+
+
+def locked(exc: BaseException) -> bool:
+    """SQLite's 'database is locked' (SQLITE_BUSY), as DuckDB's sqlite extension words it."""
+    text = str(exc).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def pause(seconds: float) -> None:
+    """The wait between two attempts of a lake publish (a test replaces it)."""
+    time.sleep(seconds)
+
+
+def _publish_lake(paths: Paths, touched: dict[str, list[Any]] | None, first: bool,
+                  derived: dict[str, Any]) -> dict[str, Any]:
+    """The lake's part of a publish, tried again after RETRY_WAITS[i] seconds while the catalog is locked."""
+    from pipeline import lake_pending
+
+    waits = list(RETRY_WAITS)
+    attempt = 1
+    while True:
+        try:
+            return _mirror_into(paths, touched, first, derived)
+        except Exception as exc:
+            if not locked(exc):
+                raise
+            reason = str(exc).strip().splitlines()[-1][:300]
+            if not waits:
+                raise LakeLocked(
+                    f"the lake's catalog stayed locked through {attempt} attempt(s) ({reason}); the warehouse holds "
+                    f"the job, its keys wait in {lake_pending.folder(paths)} and the next publish (a write job, a "
+                    "review sync or `python -m pipeline.lake catch-up`) brings the lake up to date") from exc
+            wait = waits.pop(0)
+            _log.warning("lake publish attempt %d: the catalog is locked (%s); trying again in %.1f s",
+                         attempt, reason, wait)
+            pause(wait)
+            attempt += 1
+            # whether the failed commit took is not known for sure: delete every key before inserting it again
+            touched = lake_pending.stale(touched) if touched is not None else None
+
+
+def _mirror_into(paths: Paths, touched: dict[str, list[Any]] | None, first: bool,
+                 derived: dict[str, Any]) -> dict[str, Any]:
+    conn = duck.connect(temp_dir=duck.spill_dir(paths.home))
+    try:
+        try:
+            attach(conn, paths, read_only=False)
+        except duckdb.Error as exc:  # the switch of a catalog to WAL mode (once) needs no reader in a query;
+            if mode() == "sqlite" and "transaction is aborted" in str(exc).lower():  # then this follows SQLITE_BUSY
+                raise duckdb.TransactionException(f"database is locked (attaching the catalog: {exc})") from exc
+            raise
         # the lake's row group cap in bytes (ROW_GROUP_BYTES) is refused by DuckDB while insertion order is kept;
         # no reader depends on the order of the lake's rows (Parquet files, read with ORDER BY where it matters)
         conn.execute("SET preserve_insertion_order = false")
@@ -544,13 +716,39 @@ def publish(paths: Paths, touched: dict[str, list[Any]] | None = None, *, lake: 
                 touched = None
         if first or touched is None:
             duck.for_rebuild(conn)
-        done = mirror(conn, "wh", None if first else touched, paths, derived)
+        return mirror(conn, "wh", None if first else touched, paths, derived)
+    except Exception:
+        _let_go(conn)
+        raise
     finally:
         conn.close()
-    done["coverage"] = coverage
-    if first or not (lake_dir(paths) / "open.sql").exists():
-        write_open_script(paths)
-    return done
+
+
+def _let_go(conn: duckdb.DuckDBPyConnection) -> None:
+    """Detach what a failed publish attached: after a failed DuckLake commit, closing the connection does not
+    release its database (checked: the writer's next open of the warehouse then failed with "Unique file handle
+    conflict ... already attached by database wh")."""
+    for statement in ("ROLLBACK", "USE memory", "DETACH DATABASE IF EXISTS wh", f"DETACH DATABASE IF EXISTS {ALIAS}"):
+        with contextlib.suppress(duckdb.Error):
+            conn.execute(statement)
+
+
+def catch_up(paths: Paths) -> dict[str, Any]:
+    """Publish the keys the lake lacks, found by comparing it with the warehouse (and any pending record), under
+    the writer lock: for a lake left behind by a publish that failed before its keys were recorded (code from
+    before docs/decisions.md entry 22, or a record lost). Then `verify`."""
+    from pipeline import lake_pending
+    from pipeline.locking import exclusive_lock
+
+    with exclusive_lock(paths.writer_lock, timeout=600):
+        if not exists(paths):
+            done = publish(paths, None)
+            missing: dict[str, int] = {}
+        else:
+            found = missing_keys(paths)
+            missing = {t: sum(b.num_rows for b in batches) for t, batches in found.items()}
+            done = publish(paths, found) if found or lake_pending.pending(paths) else {"delta": {}}
+    return {"missing": missing, "published": done.get("delta", {}), "problems": verify(paths)}
 
 
 def verify(paths: Paths) -> dict[str, tuple[int, int]]:
@@ -599,14 +797,17 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m pipeline.lake", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=("migrate", "verify"),
-                        help="migrate: mirror the warehouse into the lake and check it; verify: only check")
+    parser.add_argument("command", choices=("migrate", "verify", "catch-up"),
+                        help="migrate: mirror the warehouse into the lake and check it; verify: only check; "
+                             "catch-up: publish what the warehouse holds and the lake lacks, then check")
     args = parser.parse_args(argv)
     if not enabled():
         parser.error(f"set {LAKE_ENV}=sqlite (or postgres:<connection string>) first")
     paths = Paths.from_env().ensure()
     if args.command == "migrate":
         result = migrate_warehouse(paths)
+    elif args.command == "catch-up":
+        result = {"lake": catalog_uri(paths), **catch_up(paths)}
     else:
         result = {"lake": catalog_uri(paths), "problems": verify(paths)}
     print(json.dumps(result, ensure_ascii=False, default=str))

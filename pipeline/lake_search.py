@@ -4,11 +4,14 @@ Two tables in the lake, `search_postings (doc_id, term, tf)` and `search_docs (d
 the same tokenizer as the snapshot's fts index (title, lead and text; accents stripped, đ folded to d,
 digits kept, lower case, no stemming, no stop words), and the same query door:
 `fts_main_documents.match_bm25(doc_id, 'dao tao mam non' [, conjunctive := 1])`, BM25 with k = 1.2 and
-b = 0.75 and the fts extension's idf, so analysts' queries (docs/analysts.md, query 9) run unchanged.
+b = 0.75 and the fts extension's idf, so analysts' queries (docs/analysts.md, query 9) run unchanged; and
+`fts_main_documents.top_bm25('dao tao mam non' [, top := 20])`, the best documents read from the postings of the
+query's terms only (docs/decisions.md entry 20).
 The SQL lives in data/sql/lake/."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 import duckdb
@@ -24,12 +27,41 @@ def _sql(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8").replace("{ignore}", ignore)
 
 
+def schema_sql() -> str:
+    """The index's tables and tokenizer (search_schema.sql: its rules, publish._rules) and its query door
+    (search_query.sql, term-driven BM25: fts_main_documents.bm25_scores, top_bm25, match_bm25)."""
+    return _sql("search_schema") + "\n" + _sql("search_query")
+
+
 def _ensure(conn: duckdb.DuckDBPyConnection, alias: str) -> None:
     conn.execute(f"USE {alias}")
     try:
-        conn.execute(_sql("search_schema"))
+        conn.execute(schema_sql())
     finally:
         conn.execute("USE memory")
+
+
+def ensure_query(conn: duckdb.DuckDBPyConnection, alias: str) -> bool:
+    """(Re)create the query macros in the lake unless `lake_meta` says they were made from this search_query.sql
+    and are still as made (older code re-creates its own macros at its next job without knowing of the key);
+    True when it did. The caller has created `lake_meta`. Any publish brings them up to date, not only one that
+    indexes documents."""
+    digest = hashlib.sha256(_sql("search_query").encode()).hexdigest()
+    row = conn.execute(f"SELECT value FROM {alias}.lake_meta WHERE key = 'search_query'").fetchone()
+    if row and row[0] == f"{digest}:{_macros_hash(conn, alias)}":
+        return False
+    _ensure(conn, alias)
+    conn.execute(f"DELETE FROM {alias}.lake_meta WHERE key = 'search_query'")
+    conn.execute(f"INSERT INTO {alias}.lake_meta VALUES ('search_query', ?)", [f"{digest}:{_macros_hash(conn, alias)}"])
+    return True
+
+
+def _macros_hash(conn: duckdb.DuckDBPyConnection, alias: str) -> str:
+    """The index's macros as the catalog holds them (names and definitions)."""
+    row = conn.execute("SELECT string_agg(function_name || ':' || coalesce(macro_definition, ''), '|' ORDER BY "
+                       "function_name, macro_definition) FROM duckdb_functions() WHERE database_name = ? AND "
+                       "schema_name = 'fts_main_documents'", [alias]).fetchone()
+    return hashlib.sha256(str(row[0] if row else "").encode()).hexdigest()
 
 
 # documents tokenized at once by a whole rebuild: all of them at once made one temporary table of every token

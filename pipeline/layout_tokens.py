@@ -14,11 +14,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lxml import etree
 from lxml.etree import _Element
 
 _PLAIN = re.compile(r"^[\w\s.#>+~*,-]+$")
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
+# Plain strings, not lxml's "smart" ones (each remembers its element): half the time on a big page, same values
+_CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
+_ID_VALUES = etree.XPath("//@id", smart_strings=False)
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,8 @@ class PageTokens:
 
     def _load(self) -> tuple[set[str], set[str]]:
         if self._classes is None or self._ids is None:
-            self._classes = set(" ".join(self._tree.xpath("//@class")).split())
-            self._ids = {str(v) for v in self._tree.xpath("//@id")}
+            self._classes = set(" ".join(_CLASS_VALUES(self._tree)).split())
+            self._ids = set(_ID_VALUES(self._tree))
         return self._classes, self._ids
 
     def may_match(self, selector: str) -> bool:

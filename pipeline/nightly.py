@@ -40,7 +40,7 @@ def write_known_state(paths: Paths, run_dir: Path) -> tuple[Path, Path]:
     validators_file = run_dir / "validators.json"
     validators: dict[str, dict[str, str | None]] = {}
     try:
-        with open_snapshot(paths) as conn:
+        with open_snapshot(paths, fts=False) as conn:
             for url, etag, modified in conn.execute(
                     "SELECT url, arg_max(etag, fetched_at), arg_max(last_modified, fetched_at) FROM fetch_log "
                     "WHERE kind IN ('feed', 'sitemap', 'listing') AND (etag IS NOT NULL OR last_modified IS NOT NULL) "
@@ -154,7 +154,7 @@ def _is_reprocess(run_dir: Path) -> bool:
 
 def latest_source_health(paths: Paths) -> list[dict[str, Any]]:
     try:
-        with open_snapshot(paths) as conn:
+        with open_snapshot(paths, fts=False) as conn:
             cur = conn.execute("SELECT source_id, health, items_found, pages_fetched, errors, last_error "
                                "FROM source_health ORDER BY source_id")
             cols = [d[0] for d in cur.description]
@@ -175,7 +175,7 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) ->
     run_id = new_run_id("reprocess")
     run_dir = paths.runs / run_id
     run_dir.mkdir(parents=True)
-    with open_snapshot(paths) as conn:
+    with open_snapshot(paths, fts=False) as conn:
         # final_url: where the stored bytes were served from (after redirects), as the first extraction saw it
         rows = conn.execute(
             "SELECT d.doc_id, d.url, d.canonical_url, d.source_id, d.raw_sha256, d.first_seen_at, d.published_at, "
@@ -184,6 +184,7 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) ->
             "          AND f.final_url IS NOT NULL ORDER BY f.url = d.url DESC, "
             "          f.source_id IS NOT DISTINCT FROM d.source_id DESC, f.fetched_at LIMIT 1), d.url) "
             "FROM documents d WHERE d.raw_sha256 IS NOT NULL ORDER BY d.doc_id").fetchall()
+    from crawlers.rawpack import locate
     from pipeline.workers import warm_up
 
     warm_up(len(rows))  # the pool's fork server starts while the run file is written
@@ -194,10 +195,13 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) ->
             # with its origin (stored as date_source 'feed' with the origin's confidence).
             hint = ({"published": published_at.isoformat(), "origin": _discovery_origin(confidence)}
                     if date_source == "feed" and published_at else {})
-            fh.write(json.dumps({"doc_id": doc_id, "url": url, "canonical_url": canonical, "final_url": final_url,
-                                 "source_id": source_id,
-                                 "raw_sha256": sha, "fetched_at": first_seen.isoformat(),
-                                 "discovered_via": "reprocess", "hint": hint}, ensure_ascii=False) + "\n")
+            row = {"doc_id": doc_id, "url": url, "canonical_url": canonical, "final_url": final_url,
+                   "source_id": source_id, "raw_sha256": sha, "fetched_at": first_seen.isoformat(),
+                   "discovered_via": "reprocess", "hint": hint}
+            where = locate(paths.raw_archive, sha)  # in a crawl's pack: the workers read it there at once
+            if where is not None:
+                row["raw_pack"] = list(where)
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     (run_dir / DONE).write_text("", encoding="utf-8")
     plans = [load_plan(p) for p in list_plans()]
     return ingest_run(paths, run_dir, plans=plans, sources=load_registry(sources), kind="reprocess",

@@ -27,6 +27,19 @@ _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _WS_TO_REWRITE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000][ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]*|"
                             r" [ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+# The characters of _WS but " " (tests/extraction check them against _WS): a text with none of them and no "  " holds
+# no run _WS_TO_REWRITE changes, and most texts are told so by these substring tests, three times faster than its scan.
+WS_NOT_SPACE = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200C))) + "\u202f\u205f\u3000"
+
+
+def collapse_spaces(text: str) -> str:
+    """_WS_TO_REWRITE.sub(" ", text): every run of horizontal spaces as one " "."""
+    if "  " in text:
+        return _WS_TO_REWRITE.sub(" ", text)
+    for ch in WS_NOT_SPACE:
+        if ch in text:
+            return _WS_TO_REWRITE.sub(" ", text)
+    return text
 
 
 def _move_tone(m: re.Match[str]) -> str:
@@ -89,7 +102,7 @@ def normalize_text(text: str | None) -> str:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = normalize_tone_placement(text)
     # _WS never matches a line break: one pass over the whole text equals one pass per line
-    lines = [line.strip() for line in _WS_TO_REWRITE.sub(" ", text).split("\n")]
+    lines = [line.strip() for line in collapse_spaces(text).split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from crawlers.rawpack import as_location
 from pipeline.plans import Plan
 from pipeline.rows import DocumentRow, PageRow
 from pipeline.runfiles import read_raw
@@ -46,7 +47,7 @@ def extract_page_row(raw_dir: Path, page: PageRow, sources: dict[str, dict[str, 
     sha = page.get("raw_sha256")
     fetched_at = _parse_ts(page.get("fetched_at")) or now()
     try:
-        body = read_raw(raw_dir, sha) if sha else b""
+        body = read_raw(raw_dir, sha, as_location(page.get("raw_pack"))) if sha else b""
         source = sources.get(page.get("source_id") or "", {})
         extracted = extract_page(body, page.get("final_url") or page["url"], source=source,
                                  hint=_hint(page), fetched_at=fetched_at)

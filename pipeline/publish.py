@@ -12,12 +12,16 @@ import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from pipeline import doc_texts, duck
 from pipeline.faults import pause
 from planwatch.config import DATA_DIR, Paths
+
+if TYPE_CHECKING:
+    from pipeline.search_pending import SearchPending
 
 
 def fts_extension_path() -> str | None:
@@ -51,11 +55,20 @@ SEARCH_TEXT = _FOLD_D.format("concat_ws(' ', {t}title, {t}lead, {t}text)")
 
 SQL_DIR = DATA_DIR / "sql" / "publish"
 _MIN_PART = 500  # documents per cursor at least when tokenizing on several
+# The whole index is built in statements of a bounded number of documents (like pipeline.lake_search.rebuild):
+# one statement per cursor over all of them held every token of its share of the archive and ran out of memory
+# at 100k documents under 250 MB (docs/performance.md, "The snapshot's full-text index in chunks"). A chunk's
+# texts are kept under 1/INDEX_SHARE of the connection's memory limit (sampled average), within these bounds.
+INDEX_SHARE = 16
+INDEX_CHUNK_MIN, INDEX_CHUNK_MAX = 500, 20_000
+# the snapshot's search_text, written by doc_texts.materialize in its copy of the documents (d: the documents'
+# small columns, t: their texts)
+_PUBLISHED_SEARCH_TEXT = _FOLD_D.format("concat_ws(' ', d.title, t.lead, t.text)") + " AS search_text"
 
 
 def _rules() -> str:
     """A fingerprint of what builds the index (tokenizer, layout, the carry-over): an index built under other
-    rules is rebuilt, never carried over."""
+    rules is rebuilt, never carried over. The query macros (search_query.sql) are not part of it."""
     from pipeline import lake_search
 
     text = lake_search._sql("search_schema")
@@ -63,7 +76,8 @@ def _rules() -> str:
     return "search-v1:" + hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def build_search_index(conn: duckdb.DuckDBPyConnection, previous: Path | None = None) -> int:
+def build_search_index(conn: duckdb.DuckDBPyConnection, previous: Path | None = None,
+                       pending: SearchPending | None = None) -> int:
     """Full-text index over documents (title, lead, text), accent-insensitive so "mam non" finds
     "mầm non" and "dao tao" finds "đào tạo". Lives in the snapshot only; the warehouse never carries it.
 
@@ -71,46 +85,88 @@ def build_search_index(conn: duckdb.DuckDBPyConnection, previous: Path | None = 
     tf)` and lengths `search_docs (doc_id, len)`, the same tokenizer as the fts extension's index had (accents
     stripped, đ folded to d, digits kept, lower case) and the same door,
     `fts_main_documents.match_bm25(doc_id, 'dao tao mam non')` (BM25, the fts extension's idf, k and b). The
-    snapshot's `documents` also gets `search_text` (title, lead and text joined, đ folded to d).
+    snapshot's `documents` also has `search_text` (title, lead and text joined, đ folded to d): written with the
+    documents by publish_snapshot, else here in row-id chunks.
 
     `previous`: the snapshot being replaced. The postings of every document whose `search_text` it holds
-    unchanged are copied from it (a reprocess or a crawl re-indexes only what changed); the rest are tokenized.
-    Returns the number of documents tokenized."""
+    unchanged are copied from it (a reprocess or a crawl re-indexes only what changed); the rest are tokenized,
+    a chunk of documents per statement (index_chunk_rows). `pending`: postings the job's writer computed
+    (pipeline.search_pending), appended for the documents whose text they were computed from, before the SQL
+    tokenizes what is left. Returns the number of documents tokenized here."""
     from pipeline import lake_search
 
-    conn.execute("ALTER TABLE documents ADD COLUMN IF NOT EXISTS search_text VARCHAR")
-    conn.execute(lake_search._sql("search_schema"))
+    if not _columns(conn, "documents") & {"search_text"}:
+        conn.execute("ALTER TABLE documents ADD COLUMN search_text VARCHAR")
+        _fill_search_text(conn, index_chunk_rows(conn))
+    conn.execute(lake_search.schema_sql())
     rules = _rules()
-    # the column is written on its own cursor while the index is carried over and built (they read the text
-    # itself, not the column): on a few thousand documents each is one row group, one core
-    column = _Background(conn, f"UPDATE documents SET search_text = {SEARCH_TEXT.format(t='')}")
-    try:
-        if previous is not None:
-            _carry_over(conn, previous, rules)
-        row = conn.execute("SELECT count(*), min(rowid), max(rowid) FROM documents "
-                           "WHERE doc_id NOT IN (SELECT doc_id FROM search_docs)").fetchone()
-        todo = int(row[0]) if row and row[0] else 0
-        if row and todo:
-            parts = max(1, min(duck.threads(), todo // _MIN_PART))
-            _tokenize(conn, int(row[1]), int(row[2]), parts)
-    finally:
-        column.join()
+    if previous is not None:
+        _carry_over(conn, previous, rules)
+    if pending is not None and pending.documents:
+        _append_pending(conn, pending)
+    row = conn.execute("SELECT count(*), min(rowid), max(rowid) FROM documents "
+                       "WHERE doc_id NOT IN (SELECT doc_id FROM search_docs)").fetchone()
+    todo = int(row[0]) if row and row[0] else 0
+    if row and todo:
+        parts = max(1, min(duck.threads(), todo // _MIN_PART))
+        _tokenize(conn, int(row[1]), int(row[2]), parts, index_chunk_rows(conn))
     conn.execute(f"COMMENT ON TABLE search_postings IS '{rules}'")
     return todo
 
 
-class _Background:
-    """One statement on its own cursor in a thread; join() re-raises its error in the caller's thread."""
+def _append_pending(conn: duckdb.DuckDBPyConnection, pending: SearchPending) -> None:
+    with pending.tables() as (docs, postings):
+        conn.register("_pending_docs", docs)
+        conn.register("_pending_postings", postings)
+        try:
+            conn.execute((SQL_DIR / "search_pending.sql").read_text(encoding="utf-8"))
+        finally:
+            conn.unregister("_pending_docs")
+            conn.unregister("_pending_postings")
 
-    def __init__(self, conn: duckdb.DuckDBPyConnection, sql: str) -> None:
+
+def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT column_name FROM duckdb_columns() WHERE database_name = "
+                                       "current_database() AND schema_name = 'main' AND table_name = ?",
+                                       [table]).fetchall()}
+
+
+def index_chunk_rows(conn: duckdb.DuckDBPyConnection) -> int:
+    """Documents per statement of the index build: their texts (sampled average) under 1/INDEX_SHARE of the
+    connection's memory limit, between INDEX_CHUNK_MIN and INDEX_CHUNK_MAX."""
+    row = conn.execute("SELECT avg(coalesce(strlen(title), 0) + coalesce(strlen(lead), 0) + "
+                       "coalesce(strlen(text), 0)) FROM documents USING SAMPLE 2048 ROWS").fetchone()
+    per_doc = max(float(row[0]) if row and row[0] is not None else 0.0, 1.0)
+    rows = int(doc_texts.memory_bytes(conn) / INDEX_SHARE / per_doc)
+    return max(INDEX_CHUNK_MIN, min(INDEX_CHUNK_MAX, rows))
+
+
+def _fill_search_text(conn: duckdb.DuckDBPyConnection, chunk: int) -> None:
+    """search_text of a table whose documents were whole already, a row-id range per statement (one UPDATE of
+    every row ran out of memory at 20k documents under 128 MB), checkpointed as it goes: DuckDB keeps committed
+    updates in memory until a checkpoint."""
+    row = conn.execute("SELECT max(rowid) FROM documents").fetchone()
+    last = int(row[0]) if row and row[0] is not None else -1
+    for lo in range(0, last + 1, chunk):
+        conn.execute(f"UPDATE documents SET search_text = {SEARCH_TEXT.format(t='')} "
+                     f"WHERE rowid BETWEEN {lo} AND {lo + chunk - 1}")
+        conn.execute("CHECKPOINT")
+
+
+class _Background:
+    """Statements run in order on their own cursor in a thread (stopping at the first error); join() re-raises
+    that error in the caller's thread."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection, statements: list[str]) -> None:
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(conn, sql), name="planwatch-publish")
+        self._thread = threading.Thread(target=self._run, args=(conn, statements), name="planwatch-publish")
         self._thread.start()
 
-    def _run(self, conn: duckdb.DuckDBPyConnection, sql: str) -> None:
+    def _run(self, conn: duckdb.DuckDBPyConnection, statements: list[str]) -> None:
         try:
             with conn.cursor() as cur:
-                cur.execute(sql)
+                for sql in statements:
+                    cur.execute(sql)
         except BaseException as exc:  # re-raised by join()
             self._error = exc
 
@@ -120,14 +176,16 @@ class _Background:
             raise self._error
 
 
-def _tokenize(conn: duckdb.DuckDBPyConnection, first: int, last: int, parts: int) -> None:
-    """Index the documents not indexed yet, in row-id ranges on several cursors at once: one query over a few
-    thousand documents (one row group) runs on one core, and the publish is the run's serial tail."""
+def _tokenize(conn: duckdb.DuckDBPyConnection, first: int, last: int, parts: int, chunk: int) -> None:
+    """Index the documents not indexed yet, in row-id ranges of at most `chunk` rows (one statement each), on
+    `parts` cursors at once: one query over a few thousand documents (one row group) runs on one core, and the
+    publish is the run's serial tail."""
     script = (SQL_DIR / "search_index.sql").read_text(encoding="utf-8")
-    step = -(-(last + 1 - first) // parts)
     where = "WHERE rowid BETWEEN {lo} AND {hi} AND doc_id NOT IN (SELECT doc_id FROM search_docs)"
-    workers = [_Background(conn, script.replace("{where}", where.format(lo=lo, hi=lo + step - 1)))
-               for lo in range(first, last + 1, step)]
+    step = min(chunk, -(-(last + 1 - first) // parts))
+    ranges = [(lo, lo + step - 1) for lo in range(first, last + 1, step)]
+    statements = [script.replace("{where}", where.format(lo=lo, hi=hi)) for lo, hi in ranges]
+    workers = [_Background(conn, statements[i::parts]) for i in range(min(parts, len(statements)))]
     errors = []
     for w in workers:
         try:
@@ -149,8 +207,7 @@ def _carry_over(conn: duckdb.DuckDBPyConnection, previous: Path, rules: str) -> 
         row = conn.execute("SELECT comment FROM duckdb_tables() WHERE database_name = 'prev' "
                            "AND schema_name = 'main' AND table_name = 'search_postings'").fetchone()
         if row and row[0] == rules:
-            conn.execute((SQL_DIR / "search_reuse.sql").read_text(encoding="utf-8")
-                         .replace("{search_text}", SEARCH_TEXT.format(t="d.")))
+            conn.execute((SQL_DIR / "search_reuse.sql").read_text(encoding="utf-8"))
     except duckdb.Error:  # a damaged previous snapshot: index everything rather than fail the publish
         conn.execute("DELETE FROM search_postings")
         conn.execute("DELETE FROM search_docs")
@@ -161,9 +218,10 @@ def _carry_over(conn: duckdb.DuckDBPyConnection, previous: Path, rules: str) -> 
 SNAPSHOT_MODE = 0o444
 
 
-def publish_snapshot(paths: Paths) -> Path:
+def publish_snapshot(paths: Paths, pending: SearchPending | None = None) -> Path:
     """Copy the (checkpointed, closed) warehouse to the snapshot path atomically, read-only (0444), with any
-    stale WAL beside it removed first. Caller holds the writer lock."""
+    stale WAL beside it removed first. Caller holds the writer lock. `pending`: the job's postings
+    (build_search_index)."""
     target = paths.snapshot
     target.parent.mkdir(parents=True, exist_ok=True)
     for stale in target.parent.glob(f".{target.name}.*.tmp*"):  # left by a publish that was killed
@@ -174,8 +232,9 @@ def publish_snapshot(paths: Paths) -> Path:
     target.with_name(target.name + ".wal").unlink(missing_ok=True)
     conn = duck.connect(tmp)
     try:
-        doc_texts.materialize(conn)  # `documents` whole again, as readers know it (migration 010)
-        build_search_index(conn, target if target.exists() else None)
+        # `documents` whole again, as readers know it (migration 010), with the search column
+        doc_texts.materialize(conn, _PUBLISHED_SEARCH_TEXT)
+        build_search_index(conn, target if target.exists() else None, pending)
         conn.execute("CHECKPOINT")
     finally:
         conn.close()

@@ -31,6 +31,7 @@ class PageRow(TypedDict, total=False):
     status: int
     run_id: str
     doc_id: str
+    raw_pack: list[Any]  # [pack name, offset, length] of the body in the raw archive's packs (crawlers.rawpack)
 
 
 class DocumentRow(TypedDict):

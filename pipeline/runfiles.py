@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import cast
 
 from crawlers.output import DONE, FETCHES, HEALTH, PAGES, raw_path, read_jsonl
+from crawlers.rawpack import Location, read_raw_gz
 from pipeline.rows import PageRow
 
 __all__ = ["DONE", "FETCHES", "HEALTH", "INGESTED_MARKER", "PAGES", "pending_runs", "raw_path", "read_jsonl",
@@ -25,9 +26,10 @@ def read_pages(run_dir: Path) -> Iterator[PageRow]:
     return cast(Iterator[PageRow], read_jsonl(run_dir / PAGES))
 
 
-def read_raw(raw_dir: Path, sha256: str) -> bytes:
-    """The stored body (one gunzip in C: a quarter less CPU than reading through a GzipFile)."""
-    return gzip.decompress(raw_path(raw_dir, sha256).read_bytes())
+def read_raw(raw_dir: Path, sha256: str, where: Location | None = None) -> bytes:
+    """The stored body (one gunzip in C: a quarter less CPU than reading through a GzipFile), from its pack
+    location when known (a page row's `raw_pack`), else wherever the archive holds it (crawlers.rawpack)."""
+    return gzip.decompress(read_raw_gz(raw_dir, sha256, where))
 
 
 def pending_runs(runs_dir: Path) -> list[Path]:

@@ -16,7 +16,10 @@ class NoSnapshot(RuntimeError):
 
 
 @contextmanager
-def open_snapshot(paths: Paths | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+def open_snapshot(paths: Paths | None = None, *, fts: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to the published state. `fts`: load the fts extension (analysts' queries may call
+    its functions; the snapshot's own index needs none, docs/decisions.md entry 4): the pipeline's own reads pass
+    False (loading it costs about 27 ms of CPU, several times in a run's serial start)."""
     from pipeline import lake
 
     paths = paths or Paths.from_env()
@@ -31,11 +34,12 @@ def open_snapshot(paths: Paths | None = None) -> Iterator[duckdb.DuckDBPyConnect
         return
     if not paths.snapshot.exists():
         raise NoSnapshot(f"no published snapshot at {paths.snapshot}: run 'planwatch init' (or a crawl) first")
-    conn = duck.connect(paths.snapshot, read_only=True)
+    conn = duck.connect(paths.snapshot, read_only=True, reader=True, temp_dir=duck.spill_dir(paths.home))
     try:
-        from pipeline.publish import load_fts
+        if fts:
+            from pipeline.publish import load_fts
 
-        load_fts(conn)
+            load_fts(conn)
         yield conn
     finally:
         conn.close()

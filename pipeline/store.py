@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pyarrow as pa
@@ -24,6 +25,12 @@ from pipeline.faults import pause
 from pipeline.locking import exclusive_lock
 from pipeline.plans import Plan
 from planwatch.config import Paths
+
+if TYPE_CHECKING:
+    from pipeline.rows import DocumentRow
+    from pipeline.search_pending import SearchPending
+
+_log = logging.getLogger("planwatch.lake")
 
 UTC = dt.UTC
 
@@ -87,22 +94,39 @@ class Writer:
         self.conn = conn
         self.paths = paths
         self.publish_seconds: float | None = None  # set by open_writer once it has published
+        self.publish_error: str | None = None  # set by open_writer when the lake publish failed (lake.LakeLocked)
         self.touched: dict[str, list[pa.Table]] = {}  # table -> keys of the batches loaded (a lake publish)
+        self.search_pending: SearchPending | None = None  # postings of the documents stored (pipeline.search_pending)
+        self.wants_postings = False  # set by open_writer when its publish is the snapshot's (not the lake's)
+
+    def index_documents(self, docs: Sequence[DocumentRow], stored_hashes: dict[str, str | None]) -> None:
+        """Compute the search postings of the documents just stored that are new or changed, for the publish
+        (pipeline.search_pending). stored_hashes: the content hash each stored one had before."""
+        from pipeline import search_pending
+
+        if not self.wants_postings:
+            return
+        folder = duck.own_spill_dir(self.paths.home / "tmp" / "search")
+        self.search_pending = search_pending.add_changed(self.search_pending, folder, docs, stored_hashes)
 
     # -- generic batch loads -------------------------------------------------------------------
-    def insert(self, table: str, rows: Sequence[Mapping[str, Any]] | pa.Table, *, on_conflict: str = "ignore") -> int:
+    def insert(self, table: str, rows: Sequence[Mapping[str, Any]] | pa.Table, *, on_conflict: str = "ignore",
+               stored: set[Any] | None = None) -> int:
         """Load a batch by column name. on_conflict: 'ignore' keeps existing rows (append-only tables,
-        idempotent reloads); 'replace' overwrites them (re-extracted documents). Returns rows offered."""
+        idempotent reloads); 'replace' overwrites them (re-extracted documents). `stored`: for a table the
+        writer keeps at one row per key (documents, classifications, keyed_rows.KEYS), the batch's keys already
+        stored, when the caller has just read them (else they are looked up: a scan of the key column).
+        Returns rows offered."""
         batch = _arrow(rows)
         if batch.num_rows == 0:
             return 0
         verb = {"ignore": "INSERT OR IGNORE", "replace": "INSERT OR REPLACE"}[on_conflict]
         if table == "documents":  # lead and text go to document_texts (migration 011, pipeline.doc_texts)
-            batch = self._insert_documents(batch, replace=on_conflict == "replace")
+            batch = self._insert_documents(batch, replace=on_conflict == "replace", stored=stored)
         elif table == classification_rows.TABLE:  # no primary key: one row per key kept here (migration 013)
-            classification_rows.store(self.conn, batch, replace=on_conflict == "replace")
+            classification_rows.store(self.conn, batch, replace=on_conflict == "replace", stored=stored)
         elif table in keyed_rows.KEYS:  # no primary key: one row per key kept here (migrations 011-014)
-            keyed_rows.store(self.conn, table, batch, replace=on_conflict == "replace")
+            keyed_rows.store(self.conn, table, batch, replace=on_conflict == "replace", existed=stored)
         else:
             self._load(table, batch, verb)
         from pipeline.lake import keys_of
@@ -118,16 +142,17 @@ class Writer:
         finally:
             self.conn.unregister("_batch")
 
-    def _insert_documents(self, batch: pa.Table, *, replace: bool) -> pa.Table:
+    def _insert_documents(self, batch: pa.Table, *, replace: bool, stored: set[str] | None = None) -> pa.Table:
         """Documents without their wide columns into `documents`, then those into `document_texts` (not in a
         transaction of their own: DuckDB has none nested, and a caller may hold one; a job stopped between the
         two leaves documents without a text row, which its rerun, loading them again with 'replace', writes).
-        Returns the batch as loaded into `documents`."""
+        `stored`: the batch's doc_ids already in `documents`, when the caller knows them. Returns the batch as
+        loaded into `documents`."""
         from pipeline.lake import NEW_DOCUMENTS
 
         batch, texts = doc_texts.split(keyed_rows.one_per_key(batch, "doc_id", last=replace))
         ids = batch.column("doc_id").to_pylist()
-        existed = keyed_rows.store(self.conn, "documents", batch, replace=replace)
+        existed = keyed_rows.store(self.conn, "documents", batch, replace=replace, existed=stored)
         if texts is not None:
             doc_texts.store(self.conn, texts, replace=replace, existed=existed)
         new = sorted(set(ids) - existed)  # (a lake publish deletes nothing of theirs)
@@ -172,12 +197,12 @@ class Writer:
     # -- review journal --------------------------------------------------------------------------
     def ingest_review_journal(self) -> int:
         """Copy decisions recorded in the journal file into review_decisions (idempotent)."""
-        from pipeline.journal import read_new, save_position
+        from pipeline.journal import held_in, read_new, save_position
 
         # only the decisions not held yet: what a publish then refreshes follows the new ones, not the journal;
-        # read from where the last ingest into this warehouse stopped (pipeline.journal.read_new)
-        have = {r[0] for r in self.conn.execute("SELECT decision_id FROM review_decisions").fetchall()}
-        new, position = read_new(self.paths.review_journal, have)
+        # read from where the last ingest into this warehouse stopped (pipeline.journal.read_new), the ids held
+        # asked for those lines only
+        new, position = read_new(self.paths.review_journal, held_in(self.conn))
         if not new:
             save_position(self.paths.review_journal, position)
             return 0
@@ -237,25 +262,37 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
     paths = (paths or Paths.from_env()).ensure()
     with exclusive_lock(paths.writer_lock, timeout=lock_timeout):
         conn = connect_rw(paths)
-        try:
-            migrate(conn)
-            rebuilt = False if defer_lake else _run_maintenance(conn)
-            writer = Writer(conn, paths)
-            writer.ingest_review_journal()
-            yield writer
-            pause("store")  # test-only hook (pipeline/faults.py); a no-op unless PLANWATCH_FAULT_PAUSE is set
-            if defer_lake:  # a decision: its rows stay in the WAL (durable at commit; a read-only attach replays
-                # it, the next writer checkpoints it): a checkpoint rewrites review_decisions' primary-key index
-                # whole, 0.1-0.3 s at 1M documents
-                conn.execute("PRAGMA disable_checkpoint_on_shutdown")
-            else:
-                conn.execute("CHECKPOINT")
+        writer: Writer | None = None
+        try:  # the job's spilled postings (if any) are removed however it ends
+            try:
+                migrate(conn)
+                rebuilt = False if defer_lake else _run_maintenance(conn)
+                writer = Writer(conn, paths)
+                writer.wants_postings = publish and not lake.enabled()
+                writer.ingest_review_journal()
+                yield writer
+                recorded = None
+                if publish and lake.enabled() and not defer_lake:  # the job's keys, kept until the lake has them
+                    recorded = lake.record_keys(paths, None if rebuilt else writer.touched)  # (decisions.md 22)
+                pause("store")  # test-only hook (pipeline/faults.py); a no-op unless PLANWATCH_FAULT_PAUSE is set
+                if defer_lake:  # a decision: its rows stay in the WAL (durable at commit; a read-only attach
+                    # replays it, the next writer checkpoints it): a checkpoint rewrites review_decisions'
+                    # primary-key index whole, 0.1-0.3 s at 1M documents
+                    conn.execute("PRAGMA disable_checkpoint_on_shutdown")
+                else:
+                    conn.execute("CHECKPOINT")
+            finally:
+                conn.close()
+            started = time.perf_counter()
+            if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
+                try:  # every story recomputed: every document's row may have changed
+                    lake.publish(paths, None if rebuilt else writer.touched, lake=not defer_lake, recorded=recorded)
+                except lake.LakeLocked as exc:  # the job is in the warehouse; the next publish takes its keys in
+                    writer.publish_error = str(exc)
+                    _log.warning("%s", exc)
+            elif publish:
+                publish_snapshot(paths, writer.search_pending)
         finally:
-            conn.close()
-        started = time.perf_counter()
-        if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
-            # every story recomputed: every document's row may have changed
-            lake.publish(paths, None if rebuilt else writer.touched, lake=not defer_lake)
-        elif publish:
-            publish_snapshot(paths)
+            if writer is not None and writer.search_pending is not None:
+                writer.search_pending.discard()
         writer.publish_seconds = time.perf_counter() - started if publish else None  # the publish stage

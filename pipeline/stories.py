@@ -119,10 +119,12 @@ class Prepared:
     def of(cls, docs: Sequence[Doc]) -> Prepared:
         """Signatures of the whole texts and of the leads, and every candidate key, in bulk."""
         body = [d.all_hashes() for d in docs]
-        sigs = signatures([shingles_of(np.concatenate([word_hashes(words(d.title)), b]))
-                           for d, b in zip(docs, body, strict=True)])
+        title_words = [words(d.title) for d in docs]  # folded once, for the signature and the title key
+        sigs = signatures([shingles_of(np.concatenate([word_hashes(t), b]))
+                           for t, b in zip(title_words, body, strict=True)])
         leads = signatures([shingles_of(b[:LEAD_WORDS]) for b in body])
-        titles = np.array([[title_key(words(d.title), d.doc_id)] for d in docs], dtype=np.uint64).reshape(-1, 1)
+        titles = np.array([[title_key(t, d.doc_id)] for d, t in zip(docs, title_words, strict=True)],
+                          dtype=np.uint64).reshape(-1, 1)
         keys = np.hstack([band_keys(sigs), lead_keys(leads), titles]) if docs else np.empty((0, KEYS), np.uint64)
         return cls(docs=list(docs), signatures=sigs, keys=keys)
 
@@ -156,6 +158,7 @@ class Assignment:
     moved: dict[str, str] = field(default_factory=dict)  # stored documents whose story changed -> new story
     representatives: dict[str, str] = field(default_factory=dict)  # story -> representative, for touched stories
     verdicts: dict[str, Verdict] = field(default_factory=dict)  # new document -> verdict it joined on
+    new_stories: set[str] = field(default_factory=set)  # representatives' stories the warehouse did not hold
 
 
 Order = tuple[int, dt.datetime, str]

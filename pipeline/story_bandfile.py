@@ -40,6 +40,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pipeline.minhash import sorted_distinct
+
 BLOCK = 512  # keys per block: 4 KiB, one page
 PAD = np.uint64(2**64 - 1)
 CHUNK = 1_000_000  # rows of the previous generation merged at a time (bounded memory while writing)
@@ -118,7 +120,7 @@ class SortedTable:
         """(key, row position) of every stored row whose key is one of keys."""
         if self.rows == 0 or keys.size == 0:
             return np.empty(0, np.uint64), np.empty(0, np.int64)
-        wanted = np.unique(keys.astype(np.uint64))
+        wanted = sorted_distinct(keys.astype(np.uint64).reshape(-1))
         if self._mem is not None:
             return _in_sorted(self._mem[0], wanted)
         block = np.searchsorted(self.fences, wanted, side="right").astype(np.int64) - 1

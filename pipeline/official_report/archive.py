@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from crawlers.output import raw_path
+from crawlers.rawpack import read_raw_gz
 from pipeline.official_report.data import EvidenceData
 
 NAMESPACE = uuid.UUID("5b0f3a52-6c0e-4d43-9a43-7d3c6f1f2a61")
@@ -62,7 +62,7 @@ def write_archive(data: EvidenceData, path: Path, raw_dir: Path) -> list[dict[st
                     entries.append({**entry, "archived": False, "fetched_at": None, "sha256": None,
                                     "warc_record_id": None, "http_headers": None})
                     continue
-                body = gzip.decompress(raw_path(raw_dir, copy["raw_sha256"]).read_bytes())
+                body = gzip.decompress(read_raw_gz(raw_dir, copy["raw_sha256"]))
                 entries.append({**entry, **_write_copy(writer, copy, body)})
     return entries
 

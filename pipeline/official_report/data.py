@@ -72,8 +72,16 @@ def _rows(conn: duckdb.DuckDBPyConnection, name: str, params: list[Any]) -> list
     return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
 
-def snapshot_id(path: Path) -> str:
-    """The first 16 hex digits of the snapshot file's SHA-256: names exactly the data the files were built from."""
+def snapshot_id(path: Path, conn: duckdb.DuckDBPyConnection | None = None) -> str:
+    """The first 16 hex digits of the snapshot file's SHA-256: names exactly the data the files were built from.
+    With the lake (PLANWATCH_LAKE) there is no snapshot file: the SHA-256 of the number and time of the DuckLake
+    snapshot `conn` reads (a DuckLake snapshot never changes once written)."""
+    from pipeline import lake
+
+    if conn is not None and lake.enabled():
+        row = conn.execute(f"SELECT snapshot_id, snapshot_time FROM ducklake_snapshots('{lake.ALIAS}') "
+                           "ORDER BY snapshot_id DESC LIMIT 1").fetchone()
+        return hashlib.sha256(f"ducklake:{row}".encode()).hexdigest()[:16]
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -143,7 +151,7 @@ def load_evidence(conn: duckdb.DuckDBPyConnection, snapshot_path: Path, plan_id:
     rows = _count_rows(report["rows"], stories, pending)
     return EvidenceData(
         plan=plan, activities=activities, as_of=as_of, period_start=start, period_end=end,
-        snapshot_id=snapshot_id(snapshot_path), snapshot_time=snap_time.astimezone(dt.UTC),
+        snapshot_id=snapshot_id(snapshot_path, conn), snapshot_time=snap_time.astimezone(dt.UTC),
         classifier_versions=list(snap["classifier_versions"] or []), rows=rows, stories=stories,
         pending=pending, excluded=excluded,
         unmonitored=_rows(conn, "evidence_unmonitored", [start]), report=report,
@@ -169,13 +177,13 @@ def _excluded_reason(item: dict[str, Any]) -> str:
 
 
 def _stories(copies: list[dict[str, Any]], raw_dir: Path) -> list[dict[str, Any]]:
-    from crawlers.output import raw_path
+    from crawlers.rawpack import raw_exists
 
     by_story: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for c in copies:
         c["evidence_terms"] = evidence_terms(c.pop("evidence", None))
         sha = c["raw_sha256"]
-        c["archived"] = bool(sha) and c["fetched_at"] is not None and raw_path(raw_dir, sha).exists()
+        c["archived"] = bool(sha) and c["fetched_at"] is not None and raw_exists(raw_dir, sha)
         by_story.setdefault((c["activity"], c["format"], c["story_id"]), []).append(c)
     stories = []
     for (activity, fmt, story_id), group in sorted(by_story.items()):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,12 +37,14 @@ class ImportResult:
     errors: list[tuple[int, str]] = field(default_factory=list)
 
 
-def export_queue(rows: list[dict[str, Any]], path: Path) -> int:
+def export_queue(rows: Iterable[dict[str, Any]], path: Path) -> int:
     """Write queue rows as CSV with a BOM (Excel then reads the Vietnamese correctly). Returns rows written."""
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(EXPORT_COLUMNS)
+        n = 0
         for r in rows:
+            n += 1
             province = r.get("province_historical") or ""
             if r.get("province_current") and r.get("province_current") != province:
                 province = f"{province} → {r['province_current']}" if province else r["province_current"]
@@ -55,7 +57,7 @@ def export_queue(rows: list[dict[str, Any]], path: Path) -> int:
                 r.get("suggested_activity") or "", f"{r['score']:.3f}" if r.get("score") is not None else "",
                 r.get("url") or "", r["doc_id"], r["plan_id"],
             ]])
-    return len(rows)
+    return n
 
 
 def _cell(value: str) -> str:

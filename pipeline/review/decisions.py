@@ -184,6 +184,8 @@ def wait_and_sync(paths: Paths, wait: float) -> str:
                 writer.ingest_review_journal()  # ... then ingest what arrived meanwhile
         except LockTimeout:
             return f"the writer stayed busy for {wait:.0f} s; the next write job will ingest the journal"
+        if writer.publish_error:  # the warehouse and the report have the decisions; the next publish, the lake
+            return f"published, but not to the lake: {writer.publish_error}"
         return "published"
     finally:
         if fd >= 0:

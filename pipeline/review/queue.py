@@ -11,12 +11,12 @@ from typing import Any
 
 import duckdb
 
+from crawlers.rawpack import raw_exists, raw_file
 from pipeline import sql
-from pipeline.journal import read_new
+from pipeline.journal import held_in, read_new
 from pipeline.labels import FORMAT_LABELS as FORMAT_LABELS  # review pages and CSV import it from here
 from pipeline.normalize import fold
 from pipeline.review import overlay
-from pipeline.runfiles import raw_path
 from planwatch.config import Paths
 from planwatch.core.vntime import vn_time as vn_time  # review pages and the CLI import it from here
 
@@ -91,15 +91,15 @@ class ReviewState:
     pending: list[dict[str, Any]] = field(default_factory=list)
     windows: dict[tuple[str, str], tuple[dt.date, dt.date]] = field(default_factory=dict)
     activities: list[dict[str, Any]] = field(default_factory=list)
-    # the query items() reads: review_item (with the text), or review_item_brief on the coverage file
-    item_query: str = "review_item"
+    # items() reads the item's text too (review_item_text, by doc_id); off on the coverage file, which has none
+    with_text: bool = True
     # items() by ref, kept for the state's life (a decision resolves its item twice: which state, then which item)
     _items: dict[str, list[dict[str, Any]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, conn: duckdb.DuckDBPyConnection, paths: Paths) -> ReviewState:
-        ingested = {r[0] for r in conn.execute(sql.query("review_decision_ids")).fetchall()}
-        pending = overlay.pending_decisions(read_new(paths.review_journal, ingested)[0], ingested)
+        # the journal's decisions the snapshot does not hold, asked about the lines after the saved position only
+        pending = read_new(paths.review_journal, held_in(conn))[0]
         activities = _dicts(conn.execute(sql.query("review_activities")))
         windows = {(a["plan_id"], a["activity_id"]): (a["window_start"], a["window_end"]) for a in activities}
         return cls(conn=conn, paths=paths, pending=pending, windows=windows, activities=activities)
@@ -143,35 +143,41 @@ class ReviewState:
         keys = sorted({r.get("story_id") or r["doc_id"] for r in rows})
         if not keys:
             return []
-        return self._overlaid(_dicts(self.conn.execute(sql.query("review_story_copies"), [keys])))
+        return self._overlaid(self._story_copies(keys))
+
+    def _story_copies(self, keys: list[str]) -> list[dict[str, Any]]:
+        """Every copy of these stories, in one statement (each one scans the view), the ids as constants."""
+        from pipeline.keyfetch import literal_list
+
+        return _dicts(self.conn.execute(sql.query("review_story_copies").replace("/*IDS*/", literal_list(keys))))
 
     # -- reading ---------------------------------------------------------------------------------------
-    def queue(self, filters: Filters | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Stories waiting for a person, most urgent first: one item per (story, plan) with a pending copy.
-        The item is the story's earliest published pending copy (the one a decision is recorded on; it
-        reaches every copy), with the story's fields: story_id, copies (every copy, any status), copy_count,
-        outlets."""
-        touched = {overlay.queue_id(d["doc_id"], d["plan_id"]) for d in self.pending}
-        base = _dicts(self.conn.execute(sql.query("review_items"), [sorted(touched)]))
-        rows = self.story_rows(base) if base else []
-        filters = filters or Filters()
+    def touched_items(self, filters: Filters | None = None) -> tuple[list[tuple[tuple[Any, ...], dict[str, Any]]],
+                                                                     set[str]]:
+        """Queue items (sort key, item; unfiltered) of the stories journal decisions not yet in the snapshot
+        touch, re-derived under them (overlay), and those stories' keys."""
+        if not self.pending:
+            return [], set()
+        ids = sorted({overlay.queue_id(d["doc_id"], d["plan_id"]) for d in self.pending})
+        base = _dicts(self.conn.execute(sql.query("review_items_by_id"), [ids]))
+        keys = {r.get("story_id") or r["doc_id"] for r in base} | {d["doc_id"] for d in self.pending}
+        return story_items(self.story_rows(base) if base else [], filters or Filters()), keys
+
+    def items_by_rep(self, reps: dict[str, str]) -> dict[str, dict[str, Any]]:
+        """Queue items by the queue id of their representative (reps: queue id -> story id), with the
+        story's fields (story_fields); one read of the stories' copies, the representatives among them."""
+        if not reps:
+            return {}
         by_story: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        for r in rows:
+        for r in self._overlaid(self._story_copies(sorted(set(reps.values())))):
             by_story.setdefault((r.get("story_id") or r["doc_id"], r["plan_id"]), []).append(r)
-        items: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
-        for (story, _plan), copies in by_story.items():
-            pending = sorted((c for c in copies if c["status"] == "pending"), key=_published_order)
-            shown = [c for c in pending if filters.accepts(c)]
-            if not shown:
-                continue
-            item = dict(shown[0])
+        out = {}
+        for copies in by_story.values():
             ordered = sorted(copies, key=_published_order)
-            item.update(story_fields(story, ordered))
-            # the story waits as urgently as its most urgent pending copy
-            items.append((min(overlay.queue_sort_key(c) for c in shown), item))
-        items.sort(key=lambda pair: pair[0])
-        rows_out = [item for _, item in items]
-        return rows_out[:limit] if limit else rows_out
+            for rep in ordered:
+                if rep["id"] in reps:
+                    out[rep["id"]] = {**rep, **story_fields(rep.get("story_id") or rep["doc_id"], ordered)}
+        return out
 
     def recent(self, limit: int = 20) -> list[dict[str, Any]]:
         """The latest decisions (published or not), newest first, each with its item as it stands now."""
@@ -184,15 +190,19 @@ class ReviewState:
 
     def items(self, ref: str) -> list[dict[str, Any]]:
         """Items matching a queue id or a doc_id (one per plan), overlaid, with text and evidence."""
-        key = f"{self.item_query}|{ref.strip()}"
+        key = f"{self.with_text}|{ref.strip()}"
         if key not in self._items:
             self._items[key] = self._read_items(ref)
         return [dict(r) for r in self._items[key]]
 
     def _read_items(self, ref: str) -> list[dict[str, Any]]:
-        raw = _dicts(self.conn.execute(sql.query(self.item_query), [ref.strip()]))
+        raw = _dicts(self.conn.execute(sql.query("review_item"), [ref.strip()]))
         if not raw:
             return raw
+        if self.with_text:  # the text by key (joined in the query it read every text)
+            for row in raw:
+                found = self.conn.execute(sql.query("review_item_text"), [row["doc_id"]]).fetchone()
+                row["lead"], row["text"] = found if found else (None, None)
         copies = {c["id"]: c for c in self.story_rows(raw)}
         out = []
         for row in raw:
@@ -233,10 +243,37 @@ class ReviewState:
 
     def archive_path(self, item: dict[str, Any]) -> Any:
         sha = item.get("raw_sha256")
-        if not sha or len(sha) < 3 or not all(c in "0123456789abcdef" for c in sha.lower()):
+        if not _is_sha(sha):
             return None
-        path = raw_path(self.paths.raw_archive, sha)
-        return path if path.exists() else None
+        return raw_file(self.paths.raw_archive, str(sha))  # a body only in a pack is written out as its own file
+
+    def has_archive(self, sha: str | None) -> bool:
+        """Whether the raw archive holds this body (nothing written: a page listing many copies asks this)."""
+        return _is_sha(sha) and raw_exists(self.paths.raw_archive, str(sha))
+
+
+def _is_sha(sha: str | None) -> bool:
+    return bool(sha) and len(str(sha)) >= 3 and all(c in "0123456789abcdef" for c in str(sha).lower())
+
+
+def story_items(rows: list[dict[str, Any]], filters: Filters) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """(sort key, item) per (story, plan) of these copies with a pending copy the filters accept: the item is
+    the earliest published such copy with the story's fields; the key, the smallest queue sort key of those
+    copies then the plan."""
+    by_story: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in rows:
+        by_story.setdefault((r.get("story_id") or r["doc_id"], r["plan_id"]), []).append(r)
+    items: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    for (story, plan), copies in by_story.items():
+        pending = sorted((c for c in copies if c["status"] == "pending"), key=_published_order)
+        shown = [c for c in pending if filters.accepts(c)]
+        if not shown:
+            continue
+        item = dict(shown[0])
+        item.update(story_fields(story, sorted(copies, key=_published_order)))
+        # the story waits as urgently as its most urgent pending copy
+        items.append(((*min(overlay.queue_sort_key(c) for c in shown), plan), item))
+    return items
 
 
 def _published_order(row: dict[str, Any]) -> tuple[int, Any, str]:

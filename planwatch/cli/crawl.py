@@ -157,9 +157,21 @@ def crawl_only(
                    mode="backfill" if backfill else "nightly",
                    politeness="off" if no_politeness else "default", time_limit=time_limit)
     result = run_crawl(job)
+    _raw_files(out)
     print_json({k: v for k, v in result.as_dict().items() if k != "summary"})
     if not result.done:
         raise typer.Exit(1)
+
+
+def _raw_files(out: Path) -> None:
+    """The fetched article pages as files of their own, OUT/raw/<sha[:2]>/<sha>.gz, for a person debugging an
+    outlet (a crawl keeps them in its pack: crawlers.rawpack)."""
+    from crawlers.output import PAGES, read_jsonl
+    from crawlers.rawpack import raw_file
+
+    for row in read_jsonl(out / PAGES):
+        if row.get("raw_sha256"):
+            raw_file(out / "raw", row["raw_sha256"])
 
 
 def register(app: typer.Typer) -> None:

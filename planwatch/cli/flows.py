@@ -55,6 +55,9 @@ def _print_summary(summary: dict) -> None:
     typer.echo(f"Run {summary['run_id']}: {summary['fetches']} fetches, {summary['pages']} article pages, "
                f"{summary['documents_new']} new / {summary['documents_updated']} updated documents; "
                f"decisions {decisions}; extraction errors {len(summary['extract_errors'])}.")
+    if summary.get("publish_error"):
+        typer.echo("Chưa công bố được lên lake (kho dữ liệu đã lưu lượt chạy; lần ghi tới sẽ công bố bù): "
+                   f"{summary['publish_error']}", err=True)
     if summary.get("stages"):
         from pipeline.stages import format_stages
 

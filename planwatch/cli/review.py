@@ -85,6 +85,7 @@ def list_cmd(
     """List the items waiting for review, most urgent first."""
     from pipeline.review.decisions import DecisionError, parse_date
     from pipeline.review.queue import Filters
+    from pipeline.review.queuepage import list_rows
 
     try:
         filters = Filters(activity=activity, source=source, province=province, date_from=parse_date(since),
@@ -93,7 +94,7 @@ def list_cmd(
         fail(str(exc))
     with _state() as state:
         _check_filters(state, activity=activity, source=source, plan=plan)
-        rows = state.queue(filters, limit)
+        rows = list_rows(state, filters, limit)  # ordered and cut in SQL: only the listed items are read
     if fmt is ListFormat.json:
         print_json([_jsonable(r) for r in rows])
         return
@@ -250,7 +251,7 @@ def _decide_state(paths: Paths, ref: str) -> Iterator[Any]:
         conn = coverage_file.open_reader(paths)
         try:
             state = ReviewState.load(conn, paths)
-            state.item_query = "review_item_brief"
+            state.with_text = False
             if state.items(ref):
                 yield state
                 return
@@ -380,11 +381,11 @@ def export_cmd(
     """Write the queue as CSV for Excel; fill in 'decision' (xác nhận / loại) and import it back."""
     from pipeline.review.csvio import export_queue
     from pipeline.review.queue import Filters
+    from pipeline.review.queuepage import export_rows
 
     with _state() as state:
         _check_filters(state, activity=activity, source=source)
-        rows = state.queue(Filters(activity=activity, source=source))
-    n = export_queue(rows, file)
+        n = export_queue(export_rows(state, Filters(activity=activity, source=source)), file)  # streamed
     typer.echo(f"Đã ghi {n} mục vào {file}")
 
 

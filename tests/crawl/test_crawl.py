@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from crawlers.output import raw_path
+from crawlers.rawpack import as_location, read_raw_gz
 from crawlers.run import REPO_ROOT, collect, run_crawl
 from tests.crawl.helpers import crawl, fetches, health, make_job, pages, write_sources
 from tests.crawl.server import Reply, TestServer
@@ -333,8 +334,13 @@ def test_raw_bytes_kept_intact_windows1258_and_nfd(tmp_path: Path) -> None:
         result = crawl(tmp_path, src)
         got = {p["url"].rsplit("/", 1)[1]: p for p in pages(result)}
         for name, body in (("nfd-post1.html", nfd), ("cp-post2.html", cp1258)):
-            with gzip.open(raw_path(tmp_path / "raw", got[name]["raw_sha256"]), "rb") as fh:
-                assert fh.read() == body
+            # in the run's pack (crawlers.rawpack), found by the page row's location and by sha alone
+            sha = got[name]["raw_sha256"]
+            where = as_location(got[name]["raw_pack"])
+            assert where is not None and where[0] == result.run_id
+            assert gzip.decompress(read_raw_gz(tmp_path / "raw", sha, where)) == body
+            assert gzip.decompress(read_raw_gz(tmp_path / "raw", sha)) == body
+            assert not raw_path(tmp_path / "raw", sha).exists()  # no file per page
         assert got["cp-post2.html"]["encoding"] in ("cp1258", "windows-1258")
 
 

@@ -122,3 +122,27 @@ def test_annex_sheets(pack):
                         "Tuyển sinh đại học 2022": "người duyệt đã loại"}
     sheet = wb["Tin được đếm"]
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:M4"
+
+
+def test_evidence_reads_the_lake(evidence_copy, tmp_path, monkeypatch):
+    """With PLANWATCH_LAKE there is no snapshot file to hash: the pack names the DuckLake snapshot it read, counts
+    the same copies, and verifies; a new lake snapshot gets a new name."""
+    from pipeline import lake
+    from pipeline.store import open_writer
+
+    def snapshot(pack):
+        return json.loads(pack.manifest.read_text(encoding="utf-8"))["snapshot"]["id"]
+
+    on_file = build_evidence(evidence_copy, PLAN_ID, AS_OF, None, tmp_path / "file", pdf=False)
+    monkeypatch.setenv(lake.LAKE_ENV, "sqlite")
+    assert lake.migrate_warehouse(evidence_copy)["problems"] == {}
+    first = build_evidence(evidence_copy, PLAN_ID, AS_OF, None, tmp_path / "lake", pdf=False)
+    assert len(snapshot(first)) == 16 and snapshot(first) != snapshot(on_file)
+    problems, stats = verify_pack(first.out_dir)
+    assert problems == [] and stats == verify_pack(on_file.out_dir)[1] and stats["copies"] > 0
+    again = build_evidence(evidence_copy, PLAN_ID, AS_OF, None, tmp_path / "again", pdf=False)
+    assert snapshot(again) == snapshot(first)  # the same lake snapshot, the same name
+    with open_writer(evidence_copy) as writer:
+        writer.start_run("evidence-lake-test", "manual")
+    later = build_evidence(evidence_copy, PLAN_ID, AS_OF, None, tmp_path / "next", pdf=False)
+    assert snapshot(later) != snapshot(first)

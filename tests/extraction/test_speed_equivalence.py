@@ -207,3 +207,22 @@ def test_signatures_are_the_minimum_of_each_affine_map() -> None:
             continue
         expected = (shingles[:, None] * minhash._A[None, :] + minhash._B[None, :]).min(axis=0)
         assert (row == expected).all()
+
+
+def test_folded_words_on_ascii_lines_are_the_regex_words() -> None:
+    rng = random.Random(9)
+    lines = [" ".join(line.split()) for text in _texts() for line in fold_keep_spacing(text).split("\n")]
+    lines += ["".join(chr(rng.randrange(0, 128)) for _ in range(rng.randrange(0, 60))) for _ in range(5000)]
+    lines += ["a_b 1,2 x-y\x1c\x1fz\x0b w", "ca\u0301 tv\u00e9", "  ", ""]
+    assert sum(line.isascii() for line in lines) > len(lines) // 2  # the shortcut is what is tested here
+    for line in lines:
+        assert minhash.folded_words(line) == minhash.TOKEN.findall(line), repr(line)
+
+
+def test_sorted_distinct_is_numpy_unique() -> None:
+    rng = np.random.default_rng(11)
+    for n in [0, 1, 2, 3, *rng.integers(4, 3000, 60)]:
+        values = rng.integers(0, 2**63, int(n), dtype=np.int64).astype(np.uint64)
+        values = np.concatenate([values, values[: int(n) // 3]])  # repeats
+        got = minhash.sorted_distinct(values)
+        assert got.dtype == np.uint64 and np.array_equal(got, np.unique(values))

@@ -101,8 +101,8 @@ def _tokenized(monkeypatch) -> list[int]:
     counts: list[int] = []
     real = publish.build_search_index
 
-    def spy(conn, previous=None):
-        counts.append(real(conn, previous))
+    def spy(conn, previous=None, pending=None):
+        counts.append(real(conn, previous, pending))
         return counts[-1]
 
     monkeypatch.setattr(publish, "build_search_index", spy)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,14 +19,16 @@ FIELDS = ("docs", "build_s", "report_ms", "coverage_items_ms", "search_ms", "dec
 @pytest.mark.slow
 def test_bench_scale_prints_every_field(tmp_path: Path) -> None:
     home = tmp_path / "scale"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PLANWATCH_DUCKDB_")}
     done = subprocess.run([sys.executable, str(REPO / "bench" / "bench_scale.py"), "--docs", "1000", "--json",
-                           "--home", str(home)], capture_output=True, text=True, timeout=540, check=False)
+                           "--home", str(home)], capture_output=True, text=True, timeout=540, check=False, env=env)
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert set(FIELDS) <= result.keys()
     assert result["docs"] == 1000
     for field in FIELDS[1:]:
         assert isinstance(result[field], int | float) and result[field] > 0, field
+    assert result["duckdb_memory"] == {"general": "1GB", "readers": "1GB", "rebuild": "4GB"}  # the defaults
     # the 500-document write job and every journal decision (the bench's `review decide` included) are
     # in the published snapshot
     journal = (home / "review" / "decisions.jsonl").read_text(encoding="utf-8").splitlines()

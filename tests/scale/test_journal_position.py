@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.journal import append_decision, position_path, read_new, save_position
+from pipeline.journal import Held, append_decision, position_path, read_new, save_position
 
 
 def _add(path: Path, decision_id: str) -> None:
@@ -66,3 +67,31 @@ def test_a_torn_last_line_is_read_once_it_is_complete(tmp_path: Path) -> None:
     save_position(path, pos)
     _add(path, "d1")  # starts on a fresh line; the fragment becomes an unreadable line of its own
     assert _ids(read_new(path, {"d0"})[0]) == ["d1"]
+
+
+def _asking(held: set[str], asked: list[object]) -> Held:
+    """A `have` function over `held` that records what it was asked (None: every id)."""
+    def have(ids: Sequence[str] | None) -> set[str]:
+        asked.append(None if ids is None else sorted(ids))
+        return set(held) if ids is None else set(ids) & held
+    return have
+
+
+def test_a_have_function_is_asked_about_the_new_lines_only(tmp_path: Path) -> None:
+    path = tmp_path / "decisions.jsonl"
+    for i in range(3):
+        _add(path, f"d{i}")
+    asked: list[object] = []
+    new, pos = read_new(path, _asking(set(), asked))
+    assert _ids(new) == ["d0", "d1", "d2"] and asked == [None]  # no position: every id held, once
+    save_position(path, pos)
+    _add(path, "d3")
+    _add(path, "d4")
+    asked.clear()
+    # d3 is held already (another process ingested it after the position was saved): not new
+    assert _ids(read_new(path, _asking({"d0", "d1", "d2", "d3"}, asked))[0]) == ["d4"]
+    assert asked == [["d2"], ["d3", "d4"]]  # the position's decision, then the lines after it
+    asked.clear()
+    # a state that does not hold the position's decision: from the start, against every id it holds
+    assert _ids(read_new(path, _asking({"d0"}, asked))[0]) == ["d1", "d2", "d3", "d4"]
+    assert asked == [["d2"], None]

@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 
 import duckdb
+import pytest
 
-from pipeline import sql
+from pipeline import story_store
 from pipeline.store import open_writer
 from planwatch.config import Paths
 from tests.support.warehouse import document
@@ -62,12 +63,29 @@ def test_a_story_representative_is_updated_in_place_or_added(home: Paths) -> Non
         writer.insert("stories", [{"story_id": "s1", "first_doc_id": "a", "created_at": old}])
         writer.insert("stories", [{"story_id": "s1", "first_doc_id": "z", "created_at": now}])  # ignore
         reps = pa.table({"story_id": ["s1", "s2"], "first_doc_id": ["b", "c"], "created_at": [now, now]})
-        writer.conn.register("_reps", reps)
-        writer.conn.execute(sql.query("story_upsert_representatives"))
-        writer.conn.execute(sql.query("story_upsert_representatives"))  # again: nothing changes
-        writer.conn.unregister("_reps")
+        story_store.upsert_representatives(writer.conn, reps)
+        story_store.upsert_representatives(writer.conn, reps)  # again: nothing changes
+        story_store.upsert_representatives(writer.conn, reps.slice(1))  # stored ones only
+        story_store.upsert_representatives(writer.conn, pa.table({"story_id": ["s3"], "first_doc_id": ["d"],
+                                                                  "created_at": [now]}))  # none stored
     assert _read(home, "SELECT story_id, first_doc_id, created_at FROM stories ORDER BY 1") == [
-        ("s1", "b", old), ("s2", "c", now)]
+        ("s1", "b", old), ("s2", "c", now), ("s3", "d", now)]
+
+
+def test_many_stored_representatives_go_through_a_semi_join(home: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyarrow as pa
+
+    from pipeline import keyfetch
+
+    old = dt.datetime(2022, 1, 1, tzinfo=dt.UTC)
+    now = dt.datetime(2023, 1, 1, tzinfo=dt.UTC)
+    monkeypatch.setattr(keyfetch, "INLINE_MAX", 1)
+    with open_writer(home, publish=False) as writer:
+        writer.insert("stories", [{"story_id": s, "first_doc_id": "a", "created_at": old} for s in ("s1", "s2")])
+        story_store.upsert_representatives(writer.conn, pa.table({
+            "story_id": ["s1", "s2", "s3"], "first_doc_id": ["b", "a", "c"], "created_at": [now, now, now]}))
+    assert _read(home, "SELECT story_id, first_doc_id, created_at FROM stories ORDER BY 1") == [
+        ("s1", "b", old), ("s2", "a", old), ("s3", "c", now)]
 
 
 def test_a_fetch_is_logged_once(home: Paths) -> None:

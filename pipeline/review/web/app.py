@@ -59,6 +59,7 @@ from pipeline.review.queue import (
     resolve,
     vn_time,
 )
+from pipeline.review.queuepage import around, read_page
 from pipeline.review.web.auth import SESSION_COOKIE, Auth
 from pipeline.snapshot import NoSnapshot, open_snapshot
 from planwatch.config import Paths
@@ -314,13 +315,9 @@ def queue_context(request: Request, state: ReviewState, filters: Filters, raw: d
         filters.activity = filters.source = None
         raw.pop("activity", None)
         raw.pop("source", None)
-    everything = state.queue()
-    rows = [r for r in everything if filters.accepts(r)]
-    sources = sorted({(r["source_id"], r.get("source_name") or r["source_id"]) for r in everything
-                      if r.get("source_id")}, key=lambda s: s[1])
-    provinces = sorted({p for r in everything for p in (r.get("province_historical"),
-                                                          r.get("province_current")) if p})
-    return {"rows": rows, "total": len(everything), "sources": sources, "provinces": provinces,
+    page = read_page(state, filters)  # one page, ordered and counted in SQL
+    return {"rows": page.rows, "total": page.total, "filtered": page.filtered, "sources": page.sources,
+            "provinces": page.provinces,
             "activities": labelled(state.activities), "flash": flash_of(request, state),
             "recent": state.recent(20), "error": problem}
 
@@ -334,14 +331,8 @@ async def queue_page(request: Request) -> Response:
 def item_context(state: ReviewState, ref: str, raw: dict[str, str], filters: Filters) -> dict[str, Any]:
     """One item's page: its place in the filtered queue, the evidence marked in its text, its history."""
     item = resolve(state, ref)
-    queue = state.queue()
-    ids = [r["id"] for r in queue if filters.accepts(r)]
-    if item["id"] in ids:
-        pos = ids.index(item["id"])
-        prev_id = ids[pos - 1] if pos > 0 else None
-        next_id = ids[pos + 1] if pos + 1 < len(ids) else None
-    else:
-        pos, prev_id, next_id = None, None, (ids[0] if ids else None)
+    place = around(state, filters, item["id"])  # its neighbours, found in SQL
+    pos, prev_id, next_id = place["position"], place["prev_id"], place["next_id"]
     terms, origin = evidence.item_terms(item.get("evidence"),
                                         state.activity_content(item["plan_id"], item.get("suggested_activity")))
     body = f"{item.get('title') or ''}\n{item.get('text') or item.get('lead') or ''}"
@@ -355,7 +346,7 @@ def item_context(state: ReviewState, ref: str, raw: dict[str, str], filters: Fil
     activities = [{**a, "score": scores.get(a["activity_id"])}
                   for a in labelled(state.activities) if a["plan_id"] == item["plan_id"]]
     return {
-        "item": item, "total": len(queue), "position": pos, "filtered": len(ids),
+        "item": item, "total": place["total"], "position": pos, "filtered": place["filtered"],
         "prev_id": prev_id, "next_id": next_id, "history": state.history(item),
         "title_parts": evidence.highlight_marked(item.get("title"), terms, against),
         "excerpt": evidence.excerpt_marked(item.get("text") or item.get("lead"), terms, against),
@@ -505,7 +496,7 @@ async def coverage_page(request: Request) -> Response:
         if chosen not in plans:
             raise LookupError(f"Không có kế hoạch '{chosen}'. Các kế hoạch: {', '.join(plans) or 'chưa có'}.")
         return coverage_context(state.conn, chosen, as_of, state.activities,
-                                lambda sha: state.archive_path({"raw_sha256": sha}) is not None)
+                                state.has_archive)
 
     try:
         ctx = await with_state(request, build)

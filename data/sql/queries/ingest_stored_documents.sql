@@ -1,0 +1,9 @@
+-- What the writer needs of a batch's documents already stored (pipeline.ingest.store_documents), read once: when
+-- each was first stored, its story and its publication time (microseconds since the epoch, as story_states.sql,
+-- which it stands in for), its content hash (whether its search postings change, pipeline.search_pending), and
+-- through its presence that it is stored (keyed_rows' lookup of `documents`).
+-- {rows}: the rows to read, a SELECT of pipeline.keyfetch.select_by_keys (the doc_id column scanned for the rows'
+-- ids, then only their runs read: a new batch costs the one column's scan, not four).
+SELECT doc_id, first_seen_at, COALESCE(story_id, 's-' || doc_id) AS story_id,
+       epoch_us(published_at) AS published_us, content_hash
+FROM ({rows});

@@ -1,0 +1,233 @@
+"""The writer's search postings (pipeline.search_tokens, pipeline.search_pending): the same tokens as the SQL
+tokenizer, and a published index identical to one the SQL builds alone."""
+
+from __future__ import annotations
+
+import json
+import random
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline import lake_search, search_tokens
+from pipeline.search_tokens import KNOWN_RANGES
+from tests.foundation.helpers import query
+from tests.foundation.test_search import LENGTHS, SEARCH, WHOLE, _tokenized
+from tests.support.warehouse import document
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SAMPLES = [
+    "Đào tạo giáo viên mầm non", "ĐÀO TẠO GIÁO VIÊN MẦM NON", "Trường mầm non Hoà Bình, hòa bình!",
+    "Đề án 33/2022 (661) — “Quyết định” số 1.234,5%…", "a\u00a0b\tc\nd\re\x0cf\x0bg\u2003h\u200bi",
+    "Ngày 14/5: \"giáo-dục\" [mầm_non] {x} <y> a|b ~c ?d @e #f $g ^h &i *j +k =l `m 'n",
+    "  ", "", "\u0300\u0301 ̉ a\u0303", "İstanbul ǅ ǈ Ǆ ŉ ß ﻿x", "₫ 100.000 € ¥ °C ½ × ÷",
+]
+SEARCH_SCORED = ("SELECT doc_id, round(s, 9) FROM (SELECT *, fts_main_documents.match_bm25(doc_id, ?) AS s "
+                 "FROM documents) WHERE s IS NOT NULL ORDER BY s DESC, doc_id")
+
+
+def _sql_tokens(texts: list[tuple[str | None, str | None, str | None]]) -> list[tuple[str, list[str]]]:
+    conn = duckdb.connect()
+    try:
+        conn.execute(lake_search._sql("search_schema"))
+        conn.execute("CREATE TABLE t (i INTEGER, title VARCHAR, lead VARCHAR, text VARCHAR)")
+        conn.executemany("INSERT INTO t VALUES (?, ?, ?, ?)", [(i, *t) for i, t in enumerate(texts)])
+        rows = conn.execute("SELECT md5(replace(replace(concat_ws(' ', title, lead, text), 'đ', 'd'), 'Đ', 'D')), "
+                            "fts_main_documents.tokenize(concat_ws(' ', title, lead, text)) FROM t ORDER BY i")
+        return [(r[0], r[1]) for r in rows.fetchall()]
+    finally:
+        conn.close()
+
+
+def _assert_same(texts: list[tuple[str | None, str | None, str | None]]) -> int:
+    """Every text the Python table knows tokenizes as the SQL does; returns how many it knew."""
+    found = search_tokens.tokens()
+    assert found is not None
+    known = 0
+    for parts, (md5, tokens) in zip(texts, _sql_tokens(texts), strict=True):
+        got = found.of(*parts)
+        if got is not None:
+            known += 1
+            assert (got.md5, got.length, got.terms) == (md5, len(tokens), dict(Counter(tokens))), parts
+    return known
+
+
+def test_the_tokens_are_the_sql_tokenizers_nfc_and_nfd():
+    texts = [(t, None, None) for t in SAMPLES]
+    texts += [(unicodedata.normalize("NFD", t), "", t) for t in SAMPLES]
+    texts += [(None, None, None), ("Tiêu đề", None, "Nội dung"), (None, "Sapo", None)]
+    assert _assert_same(texts) == len(texts)
+
+
+def test_random_text_of_the_known_characters_tokenizes_as_the_sql():
+    rng = random.Random(16)
+    chars = [chr(c) for lo, hi in KNOWN_RANGES for c in range(lo, hi + 1)]
+    common = [*"aăâbcdđeêghiklmnoôơpqrstuưvxy ,.-\n", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
+    texts = [("".join(rng.choice(chars if rng.random() < 0.3 else common) for _ in range(rng.randrange(60))),
+              None, None) for _ in range(600)]
+    assert _assert_same(texts) == len(texts)
+
+
+def test_corpus_text_tokenizes_as_the_sql():
+    path = SHARED / "corpora" / "vietnews-sample.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/corpora not present")
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()[:300]]
+    texts = [(r["title"], None, r["text"]) for r in rows]
+    texts += [(unicodedata.normalize("NFD", r["title"]), None, unicodedata.normalize("NFD", r["text"])) for r in rows]
+    assert _assert_same(texts) >= len(texts) * 0.95
+
+
+def test_a_character_outside_the_table_is_left_to_the_sql():
+    found = search_tokens.tokens()
+    assert found is not None
+    assert found.of("Москва", None, None) is None and found.of("東京 mầm non", None, None) is None
+    assert found.of("mầm non", None, "😀") is None
+
+
+DOCS = [
+    document("mn", "2022-05-01", title="Đào tạo giáo viên mầm non", text="Triển khai Đề án 33 năm 2022."),
+    document("nfd", "2022-05-02", title=unicodedata.normalize("NFD", "Trường Mầm Non Hoà Bình"),
+             text=unicodedata.normalize("NFD", "Bồi dưỡng thường xuyên, đào tạo.")),
+    document("ru", "2022-05-03", title="Giáo viên tiểu học", text="Hợp tác với Москва."),
+]
+
+
+def _store(home, docs, stored_hashes=None) -> None:
+    from pipeline.store import open_writer
+
+    with open_writer(home) as writer:
+        writer.insert("documents", docs, on_conflict="replace")
+        writer.index_documents(docs, stored_hashes or {})
+
+
+def _index(home) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    return sorted(query(home, "FROM search_postings")), sorted(query(home, "FROM search_docs"))
+
+
+def _index_is_whole(home) -> None:
+    for a, b in ((WHOLE, "FROM search_postings"), ("FROM search_postings", WHOLE)):
+        assert query(home, f"SELECT count(*) FROM ({a} EXCEPT ALL {b})") == [(0,)]
+    assert sorted(query(home, "FROM search_docs")) == sorted(query(home, LENGTHS))
+
+
+def test_the_writers_postings_give_the_index_the_sql_gives(home, tmp_path, monkeypatch):
+    from planwatch.config import Paths
+
+    counts = _tokenized(monkeypatch)
+    _store(home, DOCS)
+    assert counts == [1]  # only the document with a character outside the table was tokenized by the SQL
+    _index_is_whole(home)
+    other = Paths(tmp_path / "other").ensure()
+    monkeypatch.setenv("PLANWATCH_HOME", str(other))
+    with monkeypatch.context() as m:
+        m.setattr(search_tokens, "_TOKENS", [None])  # no table: the SQL tokenizes everything
+        _store(other, DOCS)
+    assert counts == [1, 3]
+    assert _index(home) == _index(other)
+    for words in ("mầm non", unicodedata.normalize("NFD", "mầm non"), "MAM NON", "dao tao", "đào tạo", "de an 33",
+                  "hoa binh", "hòa bình", "giao vien", "Москва"):
+        assert query(home, SEARCH_SCORED, [words]) == query(other, SEARCH_SCORED, [words]), words
+    assert sorted(query(home, SEARCH, ["mam non"])) == [("mn",), ("nfd",)]
+
+
+def test_an_entry_for_another_text_is_never_used(home, monkeypatch):
+    from pipeline.store import open_writer
+
+    counts = _tokenized(monkeypatch)
+    changed = document("mn", "2022-05-01", title="Đào tạo giáo viên mầm non", text="Bồi dưỡng hè.")
+    with open_writer(home) as writer:
+        writer.insert("documents", DOCS[:1], on_conflict="replace")
+        writer.index_documents(DOCS[:1], {})
+        writer.insert("documents", [changed], on_conflict="replace")  # stored again, no entry for its text
+    assert counts == [1]
+    _index_is_whole(home)
+    assert query(home, SEARCH, ["trien khai"]) == [] and query(home, SEARCH, ["boi duong"]) == [("mn",)]
+
+
+def test_a_document_stored_twice_takes_its_last_entry(home, monkeypatch):
+    from pipeline.store import open_writer
+
+    counts = _tokenized(monkeypatch)
+    changed = document("mn", "2022-05-01", title="Đào tạo giáo viên mầm non", text="Bồi dưỡng hè.")
+    with open_writer(home) as writer:
+        for doc in (DOCS[0], changed):
+            writer.insert("documents", [doc], on_conflict="replace")
+            writer.index_documents([doc], {})
+    assert counts == [0]
+    _index_is_whole(home)
+
+
+def test_unchanged_documents_are_not_tokenized_again_and_carried_over(home, monkeypatch):
+    from pipeline.store import open_writer
+
+    counts = _tokenized(monkeypatch)
+    _store(home, DOCS)
+    with open_writer(home) as writer:
+        writer.insert("documents", DOCS, on_conflict="replace")
+        writer.index_documents(DOCS, {d["doc_id"]: d["content_hash"] for d in DOCS})
+        assert writer.search_pending is None
+    assert counts == [1, 0]
+    _index_is_whole(home)
+
+
+def test_the_pending_postings_are_removed_after_the_publish_and_after_a_failure(home):
+    from pipeline.store import open_writer
+
+    folders: list[Path] = []
+    with open_writer(home) as writer:
+        writer.insert("documents", DOCS, on_conflict="replace")
+        writer.index_documents(DOCS, {})
+        assert writer.search_pending is not None
+        folders.append(writer.search_pending.folder)
+        assert (folders[-1] / "postings.arrow").exists()
+    with pytest.raises(RuntimeError), open_writer(home) as writer:
+        writer.index_documents(DOCS, {})
+        assert writer.search_pending is not None
+        folders.append(writer.search_pending.folder)
+        raise RuntimeError("job failed")
+    assert not any(f.exists() for f in folders)
+
+
+def test_no_postings_when_the_lake_publishes(home, monkeypatch):
+    from pipeline import lake
+    from pipeline.store import open_writer
+
+    with open_writer(home, publish=False) as writer:
+        writer.index_documents(DOCS, {})
+        assert writer.search_pending is None
+    monkeypatch.setattr(lake, "enabled", lambda: True)
+    with monkeypatch.context() as m:
+        m.setattr(lake, "publish", lambda *a, **k: {})
+        with open_writer(home) as writer:
+            writer.index_documents(DOCS, {})
+            assert writer.search_pending is None
+
+
+def test_store_documents_gives_the_publish_its_postings_new_and_changed_only(home, monkeypatch):
+    from pipeline.extract import content_hash
+    from pipeline.ingest import store_documents
+    from pipeline.store import open_writer
+
+    def doc(doc_id: str, title: str, text: str) -> dict:
+        row = document(doc_id, "2022-06-02", title=title, text=text)
+        row["content_hash"], row["story_id"] = content_hash(title, text), None
+        return row
+
+    counts = _tokenized(monkeypatch)
+    first = [doc("a", "Đào tạo giáo viên mầm non", "Triển khai Đề án 33."), doc("b", "Hội thi", "Bé khỏe, bé ngoan.")]
+    with open_writer(home) as writer:
+        store_documents(writer, first, [])
+        assert writer.search_pending is not None and writer.search_pending.documents == 2
+    assert counts == [0]  # nothing left to the SQL
+    _index_is_whole(home)
+    again = [first[0], doc("b", "Hội thi", "Bé khỏe, bé chăm.")]
+    with open_writer(home) as writer:
+        store_documents(writer, again, [])
+        assert writer.search_pending is not None and writer.search_pending.documents == 1  # "b" only
+    assert counts == [0, 0]
+    _index_is_whole(home)
+    assert query(home, SEARCH, ["be cham"]) == [("b",)] and query(home, SEARCH, ["be ngoan"]) == []
