@@ -17,7 +17,8 @@ left). Steps, on the train split only (the holdout is evaluated, never fitted on
   4. activity: multinomial logistic regression on the relevant items; `activity_min` from its
      out-of-fold probabilities;
   4b. reject side: a second logistic regression over the same features, fitted on the real items (the
-     threshold base of step 3) with the relevant class weighted REJECT_POSITIVE_WEIGHT times more (it is
+     threshold base of step 3) with the relevant class weighted REJECT_POSITIVE_WEIGHT times more and the
+     irrelevant items labelled borderline weighted REJECT_BORDERLINE_NEGATIVE_WEIGHT (it is
      made to rank every relevant item above the irrelevant ones rather than to be right on average; its n-gram
      scale chosen from REJECT_NGRAM_SCALES by the irrelevant items it leaves above its threshold),
      Platt-calibrated on its own out-of-fold margins (3 repeated 5-fold splits of those items);
@@ -75,6 +76,12 @@ REJECT_RECALL = 0.97
 # 0.8 -> 0.290, 1.0 -> 0.337, 2.0 -> 0.391 (recall 0.965): a narrow optimum, so the grid lets the data choose again
 # when the corpus grows.
 REJECT_NGRAM_SCALES = (0.3, 0.45, 0.6)
+# Irrelevant items whose label is marked borderline (a second reader could call them relevant) weigh this much in
+# the reject side's model (twelfth session; they still count, out of fold, in its threshold and its figures). The
+# model is made to rank every relevant item above the irrelevant ones; pushing pages a careful reader could call
+# relevant down with them works against that. Train split, out-of-fold irrelevant real items left above the reject
+# threshold at surfaced recall 0.975, fold seed groups 0-2 / 3-5 / 6-8, see docs/classification.md.
+REJECT_BORDERLINE_NEGATIVE_WEIGHT = 0.0
 CODE_FILES = ("classifiers/features.py", "classifiers/training.py", "classifiers/model.py", "classifiers/matcher.py",
               "classifiers/scoring.py", "classifiers/zones.py", "classifiers/engine.py", "classifiers/routing.py",
               "classifiers/corpus.py", "classifiers/url_subject.py",
@@ -262,6 +269,13 @@ def sample_weight(item: Item) -> float:
     return item.weight * (BORDERLINE_WEIGHT if item.label.get("borderline") else 1.0)
 
 
+def reject_weights(items: list[Item], w: list[float]) -> list[float]:
+    """The reject side's model's sample weights: the items' own (`sample_weight`), except the irrelevant items
+    labelled borderline, which weigh REJECT_BORDERLINE_NEGATIVE_WEIGHT."""
+    return [REJECT_BORDERLINE_NEGATIVE_WEIGHT if it.label.get("borderline") and not it.relevant else wi
+            for it, wi in zip(items, w, strict=True)]
+
+
 def acceptable(item: Item, x: dict[str, float], clf: Any) -> bool:
     """The hard rules of routing that need no model: a preschool subject, no what/who/genre flag, a date
     after the project's start."""
@@ -340,7 +354,7 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
     a, c = _platt(oof, y)
     p_oof = [_sig(a * m + c) for m in oof]
     weights, bias = fit_relevance(X, y, w, C)
-    reject_model, t_rm, q_oof = _reject_model(X, y, w, base)
+    reject_model, t_rm, q_oof = _reject_model(X, y, reject_weights(its, w), base)
     fitted = _Fitted(its=its, X=X, y=y, real=real, base=base, p_oof=p_oof, clf=clf, open_=open_, q_oof=q_oof,
                      t_reject_model=t_rm, accept_margin=review["accept_logit_margin"])
     t_accept, t_reject = _relevance_thresholds(fitted)
@@ -359,7 +373,8 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
               "reject_positive_weight": REJECT_POSITIVE_WEIGHT, "reject_recall": REJECT_RECALL,
               "reject_ngram_scales": list(REJECT_NGRAM_SCALES), "nested_seed_groups": NESTED_SEED_GROUPS,
               "nested_shuffles": NESTED_SHUFFLES, "accept_logit_margins": list(ACCEPT_LOGIT_MARGINS),
-              "accept_nested_target": ACCEPT_NESTED_TARGET}
+              "accept_nested_target": ACCEPT_NESTED_TARGET,
+              "reject_borderline_negative_weight": REJECT_BORDERLINE_NEGATIVE_WEIGHT}
     version = "m" + hashlib.sha256(json.dumps([data_digest, code_digest, params, thresholds]).encode()
                                    ).hexdigest()[:10]
     model = {

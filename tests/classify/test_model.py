@@ -148,3 +148,26 @@ def test_the_accept_threshold_is_lifted_until_no_held_out_irrelevant_item_is_acc
     inside[60] = 0.985  # above every relevant item: no margin of the grid keeps it out when it is held
     margin, by_margin = _accept_margin([inside], y, idx)
     assert margin == ACCEPT_LOGIT_MARGINS[-1] and all(v[0] < 1.0 for v in by_margin.values())
+
+
+def test_irrelevant_pages_labelled_borderline_do_not_shape_the_reject_model() -> None:
+    """Twelfth session: the reject side's model leaves out the irrelevant items a second reader could call relevant
+    (their weight is REJECT_BORDERLINE_NEGATIVE_WEIGHT, 0); the other items keep their own weights."""
+    import classifiers.training as T
+    from classifiers.corpus import Item
+
+    def item(relevant: bool, borderline: bool) -> Item:
+        return Item(id="x", doc={}, relevant=relevant, activity="2b" if relevant else None, split="train",
+                    source="web_pages", label={"borderline": borderline})
+
+    its = [item(False, True), item(False, False), item(True, True), item(True, False)]
+    assert T.REJECT_BORDERLINE_NEGATIVE_WEIGHT == 0.0
+    assert T.reject_weights(its, [0.5, 1.0, 0.5, 1.0]) == [0.0, 1.0, 0.5, 1.0]
+    # a zero weight leaves the item out of the fit: the same weights as without it
+    X = [{"z:a": 1.0}, {"z:a": 1.0, "z:b": 1.0}, {"z:b": 1.0}, {"z:a": 1.0, "z:b": 1.0}, {"z:c": 1.0}, {"z:b": 1.0}]
+    y = [0, 0, 0, 1, 1, 1]
+    with_zero = T.fit_relevance(X, y, [0.0, 1, 1, 1, 1, 1], 0.3)
+    without = T.fit_relevance(X[1:], y[1:], [1.0] * 5, 0.3)
+    assert with_zero[0] != T.fit_relevance(X, y, [1.0] * 6, 0.3)[0]
+    assert with_zero[0] == pytest.approx(without[0], abs=1e-9)
+    assert with_zero[1] == pytest.approx(without[1], abs=1e-9)
