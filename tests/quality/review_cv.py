@@ -1,7 +1,8 @@
 """Where the review share comes from on the reject side, by cross-validation of the TRAIN split only.
 
 The reject side's model (classifiers.training, step 4b) is fitted out of fold on the real train items (never the
-holdout) with the shipped model's settings; its threshold is set as `planwatch train` sets it (at most
+holdout) with the training code's settings (weights, C, the relevant class's weight) and the shipped model's n-gram
+scale; its threshold is set as `planwatch train` sets it (at most
 1 - REJECT_RECALL of the relevant items below). The report lists the irrelevant items left at or above it,
 grouped by the labelling guide's ruling (docs/labelling.md) and by file, the lowest relevant items (they set
 the threshold) and the tail table: how many irrelevant items would stay above the threshold if the k lowest
@@ -40,7 +41,7 @@ def reject_oof(items: list[Item], seeds: tuple[int, ...], scale: float) -> tuple
     clf = Classifier.for_plan(load_plan(PRIMARY_PLAN), model=False)
     fz = T.featurize(clf, [it for it in items if it.split == "train" and it.real])
     y = [int(it.relevant) for it in fz.items]
-    w = [T.sample_weight(it) for it in fz.items]
+    w = T.reject_weights(fz.items, [T.sample_weight(it) for it in fz.items])
     splits = [T._folds(y, T.FOLDS, s) for s in seeds]
     margins = T._oof_margins(fz.X, y, w, splits, T.REJECT_C, T.REJECT_POSITIVE_WEIGHT, scale)
     a, c = T._platt(margins, y)
