@@ -82,3 +82,92 @@ def test_the_reject_model_takes_the_n_gram_scale_that_leaves_fewer_irrelevant_it
     assert model["ngram_scale"] == 1.0
     assert model["cv_irrelevant_surfaced"]["1.0"] < model["cv_irrelevant_surfaced"]["0.01"]
     assert sum(1 for qi, yi in zip(q, y, strict=True) if yi and qi < t) <= len([v for v in y if v]) * 0.03
+
+
+def test_the_accept_threshold_is_chosen_among_items_the_routing_would_accept() -> None:
+    """A page the routing sends to review whatever its probability (here: the rules' activity cues are close)
+    cannot be a false acceptance, so it does not hold the accept threshold up (ninth session)."""
+    from classifiers.corpus import load_real
+    from classifiers.engine import Classifier
+    from classifiers.training import acceptable, routable
+    from pipeline.plans import load_plan
+
+    clf = Classifier.for_plan(load_plan(PRIMARY_PLAN), model=False)
+    items = {it.id: it for it in load_real()}
+    profile = items["web-0c2ae450eb85"]  # a kindergarten's management-board profile page, labelled irrelevant
+    an = clf.analyse(profile.doc)
+    assert acceptable(profile, an.features, clf)  # the hard rules alone let it through
+    for activity in ("1", "2a", "2b"):
+        assert not routable(profile, an, {activity: 0.9, "x": 0.1}, 0.0, clf)
+    clean = items["web-8a5078b99889"]  # a policy page on the teachers' qualification roadmap, activity 1
+    an = clf.analyse(clean.doc)
+    assert routable(clean, an, {"1": 0.9, "2a": 0.05, "2b": 0.05}, 0.5, clf)
+    assert not routable(clean, an, {"1": 0.9, "2a": 0.05, "2b": 0.05}, 0.95, clf)  # below activity_min
+    assert not routable(clean, an, {"2b": 0.9, "1": 0.1}, 0.0, clf)  # the cues point to another activity
+
+
+def test_nested_accept_precision_counts_only_items_the_threshold_was_not_set_on() -> None:
+    """The accept rule is exact on the items it is set on by construction; on held-out items an irrelevant item
+    that scores among the relevant ones is accepted in some folds (tenth session: C is chosen on this figure)."""
+    from classifiers.training import _nested_precision, accept_threshold
+
+    y = [1] * 60 + [0] * 60
+    separable = [0.8 + 0.003 * k for k in range(60)] + [0.1 + 0.005 * k for k in range(60)]
+    assert _nested_precision(separable, y, list(range(120))) == 1.0
+    mixed = separable[:]
+    mixed[60] = 0.95  # one irrelevant item among the top relevant ones
+    idx = list(range(120))
+    assert accept_threshold([mixed[i] for i in idx], [y[i] for i in idx]) > 0.95  # the full-data rule avoids it
+    nested = _nested_precision(mixed, y, idx)
+    assert 0.9 < nested < 1.0
+    assert nested == _nested_precision(mixed, y, idx)  # fixed shuffle seeds
+
+
+def test_the_accept_threshold_is_lifted_until_no_held_out_irrelevant_item_is_accepted() -> None:
+    """Eleventh session: the rule sets the threshold just above the highest irrelevant item, so a second one close
+    below it is accepted whenever the first is held out; the margin is the smallest that keeps every held fifth
+    free of false acceptances, in every fold-seed group."""
+    from classifiers.training import ACCEPT_LOGIT_MARGINS, _accept_margin, _nested_precision, accept_threshold, lifted
+
+    assert lifted(0.7, 0.0) == 0.7
+    assert 0.7 < lifted(0.7, 0.25) < lifted(0.7, 0.5) < 1.0
+    y = [1] * 60 + [0] * 60
+    separable = [0.6 + 0.0065 * k for k in range(60)] + [0.1 + 0.005 * k for k in range(60)]
+    idx = list(range(120))
+    margin, by_margin = _accept_margin([separable, separable], y, idx)
+    assert margin == 0.0 and by_margin == {"0.0": [1.0, 1.0]}
+    close = separable[:]
+    close[60:66] = [0.78, 0.70, 0.69, 0.68, 0.67, 0.66]  # the highest irrelevant item, the next ones near 0.70
+    assert accept_threshold(close, y) > 0.78  # the full-data rule keeps them all out
+    assert _nested_precision(close, y, idx) < 1.0  # held out, 0.78 is accepted above a threshold set near 0.70
+    margin, by_margin = _accept_margin([separable, close], y, idx)
+    assert margin == 0.5  # 0.70 lifted by 0.25: 0.75, below 0.78; by 0.5: 0.79, above it
+    assert by_margin[str(margin)] == [1.0, 1.0]
+    assert all(min(by_margin[str(m)]) < 1.0 for m in ACCEPT_LOGIT_MARGINS if m < margin)
+    inside = separable[:]
+    inside[60] = 0.985  # above every relevant item: no margin of the grid keeps it out when it is held
+    margin, by_margin = _accept_margin([inside], y, idx)
+    assert margin == ACCEPT_LOGIT_MARGINS[-1] and all(v[0] < 1.0 for v in by_margin.values())
+
+
+def test_irrelevant_pages_labelled_borderline_do_not_shape_the_reject_model() -> None:
+    """Twelfth session: the reject side's model leaves out the irrelevant items a second reader could call relevant
+    (their weight is REJECT_BORDERLINE_NEGATIVE_WEIGHT, 0); the other items keep their own weights."""
+    import classifiers.training as T
+    from classifiers.corpus import Item
+
+    def item(relevant: bool, borderline: bool) -> Item:
+        return Item(id="x", doc={}, relevant=relevant, activity="2b" if relevant else None, split="train",
+                    source="web_pages", label={"borderline": borderline})
+
+    its = [item(False, True), item(False, False), item(True, True), item(True, False)]
+    assert T.REJECT_BORDERLINE_NEGATIVE_WEIGHT == 0.0
+    assert T.reject_weights(its, [0.5, 1.0, 0.5, 1.0]) == [0.0, 1.0, 0.5, 1.0]
+    # a zero weight leaves the item out of the fit: the same weights as without it
+    X = [{"z:a": 1.0}, {"z:a": 1.0, "z:b": 1.0}, {"z:b": 1.0}, {"z:a": 1.0, "z:b": 1.0}, {"z:c": 1.0}, {"z:b": 1.0}]
+    y = [0, 0, 0, 1, 1, 1]
+    with_zero = T.fit_relevance(X, y, [0.0, 1, 1, 1, 1, 1], 0.3)
+    without = T.fit_relevance(X[1:], y[1:], [1.0] * 5, 0.3)
+    assert with_zero[0] != T.fit_relevance(X, y, [1.0] * 6, 0.3)[0]
+    assert with_zero[0] == pytest.approx(without[0], abs=1e-9)
+    assert with_zero[1] == pytest.approx(without[1], abs=1e-9)
