@@ -38,3 +38,14 @@ def test_bench_scale_prints_every_field(tmp_path: Path) -> None:
         assert conn.execute("SELECT count(*) FROM review_decisions").fetchone() == (len(journal),)
     finally:
         conn.close()
+
+
+def test_peak_rss_is_the_measuring_process_own() -> None:
+    """The measuring child is started by the parent that built the warehouse; Linux carries ru_maxrss across fork
+    and exec, so a child reading it reported the parent's build memory (4.5 GB at 100k). The child's own peak is
+    what the bench prints."""
+    ballast = bytearray(400 * 1024 * 1024)
+    ballast[::4096] = b"x" * len(range(0, len(ballast), 4096))  # touched: resident in this process
+    code = f"import sys; sys.path.insert(0, {str(REPO / 'bench')!r}); import bench_scale; print(bench_scale._peak_mb())"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert len(ballast) and float(done.stdout.strip().splitlines()[-1]) < 300
