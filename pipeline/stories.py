@@ -310,7 +310,7 @@ class Assigner:
             self.docs.update(self.lookup.documents(wanted))
 
     def _learn(self, docs: Iterable[Doc]) -> None:
-        # a paragraph too short to be counted (pipeline.boilerplate.countable) is never stored, never boilerplate
+        # a paragraph too short to be counted (pipeline.boilerplate.countable_hashes) is never stored, never boilerplate
         paras = {h for d in docs for h in d.countable_hashes()} - self.checked_paras
         if paras:
             counts = self.lookup.paragraph_counts(paras)
@@ -519,10 +519,6 @@ class Assigner:
             for c in follow - done:
                 if c in self.order and self.order[c] > mine:
                     heapq.heappush(heap, (self.order[c], c))
-
-
-def _story_id(doc_id: str) -> str:
-    return story_id_for(doc_id)
 
 
 # -- an in-memory stored side ------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.boilerplate import MIN_PARAGRAPH_WORDS, WINDOW_DAYS, paragraphs
+from pipeline.boilerplate import WINDOW_DAYS, countable_hashes, paragraphs
 from pipeline.minhash import containment, folded_words, jaccard, shingles_of, word_hashes, words
 from planwatch.core.dates import parse_vn_datetime
 from planwatch.core.vntime import VN_TZ
@@ -89,10 +89,9 @@ class Doc:
         return self._flat, self._lengths
 
     def countable_hashes(self) -> set[int]:
-        """The hashes of the paragraphs counted towards boilerplate (pipeline.boilerplate.countable), once."""
-        if self._countable is None:  # (countable() inline: a call per paragraph was most of this)
-            self._countable = {h for h, folded in self.paragraphs
-                               if len(folded.split(maxsplit=MIN_PARAGRAPH_WORDS - 1)) >= MIN_PARAGRAPH_WORDS}
+        """The hashes of the paragraphs counted towards boilerplate (pipeline.boilerplate.countable_hashes), once."""
+        if self._countable is None:
+            self._countable = countable_hashes(self.paragraphs)
         return self._countable
 
     @property

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline import syndication
-from pipeline.boilerplate import Occurrence, countable, learn
+from pipeline.boilerplate import Occurrence, countable_hashes, learn
 from pipeline.syndication import Doc, verify
 from tests.stories.pairs.build import Pair, pairs, real_found_pairs
 
@@ -43,9 +43,8 @@ def boilerplate_of(docs: list[Doc]) -> set[int]:
     index: dict[int, list[Occurrence]] = defaultdict(list)
     for doc in {d.doc_id: d for d in docs}.values():
         day = doc.published.date() if doc.published else None
-        for h, folded in doc.paragraphs:
-            if countable(folded):
-                index[h].append(Occurrence(doc.doc_id, doc.source_id, day))
+        for h in countable_hashes(doc.paragraphs):
+            index[h].append(Occurrence(doc.doc_id, doc.source_id, day))
     return learn(index)
 
 
