@@ -21,9 +21,6 @@ from pipeline.keyfetch import INLINE_MAX, literal_list, literal_lists
 TABLE = "classifications"
 KEY = ("doc_id", "plan_id", "classifier_version")
 SEP = "\x1f"  # between a key's parts in the delete's constants (never inside an id or a version)
-# `doc_key` (migration 015, pipeline.row_keys): set by the writer from the row's doc_id
-KEY_COLUMN = row_keys.DOC_KEY
-DOC_KEY = row_keys.KEY
 
 
 def _keys(batch: pa.Table) -> list[tuple[str, str, str]]:
@@ -60,23 +57,14 @@ def store(conn: duckdb.DuckDBPyConnection, batch: pa.Table, *, replace: bool,
                      f"({literal_list([SEP.join(k) for k in part])})")
     if not batch.num_rows:
         return
-    if KEY_COLUMN in batch.column_names:  # (computed here, from the row's doc_id)
-        batch = batch.drop_columns([KEY_COLUMN])
-    keyed = has_key(conn, TABLE)
+    # doc_key (migration 015, pipeline.row_keys): computed here from the row's doc_id, never taken from a batch
+    if row_keys.DOC_KEY in batch.column_names:
+        batch = batch.drop_columns([row_keys.DOC_KEY])
+    keyed = row_keys.has_column(conn, TABLE, row_keys.DOC_KEY)
     conn.register("_class_batch", batch)
     try:
-        extra = f", {DOC_KEY.format('doc_id')} AS {KEY_COLUMN}" if keyed else ""
+        extra = f", {row_keys.KEY.format('doc_id')} AS {row_keys.DOC_KEY}" if keyed else ""
         conn.execute(f"INSERT INTO {TABLE} BY NAME SELECT *{extra} FROM _class_batch")
     finally:
         conn.unregister("_class_batch")
 
-
-def has_key(conn: duckdb.DuckDBPyConnection, table: str) -> bool:
-    """Whether `table` (plain or catalog-qualified) has the doc_key column."""
-    return row_keys.has_column(conn, table, KEY_COLUMN)
-
-
-def row_ids(conn: duckdb.DuckDBPyConnection, table: str, doc_ids: list[str]) -> dict[str, list[int]] | None:
-    """The row ids in `table` (classifications, catalog-qualified, with doc_key) of these documents' rows, by
-    doc_id: the rows a scan of doc_id finds (pipeline.row_keys.class_rows; None: too many, scan doc_id)."""
-    return row_keys.class_rows(conn, table, doc_ids)

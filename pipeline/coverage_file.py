@@ -220,12 +220,12 @@ def _narrow_documents(conn: duckdb.DuckDBPyConnection) -> tuple[str, bool]:
 
 def _class_select(conn: duckdb.DuckDBPyConnection, doc_ids: list[str], found: dict[str, list[int]] | None
                   ) -> str | None:
-    """The SELECT of these documents' rows of wh.classifications, found by doc_key (classification_rows.row_ids,
+    """The SELECT of these documents' rows of wh.classifications, found by doc_key (row_keys.class_rows,
     exact by the column's CHECK), read by row runs; their row ids left in `found` when given. None: too many
     documents (a write job's publish), the scan of doc_id is cheaper."""
-    from pipeline import classification_rows, keyfetch
+    from pipeline import keyfetch, row_keys
 
-    rows = classification_rows.row_ids(conn, "wh.classifications", doc_ids)
+    rows = row_keys.class_rows(conn, "wh.classifications", doc_ids)
     if rows is None:
         return None
     if found is not None:

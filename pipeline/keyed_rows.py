@@ -49,10 +49,6 @@ def existing(conn: duckdb.DuckDBPyConnection, table: str, key: str, values: list
 DERIVED = {"documents": (row_keys.STORY_KEY, row_keys.KEY.format(row_keys.STORY_OF))}
 
 
-def _has(conn: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
-    return column in _columns(conn, table)
-
-
 def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     return [r[0] for r in conn.execute(
         "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND "
@@ -99,7 +95,7 @@ def _insert(conn: duckdb.DuckDBPyConnection, table: str, key: str, batch: pa.Tab
         select = (f'SELECT b.* EXCLUDE (_keyed_pos){cols} FROM _keyed_rows b '
                   f'LEFT JOIN _keyed_old o ON o."{key}" = b."{key}" ORDER BY b._keyed_pos')
         derived = DERIVED.get(table)
-        if derived is not None and _has(conn, table, derived[0]):  # the key of the row as inserted
+        if derived is not None and row_keys.has_column(conn, f'"{table}"', derived[0]):  # the inserted row's key
             select = f"SELECT *, {derived[1]} AS {derived[0]} FROM ({select})"
         conn.execute(f'INSERT INTO "{table}" BY NAME {select}')
     finally:

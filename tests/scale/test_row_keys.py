@@ -22,7 +22,7 @@ from tests.foundation.helpers import decide
 from tests.scale.test_coverage_file import MATCHES, _coverage, _warehouse
 from tests.support.warehouse import classification, document
 
-KEY = classification_rows.DOC_KEY
+KEY = row_keys.KEY
 
 
 def _colliding_pair(conn: Any, prefix: str = "c") -> tuple[str, str]:
@@ -62,7 +62,7 @@ def _truth(conn: Any, ids: list[str]) -> dict[str, list[int]]:
 
 
 def _found(conn: Any, ids: list[str]) -> dict[str, list[int]]:
-    return {d: sorted(r) for d, r in classification_rows.row_ids(conn, "memory.classifications", ids).items()}
+    return {d: sorted(r) for d, r in row_keys.class_rows(conn, "memory.classifications", ids).items()}
 
 
 def test_row_ids_are_the_doc_id_scans_rows(conn: Any) -> None:
@@ -96,7 +96,7 @@ def test_the_check_refuses_a_wrong_key(conn: Any) -> None:
         conn.execute(f"INSERT INTO classifications BY NAME SELECT *, {KEY.format('doc_id')} + 1 AS doc_key FROM _one")
     with pytest.raises(duckdb.ConstraintException):
         conn.execute("UPDATE classifications SET doc_id = 'd2'")  # its key would no longer be its doc_id's
-    assert classification_rows.has_key(conn, "classifications")
+    assert row_keys.has_column(conn, "classifications", row_keys.DOC_KEY)
     # the writer sets the key; a batch carrying a wrong one has it recomputed
     classification_rows.store(conn, _batch([{**classification("d5", "1", "accept"), "doc_key": 7}]), replace=False)
     assert conn.execute("SELECT count(*) FROM classifications WHERE doc_key IS NULL").fetchone() == (0,)
