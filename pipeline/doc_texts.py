@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipeline import keyed_rows
+from pipeline import keyed_rows, row_keys
 from pipeline.keyfetch import select_by_keys
 
 TABLE = "document_texts"
@@ -43,7 +43,7 @@ def store(conn: duckdb.DuckDBPyConnection, texts: pa.Table, *, replace: bool, ex
 def published_columns(doc_columns: list[str]) -> list[str]:
     """The published `documents` columns in migration 001's order: the warehouse's, lead and text after title
     (without the warehouse's lookup key story_key, migration 016: derived, and read by the writer only)."""
-    cols = [c for c in doc_columns if c not in COLUMNS and c != "story_key"]
+    cols = [c for c in doc_columns if c not in COLUMNS and c != row_keys.STORY_KEY]
     at = cols.index(AFTER) + 1 if AFTER in cols else len(cols)
     return [*cols[:at], *COLUMNS, *cols[at:]]
 
