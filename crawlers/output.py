@@ -68,7 +68,8 @@ def header_pairs(headers: Any) -> str | None:
     if not headers:
         return None
     pairs = []
-    for name, values in headers.items():
+    # Scrapy's Headers is a dict of normalized names to lists of values: its own items() looks every name up again
+    for name, values in (dict.items(headers) if isinstance(headers, dict) else headers.items()):
         key = name.decode("latin-1") if isinstance(name, bytes) else str(name)
         for value in values if isinstance(values, list | tuple) else [values]:
             pairs.append([key, value.decode("latin-1") if isinstance(value, bytes) else str(value)])

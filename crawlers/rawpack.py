@@ -49,6 +49,10 @@ class RawPack:
         self._index: IO[bytes] | None = None
         self._offset = 0
         self.locations: dict[str, Location] = {}  # what this attempt stored
+        # the per-page files' prefix folders there were at the start: a body whose folder was not there has no file of
+        # its own (one written meanwhile by another process only means a second copy of it here, as in two packs),
+        # so the look for it (a path and a stat per body) is made only where there may be one
+        self._file_dirs: set[str] | None = None
 
     def _open(self) -> None:
         folder = self.raw_dir / PACKS
@@ -67,7 +71,7 @@ class RawPack:
     def store(self, body: bytes) -> str:
         """Keep `body` (unless this attempt or a per-page file has it); return its sha256."""
         sha = hashlib.sha256(body).hexdigest()
-        if sha in self.locations or file_path(self.raw_dir, sha).exists():
+        if sha in self.locations or (sha[:2] in self._prefix_dirs() and file_path(self.raw_dir, sha).exists()):
             return sha
         if self._pack is None:
             self._open()
@@ -80,6 +84,14 @@ class RawPack:
         self.locations[sha] = (self.name, self._offset, len(data))
         self._offset += len(data)
         return sha
+
+    def _prefix_dirs(self) -> set[str]:
+        if self._file_dirs is None:
+            try:
+                self._file_dirs = {e.name for e in os.scandir(self.raw_dir) if len(e.name) == 2 and e.is_dir()}
+            except FileNotFoundError:
+                self._file_dirs = set()
+        return self._file_dirs
 
     def location(self, sha: str | None) -> Location | None:
         return self.locations.get(sha) if sha else None

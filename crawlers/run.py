@@ -277,11 +277,19 @@ def _tune_gc() -> None:
     walked every object of the imports too. Freeze what exists now (modules, settings, the spider: never garbage)
     and collect the youngest generation every 10,000 net allocations instead of 700: cycles are still freed, a
     little later, and memory stays bounded (PLANWATCH_CRAWL_GC=default keeps Python's own settings)."""
+    if _freeze():
+        gc.set_threshold(10_000, 10, 10)
+
+
+def _freeze() -> bool:
+    """Collect, then move every object there is to the permanent generation (not with PLANWATCH_CRAWL_GC=default).
+    A prestarted child does it once before its job comes too, so that the one after the engine is built only
+    walks what was made since."""
     if os.environ.get("PLANWATCH_CRAWL_GC") == "default":
-        return
+        return False
     gc.collect()
     gc.freeze()
-    gc.set_threshold(10_000, 10, 10)
+    return True
 
 
 def _stop_when_orphaned(process: Any, every: float = 2.0, grace: float = 5.0) -> None:
@@ -308,6 +316,26 @@ def _stop_when_orphaned(process: Any, every: float = 2.0, grace: float = 5.0) ->
     watch.start(every, now=False)
 
 
+# Modules the engine imports when it is built (the download handler and Twisted's HTTP client, the resolver, the
+# stats and log formatter), besides those of the components named in crawlers.settings' lists. None of them
+# installs a reactor: Scrapy installs the asyncio one when the crawl starts.
+_ENGINE_MODULES = ("scrapy.core.downloader", "scrapy.core.downloader.handlers.http11",
+                   "scrapy.core.downloader.middleware", "scrapy.core.downloader.tls", "scrapy.resolver",
+                   "scrapy.statscollectors", "scrapy.logformatter", "scrapy.utils.request")
+
+
+def _preload() -> None:
+    """Import, while a prestarted child waits for its job, the modules the engine would import once the job is
+    there (about 0.05 s of CPU taken off the crawl's start): Scrapy's download handler, our middlewares and every
+    component of the settings' base lists. Only imports: what is built from them is unchanged."""
+    import importlib
+
+    from crawlers.settings import component_modules
+
+    for name in (*_ENGINE_MODULES, *component_modules()):
+        importlib.import_module(name)
+
+
 def _wait_for_job() -> int:
     """A prestarted child (prestart): import what the crawl needs, then read the job file's path from stdin; its
     output goes to the run's log file from then on, as start_crawl's redirection does. End of input: no job."""
@@ -317,6 +345,8 @@ def _wait_for_job() -> int:
     import crawlers.settings
     import crawlers.spider  # noqa: F401
 
+    _preload()
+    _freeze()
     line = sys.stdin.readline().strip()
     if not line:
         return 0

@@ -37,6 +37,13 @@ _SPIDER_MIDDLEWARES_BASE = {name: order for name, order in default_settings.SPID
                             if name not in _UNUSED_SPIDER_MIDDLEWARES}
 
 
+def component_modules() -> list[str]:
+    """The modules of every middleware and extension a crawl's engine loads from these settings (crawlers.run
+    imports them ahead in a prestarted child)."""
+    names = [*_DOWNLOADER_MIDDLEWARES_BASE, *_SPIDER_MIDDLEWARES_BASE, *_EXTENSIONS_BASE, f"{M}.SafetyMiddleware"]
+    return sorted({name.rsplit(".", 1)[0] for name in names})
+
+
 def build_settings(job: CrawlJob, sources: list[Source]) -> dict[str, Any]:
     polite = job.politeness == "default"
     settings: dict[str, Any] = {

@@ -4,6 +4,8 @@ run folder and log, and one that gets no job (or was started with another enviro
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -78,3 +80,15 @@ def test_a_child_without_a_job_ends(tmp_path: Path) -> None:
     assert run._READY is None
     assert ready.wait(timeout=60) == 0
     assert not os.path.exists(tmp_path / "runs")
+
+
+def test_the_preload_installs_no_reactor() -> None:
+    """What a prestarted child imports while it waits (crawlers.run._preload) leaves the reactor to Scrapy: a module
+    importing twisted.internet.reactor there would install Twisted's default one, not the asyncio reactor the
+    middlewares need."""
+    code = ("import sys; from crawlers import run, settings; run._preload(); "
+            "print(all(m in sys.modules for m in settings.component_modules()), "
+            "'twisted.internet.reactor' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=run.REPO_ROOT, env=run._child_env(), capture_output=True,
+                         text=True, check=True, timeout=120)
+    assert out.stdout.split() == ["True", "False"]

@@ -56,6 +56,20 @@ def test_a_body_with_its_own_file_is_not_packed_again(tmp_path: Path) -> None:
     assert read_raw(tmp_path, sha) == b"<html>old archive</html>"
 
 
+def test_a_file_written_after_the_pack_started_is_found_in_a_folder_there_was(tmp_path: Path) -> None:
+    """The pack looks for per-page files only in the prefix folders there were at its first body: a file written
+    later into one of them is still found (not packed again)."""
+    first = b"<html>old archive</html>"
+    sha = store_raw(tmp_path, first)
+    pack = RawPack(tmp_path, "run-f")
+    pack.store(b"a first body")
+    later = next(body for body in (f"<html>later {i}</html>".encode() for i in range(100_000))
+                 if _sha(body)[:2] == sha[:2] and body != first)
+    assert store_raw(tmp_path, later) == _sha(later)
+    assert pack.store(later) == _sha(later) and pack.location(_sha(later)) is None
+    pack.close()
+
+
 def test_a_rerun_of_a_run_id_gets_a_pack_of_its_own(tmp_path: Path) -> None:
     first, second = RawPack(tmp_path, "run-c"), RawPack(tmp_path, "run-c")
     a, b = first.store(b"first attempt"), second.store(b"second attempt")
