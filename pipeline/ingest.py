@@ -385,8 +385,14 @@ class _RunLogs:
 
     def after(self, pages: Iterable[PageRow]) -> Iterator[PageRow]:
         yield from pages
-        self._thread = threading.Thread(target=self._read, name="planwatch-run-logs", daemon=True)
+        self._thread = threading.Thread(target=self._try_read, name="planwatch-run-logs", daemon=True)
         self._thread.start()
+
+    def _try_read(self) -> None:
+        try:
+            self._read()
+        except Exception:  # read again by rows(), in the caller's thread, where the error is raised
+            self._rows = None
 
     def _read(self) -> None:
         raw = list(read_jsonl(self._run_dir / FETCHES))
