@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -138,7 +139,7 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
     for d in docs:
         d["story_id"] = assignment.stories.get(d["doc_id"], f"s-{d['doc_id']}")
     for table, keys in changed_keys(assignment).items():  # stored copies moved to another story, ...
-        writer.touched.setdefault(table, []).append(keys)
+        writer.touch(table, keys)
     from pipeline import known_index
 
     before = known_index.document_count(writer.conn)
@@ -243,14 +244,16 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
         collected.add(result)
         writing.add(result)
 
+    logs = _RunLogs(run_dir, run_id)  # read in a thread once every page is read, while the last batches run
     try:
-        run_batches(ctx, _pages_to_extract(page_rows, known, force, summary), workers=workers, on_result=take)
+        run_batches(ctx, logs.after(_pages_to_extract(page_rows, known, force, summary)), workers=workers,
+                    on_result=take)
     except BaseException:
         writing.abandon()
         raise
     _report_worker_stages(say, steps, streaming, summary.pages, collected.classified())
     _summarize_documents(summary, times, collected, known)
-    fetches, health = _fetches_and_health(run_dir, run_id, summary, times)
+    fetches, health = _fetches_and_health(run_dir, summary, times, logs.rows())
     say("ghi vào kho dữ liệu")
     complete = (run_dir / DONE).exists()
 
@@ -370,17 +373,53 @@ def _summarize_documents(summary: IngestSummary, times: StageTimes, collected: _
             summary.decisions[decision] = summary.decisions.get(decision, 0) + 1
 
 
-def _fetches_and_health(run_dir: Path, run_id: str, summary: IngestSummary,
-                        times: StageTimes) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The run's fetch log and source health as table rows, counted in the summary; the crawl's stage times
+class _RunLogs:
+    """The run's fetch log and source health as table rows, read in a thread of their own as soon as the stream of
+    pages has ended (the crawl has ended then: pipeline.follow), while the workers finish the last batches, instead
+    of after them in the run's serial tail (3,310 fetch rows: 0.07-0.12 s of CPU at the bench)."""
+
+    def __init__(self, run_dir: Path, run_id: str) -> None:
+        self._run_dir, self._run_id = run_dir, run_id
+        self._thread: threading.Thread | None = None
+        self._rows: tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]] | None = None
+
+    def after(self, pages: Iterable[PageRow]) -> Iterator[PageRow]:
+        yield from pages
+        self._thread = threading.Thread(target=self._try_read, name="planwatch-run-logs", daemon=True)
+        self._thread.start()
+
+    def _try_read(self) -> None:
+        try:
+            self._read()
+        except Exception:  # read again by rows(), in the caller's thread, where the error is raised
+            self._rows = None
+
+    def _read(self) -> None:
+        raw = list(read_jsonl(self._run_dir / FETCHES))
+        self._rows = (raw, [_fetch_row(r, self._run_id) for r in raw],
+                      [_health_row(r, self._run_id) for r in read_jsonl(self._run_dir / HEALTH)])
+
+    def rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+        """(the fetch log as read, its table rows, the health rows): from the thread, or read now (the thread
+        failed or never ran)."""
+        if self._thread is not None:
+            self._thread.join()
+        if self._rows is None:
+            self._read()
+        assert self._rows is not None
+        return self._rows
+
+
+def _fetches_and_health(run_dir: Path, summary: IngestSummary, times: StageTimes,
+                        rows: tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]],
+                        ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The run's fetch log and source health rows (_RunLogs.rows), counted in the summary; the crawl's stage times
     from its fetch log when they were not measured before the ingest."""
-    raw_fetches = list(read_jsonl(run_dir / FETCHES))
-    fetches = [_fetch_row(r, run_id) for r in raw_fetches]
+    raw_fetches, fetches, health = rows
     summary.fetches = len(fetches)
     crawl_s = crawl_seconds(run_dir / DONE)
     if crawl_s is not None and "fetch" not in times.as_dict():
         crawl_stages(raw_fetches, crawl_s, times)
-    health = [_health_row(r, run_id) for r in read_jsonl(run_dir / HEALTH)]
     summary.sources = len(health)
     return fetches, health
 
