@@ -142,14 +142,10 @@ class Classifier:
             }
         return self._with_model(doc, doc_id, an, evidence, rule_score, text_chars)
 
-    def _activity_flags(self, s: Scored, activity: str, top: float = 0.0, sure: float | None = None
-                        ) -> tuple[str, ...]:
+    def _activity_flags(self, s: Scored, activity: str) -> tuple[str, ...]:
         """The rules' activity cues as a check on the model's activity: a page whose cues are close between two
-        activities, or point to another activity than the model's, waits for a person -- unless the activity
-        model is sure (its top probability `top` at least `sure`, the model's `activity_sure` threshold, chosen
-        on cross-validation: above it the model's activity was right on the train split even where the cues
-        disagreed; thirteenth session)."""
-        if not s.activity_cues or (sure is not None and top >= sure):
+        activities, or point to another activity than the model's, waits for a person."""
+        if not s.activity_cues:
             return ()
         lex = self.lexicon
         ranked = sorted(s.shares.items(), key=lambda kv: -kv[1])
@@ -172,9 +168,7 @@ class Classifier:
         activity = max(act_p, key=lambda a: (act_p[a], a == lex.default_activity))
         q = model.reject_probability(an.features)
         routed = route(p, act_p, model.thresholds, subject=s.parts.get("sector", 0) > 0, mixed=bool(s.mixed),
-                       flags=training_flags(an.features) + self._date_flags(doc)
-                       + self._activity_flags(s, activity, max(act_p.values(), default=0.0),
-                                              model.thresholds.get("activity_sure")),
+                       flags=training_flags(an.features) + self._date_flags(doc) + self._activity_flags(s, activity),
                        reject_probability=q)
         relevant = routed.decision != "reject"
         reasons = list(routed.reasons)

@@ -8,8 +8,7 @@ no pickle. Two parts:
   reject     (optional) a second logistic regression over the same features with the relevant class weighted
              up (classifiers.training.REJECT_POSITIVE_WEIGHT): it ranks the low end for recall, and routing
              rejects a page only when this model's calibrated probability is below `reject_model`.
-Thresholds (accept, reject, reject_model, activity_min, and activity_sure when training found one) were chosen on
-cross-validation of the train split.
+Thresholds (accept, reject, reject_model, activity_min) were chosen on cross-validation of the train split.
 
 Where it is: `$PLANWATCH_HOME/models/<plan>.json` (a model retrained with reviewer decisions) wins over the
 shipped `data/models/<plan>.json` (trained from the labelled corpus in the repo + ../shared).

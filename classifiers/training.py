@@ -16,8 +16,7 @@ left). Steps, on the train split only (the holdout is evaluated, never fitted on
      lifted by the smallest logit margin of ACCEPT_LOGIT_MARGINS that leaves no held-out false acceptance
      (`_accept_margin`); `reject` = the highest below which at most 1 - SURFACED_RECALL of the relevant items fall;
   4. activity: multinomial logistic regression on the relevant items; `activity_min` from its
-     out-of-fold probabilities; `activity_sure` (`_activity_sure`): the top activity probability from which
-     the rules' activity cues no longer hold a page back (they disagreed there, and the model was right);
+     out-of-fold probabilities;
   4b. reject side: a second logistic regression over the same features, fitted on the real items (the
      threshold base of step 3) with the relevant class weighted REJECT_POSITIVE_WEIGHT times more and the
      irrelevant items labelled borderline weighted REJECT_BORDERLINE_NEGATIVE_WEIGHT (it is
@@ -47,11 +46,12 @@ from planwatch.config import REPO_ROOT
 ACCEPT_PRECISION = 0.97
 # The main model's relevant class weighs this much of its balanced weight (thirteenth session). Since the seventh
 # session the reject side has its own model, so the main model only decides acceptance: what matters is the order at
-# the top, where balancing the classes (the relevant class ~3x each irrelevant item) lifts irrelevant pages that look
+# the top, where balancing the classes (each relevant item ~3x an irrelevant one) lifts irrelevant pages that look
 # like training news among the relevant ones. At 0.3 the two classes weigh about the same per item (no balancing).
-# Train split, out of fold (C 0.1, with activity_sure), real items accepted without a false acceptance, fold seed
-# groups 0-2 / 3-5: 1.0 -> 40 / 40, 0.5 -> 43 / 42, 0.3 -> 44 / 44, 0.2 -> 42 / 42; the nested accept precision
-# reaches 1.0 without a logit margin at 0.3 (docs/classification.md, "Thirteenth session").
+# Train split, out of fold (C 0.1), real items the routing accepts with no false acceptance, fold seed groups 0-2 /
+# 3-5: 1.0 -> 34 / 34 (accept 0.812, logit margin 0.75), 0.3 -> 37 / 36 (0.752 / 0.745, margin 0.5); with the
+# rules' activity check waived for a sure activity model (tried, not kept) 1.0 -> 40 / 40, 0.5 -> 43 / 42, 0.3 ->
+# 44 / 44, 0.2 -> 42 / 42 (docs/classification.md, "Thirteenth session").
 MAIN_POSITIVE_WEIGHT = 0.3
 SURFACED_RECALL = 0.98
 ACTIVITY_ACCURACY = 0.95
@@ -71,15 +71,6 @@ NESTED_SHUFFLES = 20
 # real items; the tenth session's model accepted 1 irrelevant of 13 on the holdout). The gate compares with a
 # model that accepts no irrelevant holdout item, so the target is no false acceptance on any held fifth.
 ACCEPT_LOGIT_MARGINS = (0.0, 0.25, 0.5, 0.75, 1.0)
-# The rules' activity cues send a page to review when they are close or point to another activity than the model's
-# (`Classifier._activity_flags`). They are waived from `activity_sure` up: the lowest top activity probability of
-# this grid at and above which the activity model's out-of-fold activity is right for ACTIVITY_ACCURACY of the
-# relevant items the cues flag, counting at least ACTIVITY_SURE_MIN_ITEMS of them (thirteenth session: on the train
-# split the cues flagged 26 relevant items, the model was right for 21 of them, and for all 10 from 0.85 up; the
-# flagged irrelevant items with a high relevance probability, such as a school's management-board profile at 0.93,
-# have top activity probabilities of 0.43-0.80 and stay flagged).
-ACTIVITY_SURE_GRID = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
-ACTIVITY_SURE_MIN_ITEMS = 5
 ACCEPT_NESTED_TARGET = 1.0
 MIN_REAL_POSITIVES = 40   # thresholds from the real items alone once they hold this many relevant ones
 BORDERLINE_WEIGHT = 0.5   # a label marked borderline (a second reader could decide otherwise) counts half
@@ -303,12 +294,10 @@ def acceptable(item: Item, x: dict[str, float], clf: Any) -> bool:
     return x.get("r:sector", 0.0) > 0 and not training_flags(x) and not clf._date_flags(item.doc)
 
 
-def routable(item: Item, an: Any, act_p: dict[str, float], activity_min: float, clf: Any,
-             activity_sure: float | None = None) -> bool:
+def routable(item: Item, an: Any, act_p: dict[str, float], activity_min: float, clf: Any) -> bool:
     """Whether routing would accept the item if its relevance probability cleared `accept`: `acceptable`, and
     none of the checks that do not depend on that probability (the activity model's top probability at least
-    `activity_min`, the rules' activity cues agreeing with the model's activity unless its top probability is at
-    least `activity_sure`, one project, and the
+    `activity_min`, the rules' activity cues agreeing with the model's activity, one project, and the
     document's own reasons: date at a window edge, extraction quality, short text). The accept threshold is
     chosen among these items only: an item the routing sends to review whatever its probability cannot be a
     false acceptance (ninth session: one such page, a school's management-board profile at 0.93 out of fold,
@@ -322,7 +311,7 @@ def routable(item: Item, an: Any, act_p: dict[str, float], activity_min: float, 
     if act_p and max(act_p.values()) < activity_min:
         return False
     activity = max(act_p, key=lambda a: (act_p[a], a == lex.default_activity))
-    if clf._activity_flags(s, activity, max(act_p.values(), default=0.0), activity_sure):
+    if clf._activity_flags(s, activity):
         return False
     text_chars = sum(len(z.text) for z in an.zones)
     return not review_reasons(item.doc, score=1.0, shares={activity: 1.0}, activity=activity,
@@ -370,9 +359,7 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
     real = [i for i, it in enumerate(its) if it.real]
     base = _calibration_items(its, y, real)
     act_model, activity_min, act_cv, act_p = _activity_model(its, X, w)
-    activity_sure, sure_cv = _activity_sure(its, fz.analyses, act_p, clf)
-    open_ = [routable(it, an, ap, activity_min, clf, activity_sure)
-             for it, an, ap in zip(its, fz.analyses, act_p, strict=True)]
+    open_ = [routable(it, an, ap, activity_min, clf) for it, an, ap in zip(its, fz.analyses, act_p, strict=True)]
     loss, C, oof, review = _choose_c(X, y, w, splits, base, open_)
     a, c = _platt(oof, y)
     p_oof = [_sig(a * m + c) for m in oof]
@@ -387,20 +374,18 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
           "accept_logit_margin": review["accept_logit_margin"],
           "nested_accept_precision_by_margin": review["nested_by_margin"],
           "folds": len(splits[0]), "repeats": len(splits), "real": _oof_metrics(fitted, real, t_accept, t_reject),
-          "all": _oof_metrics(fitted, list(range(len(its))), t_accept, t_reject), **act_cv, **sure_cv}
+          "all": _oof_metrics(fitted, list(range(len(its))), t_accept, t_reject), **act_cv}
     thresholds = {"accept": round(t_accept, 4), "reject": round(t_reject, 4), "activity_min": activity_min,
                   "reject_model": round(t_rm, 4)}
-    if activity_sure is not None:
-        thresholds["activity_sure"] = activity_sure
-    params = {"C": C, "main_positive_weight": MAIN_POSITIVE_WEIGHT, "min_df": MIN_DF, "ngram_scale": NGRAM_SCALE, "folds": FOLDS, "repeats": REPEATS,
+    params = {"C": C, "main_positive_weight": MAIN_POSITIVE_WEIGHT, "min_df": MIN_DF, "ngram_scale": NGRAM_SCALE,
+              "folds": FOLDS, "repeats": REPEATS,
               "borderline_weight": BORDERLINE_WEIGHT, "accept_precision": ACCEPT_PRECISION,
               "surfaced_recall": SURFACED_RECALL, "reject_c": REJECT_C,
               "reject_positive_weight": REJECT_POSITIVE_WEIGHT, "reject_recall": REJECT_RECALL,
               "reject_ngram_scales": list(REJECT_NGRAM_SCALES), "nested_seed_groups": NESTED_SEED_GROUPS,
               "nested_shuffles": NESTED_SHUFFLES, "accept_logit_margins": list(ACCEPT_LOGIT_MARGINS),
               "accept_nested_target": ACCEPT_NESTED_TARGET,
-              "reject_borderline_negative_weight": REJECT_BORDERLINE_NEGATIVE_WEIGHT,
-              "activity_sure_grid": list(ACTIVITY_SURE_GRID), "activity_sure_min_items": ACTIVITY_SURE_MIN_ITEMS}
+              "reject_borderline_negative_weight": REJECT_BORDERLINE_NEGATIVE_WEIGHT}
     version = "m" + hashlib.sha256(json.dumps([data_digest, code_digest, params, thresholds]).encode()
                                    ).hexdigest()[:10]
     model = {
@@ -615,30 +600,6 @@ def _activity_oof(Xa: list[dict[str, float]], ya: list[str], wa: list[float]) ->
         for i in te:
             oof[i] = _activity_probs(classes, aw, ab, Xa[i])
     return oof
-
-
-def _activity_sure(its: list[Item], analyses: list[Any], act_p: list[dict[str, float]], clf: Any
-                   ) -> tuple[float | None, dict[str, Any]]:
-    """(`activity_sure`, its cross-validation figures): the lowest top activity probability of ACTIVITY_SURE_GRID
-    at and above which the activity model's out-of-fold activity is right for at least ACTIVITY_ACCURACY of the
-    relevant items whose rules' activity cues flag it (`Classifier._activity_flags`), counting at least
-    ACTIVITY_SURE_MIN_ITEMS such items; None (the cues always hold a page back) when no value of the grid does."""
-    flagged: list[tuple[float, bool]] = []
-    for it, an, ap in zip(its, analyses, act_p, strict=True):
-        if not (it.relevant and it.activity and ap):
-            continue
-        activity = max(ap, key=lambda a: (ap[a], a == clf.lexicon.default_activity))
-        if clf._activity_flags(an.scored, activity):
-            flagged.append((max(ap.values()), activity == it.activity))
-    sure = None
-    for t in ACTIVITY_SURE_GRID:
-        kept = [ok for top, ok in flagged if top >= t]
-        if len(kept) >= ACTIVITY_SURE_MIN_ITEMS and sum(kept) / len(kept) >= ACTIVITY_ACCURACY:
-            sure = t
-            break
-    above = [ok for top, ok in flagged if sure is not None and top >= sure]
-    return sure, {"activity_cue_flagged": len(flagged), "activity_cue_flagged_right": sum(ok for _, ok in flagged),
-                  "activity_sure_items": len(above), "activity_sure_right": sum(above)}
 
 
 def _activity_min(oof_top: list[tuple[float, bool]]) -> float:

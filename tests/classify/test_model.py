@@ -106,66 +106,6 @@ def test_the_accept_threshold_is_chosen_among_items_the_routing_would_accept() -
     assert not routable(clean, an, {"2b": 0.9, "1": 0.1}, 0.0, clf)  # the cues point to another activity
 
 
-def test_the_rules_activity_cues_hold_a_page_back_only_below_activity_sure() -> None:
-    """Thirteenth session: where the rules' activity cues disagree with the activity model, a model sure of its
-    activity (top probability >= `activity_sure`) is not held back by them; below it, and for the hard rules and
-    `activity_min`, nothing changes."""
-    from classifiers.corpus import load_real
-    from classifiers.engine import Classifier
-    from classifiers.training import routable
-    from pipeline.plans import load_plan
-
-    clf = Classifier.for_plan(load_plan(PRIMARY_PLAN), model=False)
-    items = {it.id: it for it in load_real()}
-    clean = items["web-8a5078b99889"]  # a policy page on the teachers' qualification roadmap: its cues say 1
-    an = clf.analyse(clean.doc)
-    other = {"2b": 0.9, "1": 0.1}
-    assert clf._activity_flags(an.scored, "2b") == ("close_activities",)
-    assert clf._activity_flags(an.scored, "2b", 0.9, 0.85) == ()
-    assert clf._activity_flags(an.scored, "2b", 0.8, 0.85) == ("close_activities",)
-    assert not routable(clean, an, other, 0.0, clf)  # no activity_sure: the cues hold it back
-    assert not routable(clean, an, other, 0.0, clf, activity_sure=0.95)
-    assert routable(clean, an, other, 0.0, clf, activity_sure=0.85)
-    assert not routable(clean, an, other, 0.95, clf, activity_sure=0.85)  # activity_min still applies
-    profile = items["web-0c2ae450eb85"]  # the management-board profile: acceptable by the hard rules
-    an = clf.analyse(profile.doc)
-    assert not routable(profile, an, {"1": 0.71, "2a": 0.2, "2b": 0.09}, 0.5, clf, activity_sure=0.85)
-
-
-def test_activity_sure_is_where_the_model_was_right_on_the_pages_the_cues_flag() -> None:
-    """`activity_sure` is the lowest value of the grid from which the out-of-fold activity of the relevant items the
-    rules' cues flag is right for ACTIVITY_ACCURACY of them, with at least ACTIVITY_SURE_MIN_ITEMS items; None when
-    no value is. Items the cues do not flag, and irrelevant items, do not count."""
-    from types import SimpleNamespace
-
-    from classifiers.corpus import Item
-    from classifiers.training import _activity_sure
-
-    class Rules:
-        lexicon = SimpleNamespace(default_activity="2b")
-
-        def _activity_flags(self, s: bool, activity: str) -> tuple[str, ...]:
-            return ("close_activities",) if s else ()
-
-    def item(relevant: bool, activity: str | None) -> Item:
-        return Item(id="x", doc={}, relevant=relevant, activity=activity, split="train", source="web_pages")
-
-    tops = [0.55, 0.6, 0.62, 0.7, 0.72, 0.86, 0.88, 0.9, 0.92, 0.95]
-    right = [False, False, True, False, True, True, True, True, True, True]
-    its = [item(True, "1") for _ in tops]
-    probs = [{"1": t, "2b": 1 - t} if ok else {"2b": t, "1": 1 - t} for t, ok in zip(tops, right, strict=True)]
-    an = [SimpleNamespace(scored=True) for _ in tops]
-    # unflagged wrong items and irrelevant items change nothing
-    its += [item(True, "1"), item(False, None)]
-    probs += [{"2b": 0.99, "1": 0.01}, {"2b": 0.99, "1": 0.01}]
-    an += [SimpleNamespace(scored=False), SimpleNamespace(scored=True)]
-    sure, cv = _activity_sure(its, an, probs, Rules())
-    assert sure == 0.75  # 0.7 keeps 7 items, 6 right (0.86 < 0.95); 0.75 keeps the 5 right ones
-    assert cv == {"activity_cue_flagged": 10, "activity_cue_flagged_right": 7, "activity_sure_items": 5,
-                  "activity_sure_right": 5}
-    assert _activity_sure(its[:4] + its[10:], an[:4] + an[10:], probs[:4] + probs[10:], Rules())[0] is None
-
-
 def test_nested_accept_precision_counts_only_items_the_threshold_was_not_set_on() -> None:
     """The accept rule is exact on the items it is set on by construction; on held-out items an irrelevant item
     that scores among the relevant ones is accepted in some folds (tenth session: C is chosen on this figure)."""
@@ -231,3 +171,20 @@ def test_irrelevant_pages_labelled_borderline_do_not_shape_the_reject_model() ->
     assert with_zero[0] != T.fit_relevance(X, y, [1.0] * 6, 0.3)[0]
     assert with_zero[0] == pytest.approx(without[0], abs=1e-9)
     assert with_zero[1] == pytest.approx(without[1], abs=1e-9)
+
+
+def test_the_main_models_relevant_class_weighs_main_positive_weight_of_its_balanced_weight() -> None:
+    """Thirteenth session: the main model decides acceptance only, and is fitted with the relevant class at
+    MAIN_POSITIVE_WEIGHT of its balanced weight (0.3: about no class balancing); the shipped model records it."""
+    import classifiers.training as T
+
+    assert T.MAIN_POSITIVE_WEIGHT == 0.3
+    X = [{"z:a": 1.0}, {"z:a": 1.0, "z:b": 1.0}, {"z:b": 1.0}, {"z:a": 1.0, "z:b": 1.0}, {"z:c": 1.0}, {"z:b": 1.0},
+         {"z:a": 1.0}, {"z:c": 1.0}]
+    y = [0, 0, 0, 0, 0, 1, 1, 1]
+    balanced = T.fit_relevance(X, y, [1.0] * 8, 0.3)
+    lighter = T.fit_relevance(X, y, [1.0] * 8, 0.3, T.MAIN_POSITIVE_WEIGHT)
+    assert lighter[1] < balanced[1]  # a lighter relevant class: a lower bias
+    params = json.loads(shipped_model_path(PRIMARY_PLAN).read_text(encoding="utf-8"))["params"]
+    assert params["main_positive_weight"] == T.MAIN_POSITIVE_WEIGHT
+
