@@ -3,9 +3,8 @@
 Deterministic: the same data and code give the same file (fixed folds, liblinear/lbfgs, no randomness
 left). Steps, on the train split only (the holdout is evaluated, never fitted on):
   1. features of every candidate item through the rules (classifiers.features);
-  2. relevance: logistic regression (the relevant class at MAIN_POSITIVE_WEIGHT of its balanced weight;
-     borderline labels weigh BORDERLINE_WEIGHT; the generated dev set and the demo mirror weigh
-     corpus.SYNTHETIC_WEIGHT), n-gram columns held back by NGRAM_SCALE,
+  2. relevance: logistic regression (class-balanced; borderline labels weigh BORDERLINE_WEIGHT; the generated
+     dev set and the demo mirror weigh corpus.SYNTHETIC_WEIGHT), n-gram columns held back by NGRAM_SCALE,
      C chosen by 5-fold cross-validation for the routing's goal: the lowest out-of-fold review share of the
      real items at the thresholds of step 3 (ties: the lower log loss), among the Cs whose accept threshold
      keeps ACCEPT_PRECISION on held-out items (nested, two fold-seed groups) when any does; Platt calibration
@@ -44,15 +43,6 @@ from classifiers.model import FORMAT
 from planwatch.config import REPO_ROOT
 
 ACCEPT_PRECISION = 0.97
-# The main model's relevant class weighs this much of its balanced weight (thirteenth session). Since the seventh
-# session the reject side has its own model, so the main model only decides acceptance: what matters is the order at
-# the top, where balancing the classes (each relevant item ~3x an irrelevant one) lifts irrelevant pages that look
-# like training news among the relevant ones. At 0.3 the two classes weigh about the same per item (no balancing).
-# Train split, out of fold (C 0.1), real items the routing accepts with no false acceptance, fold seed groups 0-2 /
-# 3-5: 1.0 -> 34 / 34 (accept 0.812, logit margin 0.75), 0.3 -> 37 / 36 (0.752 / 0.745, margin 0.5); with the
-# rules' activity check waived for a sure activity model (tried, not kept) 1.0 -> 40 / 40, 0.5 -> 43 / 42, 0.3 ->
-# 44 / 44, 0.2 -> 42 / 42 (docs/classification.md, "Thirteenth session").
-MAIN_POSITIVE_WEIGHT = 0.3
 SURFACED_RECALL = 0.98
 ACTIVITY_ACCURACY = 0.95
 NGRAM_SCALE = 0.3         # n-gram columns scaled to this (0: no n-grams)
@@ -363,7 +353,7 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
     loss, C, oof, review = _choose_c(X, y, w, splits, base, open_)
     a, c = _platt(oof, y)
     p_oof = [_sig(a * m + c) for m in oof]
-    weights, bias = fit_relevance(X, y, w, C, MAIN_POSITIVE_WEIGHT)
+    weights, bias = fit_relevance(X, y, w, C)
     reject_model, t_rm, q_oof = _reject_model(X, y, reject_weights(its, w), base)
     fitted = _Fitted(its=its, X=X, y=y, real=real, base=base, p_oof=p_oof, clf=clf, open_=open_, q_oof=q_oof,
                      t_reject_model=t_rm, accept_margin=review["accept_logit_margin"])
@@ -377,8 +367,7 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
           "all": _oof_metrics(fitted, list(range(len(its))), t_accept, t_reject), **act_cv}
     thresholds = {"accept": round(t_accept, 4), "reject": round(t_reject, 4), "activity_min": activity_min,
                   "reject_model": round(t_rm, 4)}
-    params = {"C": C, "main_positive_weight": MAIN_POSITIVE_WEIGHT, "min_df": MIN_DF, "ngram_scale": NGRAM_SCALE,
-              "folds": FOLDS, "repeats": REPEATS,
+    params = {"C": C, "min_df": MIN_DF, "ngram_scale": NGRAM_SCALE, "folds": FOLDS, "repeats": REPEATS,
               "borderline_weight": BORDERLINE_WEIGHT, "accept_precision": ACCEPT_PRECISION,
               "surfaced_recall": SURFACED_RECALL, "reject_c": REJECT_C,
               "reject_positive_weight": REJECT_POSITIVE_WEIGHT, "reject_recall": REJECT_RECALL,
@@ -425,12 +414,12 @@ def _choose_c(X: list[dict[str, float]], y: list[int], w: list[float],
     recalls: dict[str, float] = {}
     nested: dict[str, list[float]] = {}
     for C in C_GRID:
-        oof = _oof_margins(X, y, w, splits, C, MAIN_POSITIVE_WEIGHT)
+        oof = _oof_margins(X, y, w, splits, C)
         p = _calibrated(oof, y)
         loss = _logloss([p[i] for i in sel], [y[i] for i in sel], [w[i] for i in sel])
         share, recall = _review_share(p, y, sel, open_)
         review[str(C)], recalls[str(C)] = round(share, 4), round(recall, 4)
-        groups = [p] + [_calibrated(_oof_margins(X, y, w, sp, C, MAIN_POSITIVE_WEIGHT), y) for sp in extra]
+        groups = [p] + [_calibrated(_oof_margins(X, y, w, sp, C), y) for sp in extra]
         prec = [_nested_precision(q, y, [i for i in sel if open_[i]]) for q in groups]
         nested[str(C)] = [round(v, 4) for v in prec]
         # Review shares compare only at equal recall: the reject threshold has a floor, so a C can "save"

@@ -171,20 +171,3 @@ def test_irrelevant_pages_labelled_borderline_do_not_shape_the_reject_model() ->
     assert with_zero[0] != T.fit_relevance(X, y, [1.0] * 6, 0.3)[0]
     assert with_zero[0] == pytest.approx(without[0], abs=1e-9)
     assert with_zero[1] == pytest.approx(without[1], abs=1e-9)
-
-
-def test_the_main_models_relevant_class_weighs_main_positive_weight_of_its_balanced_weight() -> None:
-    """Thirteenth session: the main model decides acceptance only, and is fitted with the relevant class at
-    MAIN_POSITIVE_WEIGHT of its balanced weight (0.3: about no class balancing); the shipped model records it."""
-    import classifiers.training as T
-
-    assert T.MAIN_POSITIVE_WEIGHT == 0.3
-    X = [{"z:a": 1.0}, {"z:a": 1.0, "z:b": 1.0}, {"z:b": 1.0}, {"z:a": 1.0, "z:b": 1.0}, {"z:c": 1.0}, {"z:b": 1.0},
-         {"z:a": 1.0}, {"z:c": 1.0}]
-    y = [0, 0, 0, 0, 0, 1, 1, 1]
-    balanced = T.fit_relevance(X, y, [1.0] * 8, 0.3)
-    lighter = T.fit_relevance(X, y, [1.0] * 8, 0.3, T.MAIN_POSITIVE_WEIGHT)
-    assert lighter[1] < balanced[1]  # a lighter relevant class: a lower bias
-    params = json.loads(shipped_model_path(PRIMARY_PLAN).read_text(encoding="utf-8"))["params"]
-    assert params["main_positive_weight"] == T.MAIN_POSITIVE_WEIGHT
-
