@@ -1,31 +1,56 @@
-"""The `planwatch` console script. Each subsystem registers its own commands from its own module."""
+"""The `planwatch` console script. Each subsystem registers its own commands from its own module.
+
+Importing this package loads neither typer nor the command modules: `app` is built when first used. The
+console script imports `planwatch.cli` at its top, and multiprocessing runs that script again in every worker
+of the pipeline's pool (as `__mp_main__`), where only this light import happens. `main` starts a pipeline
+command's helper processes (planwatch.cli.early) before typer and the command modules load."""
 
 from __future__ import annotations
 
 import importlib
+import sys
+from typing import TYPE_CHECKING, Any
 
-import typer
-
-app = typer.Typer(
-    name="planwatch",
-    help="Đo mức độ thực hiện kế hoạch truyền thông — measures how much of a plan's press coverage appeared.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+if TYPE_CHECKING:
+    import typer
 
 # One module per subsystem; each defines register(app). Order is the order of --help.
 _COMMAND_MODULES = ("core", "crawl", "extract", "classify", "review", "digest", "evidence", "flows", "plans")
+_APP: list[typer.Typer] = []  # the app, once built
 
 
-def _register_all() -> None:
+def _build() -> typer.Typer:
+    import typer
+
+    app = typer.Typer(
+        name="planwatch",
+        help="Đo mức độ thực hiện kế hoạch truyền thông — measures how much of a plan's press coverage appeared.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
     for name in _COMMAND_MODULES:
         module = importlib.import_module(f"planwatch.cli.{name}")
         module.register(app)
+    return app
 
 
-_register_all()
+def get_app() -> typer.Typer:
+    """The typer app with every command registered (built once)."""
+    if not _APP:
+        _APP.append(_build())
+    return _APP[0]
+
+
+def __getattr__(name: str) -> Any:
+    """`from planwatch.cli import app` builds the app on first use."""
+    if name == "app":
+        return get_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
-    app()
+    from planwatch.cli.early import start_helpers
+
+    start_helpers(sys.argv[1:])
+    get_app()()
