@@ -20,12 +20,18 @@ from __future__ import annotations
 
 POOL_COMMANDS = ("crawl", "backfill", "reprocess")
 CRAWL_COMMANDS = ("crawl", "backfill")
+PIPELINE_MODULE = "flows"  # planwatch.cli.flows registers the POOL_COMMANDS
+
+
+def is_pipeline_command(args: list[str]) -> bool:
+    """`args` (the command line without the program) runs crawl, backfill or reprocess, not their help."""
+    return bool(args) and args[0] in POOL_COMMANDS and "--help" not in args
 
 
 def start_helpers(args: list[str]) -> list[str]:
     """Start the helpers of the command `args` names (the command line without the program); returns what was
     started ("pool", "crawl")."""
-    if not args or args[0] not in POOL_COMMANDS or "--help" in args:
+    if not is_pipeline_command(args):
         return []
     from pipeline.worker_env import one_blas_thread
     from pipeline.workers import warm_up

@@ -57,13 +57,13 @@ def test_main_starts_the_pool_and_the_crawl_before_typer_numpy_and_the_app(tmp_p
         "pipeline.workers.warm_up = lambda hint=None: note('pool') or True\n"
         "crawlers.run.prestart = lambda runs: note('crawl')\n"
         "import planwatch.cli as cli\n"
-        "cli.get_app = lambda: (lambda: note('app'))\n"
+        "cli._build = lambda modules=cli._COMMAND_MODULES: (lambda: note('app:' + ','.join(modules)))\n"
         "sys.argv = ['planwatch', 'crawl', '--no-politeness']\n"
         "try:\n"
         "    cli.main()\n"
         "except SystemExit as exc:\n"  # the real app ends with one; the stand-in above does not
         "    print('exited', exc.code)\n"
-        "assert seen == [('pool', False, False, '1'), ('crawl', False, False, '1'), ('app', False, False, '1')], "
+        "assert seen == [('pool', False, False, '1'), ('crawl', False, False, '1'), ('app:flows', False, False, '1')], "
         "seen\n"
     )
 
@@ -154,3 +154,56 @@ def test_the_pipeline_modules_a_command_imports_first_stay_light() -> None:
         "assert not heavy, heavy\n"
     )
     assert sys.modules["pipeline.workers"].PRELOAD[0] == "pipeline.worker_env"
+
+
+@pytest.mark.parametrize("args", [
+    ["reprocess", "--bogus"],
+    ["backfill"],
+    ["backfill", "--since", "2022-01-01"],
+    ["crawl", "extra"],
+    ["crawl", "--since", "not-a-day", "--sources", "/nonexistent/sources.toml"],
+    ["reprocess", "--sources", "/nonexistent/sources.toml"],
+])
+def test_a_pipeline_command_runs_the_same_in_its_own_module_s_app(args: list[str], tmp_path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """`main` runs crawl, backfill and reprocess in an app of planwatch.cli.flows' commands only: the same
+    command, the same messages and exit codes as in the whole app."""
+    from typer.testing import CliRunner
+
+    import planwatch.cli as cli
+
+    monkeypatch.setenv("PLANWATCH_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(pipeline.workers, "warm_up", lambda hint=None: False)
+    monkeypatch.setattr(crawlers.run, "prestart", lambda runs: None)
+    assert early.is_pipeline_command(args)
+    whole, light = cli.get_app(), cli._build((early.PIPELINE_MODULE,))
+    runner = CliRunner()
+    a, b = runner.invoke(whole, args), runner.invoke(light, args)
+    assert (b.exit_code, b.output) == (a.exit_code, a.output)
+    assert a.exit_code != 0
+
+
+def test_the_pipeline_module_registers_every_pool_command() -> None:
+    import planwatch.cli as cli
+
+    light = cli._build((early.PIPELINE_MODULE,))
+    names = {c.name or (c.callback.__name__ if c.callback else "") for c in light.registered_commands}
+    assert set(early.POOL_COMMANDS) <= names
+    whole = {c.callback for c in cli.get_app().registered_commands}
+    assert {c.callback for c in light.registered_commands} <= whole  # the same command functions
+    for args in (["crawl", "--help"], ["reprocess", "x", "--help"], ["report"], []):
+        assert not early.is_pipeline_command(args)
+
+
+def test_main_runs_a_pipeline_command_in_the_light_app_and_others_in_the_whole_app(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import planwatch.cli as cli
+
+    built: list[tuple[str, ...]] = []
+    monkeypatch.setattr(early, "start_helpers", lambda args: [])
+    monkeypatch.setattr(cli, "_build", lambda modules=cli._COMMAND_MODULES: built.append(modules) or (lambda: None))
+    monkeypatch.setattr(cli, "_APP", [])
+    for argv in (["planwatch", "reprocess"], ["planwatch", "crawl", "--help"], ["planwatch", "status"]):
+        monkeypatch.setattr(sys, "argv", argv)
+        cli.main()
+    assert built == [("flows",), cli._COMMAND_MODULES]  # the whole app is built once, then reused
