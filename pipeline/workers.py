@@ -17,23 +17,24 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.plans import Plan
-from pipeline.rows import DocumentRow, PageRow
+if TYPE_CHECKING:  # not imported at run time: `planwatch crawl` imports this module to start the fork server
+    from concurrent.futures import Future  # first thing (planwatch.cli.early)
 
-if TYPE_CHECKING:
     from pipeline.page_rows import ClassificationRow
+    from pipeline.plans import Plan
+    from pipeline.rows import DocumentRow, PageRow
 
 BATCH = 16
-# What the fork server imports once for every worker: the extractor, the classifiers, the story signatures, and
-# pipeline.worker_warmup, which builds every plan's classifier there (each worker built its own at its first
-# batch). pipeline.page_rows, not pipeline.ingest: the workers need neither duckdb nor pyarrow.
-PRELOAD = ["pipeline.extract", "pipeline.language", "classifiers", "pipeline.page_rows", "pipeline.stories",
-           "pipeline.syndication", "pipeline.worker_warmup"]
+# What the fork server imports once for every worker: pipeline.worker_env first (one BLAS thread: the workers
+# never call BLAS, and numpy's import then starts no thread), the extractor, the classifiers, the story
+# signatures, and pipeline.worker_warmup, which builds every plan's classifier there (each worker built its own
+# at its first batch). pipeline.page_rows, not pipeline.ingest: the workers need neither duckdb nor pyarrow.
+PRELOAD = ["pipeline.worker_env", "pipeline.extract", "pipeline.language", "classifiers", "pipeline.page_rows",
+           "pipeline.stories", "pipeline.syndication", "pipeline.worker_warmup"]
 
 
 @dataclass
@@ -122,16 +123,17 @@ def worker_count(pages_hint: int | None = None) -> int:
     return n
 
 
-def warm_up(pages_hint: int | None = None) -> None:
-    """Start the fork server now when the run will use the pool: it imports the extraction and classification
-    modules (about a second) while the caller still reads the snapshot and prepares the run, instead of
-    while the first batch waits."""
+def warm_up(pages_hint: int | None = None) -> bool:
+    """Start the fork server now when the run will use the pool (True): it imports the extraction and
+    classification modules (about 0.3 s of CPU) while the caller still reads the snapshot and prepares the run,
+    instead of while the first batch waits. Started once: later calls find it running."""
     if worker_count(pages_hint) <= 1:
-        return
+        return False
     from multiprocessing import forkserver
 
     multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
     forkserver.ensure_running()
+    return True
 
 
 def batches(pages: Iterable[PageRow], size: int = BATCH) -> Iterator[list[PageRow]]:
@@ -153,6 +155,8 @@ def run_batches(ctx: WorkerContext, pages: Iterable[PageRow], *, workers: int,
         for batch in batches(pages):
             on_result(process_batch(ctx, batch))
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     mp = multiprocessing.get_context("forkserver")
     mp.set_forkserver_preload(PRELOAD)
     in_flight: deque[Future[BatchResult]] = deque()

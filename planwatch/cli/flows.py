@@ -65,10 +65,11 @@ def _print_summary(summary: dict) -> None:
 
 
 def _warm_workers() -> None:
-    """Start the worker pool's fork server first thing (pipeline.workers.warm_up): its imports (about 0.4 s of
+    """Start the worker pool's fork server first thing (pipeline.workers.warm_up): its imports (about 0.3 s of
     CPU) then run in their own process while this one imports the pipeline and reads the snapshot, instead of
     after it (a crawl and a reprocess of any size use the pool; a tiny reprocess runs inline and leaves the
-    server idle)."""
+    server idle). The console script started it already, before typer loaded (planwatch.cli.early): then this
+    finds it running; the app run in-process (tests) starts it here."""
     from pipeline.workers import warm_up
 
     warm_up()
@@ -76,7 +77,8 @@ def _warm_workers() -> None:
 
 def _prestart_crawl() -> None:
     """Start the crawl subprocess first thing too (crawlers.run.prestart): Scrapy's imports then run while this
-    process imports the pipeline and prepares the job, instead of after it (the fresh crawl's serial start)."""
+    process imports the pipeline and prepares the job, instead of after it (the fresh crawl's serial start).
+    Started once: a no-op after planwatch.cli.early started it."""
     from crawlers.run import prestart
 
     prestart(Paths.from_env().runs)
