@@ -104,6 +104,11 @@ class Model:
         parts = [self.weights] + ([self.reject_weights] if self.reject_weights is not None else [])
         return parts + [self.act_weights.get(c, {}) for c in self.classes]
 
+    def prepare(self) -> None:
+        """Build the weight matrix now (the workers' fork server: once for every worker, not at each one's first
+        candidate)."""
+        self._matrix()
+
     def _matrix(self) -> tuple[dict[str, int], np.ndarray]:
         """Every feature any part weighs -> its row; the rows hold each part's weight (0.0 where it has none)."""
         if "rows" not in self._cache:

@@ -48,7 +48,7 @@ from pipeline.minhash import (
     LEAD_WORDS,
     band_keys,
     lead_keys,
-    shingles_of,
+    shingle_values,
     signatures,
     title_key,
     word_hashes,
@@ -121,9 +121,10 @@ class Prepared:
         """Signatures of the whole texts and of the leads, and every candidate key, in bulk."""
         body = [d.all_hashes() for d in docs]
         title_words = [words(d.title) for d in docs]  # folded once, for the signature and the title key
-        sigs = signatures([shingles_of(np.concatenate([word_hashes(t), b]))
+        # the shingles unsorted, repeats kept: a signature is a minimum over them (minhash.shingle_values)
+        sigs = signatures([shingle_values(np.concatenate([word_hashes(t), b]))
                            for t, b in zip(title_words, body, strict=True)])
-        leads = signatures([shingles_of(b[:LEAD_WORDS]) for b in body])
+        leads = signatures([shingle_values(b[:LEAD_WORDS]) for b in body])
         titles = np.array([[title_key(t, d.doc_id)] for d, t in zip(docs, title_words, strict=True)],
                           dtype=np.uint64).reshape(-1, 1)
         keys = np.hstack([band_keys(sigs), lead_keys(leads), titles]) if docs else np.empty((0, KEYS), np.uint64)
