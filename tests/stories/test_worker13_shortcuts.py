@@ -11,6 +11,7 @@ import json
 import random
 import unicodedata
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -111,3 +112,27 @@ def test_signatures_of_unsorted_shingles_are_the_former_ones() -> None:
     values = minhash.shingle_values(np.array([3, 1, 3, 1, 3], dtype=np.uint64))
     assert len(values) == 3 and np.array_equal(np.unique(values), minhash.shingles_of(
         np.array([3, 1, 3, 1, 3], dtype=np.uint64)))
+
+
+def test_packed_rows_assemble_as_the_arrays_do() -> None:
+    from pipeline.stories import unpacked
+    from pipeline.syndication import verify
+
+    texts = _news(40)
+    docs = [Doc(doc_id=f"d{i}", title=t.split("\n")[0], text=t) for i, t in enumerate(texts)]
+    prepared = Prepared.of(docs)
+    rows, packed = prepared.rows(), prepared.packed_rows()
+    assert all(isinstance(item, bytes) for row in packed.values() for item in row)
+    for doc_id, row in rows.items():
+        back = unpacked(packed[doc_id])
+        assert [a.dtype for a in back] == [a.dtype for a in row]
+        assert all(np.array_equal(a, b) for a, b in zip(back, row, strict=True))
+    assert unpacked(rows["d0"]) is rows["d0"]  # arrays pass through
+    fresh = [Doc(doc_id=d.doc_id, title=d.title, text=d.text) for d in docs]
+    from_packed = Prepared.assemble(fresh, packed)
+    assert np.array_equal(from_packed.signatures, prepared.signatures)
+    assert np.array_equal(from_packed.keys, prepared.keys)
+    # the word hashes taken from the packed rows (read-only arrays) serve verification as computed ones do
+    for a, b in pairwise(fresh):
+        assert verify(a, b, set()) == verify(docs[int(a.doc_id[1:])], docs[int(b.doc_id[1:])], set())
+    assert all(np.array_equal(d.all_hashes(), o.all_hashes()) for d, o in zip(fresh, docs, strict=True))
