@@ -99,7 +99,13 @@ _NOT_LATIN = re.compile("[^ \x00-\u024f\u1e00-\u1eff]")
 
 
 def _words_of(lowered: str) -> list[str]:
-    return (_WORD if _ASTRAL.search(lowered) else _WORD_BMP).findall(lowered)
+    return (_WORD if _has_astral(lowered) else _WORD_BMP).findall(lowered)
+
+
+def _has_astral(text: str) -> bool:
+    """_ASTRAL.search(text) is not None: in UTF-16 a character beyond the BMP takes 4 bytes, every other one 2
+    (a lone surrogate too, with surrogatepass). One C copy: 1 against 6 us on a news page."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 def _spam_bound(counts: Counter[str]) -> int | None:

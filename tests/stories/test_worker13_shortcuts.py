@@ -2,8 +2,11 @@
 as the reference) on real news text (../shared/corpora) and on text built to break it:
 
 - planwatch.core.text._drop_marks maps đ/Đ before looking for other marks, and stops when the text is then ASCII;
-- pipeline.language counts stop words by a set intersection and the spam bound's words with list.index;
-- pipeline.stories.Prepared.of takes signatures of unsorted shingles with repeats (minhash.shingle_values)."""
+- pipeline.language counts stop words by a set intersection and the spam bound's words with list.index, and tells
+  text beyond the BMP by its UTF-16 length;
+- pipeline.stories.Prepared.of takes signatures of unsorted shingles with repeats (minhash.shingle_values), and the
+  workers send the rows packed as bytes (Prepared.packed_rows, stories.unpacked);
+- classifiers.matcher.has_diacritics counts digits and marked words with patterns that start with a class."""
 
 from __future__ import annotations
 
@@ -136,3 +139,24 @@ def test_packed_rows_assemble_as_the_arrays_do() -> None:
     for a, b in pairwise(fresh):
         assert verify(a, b, set()) == verify(docs[int(a.doc_id[1:])], docs[int(b.doc_id[1:])], set())
     assert all(np.array_equal(d.all_hashes(), o.all_hashes()) for d, o in zip(fresh, docs, strict=True))
+
+
+def test_the_astral_test_is_the_regex() -> None:
+    texts = [*_news(200), *_built(5, 500), "", "𝐀", "a\ud800b", "\udfff", "\U0010ffff", "\uffff", "a\U00010000"]
+    for text in texts:
+        assert language._has_astral(text) == (language._ASTRAL.search(text) is not None)
+
+
+def test_diacritic_counts_are_the_former_patterns() -> None:
+    from classifiers import matcher
+
+    texts = [*_news(400), *_built(7, 1500), "3a 3 a3 _3 3_ ٣ 3٣", "÷é ÷ é÷a", "e\u0301 \u0301", "x²3 ²", "ab÷cd÷ef"]
+    odd = 0
+    for text in texts:
+        head = text[:20000]
+        assert len(matcher._DIGITS_FAST.findall(head)) == len(matcher._DIGITS.findall(head))
+        if matcher._ODD_MARK.search(head):
+            odd += 1
+        else:
+            assert len(matcher._MARKED_FAST.findall(head)) == len(matcher._MARKED_WORD.findall(head))
+    assert odd > 10  # the built texts do take the former pattern
