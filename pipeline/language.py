@@ -120,32 +120,11 @@ def _spam_bound(counts: Counter[str]) -> int | None:
     if _NOT_LATIN.search(joined):
         return None
     plain = unicodedata.normalize("NFD", joined.replace("đ", "d").replace("Đ", "d")).encode("ascii", "ignore")
-    folded = plain.decode("ascii").split(" ")  # folded[i]: the i-th distinct word, folded
-    present = _SPAM_WORDS.intersection(folded)
-    occurrences: dict[str, int] = {}
-    bound = 0
-    for phrase in _SPAM_PHRASES:
-        if not present.issuperset(phrase):
-            continue  # a word of the phrase is in no form in the text: it cannot match
-        for word in phrase:
-            if word not in occurrences:
-                occurrences[word] = _folded_count(counts, folded, word)
-        bound += min(occurrences[w] for w in phrase)
-    return bound
-
-
-def _folded_count(counts: Counter[str], folded: list[str], word: str) -> int:
-    """How often the distinct words whose folded form is `word` occur (list.index finds them in C: no loop over
-    every distinct word in Python, which was most of _spam_bound's time)."""
-    values: list[int] | None = None
-    total, at = 0, -1
-    while True:
-        try:
-            at = folded.index(word, at + 1)
-        except ValueError:
-            return total
-        values = values if values is not None else list(counts.values())
-        total += values[at]
+    occurrences = dict.fromkeys(_SPAM_WORDS, 0)
+    for word, folded in zip(counts, plain.decode("ascii").split(" "), strict=True):
+        if folded in occurrences:
+            occurrences[folded] += counts[word]
+    return sum(min(occurrences[w] for w in phrase) for phrase in _SPAM_PHRASES)
 
 
 def language_scores(text: str) -> dict[str, float]:
@@ -186,8 +165,9 @@ def detect_language(text: str | None, *, min_words: int = 15) -> str:
         return "unknown"
     counts = Counter(words)
     # the ratios of _scores(folded=False), counted over the distinct words
-    s = {"words": n, "vi_stop": sum(map(counts.__getitem__, _VI_STOP.intersection(counts))) / n,
-         "en_stop": sum(map(counts.__getitem__, _EN_STOP.intersection(counts))) / n,
+    # (the stop words found by one intersection of sets in C: the words in both, looked up once each)
+    s = {"words": n, "vi_stop": sum(map(counts.__getitem__, counts.keys() & _VI_STOP)) / n,
+         "en_stop": sum(map(counts.__getitem__, counts.keys() & _EN_STOP)) / n,
          "vi_marks": _marked_count(lowered) / max(sum(map(len, words)), 1), "distinct": len(counts) / n}
     # Spam and keyword stuffing: the same few words over and over.
     if s["words"] >= 60 and s["distinct"] < 0.15:
