@@ -99,7 +99,13 @@ _NOT_LATIN = re.compile("[^ \x00-\u024f\u1e00-\u1eff]")
 
 
 def _words_of(lowered: str) -> list[str]:
-    return (_WORD if _ASTRAL.search(lowered) else _WORD_BMP).findall(lowered)
+    return (_WORD if _has_astral(lowered) else _WORD_BMP).findall(lowered)
+
+
+def _has_astral(text: str) -> bool:
+    """_ASTRAL.search(text) is not None: in UTF-16 a character beyond the BMP takes 4 bytes, every other one 2
+    (a lone surrogate too, with surrogatepass). One C copy: 1 against 6 us on a news page."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 def _spam_bound(counts: Counter[str]) -> int | None:
@@ -159,8 +165,9 @@ def detect_language(text: str | None, *, min_words: int = 15) -> str:
         return "unknown"
     counts = Counter(words)
     # the ratios of _scores(folded=False), counted over the distinct words
-    s = {"words": n, "vi_stop": sum(counts[w] for w in _VI_STOP if w in counts) / n,
-         "en_stop": sum(counts[w] for w in _EN_STOP if w in counts) / n,
+    # (the stop words found by one intersection of sets in C: the words in both, looked up once each)
+    s = {"words": n, "vi_stop": sum(map(counts.__getitem__, counts.keys() & _VI_STOP)) / n,
+         "en_stop": sum(map(counts.__getitem__, counts.keys() & _EN_STOP)) / n,
          "vi_marks": _marked_count(lowered) / max(sum(map(len, words)), 1), "distinct": len(counts) / n}
     # Spam and keyword stuffing: the same few words over and over.
     if s["words"] >= 60 and s["distinct"] < 0.15:

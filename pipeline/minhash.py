@@ -123,13 +123,17 @@ def shingle_hashes(tokens: Sequence[str], hasher: WordHasher | None = None) -> n
 
 def shingles_of(h: np.ndarray) -> np.ndarray:
     """shingle_hashes from the words' hashes."""
+    return sorted_distinct(shingle_values(h))
+
+
+def shingle_values(h: np.ndarray) -> np.ndarray:
+    """The hashes of shingles_of(h) in the words' order, repeats kept: enough for a signature (a minimum over the
+    set does not see order or repeats), without shingles_of's sort (Prepared.of: 4 us a document less)."""
     if not len(h):
         return np.empty(0, dtype=np.uint64)
     if len(h) < SHINGLE:
-        combined = np.array([np.bitwise_xor.reduce(_mix(h * _C2))], dtype=np.uint64)
-    else:
-        combined = _mix(h[:-2] * _C1 + h[1:-1] * _C2 + h[2:])
-    return sorted_distinct(combined)
+        return np.array([np.bitwise_xor.reduce(_mix(h * _C2))], dtype=np.uint64)
+    return _mix(h[:-2] * _C1 + h[1:-1] * _C2 + h[2:])
 
 
 def sorted_distinct(values: np.ndarray) -> np.ndarray:
@@ -146,7 +150,8 @@ def sorted_distinct(values: np.ndarray) -> np.ndarray:
 
 
 def signatures(shingle_sets: Sequence[np.ndarray]) -> np.ndarray:
-    """MinHash signatures, one row per shingle set (uint64, NUM_PERM columns). An empty set gets all ones.
+    """MinHash signatures, one row per shingle set (uint64, NUM_PERM columns). An empty set gets all ones. A set
+    may come in any order and with repeats (shingle_values): each position is a minimum over it.
 
     The shingles of all sets are one flat array, taken ``_CHUNK`` at a time: a (NUM_PERM, chunk) block of
     ``A * h + B`` computed into one reused buffer (small enough to stay in the CPU cache), then one

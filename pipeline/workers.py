@@ -98,14 +98,15 @@ def story_rows(docs: list[DocumentRow]) -> tuple[dict[str, Any], dict[str, Any]]
     """The story signatures and candidate keys of these documents (pipeline.stories.Prepared), computed here
     so the writer only looks them up (they depend on the document alone), and the documents' folded
     paragraphs (pipeline.boilerplate.paragraphs, needed for them anyway), so the writer does not fold the
-    texts again."""
+    texts again. The rows go packed as bytes (Prepared.packed_rows: cheaper to pickle both ways); the writer's
+    Prepared.assemble reads them back."""
     from pipeline.stories import Prepared
     from pipeline.syndication import as_doc
 
     if not docs:
         return {}, {}
     prepared = Prepared.of([as_doc(d) for d in docs])
-    return prepared.rows(), {d.doc_id: d.paragraphs for d in prepared.docs}
+    return prepared.packed_rows(), {d.doc_id: d.paragraphs for d in prepared.docs}
 
 
 def worker_count(pages_hint: int | None = None) -> int:

@@ -78,12 +78,15 @@ _VI_MARKS = ("\u0301", "\u0300", "\u0303", "\u0309", "\u0323", "\u0302", "\u0306
 
 
 def _drop_marks(decomposed: str) -> str:
-    """decomposed.translate(_DROP_MARKS), faster."""
+    """decomposed.translate(_DROP_MARKS), faster. đ/Đ are mapped before the other marks are looked for (removing
+    marks and mapping đ commute): a text left ASCII then (a flag of the string, no scan) has no other mark, which
+    spares most folded news texts the regex's scan (14 us of 44)."""
     for mark in _VI_MARKS:
         decomposed = decomposed.replace(mark, "")
-    if _MARKS.search(decomposed):
-        decomposed = _MARKS.sub("", decomposed)
-    return decomposed.replace("đ", "d").replace("Đ", "d")
+    decomposed = decomposed.replace("đ", "d").replace("Đ", "d")
+    if decomposed.isascii() or not _MARKS.search(decomposed):
+        return decomposed
+    return _MARKS.sub("", decomposed)
 
 
 def fold_keep_spacing(text: str | None) -> str:

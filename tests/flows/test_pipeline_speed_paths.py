@@ -14,6 +14,7 @@ from crawlers.output import store_raw
 from pipeline.follow import follow_jsonl
 from pipeline.ingest import ingest_run, source_as_dict
 from pipeline.plans import load_plan
+from pipeline.stories import unpacked
 from pipeline.workers import BatchResult, WorkerContext, run_batches
 from planwatch.config import Paths
 from tests.support.fresh import assert_in_fresh_interpreter
@@ -54,7 +55,8 @@ def _results(home: Paths, run: Path, workers: int) -> tuple[list[dict], list[dic
     run_batches(ctx, pages, workers=workers, on_result=got.append)
     docs = [d for r in got for d in r.docs]
     classes = [c for r in got for c in r.classifications]
-    stories = {k: (v[0].tolist(), v[1].tolist()) for r in got for k, v in r.story_rows.items()}
+    stories = {k: (v[0].tolist(), v[1].tolist()) for r in got for k, v in
+               ((k, unpacked(v)) for k, v in r.story_rows.items())}
     return docs, classes, stories
 
 
