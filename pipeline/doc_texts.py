@@ -120,37 +120,29 @@ def materialize(conn: duckdb.DuckDBPyConnection, extra: str = "") -> bool:
     again, in migration 001's column order, and no `document_texts`. Readers of the snapshot see the table
     they always saw (its keys are not needed there: the snapshot is read-only). `extra`: more columns written
     in the same pass, after those (`expression AS name` over `d.` and `t.`). False: the table was whole already
-    (nothing done, `extra` not added). (The publish first tries the table its writer kept: pipeline.docs_kept.)"""
-    catalog = str(conn.execute("SELECT current_database()").fetchone()[0])  # type: ignore[index]
-    if not is_split(conn, catalog):
-        return False
-    copy_whole(conn, "_documents_published", extra)
-    conn.execute("DROP TABLE documents")
-    conn.execute(f"DROP TABLE {TABLE}")
-    conn.execute("ALTER TABLE _documents_published RENAME TO documents")
-    return True
-
-
-def copy_whole(conn: duckdb.DuckDBPyConnection, target: str, extra: str = "", parallel: bool = True) -> None:
-    """Create table `target` holding the whole documents (published columns, then `extra`) in `documents`' row
-    order, slice after slice (SLICE_SHARE). `parallel`: a copy that fits one slice is split into parts inserted
-    at once on their own cursors (insert_in_order; not inside a caller's transaction)."""
+    (nothing done, `extra` not added)."""
     from pipeline import duck
 
     catalog = str(conn.execute("SELECT current_database()").fetchone()[0])  # type: ignore[index]
+    if not is_split(conn, catalog):
+        return False
     rows = slice_rows(conn, catalog)
     last = conn.execute(f'SELECT max(rowid) FROM {catalog}."documents"').fetchone()
     total = int(last[0]) + 1 if last and last[0] is not None else 0
     # a copy that fits one slice (the bench's 3,306 documents: one row group, one core) is split into as many parts as
     # DuckDB threads, copied at once; a larger one slice after slice, as before (each transaction holds its rows until
     # its commit: several slices at once would hold several slices' texts)
-    parts = duck.threads() if parallel and total <= rows else 1
+    parts = duck.threads() if total <= rows else 1
     size = max(MIN_SLICE, -(-total // parts)) if parts > 1 else rows
     selects = sliced_selects(conn, catalog, rows=size, extra=extra)
-    conn.execute(f"CREATE TABLE {target} AS {selects[0]} LIMIT 0")
+    conn.execute(f"CREATE TABLE _documents_published AS {selects[0]} LIMIT 0")
     for at in range(0, len(selects), parts):  # in row-id order, as one `ORDER BY d.rowid` of the whole join was
-        insert_in_order(conn, [f"INSERT INTO {target} {select} ORDER BY d._row"
+        insert_in_order(conn, [f"INSERT INTO _documents_published {select} ORDER BY d._row"
                                for select in selects[at:at + parts]])
+    conn.execute("DROP TABLE documents")
+    conn.execute(f"DROP TABLE {TABLE}")
+    conn.execute("ALTER TABLE _documents_published RENAME TO documents")
+    return True
 
 
 def insert_in_order(conn: duckdb.DuckDBPyConnection, inserts: list[str]) -> None:

@@ -139,7 +139,7 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
     for d in docs:
         d["story_id"] = assignment.stories.get(d["doc_id"], f"s-{d['doc_id']}")
     for table, keys in changed_keys(assignment).items():  # stored copies moved to another story, ...
-        writer.touch(table, keys)
+        writer.touched.setdefault(table, []).append(keys)
     from pipeline import known_index
 
     before = known_index.document_count(writer.conn)

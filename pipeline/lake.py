@@ -51,8 +51,7 @@ DELTA_KEYS: dict[str, tuple[str, ...]] = {
 # cost O(archive) per write job.
 WRITER_ONLY = ("story_bands", "paragraph_docs", "maintenance_tasks", "story_band_files", "story_bands_dropped",
                "document_texts",  # (the lake's `documents` has lead and text again: pipeline.doc_texts)
-               "search_index_docs", "search_index_postings",  # (the snapshot's index: pipeline.search_kept)
-               "published_documents")  # (the snapshot's documents: pipeline.docs_kept)
+               "search_index_docs", "search_index_postings")  # (the snapshot's index: pipeline.search_kept)
 # Mirrored by difference of keys (small, append-only): a decision folded into the warehouse without a lake
 # publish (a review sync publishes the coverage file at once and the lake after) still reaches the lake at
 # the next publish, with the `matches` rows of every copy of its story.

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline import doc_texts, docs_kept, duck
+from pipeline import doc_texts, duck
 from pipeline.faults import pause
 from planwatch.config import DATA_DIR, Paths
 
@@ -203,10 +203,9 @@ def _carry_over(conn: duckdb.DuckDBPyConnection, previous: Path, rules: str) -> 
 SNAPSHOT_MODE = 0o444
 
 
-def publish_snapshot(paths: Paths, *, kept_verified: bool = False) -> Path:
+def publish_snapshot(paths: Paths) -> Path:
     """Copy the (checkpointed, closed) warehouse to the snapshot path atomically, read-only (0444), with any
-    stale WAL beside it removed first. Caller holds the writer lock. `kept_verified`: the writer checked the
-    `documents` it kept (pipeline.docs_kept.verify) before its closing checkpoint."""
+    stale WAL beside it removed first. Caller holds the writer lock."""
     target = paths.snapshot
     target.parent.mkdir(parents=True, exist_ok=True)
     for stale in target.parent.glob(f".{target.name}.*.tmp*"):  # left by a publish that was killed
@@ -217,10 +216,8 @@ def publish_snapshot(paths: Paths, *, kept_verified: bool = False) -> Path:
     target.with_name(target.name + ".wal").unlink(missing_ok=True)
     conn = duck.connect(tmp)
     try:
-        # `documents` whole again, as readers know it (migration 010), with the search column: the table the
-        # writer kept (pipeline.docs_kept), else joined and written here
-        if not docs_kept.adopt(conn, verified=kept_verified):
-            doc_texts.materialize(conn, _PUBLISHED_SEARCH_TEXT)
+        # `documents` whole again, as readers know it (migration 010), with the search column
+        doc_texts.materialize(conn, _PUBLISHED_SEARCH_TEXT)
         build_search_index(conn, target if target.exists() else None)
         conn.execute("CHECKPOINT")
     finally:

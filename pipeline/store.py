@@ -98,7 +98,6 @@ class Writer:
         self.wants_postings = False  # set by open_writer when its publish is the snapshot's (not the lake's)
         self.search_indexed = 0  # documents tokenized into the warehouse's search index (pipeline.search_kept)
         self._search_ready = False
-        self._kept_ready = False  # the snapshot's `documents` kept up to date this job (pipeline.docs_kept)
 
     def index_documents(self, docs: Sequence[DocumentRow]) -> None:
         """Bring the search index the warehouse keeps for the snapshot (pipeline.search_kept) up to date for the
@@ -161,38 +160,14 @@ class Writer:
         if texts is not None:
             doc_texts.store(self.conn, texts, replace=replace, existed=existed)
         new = sorted(set(ids) - existed)  # (a lake publish deletes nothing of theirs)
-        self._keep_documents(ids if replace else [i for i in ids if i not in existed])
         self.touched.setdefault(NEW_DOCUMENTS, []).append(pa.table({"doc_id": pa.array(new, pa.string())}))
         return batch
-
-    def _keep_documents(self, doc_ids: list[str]) -> None:
-        """The snapshot's `documents` kept in the warehouse (pipeline.docs_kept): these documents' rows, just
-        stored, replace theirs; the table is built first by the job's first store if it is missing."""
-        from pipeline import docs_kept
-
-        if not self.wants_postings:
-            return
-        if not self._kept_ready:
-            docs_kept.ensure(self.conn)
-            self._kept_ready = True
-        if docs_kept.exists(self.conn):
-            docs_kept.store(self.conn, doc_ids)
 
     def mark_touched(self, table: str, doc_ids: Sequence[str]) -> None:
         """Record documents changed by other means than `insert` (a story move), so that the next publish
         of what changed (lake, coverage file) takes their rows again."""
         if doc_ids:
-            self.touch(table, pa.table({"doc_id": pa.array(list(doc_ids), pa.string())}))
-
-    def touch(self, table: str, keys: pa.Table) -> None:
-        """Record the keys of rows changed by other means than `insert` (a story move: pipeline.story_store's
-        changed_keys) for the next publish of what changed; moved documents' kept rows (pipeline.docs_kept) take
-        their new small columns now."""
-        from pipeline import docs_kept
-
-        self.touched.setdefault(table, []).append(keys)
-        if table == "documents" and keys.num_rows and self.wants_postings and docs_kept.exists(self.conn):
-            docs_kept.update(self.conn, keys.column("doc_id").to_pylist())
+            self.touched.setdefault(table, []).append(pa.table({"doc_id": pa.array(list(doc_ids), pa.string())}))
 
     # -- plans -----------------------------------------------------------------------------------
     def load_plan(self, plan: Plan) -> None:
@@ -285,26 +260,22 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
     lake and `defer_lake`, only the coverage file is published now (a review decision; the lake follows at
     the next publish, whose writer also runs the story store's data tasks: a decision only adds decisions, and
     skipping them spares it the story store's imports)."""
-    from pipeline import docs_kept, lake
+    from pipeline import lake
     from pipeline.publish import publish_snapshot
 
     paths = (paths or Paths.from_env()).ensure()
     with exclusive_lock(paths.writer_lock, timeout=lock_timeout):
         conn = connect_rw(paths)
         try:
-            applied = migrate(conn)
+            migrate(conn)
             rebuilt = False if defer_lake else _run_maintenance(conn)
             writer = Writer(conn, paths)
             writer.wants_postings = publish and not lake.enabled()
-            if applied or rebuilt or not writer.wants_postings:  # rows changed outside the writer's keeping, or
-                docs_kept.drop(conn)  # a job that does not keep them: the next publishing job builds it again
             writer.ingest_review_journal()
             yield writer
             recorded = None
             if publish and lake.enabled() and not defer_lake:  # the job's keys, kept until the lake has them
                 recorded = lake.record_keys(paths, None if rebuilt else writer.touched)  # (decisions.md 22)
-            if writer.wants_postings:  # the snapshot's documents kept: dropped if it missed a change
-                docs_kept.verify(conn)
             pause("store")  # test-only hook (pipeline/faults.py); a no-op unless PLANWATCH_FAULT_PAUSE is set
             if defer_lake:  # a decision: its rows stay in the WAL (durable at commit; a read-only attach
                 # replays it, the next writer checkpoints it): a checkpoint rewrites review_decisions'
@@ -322,5 +293,5 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
                 writer.publish_error = str(exc)
                 _log.warning("%s", exc)
         elif publish:
-            publish_snapshot(paths, kept_verified=True)
+            publish_snapshot(paths)
         writer.publish_seconds = time.perf_counter() - started if publish else None  # the publish stage
