@@ -1,4 +1,4 @@
-"""Issue 16, twelfth session (worker13): shortcuts in the workers' own CPU, each against the former way (kept here
+"""Issue 16: shortcuts in the workers' own CPU, each against the former way (kept here
 as the reference) on real news text (../shared/corpora) and on text built to break it:
 
 - planwatch.core.text._drop_marks maps đ/Đ before looking for other marks, and stops when the text is then ASCII;
