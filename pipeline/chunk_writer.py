@@ -107,23 +107,16 @@ class ChunkWriter:
             return chunk, self._ended and not chunk
 
     def _run(self) -> None:
+        from pipeline.story_store import one_thread  # (here: the story store's imports stay off the run's start)
+
         try:
             opened = time.perf_counter()
             with open_writer(self._paths) as writer:
                 self.writer = writer
                 self._start(writer)
                 self._times.add("store", time.perf_counter() - opened)
-                while True:
-                    chunk, done = self._take()
-                    if chunk:
-                        started = time.perf_counter()
-                        dedupe_before = self._times.seconds("dedupe")
-                        self._store(writer, chunk)
-                        self.chunks += 1
-                        spent = time.perf_counter() - started
-                        self._times.add("store", spent - (self._times.seconds("dedupe") - dedupe_before))
-                    if done:
-                        break
+                with one_thread(writer.conn):  # (restored for the last step, the checkpoint and the publish)
+                    self._chunks(writer)
                 last = self._last
                 if last is None:
                     raise _Abandoned
@@ -132,6 +125,20 @@ class ChunkWriter:
             pass
         except BaseException as exc:  # handed to the ingesting thread
             self._error = exc
+
+    def _chunks(self, writer: Writer) -> None:
+        """Store each chunk as it is taken, until the stream has ended with nothing left."""
+        while True:
+            chunk, done = self._take()
+            if chunk:
+                started = time.perf_counter()
+                dedupe_before = self._times.seconds("dedupe")
+                self._store(writer, chunk)
+                self.chunks += 1
+                spent = time.perf_counter() - started
+                self._times.add("store", spent - (self._times.seconds("dedupe") - dedupe_before))
+            if done:
+                break
 
 
 class _Abandoned(Exception):

@@ -170,7 +170,8 @@ def _for_ids(writer: Writer, name: str, table: str, columns: str, doc_ids: list[
 
     writer.conn.register("_ingest_ids", pa.table({"doc_id": pa.array(doc_ids, type=pa.string())}))
     try:
-        rows = keyfetch.select_by_keys(writer.conn, f'"{table}"', "_ingest_ids", ("doc_id",), columns)
+        rows = keyfetch.select_by_keys(writer.conn, f'"{table}"', "_ingest_ids", ("doc_id",), columns,
+                                       values=doc_ids)
         return writer.conn.execute(sql.query(name).format(rows=rows)).fetchall()
     finally:
         writer.conn.unregister("_ingest_ids")

@@ -66,7 +66,7 @@ def runs(row_ids: Sequence[int], gap: int = GAP) -> list[tuple[int, int]]:
 
 def select_by_keys(conn: duckdb.DuckDBPyConnection, table: str, keys: str, key_cols: Sequence[str],
                    columns: str = "*", known: Mapping[str, Sequence[int]] | None = None, max_runs: int = MAX_RUNS,
-                   found: dict[str, list[int]] | None = None) -> str:
+                   found: dict[str, list[int]] | None = None, values: Sequence[str] | None = None) -> str:
     """A SELECT of `columns` from `table` (a qualified, quoted name) for the rows whose `key_cols` match a
     row of the relation `keys` (a registered Arrow table or temp table with those columns; with several key
     columns NULL matches NULL, with one a NULL key matches nothing). Finds the rows' ids first (key columns
@@ -75,9 +75,14 @@ def select_by_keys(conn: duckdb.DuckDBPyConnection, table: str, keys: str, key_c
     `known`: row ids by value of the first key column, found earlier in this very state of the table (e.g. by
     `found`, or documents by expanding stories); when it holds every value of that column in `keys`, no key
     column is scanned: the rows are those ids' (with several key columns, filtered by the whole key). `found`:
-    with one key column, given a dict, the row ids found are left in it by key value."""
+    with one key column, given a dict, the row ids found are left in it by key value. `values`: with one key
+    column, the key values of `keys` (no NULL), when the caller has them: they are not read back from it (a
+    statement of its own, about 1 ms)."""
     first = key_cols[0]
-    values = _values(conn, keys, first) if known or len(key_cols) == 1 else []
+    if values is not None and len(key_cols) == 1:
+        values = sorted(set(values))
+    else:
+        values = _values(conn, keys, first) if known or len(key_cols) == 1 else []
     if len(key_cols) == 1:  # constants (or a semi join) filter the key column's scan
         where = _filter(f'x."{first}"', keys, first, values)
     else:

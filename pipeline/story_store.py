@@ -185,9 +185,10 @@ class DuckLookup:
             self.conn.register("_story_doc_ids", pa.table({"doc_id": pa.array(part, pa.string())}))
             try:  # (both tables read by key: each doc_id column scanned once, then the rows only)
                 docs = keyfetch.select_by_keys(self.conn, '"documents"', "_story_doc_ids", ("doc_id",),
-                                               "doc_id, title, published_at, source_id, content_hash, story_id")
+                                               "doc_id, title, published_at, source_id, content_hash, story_id",
+                                               values=part)
                 texts = keyfetch.select_by_keys(self.conn, '"document_texts"', "_story_doc_ids", ("doc_id",),
-                                                "doc_id, text", max_runs=keyfetch.TEXT_MAX_RUNS)
+                                                "doc_id, text", max_runs=keyfetch.TEXT_MAX_RUNS, values=part)
                 cur = self.conn.execute(sql.query("story_docs").format(docs=docs, texts=texts))
                 cols = [c[0] for c in cur.description]
                 found = cur.fetchall()
@@ -352,12 +353,16 @@ _opened: dict[Path, story_bandfile.Index] = {}  # the current generation of each
 OPENED_MAX = 4  # warehouses whose base stays open in one process (six file descriptors each)
 
 
+_TOP = np.uint64(1 << 63)
+
+
 def _probe_delta(conn: duckdb.DuckDBPyConnection, keys: np.ndarray, statement: str) -> list[tuple[Any, ...]]:
-    """Rows of a statement that joins a delta table with the keys (temporary table story_probe): the fill and
-    the statement in one call (each call has a fixed cost of its own)."""
-    conn.register("_probe_keys", pa.table({"band_key": pa.array(keys, type=pa.uint64())}))
+    """Rows of a statement that joins a delta table with the keys (relation story_probe, the CTE of
+    story_probe_fill.sql put before it): one statement (each has a fixed cost of its own)."""
+    flipped = (np.asarray(keys, dtype=np.uint64) ^ _TOP).view(np.int64)
+    conn.register("_probe_keys", pa.table({"k": pa.array(flipped, type=pa.int64())}))
     try:
-        return conn.execute(sql.query("story_probe_fill") + "\n" + statement).fetchall()
+        return conn.execute(sql.query("story_probe_fill") + statement).fetchall()
     finally:
         conn.unregister("_probe_keys")
 
@@ -539,24 +544,46 @@ def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str
     states: the batch's stored documents (doc_id -> (story, published microseconds), story_states.sql's
     columns), when the caller has just read them: the batch's first lookup is then not made again.
     DuckDB runs the batch's statements on one thread (a setting of the database instance, restored afterwards,
-    before a merge): they are small, and more threads only added scheduling CPU (docs/stories.md section 7)."""
-    threads = _usual_threads(conn)
-    _set_threads(conn, 1)
-    try:
+    before a merge): they are small, and more threads only added scheduling CPU (docs/stories.md section 7).
+    Inside `one_thread` (a write job's chunks, pipeline.chunk_writer) the setting is left as it is, merge included."""
+    if id(conn) in _narrowed:
         assignment = _assign_and_index(conn, rows, rebuilding=rebuilding, precomputed=precomputed,
                                        paragraphs=paragraphs, states=states)
-    except BaseException:
-        # an aborted transaction refuses every statement: then the next batch restores the setting
-        with contextlib.suppress(duckdb.Error):
-            _set_threads(conn, threads)
-        raise
-    _set_threads(conn, threads)
+    else:
+        with one_thread(conn):
+            assignment = _assign_and_index(conn, rows, rebuilding=rebuilding, precomputed=precomputed,
+                                           paragraphs=paragraphs, states=states)
     if merge_due(conn):
         merge_bands(conn)
     return assignment
 
 
 _usual: dict[str, int] = {}  # DuckDB threads outside story batches, per database path
+_narrowed: set[int] = set()  # the connections inside one_thread (by id: a DuckDB connection takes no weak reference)
+
+
+@contextlib.contextmanager
+def one_thread(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """DuckDB on one worker thread for the statements run inside (the setting restored afterwards): a story batch,
+    or a write job's chunks (pipeline.chunk_writer), whose statements are small; with more threads DuckDB spent
+    0.1-0.2 s more CPU on a crawl's chunks than the writer thread itself (issue 16). Story batches inside leave
+    the setting alone (two statements fewer a batch)."""
+    if id(conn) in _narrowed:
+        yield
+        return
+    threads = _usual_threads(conn)
+    _set_threads(conn, 1)
+    _narrowed.add(id(conn))
+    try:
+        yield
+    except BaseException:
+        _narrowed.discard(id(conn))
+        # an aborted transaction refuses every statement: then the next batch restores the setting
+        with contextlib.suppress(duckdb.Error):
+            _set_threads(conn, threads)
+        raise
+    _narrowed.discard(id(conn))
+    _set_threads(conn, threads)
 
 
 def _usual_threads(conn: duckdb.DuckDBPyConnection) -> int:
