@@ -88,6 +88,9 @@ def store(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table, *, repla
 
 def _insert(conn: duckdb.DuckDBPyConnection, table: str, key: str, batch: pa.Table, old: pa.Table | None,
             kept: list[str]) -> None:
+    if old is None and not kept:  # nothing stored to carry over: the batch as it is (no join, no sort)
+        _insert_plain(conn, table, batch)
+        return
     conn.register("_keyed_rows", batch.append_column("_keyed_pos", pa.array(range(batch.num_rows), pa.int64())))
     conn.register("_keyed_old", old if old is not None else pa.table({key: pa.array([], pa.string())}))
     try:  # (in the batch's order: a job's new rows stay together at the table's end, pipeline.keyfetch)
@@ -101,3 +104,17 @@ def _insert(conn: duckdb.DuckDBPyConnection, table: str, key: str, batch: pa.Tab
     finally:
         conn.unregister("_keyed_rows")
         conn.unregister("_keyed_old")
+
+
+def _insert_plain(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table) -> None:
+    """The batch appended in its order (a scan of one Arrow table keeps it: DuckDB preserves insertion order), with
+    the derived key computed as in _insert."""
+    conn.register("_keyed_rows", batch)
+    try:
+        select = "SELECT * FROM _keyed_rows"
+        derived = DERIVED.get(table)
+        if derived is not None and row_keys.has_column(conn, f'"{table}"', derived[0]):
+            select = f"SELECT *, {derived[1]} AS {derived[0]} FROM _keyed_rows"
+        conn.execute(f'INSERT INTO "{table}" BY NAME {select}')
+    finally:
+        conn.unregister("_keyed_rows")
