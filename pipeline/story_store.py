@@ -544,7 +544,8 @@ def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str
     columns), when the caller has just read them: the batch's first lookup is then not made again.
     DuckDB runs the batch's statements on one thread (a setting of the database instance, restored afterwards,
     before a merge): they are small, and more threads only added scheduling CPU (docs/stories.md section 7).
-    Inside `one_thread` (a write job's chunks, pipeline.chunk_writer) the setting is left as it is, merge included."""
+    Inside `one_thread` (a write job's chunks, pipeline.chunk_writer) the batch leaves the setting as it is; a merge
+    gets the usual threads back for its time."""
     if id(conn) in _narrowed:
         assignment = _assign_and_index(conn, rows, rebuilding=rebuilding, precomputed=precomputed,
                                        paragraphs=paragraphs, states=states)
@@ -553,12 +554,21 @@ def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str
             assignment = _assign_and_index(conn, rows, rebuilding=rebuilding, precomputed=precomputed,
                                            paragraphs=paragraphs, states=states)
     if merge_due(conn):
-        merge_bands(conn)
+        usual = _narrowed.get(id(conn))
+        if usual is not None:  # (a merge's sorts keep every thread)
+            _set_threads(conn, usual)
+        try:
+            merge_bands(conn)
+        finally:
+            if usual is not None:
+                with contextlib.suppress(duckdb.Error):
+                    _set_threads(conn, 1)
     return assignment
 
 
 _usual: dict[str, int] = {}  # DuckDB threads outside story batches, per database path
-_narrowed: set[int] = set()  # the connections inside one_thread (by id: a DuckDB connection takes no weak reference)
+# the connections inside one_thread (by id: a DuckDB connection takes no weak reference) -> the threads to restore
+_narrowed: dict[int, int] = {}
 
 
 @contextlib.contextmanager
@@ -572,16 +582,16 @@ def one_thread(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
         return
     threads = _usual_threads(conn)
     _set_threads(conn, 1)
-    _narrowed.add(id(conn))
+    _narrowed[id(conn)] = threads
     try:
         yield
     except BaseException:
-        _narrowed.discard(id(conn))
+        _narrowed.pop(id(conn), None)
         # an aborted transaction refuses every statement: then the next batch restores the setting
         with contextlib.suppress(duckdb.Error):
             _set_threads(conn, threads)
         raise
-    _narrowed.discard(id(conn))
+    _narrowed.pop(id(conn), None)
     _set_threads(conn, threads)
 
 

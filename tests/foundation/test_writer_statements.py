@@ -122,3 +122,18 @@ def test_a_batch_with_nothing_to_carry_over_is_appended_in_its_order_with_its_ke
     conn.execute("UPDATE documents SET title = 'kept' WHERE doc_id = 'a'")
     keyed_rows.store(conn, "documents", _docs(["a"], "s-a"), replace=True)
     assert conn.execute("SELECT title, story_id FROM documents WHERE doc_id = 'a'").fetchall() == [("kept", "s-a")]
+
+
+def test_a_merge_inside_a_narrowed_job_gets_the_usual_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    conn = duckdb.connect()
+    migrate(conn)
+    conn.execute("SET threads = 3")
+    seen: list[int] = []
+    monkeypatch.setattr(story_store, "merge_due", lambda _conn: True)
+    monkeypatch.setattr(story_store, "merge_bands", lambda c: seen.append(_threads(c)) or {})
+    with story_store.one_thread(conn):
+        story_store.assign_and_index(conn, [])
+        assert _threads(conn) == 1  # (back to one for the rest of the chunk)
+    story_store.assign_and_index(conn, [])  # a batch alone: restored before its merge, as before
+    assert seen == [3, 3]
+    assert _threads(conn) == 3
