@@ -130,7 +130,11 @@ def test_a_merge_inside_a_narrowed_job_gets_the_usual_threads(monkeypatch: pytes
     conn.execute("SET threads = 3")
     seen: list[int] = []
     monkeypatch.setattr(story_store, "merge_due", lambda _conn: True)
-    monkeypatch.setattr(story_store, "merge_bands", lambda c: seen.append(_threads(c)) or {})
+    def merge(c: duckdb.DuckDBPyConnection) -> dict[str, int]:
+        seen.append(_threads(c))
+        return {}
+
+    monkeypatch.setattr(story_store, "merge_bands", merge)
     with story_store.one_thread(conn):
         story_store.assign_and_index(conn, [])
         assert _threads(conn) == 1  # (back to one for the rest of the chunk)
