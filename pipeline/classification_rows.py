@@ -61,7 +61,10 @@ def store(conn: duckdb.DuckDBPyConnection, batch: pa.Table, *, replace: bool,
     if row_keys.DOC_KEY in batch.column_names:
         batch = batch.drop_columns([row_keys.DOC_KEY])
     keyed = row_keys.has_column(conn, TABLE, row_keys.DOC_KEY)
-    _class_batch = batch  # (read by the SQL: DuckDB's replacement scan, pipeline.duck.REPLACEMENT_SCAN)
-    extra = f", {row_keys.KEY.format('doc_id')} AS {row_keys.DOC_KEY}" if keyed else ""
-    conn.execute(f"INSERT INTO {TABLE} BY NAME SELECT *{extra} FROM _class_batch")
+    conn.register("_class_batch", batch)
+    try:
+        extra = f", {row_keys.KEY.format('doc_id')} AS {row_keys.DOC_KEY}" if keyed else ""
+        conn.execute(f"INSERT INTO {TABLE} BY NAME SELECT *{extra} FROM _class_batch")
+    finally:
+        conn.unregister("_class_batch")
 

@@ -38,13 +38,6 @@ from pathlib import Path
 
 import duckdb
 
-# The writer's hot statements read an Arrow table held in a local variable of the function that runs them, named in
-# the SQL (`_rows = batch; conn.execute("... FROM _rows")`): DuckDB's replacement scan finds it in that one frame
-# (python_enable_replacements, on by default; python_scan_all_frames off: no other frame is looked at). A register
-# and unregister of the table cost about 1.1 ms of CPU a statement in a write job, about 130 a fresh crawl of the
-# bench (issue 16, docs/performance.md "the writer's CPU"). A registered name, a table or a view of that name would
-# be read instead: the locals have names of their own (_probe_keys, _rows, _plain_rows, _search_batch, ...).
-REPLACEMENT_SCAN = "python_enable_replacements"
 MEMORY_ENV = "PLANWATCH_DUCKDB_MEMORY"
 READER_MEMORY_ENV = "PLANWATCH_DUCKDB_READER_MEMORY"
 REBUILD_MEMORY_ENV = "PLANWATCH_DUCKDB_REBUILD_MEMORY"

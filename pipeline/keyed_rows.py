@@ -107,11 +107,13 @@ def _insert(conn: duckdb.DuckDBPyConnection, table: str, key: str, batch: pa.Tab
 
 def _insert_plain(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table) -> None:
     """The batch appended in its order (a scan of one Arrow table keeps it: DuckDB preserves insertion order), with
-    the derived key computed as in _insert. The SQL reads the local `_plain_rows` by DuckDB's replacement scan of
-    this frame (pipeline.duck.REPLACEMENT_SCAN)."""
-    _plain_rows = batch  # (read by the SQL)
-    select = "SELECT * FROM _plain_rows"
-    derived = DERIVED.get(table)
-    if derived is not None and row_keys.has_column(conn, f'"{table}"', derived[0]):
-        select = f"SELECT *, {derived[1]} AS {derived[0]} FROM _plain_rows"
-    conn.execute(f'INSERT INTO "{table}" BY NAME {select}')
+    the derived key computed as in _insert."""
+    conn.register("_keyed_rows", batch)
+    try:
+        select = "SELECT * FROM _keyed_rows"
+        derived = DERIVED.get(table)
+        if derived is not None and row_keys.has_column(conn, f'"{table}"', derived[0]):
+            select = f"SELECT *, {derived[1]} AS {derived[0]} FROM _keyed_rows"
+        conn.execute(f'INSERT INTO "{table}" BY NAME {select}')
+    finally:
+        conn.unregister("_keyed_rows")

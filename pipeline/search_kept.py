@@ -64,7 +64,12 @@ def index(conn: duckdb.DuckDBPyConnection, docs: Sequence[DocumentRow]) -> int:
     Returns the documents tokenized."""
     last = {d["doc_id"]: d for d in docs}
     md5s = {doc_id: search_tokens.search_md5(d["title"], d["lead"], d["text"]) for doc_id, d in last.items()}
-    stored = _stored_md5s(conn, list(last))
+    conn.register("_search_ids", pa.table({"doc_id": pa.array(list(last), pa.string())}))
+    try:
+        stored = dict(conn.execute(f"SELECT doc_id, md5 FROM {DOCS} SEMI JOIN _search_ids USING (doc_id)")
+                      .fetchall())
+    finally:
+        conn.unregister("_search_ids")
     todo = [doc_id for doc_id, md5 in md5s.items() if stored.get(doc_id) != md5]
     if not todo:
         return 0
@@ -75,13 +80,6 @@ def index(conn: duckdb.DuckDBPyConnection, docs: Sequence[DocumentRow]) -> int:
         found[n] = entry
     _replace(conn, [i for i in todo if i in stored], [(i, p) for i, p in zip(todo, found, strict=True) if p])
     return len(todo)
-
-
-def _stored_md5s(conn: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[str, str]:
-    """The md5 of the entries these documents have (the SQL reads the local `_search_ids` by DuckDB's replacement
-    scan of this frame, pipeline.duck.REPLACEMENT_SCAN)."""
-    _search_ids = pa.table({"doc_id": pa.array(doc_ids, pa.string())})  # (read by the SQL)
-    return dict(conn.execute(f"SELECT doc_id, md5 FROM {DOCS} SEMI JOIN _search_ids USING (doc_id)").fetchall())
 
 
 def _replace(conn: duckdb.DuckDBPyConnection, old: list[str],
@@ -117,8 +115,11 @@ def postings_table(entries: list[tuple[str, search_tokens.Postings]]) -> pa.Tabl
 
 
 def _load(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table) -> None:
-    _search_batch = batch  # (read by the SQL: DuckDB's replacement scan, pipeline.duck.REPLACEMENT_SCAN)
-    conn.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _search_batch")
+    conn.register("_search_batch", batch)
+    try:
+        conn.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _search_batch")
+    finally:
+        conn.unregister("_search_batch")
 
 
 def adopt(conn: duckdb.DuckDBPyConnection, rules: str) -> bool:

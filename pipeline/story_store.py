@@ -313,10 +313,8 @@ def _band_rows(prepared: Prepared) -> pa.Table:
 def _load(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table, verb: str = "INSERT") -> None:
     if batch.num_rows == 0:
         return
-    # (the SQL reads the local _rows by DuckDB's replacement scan of this frame, pipeline.duck.REPLACEMENT_SCAN)
-    _rows = batch  # (read by the SQL)
     # table names come from this module, never from input
-    conn.execute(f'{verb} INTO "{table}" BY NAME SELECT * FROM _rows')
+    _execute_over(conn, "_rows", batch, f'{verb} INTO "{table}" BY NAME SELECT * FROM _rows')
 
 
 def _execute_over(conn: duckdb.DuckDBPyConnection, name: str, batch: pa.Table, statement: str) -> None:
@@ -362,8 +360,11 @@ def _probe_delta(conn: duckdb.DuckDBPyConnection, keys: np.ndarray, statement: s
     """Rows of a statement that joins a delta table with the keys (relation story_probe, the CTE of
     story_probe_fill.sql put before it): one statement (each has a fixed cost of its own)."""
     flipped = (np.asarray(keys, dtype=np.uint64) ^ _TOP).view(np.int64)
-    _probe_keys = pa.table({"k": pa.array(flipped, type=pa.int64())})  # (read by the SQL: a replacement scan)
-    return conn.execute(sql.query("story_probe_fill") + statement).fetchall()
+    conn.register("_probe_keys", pa.table({"k": pa.array(flipped, type=pa.int64())}))
+    try:
+        return conn.execute(sql.query("story_probe_fill") + statement).fetchall()
+    finally:
+        conn.unregister("_probe_keys")
 
 
 def _root(conn: duckdb.DuckDBPyConnection) -> Path | None:
