@@ -663,8 +663,7 @@ def upsert_representatives(conn: duckdb.DuckDBPyConnection, reps: pa.Table) -> s
         statements.append(sql.query("story_insert_representatives").replace(
             "/*STORED*/", _id_list(conn, "_reps_stored", sorted(stored)) if stored else "''"))
     if statements:
-        _reps = reps  # (read by the SQL: DuckDB's replacement scan, pipeline.duck.REPLACEMENT_SCAN)
-        conn.execute("\n".join(statements))
+        _execute_over(conn, "_reps", reps, "\n".join(statements))
     return new
 
 
