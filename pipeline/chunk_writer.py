@@ -31,6 +31,13 @@ if TYPE_CHECKING:
 # documents: below this a chunk waits for more (the story lookup costs about 0.1 s CPU more per chunk than one
 # load of the same documents; docs/performance.md)
 MIN_CHUNK = 500
+# Near the end of a run whose size is known (`total`), a smaller chunk is taken as soon as the pages waiting cover
+# every page still to come: the writer stores them while the workers finish the last batches, instead of after
+# them (the run's serial tail). Only when storing them is worth a chunk's fixed cost: at least MIN_CHUNK //
+# END_SHARE documents, and at least END_SECONDS of the writer's time at its pace so far (a fresh crawl's writer
+# spends about 1 ms a document, a reprocess's about 0.3: there the early chunk must be larger).
+END_SHARE = 4
+END_SECONDS = 0.1
 
 # (writer, batch results of one chunk) -> None: stores the chunk's documents and classifications
 StoreChunk = Callable[[Writer, list["BatchResult"]], None]
@@ -38,7 +45,8 @@ StoreChunk = Callable[[Writer, list["BatchResult"]], None]
 
 class ChunkWriter:
     def __init__(self, paths: Paths, times: StageTimes, start: Callable[[Writer], None], store: StoreChunk,
-                 min_chunk: int | None = None, early: bool = True) -> None:
+                 min_chunk: int | None = None, early: bool = True,
+                 total: Callable[[], int | None] | None = None) -> None:
         self._paths = paths
         self._times = times
         self._start = start  # first thing in the write job (the run's row, the source registry)
@@ -47,6 +55,12 @@ class ChunkWriter:
         self._early = early  # False: the write job starts when the stream ends (one chunk, the lock taken last)
         self._pending: list[BatchResult] = []
         self._pending_docs = 0
+        self._pending_pages = 0
+        self._added_pages = 0
+        # pages the run will hand over in all, once known (None: not yet); called in the writer's thread
+        self._total = total
+        self._stored_docs = 0  # documents stored so far, and the seconds their chunks took: the writer's pace
+        self._store_seconds = 0.0
         self._ended = False
         self._last: Callable[[Writer], None] | None = None
         self._error: BaseException | None = None
@@ -61,6 +75,8 @@ class ChunkWriter:
         with self._cond:
             self._pending.append(result)
             self._pending_docs += len(result.docs)
+            self._pending_pages += result.pages
+            self._added_pages += result.pages
             self._cond.notify()
         if self._thread is None and self._early and self._pending_docs >= self._min_chunk:
             self._begin()
@@ -101,10 +117,20 @@ class ChunkWriter:
     def _take(self) -> tuple[list[BatchResult], bool]:
         """The next chunk (all that arrived), and whether the stream has ended with nothing left."""
         with self._cond:
-            while not self._ended and self._pending_docs < self._min_chunk:
+            while not self._ended and self._pending_docs < self._min_chunk and not self._last_pages_in():
                 self._cond.wait()
-            chunk, self._pending, self._pending_docs = self._pending, [], 0
+            chunk, self._pending, self._pending_docs, self._pending_pages = self._pending, [], 0, 0
             return chunk, self._ended and not chunk
+
+    def _last_pages_in(self) -> bool:
+        """The run's size is known and the pages waiting are at least as many as those still to come (and make a
+        chunk worth its fixed cost): storing them now overlaps the workers' last batches. Caller holds the lock."""
+        if self._total is None or self._pending_docs < max(1, self._min_chunk // END_SHARE):
+            return False
+        if not self._stored_docs or self._pending_docs * self._store_seconds / self._stored_docs < END_SECONDS:
+            return False
+        total = self._total()
+        return total is not None and self._pending_pages >= total - self._added_pages
 
     def _run(self) -> None:
         try:
@@ -121,6 +147,9 @@ class ChunkWriter:
                         self._store(writer, chunk)
                         self.chunks += 1
                         spent = time.perf_counter() - started
+                        with self._cond:  # (read by _last_pages_in under the lock)
+                            self._stored_docs += sum(len(r.docs) for r in chunk)
+                            self._store_seconds += spent
                         self._times.add("store", spent - (self._times.seconds("dedupe") - dedupe_before))
                     if done:
                         break
