@@ -242,7 +242,8 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     counted = (lambda: len(page_rows)) if not streaming else pages_total  # type: ignore[arg-type]
     writing = ChunkWriter(paths, times, start=lambda w: _start_job(w, run_id, kind, since, until, sources),
                           store=lambda w, chunk: _store_chunk(w, chunk, times), early=write_early,
-                          total=None if counted is None else _to_extract(counted, summary))
+                          total=None if counted is None else _to_extract(counted, summary),
+                          settle=_checkpoint if streaming else None)
 
     def take(result: BatchResult) -> None:
         collected.add(result)
@@ -291,6 +292,14 @@ def _pages_to_extract(page_rows: Iterable[PageRow], known: dict[str, str | None]
             summary.documents_unchanged += 1
             continue
         yield page
+
+
+def _checkpoint(writer: Writer) -> None:
+    """The write job's checkpoint once the run's last pages are stored early (pipeline.chunk_writer): it overlaps
+    the workers' last batches, and the job's closing checkpoint writes only the last chunk. A crawl's stream only:
+    its chunks append, while a reprocess replaces every row, which two checkpoints wrote at about twice the CPU of
+    one (0.16 against 0.04-0.09 s, bench, loaded)."""
+    writer.conn.execute("CHECKPOINT")
 
 
 def _to_extract(total: Callable[[], int | None], summary: IngestSummary) -> Callable[[], int | None]:

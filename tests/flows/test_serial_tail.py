@@ -42,8 +42,10 @@ class _Spy:
         self.chunks: list[tuple[int, bool]] = []
         self.stored = threading.Condition()
         self.finishing = False
+        self.settled: list[int] = []  # chunks stored when the settle step ran
         self.writer = chunk_writer.ChunkWriter(Paths(Path("/nonexistent")), StageTimes(), start=lambda w: None,
-                                               store=self._store, total=None if total is None else lambda: total)
+                                               store=self._store, total=None if total is None else lambda: total,
+                                               settle=lambda w: self.settled.append(len(self.chunks)))
 
     def _store(self, _writer: Any, chunk: list[BatchResult]) -> None:
         with self.stored:
@@ -73,6 +75,7 @@ def test_the_last_chunks_go_before_the_stream_ends_when_the_run_size_is_known(mo
     assert spy.wait_for(3)
     spy.finish()
     assert spy.chunks == [(8, False), (6, False), (6, False)]
+    assert spy.settled == [2]  # once, right after the first early chunk (a crawl's checkpoint)
 
 
 def test_without_the_run_size_the_writer_waits_for_whole_chunks(monkeypatch) -> None:
@@ -82,7 +85,7 @@ def test_without_the_run_size_the_writer_waits_for_whole_chunks(monkeypatch) -> 
     spy.add(8, 14)  # fewer than MIN_CHUNK: held until the stream ends
     time.sleep(0.2)
     spy.finish()
-    assert spy.chunks == [(8, False), (6, True)]
+    assert spy.chunks == [(8, False), (6, True)] and spy.settled == []
 
 
 def test_an_early_chunk_must_be_worth_its_fixed_cost(monkeypatch) -> None:
@@ -95,7 +98,7 @@ def test_an_early_chunk_must_be_worth_its_fixed_cost(monkeypatch) -> None:
     spy.add(8, 14)  # every page is in, but storing them is not worth a chunk of its own before the end
     time.sleep(0.2)
     spy.finish()
-    assert spy.chunks == [(8, False), (6, True)]
+    assert spy.chunks == [(8, False), (6, True)] and spy.settled == []
     spy = _Spy(monkeypatch, total=9)  # END_SECONDS 0 again; MIN_CHUNK 8: at least 2 documents
     spy.add(0, 8)
     assert spy.wait_for(1)
