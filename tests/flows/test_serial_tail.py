@@ -138,9 +138,11 @@ def test_a_followed_file_read_after_the_crawl_tells_its_count_at_once(tmp_path: 
     assert [r["n"] for r in rows] == [1, 2, 3, 4]
 
 
-def test_the_ingest_of_a_folder_gives_the_writer_its_page_count(home: Paths, tmp_path: Path, monkeypatch) -> None:
-    """A folder's pages (a reprocess, a recovered run) are known from the start: the writer is told how many will
-    come, less those skipped as unchanged."""
+def test_the_writer_is_told_the_size_of_a_crawl_but_not_of_a_folder(home: Paths, tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    """A stream whose size becomes known (a crawl's page file, pipeline.follow) gives the writer the pages still to
+    hand over, less those skipped as unchanged; a folder's run (a reprocess) none: its writer's chunk costs mostly
+    its fixed part, so an early chunk does not shorten its tail."""
     from pipeline import ingest
     from pipeline.plans import load_plan
     from tests.flows.test_pipeline_speed_paths import _run_folder
@@ -157,11 +159,23 @@ def test_the_ingest_of_a_folder_gives_the_writer_its_page_count(home: Paths, tmp
 
     monkeypatch.setattr(ingest, "ChunkWriter", Spy)
     run = _run_folder(home, tmp_path, 40)
-    ingest.ingest_run(home, run, plans=[load_plan(PLAN_ID)], sources=[])
+    pages = [json.loads(x) for x in (run / "pages.jsonl").read_text(encoding="utf-8").splitlines()]
+    known: list[int] = []
+
+    def stream() -> Iterator[dict[str, Any]]:
+        known.append(len(pages))  # as pipeline.follow does once the crawl has ended
+        yield from pages
+
+    ingest.ingest_run(home, run, plans=[load_plan(PLAN_ID)], sources=[], pages=stream(),
+                      pages_total=lambda: known[0] if known else None)
     assert seen and seen[-1] == 41  # 40 pages and one recorded twice
     seen.clear()
-    ingest.ingest_run(home, run, plans=[load_plan(PLAN_ID)], sources=[])  # again: every page unchanged
+    ingest.ingest_run(home, run, plans=[load_plan(PLAN_ID)], sources=[], pages=stream(),
+                      pages_total=lambda: known[0] if known else None)  # again: every page unchanged
     assert seen and seen[-1] == 0
+    seen.clear()
+    ingest.ingest_run(home, run, plans=[load_plan(PLAN_ID)], sources=[], force=True)
+    assert seen and set(seen) == {None}
 
 
 def test_a_crawl_result_left_uncounted_reads_neither_the_fetch_log_nor_the_pages(tmp_path: Path) -> None:
