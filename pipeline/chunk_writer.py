@@ -35,8 +35,8 @@ MIN_CHUNK = 500
 # every page still to come: the writer stores them while the workers finish the last batches, instead of after
 # them (the run's serial tail). Only when storing them is worth a chunk's fixed cost: at least MIN_CHUNK //
 # END_SHARE documents, and at least END_SECONDS of the writer thread's CPU at its pace so far (a fresh crawl's
-# writer spends about 1 ms a document, a reprocess's about 0.3: there the early chunk must be larger; CPU, not
-# wall time, so that a loaded machine does not make it take more of them).
+# writer spends about 1 ms a document; CPU, not wall time, so that a loaded machine does not make it take more of
+# them). pipeline.ingest tells only a crawl's writer the run's size (a reprocess's chunk is mostly fixed cost).
 END_SHARE = 4
 END_SECONDS = 0.1
 

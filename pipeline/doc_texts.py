@@ -151,8 +151,8 @@ def materialize(conn: duckdb.DuckDBPyConnection, extra: str = "") -> bool:
 @contextmanager
 def _one_thread_each(conn: duckdb.DuckDBPyConnection, parts: bool) -> Iterator[None]:
     """With parts copied at once (one per core, each on its own cursor), DuckDB at one thread meanwhile: its own
-    workers on top of them used about 20% more CPU for the same copy (0.26-0.30 against 0.21-0.23 s at the bench,
-    the publish's largest piece, on the run's serial tail). The connection is the publish's own copy."""
+    workers on top of them used 20-50% more CPU for the same copy (0.26-0.36 against 0.21-0.24 s at the bench, the
+    publish's largest piece, on the run's serial tail). The connection is the publish's own copy."""
     if not parts:
         yield
         return
