@@ -73,7 +73,11 @@ class CrawlHandle:
         self._seen = _report_progress(self.out_dir, self.progress, self._seen)
         return time.monotonic() - self.started < self.limit  # past the limit, finish() kills it
 
-    def finish(self, poll: float = 0.5) -> CrawlResult:
+    def finish(self, poll: float = 0.5, *, counts: bool = True) -> CrawlResult:
+        """counts=False: the result's fetches and pages are not counted (left at 0): a caller that reads the run
+        files itself (pipeline.nightly.crawl_and_ingest, at the end of its page stream) does not parse the whole
+        fetch log and page file once more for numbers it drops (5.6 MB of JSON at the bench, 0.04-0.05 s of CPU
+        on the path to the run's last batch)."""
         timed_out = False
         try:
             while True:
@@ -95,7 +99,7 @@ class CrawlHandle:
             if final is not None:
                 self.progress({**final, "final": True})
         result = collect(self.job, returncode=returncode, timed_out=timed_out,
-                         elapsed=time.monotonic() - self.started)
+                         elapsed=time.monotonic() - self.started, counts=counts)
         if self.job.validators_file:
             merge_validators(Path(self.job.validators_file), self.out_dir)
         return result
@@ -219,8 +223,9 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
 
 
 def collect(job: CrawlJob, *, returncode: int | None = None, timed_out: bool = False,
-            elapsed: float = 0.0) -> CrawlResult:
-    """Read a run folder back into a CrawlResult (also for a folder left by a killed crawl)."""
+            elapsed: float = 0.0, counts: bool = True) -> CrawlResult:
+    """Read a run folder back into a CrawlResult (also for a folder left by a killed crawl). counts=False: the
+    fetch log and the page file are not read (fetches and pages left at 0)."""
     out_dir = Path(job.out_dir)
     done_path = out_dir / DONE
     summary: dict[str, Any] = {}
@@ -235,8 +240,8 @@ def collect(job: CrawlJob, *, returncode: int | None = None, timed_out: bool = F
     return CrawlResult(run_id=job.run_id, out_dir=out_dir, returncode=returncode, done=done_path.exists(),
                        timed_out=timed_out, elapsed_s=elapsed, summary=summary,
                        health=list(read_jsonl(out_dir / HEALTH)),
-                       fetches=sum(1 for _ in read_jsonl(out_dir / FETCHES)),
-                       pages=sum(1 for _ in read_jsonl(out_dir / PAGES)), log_tail=log_tail)
+                       fetches=sum(1 for _ in read_jsonl(out_dir / FETCHES)) if counts else 0,
+                       pages=sum(1 for _ in read_jsonl(out_dir / PAGES)) if counts else 0, log_tail=log_tail)
 
 
 # -- child side -------------------------------------------------------------------------------------------

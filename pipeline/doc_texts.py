@@ -12,6 +12,8 @@ primary key for the same reason (migration 012) and is kept one row per document
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import duckdb
@@ -136,13 +138,30 @@ def materialize(conn: duckdb.DuckDBPyConnection, extra: str = "") -> bool:
     size = max(MIN_SLICE, -(-total // parts)) if parts > 1 else rows
     selects = sliced_selects(conn, catalog, rows=size, extra=extra)
     conn.execute(f"CREATE TABLE _documents_published AS {selects[0]} LIMIT 0")
-    for at in range(0, len(selects), parts):  # in row-id order, as one `ORDER BY d.rowid` of the whole join was
-        insert_in_order(conn, [f"INSERT INTO _documents_published {select} ORDER BY d._row"
-                               for select in selects[at:at + parts]])
+    with _one_thread_each(conn, parts > 1):
+        for at in range(0, len(selects), parts):  # in row-id order, as one `ORDER BY d.rowid` of the whole join was
+            insert_in_order(conn, [f"INSERT INTO _documents_published {select} ORDER BY d._row"
+                                   for select in selects[at:at + parts]])
     conn.execute("DROP TABLE documents")
     conn.execute(f"DROP TABLE {TABLE}")
     conn.execute("ALTER TABLE _documents_published RENAME TO documents")
     return True
+
+
+@contextmanager
+def _one_thread_each(conn: duckdb.DuckDBPyConnection, parts: bool) -> Iterator[None]:
+    """With parts copied at once (one per core, each on its own cursor), DuckDB at one thread meanwhile: its own
+    workers on top of them used 20-50% more CPU for the same copy (0.26-0.36 against 0.21-0.24 s at the bench, the
+    publish's largest piece, on the run's serial tail). The connection is the publish's own copy."""
+    if not parts:
+        yield
+        return
+    row = conn.execute("SELECT current_setting('threads')").fetchone()
+    conn.execute("SET threads = 1")
+    try:
+        yield
+    finally:
+        conn.execute(f"SET threads = {int(row[0]) if row else 1}")
 
 
 def insert_in_order(conn: duckdb.DuckDBPyConnection, inserts: list[str]) -> None:

@@ -208,7 +208,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
                since: dt.date | None = None, until: dt.date | None = None,
                progress: Progress | None = None, force: bool = False,
                pages: Iterable[PageRow] | None = None, times: StageTimes | None = None,
-               write_early: bool = True) -> IngestSummary:
+               write_early: bool = True, pages_total: Callable[[], int | None] | None = None) -> IngestSummary:
     """Ingest one run folder. Safe to call again on the same folder (nothing is duplicated).
     force: re-extract pages even when the stored document came from the same raw bytes (reprocess).
     pages: the run's page rows as a stream (a crawl still writing them, pipeline.follow); default: the
@@ -216,7 +216,9 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     stream is still being fed; the fetch log and health are read once the stream ends.
     times: stage times measured before this call (the crawl's discover and fetch), completed here.
     write_early: store chunks while the pages are still coming (pipeline.chunk_writer); False: one write job once
-    the stream has ended (a polite crawl: the writer lock is not held while it fetches)."""
+    the stream has ended (a polite crawl: the writer lock is not held while it fetches).
+    pages_total: how many rows the `pages` stream gives in all, once known (None before: pipeline.follow); the
+    writer then takes its last chunks while the workers finish (pipeline.chunk_writer)."""
     from pipeline.workers import WorkerContext, run_batches, warm_up, worker_count
 
     if pages is not None:
@@ -238,8 +240,13 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     collected = _Collected(summary, None if streaming else steps)
     ctx = WorkerContext(raw_dir=paths.raw_archive, sources=source_map, plans=list(plans), run_id=run_id)
     # the one writer stores finished documents in chunks while the workers keep extracting (pipeline.chunk_writer)
+    # a crawl's writer is told the run's size once known, to take its last chunks while the workers finish; not a
+    # folder's (a reprocess): its writer's chunk costs mostly its fixed part (0.07 s of CPU for 10 documents, 0.09
+    # for 154, loaded), so an early chunk left the tail as long and added one chunk
     writing = ChunkWriter(paths, times, start=lambda w: _start_job(w, run_id, kind, since, until, sources),
-                          store=lambda w, chunk: _store_chunk(w, chunk, times), early=write_early)
+                          store=lambda w, chunk: _store_chunk(w, chunk, times), early=write_early,
+                          total=None if pages_total is None else _to_extract(pages_total, summary),
+                          settle=_checkpoint)
 
     def take(result: BatchResult) -> None:
         collected.add(result)
@@ -288,6 +295,24 @@ def _pages_to_extract(page_rows: Iterable[PageRow], known: dict[str, str | None]
             summary.documents_unchanged += 1
             continue
         yield page
+
+
+def _checkpoint(writer: Writer) -> None:
+    """The write job's checkpoint once the run's last pages are stored early (pipeline.chunk_writer): it overlaps
+    the workers' last batches, and the job's closing checkpoint writes only the last chunk. A crawl's stream only
+    (the only runs told their size): its chunks append, while a reprocess replaces every row, which two
+    checkpoints wrote at about twice the CPU of one (0.16 against 0.04-0.09 s, bench, loaded)."""
+    writer.conn.execute("CHECKPOINT")
+
+
+def _to_extract(total: Callable[[], int | None], summary: IngestSummary) -> Callable[[], int | None]:
+    """The pages the run hands to the workers in all, once its page count is known: those not skipped as unchanged
+    (counted as the stream is read: until its end, at least as many as will go)."""
+    def pages() -> int | None:
+        known = total()
+        return None if known is None else known - summary.documents_unchanged
+
+    return pages
 
 
 class _Collected:

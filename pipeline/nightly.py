@@ -108,17 +108,22 @@ def crawl_and_ingest(paths: Paths, sources: str | Path | None, since: dt.date | 
     run_dir, job, manual = prepare_crawl(paths, sources, since, until, mode, **job_options)
     handle = start_crawl(job, timeout=timeout, progress=_crawl_callback(progress))
 
+    total: list[int] = []  # the page file's rows, once the crawl has ended (pipeline.follow)
+
     def pages() -> Any:
         try:
-            yield from follow_jsonl(run_dir / PAGES, handle.running)
+            yield from follow_jsonl(run_dir / PAGES, handle.running, on_total=total.append)
         finally:
-            handle.finish()  # waits for (or, past its time limit, ends) the crawl; merges validators
+            # waits for (or, past its time limit, ends) the crawl; merges validators (the ingest reads the run
+            # files itself: the result's counts are not needed)
+            handle.finish(counts=False)
         after_crawl(paths, run_dir, manual)
 
     plans = [load_plan(p) for p in list_plans()]
     return ingest_run(paths, run_dir, plans=plans, sources=load_registry(sources), kind=mode, since=since,
                       until=until, progress=progress, pages=pages(),
-                      write_early=job.get("politeness", "default") != "default")
+                      write_early=job.get("politeness", "default") != "default",
+                      pages_total=lambda: total[0] if total else None)
 
 
 def _crawl_callback(progress: Any) -> Any:

@@ -134,6 +134,37 @@ def test_materialize_on_several_cursors_keeps_the_rows_and_their_order(home: Pat
         conn.close()
 
 
+@pytest.mark.parametrize("threads", ["1", "2", "3"])
+def test_materialize_in_parts_runs_duckdb_at_one_thread_meanwhile(home: Paths, tmp_path: Path, threads: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parts copied at once (one per thread, each on its own cursor) run with DuckDB at one thread (its own workers
+    on top of them cost about 20% more CPU on the publish's largest piece); the setting is the connection's again
+    afterwards, and a copy in one part keeps it."""
+    import shutil
+
+    analyst_warehouse(home)
+    monkeypatch.setenv(duck.THREADS_ENV, threads)
+    monkeypatch.setattr(doc_texts, "MIN_SLICE", 1)
+    during: list[tuple[int, int]] = []
+    real = doc_texts.insert_in_order
+
+    def spy(conn: duckdb.DuckDBPyConnection, inserts: list[str]) -> None:
+        during.append((len(inserts), int(conn.execute("SELECT current_setting('threads')").fetchone()[0])))
+        real(conn, inserts)
+
+    monkeypatch.setattr(doc_texts, "insert_in_order", spy)
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(home.warehouse, copy)
+    conn = duck.connect(copy)
+    try:
+        conn.execute(f"SET threads = {max(2, int(threads))}")
+        assert doc_texts.materialize(conn)
+        assert during == [(int(threads), 1 if int(threads) > 1 else 2)]
+        assert int(conn.execute("SELECT current_setting('threads')").fetchone()[0]) == max(2, int(threads))
+    finally:
+        conn.close()
+
+
 def test_insert_in_order_keeps_nothing_when_one_fails(tmp_path: Path) -> None:
     conn = duck.connect(tmp_path / "x.duckdb")
     try:
