@@ -63,7 +63,8 @@ def index(conn: duckdb.DuckDBPyConnection, docs: Sequence[DocumentRow]) -> int:
     or by the SQL tokenizer for a text with a character the table does not know). Call `ensure` once first.
     Returns the documents tokenized."""
     last = {d["doc_id"]: d for d in docs}
-    md5s = {doc_id: search_tokens.search_md5(d["title"], d["lead"], d["text"]) for doc_id, d in last.items()}
+    joined = {doc_id: search_tokens.search_text(d["title"], d["lead"], d["text"]) for doc_id, d in last.items()}
+    md5s = {doc_id: search_tokens.joined_md5(text) for doc_id, text in joined.items()}
     conn.register("_search_ids", pa.table({"doc_id": pa.array(list(last), pa.string())}))
     try:
         stored = dict(conn.execute(f"SELECT doc_id, md5 FROM {DOCS} SEMI JOIN _search_ids USING (doc_id)")
@@ -74,7 +75,7 @@ def index(conn: duckdb.DuckDBPyConnection, docs: Sequence[DocumentRow]) -> int:
     if not todo:
         return 0
     parts = [(last[i]["title"], last[i]["lead"], last[i]["text"]) for i in todo]
-    found = search_tokens.postings_of(parts, [md5s[i] for i in todo])
+    found = search_tokens.postings_of_joined([joined[i] for i in todo], [md5s[i] for i in todo])
     unknown = [n for n, p in enumerate(found) if p is None]  # a character outside the table: the SQL's tokens
     for n, entry in zip(unknown, search_tokens.postings_by_sql([parts[n] for n in unknown]), strict=True):
         found[n] = entry
