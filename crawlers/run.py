@@ -73,7 +73,10 @@ class CrawlHandle:
         self._seen = _report_progress(self.out_dir, self.progress, self._seen)
         return time.monotonic() - self.started < self.limit  # past the limit, finish() kills it
 
-    def finish(self, poll: float = 0.5) -> CrawlResult:
+    def finish(self, poll: float = 0.5, read_back: bool = True) -> CrawlResult:
+        """read_back=False: the result without the run's lines counted nor its health and log read (a caller
+        that reads the run folder itself: crawl_and_ingest, whose pages have all been read by then; counting
+        them parsed every fetch and page line again, 0.024 s of CPU at the end of a 3,306-page crawl)."""
         timed_out = False
         try:
             while True:
@@ -95,7 +98,7 @@ class CrawlHandle:
             if final is not None:
                 self.progress({**final, "final": True})
         result = collect(self.job, returncode=returncode, timed_out=timed_out,
-                         elapsed=time.monotonic() - self.started)
+                         elapsed=time.monotonic() - self.started, lines=read_back)
         if self.job.validators_file:
             merge_validators(Path(self.job.validators_file), self.out_dir)
         return result
@@ -219,8 +222,9 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
 
 
 def collect(job: CrawlJob, *, returncode: int | None = None, timed_out: bool = False,
-            elapsed: float = 0.0) -> CrawlResult:
-    """Read a run folder back into a CrawlResult (also for a folder left by a killed crawl)."""
+            elapsed: float = 0.0, lines: bool = True) -> CrawlResult:
+    """Read a run folder back into a CrawlResult (also for a folder left by a killed crawl). lines=False: only the
+    done marker's summary (no health, fetch and page counts, log tail)."""
     out_dir = Path(job.out_dir)
     done_path = out_dir / DONE
     summary: dict[str, Any] = {}
@@ -229,6 +233,9 @@ def collect(job: CrawlJob, *, returncode: int | None = None, timed_out: bool = F
             summary = json.loads(done_path.read_text(encoding="utf-8") or "{}")
         except json.JSONDecodeError:
             summary = {}
+    if not lines:
+        return CrawlResult(run_id=job.run_id, out_dir=out_dir, returncode=returncode, done=done_path.exists(),
+                           timed_out=timed_out, elapsed_s=elapsed, summary=summary)
     log_tail = ""
     if (out_dir / LOG_FILE).exists():
         log_tail = (out_dir / LOG_FILE).read_text(encoding="utf-8", errors="replace")[-4000:]

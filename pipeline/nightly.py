@@ -112,7 +112,9 @@ def crawl_and_ingest(paths: Paths, sources: str | Path | None, since: dt.date | 
         try:
             yield from follow_jsonl(run_dir / PAGES, handle.running)
         finally:
-            handle.finish()  # waits for (or, past its time limit, ends) the crawl; merges validators
+            # waits for (or, past its time limit, ends) the crawl; merges validators; the run's lines are read
+            # here and by the ingest, not counted again
+            handle.finish(read_back=False)
         after_crawl(paths, run_dir, manual)
 
     plans = [load_plan(p) for p in list_plans()]
