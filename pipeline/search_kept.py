@@ -21,6 +21,7 @@ table), never carried into a snapshot under their own names, and never mirrored 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import duckdb
@@ -105,14 +106,12 @@ def postings_table(entries: list[tuple[str, search_tokens.Postings]]) -> pa.Tabl
     """The rows of `search_index_postings` for these entries, document after document in their terms' order. The
     doc_id column is taken from one array of the documents' ids (a Python list of a doc_id per posting, about
     100,000 a chunk of a fresh crawl, cost a third more)."""
-    terms: list[str] = []
-    tfs: list[int] = []
-    for _, entry in entries:
-        terms += entry.terms.keys()
-        tfs += entry.terms.values()
+    terms = pa.array(list(chain.from_iterable(entry.terms for _, entry in entries)), pa.string())
+    # the counts straight into an int32 array (a list of ints first, then converted: a fifth more for the table)
+    tfs = np.fromiter(chain.from_iterable(entry.terms.values() for _, entry in entries), np.int32, len(terms))
     counts = np.fromiter((len(entry.terms) for _, entry in entries), np.int64, len(entries))
     ids = pa.array([doc_id for doc_id, _ in entries], pa.string()).take(np.repeat(np.arange(len(entries)), counts))
-    return pa.table([ids, pa.array(terms, pa.string()), pa.array(tfs, pa.int32())], schema=_POSTINGS_SCHEMA)
+    return pa.table([ids, terms, pa.array(tfs, pa.int32())], schema=_POSTINGS_SCHEMA)
 
 
 def _load(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table) -> None:
