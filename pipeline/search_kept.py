@@ -21,6 +21,7 @@ table), never carried into a snapshot under their own names, and never mirrored 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import duckdb
@@ -63,7 +64,8 @@ def index(conn: duckdb.DuckDBPyConnection, docs: Sequence[DocumentRow]) -> int:
     or by the SQL tokenizer for a text with a character the table does not know). Call `ensure` once first.
     Returns the documents tokenized."""
     last = {d["doc_id"]: d for d in docs}
-    md5s = {doc_id: search_tokens.search_md5(d["title"], d["lead"], d["text"]) for doc_id, d in last.items()}
+    joined = {doc_id: search_tokens.search_text(d["title"], d["lead"], d["text"]) for doc_id, d in last.items()}
+    md5s = {doc_id: search_tokens.joined_md5(text) for doc_id, text in joined.items()}
     conn.register("_search_ids", pa.table({"doc_id": pa.array(list(last), pa.string())}))
     try:
         stored = dict(conn.execute(f"SELECT doc_id, md5 FROM {DOCS} SEMI JOIN _search_ids USING (doc_id)")
@@ -74,7 +76,7 @@ def index(conn: duckdb.DuckDBPyConnection, docs: Sequence[DocumentRow]) -> int:
     if not todo:
         return 0
     parts = [(last[i]["title"], last[i]["lead"], last[i]["text"]) for i in todo]
-    found = search_tokens.postings_of(parts, [md5s[i] for i in todo])
+    found = search_tokens.postings_of_joined([joined[i] for i in todo], [md5s[i] for i in todo])
     unknown = [n for n, p in enumerate(found) if p is None]  # a character outside the table: the SQL's tokens
     for n, entry in zip(unknown, search_tokens.postings_by_sql([parts[n] for n in unknown]), strict=True):
         found[n] = entry
@@ -104,14 +106,12 @@ def postings_table(entries: list[tuple[str, search_tokens.Postings]]) -> pa.Tabl
     """The rows of `search_index_postings` for these entries, document after document in their terms' order. The
     doc_id column is taken from one array of the documents' ids (a Python list of a doc_id per posting, about
     100,000 a chunk of a fresh crawl, cost a third more)."""
-    terms: list[str] = []
-    tfs: list[int] = []
-    for _, entry in entries:
-        terms += entry.terms.keys()
-        tfs += entry.terms.values()
+    terms = pa.array(list(chain.from_iterable(entry.terms for _, entry in entries)), pa.string())
+    # the counts straight into an int32 array (a list of ints first, then converted: a fifth more for the table)
+    tfs = np.fromiter(chain.from_iterable(entry.terms.values() for _, entry in entries), np.int32, len(terms))
     counts = np.fromiter((len(entry.terms) for _, entry in entries), np.int64, len(entries))
     ids = pa.array([doc_id for doc_id, _ in entries], pa.string()).take(np.repeat(np.arange(len(entries)), counts))
-    return pa.table([ids, pa.array(terms, pa.string()), pa.array(tfs, pa.int32())], schema=_POSTINGS_SCHEMA)
+    return pa.table([ids, terms, pa.array(tfs, pa.int32())], schema=_POSTINGS_SCHEMA)
 
 
 def _load(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table) -> None:

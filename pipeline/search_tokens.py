@@ -23,6 +23,8 @@ from dataclasses import dataclass
 # stripping ends a text), spacing modifiers, the combining marks (NFD input), Vietnamese letters with their tone
 # marks, general punctuation and currency signs, the BOM
 KNOWN_RANGES = ((0x0001, 0x036F), (0x1E00, 0x1EFF), (0x2000, 0x206F), (0x20A0, 0x20CF), (0xFEFF, 0xFEFF))
+# the table's list form (Tokens._by_code) covers the code points below this one (all the ranges but the BOM)
+LIST_END = 0x20D0
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,14 @@ class Tokens:
         # whitespace to str.split() that the SQL keeps inside words (RE2's \s is ASCII only): split on spaces then
         odd = [c for c, m in self._table.items() if m != " " and any(x.isspace() for x in chr(c) + m)]
         self._odd_space = re.compile("[" + re.escape("".join(map(chr, odd))) + "]").search if odd else None
+        # The common case: a text of the known characters below LIST_END only, without an odd space, found in one
+        # scan, is translated by the table as a list indexed by code point (str.translate finds a list's item a
+        # quarter sooner than a dict's); any other text takes the checks above and the dict.
+        self._by_code = [self._table.get(c, chr(c)) for c in range(LIST_END)]
+        fast = "".join(f"{re.escape(chr(lo))}-{re.escape(chr(min(hi, LIST_END - 1)))}"
+                       for lo, hi in KNOWN_RANGES if lo < LIST_END)
+        odd_below = "".join(re.escape(chr(c)) for c in odd if c < LIST_END)
+        self._plain = re.compile(f"[^{fast}]" + (f"|[{odd_below}]" if odd_below else "")).search
 
     @classmethod
     def from_duckdb(cls) -> Tokens | None:
@@ -77,14 +87,18 @@ class Tokens:
     def of(self, title: str | None, lead: str | None, text: str | None, md5: str | None = None) -> Postings | None:
         """The document's postings, or None when its text holds a character the table does not know. `md5`: its
         search_md5, when the caller has it already."""
-        joined = " ".join(p for p in (title, lead, text) if p is not None)
-        if self._unknown(joined):
+        return self.of_joined(search_text(title, lead, text), md5)
+
+    def of_joined(self, joined: str, md5: str | None = None) -> Postings | None:
+        """`of` for the search text already joined (search_text)."""
+        if self._plain(joined) is None:
+            words = joined.translate(self._by_code).split()
+        elif self._unknown(joined):
             return None
-        mapped = joined.translate(self._table)
-        if self._odd_space is not None and self._odd_space(joined):
-            words = [w for w in mapped.split(" ") if w]
+        elif self._odd_space is not None and self._odd_space(joined):
+            words = [w for w in joined.translate(self._table).split(" ") if w]
         else:
-            words = mapped.split()
+            words = joined.translate(self._table).split()
         return Postings(md5 or _md5(joined), len(words), Counter(words))
 
 
@@ -93,10 +107,20 @@ def _md5(joined: str) -> str:
     return hashlib.md5(folded.encode("utf-8")).hexdigest()
 
 
+def search_text(title: str | None, lead: str | None, text: str | None) -> str:
+    """Title, lead and text joined by a space, NULLs left out (the SQL's `concat_ws(' ', title, lead, text)`)."""
+    return " ".join(p for p in (title, lead, text) if p is not None)
+
+
 def search_md5(title: str | None, lead: str | None, text: str | None) -> str:
     """md5 of the document's search text as the snapshot's `documents.search_text` holds it (title, lead and text
     joined by a space, NULLs left out, đ folded to d): what its postings were computed from."""
-    return _md5(" ".join(p for p in (title, lead, text) if p is not None))
+    return _md5(search_text(title, lead, text))
+
+
+def joined_md5(joined: str) -> str:
+    """search_md5 of a search text already joined (search_text)."""
+    return _md5(joined)
 
 
 _TOKENS: list[Tokens | None] = []
@@ -118,6 +142,14 @@ def postings_of(docs: Iterable[tuple[str | None, str | None, str | None]],
     if md5s is None:
         return [found.of(*d) for d in docs]
     return [found.of(*d, md5=m) for d, m in zip(docs, md5s, strict=True)]
+
+
+def postings_of_joined(texts: Sequence[str], md5s: Sequence[str]) -> list[Postings | None]:
+    """postings_of for search texts already joined (search_text), with their search_md5."""
+    found = tokens()
+    if found is None:
+        return [None for _ in texts]
+    return [found.of_joined(t, m) for t, m in zip(texts, md5s, strict=True)]
 
 
 def postings_by_sql(docs: Sequence[tuple[str | None, str | None, str | None]]) -> list[Postings]:

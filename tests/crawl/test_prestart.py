@@ -47,6 +47,18 @@ def test_the_prestarted_child_runs_the_job(tmp_path: Path) -> None:
     assert "Spider opened" in (Path(result.out_dir) / run.LOG_FILE).read_text(encoding="utf-8")
 
 
+def test_finish_without_counts_leaves_the_lines_unread(tmp_path: Path) -> None:
+    """crawl_and_ingest's finish: the same crawl and run folder, the result without the lines counted (the ingest
+    reads them); the default read-back counts them."""
+    with TestServer() as srv:
+        job = make_job(tmp_path, _site(srv, tmp_path))
+        result = run.start_crawl(job).finish(counts=False)
+    assert result.ok and result.summary["pages"] == 1
+    assert (result.fetches, result.pages, len(result.health)) == (0, 0, 1)
+    again = run.collect(job)
+    assert (again.fetches, again.pages, len(again.health)) == (3, 1, 1) and again.done
+
+
 def test_a_child_started_with_another_environment_is_not_used(tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     run.prestart(tmp_path / "runs")

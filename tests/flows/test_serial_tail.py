@@ -8,13 +8,15 @@ import json
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 import pipeline.chunk_writer as chunk_writer
+import pipeline.story_store as story_store
 from crawlers.job import CrawlJob
 from crawlers.run import collect
 from pipeline.follow import follow_jsonl
@@ -34,9 +36,10 @@ class _Spy:
     def __init__(self, monkeypatch: pytest.MonkeyPatch, total: int | None) -> None:
         @contextmanager
         def no_warehouse(_paths: Any) -> Iterator[Any]:
-            yield object()
+            yield SimpleNamespace(conn=None)
 
         monkeypatch.setattr(chunk_writer, "open_writer", no_warehouse)
+        monkeypatch.setattr(story_store, "one_thread", lambda _conn: nullcontext())  # (no DuckDB to set)
         monkeypatch.setattr(chunk_writer, "MIN_CHUNK", 8)
         monkeypatch.setattr(chunk_writer, "END_SECONDS", 0.0)
         self.chunks: list[tuple[int, bool]] = []

@@ -81,6 +81,36 @@ def test_corpus_text_tokenizes_as_the_sql():
     assert _assert_same(texts) >= len(texts) * 0.95
 
 
+def _by_the_dict(found: search_tokens.Tokens, joined: str) -> tuple[int, list[tuple[str, int]]] | None:
+    """The postings as the table's dict gives them (every text through the unknown and odd-space checks)."""
+    if found._unknown(joined):
+        return None
+    mapped = joined.translate(found._table)
+    spaced = found._odd_space is not None and found._odd_space(joined)
+    words = [w for w in mapped.split(" ") if w] if spaced else mapped.split()
+    return len(words), list(Counter(words).items())
+
+
+def test_the_common_path_gives_the_dicts_postings_in_the_same_order():
+    """A text of the characters below LIST_END without an odd space takes one scan and the list form of the table;
+    any other (a BOM, a no-break space, a character outside the table) the checks and the dict: the same postings,
+    terms in the same order (the rows' order in search_index_postings), either way."""
+    found = search_tokens.tokens()
+    assert found is not None
+    rng = random.Random(14)
+    chars = [chr(c) for lo, hi in KNOWN_RANGES for c in range(lo, hi + 1)]
+    common = [*"aăâbcdđeêghiklmnoôơpqrstuưvxy ,.-\n", "\u0300", "\u0301", "\u00a0", "\ufeff", "Я", "€"]
+    texts = [*SAMPLES, *(unicodedata.normalize("NFD", t) for t in SAMPLES), "giáo\u00a0viên mầm non", "\ufeffmầm non"]
+    texts += ["".join(rng.choice(chars if rng.random() < 0.2 else common) for _ in range(rng.randrange(80)))
+              for _ in range(2000)]
+    paths = Counter()
+    for joined in texts:
+        got = found.of_joined(joined, "md5")
+        paths["plain" if found._plain(joined) is None else "checked"] += 1
+        assert (None if got is None else (got.length, list(got.terms.items()))) == _by_the_dict(found, joined), joined
+    assert paths["plain"] > 100 and paths["checked"] > 100  # both paths were taken
+
+
 def test_a_character_outside_the_table_is_left_to_the_sql():
     found = search_tokens.tokens()
     assert found is not None

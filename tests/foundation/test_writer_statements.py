@@ -82,7 +82,7 @@ def test_a_write_jobs_chunks_run_on_one_thread_and_its_last_step_on_the_usual(tm
     def start(writer: Any) -> None:
         writer.conn.execute("SET threads = 2")
 
-    result: Any = SimpleNamespace(docs=[{"doc_id": "a"}, {"doc_id": "b"}])
+    result: Any = SimpleNamespace(docs=[{"doc_id": "a"}, {"doc_id": "b"}], pages=2)
     job = ChunkWriter(paths, StageTimes(), start=start, store=store, min_chunk=2)
     job.add(result)
     job.add(result)
