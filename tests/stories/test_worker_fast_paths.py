@@ -5,7 +5,8 @@ as the reference) on real news text (../shared/corpora) and on text built to bre
 - pipeline.language counts stop words by a set intersection and tells text beyond the BMP by its UTF-16 length
   (the spam bound is checked here too: a list.index variant of it was dropped, slower);
 - pipeline.stories.Prepared.of takes signatures of unsorted shingles with repeats (minhash.shingle_values), and the
-  workers send the rows packed as bytes (Prepared.packed_rows, stories.unpacked)."""
+  workers send the rows packed as bytes (Prepared.packed_rows, stories.unpacked);
+- classifiers.matcher.has_diacritics counts digits and marked words with patterns that start with a class."""
 
 from __future__ import annotations
 
@@ -145,3 +146,18 @@ def test_the_astral_test_is_the_regex() -> None:
     for text in texts:
         assert language._has_astral(text) == (language._ASTRAL.search(text) is not None)
 
+
+
+def test_diacritic_counts_are_the_former_patterns() -> None:
+    from classifiers import matcher
+
+    texts = [*_news(400), *_built(7, 1500), "3a 3 a3 _3 3_ ٣ 3٣", "÷é ÷ é÷a", "e\u0301 \u0301", "x²3 ²", "ab÷cd÷ef"]
+    odd = 0
+    for text in texts:
+        head = text[:20000]
+        assert len(matcher._DIGITS_FAST.findall(head)) == len(matcher._DIGITS.findall(head))
+        if matcher._ODD_MARK.search(head):
+            odd += 1
+        else:
+            assert len(matcher._MARKED_FAST.findall(head)) == len(matcher._MARKED_WORD.findall(head))
+    assert odd > 10  # the built texts do take the former pattern
