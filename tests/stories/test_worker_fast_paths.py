@@ -6,12 +6,14 @@ as the reference) on real news text (../shared/corpora) and on text built to bre
   (the spam bound is checked here too: a list.index variant of it was dropped, slower);
 - pipeline.stories.Prepared.of takes signatures of unsorted shingles with repeats (minhash.shingle_values), and the
   workers send the rows packed as bytes (Prepared.packed_rows, stories.unpacked);
-- classifiers.matcher.has_diacritics counts digits and marked words with patterns that start with a class."""
+- classifiers.matcher.has_diacritics counts digits and marked words with patterns that start with a class;
+- pipeline.language builds its character tables at import from C-level passes over every BMP character."""
 
 from __future__ import annotations
 
 import json
 import random
+import re
 import unicodedata
 from collections import Counter
 from itertools import pairwise
@@ -161,3 +163,32 @@ def test_diacritic_counts_are_the_former_patterns() -> None:
         else:
             assert len(matcher._MARKED_FAST.findall(head)) == len(matcher._MARKED_WORD.findall(head))
     assert odd > 10  # the built texts do take the former pattern
+
+
+def _reference_marked_class() -> str:
+    chars = sorted(chr(cp) for cp in range(0x80, 0x10000)
+                   if not 0xD800 <= cp < 0xE000 and language._has_vi_mark(chr(cp)))
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+def _reference_letter_ranges() -> str:
+    letter = re.compile(r"[^\W\d_]")
+    parts: list[str] = []
+    start: int | None = None
+    for cp in range(0x10001):
+        ok = cp < 0x10000 and not 0xD800 <= cp < 0xE000 and letter.match(chr(cp)) is not None
+        if ok and start is None:
+            start = cp
+        elif not ok and start is not None:
+            parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(cp - 1)) if cp - 1 > start else ""))
+            start = None
+    return "".join(parts)
+
+
+def test_language_tables_are_the_per_character_ones() -> None:
+    marked = language._marked_class().pattern
+    assert marked == _reference_marked_class() == language._VI_MARKED.pattern
+    assert len(marked) > 300 and "ậ" in marked and "ç" not in marked  # a tone mark, not a cedilla
+    ranges = language._letter_ranges()
+    assert ranges == _reference_letter_ranges()
+    assert language._WORD_BMP.pattern == "[" + ranges + "]+"
