@@ -38,6 +38,15 @@ DIACRITIC_SHARE = 0.2
 
 _MARKED_WORD = re.compile(r"\w*[à-ỹđÀ-ỸĐ]\w*")
 _DIGITS = re.compile(r"\b\d+\b")
+# The same counts from patterns that start with one character class, so the regex engine skips in C the positions
+# where no match starts (the patterns above try every position: twice the time on a news text). A run of digits
+# with no word character on either side, counted from its first digit; a word holding a marked letter, counted from
+# its first marked letter (it takes the rest of the word): one match a word, as _MARKED_WORD, as long as every
+# character of the class is a word character (_ODD_MARK finds the others, e.g. a combining mark or "÷": then the
+# former pattern).
+_DIGITS_FAST = re.compile(r"\d(?<!\w\d)\d*(?!\w)")
+_MARKED_FAST = re.compile(r"[à-ỹđÀ-ỸĐ]\w*")
+_ODD_MARK = re.compile(r"[à-ỹđÀ-ỸĐ](?<!\w)")
 
 
 def has_diacritics(*texts: str) -> bool:
@@ -48,8 +57,8 @@ def has_diacritics(*texts: str) -> bool:
         if not text:
             continue
         head = text[:20000]
-        total += len(SYLLABLE.findall(head)) - len(_DIGITS.findall(head))
-        marked += len(_MARKED_WORD.findall(head))
+        total += len(SYLLABLE.findall(head)) - len(_DIGITS_FAST.findall(head))
+        marked += len((_MARKED_WORD if _ODD_MARK.search(head) else _MARKED_FAST).findall(head))
     return total > 0 and marked / total >= DIACRITIC_SHARE
 
 

@@ -5,12 +5,15 @@ as the reference) on real news text (../shared/corpora) and on text built to bre
 - pipeline.language counts stop words by a set intersection and tells text beyond the BMP by its UTF-16 length
   (the spam bound is checked here too: a list.index variant of it was dropped, slower);
 - pipeline.stories.Prepared.of takes signatures of unsorted shingles with repeats (minhash.shingle_values), and the
-  workers send the rows packed as bytes (Prepared.packed_rows, stories.unpacked)."""
+  workers send the rows packed as bytes (Prepared.packed_rows, stories.unpacked);
+- classifiers.matcher.has_diacritics counts digits and marked words with patterns that start with a class;
+- pipeline.language builds its character tables at import from C-level passes over every BMP character."""
 
 from __future__ import annotations
 
 import json
 import random
+import re
 import unicodedata
 from collections import Counter
 from itertools import pairwise
@@ -145,3 +148,47 @@ def test_the_astral_test_is_the_regex() -> None:
     for text in texts:
         assert language._has_astral(text) == (language._ASTRAL.search(text) is not None)
 
+
+
+def test_diacritic_counts_are_the_former_patterns() -> None:
+    from classifiers import matcher
+
+    texts = [*_news(400), *_built(7, 1500), "3a 3 a3 _3 3_ ٣ 3٣", "÷é ÷ é÷a", "e\u0301 \u0301", "x²3 ²", "ab÷cd÷ef"]
+    odd = 0
+    for text in texts:
+        head = text[:20000]
+        assert len(matcher._DIGITS_FAST.findall(head)) == len(matcher._DIGITS.findall(head))
+        if matcher._ODD_MARK.search(head):
+            odd += 1
+        else:
+            assert len(matcher._MARKED_FAST.findall(head)) == len(matcher._MARKED_WORD.findall(head))
+    assert odd > 10  # the built texts do take the former pattern
+
+
+def _reference_marked_class() -> str:
+    chars = sorted(chr(cp) for cp in range(0x80, 0x10000)
+                   if not 0xD800 <= cp < 0xE000 and language._has_vi_mark(chr(cp)))
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+def _reference_letter_ranges() -> str:
+    letter = re.compile(r"[^\W\d_]")
+    parts: list[str] = []
+    start: int | None = None
+    for cp in range(0x10001):
+        ok = cp < 0x10000 and not 0xD800 <= cp < 0xE000 and letter.match(chr(cp)) is not None
+        if ok and start is None:
+            start = cp
+        elif not ok and start is not None:
+            parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(cp - 1)) if cp - 1 > start else ""))
+            start = None
+    return "".join(parts)
+
+
+def test_language_tables_are_the_per_character_ones() -> None:
+    marked = language._marked_class().pattern
+    assert marked == _reference_marked_class() == language._VI_MARKED.pattern
+    assert len(marked) > 300 and "ậ" in marked and "ç" not in marked  # a tone mark, not a cedilla
+    ranges = language._letter_ranges()
+    assert ranges == _reference_letter_ranges()
+    assert language._WORD_BMP.pattern == "[" + ranges + "]+"
