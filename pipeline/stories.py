@@ -180,6 +180,10 @@ class Assignment:
     representatives: dict[str, str] = field(default_factory=dict)  # story -> representative, for touched stories
     verdicts: dict[str, Verdict] = field(default_factory=dict)  # new document -> verdict it joined on
     new_stories: set[str] = field(default_factory=set)  # representatives' stories the warehouse did not hold
+    # stored stories some stored document left and no document of the batch is in: perhaps empty now (the story
+    # store drops their `stories` row when no other stored document is in them)
+    left: set[str] = field(default_factory=set)
+    dropped: set[str] = field(default_factory=set)  # of `left`, the stories whose row the story store dropped
 
 
 Order = tuple[int, dt.datetime, str]
@@ -506,7 +510,8 @@ class Assigner:
                  if d not in self.new_ids and self.story_of.get(d, s) != s}
         touched = set(stories.values()) | set(moved.values())
         reps = {s: r for s in touched if (r := representative_of(s)) is not None}
-        return Assignment(stories=stories, moved=moved, representatives=reps, verdicts=self.verdicts)
+        left = {s for d, s in self.stored_story.items() if s and self.story_of.get(d, s) != s} - touched
+        return Assignment(stories=stories, moved=moved, representatives=reps, verdicts=self.verdicts, left=left)
 
     def _replay(self, seeds: Iterable[str]) -> None:
         """Evaluate the seeds and whatever they change, earliest published first (each exactly once, after

@@ -640,7 +640,22 @@ def _assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[st
                          "first_doc_id": pa.array(list(assignment.representatives.values()), type=pa.string()),
                          "created_at": pa.array([now] * len(assignment.representatives), pa.timestamp("us", "UTC"))})
         assignment.new_stories = upsert_representatives(conn, reps)
+    if assignment.left:
+        assignment.dropped = drop_left(conn, assignment.left, list(assignment.stories))
     return assignment
+
+
+def drop_left(conn: duckdb.DuckDBPyConnection, left: Iterable[str], batch: list[str]) -> set[str]:
+    """Drop the `stories` rows of these stories (stored documents left them, none of the batch `batch` is in
+    them) that no stored document outside the batch is in any more (story_drop_left.sql). Returns those dropped."""
+    ids = _id_list(conn, "_left", sorted(left))
+    rows = pa.table({"doc_id": pa.array(batch, type=pa.string())})
+    conn.register("_batch", rows)
+    try:
+        out = conn.execute(sql.query("story_drop_left").replace("/*LEFT*/", ids)).fetchall()
+    finally:
+        conn.unregister("_batch")
+    return {r[0] for r in out}
 
 
 def upsert_representatives(conn: duckdb.DuckDBPyConnection, reps: pa.Table) -> set[str]:
@@ -696,7 +711,9 @@ def changed_keys(assignment: Assignment) -> dict[str, pa.Table]:
 
     out = {"documents": pa.table({"doc_id": pa.array(sorted(assignment.moved), type=pa.string())}),
            "doc_signatures": pa.table({"doc_id": pa.array(sorted(assignment.stories), type=pa.string())}),
-           "stories": pa.table({"story_id": pa.array(sorted(assignment.representatives), type=pa.string())}),
+           # (a dropped story's key too: the lake deletes its row and finds none to copy)
+           "stories": pa.table({"story_id": pa.array(sorted({*assignment.representatives, *assignment.dropped}),
+                                                     type=pa.string())}),
            NEW_STORIES: pa.table({"story_id": pa.array(sorted(assignment.new_stories), type=pa.string())})}
     return {table: keys for table, keys in out.items() if keys.num_rows}
 
