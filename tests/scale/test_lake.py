@@ -170,3 +170,24 @@ def test_a_whole_search_rebuild_by_chunks_equals_one_pass(home: Paths, monkeypat
     lengths = "SELECT doc_id, len(fts_main_documents.tokenize(concat_ws(' ', title, lead, text))) FROM documents"
     assert sorted(query(home, "FROM search_docs")) == sorted(query(home, lengths))
     assert len(query(home, "FROM search_docs")) == 10
+
+
+def test_a_story_every_document_left_leaves_the_lake_too(migrated: Paths) -> None:
+    """A story stored by one job whose only document joins an earlier-published document's story in a later job:
+    its `stories` row goes from the warehouse and from the lake (pipeline.story_store.drop_left, changed_keys)."""
+    from pipeline.ingest import store_documents
+    from pipeline.store import open_writer
+    from tests.support.warehouse import document
+
+    text = ("Bộ Giáo dục và Đào tạo hướng dẫn các địa phương triển khai chương trình bồi dưỡng giáo viên mầm non "
+            "năm học mới, chú trọng kỹ năng tổ chức hoạt động trải nghiệm cho trẻ và phối hợp với phụ huynh.")
+    later = document("lk-later", "2022-11-09", source_id="vtv", title="Bồi dưỡng giáo viên mầm non", text=text)
+    earlier = document("lk-earlier", "2022-11-02", title="Bồi dưỡng giáo viên mầm non", text=text)
+    for doc in (later, earlier):  # the later-published copy stored first: its own story, then merged
+        with open_writer(migrated) as writer:
+            store_documents(writer, [{**doc, "story_id": None}], [])
+    orphans = ("SELECT story_id FROM stories WHERE story_id IN ('s-lk-later', 's-lk-earlier') EXCEPT "
+               "SELECT story_id FROM documents")
+    assert query(migrated, "SELECT story_id FROM documents WHERE doc_id LIKE 'lk-%'") == [("s-lk-earlier",)] * 2
+    assert query(migrated, orphans) == []
+    assert lake.verify(migrated) == {}
