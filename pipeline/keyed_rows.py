@@ -87,33 +87,24 @@ def store(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table, *, repla
 
 def _insert(conn: duckdb.DuckDBPyConnection, table: str, key: str, batch: pa.Table, old: pa.Table | None,
             kept: list[str]) -> None:
+    """Append the batch in its order (a job's new rows stay together at the table's end, pipeline.keyfetch), with
+    the stored values of the `kept` columns carried over from `old`, and the derived key computed."""
     if old is None and not kept:  # nothing stored to carry over: the batch as it is (no join, no sort)
-        _insert_plain(conn, table, batch)
-        return
-    conn.register("_keyed_rows", batch.append_column("_keyed_pos", pa.array(range(batch.num_rows), pa.int64())))
-    conn.register("_keyed_old", old if old is not None else pa.table({key: pa.array([], pa.string())}))
-    try:  # (in the batch's order: a job's new rows stay together at the table's end, pipeline.keyfetch)
+        views = {"_keyed_rows": batch}
+        select = "SELECT * FROM _keyed_rows"
+    else:
+        views = {"_keyed_rows": batch.append_column("_keyed_pos", pa.array(range(batch.num_rows), pa.int64())),
+                 "_keyed_old": old if old is not None else pa.table({key: pa.array([], pa.string())})}
         cols = "".join(f', o."{c}"' for c in kept)
         select = (f'SELECT b.* EXCLUDE (_keyed_pos){cols} FROM _keyed_rows b '
                   f'LEFT JOIN _keyed_old o ON o."{key}" = b."{key}" ORDER BY b._keyed_pos')
+    for name, view in views.items():
+        conn.register(name, view)
+    try:
         derived = DERIVED.get(table)
         if derived is not None and row_keys.has_column(conn, f'"{table}"', derived[0]):  # the inserted row's key
             select = f"SELECT *, {derived[1]} AS {derived[0]} FROM ({select})"
         conn.execute(f'INSERT INTO "{table}" BY NAME {select}')
     finally:
-        conn.unregister("_keyed_rows")
-        conn.unregister("_keyed_old")
-
-
-def _insert_plain(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table) -> None:
-    """The batch appended in its order (a scan of one Arrow table keeps it: DuckDB preserves insertion order), with
-    the derived key computed as in _insert."""
-    conn.register("_keyed_rows", batch)
-    try:
-        select = "SELECT * FROM _keyed_rows"
-        derived = DERIVED.get(table)
-        if derived is not None and row_keys.has_column(conn, f'"{table}"', derived[0]):
-            select = f"SELECT *, {derived[1]} AS {derived[0]} FROM _keyed_rows"
-        conn.execute(f'INSERT INTO "{table}" BY NAME {select}')
-    finally:
-        conn.unregister("_keyed_rows")
+        for name in views:
+            conn.unregister(name)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # characters put through the macro: Latin (with Latin-1 and its extensions; not NUL, where DuckDB's accent
@@ -99,10 +99,11 @@ class Tokens:
             words = [w for w in joined.translate(self._table).split(" ") if w]
         else:
             words = joined.translate(self._table).split()
-        return Postings(md5 or _md5(joined), len(words), Counter(words))
+        return Postings(md5 or joined_md5(joined), len(words), Counter(words))
 
 
-def _md5(joined: str) -> str:
+def joined_md5(joined: str) -> str:
+    """search_md5 of a search text already joined (search_text), with đ and Đ folded to d and D."""
     folded = joined.replace("đ", "d").replace("Đ", "D")
     return hashlib.md5(folded.encode("utf-8")).hexdigest()
 
@@ -115,12 +116,7 @@ def search_text(title: str | None, lead: str | None, text: str | None) -> str:
 def search_md5(title: str | None, lead: str | None, text: str | None) -> str:
     """md5 of the document's search text as the snapshot's `documents.search_text` holds it (title, lead and text
     joined by a space, NULLs left out, đ folded to d): what its postings were computed from."""
-    return _md5(search_text(title, lead, text))
-
-
-def joined_md5(joined: str) -> str:
-    """search_md5 of a search text already joined (search_text)."""
-    return _md5(joined)
+    return joined_md5(search_text(title, lead, text))
 
 
 _TOKENS: list[Tokens | None] = []
@@ -133,19 +129,9 @@ def tokens() -> Tokens | None:
     return _TOKENS[0]
 
 
-def postings_of(docs: Iterable[tuple[str | None, str | None, str | None]],
-                md5s: Iterable[str | None] | None = None) -> list[Postings | None]:
-    """Each document's postings by the table (None: left to the SQL). `md5s`: their search_md5, if known."""
-    found = tokens()
-    if found is None:
-        return [None for _ in docs]
-    if md5s is None:
-        return [found.of(*d) for d in docs]
-    return [found.of(*d, md5=m) for d, m in zip(docs, md5s, strict=True)]
-
-
 def postings_of_joined(texts: Sequence[str], md5s: Sequence[str]) -> list[Postings | None]:
-    """postings_of for search texts already joined (search_text), with their search_md5."""
+    """Each search text's postings by the table (None: left to the SQL), from the texts already joined
+    (search_text) and their search_md5."""
     found = tokens()
     if found is None:
         return [None for _ in texts]

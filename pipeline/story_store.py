@@ -547,13 +547,9 @@ def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str
     before a merge): they are small, and more threads only added scheduling CPU (docs/stories.md section 7).
     Inside `one_thread` (a write job's chunks, pipeline.chunk_writer) the batch leaves the setting as it is; a merge
     gets the usual threads back for its time."""
-    if id(conn) in _narrowed:
+    with one_thread(conn):  # (nothing to set inside a write job's own one_thread)
         assignment = _assign_and_index(conn, rows, rebuilding=rebuilding, precomputed=precomputed,
                                        paragraphs=paragraphs, states=states)
-    else:
-        with one_thread(conn):
-            assignment = _assign_and_index(conn, rows, rebuilding=rebuilding, precomputed=precomputed,
-                                           paragraphs=paragraphs, states=states)
     if merge_due(conn):
         usual = _narrowed.get(id(conn))
         if usual is not None:  # (a merge's sorts keep every thread)
