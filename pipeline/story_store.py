@@ -140,7 +140,10 @@ class DuckLookup:
         hits: dict[int, list[str]] = defaultdict(list)
         para_rows: list[tuple[int, str | None, int | None]] = []
         text = sql.query("story_probe_both").replace("/*WINDOW*/", str(int(WINDOW_DAYS)))
-        for kind, key, doc_id, source, p in _probe_delta(self.conn, np.union1d(bands, paras), text):
+        # (np.union1d sorts through np.unique, which in numpy 2.4 hashes integer arrays first: 2.4 against 0.11 ms
+        # for a chunk's 26,000 band keys and 7,000 paragraphs; the same sorted keys, each once)
+        both = sorted_distinct(np.concatenate((bands, paras)))
+        for kind, key, doc_id, source, p in _probe_delta(self.conn, both, text):
             if kind == 0 and key in band_set:
                 hits[key].append(doc_id)
             elif kind == 1 and key in para_set:
