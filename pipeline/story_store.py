@@ -38,7 +38,7 @@ import pyarrow.compute as pc
 
 from pipeline import keyed_rows, sql, story_bandfile
 from pipeline.boilerplate import WINDOW_DAYS
-from pipeline.minhash import NUM_PERM, sorted_distinct
+from pipeline.minhash import NUM_PERM, in_sorted, sorted_distinct
 from pipeline.stories import Assigner, Assignment, OutletCounts, Prepared, representative_of
 from pipeline.syndication import Doc, as_doc
 from planwatch.core.vntime import local_date
@@ -163,7 +163,7 @@ class DuckLookup:
             rows = [(k, d) for k in sorted_distinct(flat[np.isin(flat, found)]).tolist() for d in hits[k]]
         missing = sorted_distinct(flat)
         if self._band_probed.size:
-            missing = missing[~np.isin(missing, self._band_probed)]
+            missing = missing[~in_sorted(missing, self._band_probed)]  # (both sorted, each key once)
         if missing.size:
             rows += _probe_delta(self.conn, missing, sql.query("story_candidates_join")) + self.base_rows(missing)
         out: dict[str, set[str]] = {d.doc_id: set() for d in docs}
