@@ -151,7 +151,8 @@ def sorted_distinct(values: np.ndarray) -> np.ndarray:
 
 def in_sorted(values: np.ndarray, table: np.ndarray) -> np.ndarray:
     """np.isin(values, table) for a table that is sorted_distinct already: one binary search a value. np.isin sorts
-    both arrays together (2.9 against 0.29 ms for 26,000 values in 26,000); for a small table it is the quicker."""
+    both arrays together (2.9 against 0.29 ms for 26,000 values in 26,000); against a small table (a few hundred
+    values) np.isin is the quicker one (0.4 against 1.0 ms)."""
     if table.size == 0:
         return np.zeros(values.shape, dtype=bool)
     at = np.searchsorted(table, values)
