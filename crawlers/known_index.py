@@ -14,6 +14,8 @@ from pathlib import Path
 
 from planwatch.config import data_path
 
+LOOKUP_BATCH = 500  # URLs a query of KnownUrls.among asks for (bound parameters: SQLite allows 32,766)
+
 
 @cache
 def _sql(name: str) -> str:
@@ -104,6 +106,21 @@ class KnownUrls:
             return False
         self.lookups += 1
         return self.conn.execute(self._contains, (url, self.generation)).fetchone() is not None
+
+    def among(self, urls: Iterable[str]) -> set[str]:
+        """The canonical URLs of `urls` that are known (those `url in self` is true of), the index asked once per
+        LOOKUP_BATCH of them."""
+        wanted = [u for u in dict.fromkeys(urls) if isinstance(u, str)]
+        found = {u for u in wanted if u in self.urls}
+        if self.conn is None:
+            return found
+        rest = [u for u in wanted if u not in found]
+        for start in range(0, len(rest), LOOKUP_BATCH):
+            part = rest[start:start + LOOKUP_BATCH]
+            self.lookups += len(part)
+            text = _sql("contains_any").replace("/*URLS*/", ", ".join("?" * len(part)))  # placeholders only
+            found.update(row[0] for row in self.conn.execute(text, (self.generation, *part)))
+        return found
 
     def close(self) -> None:
         if self.conn is not None:

@@ -149,6 +149,17 @@ def sorted_distinct(values: np.ndarray) -> np.ndarray:
     return ordered[keep]
 
 
+def in_sorted(values: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """np.isin(values, table) for a table that is sorted_distinct already: one binary search a value. np.isin sorts
+    both arrays together (2.9 against 0.29 ms for 26,000 values in 26,000); against a small table (a few hundred
+    values) np.isin is the quicker one (0.4 against 1.0 ms)."""
+    if table.size == 0:
+        return np.zeros(values.shape, dtype=bool)
+    at = np.searchsorted(table, values)
+    np.minimum(at, table.size - 1, out=at)
+    return np.asarray(table[at] == values)
+
+
 def signatures(shingle_sets: Sequence[np.ndarray]) -> np.ndarray:
     """MinHash signatures, one row per shingle set (uint64, NUM_PERM columns). An empty set gets all ones. A set
     may come in any order and with repeats (shingle_values): each position is a minimum over it.

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 # characters put through the macro: Latin (with Latin-1 and its extensions; not NUL, where DuckDB's accent
 # stripping ends a text), spacing modifiers, the combining marks (NFD input), Vietnamese letters with their tone
@@ -138,20 +140,36 @@ def postings_of_joined(texts: Sequence[str], md5s: Sequence[str]) -> list[Postin
     return [found.of_joined(t, m) for t, m in zip(texts, md5s, strict=True)]
 
 
+_SQL: list[Any] = []  # the in-memory DuckDB holding the tokenizer's macro, made at first use (postings_by_sql)
+_SQL_LOCK = threading.Lock()
+
+
+def _sql_tokenizer() -> Any:
+    """A cursor of the process's in-memory DuckDB with the macro of data/sql/lake/search_schema.sql: the database
+    and its macro are made once (about 10 ms of CPU: a writer met a text the table does not know in most of a
+    crawl's chunks, and paid it each time), each caller gets a cursor of its own."""
+    import duckdb
+
+    from pipeline import lake_search
+
+    with _SQL_LOCK:
+        if not _SQL:
+            conn = duckdb.connect()
+            conn.execute(lake_search._sql("search_schema"))
+            _SQL.append(conn)
+        return _SQL[0].cursor()
+
+
 def postings_by_sql(docs: Sequence[tuple[str | None, str | None, str | None]]) -> list[Postings]:
     """The postings of texts the table does not know, from the SQL tokenizer itself (the macro of
     data/sql/lake/search_schema.sql in an in-memory DuckDB, over the same `concat_ws(' ', title, lead, text)` as
     data/sql/publish/search_index.sql), so the writer gives every document its entry."""
-    import duckdb
     import pyarrow as pa
-
-    from pipeline import lake_search
 
     if not docs:
         return []
-    conn = duckdb.connect()
+    conn = _sql_tokenizer()
     try:
-        conn.execute(lake_search._sql("search_schema"))
         conn.register("_texts", pa.table({"i": list(range(len(docs))), "title": [d[0] for d in docs],
                                           "lead": [d[1] for d in docs], "text": [d[2] for d in docs]},
                                          schema=pa.schema([("i", pa.int64()), ("title", pa.string()),

@@ -38,7 +38,7 @@ import pyarrow.compute as pc
 
 from pipeline import keyed_rows, sql, story_bandfile
 from pipeline.boilerplate import WINDOW_DAYS
-from pipeline.minhash import NUM_PERM, sorted_distinct
+from pipeline.minhash import NUM_PERM, in_sorted, sorted_distinct
 from pipeline.stories import Assigner, Assignment, OutletCounts, Prepared, representative_of
 from pipeline.syndication import Doc, as_doc
 from planwatch.core.vntime import local_date
@@ -140,7 +140,10 @@ class DuckLookup:
         hits: dict[int, list[str]] = defaultdict(list)
         para_rows: list[tuple[int, str | None, int | None]] = []
         text = sql.query("story_probe_both").replace("/*WINDOW*/", str(int(WINDOW_DAYS)))
-        for kind, key, doc_id, source, p in _probe_delta(self.conn, np.union1d(bands, paras), text):
+        # (np.union1d sorts through np.unique, which in numpy 2.4 hashes integer arrays first: 2.4 against 0.11 ms
+        # for a chunk's 26,000 band keys and 7,000 paragraphs; the same sorted keys, each once)
+        both = sorted_distinct(np.concatenate((bands, paras)))
+        for kind, key, doc_id, source, p in _probe_delta(self.conn, both, text):
             if kind == 0 and key in band_set:
                 hits[key].append(doc_id)
             elif kind == 1 and key in para_set:
@@ -160,7 +163,7 @@ class DuckLookup:
             rows = [(k, d) for k in sorted_distinct(flat[np.isin(flat, found)]).tolist() for d in hits[k]]
         missing = sorted_distinct(flat)
         if self._band_probed.size:
-            missing = missing[~np.isin(missing, self._band_probed)]
+            missing = missing[~in_sorted(missing, self._band_probed)]  # (both sorted, each key once)
         if missing.size:
             rows += _probe_delta(self.conn, missing, sql.query("story_candidates_join")) + self.base_rows(missing)
         out: dict[str, set[str]] = {d.doc_id: set() for d in docs}

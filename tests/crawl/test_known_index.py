@@ -163,3 +163,54 @@ def test_a_crawl_sees_the_index_as_it_was_when_it_started(tmp_path: Path) -> Non
     assert b in known_index.KnownUrls(None, path)
     assert a not in known_index.KnownUrls(None, tmp_path / "missing.sqlite")
     reader.close()
+
+
+def test_among_is_membership_for_many_urls_at_once(tmp_path: Path) -> None:
+    """KnownUrls.among gives what `in` gives, URL by URL (file set, index rows of the crawl's generation, newer rows
+    unknown, more URLs than one query asks for), with one query per LOOKUP_BATCH URLs."""
+    path = tmp_path / "known.sqlite"
+    urls = [canonical_url(f"https://bao.example.vn/tin/{i}.html") for i in range(2 * known_index.LOOKUP_BATCH + 7)]
+    conn = known_index.connect_rw(path)
+    known_index.replace_all(conn, urls[::3], 1)
+    reader = known_index.KnownUrls({urls[1], "https://other.example/"}, path)
+    assert known_index.add(conn, urls[2::3], 2, expect=1)  # after the crawl started: not known to it
+    conn.close()
+    asked: list[str] = []
+    assert reader.conn is not None
+    reader.conn.set_trace_callback(asked.append)
+    found = reader.among([*urls, urls[0], ""])
+    queries = len(asked)
+    assert found == {u for u in [*urls, ""] if u in reader}
+    assert urls[0] in found and urls[1] in found and urls[2] not in found and "https://other.example/" not in found
+    assert queries == 3  # 2 * LOOKUP_BATCH + 7 URLs and "" asked, less urls[1] (in the file set)
+    assert known_index.KnownUrls({urls[5]}, tmp_path / "missing.sqlite").among(urls) == {urls[5]}
+    reader.close()
+
+
+def test_the_spider_asks_the_index_once_per_group_of_candidates(tmp_path: Path) -> None:
+    """A sitemap's candidates are looked up in the known-URL index KNOWN_BATCH at a time, not one query each, and
+    the known ones are still skipped (counted as such), the rest requested in their order."""
+    from crawlers import spider as spider_mod
+    from crawlers.discovery import Candidate
+    from crawlers.job import CrawlJob
+    from crawlers.registry import Source
+
+    path = tmp_path / "known.sqlite"
+    urls = [f"https://bao.example.vn/tin/bai-{i}.html" for i in range(spider_mod.KNOWN_BATCH + 44)]
+    conn = known_index.connect_rw(path)
+    known_index.replace_all(conn, [canonical_url(u) for u in urls[::2]], 1)
+    conn.close()
+    source = Source(id="bao", name="Báo", kind="newspaper", scope="central", homepage="https://bao.example.vn/")
+    job = CrawlJob(run_id="r1", out_dir=str(tmp_path / "run"), raw_dir=str(tmp_path / "raw"),
+                   known_index_file=str(path))
+    spider = spider_mod.PlanwatchSpider(job=job, sources=[source], queries=[])
+    asked: list[str] = []
+    assert spider.known.conn is not None
+    spider.known.conn.set_trace_callback(asked.append)
+    requests = list(spider._articles(source, [Candidate(url=u) for u in [*urls, urls[1]]], "sitemap"))
+    assert [r.url for r in requests] == urls[1::2]
+    health = spider.health["bao"]
+    assert (health.items_found, health.skipped_known) == (len(urls), len(urls[::2]))
+    assert len(asked) == 2  # KNOWN_BATCH + 45 candidates: two groups
+    spider.run.close()
+    spider.known.close()

@@ -48,3 +48,20 @@ def test_adverts_on_other_hosts_are_not_the_outlets_articles() -> None:
     assert dantri.article_re().search(advert)  # type: ignore[union-attr]
     assert not dantri.is_article(advert)
     assert dantri.is_article("https://m.dantri.com.vn/giao-duc/thi-tot-nghiep-thpt-2026-co-gi-moi-20260209101533221.htm")
+
+
+def test_a_sources_hosts_are_worked_out_once_for_every_url_it_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """is_article keeps the source's own hosts (without www./m.) once made: a sitemap's thousands of entries each
+    re-split every configured URL before; the answers are the same."""
+    from crawlers.registry import Source
+
+    calls: list[str] = []
+    hosts = Source.hosts
+    monkeypatch.setattr(Source, "hosts", lambda self: calls.append(self.id) or hosts(self))
+    dantri = find_source(load_sources(None, include_disabled=True), "dantri")
+    assert dantri is not None
+    urls = ["https://m.dantri.com.vn/giao-duc/thi-tot-nghiep-thpt-2026-co-gi-moi-20260209101533221.htm",
+            "https://websosanh.vn/tin-tuc/gia-tivi-sony-85-inch-k-85s30-c52-20260130110720265.htm",
+            "https://www.dantri.com.vn/giao-duc/hoc-sinh-20260209101533222.htm"] * 50
+    assert [dantri.is_article(u) for u in urls] == [True, False, True] * 50
+    assert calls == ["dantri"]

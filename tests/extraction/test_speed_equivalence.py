@@ -226,3 +226,20 @@ def test_sorted_distinct_is_numpy_unique() -> None:
         values = np.concatenate([values, values[: int(n) // 3]])  # repeats
         got = minhash.sorted_distinct(values)
         assert got.dtype == np.uint64 and np.array_equal(got, np.unique(values))
+
+
+def test_in_sorted_is_numpy_isin() -> None:
+    """minhash.in_sorted (a binary search a value, for a table sorted_distinct already: the story store's keys not
+    probed yet) gives np.isin's mask, keys of 2^63 and above, the ends of the table and an empty table included."""
+    rng = np.random.default_rng(12)
+    sizes = rng.integers(1, 3000, (40, 2)).tolist()
+    for n, m in [(0, 0), (5, 0), (0, 5), (1, 1), *sizes]:
+        table = minhash.sorted_distinct(rng.integers(0, 2**64 - 1, int(m), dtype=np.uint64))
+        values = rng.integers(0, 2**64 - 1, int(n), dtype=np.uint64)
+        if table.size and values.size:
+            values[: values.size // 2] = rng.choice(table, values.size // 2)
+            values[-1] = table[-1]
+            values[0] = table[0]
+        values = np.concatenate([values, np.array([0, 2**64 - 1], dtype=np.uint64)])
+        got = minhash.in_sorted(values, table)
+        assert got.dtype == bool and np.array_equal(got, np.isin(values, table)), (n, m)

@@ -179,6 +179,34 @@ def test_the_sql_fallback_gives_the_sql_tokens():
         assert (entry.md5, entry.length, entry.terms) == (md5, len(tokens), dict(Counter(tokens)))
 
 
+def test_the_sql_fallback_makes_its_database_once_and_serves_threads(monkeypatch):
+    """The SQL tokenizer's in-memory database and macro are made once per process (a writer meets a text the table
+    does not know in most chunks of a crawl: about 10 ms of CPU each time), every call on a cursor of its own, so
+    calls from several threads at once get their own texts' tokens."""
+    import threading
+
+    made: list[object] = []
+    connect = duckdb.connect
+    monkeypatch.setattr(search_tokens, "_SQL", [], raising=False)  # (made again here)
+    monkeypatch.setattr(duckdb, "connect", lambda *a, **k: made.append(a) or connect(*a, **k))
+    texts = [[(f"Москва {i} mầm non", None, "😀 ℃" * i)] for i in range(6)]
+    expected = [[(e.md5, e.length, e.terms) for e in search_tokens.postings_by_sql(t)] for t in texts]
+    got: dict[int, list[tuple[str, int, dict[str, int]]]] = {}
+
+    def run(i: int) -> None:
+        for _ in range(5):
+            got[i] = [(e.md5, e.length, e.terms) for e in search_tokens.postings_by_sql(texts[i])]
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(texts))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [got[i] for i in range(len(texts))] == expected
+    assert len(made) == 1
+    assert expected[2] == [(m, len(tok), dict(Counter(tok))) for m, tok in _sql_tokens(texts[2])]
+
+
 def test_an_entry_for_another_text_is_never_used(home, monkeypatch):
     from pipeline.store import open_writer
 
