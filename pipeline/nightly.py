@@ -231,7 +231,7 @@ def _stored_digests(r: tuple[Any, ...], calls: dict[str, list[list[str]]],
     the digests of its stored row, the run that wrote it, that run's derivation and the stored calls. A document
     dated by first sight and last written by a crawl has no classifier digest: that crawl's worker may have read
     another time than the stored one (a re-fetch: the writer keeps the first-seen time, pipeline.ingest)."""
-    from pipeline.reuse import classifier_digest, story_digest
+    from pipeline.reuse import classifier_digest, language_key, story_digest
 
     (doc_id, url, _canonical, source_id, _sha, _first, _published, date_source, confidence, _final,
      title, content_hash, lead_md5, published_us, fmt, quality, language, run_id) = r
@@ -241,6 +241,7 @@ def _stored_digests(r: tuple[Any, ...], calls: dict[str, list[list[str]]],
         classifier = classifier_digest(title, content_hash, lead_md5, url, published_us, source_id, fmt,
                                        confidence, quality, language)
     return {"classifier": classifier, "story": story_digest(title, content_hash, published_us, source_id),
+            "language": language, "language_key": language_key(title, lead_md5, content_hash),
             "run": run_id, "derivation": derivation, "calls": calls.get(doc_id, [])}
 
 

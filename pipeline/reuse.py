@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +32,7 @@ SCHEME = "reuse-1"  # bump when what the digests cover changes: every stored der
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 # code the classification rows come from besides the classifiers package (imported by it, or building its rows)
 _CODE = ("pipeline/page_rows.py", "pipeline/normalize.py", "pipeline/plans.py", "planwatch/core/text.py",
-         "planwatch/core/vntime.py")
+         "planwatch/core/vntime.py", "pipeline/language.py")  # (language.py: the stored language, known_language)
 
 
 def epoch_us(value: dt.datetime | None) -> int | None:
@@ -73,6 +73,28 @@ def classifier_digest(title: str | None, content_hash: str | None, lead_hash: st
     return _digest((SCHEME, title, content_hash, lead_hash, url, published_us, source_id, fmt,
                     None if date_confidence is None else float(date_confidence),
                     None if quality is None else float(quality), language))
+
+
+def language_key(title: str | None, lead_hash: str | None, content_hash: str | None) -> str | None:
+    """What the language test reads (title, lead and text: the text through the content hash of title and text)."""
+    if not content_hash:
+        return None
+    return _digest((SCHEME, title, lead_hash, content_hash))
+
+
+def known_language(language: str | None, key: str | None) -> Callable[[str, str, str], str | None] | None:
+    """For pipeline.extract.extract_page: the stored `language` when the page's title, lead and text are the
+    stored ones (`key`: language_key of the stored row). The caller checks that the run that stored it had the
+    same derivation, which covers pipeline/language.py."""
+    if not language or not key:
+        return None
+
+    def known(title: str, lead: str, text: str) -> str | None:
+        from pipeline.extract import _hash_normalized  # (extract_page's strings are normalized already)
+
+        return language if language_key(title, lead_md5(lead), _hash_normalized(title, text)) == key else None
+
+    return known
 
 
 def digests_of(doc: Mapping[str, Any]) -> tuple[str | None, str | None]:

@@ -95,7 +95,8 @@ def process_batch(ctx: WorkerContext, pages: list[PageRow]) -> BatchResult:
     docs: dict[str, DocumentRow] = {}
     stored: dict[str, dict[str, Any]] = {}  # doc_id -> what its page says of the stored document (a reprocess)
     for page in pages:
-        row, error = extract_page_row(ctx.raw_dir, page, ctx.sources, ctx.run_id)
+        row, error = extract_page_row(ctx.raw_dir, page, ctx.sources, ctx.run_id,
+                                      _known_language(ctx, page.get("stored")) if ctx.reuse else None)
         if error is not None:
             out.errors.append(error)
         elif row is not None:
@@ -137,6 +138,15 @@ def reusable(ctx: WorkerContext, docs: list[DocumentRow], stored: dict[str, dict
             if decisions is not None:
                 calls[doc["doc_id"]] = (decisions, was.get("run"))
     return calls, same_story
+
+
+def _known_language(ctx: WorkerContext, stored: dict[str, Any] | None) -> Any:
+    """pipeline.reuse.known_language for a page's stored document, when the run that wrote it used this code."""
+    from pipeline.reuse import known_language
+
+    if not stored or not ctx.plans or stored.get("derivation") != ctx.derivation():
+        return None
+    return known_language(stored.get("language"), stored.get("language_key"))
 
 
 def story_rows(docs: list[DocumentRow]) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -302,3 +302,56 @@ def test_same_content_needs_each_field_the_story_assignment_reads():
     assert same_content([{**doc, "content_hash": None}], [(*stored[:6], None, "run-1")]) == set()  # no hash: texts
     naive = dt.datetime(2022, 6, 10, 8, 0)  # Vietnam time, as the story code reads a naive time
     assert same_content([{**doc, "published_at": naive}], [stored]) == {"d"}
+
+
+@pytest.fixture
+def detected(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts whose language the extractor detected (the rest came from the stored row)."""
+    from pipeline import extract
+
+    seen: list[str] = []
+    real = extract.detect_language
+
+    def spy(text: Any, **kwargs: Any) -> str:
+        seen.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(extract, "detect_language", spy)
+    return seen
+
+
+def test_the_language_of_an_unchanged_title_lead_and_text_is_the_stored_one(stored, detected, monkeypatch):
+    import dataclasses
+
+    from pipeline import extract
+
+    kept, full = _both(stored)
+    nightly.reprocess(kept, None)
+    assert detected == []
+    nightly.reprocess(full, None)  # (both sides with as many runs)
+    real = extract.extract_title
+
+    def retitled(page: Any, layout: Any, hint: Any) -> Any:
+        found = real(page, layout, hint)
+        return dataclasses.replace(found, value=found.value + " (sửa)") if "bai-2." in page.url else found
+
+    monkeypatch.setattr(extract, "extract_title", retitled)
+    summary = nightly.reprocess(kept, None)
+    assert len(detected) == 1 and detected[0].startswith(PAGES[2][0] + " (sửa)") and summary.documents_kept == 4
+    detected.clear()
+    nightly.reprocess(full, None, full=True)
+    assert len(detected) == 5
+    assert _state(kept) == _state(full)
+
+
+def test_known_language_needs_the_same_title_lead_and_text():
+    from pipeline.extract import content_hash
+    from pipeline.reuse import known_language, language_key, lead_md5
+
+    title, lead, text = "Tiêu đề", "Tóm tắt", "Nội dung bài viết."
+    known = known_language("vi", language_key(title, lead_md5(lead), content_hash(title, text)))
+    assert known is not None and known(title, lead, text) == "vi"
+    for other in [("Tiêu đề khác", lead, text), (title, "", text), (title, lead, text + " Thêm."),
+                  ("Tiêu đề\nNội", lead, "dung bài viết.")]:  # (the same title-and-text hash split otherwise)
+        assert known(*other) is None, other
+    assert known_language(None, "k") is None and known_language("vi", None) is None
