@@ -72,7 +72,9 @@ def stored(home: Paths, tmp_path: Path) -> Paths:
     """Five pages ingested, then reprocessed once the full way (every document last written by a reprocess)."""
     from pipeline.ingest import ingest_run
     from pipeline.plans import list_plans, load_plan
+    from tests.support.warehouse import seed
 
+    seed(home)  # the plan loaded
     ingest_run(home, _run(home, tmp_path), plans=[load_plan(p) for p in list_plans()], sources=[])
     nightly.reprocess(home, None, full=True)
     return home
@@ -355,3 +357,24 @@ def test_known_language_needs_the_same_title_lead_and_text():
                   ("Tiêu đề\nNội", lead, "dung bài viết.")]:  # (the same title-and-text hash split otherwise)
         assert known(*other) is None, other
     assert known_language(None, "k") is None and known_language("vi", None) is None
+
+
+def test_under_the_lake_too(stored, classified, monkeypatch):
+    # PLANWATCH_LAKE=sqlite: the parent reads the stored rows from the lake's newest snapshot
+    from pipeline import lake
+
+    kept, full = _both(stored)
+    monkeypatch.setenv(lake.LAKE_ENV, "sqlite")
+    for home in (kept, full):
+        assert lake.migrate_warehouse(home)["problems"] == {}
+    summary = nightly.reprocess(kept, None)
+    assert summary.documents_kept == 5 and classified == []
+    nightly.reprocess(full, None, full=True)
+    assert len(classified) == 5
+    assert _warehouse(kept) == _warehouse(full)
+
+
+def _warehouse(home: Paths) -> dict[str, list[tuple[Any, ...]]]:
+    with duckdb.connect(str(home.warehouse), read_only=True) as conn:
+        ordered = conn.execute("SELECT run_id, kind FROM crawl_runs ORDER BY started_at").fetchall()
+    return _tables(home.warehouse, {run_id: f"{kind}-{i}" for i, (run_id, kind) in enumerate(ordered)})
