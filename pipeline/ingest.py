@@ -251,9 +251,8 @@ def _changed_classifications(writer: Writer, rows: list[ClassificationRow],
 
 
 def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: Iterable[Any], kind: str = "nightly",
-               since: dt.date | None = None, until: dt.date | None = None,
-               progress: Progress | None = None, force: bool = False,
-               pages: Iterable[PageRow] | None = None, times: StageTimes | None = None,
+               since: dt.date | None = None, until: dt.date | None = None, progress: Progress | None = None,
+               force: bool = False, pages: Iterable[PageRow] | None = None, times: StageTimes | None = None,
                write_early: bool = True, pages_total: Callable[[], int | None] | None = None,
                reuse: bool = False) -> IngestSummary:
     """Ingest one run folder. Safe to call again on the same folder (nothing is duplicated).
@@ -265,8 +264,8 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     write_early: store chunks while the pages are still coming (pipeline.chunk_writer); False: one write job once
     the stream has ended (a polite crawl: the writer lock is not held while it fetches).
     pages_total: how many rows the `pages` stream gives in all, once known (None before: pipeline.follow); the
-    writer then takes its last chunks while the workers finish (pipeline.chunk_writer).
-    reuse: keep what the page rows' `stored` digests show unchanged (a reprocess: pipeline.reuse)."""
+    writer then takes its last chunks while the workers finish (pipeline.chunk_writer). reuse: keep what the page
+    rows' `stored` digests show unchanged (a reprocess: pipeline.reuse)."""
     from pipeline.workers import WorkerContext, run_batches, warm_up, worker_count
 
     if pages is not None:
@@ -286,8 +285,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     if not streaming:  # a crawl still running reports its own progress; its pages are counted at its end
         _stage(say, steps, "trích xuất trang", hint or 0)
     collected = _Collected(summary, None if streaming else steps)
-    ctx = WorkerContext(raw_dir=paths.raw_archive, sources=source_map, plans=list(plans), run_id=run_id,
-                        reuse=reuse)
+    ctx = WorkerContext(paths.raw_archive, source_map, list(plans), run_id, reuse=reuse)
     # the one writer stores finished documents in chunks while the workers keep extracting (pipeline.chunk_writer)
     # a crawl's writer is told the run's size once known, to take its last chunks while the workers finish; not a
     # folder's (a reprocess): its writer's chunk costs mostly its fixed part (0.07 s of CPU for 10 documents, 0.09
