@@ -176,9 +176,10 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
 def same_content(docs: Sequence[DocumentRow], stored_docs: Sequence[tuple[Any, ...]]) -> set[str]:
     """The documents whose stored row has what the story assignment reads (pipeline.stories._content) unchanged,
     known from the `documents` row alone: the same title, outlet, publication time and content hash, which is
-    the SHA-256 of the title and text (pipeline.extract.content_hash), so the same text. The story batch then
-    does not read their stored texts to compare (pipeline.stories.Assigner.run). A row without a content hash
-    is left to that comparison. stored_docs: ingest_stored_documents.sql's rows."""
+    the SHA-256 of the title and text (pipeline.extract: every row the extractor makes), so the same text. The
+    story batch then does not read their stored texts to compare (pipeline.stories.Assigner.run). A new row whose
+    content hash is not that of its own title and text (made otherwise), or without one, is left to that
+    comparison. stored_docs: ingest_stored_documents.sql's rows."""
     from pipeline.reuse import epoch_us
 
     stored = {r[0]: (r[4], r[5], r[6], r[3]) for r in stored_docs}
@@ -186,9 +187,18 @@ def same_content(docs: Sequence[DocumentRow], stored_docs: Sequence[tuple[Any, .
     for d in docs:
         was = stored.get(d["doc_id"])
         if was is not None and d.get("content_hash") and was == (d.get("title"), d.get("source_id"),
-                                                                 d["content_hash"], epoch_us(d.get("published_at"))):
+                                                                 d["content_hash"], epoch_us(d.get("published_at"))) \
+                and _hashes_its_text(d):
             out.add(d["doc_id"])
     return out
+
+
+def _hashes_its_text(doc: DocumentRow) -> bool:
+    """The row's content hash is the SHA-256 of its title and text as pipeline.extract computes it."""
+    title, text = doc.get("title"), doc.get("text")
+    if not isinstance(title, str) or not isinstance(text, str):
+        return False
+    return hashlib.sha256((title + "\n" + text).encode("utf-8")).hexdigest() == doc.get("content_hash")
 
 
 def _moved_on(reused: dict[str, tuple[list[str], str | None]], stored_docs: Sequence[tuple[Any, ...]],

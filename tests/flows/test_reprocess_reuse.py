@@ -134,10 +134,22 @@ def _doc_ids(home: Paths) -> dict[str, str]:
         return dict(conn.execute("SELECT url, doc_id FROM documents").fetchall())
 
 
-def test_an_unchanged_reprocess_keeps_everything_and_equals_the_full_path(stored, classified):
+def test_an_unchanged_reprocess_keeps_everything_and_equals_the_full_path(stored, classified, monkeypatch):
+    from pipeline.story_store import DuckLookup
+
+    texts_read: list[str] = []
+    real = DuckLookup.documents
+
+    def documents(self: Any, doc_ids: Any) -> Any:
+        doc_ids = list(doc_ids)
+        texts_read.extend(doc_ids)
+        return real(self, doc_ids)
+
+    monkeypatch.setattr(DuckLookup, "documents", documents)
     kept, full = _both(stored)
     summary = nightly.reprocess(kept, None)
     assert classified == [] and summary.documents_kept == 5  # nothing classified again
+    assert texts_read == []  # the writer knew the texts unchanged from the documents rows
     full_summary = nightly.reprocess(full, None, full=True)
     assert sorted(classified) == sorted(_doc_ids(stored).values()) and full_summary.documents_kept == 0
     assert summary.decisions == full_summary.decisions and summary.classified == full_summary.classified > 0
@@ -291,15 +303,20 @@ def test_a_document_first_written_by_a_crawl_and_dated_by_first_sight_goes_the_f
 
 
 def test_same_content_needs_each_field_the_story_assignment_reads():
+    from pipeline.extract import _hash_normalized
     from pipeline.ingest import same_content
     from pipeline.reuse import epoch_us
 
     at = dt.datetime(2022, 6, 10, 1, 0, tzinfo=dt.UTC)
-    doc = {"doc_id": "d", "title": "Tiêu đề", "source_id": "vtv", "content_hash": "c" * 64, "published_at": at}
-    stored = ("d", at, "s-d", epoch_us(at), "Tiêu đề", "vtv", "c" * 64, "run-1")  # ingest_stored_documents.sql
+    title, text = "Tiêu đề", "Nội dung bài viết."
+    digest = _hash_normalized(title, text)
+    doc = {"doc_id": "d", "title": title, "text": text, "source_id": "vtv", "content_hash": digest,
+           "published_at": at}
+    stored = ("d", at, "s-d", epoch_us(at), title, "vtv", digest, "run-1")  # ingest_stored_documents.sql
     assert same_content([doc], [stored]) == {"d"}
     for key, value in [("title", "Khác"), ("source_id", "vtv4"), ("content_hash", "e" * 64),
-                       ("published_at", at + dt.timedelta(seconds=1)), ("published_at", None)]:
+                       ("published_at", at + dt.timedelta(seconds=1)), ("published_at", None),
+                       ("text", text + " Thêm.")]:  # (the last: a hash that is not its text's: made otherwise)
         assert same_content([{**doc, key: value}], [stored]) == set(), key
     assert same_content([{**doc, "content_hash": None}], [(*stored[:6], None, "run-1")]) == set()  # no hash: texts
     naive = dt.datetime(2022, 6, 10, 8, 0)  # Vietnam time, as the story code reads a naive time
