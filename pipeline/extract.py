@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
@@ -612,9 +612,12 @@ def extract_page(
     source: Mapping[str, Any] | None = None,
     hint: Mapping[str, Any] | None = None,
     fetched_at: datetime | None = None,
+    known_language: Callable[[str, str, str], str | None] | None = None,
 ) -> dict[str, Any]:
     """One page -> the document dict of docs/architecture.md: a recipe over one function per field, each
-    returning its value with its evidence and flags (the flags are joined in this order)."""
+    returning its value with its evidence and flags (the flags are joined in this order). known_language: the
+    language of a title, lead and text already decided (a reprocess: the stored one, when the stored document
+    has the same three and the same language code, pipeline.reuse.known_language), else None: detected."""
     source = source or {}
     hint = hint or {}
     decoded = decode_page(html, source, hint)
@@ -634,7 +637,8 @@ def extract_page(
         title.value, lead.value, body.value, author.value, tags.value)
     title_s, lead_s, text, author_s = (normalize_text(s) for s in (title_s, lead_s, text, author_s))
     date = extract_date(page, layout, hint, title.element, fetched_at)
-    language = detect_language(f"{title_s}\n{lead_s}\n{text}")
+    language = (known_language and known_language(title_s, lead_s, text)) or detect_language(
+        f"{title_s}\n{lead_s}\n{text}")
     fmt = extract_format(page, layout, source, title=title_s, lead=lead_s, text=text,
                          title_el=title.element, body_el=body.element)
     link_density, text_flags = _text_flags(page, title_s, text, body.element)

@@ -61,6 +61,7 @@ class IngestSummary:
     documents_new: int = 0
     documents_updated: int = 0
     documents_unchanged: int = 0
+    documents_kept: int = 0  # re-extracted, their classification rows kept as stored (a reprocess: pipeline.reuse)
     classified: int = 0
     decisions: dict[str, int] = field(default_factory=dict)
     extract_errors: list[dict[str, str]] = field(default_factory=list)
@@ -69,6 +70,9 @@ class IngestSummary:
     # why the lake publish failed (pipeline.lake.LakeLocked): the run is in the warehouse, the next publish
     # brings the lake up to date; None when it published
     publish_error: str | None = None
+    # what the run's classification rows depend on besides the documents (pipeline.reuse.derivation): a later
+    # reprocess keeps the rows of documents this run wrote when it finds the same
+    derivation: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -112,18 +116,26 @@ def _page_doc_id(page: PageRow) -> str:
 
 def store_documents(writer: Writer, docs: list[DocumentRow], classifications: list[ClassificationRow],
                     times: StageTimes | None = None, story_rows: dict[str, Any] | None = None,
-                    paragraphs: dict[str, Any] | None = None) -> None:
+                    paragraphs: dict[str, Any] | None = None,
+                    reused: dict[str, tuple[list[str], str | None]] | None = None,
+                    classify: Callable[[list[DocumentRow]], list[ClassificationRow]] | None = None) -> None:
     """Assign stories against what the warehouse holds (pipeline.story_store indexes the batch and moves stored
     copies whose story changed), then load documents and classifications. times: gets the dedupe stage.
     story_rows: the documents' story signatures and keys computed in the workers (pipeline.workers);
-    paragraphs: their folded paragraphs, from the same place."""
+    paragraphs: their folded paragraphs, from the same place. reused: documents whose stored classification rows
+    stand (pipeline.reuse: no rows of theirs in `classifications`), with the run that stored them; one the
+    warehouse shows written by another run since (a concurrent job) is classified here by `classify`."""
     from pipeline.story_store import assign_and_index, changed_keys
 
     # the batch's stored documents, read once: when first seen, their story and time (the story assignment's
-    # first lookup) and that they are stored (the documents' load); at a million documents each of those
-    # lookups was a scan of the doc_id column (no index since migration 014)
+    # first lookup), that they are stored (the documents' load), and what tells an unchanged content
+    # (same_content) and the run that wrote them; at a million documents each of those lookups was a scan of
+    # the doc_id column (no index since migration 014)
     stored_docs = _for_ids(writer, "ingest_stored_documents", "documents", "doc_id, first_seen_at, story_id, "
-                           "published_at", [d["doc_id"] for d in docs]) if docs else []
+                           "published_at, title, source_id, content_hash, run_id",
+                           [d["doc_id"] for d in docs]) if docs else []
+    if reused:
+        classifications = classifications + _moved_on(reused, stored_docs, docs, classify)
     first_seen = {r[0]: r[1] for r in stored_docs}
     for d in docs:
         if d["doc_id"] in first_seen:
@@ -133,7 +145,8 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
                 d["published_date"] = local_date(d["first_seen_at"])
     dedupe_started = time.perf_counter()
     assignment = assign_and_index(writer.conn, docs, precomputed=story_rows, paragraphs=paragraphs,
-                                  states={r[0]: (r[2], r[3]) for r in stored_docs})
+                                  states={r[0]: (r[2], r[3]) for r in stored_docs},
+                                  unchanged=same_content(docs, stored_docs))
     if times is not None:
         times.add("dedupe", time.perf_counter() - dedupe_started, len(docs))
     for d in docs:
@@ -158,6 +171,49 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
                   on_conflict="ignore", stored=stored_keys)
     writer.insert("classifications", [c for c in classifications if _class_key(c) in changed],
                   on_conflict="replace", stored=stored_keys)
+
+
+def same_content(docs: Sequence[DocumentRow], stored_docs: Sequence[tuple[Any, ...]]) -> set[str]:
+    """The documents whose stored row has what the story assignment reads (pipeline.stories._content) unchanged,
+    known from the `documents` row alone: the same title, outlet, publication time and content hash, which is
+    the SHA-256 of the title and text (pipeline.extract: every row the extractor makes), so the same text. The
+    story batch then does not read their stored texts to compare (pipeline.stories.Assigner.run). A new row whose
+    content hash is not that of its own title and text (made otherwise), or without one, is left to that
+    comparison. stored_docs: ingest_stored_documents.sql's rows."""
+    from pipeline.reuse import epoch_us
+
+    stored = {r[0]: (r[4], r[5], r[6], r[3]) for r in stored_docs}
+    out = set()
+    for d in docs:
+        was = stored.get(d["doc_id"])
+        if was is not None and d.get("content_hash") and was == (d.get("title"), d.get("source_id"),
+                                                                 d["content_hash"], epoch_us(d.get("published_at"))) \
+                and _hashes_its_text(d):
+            out.add(d["doc_id"])
+    return out
+
+
+def _hashes_its_text(doc: DocumentRow) -> bool:
+    """The row's content hash is the SHA-256 of its title and text as pipeline.extract computes it."""
+    title, text = doc.get("title"), doc.get("text")
+    if not isinstance(title, str) or not isinstance(text, str):
+        return False
+    return hashlib.sha256((title + "\n" + text).encode("utf-8")).hexdigest() == doc.get("content_hash")
+
+
+def _moved_on(reused: dict[str, tuple[list[str], str | None]], stored_docs: Sequence[tuple[Any, ...]],
+              docs: Sequence[DocumentRow],
+              classify: Callable[[list[DocumentRow]], list[ClassificationRow]] | None) -> list[ClassificationRow]:
+    """Classification rows for the reused documents that another run wrote since the snapshot the reprocess read
+    (the warehouse's run differs from the one the worker compared with): their stored rows may not be what the
+    digests described, so they are classified here as the full path would."""
+    runs = {r[0]: r[7] for r in stored_docs}
+    moved = [d for d in docs if d["doc_id"] in reused and runs.get(d["doc_id"]) != reused[d["doc_id"]][1]]
+    if not moved:
+        return []
+    if classify is None:
+        raise ValueError(f"{len(moved)} reused documents changed since the snapshot and nothing to classify them")
+    return classify(moved)
 
 
 def _for_ids(writer: Writer, name: str, table: str, columns: str, doc_ids: list[str]) -> list[tuple[Any, ...]]:
@@ -205,10 +261,10 @@ def _changed_classifications(writer: Writer, rows: list[ClassificationRow],
 
 
 def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: Iterable[Any], kind: str = "nightly",
-               since: dt.date | None = None, until: dt.date | None = None,
-               progress: Progress | None = None, force: bool = False,
-               pages: Iterable[PageRow] | None = None, times: StageTimes | None = None,
-               write_early: bool = True, pages_total: Callable[[], int | None] | None = None) -> IngestSummary:
+               since: dt.date | None = None, until: dt.date | None = None, progress: Progress | None = None,
+               force: bool = False, pages: Iterable[PageRow] | None = None, times: StageTimes | None = None,
+               write_early: bool = True, pages_total: Callable[[], int | None] | None = None,
+               reuse: bool = False) -> IngestSummary:
     """Ingest one run folder. Safe to call again on the same folder (nothing is duplicated).
     force: re-extract pages even when the stored document came from the same raw bytes (reprocess).
     pages: the run's page rows as a stream (a crawl still writing them, pipeline.follow); default: the
@@ -218,7 +274,8 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     write_early: store chunks while the pages are still coming (pipeline.chunk_writer); False: one write job once
     the stream has ended (a polite crawl: the writer lock is not held while it fetches).
     pages_total: how many rows the `pages` stream gives in all, once known (None before: pipeline.follow); the
-    writer then takes its last chunks while the workers finish (pipeline.chunk_writer)."""
+    writer then takes its last chunks while the workers finish (pipeline.chunk_writer). reuse: keep what the page
+    rows' `stored` digests show unchanged (a reprocess: pipeline.reuse)."""
     from pipeline.workers import WorkerContext, run_batches, warm_up, worker_count
 
     if pages is not None:
@@ -238,13 +295,13 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     if not streaming:  # a crawl still running reports its own progress; its pages are counted at its end
         _stage(say, steps, "trích xuất trang", hint or 0)
     collected = _Collected(summary, None if streaming else steps)
-    ctx = WorkerContext(raw_dir=paths.raw_archive, sources=source_map, plans=list(plans), run_id=run_id)
+    ctx = WorkerContext(paths.raw_archive, source_map, list(plans), run_id, reuse=reuse)
     # the one writer stores finished documents in chunks while the workers keep extracting (pipeline.chunk_writer)
     # a crawl's writer is told the run's size once known, to take its last chunks while the workers finish; not a
     # folder's (a reprocess): its writer's chunk costs mostly its fixed part (0.07 s of CPU for 10 documents, 0.09
     # for 154, loaded), so an early chunk left the tail as long and added one chunk
     writing = ChunkWriter(paths, times, start=lambda w: _start_job(w, run_id, kind, since, until, sources),
-                          store=lambda w, chunk: _store_chunk(w, chunk, times), early=write_early,
+                          store=lambda w, chunk: _store_chunk(w, chunk, times, _classifier(ctx)), early=write_early,
                           total=None if pages_total is None else _to_extract(pages_total, summary),
                           settle=_checkpoint)
 
@@ -325,6 +382,8 @@ class _Collected:
         self.steps = steps
         self.spent = {"extract": 0.0, "classify": 0.0, "dedupe": 0.0}
         self.decisions: dict[str, list[str]] = {}  # doc_id -> its classifications' decisions (last extraction)
+        self.derivation: str | None = None  # pipeline.reuse.derivation, as the workers computed it
+        self.kept: set[str] = set()  # documents whose classification rows were kept (their last extraction)
 
     def add(self, result: BatchResult) -> None:
         self.summary.extract_errors.extend(result.errors)
@@ -336,8 +395,13 @@ class _Collected:
         for doc in result.docs:
             self.decisions.pop(doc["doc_id"], None)  # a page recorded twice keeps its last extraction
             self.decisions[doc["doc_id"]] = []
+            self.kept.discard(doc["doc_id"])
         for row in result.classifications:
             self.decisions[row["doc_id"]].append(row["decision"])
+        for doc_id, (decisions, _run) in result.reused.items():  # kept as stored: the same calls
+            self.decisions[doc_id].extend(decisions)
+            self.kept.add(doc_id)
+        self.derivation = result.derivation or self.derivation
 
     def classified(self) -> int:
         return sum(len(v) for v in self.decisions.values())
@@ -363,9 +427,20 @@ def merge_results(results: Sequence[BatchResult]) -> tuple[list[DocumentRow], li
     return list(docs.values()), [row for doc_id in docs for row in by_doc[doc_id]], signatures, folded
 
 
-def _store_chunk(writer: Writer, chunk: Sequence[BatchResult], times: StageTimes) -> None:
+def _store_chunk(writer: Writer, chunk: Sequence[BatchResult], times: StageTimes,
+                 classify: Callable[[list[DocumentRow]], list[ClassificationRow]] | None = None) -> None:
     docs, classifications, signatures, folded = merge_results(chunk)
-    store_documents(writer, docs, classifications, times, signatures, folded)
+    reused: dict[str, tuple[list[str], str | None]] = {}
+    for result in chunk:  # (a document is in one batch of a reprocess: one page each)
+        reused.update(result.reused)
+    kept = {d["doc_id"] for d in docs}
+    store_documents(writer, docs, classifications, times, signatures, folded,
+                    reused={k: v for k, v in reused.items() if k in kept}, classify=classify)
+
+
+def _classifier(ctx: Any) -> Callable[[list[DocumentRow]], list[ClassificationRow]]:
+    """Classify documents in this process as the workers do (pipeline.workers.WorkerContext ctx)."""
+    return lambda docs: classify_documents(docs, ctx.plans, ctx.sources, ctx.run_id)
 
 
 def _start_job(writer: Writer, run_id: str, kind: str, since: dt.date | None, until: dt.date | None,
@@ -394,6 +469,8 @@ def _summarize_documents(summary: IngestSummary, times: StageTimes, collected: _
     summary.documents_new = sum(1 for doc_id in collected.decisions if doc_id not in known)
     summary.documents_updated = len(collected.decisions) - summary.documents_new
     summary.classified = collected.classified()
+    summary.derivation = collected.derivation
+    summary.documents_kept = len(collected.kept)
     for decisions in collected.decisions.values():
         for decision in decisions:
             summary.decisions[decision] = summary.decisions.get(decision, 0) + 1

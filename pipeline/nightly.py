@@ -175,27 +175,26 @@ def run_once(paths: Paths, sources: str | Path | None, since: dt.date | None, un
     return crawl_and_ingest(paths, sources, since, until, mode, progress, **job_options)
 
 
-def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) -> IngestSummary:
-    """Re-extract and reclassify every stored document from the raw archive, without fetching."""
+def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None, full: bool = False) -> IngestSummary:
+    """Re-extract and reclassify every stored document from the raw archive, without fetching. Every page is
+    extracted again; what derives from a document alone is computed again only where its inputs changed
+    (pipeline.reuse), unless `full` (`planwatch reprocess --full`): everything computed again."""
+    from pipeline import sql
+
     run_id = new_run_id("reprocess")
     run_dir = paths.runs / run_id
     run_dir.mkdir(parents=True)
     with open_snapshot(paths, fts=False) as conn:
-        # final_url: where the stored bytes were served from (after redirects), as the first extraction saw it
-        rows = conn.execute(
-            "SELECT d.doc_id, d.url, d.canonical_url, d.source_id, d.raw_sha256, d.first_seen_at, d.published_at, "
-            "d.date_source, d.date_confidence, "
-            "COALESCE((SELECT f.final_url FROM fetch_log f WHERE f.raw_sha256 = d.raw_sha256 "
-            "          AND f.final_url IS NOT NULL ORDER BY f.url = d.url DESC, "
-            "          f.source_id IS NOT DISTINCT FROM d.source_id DESC, f.fetched_at LIMIT 1), d.url) "
-            "FROM documents d WHERE d.raw_sha256 IS NOT NULL ORDER BY d.doc_id").fetchall()
+        rows = conn.execute(sql.query("reprocess_documents")).fetchall()
+        stored = None if full else _stored_state(conn)
     from crawlers.rawpack import locate
     from pipeline.workers import warm_up
 
     warm_up(len(rows))  # the pool's fork server starts while the run file is written
     with open(run_dir / PAGES, "w", encoding="utf-8") as fh:
-        for (doc_id, url, canonical, source_id, sha, first_seen, published_at, date_source, confidence,
-             final_url) in rows:
+        for r in rows:
+            (doc_id, url, canonical, source_id, sha, first_seen, published_at, date_source, confidence,
+             final_url) = r[:10]
             # A date that only discovery knew (feed, sitemap, listing) is not in the page: carry it over,
             # with its origin (stored as date_source 'feed' with the origin's confidence).
             hint = ({"published": published_at.isoformat(), "origin": _discovery_origin(confidence)}
@@ -206,11 +205,44 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) ->
             where = locate(paths.raw_archive, sha)  # in a crawl's pack: the workers read it there at once
             if where is not None:
                 row["raw_pack"] = list(where)
+            if stored is not None:
+                row["stored"] = _stored_digests(r, *stored)
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     (run_dir / DONE).write_text("", encoding="utf-8")
     plans = [load_plan(p) for p in list_plans()]
     return ingest_run(paths, run_dir, plans=plans, sources=load_registry(sources), kind="reprocess",
-                      progress=progress, force=True)
+                      progress=progress, force=True, reuse=not full)
+
+
+def _stored_state(conn: Any) -> tuple[dict[str, list[list[str]]], dict[str, tuple[str, str | None]]]:
+    """Every document's stored calls (plan, classifier version, decision), and each run's kind and derivation."""
+    from pipeline import sql
+
+    calls: dict[str, list[list[str]]] = {}
+    for doc_id, plan_id, version, decision in conn.execute(sql.query("reprocess_calls")).fetchall():
+        calls.setdefault(doc_id, []).append([plan_id, version, decision])
+    runs = {r[0]: (r[1], r[2]) for r in conn.execute(sql.query("reprocess_runs")).fetchall()}
+    return calls, runs
+
+
+def _stored_digests(r: tuple[Any, ...], calls: dict[str, list[list[str]]],
+                    runs: dict[str, tuple[str, str | None]]) -> dict[str, Any]:
+    """What a page row carries of its stored document for the worker (pipeline.reuse, pipeline.workers.reusable):
+    the digests of its stored row, the run that wrote it, that run's derivation and the stored calls. A document
+    dated by first sight and last written by a crawl has no classifier digest: that crawl's worker may have read
+    another time than the stored one (a re-fetch: the writer keeps the first-seen time, pipeline.ingest)."""
+    from pipeline.reuse import classifier_digest, language_key, story_digest
+
+    (doc_id, url, _canonical, source_id, _sha, _first, _published, date_source, confidence, _final,
+     title, content_hash, lead_md5, published_us, fmt, quality, language, run_id) = r
+    kind, derivation = runs.get(run_id, (None, None))
+    classifier = None
+    if date_source != "first_seen" or kind == "reprocess":
+        classifier = classifier_digest(title, content_hash, lead_md5, url, published_us, source_id, fmt,
+                                       confidence, quality, language)
+    return {"classifier": classifier, "story": story_digest(title, content_hash, published_us, source_id),
+            "language": language, "language_key": language_key(title, lead_md5, content_hash),
+            "run": run_id, "derivation": derivation, "calls": calls.get(doc_id, [])}
 
 
 def _discovery_origin(confidence: float | None) -> str:

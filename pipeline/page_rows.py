@@ -34,10 +34,11 @@ def doc_id_for(canonical_url: str) -> str:
     return hashlib.sha1(canonical_url.encode("utf-8")).hexdigest()[:16]
 
 
-def extract_page_row(raw_dir: Path, page: PageRow, sources: dict[str, dict[str, Any]],
-                     run_id: str) -> tuple[DocumentRow | None, dict[str, str] | None]:
+def extract_page_row(raw_dir: Path, page: PageRow, sources: dict[str, dict[str, Any]], run_id: str,
+                     known_language: Callable[[str, str, str], str | None] | None = None,
+                     ) -> tuple[DocumentRow | None, dict[str, str] | None]:
     """One page of a run into a document row, or the error that stopped it (one bad page must not stop
-    the run). Runs in the worker processes (pipeline.workers)."""
+    the run). Runs in the worker processes (pipeline.workers). known_language: pipeline.extract.extract_page's."""
     from pipeline.extract import extract_page
 
     canonical = page.get("canonical_url") or page["url"]
@@ -50,7 +51,7 @@ def extract_page_row(raw_dir: Path, page: PageRow, sources: dict[str, dict[str, 
         body = read_raw(raw_dir, sha, as_location(page.get("raw_pack"))) if sha else b""
         source = sources.get(page.get("source_id") or "", {})
         extracted = extract_page(body, page.get("final_url") or page["url"], source=source,
-                                 hint=_hint(page), fetched_at=fetched_at)
+                                 hint=_hint(page), fetched_at=fetched_at, known_language=known_language)
     except Exception as exc:  # one bad page must not stop the run
         log.warning("extraction failed for %s: %s", page["url"], exc)
         return None, {"url": page["url"], "error": f"{type(exc).__name__}: {exc}"}

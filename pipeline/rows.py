@@ -32,6 +32,7 @@ class PageRow(TypedDict, total=False):
     run_id: str
     doc_id: str
     raw_pack: list[Any]  # [pack name, offset, length] of the body in the raw archive's packs (crawlers.rawpack)
+    stored: dict[str, Any]  # a reprocess: the stored document's digests, run and calls (pipeline.reuse)
 
 
 class DocumentRow(TypedDict):

@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any, Protocol
@@ -454,12 +454,13 @@ class Assigner:
 
     # -- one batch --------------------------------------------------------------------------------------
     def run(self, new_docs: Sequence[Doc], precomputed: dict[str, tuple[np.ndarray, ...]] | None = None,
-            *, index_paragraphs: bool = True) -> Assignment:
+            *, index_paragraphs: bool = True, unchanged: Collection[str] = ()) -> Assignment:
         """Assign a batch and bring every stored story it affects back to the canonical assignment.
 
         precomputed: Prepared.rows() of (some of) the documents, computed in the worker processes.
         index_paragraphs=False: the batch's paragraphs are already counted and it is not stored yet (a rebuild,
-        earliest chunk first)."""
+        earliest chunk first). unchanged: documents known stored with the same content (_content) without
+        their stored texts (pipeline.ingest.same_content)."""
         unique: dict[str, Doc] = {}
         for d in new_docs:
             unique.setdefault(d.doc_id, d)
@@ -467,11 +468,12 @@ class Assigner:
         previous: list[Doc] = []
         if index_paragraphs:
             self._know(unique)
-            stored_again = sorted(d for d in unique if d in self.stored_story)
+            known = {d for d in unchanged if d in unique and d in self.stored_story}
+            stored_again = sorted(d for d in unique if d in self.stored_story and d not in known)
             previous = list(self.lookup.documents(stored_again).values()) if stored_again else []
             # stored again with the same content (a reprocess that changed nothing): its index rows and story
             # stay as they are; it is a stored document, evaluated again only if something else changes it
-            self.unchanged = {d.doc_id for d in previous if _content(d) == _content(unique[d.doc_id])}
+            self.unchanged = known | {d.doc_id for d in previous if _content(d) == _content(unique[d.doc_id])}
             previous = [d for d in previous if d.doc_id not in self.unchanged]
             ordered = [d for d in ordered if d.doc_id not in self.unchanged]
         self.new_ids = {d.doc_id for d in ordered}

@@ -27,7 +27,7 @@ import contextlib
 import datetime as dt
 import shutil
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -538,7 +538,8 @@ def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str
                      *, rebuilding: bool = False,
                      precomputed: dict[str, tuple[np.ndarray, ...]] | None = None,
                      paragraphs: dict[str, list[tuple[int, str]]] | None = None,
-                     states: Mapping[str, tuple[str, int | None]] | None = None) -> Assignment:
+                     states: Mapping[str, tuple[str, int | None]] | None = None,
+                     unchanged: Collection[str] = ()) -> Assignment:
     """Assign stories to a batch of document rows against the warehouse and index the batch.
 
     Writes story_bands, paragraph_docs, doc_signatures and stories, and moves stored documents whose story
@@ -546,13 +547,15 @@ def assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str
     precomputed, paragraphs: signatures and keys, and folded paragraphs, computed elsewhere (the workers).
     states: the batch's stored documents (doc_id -> (story, published microseconds), story_states.sql's
     columns), when the caller has just read them: the batch's first lookup is then not made again.
+    unchanged: documents of the batch the caller knows are stored with the same content (pipeline.ingest.
+    same_content): their stored texts are not read to compare.
     DuckDB runs the batch's statements on one thread (a setting of the database instance, restored afterwards,
     before a merge): they are small, and more threads only added scheduling CPU (docs/stories.md section 7).
     Inside `one_thread` (a write job's chunks, pipeline.chunk_writer) the batch leaves the setting as it is; a merge
     gets the usual threads back for its time."""
     with one_thread(conn):  # (nothing to set inside a write job's own one_thread)
         assignment = _assign_and_index(conn, rows, rebuilding=rebuilding, precomputed=precomputed,
-                                       paragraphs=paragraphs, states=states)
+                                       paragraphs=paragraphs, states=states, unchanged=unchanged)
     if merge_due(conn):
         usual = _narrowed.get(id(conn))
         if usual is not None:  # (a merge's sorts keep every thread)
@@ -614,7 +617,8 @@ def _set_threads(conn: duckdb.DuckDBPyConnection, threads: int) -> None:
 def _assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[str, Any]], *, rebuilding: bool,
                       precomputed: dict[str, tuple[np.ndarray, ...]] | None,
                       paragraphs: dict[str, list[tuple[int, str]]] | None,
-                      states: Mapping[str, tuple[str, int | None]] | None = None) -> Assignment:
+                      states: Mapping[str, tuple[str, int | None]] | None = None,
+                      unchanged: Collection[str] = ()) -> Assignment:
     docs = [as_doc(r) for r in rows]
     if paragraphs:
         for doc in docs:
@@ -623,7 +627,7 @@ def _assign_and_index(conn: duckdb.DuckDBPyConnection, rows: Sequence[Mapping[st
     assigner = Assigner(DuckLookup(conn, (d.doc_id for d in docs), None if rebuilding else states))
     # a rebuild starts empty and counts every paragraph first; otherwise the batch's paragraphs are counted
     # (and re-extracted documents' index rows dropped) inside the run
-    assignment = assigner.run(docs, precomputed, index_paragraphs=not rebuilding)
+    assignment = assigner.run(docs, precomputed, index_paragraphs=not rebuilding, unchanged=unchanged)
     prepared = assigner.prepared
     _load(conn, "story_bands", _band_rows(prepared))
     sigs = np.ascontiguousarray(prepared.signatures, dtype=np.uint64)

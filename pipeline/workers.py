@@ -45,6 +45,10 @@ class BatchResult:
     errors: list[dict[str, str]] = field(default_factory=list)
     story_rows: dict[str, Any] = field(default_factory=dict)  # doc_id -> story signature and keys
     paragraphs: dict[str, Any] = field(default_factory=dict)  # doc_id -> (para_hash, folded line) list
+    # doc_id -> (its stored decisions, plan order; the run that stored it): classification rows kept as stored
+    # (a reprocess, pipeline.reuse); those documents have no row in `classifications` here
+    reused: dict[str, tuple[list[str], str | None]] = field(default_factory=dict)
+    derivation: str | None = None  # what the classification rows depend on besides the documents (pipeline.reuse)
     pages: int = 0
     extract_s: float = 0.0
     classify_s: float = 0.0
@@ -57,6 +61,16 @@ class WorkerContext:
     sources: dict[str, dict[str, Any]]
     plans: Sequence[Plan]
     run_id: str
+    reuse: bool = False  # keep what a page's `stored` digests show unchanged (a reprocess: pipeline.reuse)
+    _derivation: str | None = field(default=None, repr=False, compare=False)
+
+    def derivation(self) -> str:
+        """pipeline.reuse.derivation of these plans and sources, computed once per process."""
+        if self._derivation is None:
+            from pipeline.reuse import derivation
+
+            self._derivation = derivation(self.plans, self.sources)
+        return self._derivation
 
 
 _CONTEXT: WorkerContext | None = None
@@ -79,19 +93,60 @@ def process_batch(ctx: WorkerContext, pages: list[PageRow]) -> BatchResult:
     out = BatchResult(pages=len(pages))
     started = time.perf_counter()
     docs: dict[str, DocumentRow] = {}
+    stored: dict[str, dict[str, Any]] = {}  # doc_id -> what its page says of the stored document (a reprocess)
     for page in pages:
-        row, error = extract_page_row(ctx.raw_dir, page, ctx.sources, ctx.run_id)
+        row, error = extract_page_row(ctx.raw_dir, page, ctx.sources, ctx.run_id,
+                                      _known_language(ctx, page.get("stored")) if ctx.reuse else None)
         if error is not None:
             out.errors.append(error)
         elif row is not None:
             docs[row["doc_id"]] = row
+            stored[row["doc_id"]] = page.get("stored") or {}
     out.docs = list(docs.values())
     mid = time.perf_counter()
-    out.classifications = classify_documents(out.docs, ctx.plans, ctx.sources, ctx.run_id)
+    out.derivation = ctx.derivation() if ctx.plans else None
+    out.reused, same_story = reusable(ctx, out.docs, stored) if ctx.reuse else ({}, set())
+    out.classifications = classify_documents([d for d in out.docs if d["doc_id"] not in out.reused], ctx.plans,
+                                             ctx.sources, ctx.run_id)
     late = time.perf_counter()
-    out.story_rows, out.paragraphs = story_rows(out.docs)
+    out.story_rows, out.paragraphs = story_rows([d for d in out.docs if d["doc_id"] not in same_story])
     out.extract_s, out.classify_s, out.dedupe_s = mid - started, late - mid, time.perf_counter() - late
     return out
+
+
+def reusable(ctx: WorkerContext, docs: list[DocumentRow], stored: dict[str, dict[str, Any]],
+             ) -> tuple[dict[str, tuple[list[str], str | None]], set[str]]:
+    """Of these freshly extracted documents, those whose stored classification rows stand (their decisions, plan
+    order, and the run that stored them) and those whose story rows the writer will not need (pipeline.reuse:
+    the digests of the new row against those of the stored one the page carries)."""
+    from classifiers import classifier_for
+    from pipeline.reuse import digests_of, reusable_calls
+
+    versions = {p.id: classifier_for(p).version for p in ctx.plans}
+    calls: dict[str, tuple[list[str], str | None]] = {}
+    same_story: set[str] = set()
+    for doc in docs:
+        was = stored.get(doc["doc_id"])
+        if not was:
+            continue
+        classifier, story = digests_of(doc)
+        if story is not None and story == was.get("story"):
+            same_story.add(doc["doc_id"])
+        if classifier is not None and classifier == was.get("classifier") and versions \
+                and was.get("derivation") == ctx.derivation():
+            decisions = reusable_calls(was.get("calls"), versions)
+            if decisions is not None:
+                calls[doc["doc_id"]] = (decisions, was.get("run"))
+    return calls, same_story
+
+
+def _known_language(ctx: WorkerContext, stored: dict[str, Any] | None) -> Any:
+    """pipeline.reuse.known_language for a page's stored document, when the run that wrote it used this code."""
+    from pipeline.reuse import known_language
+
+    if not stored or not ctx.plans or stored.get("derivation") != ctx.derivation():
+        return None
+    return known_language(stored.get("language"), stored.get("language_key"))
 
 
 def story_rows(docs: list[DocumentRow]) -> tuple[dict[str, Any], dict[str, Any]]:

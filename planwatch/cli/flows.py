@@ -135,6 +135,8 @@ def backfill(
 
 def reprocess(
     sources: Path = typer.Option(None, "--sources", help="The sources the documents came from."),
+    full: bool = typer.Option(False, "--full", help="Compute everything again, also what an unchanged "
+                              "document keeps (docs/decisions.md entry 26)."),
 ) -> None:
     """Re-extract and reclassify every stored page from the raw archive, without fetching anything."""
     _warm_workers()
@@ -143,7 +145,7 @@ def reprocess(
     _tune_gc()
 
     with _clear_errors(), live_progress() as progress:
-        summary = run_reprocess(Paths.from_env(), sources, progress=progress)
+        summary = run_reprocess(Paths.from_env(), sources, progress=progress, full=full)
     _print_summary(summary.as_dict())
 
 

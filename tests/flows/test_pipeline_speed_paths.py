@@ -180,8 +180,8 @@ def test_the_writer_stores_chunks_while_the_stream_is_still_fed(home: Paths, tmp
     first_chunk = threading.Event()
     real_store = pipeline.ingest._store_chunk
 
-    def spy(writer, chunk, times) -> None:
-        real_store(writer, chunk, times)
+    def spy(writer, chunk, times, *rest) -> None:  # (rest: the writer's classifier, pipeline.ingest._store_chunk)
+        real_store(writer, chunk, times, *rest)
         stored_chunks.append(sum(len(r.docs) for r in chunk))
         first_chunk.set()
 
@@ -216,7 +216,7 @@ def test_a_failing_writer_stops_the_ingest(home: Paths, tmp_path: Path, monkeypa
     monkeypatch.setenv("PLANWATCH_WORKERS", "1")
     run = _run_folder(home, tmp_path, 40)
 
-    def broken(writer, chunk, times) -> None:
+    def broken(writer, chunk, times, *rest) -> None:
         raise OSError("disk full")
 
     monkeypatch.setattr(pipeline.ingest, "_store_chunk", broken)
@@ -239,9 +239,9 @@ def test_a_polite_crawl_takes_the_writer_only_when_its_stream_ends(home: Paths, 
     fed = [0]
     real_store = pipeline.ingest._store_chunk
 
-    def spy(writer, chunk, times) -> None:
+    def spy(writer, chunk, times, *rest) -> None:
         fed_when_stored.append(fed[0])
-        real_store(writer, chunk, times)
+        real_store(writer, chunk, times, *rest)
         stored_chunks.append(sum(len(r.docs) for r in chunk))
 
     def stream():
