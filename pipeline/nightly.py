@@ -189,10 +189,27 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) ->
             "          AND f.final_url IS NOT NULL ORDER BY f.url = d.url DESC, "
             "          f.source_id IS NOT DISTINCT FROM d.source_id DESC, f.fetched_at LIMIT 1), d.url) "
             "FROM documents d WHERE d.raw_sha256 IS NOT NULL ORDER BY d.doc_id").fetchall()
-    from crawlers.rawpack import locate
-    from pipeline.workers import warm_up
+        known = dict(conn.execute("SELECT doc_id, raw_sha256 FROM documents").fetchall())  # (ingest_run's)
+    from pipeline.ingest import start_pool
 
-    warm_up(len(rows))  # the pool's fork server starts while the run file is written
+    # the pool's workers fork (from the fork server the command started) while the run file is written
+    plans = [load_plan(p) for p in list_plans()]
+    registry = load_registry(sources)
+    pool = start_pool(paths, run_id, plans, registry, len(rows))
+    try:
+        _write_pages(paths, run_dir, rows)
+    except BaseException:
+        if pool is not None:
+            pool.close()
+        raise
+    return ingest_run(paths, run_dir, plans=plans, sources=registry, kind="reprocess", progress=progress,
+                      force=True, pool=pool, known=known)
+
+
+def _write_pages(paths: Paths, run_dir: Path, rows: list[Any]) -> None:
+    """The reprocess's run file: a page row per stored document, then its `done` marker."""
+    from crawlers.rawpack import locate
+
     with open(run_dir / PAGES, "w", encoding="utf-8") as fh:
         for (doc_id, url, canonical, source_id, sha, first_seen, published_at, date_source, confidence,
              final_url) in rows:
@@ -208,9 +225,6 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) ->
                 row["raw_pack"] = list(where)
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     (run_dir / DONE).write_text("", encoding="utf-8")
-    plans = [load_plan(p) for p in list_plans()]
-    return ingest_run(paths, run_dir, plans=plans, sources=load_registry(sources), kind="reprocess",
-                      progress=progress, force=True)
 
 
 def _discovery_origin(confidence: float | None) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -148,24 +149,66 @@ def batches(pages: Iterable[PageRow], size: int = BATCH) -> Iterator[list[PageRo
         yield batch
 
 
+def _ready() -> None:
+    """A no-op task: submitted once per worker by PoolAhead, so that the pool forks its workers then."""
+
+
+class PoolAhead:
+    """The run's worker pool, its workers started now (issue 16, the serial start): the executor forks a worker
+    only when a task is submitted, so without this the first batch waited for both workers to be forked from the
+    fork server and initialised (0.05-0.2 s of wall at the bench) after the parent had read the snapshot and
+    written the run file, or after the crawl's first pages. Here a thread submits one no-op task per worker
+    (the fork server answers only once its preload is done: the caller does not wait for it) while the caller
+    goes on; run_batches then feeds this pool. `close` ends it (run_batches does, or the caller when the run
+    fails before)."""
+
+    def __init__(self, ctx: WorkerContext, workers: int) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        mp = multiprocessing.get_context("forkserver")
+        mp.set_forkserver_preload(PRELOAD)
+        self.ctx, self.workers = ctx, workers
+        self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=mp, initializer=_init, initargs=(ctx,))
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._start, name="planwatch-pool-ahead", daemon=True)
+        self._thread.start()
+
+    def _start(self) -> None:
+        try:
+            for _ in range(self.workers):  # (each submit forks a worker while none is idle yet)
+                self.executor.submit(_ready)
+        except BaseException as exc:  # the pool is broken: raised by the first real submit instead
+            self._error = exc
+
+    def started(self) -> Any:
+        """The executor, once the workers' start has been asked for (run_batches' first submit waits here)."""
+        self._thread.join()
+        return self.executor
+
+    def close(self) -> None:
+        self._thread.join()
+        self.executor.shutdown(wait=True)
+
+
 def run_batches(ctx: WorkerContext, pages: Iterable[PageRow], *, workers: int,
-                on_result: Callable[[BatchResult], None]) -> None:
+                on_result: Callable[[BatchResult], None], pool: PoolAhead | None = None) -> None:
     """Feed `pages` (a list, or a stream still being written by the crawl) through the pool in batches and
-    pass each result to `on_result` in submission order. Inline when workers == 1."""
-    if workers <= 1:
+    pass each result to `on_result` in submission order. Inline when workers == 1 (and no `pool`). `pool`: one
+    started ahead for this context (PoolAhead), used and closed here."""
+    if pool is None and workers <= 1:
         for batch in batches(pages):
             on_result(process_batch(ctx, batch))
         return
-    from concurrent.futures import ProcessPoolExecutor
-
-    mp = multiprocessing.get_context("forkserver")
-    mp.set_forkserver_preload(PRELOAD)
+    if pool is None:
+        pool = PoolAhead(ctx, workers)
     in_flight: deque[Future[BatchResult]] = deque()
-    limit = workers * 2
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp, initializer=_init, initargs=(ctx,)) as pool:
+    limit = pool.workers * 2
+    try:
         for batch in batches(pages):
-            in_flight.append(pool.submit(_run_batch, batch))
+            in_flight.append(pool.started().submit(_run_batch, batch))
             while len(in_flight) >= limit or (in_flight and in_flight[0].done()):
                 on_result(in_flight.popleft().result())
         while in_flight:
             on_result(in_flight.popleft().result())
+    finally:
+        pool.close()
