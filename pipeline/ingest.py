@@ -42,11 +42,12 @@ from pipeline.runfiles import (
 )
 from pipeline.stages import StageTimes, crawl_seconds, crawl_stages
 from pipeline.store import Writer, now
+from pipeline.workers import context, source_as_dict, start_pool  # noqa: F401 (source_as_dict: re-exported)
 from planwatch.config import Paths
 from planwatch.core.vntime import local_date
 
 if TYPE_CHECKING:
-    from pipeline.workers import BatchResult, PoolAhead, WorkerContext
+    from pipeline.workers import BatchResult, PoolAhead
 
 log = logging.getLogger("planwatch.ingest")
 
@@ -72,16 +73,6 @@ class IngestSummary:
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
-
-
-def source_as_dict(source: Any) -> dict[str, Any]:
-    if isinstance(source, dict):
-        return source
-    if hasattr(source, "as_dict"):
-        return dict(source.as_dict())
-    if dataclasses.is_dataclass(source) and not isinstance(source, type):
-        return dataclasses.asdict(source)
-    return dict(vars(source))
 
 
 def extract_documents(paths: Paths, pages: Iterable[PageRow], sources: dict[str, dict[str, Any]],
@@ -220,7 +211,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     the stream has ended (a polite crawl: the writer lock is not held while it fetches).
     pages_total: how many rows the `pages` stream gives in all, once known (None before: pipeline.follow); the
     writer then takes its last chunks while the workers finish (pipeline.chunk_writer).
-    pool: the run's worker pool started ahead by the caller (start_pool), else started here before the snapshot
+    pool: the run's worker pool started ahead by the caller (workers.start_pool), else started here before the snapshot
     is read; known: doc_id -> raw sha of the stored documents if the caller read them (else read here)."""
     from pipeline.workers import run_batches, warm_up
 
@@ -235,7 +226,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     page_rows: Iterable[PageRow] = pages if pages is not None else list(read_pages(run_dir))
     hint = None if streaming else len(page_rows)  # type: ignore[arg-type]
     pool, known = _pool_and_known(paths, run_id, plans, sources, hint, pool, known)
-    ctx = pool.ctx if pool is not None else _context(paths, run_id, plans, sources)
+    ctx = pool.ctx if pool is not None else context(paths.raw_archive, run_id, plans, sources)
     steps = progress if hasattr(progress, "advance") else None  # a pipeline.progress reporter: counts too
     if not streaming:  # a crawl still running reports its own progress; its pages are counted at its end
         _stage(say, steps, "trích xuất trang", hint or 0)
@@ -315,30 +306,13 @@ def _pool_and_known(paths: Paths, run_id: str, plans: Sequence[Plan], sources: l
     """The run's pool (the caller's, or started now: its workers fork while the snapshot is read and, in a crawl,
     the first pages come) and the stored documents' raw shas (the caller's, or read now)."""
     if pool is None:
-        pool = start_pool(paths, run_id, plans, sources, hint)
+        pool = start_pool(paths.raw_archive, run_id, plans, sources, hint)
     try:
         return pool, (_known_documents(paths) if known is None else known)
     except BaseException:
         if pool is not None:
             pool.close()
         raise
-
-
-def _context(paths: Paths, run_id: str, plans: Sequence[Plan], sources: Iterable[Any]) -> WorkerContext:
-    from pipeline.workers import WorkerContext
-
-    source_map = {s["id"]: s for s in (source_as_dict(x) for x in sources)}
-    return WorkerContext(raw_dir=paths.raw_archive, sources=source_map, plans=list(plans), run_id=run_id)
-
-
-def start_pool(paths: Paths, run_id: str, plans: Sequence[Plan], sources: Iterable[Any],
-               pages_hint: int | None) -> PoolAhead | None:
-    """The run's worker pool, its workers forking from now on (pipeline.workers.PoolAhead), for ingest_run's
-    `pool`; None when the run goes inline (pipeline.workers.worker_count: one worker, or a small known run)."""
-    from pipeline.workers import PoolAhead, worker_count
-
-    workers = worker_count(pages_hint)
-    return PoolAhead(_context(paths, run_id, plans, sources), workers) if workers > 1 else None
 
 
 def _pages_to_extract(page_rows: Iterable[PageRow], known: dict[str, str | None], force: bool,

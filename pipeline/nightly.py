@@ -12,13 +12,23 @@ import datetime as dt
 import json
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pipeline.ingest import IngestSummary, ingest_run
 from pipeline.plans import list_plans, load_plan
 from pipeline.runfiles import DONE, FETCHES, PAGES, pending_runs, read_jsonl
 from pipeline.snapshot import NoSnapshot, open_snapshot
 from planwatch.config import Paths
+
+if TYPE_CHECKING:
+    from pipeline.ingest import IngestSummary
+
+
+def ingest_run(*args: Any, **kwargs: Any) -> IngestSummary:
+    """pipeline.ingest.ingest_run, imported at the first call: the ingest's imports (pyarrow, numpy, the writer:
+    about 0.1-0.15 s of CPU) come after a crawl's job is handed to its subprocess (crawl_and_ingest), not before."""
+    from pipeline import ingest
+
+    return ingest.ingest_run(*args, **kwargs)
 
 
 def new_run_id(mode: str) -> str:
@@ -107,6 +117,7 @@ def crawl_and_ingest(paths: Paths, sources: str | Path | None, since: dt.date | 
 
     run_dir, job, manual = prepare_crawl(paths, sources, since, until, mode, **job_options)
     handle = start_crawl(job, timeout=timeout, progress=_crawl_callback(progress))
+    _import_ingest()  # while the crawl fetches its first pages
 
     total: list[int] = []  # the page file's rows, once the crawl has ended (pipeline.follow)
 
@@ -124,6 +135,14 @@ def crawl_and_ingest(paths: Paths, sources: str | Path | None, since: dt.date | 
                       until=until, progress=progress, pages=pages(),
                       write_early=job.get("politeness", "default") != "default",
                       pages_total=lambda: total[0] if total else None)
+
+
+def _import_ingest() -> None:
+    """The ingest's modules, imported now (the crawl is fetching), and frozen with the command's other imports
+    when its collector was tuned (pipeline.gc_tuning.refreeze)."""
+    from pipeline import gc_tuning, ingest  # noqa: F401
+
+    gc_tuning.refreeze()
 
 
 def _crawl_callback(progress: Any) -> Any:
@@ -190,12 +209,13 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None) ->
             "          f.source_id IS NOT DISTINCT FROM d.source_id DESC, f.fetched_at LIMIT 1), d.url) "
             "FROM documents d WHERE d.raw_sha256 IS NOT NULL ORDER BY d.doc_id").fetchall()
         known = dict(conn.execute("SELECT doc_id, raw_sha256 FROM documents").fetchall())  # (ingest_run's)
-    from pipeline.ingest import start_pool
+    from pipeline.workers import start_pool
 
-    # the pool's workers fork (from the fork server the command started) while the run file is written
+    # the pool's workers fork (from the fork server the command started) while the run file is written and the
+    # ingest's modules are imported
     plans = [load_plan(p) for p in list_plans()]
     registry = load_registry(sources)
-    pool = start_pool(paths, run_id, plans, registry, len(rows))
+    pool = start_pool(paths.raw_archive, run_id, plans, registry, len(rows))
     try:
         _write_pages(paths, run_dir, rows)
     except BaseException:

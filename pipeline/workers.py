@@ -12,6 +12,7 @@ and PLANWATCH_WORKERS=1 run inline, without processes."""
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import threading
@@ -147,6 +148,30 @@ def batches(pages: Iterable[PageRow], size: int = BATCH) -> Iterator[list[PageRo
             batch = []
     if batch:
         yield batch
+
+
+def source_as_dict(source: Any) -> dict[str, Any]:
+    if isinstance(source, dict):
+        return source
+    if hasattr(source, "as_dict"):
+        return dict(source.as_dict())
+    if dataclasses.is_dataclass(source) and not isinstance(source, type):
+        return dataclasses.asdict(source)
+    return dict(vars(source))
+
+
+def context(raw_dir: Path, run_id: str, plans: Sequence[Plan], sources: Iterable[Any]) -> WorkerContext:
+    """The workers' context of a run: its raw archive, sources by id, plans and id."""
+    source_map = {s["id"]: s for s in (source_as_dict(x) for x in sources)}
+    return WorkerContext(raw_dir=raw_dir, sources=source_map, plans=list(plans), run_id=run_id)
+
+
+def start_pool(raw_dir: Path, run_id: str, plans: Sequence[Plan], sources: Iterable[Any],
+               pages_hint: int | None) -> PoolAhead | None:
+    """The run's worker pool, its workers forking from now on (PoolAhead), for pipeline.ingest.ingest_run's
+    `pool`; None when the run goes inline (worker_count: one worker, or a small known run)."""
+    workers = worker_count(pages_hint)
+    return PoolAhead(context(raw_dir, run_id, plans, sources), workers) if workers > 1 else None
 
 
 def _ready() -> None:
