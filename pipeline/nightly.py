@@ -28,6 +28,7 @@ def ingest_run(*args: Any, **kwargs: Any) -> IngestSummary:
     about 0.1-0.15 s of CPU) come after a crawl's job is handed to its subprocess (crawl_and_ingest), not before."""
     from pipeline import ingest
 
+    _import_ingest()
     return ingest.ingest_run(*args, **kwargs)
 
 
