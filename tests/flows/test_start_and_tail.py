@@ -215,3 +215,32 @@ def test_a_pipeline_command_waits_for_a_live_thread_as_the_usual_exit_does(tmp_p
     finally:
         stop.set()
         thread.join()
+
+
+def test_the_pool_is_left_to_exit_once_every_result_is_in_and_waited_for_after_an_error(
+        home: Paths, tmp_path: Path) -> None:
+    run = _run_folder(home, tmp_path, 40)
+    ctx = workers.context(home.raw_archive, run.name, [load_plan(PLAN_ID)], [])
+    pages = [json.loads(x) for x in (run / "pages.jsonl").read_text(encoding="utf-8").splitlines()]
+    for fail in (False, True):
+        pool = workers.PoolAhead(ctx, 2)
+        waits: list[bool] = []
+        shutdown = pool.executor.shutdown
+
+        def recorded(wait: bool = True, *, cancel_futures: bool = False, _shutdown: Any = shutdown,
+                     _waits: list[bool] = waits) -> None:
+            _waits.append(wait)
+            _shutdown(wait=True)  # (the test process waits for its workers either way)
+
+        pool.executor.shutdown = recorded  # type: ignore[method-assign]
+
+        def take(result: workers.BatchResult, _fail: bool = fail) -> None:
+            if _fail:
+                raise RuntimeError("the writer failed")
+
+        if fail:
+            with pytest.raises(RuntimeError):
+                workers.run_batches(ctx, pages, workers=2, on_result=take, pool=pool)
+        else:
+            workers.run_batches(ctx, pages, workers=2, on_result=take, pool=pool)
+        assert waits == [fail]  # every result in: the workers exit while the tail goes on
