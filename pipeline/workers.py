@@ -12,6 +12,7 @@ and PLANWATCH_WORKERS=1 run inline, without processes."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import multiprocessing
 import os
@@ -194,16 +195,14 @@ class PoolAhead:
         mp.set_forkserver_preload(PRELOAD)
         self.ctx, self.workers = ctx, workers
         self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=mp, initializer=_init, initargs=(ctx,))
-        self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._start, name="planwatch-pool-ahead", daemon=True)
         self._thread.start()
 
     def _start(self) -> None:
-        try:
-            for _ in range(self.workers):  # (each submit forks a worker while none is idle yet)
+        # (each submit forks a worker while none is idle yet; a broken pool: the first real submit raises it)
+        with contextlib.suppress(Exception):
+            for _ in range(self.workers):
                 self.executor.submit(_ready)
-        except BaseException as exc:  # the pool is broken: raised by the first real submit instead
-            self._error = exc
 
     def started(self) -> Any:
         """The executor, once the workers' start has been asked for (run_batches' first submit waits here)."""
