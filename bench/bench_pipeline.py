@@ -263,7 +263,7 @@ def run_measured(args: list[str], env: dict[str, str]) -> Measured:
             if sample:
                 cpu[pid] = max(cpu.get(pid, 0.0), sample[0])
                 rss += sample[1]
-                if pid not in role:
+                if role.get(pid, "other") == "other":  # (looked at again: a process seen mid-exec has no cmdline yet)
                     role[pid] = _role(pid, proc.pid)
         peak = max(peak, rss)
         by_role: dict[str, float] = {}
