@@ -26,4 +26,18 @@ def tune() -> bool:
     gc.collect()
     gc.freeze()
     gc.set_threshold(*THRESHOLDS)
+    _TUNED.append(True)
+    return True
+
+
+_TUNED: list[bool] = []  # tune() ran in this process
+
+
+def refreeze() -> bool:
+    """After tune(), freeze what later imports made (a crawl imports the ingest's modules once its job is handed
+    to the crawl subprocess: pipeline.nightly), without a collection; a no-op (False) in a process tune() left
+    alone (a test, a Prefect worker)."""
+    if not _TUNED:
+        return False
+    gc.freeze()
     return True

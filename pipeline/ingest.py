@@ -42,11 +42,12 @@ from pipeline.runfiles import (
 )
 from pipeline.stages import StageTimes, crawl_seconds, crawl_stages
 from pipeline.store import Writer, now
+from pipeline.workers import context, source_as_dict, start_pool  # noqa: F401 (source_as_dict: re-exported)
 from planwatch.config import Paths
 from planwatch.core.vntime import local_date
 
 if TYPE_CHECKING:
-    from pipeline.workers import BatchResult
+    from pipeline.workers import BatchResult, PoolAhead
 
 log = logging.getLogger("planwatch.ingest")
 
@@ -76,16 +77,6 @@ class IngestSummary:
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
-
-
-def source_as_dict(source: Any) -> dict[str, Any]:
-    if isinstance(source, dict):
-        return source
-    if hasattr(source, "as_dict"):
-        return dict(source.as_dict())
-    if dataclasses.is_dataclass(source) and not isinstance(source, type):
-        return dataclasses.asdict(source)
-    return dict(vars(source))
 
 
 def extract_documents(paths: Paths, pages: Iterable[PageRow], sources: dict[str, dict[str, Any]],
@@ -264,7 +255,8 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
                since: dt.date | None = None, until: dt.date | None = None, progress: Progress | None = None,
                force: bool = False, pages: Iterable[PageRow] | None = None, times: StageTimes | None = None,
                write_early: bool = True, pages_total: Callable[[], int | None] | None = None,
-               reuse: bool = False) -> IngestSummary:
+               pool: PoolAhead | None = None, known: dict[str, str | None] | None = None, reuse: bool = False,
+               ) -> IngestSummary:
     """Ingest one run folder. Safe to call again on the same folder (nothing is duplicated).
     force: re-extract pages even when the stored document came from the same raw bytes (reprocess).
     pages: the run's page rows as a stream (a crawl still writing them, pipeline.follow); default: the
@@ -274,9 +266,11 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     write_early: store chunks while the pages are still coming (pipeline.chunk_writer); False: one write job once
     the stream has ended (a polite crawl: the writer lock is not held while it fetches).
     pages_total: how many rows the `pages` stream gives in all, once known (None before: pipeline.follow); the
-    writer then takes its last chunks while the workers finish (pipeline.chunk_writer). reuse: keep what the page
-    rows' `stored` digests show unchanged (a reprocess: pipeline.reuse)."""
-    from pipeline.workers import WorkerContext, run_batches, warm_up, worker_count
+    writer then takes its last chunks while the workers finish (pipeline.chunk_writer).
+    pool: the run's worker pool started ahead by the caller (workers.start_pool), else started here before the snapshot
+    is read; known: doc_id -> raw sha of the stored documents if the caller read them (else read here). reuse: keep
+    what the page rows' `stored` digests show unchanged (a reprocess: pipeline.reuse; a caller's pool has it too)."""
+    from pipeline.workers import run_batches, warm_up
 
     if pages is not None:
         warm_up()  # a crawl's stream: the pool will be used, start its fork server while the snapshot is read
@@ -285,17 +279,15 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     run_id = run_dir.name
     summary = IngestSummary(run_id=run_id)
     sources = list(sources)
-    source_map = {s["id"]: s for s in (source_as_dict(x) for x in sources)}
-    known = _known_documents(paths)
     streaming = pages is not None
     page_rows: Iterable[PageRow] = pages if pages is not None else list(read_pages(run_dir))
     hint = None if streaming else len(page_rows)  # type: ignore[arg-type]
-    workers = worker_count(hint)
+    pool, known = _pool_and_known(paths, run_id, plans, sources, hint, pool, known, reuse)
+    ctx = pool.ctx if pool is not None else context(paths.raw_archive, run_id, plans, sources, reuse)
     steps = progress if hasattr(progress, "advance") else None  # a pipeline.progress reporter: counts too
     if not streaming:  # a crawl still running reports its own progress; its pages are counted at its end
         _stage(say, steps, "trích xuất trang", hint or 0)
     collected = _Collected(summary, None if streaming else steps)
-    ctx = WorkerContext(paths.raw_archive, source_map, list(plans), run_id, reuse=reuse)
     # the one writer stores finished documents in chunks while the workers keep extracting (pipeline.chunk_writer)
     # a crawl's writer is told the run's size once known, to take its last chunks while the workers finish; not a
     # folder's (a reprocess): its writer's chunk costs mostly its fixed part (0.07 s of CPU for 10 documents, 0.09
@@ -311,8 +303,8 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
 
     logs = _RunLogs(run_dir, run_id)  # read in a thread once every page is read, while the last batches run
     try:
-        run_batches(ctx, logs.after(_pages_to_extract(page_rows, known, force, summary)), workers=workers,
-                    on_result=take)
+        run_batches(ctx, logs.after(_pages_to_extract(page_rows, known, force, summary)),
+                    workers=pool.workers if pool is not None else 1, on_result=take, pool=pool)
     except BaseException:
         writing.abandon()
         raise
@@ -331,15 +323,53 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
         summary.stages = times.as_dict()
         writer.finish_run(run_id, "ok" if complete and not summary.extract_errors else "partial", summary.as_dict(),
                           times.rows(run_id))
+        writer.after_publish = publishing.record  # (a snapshot's: in this job; the lake's: after it, below)
 
-    writer = writing.finish(last)
-    if writer.publish_seconds is not None:
-        times.add("publish", writer.publish_seconds, 1)
+    publishing = _PublishRecord(paths, run_id, times)
+    publishing.after(writing.finish(last))
     summary.stages = times.as_dict()
-    summary.publish_error = writer.publish_error
-    record_publish(paths, run_id, times, writer.publish_error)
+    summary.publish_error = publishing.error
     (run_dir / INGESTED_MARKER).write_text(now().isoformat() + "\n", encoding="utf-8")
     return summary
+
+
+class _PublishRecord:
+    """The publish stage into the run's row and stage rows: in the write job once the snapshot is out (`record`, as
+    the writer's after_publish: pipeline.store.open_writer), else after it (`after`: the lake's publish)."""
+
+    def __init__(self, paths: Paths, run_id: str, times: StageTimes) -> None:
+        self._paths, self._run_id, self._times = paths, run_id, times
+        self._recorded = False
+        self.error: str | None = None
+
+    def record(self, writer: Writer) -> None:
+        self._times.add("publish", writer.publish_seconds or 0.0, 1)
+        _record_publish(writer.conn, self._run_id, self._times, writer.publish_error, self._paths)
+        self._recorded = True
+
+    def after(self, writer: Writer) -> None:
+        """The write job has ended (and published)."""
+        self.error = writer.publish_error
+        if self._recorded:
+            return
+        if writer.publish_seconds is not None:
+            self._times.add("publish", writer.publish_seconds, 1)
+        record_publish(self._paths, self._run_id, self._times, writer.publish_error)
+
+
+def _pool_and_known(paths: Paths, run_id: str, plans: Sequence[Plan], sources: list[Any], hint: int | None,
+                    pool: PoolAhead | None, known: dict[str, str | None] | None, reuse: bool,
+                    ) -> tuple[PoolAhead | None, dict[str, str | None]]:
+    """The run's pool (the caller's, or started now: its workers fork while the snapshot is read and, in a crawl,
+    the first pages come) and the stored documents' raw shas (the caller's, or read now)."""
+    if pool is None:
+        pool = start_pool(paths.raw_archive, run_id, plans, sources, hint, reuse)
+    try:
+        return pool, (_known_documents(paths) if known is None else known)
+    except BaseException:
+        if pool is not None:
+            pool.close()
+        raise
 
 
 def _pages_to_extract(page_rows: Iterable[PageRow], known: dict[str, str | None], force: bool,
@@ -537,14 +567,19 @@ def record_publish(paths: Paths, run_id: str, times: StageTimes, error: str | No
     with exclusive_lock(paths.writer_lock, timeout=600.0):
         conn = connect_rw(paths)
         try:
-            conn.execute("UPDATE crawl_runs SET summary_json = json_merge_patch(summary_json, ?) WHERE run_id = ?",
-                         [json.dumps({"stages": times.as_dict(), **({"publish_error": error} if error else {})}),
-                          run_id])
-            rows = [r for r in times.rows(run_id) if r["stage"] == "publish"]
-            Writer(conn, paths).insert("run_stages", rows, on_conflict="replace")
+            _record_publish(conn, run_id, times, error, paths)
             conn.execute("CHECKPOINT")
         finally:
             conn.close()
+
+
+def _record_publish(conn: Any, run_id: str, times: StageTimes, error: str | None, paths: Paths) -> None:
+    """The run's row and stage rows get the publish stage (record_publish; or the write job itself once its
+    snapshot is out: pipeline.store.open_writer's after_publish)."""
+    conn.execute("UPDATE crawl_runs SET summary_json = json_merge_patch(summary_json, ?) WHERE run_id = ?",
+                 [json.dumps({"stages": times.as_dict(), **({"publish_error": error} if error else {})}), run_id])
+    rows = [r for r in times.rows(run_id) if r["stage"] == "publish"]
+    Writer(conn, paths).insert("run_stages", rows, on_conflict="replace")
 
 
 def _stage(say: Progress, steps: Any, name: str, total: int) -> None:

@@ -12,13 +12,24 @@ import datetime as dt
 import json
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pipeline.ingest import IngestSummary, ingest_run
 from pipeline.plans import list_plans, load_plan
 from pipeline.runfiles import DONE, FETCHES, PAGES, pending_runs, read_jsonl
 from pipeline.snapshot import NoSnapshot, open_snapshot
 from planwatch.config import Paths
+
+if TYPE_CHECKING:
+    from pipeline.ingest import IngestSummary
+
+
+def ingest_run(*args: Any, **kwargs: Any) -> IngestSummary:
+    """pipeline.ingest.ingest_run, imported at the first call: the ingest's imports (pyarrow, numpy, the writer:
+    about 0.1-0.15 s of CPU) come after a crawl's job is handed to its subprocess (crawl_and_ingest), not before."""
+    from pipeline import ingest
+
+    _import_ingest()
+    return ingest.ingest_run(*args, **kwargs)
 
 
 def new_run_id(mode: str) -> str:
@@ -107,6 +118,7 @@ def crawl_and_ingest(paths: Paths, sources: str | Path | None, since: dt.date | 
 
     run_dir, job, manual = prepare_crawl(paths, sources, since, until, mode, **job_options)
     handle = start_crawl(job, timeout=timeout, progress=_crawl_callback(progress))
+    _import_ingest()  # while the crawl fetches its first pages
 
     total: list[int] = []  # the page file's rows, once the crawl has ended (pipeline.follow)
 
@@ -124,6 +136,14 @@ def crawl_and_ingest(paths: Paths, sources: str | Path | None, since: dt.date | 
                       until=until, progress=progress, pages=pages(),
                       write_early=job.get("politeness", "default") != "default",
                       pages_total=lambda: total[0] if total else None)
+
+
+def _import_ingest() -> None:
+    """The ingest's modules, imported now (the crawl is fetching), and frozen with the command's other imports
+    when its collector was tuned (pipeline.gc_tuning.refreeze)."""
+    from pipeline import gc_tuning, ingest  # noqa: F401
+
+    gc_tuning.refreeze()
 
 
 def _crawl_callback(progress: Any) -> Any:
@@ -187,10 +207,30 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None, fu
     with open_snapshot(paths, fts=False) as conn:
         rows = conn.execute(sql.query("reprocess_documents")).fetchall()
         stored = None if full else _stored_state(conn)
-    from crawlers.rawpack import locate
-    from pipeline.workers import warm_up
+        known = dict(conn.execute("SELECT doc_id, raw_sha256 FROM documents").fetchall())  # (ingest_run's)
+    from pipeline.workers import start_pool
 
-    warm_up(len(rows))  # the pool's fork server starts while the run file is written
+    # the pool's workers fork (from the fork server the command started) while the run file is written and the
+    # ingest's modules are imported
+    plans = [load_plan(p) for p in list_plans()]
+    registry = load_registry(sources)
+    pool = start_pool(paths.raw_archive, run_id, plans, registry, len(rows), reuse=not full)
+    try:
+        _write_pages(paths, run_dir, rows, stored)
+    except BaseException:
+        if pool is not None:
+            pool.close()
+        raise
+    return ingest_run(paths, run_dir, plans=plans, sources=registry, kind="reprocess", progress=progress,
+                      force=True, pool=pool, known=known, reuse=not full)
+
+
+def _write_pages(paths: Paths, run_dir: Path, rows: list[Any],
+                 stored: tuple[dict[str, list[list[str]]], dict[str, tuple[str, str | None]]] | None) -> None:
+    """The reprocess's run file: a page row per stored document (with its stored digests unless `stored` is
+    None: `--full`), then its `done` marker."""
+    from crawlers.rawpack import locate
+
     with open(run_dir / PAGES, "w", encoding="utf-8") as fh:
         for r in rows:
             (doc_id, url, canonical, source_id, sha, first_seen, published_at, date_source, confidence,
@@ -209,9 +249,6 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None, fu
                 row["stored"] = _stored_digests(r, *stored)
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     (run_dir / DONE).write_text("", encoding="utf-8")
-    plans = [load_plan(p) for p in list_plans()]
-    return ingest_run(paths, run_dir, plans=plans, sources=load_registry(sources), kind="reprocess",
-                      progress=progress, force=True, reuse=not full)
 
 
 def _stored_state(conn: Any) -> tuple[dict[str, list[list[str]]], dict[str, tuple[str, str | None]]]:

@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -94,6 +94,8 @@ class Writer:
         self.paths = paths
         self.publish_seconds: float | None = None  # set by open_writer once it has published
         self.publish_error: str | None = None  # set by open_writer when the lake publish failed (lake.LakeLocked)
+        # run by open_writer once the snapshot is published, on this connection, in the same job (then checkpointed)
+        self.after_publish: Callable[[Writer], None] | None = None
         self.touched: dict[str, list[pa.Table]] = {}  # table -> keys of the batches loaded (a lake publish)
         self.wants_postings = False  # set by open_writer when its publish is the snapshot's (not the lake's)
         self.search_indexed = 0  # documents tokenized into the warehouse's search index (pipeline.search_kept)
@@ -259,13 +261,15 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
     """The only way to write. Holds the writer lock for the whole job; publishes on a clean exit. With the
     lake and `defer_lake`, only the coverage file is published now (a review decision; the lake follows at
     the next publish, whose writer also runs the story store's data tasks: a decision only adds decisions, and
-    skipping them spares it the story store's imports)."""
+    skipping them spares it the story store's imports). The snapshot's publish runs with the job's connection
+    still open, idle after its checkpoint (the file copied is the checkpointed one): the writer's `after_publish`
+    (set by the job) then runs on it, in the same job, before the close (docs/decisions.md entry 27)."""
     from pipeline import lake
-    from pipeline.publish import publish_snapshot
 
     paths = (paths or Paths.from_env()).ensure()
     with exclusive_lock(paths.writer_lock, timeout=lock_timeout):
         conn = connect_rw(paths)
+        snapshot = publish and not lake.enabled() and not defer_lake
         try:
             migrate(conn)
             rebuilt = False if defer_lake else _run_maintenance(conn)
@@ -283,15 +287,42 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
                 conn.execute("PRAGMA disable_checkpoint_on_shutdown")
             else:
                 conn.execute("CHECKPOINT")
+            if snapshot:
+                _publish_snapshot(paths, writer)
         finally:
             conn.close()
-        started = time.perf_counter()
-        if publish and lake.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
-            try:  # every story recomputed: every document's row may have changed
-                lake.publish(paths, None if rebuilt else writer.touched, lake=not defer_lake, recorded=recorded)
-            except lake.LakeLocked as exc:  # the job is in the warehouse; the next publish takes its keys in
-                writer.publish_error = str(exc)
-                _log.warning("%s", exc)
-        elif publish:
-            publish_snapshot(paths)
-        writer.publish_seconds = time.perf_counter() - started if publish else None  # the publish stage
+        if publish and not snapshot:
+            _publish_other(paths, writer, lake=lake.enabled() and not defer_lake, rebuilt=rebuilt,
+                           recorded=recorded)
+
+
+def _publish_snapshot(paths: Paths, writer: Writer) -> None:
+    """The snapshot's publish (pipeline.publish) from the checkpointed warehouse, then the job's `after_publish`
+    on its still open connection (the run's publish time: no second open, lock and checkpoint after the rename),
+    checkpointed."""
+    from pipeline.publish import publish_snapshot
+
+    started = time.perf_counter()
+    publish_snapshot(paths)
+    writer.publish_seconds = time.perf_counter() - started  # the publish stage
+    if writer.after_publish is not None:
+        writer.after_publish(writer)
+        writer.conn.execute("CHECKPOINT")
+
+
+def _publish_other(paths: Paths, writer: Writer, *, lake: bool, rebuilt: bool, recorded: Any) -> None:
+    """The publish of a closed warehouse: the lake (PLANWATCH_LAKE), or a snapshot without the lake while a
+    decision's rows wait in the WAL (defer_lake)."""
+    from pipeline import lake as lake_mod
+    from pipeline.publish import publish_snapshot
+
+    started = time.perf_counter()
+    if lake_mod.enabled():  # PLANWATCH_LAKE: publish what changed as one DuckLake snapshot
+        try:  # every story recomputed: every document's row may have changed
+            lake_mod.publish(paths, None if rebuilt else writer.touched, lake=lake, recorded=recorded)
+        except lake_mod.LakeLocked as exc:  # the job is in the warehouse; the next publish takes its keys in
+            writer.publish_error = str(exc)
+            _log.warning("%s", exc)
+    else:
+        publish_snapshot(paths)
+    writer.publish_seconds = time.perf_counter() - started  # the publish stage

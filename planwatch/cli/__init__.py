@@ -58,5 +58,40 @@ def main() -> None:
 
     args = sys.argv[1:]
     start_helpers(args)
-    app = _build((PIPELINE_MODULE,)) if is_pipeline_command(args) else get_app()
-    app()
+    if not is_pipeline_command(args):
+        get_app()()
+        return
+    app = _build((PIPELINE_MODULE,))
+    try:
+        app()
+    except SystemExit as exc:
+        exit_now(exc.code)
+        raise  # (a thread of its own is still running: the usual exit, which waits for it)
+
+
+def exit_now(code: Any) -> None:
+    """End a pipeline command as the interpreter would, less its teardown: the atexit handlers run (logging's
+    flush, multiprocessing's finalizers) and the standard streams are flushed, then the process ends with the
+    same status, without freeing every object of duckdb, pyarrow, numpy and the pipeline one by one (0.03-0.05 s
+    of CPU, 0.1-0.25 s of wall on a loaded machine, on the run's serial tail: docs/performance.md, fourteenth
+    session). Returns (the usual exit follows) while a non-daemon thread other than this one is alive: the usual
+    exit waits for it, this would not."""
+    import atexit
+    import contextlib
+    import os
+    import threading
+
+    if any(t is not threading.current_thread() and not t.daemon and t.is_alive() for t in threading.enumerate()):
+        return
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # as the interpreter does with a message: print it, status 1
+        print(code, file=sys.stderr)
+        status = 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
+            stream.flush()
+    os._exit(status)
