@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 import sys
-from copy import copy
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 import trafilatura
@@ -43,8 +43,18 @@ def _template(fast: bool) -> Extractor:
     return Extractor(output_format="python", fast=fast, comments=False, tables=True, with_metadata=False)
 
 
+# Extractor keeps its settings in slots: a copy is a new instance given the template's values (copy.copy goes
+# through __reduce_ex__ and a state dict: three times as long).
+_SLOTS = tuple(name for klass in Extractor.__mro__ for name in getattr(klass, "__slots__", ()))
+_VALUES = attrgetter(*_SLOTS)
+
+
 def _options(url: str | None, fast: bool) -> Extractor:
-    options = copy(_template(fast))
+    """The template's copy for one page (copy.copy of it, with the page's URL)."""
+    template = _template(fast)
+    options = Extractor.__new__(Extractor)
+    for name, value in zip(_SLOTS, _VALUES(template), strict=True):
+        setattr(options, name, value)
     options.url = url
     options.source = url and url.encode("utf-8", "replace").decode("utf-8")  # as Extractor.__init__ does
     return options

@@ -120,3 +120,18 @@ def test_body_text_escalates_the_same_pages_with_the_shortcut(monkeypatch: pytes
     assert retries == plain_retries and texts == plain_texts
     assert sum(plain_retries) >= 5  # some pages open the gate ...
     assert measures < plain_measures / 2  # ... and most are answered by the bound
+
+
+def test_options_are_a_copy_of_the_template_with_the_url() -> None:
+    import copy
+
+    for fast in (True, False):
+        template = trafilatura_calls._template(fast)
+        mine = trafilatura_calls._options("https://example.vn/bài-1.html", fast)
+        former = copy.copy(template)
+        former.url = former.source = "https://example.vn/bài-1.html"
+        assert mine is not template and type(mine) is type(former)
+        slots = trafilatura_calls._SLOTS
+        assert len(slots) >= 27
+        assert [getattr(mine, n) for n in slots] == [getattr(former, n) for n in slots]
+        assert template.url is None  # the template is left as it was
