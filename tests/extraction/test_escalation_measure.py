@@ -51,6 +51,7 @@ def _built_pages() -> list[str]:
     pages.append("<html><body><article><p>" + _prose(rng, 80) + "\x0b</p></article><div>" + _prose(rng, 900) +
                  "</div></body></html>")
     pages.append("<html><body><article><p>" + _prose(rng, 80) + "</p></article><p>x\x1cy</p></body></html>")
+    pages.append("<div><p>" + _prose(rng, 80) + "</p><body><p>" + _prose(rng, 10) + "</p></body></div>")  # no <html>
     return pages
 
 
