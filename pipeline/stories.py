@@ -50,7 +50,7 @@ from pipeline.minhash import (
     lead_keys,
     shingle_values,
     signatures,
-    title_key,
+    title_keys,
     word_hashes,
     words,
 )
@@ -125,8 +125,7 @@ class Prepared:
         sigs = signatures([shingle_values(np.concatenate([word_hashes(t), b]))
                            for t, b in zip(title_words, body, strict=True)])
         leads = signatures([shingle_values(b[:LEAD_WORDS]) for b in body])
-        titles = np.array([[title_key(t, d.doc_id)] for d, t in zip(docs, title_words, strict=True)],
-                          dtype=np.uint64).reshape(-1, 1)
+        titles = title_keys(title_words, [d.doc_id for d in docs]).reshape(-1, 1)
         keys = np.hstack([band_keys(sigs), lead_keys(leads), titles]) if docs else np.empty((0, KEYS), np.uint64)
         return cls(docs=list(docs), signatures=sigs, keys=keys)
 

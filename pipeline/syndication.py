@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -84,7 +85,7 @@ class Doc:
         hashing pass for the document; what use_word_hashes takes)."""
         if self._flat is None or self._lengths is None:
             per = self.paragraph_words
-            self._flat = word_hashes([w for ws in per for w in ws])
+            self._flat = word_hashes(list(chain.from_iterable(per)))  # a C-level flattening
             self._lengths = np.fromiter(map(len, per), dtype=np.int64, count=len(per))
         return self._flat, self._lengths
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from typing import Any
 
 _HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 # Every character str.split() splits on but " " and "\n" (tests/stories check the list against str.isspace)
@@ -89,18 +91,67 @@ def _drop_marks(decomposed: str) -> str:
     return _MARKS.sub("", decomposed)
 
 
+@lru_cache(maxsize=1)
+def unit_folds() -> Any:
+    """For every UTF-16 code unit (a numpy int32 array indexed by it): the code point its character folds to
+    (_drop_marks of its NFD), -1 when it folds to nothing, -2 when it folds to more than one character (Hangul
+    syllables) or is a surrogate. Built once a process (a few ms): the NFD of every BMP character from one
+    normalisation of them all, each followed by a NUL (a starter: canonical reordering never crosses it, so each
+    piece is that character's own NFD), one _drop_marks of the whole, and the pieces' lengths found by numpy."""
+    import numpy as np
+
+    cps = np.r_[np.arange(1, 0xD800), np.arange(0xE000, 0x10000)].astype(np.uint32)
+    spaced = np.zeros(2 * len(cps), dtype=np.uint32)
+    spaced[0::2] = cps
+    folded = _drop_marks(unicodedata.normalize("NFD", spaced.tobytes().decode("utf-32-le")))
+    units = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
+    ends = np.flatnonzero(units == 0)  # one NUL after each character's piece
+    starts = np.r_[0, ends[:-1] + 1]
+    lengths = ends - starts
+    first = units[np.minimum(starts, len(units) - 1)].astype(np.int64)
+    value = np.where(lengths == 0, -1, np.where(lengths == 1, first, -2))
+    table = np.full(0x10000, -2, dtype=np.int32)
+    table[cps] = value
+    table[0] = 0
+    return table
+
+
+# Texts at least this long go the numpy way in _fold_lowered (below it numpy's fixed cost is more than it saves).
+_NUMPY_FOLD = 200
+
+
+def _fold_lowered(lowered: str) -> str:
+    """_drop_marks(unicodedata.normalize("NFD", lowered)). On a long text without characters beyond the BMP, one
+    table lookup a UTF-16 code unit (unit_folds) instead: NFD only reorders marks, and every mark it reorders is
+    removed, so the fold of a text is the fold of each of its characters, in order."""
+    if lowered.isascii():  # no mark, no đ: NFD and _drop_marks leave it as it is
+        return lowered
+    if len(lowered) >= _NUMPY_FOLD:
+        try:
+            encoded = lowered.encode("utf-16-le")
+        except UnicodeEncodeError:  # a lone surrogate
+            encoded = b""
+        if encoded:
+            import numpy as np
+
+            mapped = unit_folds()[np.frombuffer(encoded, dtype=np.uint16)]
+            if mapped.min() >= -1:  # no character beyond the BMP, none that folds to more than one
+                return mapped[mapped >= 0].astype(np.uint16).tobytes().decode("utf-16-le")
+    return _drop_marks(unicodedata.normalize("NFD", lowered))
+
+
 def fold_keep_spacing(text: str | None) -> str:
     """Lower-case, diacritic-free, every other character kept where it was (\\r becomes \\n)."""
     if not text:
         return ""
-    return _drop_marks(unicodedata.normalize("NFD", text.replace("\r", "\n").lower()))
+    return _fold_lowered(text.replace("\r", "\n").lower())
 
 
 def fold(text: str | None) -> str:
     """Lower-case, diacritic-free form for matching: "Đề án  33" -> "de an 33" (line breaks kept)."""
     if not text:
         return ""
-    return _HSPACE_TO_REWRITE.sub(" ", _drop_marks(unicodedata.normalize("NFD", text.lower())))
+    return _HSPACE_TO_REWRITE.sub(" ", _fold_lowered(text.lower()))
 
 
 def fold_joined(text: str | None) -> str:

@@ -7,7 +7,9 @@ as the reference) on real news text (../shared/corpora) and on text built to bre
 - pipeline.stories.Prepared.of takes signatures of unsorted shingles with repeats (minhash.shingle_values), and the
   workers send the rows packed as bytes (Prepared.packed_rows, stories.unpacked);
 - classifiers.matcher.has_diacritics counts digits and marked words with patterns that start with a class;
-- pipeline.language builds its character tables at import from C-level passes over every BMP character."""
+- pipeline.language builds its character tables at import from C-level passes over every BMP character;
+- pipeline.minhash.title_keys mixes a batch's title digests in one pass, and Doc.word_hash_rows flattens its words
+  with itertools.chain."""
 
 from __future__ import annotations
 
@@ -192,3 +194,31 @@ def test_language_tables_are_the_per_character_ones() -> None:
     ranges = language._letter_ranges()
     assert ranges == _reference_letter_ranges()
     assert language._WORD_BMP.pattern == "[" + ranges + "]+"
+
+
+def _former_title_key(title_words: list[str], fallback: str) -> int:
+    """minhash.title_key as it was: one document at a time."""
+    import hashlib
+
+    text = " ".join(title_words) if len(title_words) >= minhash.SHINGLE else "\x00" + fallback
+    digest = int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+    return int(minhash._mix(np.array([digest], dtype=np.uint64) ^ minhash._TITLE_SALT)[0])
+
+
+def test_title_keys_of_a_batch_are_each_titles_former_key() -> None:
+    titles = [minhash.words(t.split("\n", 1)[0]) for t in _news(300)] + [[], ["a"], ["a", "b"], ["a", "b", "c"]]
+    fallbacks = [f"d{i}" for i in range(len(titles))]
+    keys = minhash.title_keys(titles, fallbacks)
+    assert keys.dtype == np.uint64 and keys.shape == (len(titles),)
+    assert [int(k) for k in keys] == [_former_title_key(t, f) for t, f in zip(titles, fallbacks, strict=True)]
+    assert minhash.title_key(titles[0], "x") == _former_title_key(titles[0], "x")
+    assert minhash.title_keys([], []).shape == (0,)
+
+
+def test_word_hash_rows_are_the_paragraph_words_hashed_in_order() -> None:
+    for text in _news(200):
+        doc = Doc(doc_id="d", text=text)
+        flat, lengths = doc.word_hash_rows()
+        per = doc.paragraph_words
+        assert np.array_equal(flat, minhash.word_hashes([w for ws in per for w in ws]))
+        assert lengths.tolist() == [len(ws) for ws in per]
