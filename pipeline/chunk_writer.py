@@ -48,7 +48,8 @@ class ChunkWriter:
     def __init__(self, paths: Paths, times: StageTimes, start: Callable[[Writer], None], store: StoreChunk,
                  min_chunk: int | None = None, early: bool = True,
                  total: Callable[[], int | None] | None = None,
-                 settle: Callable[[Writer], None] | None = None) -> None:
+                 settle: Callable[[Writer], None] | None = None,
+                 between: Callable[[Writer], None] | None = None) -> None:
         self._paths = paths
         self._times = times
         self._start = start  # first thing in the write job (the run's row, the source registry)
@@ -66,6 +67,8 @@ class ChunkWriter:
         # run once, after the first chunk taken early (the run's last pages are in): the job's checkpoint, while
         # the workers finish, so that the closing one writes only the last chunk
         self._settle = settle
+        # run after each chunk stored, before the settle step: the job's other rows once ready (a crawl's fetch log)
+        self._between = between
         self._ended = False
         self._last: Callable[[Writer], None] | None = None
         self._error: BaseException | None = None
@@ -176,6 +179,10 @@ class ChunkWriter:
                     self._stored_docs += sum(len(r.docs) for r in chunk)
                     self._store_seconds += time.thread_time() - cpu
                 self._times.add("store", spent - (self._times.seconds("dedupe") - dedupe_before))
+                if self._between is not None:
+                    started = time.perf_counter()
+                    self._between(writer)
+                    self._times.add("store", time.perf_counter() - started)
                 if early and self._settle is not None:
                     settle, self._settle = self._settle, None
                     started = time.perf_counter()

@@ -256,7 +256,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
                force: bool = False, pages: Iterable[PageRow] | None = None, times: StageTimes | None = None,
                write_early: bool = True, pages_total: Callable[[], int | None] | None = None,
                pool: PoolAhead | None = None, known: dict[str, str | None] | None = None, reuse: bool = False,
-               ) -> IngestSummary:
+               logs_final: Callable[[], bool] | None = None) -> IngestSummary:
     """Ingest one run folder. Safe to call again on the same folder (nothing is duplicated).
     force: re-extract pages even when the stored document came from the same raw bytes (reprocess).
     pages: the run's page rows as a stream (a crawl still writing them, pipeline.follow); default: the
@@ -269,7 +269,8 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     writer then takes its last chunks while the workers finish (pipeline.chunk_writer).
     pool: the run's worker pool started ahead by the caller (workers.start_pool), else started here before the snapshot
     is read; known: doc_id -> raw sha of the stored documents if the caller read them (else read here). reuse: keep
-    what the page rows' `stored` digests show unchanged (a reprocess: pipeline.reuse; a caller's pool has it too)."""
+    what the page rows' `stored` digests show unchanged (a reprocess: pipeline.reuse; a caller's pool has it too).
+    logs_final: True once the run's fetch log and health are final (a crawl's process has exited): _RunLogs."""
     from pipeline.workers import run_batches, warm_up
 
     if pages is not None:
@@ -288,6 +289,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     if not streaming:  # a crawl still running reports its own progress; its pages are counted at its end
         _stage(say, steps, "trích xuất trang", hint or 0)
     collected = _Collected(summary, None if streaming else steps)
+    logs = _RunLogs(run_dir, run_id, logs_final)  # read in a thread once final or every page is read
     # the one writer stores finished documents in chunks while the workers keep extracting (pipeline.chunk_writer)
     # a crawl's writer is told the run's size once known, to take its last chunks while the workers finish; not a
     # folder's (a reprocess): its writer's chunk costs mostly its fixed part (0.07 s of CPU for 10 documents, 0.09
@@ -295,13 +297,12 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     writing = ChunkWriter(paths, times, start=lambda w: _start_job(w, run_id, kind, since, until, sources),
                           store=lambda w, chunk: _store_chunk(w, chunk, times, _classifier(ctx)), early=write_early,
                           total=None if pages_total is None else _to_extract(pages_total, summary),
-                          settle=_checkpoint)
+                          settle=_checkpoint, between=None if logs_final is None else logs.store_early)
 
     def take(result: BatchResult) -> None:
         collected.add(result)
         writing.add(result)
 
-    logs = _RunLogs(run_dir, run_id)  # read in a thread once every page is read, while the last batches run
     try:
         run_batches(ctx, logs.after(_pages_to_extract(page_rows, known, force, summary)),
                     workers=pool.workers if pool is not None else 1, on_result=take, pool=pool)
@@ -316,8 +317,7 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
 
     def last(writer: Writer) -> None:
         started = time.perf_counter()
-        writer.insert("fetch_log", fetches, on_conflict="ignore")
-        writer.insert("source_health_log", health, on_conflict="replace")
+        logs.store_last(writer, fetches, health)
         times.add("store", time.perf_counter() - started, len(collected.decisions))
         times.add("dedupe", collected.spent["dedupe"])  # signatures computed in the workers
         summary.stages = times.as_dict()
@@ -506,20 +506,52 @@ def _summarize_documents(summary: IngestSummary, times: StageTimes, collected: _
             summary.decisions[decision] = summary.decisions.get(decision, 0) + 1
 
 
+def _insert_logs(writer: Writer, fetches: list[dict[str, Any]], health: list[dict[str, Any]]) -> None:
+    writer.insert("fetch_log", fetches, on_conflict="ignore")
+    writer.insert("source_health_log", health, on_conflict="replace")
+
+
 class _RunLogs:
     """The run's fetch log and source health as table rows, read in a thread of their own as soon as the stream of
     pages has ended (the crawl has ended then: pipeline.follow), while the workers finish the last batches, instead
-    of after them in the run's serial tail (3,310 fetch rows: 0.07-0.12 s of CPU at the bench)."""
+    of after them in the run's serial tail (3,310 fetch rows: 0.07-0.12 s of CPU at the bench). With `final` (the
+    files are written in full: a crawl's process has exited), read as soon as it says so, checked every
+    `FINAL_EVERY` pages handed out: a crawl ends seconds before its pages are all handed to the workers, and the
+    writer then stores the rows between its chunks (`store_early`), before the early checkpoint when they are
+    ready by then, so that neither their insert nor their checkpoint is in the run's serial tail."""
 
-    def __init__(self, run_dir: Path, run_id: str) -> None:
-        self._run_dir, self._run_id = run_dir, run_id
+    FINAL_EVERY = 16
+
+    def __init__(self, run_dir: Path, run_id: str, final: Callable[[], bool] | None = None) -> None:
+        self._run_dir, self._run_id, self._final = run_dir, run_id, final
         self._thread: threading.Thread | None = None
         self._rows: tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]] | None = None
+        self.stored = False  # the rows are in the write job (store_early)
 
     def after(self, pages: Iterable[PageRow]) -> Iterator[PageRow]:
-        yield from pages
+        for given, page in enumerate(pages, 1):
+            yield page
+            if self._final is not None and self._thread is None and given % self.FINAL_EVERY == 0 and self._final():
+                self._start()
+        if self._thread is None:
+            self._start()
+
+    def _start(self) -> None:
         self._thread = threading.Thread(target=self._try_read, name="planwatch-run-logs", daemon=True)
         self._thread.start()
+
+    def store_early(self, writer: Writer) -> None:
+        """In the write job, between two chunks: the rows, if read already (the same rows as after the last chunk)."""
+        thread = self._thread
+        if self.stored or thread is None or thread.is_alive() or self._rows is None:
+            return
+        _insert_logs(writer, self._rows[1], self._rows[2])
+        self.stored = True
+
+    def store_last(self, writer: Writer, fetches: list[dict[str, Any]], health: list[dict[str, Any]]) -> None:
+        """After the last chunk: the rows (`rows()`), unless stored between two chunks already."""
+        if not self.stored:
+            _insert_logs(writer, fetches, health)
 
     def _try_read(self) -> None:
         try:

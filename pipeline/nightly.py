@@ -135,7 +135,8 @@ def crawl_and_ingest(paths: Paths, sources: str | Path | None, since: dt.date | 
     return ingest_run(paths, run_dir, plans=plans, sources=load_registry(sources), kind=mode, since=since,
                       until=until, progress=progress, pages=pages(),
                       write_early=job.get("politeness", "default") != "default",
-                      pages_total=lambda: total[0] if total else None)
+                      pages_total=lambda: total[0] if total else None,
+                      logs_final=lambda: bool(total) and handle.proc.poll() is not None)
 
 
 def _import_ingest() -> None:

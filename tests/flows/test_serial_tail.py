@@ -195,3 +195,65 @@ def test_a_crawl_result_left_uncounted_reads_neither_the_fetch_log_nor_the_pages
     (run / "fetches.jsonl").chmod(0)
     left = collect(job, counts=False)
     assert (left.pages, left.fetches, len(left.health), left.done) == (0, 0, 1, True)
+
+
+@pytest.mark.parametrize("final", [True, False])
+def test_a_crawls_fetch_log_is_stored_between_chunks_once_the_crawl_has_ended(home: Paths, tmp_path: Path,
+                                                                             monkeypatch, final: bool) -> None:
+    """Once the crawl's process has exited (`logs_final`), its fetch log and health are read while pages are still
+    handed out and the writer stores them between two chunks, not after the last one (nor in the closing checkpoint):
+    the same rows, once. Without it (a folder's run, or the crawl still running), after the last chunk as before."""
+    import duckdb
+
+    from pipeline import ingest
+    from pipeline.plans import load_plan
+    from tests.flows.test_pipeline_speed_paths import _run_folder
+    from tests.support.warehouse import PLAN_ID
+
+    monkeypatch.setenv("PLANWATCH_WORKERS", "1")
+    monkeypatch.setattr(chunk_writer, "MIN_CHUNK", 8)
+    events: list[str] = []
+    read = threading.Event()
+    real_store, real_insert, real_read = ingest._store_chunk, ingest._insert_logs, ingest._RunLogs._read
+
+    stored = threading.Condition()
+
+    def store(*a: Any) -> None:
+        real_store(*a)
+        with stored:
+            events.append("chunk")
+            stored.notify_all()
+
+    def insert(*a: Any) -> None:
+        real_insert(*a)
+        events.append("logs")
+
+    def read_logs(self: Any) -> None:
+        real_read(self)
+        read.set()
+
+    monkeypatch.setattr(ingest, "_store_chunk", store)
+    monkeypatch.setattr(ingest, "_insert_logs", insert)
+    monkeypatch.setattr(ingest._RunLogs, "_read", read_logs)
+    run = _run_folder(home, tmp_path, 40)
+    pages = [json.loads(x) for x in (run / "pages.jsonl").read_text(encoding="utf-8").splitlines()]
+
+    def stream() -> Iterator[dict[str, Any]]:
+        for n, page in enumerate(pages):
+            if n in (24, 40):  # the writer keeps up (a chunk a batch of 16), and the logs are read by page 24
+                with stored:
+                    stored.wait_for(lambda k=n // 16: events.count("chunk") >= k, timeout=10)
+                assert not final or read.wait(10)
+            yield page
+
+    ingest.ingest_run(home, run, plans=[load_plan(PLAN_ID)], sources=[], pages=stream(),
+                      pages_total=lambda: len(pages), logs_final=(lambda: True) if final else None)
+    assert events.count("logs") == 1 and events.count("chunk") >= 3
+    if final:
+        assert events.index("logs") < len(events) - 1, events
+    else:
+        assert events[-1] == "logs"
+    with duckdb.connect(str(home.warehouse), read_only=True) as conn:
+        rows = conn.execute("SELECT url, status FROM fetch_log WHERE run_id = ? ORDER BY url",
+                            [run.name]).fetchall()
+    assert rows == sorted((p["url"], 200) for p in pages)
