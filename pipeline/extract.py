@@ -15,7 +15,6 @@ evidence and the flags it raised (``FieldResult``, ``DateResult``).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -36,6 +35,7 @@ from pipeline.fmt import detect_format
 from pipeline.language import detect_language
 from pipeline.layouts import detect_layout, layout_for, select
 from pipeline.normalize import normalize_text
+from pipeline.rows import content_hash_of
 from planwatch.core.text import clean_lines
 
 EXTRACTOR_VERSION = "extract-1"
@@ -362,12 +362,7 @@ def _quality(title: str, text: str, date_source: str | None, date_conf: float, l
 
 def content_hash(title: str, text: str) -> str:
     """sha256 of the normalized title and text (what exact-duplicate detection compares)."""
-    return _hash_normalized(normalize_text(title), normalize_text(text))
-
-
-def _hash_normalized(title: str, text: str) -> str:
-    """content_hash of a title and text already through normalize_text (which is idempotent)."""
-    return hashlib.sha256((title + "\n" + text).encode("utf-8")).hexdigest()
+    return content_hash_of(normalize_text(title), normalize_text(text))
 
 
 @dataclass(frozen=True)
@@ -661,7 +656,7 @@ def extract_page(
         "format_evidence": fmt.evidence,
         "extraction_quality": _quality(title_s, text, date.source, date.confidence, language, flags, link_density),
         "extraction_flags": flags,
-        "content_hash": _hash_normalized(title_s, text),  # both went through normalize_text above
+        "content_hash": content_hash_of(title_s, text),  # both went through normalize_text above
         "layout": layout["id"] if layout else None,
         "encoding": decoded.evidence,
         "extractor_version": EXTRACTOR_VERSION,

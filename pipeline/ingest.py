@@ -31,7 +31,7 @@ from pipeline.page_rows import (  # noqa: F401 (classification_row, classify_doc
     extract_page_row,
 )
 from pipeline.plans import Plan
-from pipeline.rows import DocumentRow, PageRow
+from pipeline.rows import DocumentRow, PageRow, content_hash_of
 from pipeline.runfiles import (
     DONE,
     FETCHES,
@@ -189,7 +189,7 @@ def _hashes_its_text(doc: DocumentRow) -> bool:
     title, text = doc.get("title"), doc.get("text")
     if not isinstance(title, str) or not isinstance(text, str):
         return False
-    return hashlib.sha256((title + "\n" + text).encode("utf-8")).hexdigest() == doc.get("content_hash")
+    return content_hash_of(title, text) == doc.get("content_hash")
 
 
 def _moved_on(reused: dict[str, tuple[list[str], str | None]], stored_docs: Sequence[tuple[Any, ...]],
@@ -633,11 +633,12 @@ def _sync_registry(writer: Writer, sources: list[Any]) -> None:
 
 def _known_documents(paths: Paths) -> dict[str, str | None]:
     """doc_id -> raw sha of what is already stored (from the snapshot, which mirrors the warehouse)."""
+    from pipeline import sql
     from pipeline.snapshot import NoSnapshot, open_snapshot
 
     try:
         with open_snapshot(paths, fts=False) as conn:
-            return dict(conn.execute("SELECT doc_id, raw_sha256 FROM documents").fetchall())
+            return dict(conn.execute(sql.query("known_documents")).fetchall())
     except NoSnapshot:
         return {}
 

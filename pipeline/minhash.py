@@ -246,9 +246,7 @@ def estimated_jaccard(sig_a: Iterable[int] | np.ndarray, sig_b: Iterable[int] | 
 def _common(a: np.ndarray, b: np.ndarray) -> int:
     """Size of the intersection of two sorted distinct hash arrays (a binary search of each of a's values in b:
     no sort of both together, as np.intersect1d does)."""
-    at = np.searchsorted(b, a)
-    at[at == len(b)] = 0
-    return int(np.count_nonzero(b[at] == a))
+    return int(np.count_nonzero(in_sorted(a, b)))
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:

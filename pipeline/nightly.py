@@ -208,7 +208,7 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None, fu
     with open_snapshot(paths, fts=False) as conn:
         rows = conn.execute(sql.query("reprocess_documents")).fetchall()
         stored = None if full else _stored_state(conn)
-        known = dict(conn.execute("SELECT doc_id, raw_sha256 FROM documents").fetchall())  # (ingest_run's)
+        known = dict(conn.execute(sql.query("known_documents")).fetchall())  # (ingest_run's)
     from pipeline.workers import start_pool
 
     # the pool's workers fork (from the fork server the command started) while the run file is written and the

@@ -90,9 +90,9 @@ def known_language(language: str | None, key: str | None) -> Callable[[str, str,
         return None
 
     def known(title: str, lead: str, text: str) -> str | None:
-        from pipeline.extract import _hash_normalized  # (extract_page's strings are normalized already)
+        from pipeline.rows import content_hash_of  # (extract_page's strings are normalized already)
 
-        return language if language_key(title, lead_md5(lead), _hash_normalized(title, text)) == key else None
+        return language if language_key(title, lead_md5(lead), content_hash_of(title, text)) == key else None
 
     return known
 

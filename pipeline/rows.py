@@ -10,6 +10,7 @@ classifier reads it through its own contract (classifiers.contract.classifier_in
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Any, Required, TypedDict
 
 
@@ -64,3 +65,9 @@ class DocumentRow(TypedDict):
     first_seen_at: dt.datetime
     extracted_at: dt.datetime
     run_id: str
+
+
+def content_hash_of(title: str, text: str) -> str:
+    """A document row's `content_hash`: the SHA-256 of its title and text, both already through
+    pipeline.normalize's normalize_text (pipeline.extract makes every row's so)."""
+    return hashlib.sha256((title + "\n" + text).encode("utf-8")).hexdigest()

@@ -303,13 +303,13 @@ def test_a_document_first_written_by_a_crawl_and_dated_by_first_sight_goes_the_f
 
 
 def test_same_content_needs_each_field_the_story_assignment_reads():
-    from pipeline.extract import _hash_normalized
     from pipeline.ingest import same_content
     from pipeline.reuse import epoch_us
+    from pipeline.rows import content_hash_of
 
     at = dt.datetime(2022, 6, 10, 1, 0, tzinfo=dt.UTC)
     title, text = "Tiêu đề", "Nội dung bài viết."
-    digest = _hash_normalized(title, text)
+    digest = content_hash_of(title, text)
     doc = {"doc_id": "d", "title": title, "text": text, "source_id": "vtv", "content_hash": digest,
            "published_at": at}
     stored = ("d", at, "s-d", epoch_us(at), title, "vtv", digest, "run-1")  # ingest_stored_documents.sql
