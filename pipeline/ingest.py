@@ -109,13 +109,15 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
                     times: StageTimes | None = None, story_rows: dict[str, Any] | None = None,
                     paragraphs: dict[str, Any] | None = None,
                     reused: dict[str, tuple[list[str], str | None]] | None = None,
-                    classify: Callable[[list[DocumentRow]], list[ClassificationRow]] | None = None) -> None:
+                    classify: Callable[[list[DocumentRow]], list[ClassificationRow]] | None = None,
+                    search: dict[str, Any] | None = None) -> None:
     """Assign stories against what the warehouse holds (pipeline.story_store indexes the batch and moves stored
     copies whose story changed), then load documents and classifications. times: gets the dedupe stage.
     story_rows: the documents' story signatures and keys computed in the workers (pipeline.workers);
     paragraphs: their folded paragraphs, from the same place. reused: documents whose stored classification rows
     stand (pipeline.reuse: no rows of theirs in `classifications`), with the run that stored them; one the
-    warehouse shows written by another run since (a concurrent job) is classified here by `classify`."""
+    warehouse shows written by another run since (a concurrent job) is classified here by `classify`. search: the
+    documents' search MD5s and tokens from the workers (pipeline.search_tokens.shipped), by doc_id."""
     from pipeline.story_store import assign_and_index, changed_keys
 
     # the batch's stored documents, read once: when first seen, their story and time (the story assignment's
@@ -150,7 +152,7 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
     # committed: now the crawler may skip their URLs (nothing else writes `documents` while the writer holds
     # its lock, and the story assignment only moved stored ones: the stored set read above still holds)
     writer.insert("documents", docs, on_conflict="replace", stored=set(first_seen))
-    writer.index_documents(docs)  # the search postings of the new and changed texts (pipeline.search_kept)
+    writer.index_documents(docs, search)  # the search postings of the new and changed texts (pipeline.search_kept)
     known_index.after_store(writer.paths, docs, before, known_index.document_count(writer.conn))
     changed, stored_keys = _changed_classifications(writer, classifications)
     for row in classifications:
@@ -224,13 +226,13 @@ def _for_ids(writer: Writer, name: str, table: str, columns: str, doc_ids: list[
         writer.conn.unregister("_ingest_ids")
 
 
-def from_epoch_us(value: int | None) -> dt.datetime | None:
-    """A stored TIMESTAMPTZ read as microseconds since the epoch (DuckDB's epoch_us) as an aware datetime, the same
-    instant DuckDB would have returned (in UTC). The writer's reads of stored rows ask for microseconds: DuckDB
-    makes each TIMESTAMPTZ it hands to Python through a pytz lookup, about 10 us a value (0.1-0.2 s for a
-    reprocess's 3,306 first-seen times and 16,530 stored calls), where most of them are only compared or not
-    used at all."""
-    return None if value is None else _EPOCH + dt.timedelta(microseconds=int(value))
+def from_epoch_us(value: int) -> dt.datetime:
+    """A stored TIMESTAMPTZ read as microseconds since the epoch (DuckDB's epoch_us) as an aware datetime: the
+    same instant DuckDB would have returned, in UTC (both columns read so are NOT NULL). The writer's reads of stored
+    rows ask for microseconds: DuckDB makes each TIMESTAMPTZ it hands to Python through a pytz lookup, about 10 us
+    a value (0.1-0.2 s for a reprocess's 3,306 first-seen times and 16,530 stored calls), where most of them are
+    only compared or not used at all."""
+    return _EPOCH + dt.timedelta(microseconds=int(value))
 
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -295,8 +297,9 @@ def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: I
     streaming = pages is not None
     page_rows: Iterable[PageRow] = pages if pages is not None else list(read_pages(run_dir))
     hint = None if streaming else len(page_rows)  # type: ignore[arg-type]
-    pool, known = _pool_and_known(paths, run_id, plans, sources, hint, pool, known, reuse)
-    ctx = pool.ctx if pool is not None else context(paths.raw_archive, run_id, plans, sources, reuse)
+    pool, known = _pool_and_known(paths, run_id, plans, sources, hint, pool, known, reuse, kind != "reprocess")
+    ctx = pool.ctx if pool is not None else context(paths.raw_archive, run_id, plans, sources, reuse,
+                                                    tokens=kind != "reprocess")
     steps = progress if hasattr(progress, "advance") else None  # a pipeline.progress reporter: counts too
     if not streaming:  # a crawl still running reports its own progress; its pages are counted at its end
         _stage(say, steps, "trích xuất trang", hint or 0)
@@ -371,11 +374,12 @@ class _PublishRecord:
 
 def _pool_and_known(paths: Paths, run_id: str, plans: Sequence[Plan], sources: list[Any], hint: int | None,
                     pool: PoolAhead | None, known: dict[str, str | None] | None, reuse: bool,
-                    ) -> tuple[PoolAhead | None, dict[str, str | None]]:
+                    tokens: bool = False) -> tuple[PoolAhead | None, dict[str, str | None]]:
     """The run's pool (the caller's, or started now: its workers fork while the snapshot is read and, in a crawl,
-    the first pages come) and the stored documents' raw shas (the caller's, or read now)."""
+    the first pages come) and the stored documents' raw shas (the caller's, or read now). `tokens`: the workers
+    tokenize the search texts (a crawl's documents are mostly new: workers.context)."""
     if pool is None:
-        pool = start_pool(paths.raw_archive, run_id, plans, sources, hint, reuse)
+        pool = start_pool(paths.raw_archive, run_id, plans, sources, hint, reuse, tokens)
     try:
         return pool, (_known_documents(paths) if known is None else known)
     except BaseException:
@@ -475,9 +479,12 @@ def _store_chunk(writer: Writer, chunk: Sequence[BatchResult], times: StageTimes
     reused: dict[str, tuple[list[str], str | None]] = {}
     for result in chunk:  # (a document is in one batch of a reprocess: one page each)
         reused.update(result.reused)
+    search: dict[str, Any] = {}
+    for result in chunk:  # (in run order: a page recorded twice keeps its last extraction's, as `docs` does)
+        search.update(result.search)
     kept = {d["doc_id"] for d in docs}
     store_documents(writer, docs, classifications, times, signatures, folded,
-                    reused={k: v for k, v in reused.items() if k in kept}, classify=classify)
+                    reused={k: v for k, v in reused.items() if k in kept}, classify=classify, search=search)
 
 
 def _classifier(ctx: Any) -> Callable[[list[DocumentRow]], list[ClassificationRow]]:

@@ -20,8 +20,7 @@ table), never carried into a snapshot under their own names, and never mirrored 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import chain
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import duckdb
@@ -58,14 +57,25 @@ def ensure(conn: duckdb.DuckDBPyConnection, rules: str) -> None:
         conn.execute(f"COMMENT ON TABLE {POSTINGS} IS '{rules}'")
 
 
-def index(conn: duckdb.DuckDBPyConnection, docs: Sequence[DocumentRow]) -> int:
+def index(conn: duckdb.DuckDBPyConnection, docs: Sequence[DocumentRow],
+          shipped: Mapping[str, search_tokens.Shipped] | None = None) -> int:
     """Bring the entries of these documents (just stored; the last of a doc_id is the stored one) up to date:
     those whose search text is not the one their entry was made from are tokenized again (by the Python table,
-    or by the SQL tokenizer for a text with a character the table does not know). Call `ensure` once first.
-    Returns the documents tokenized."""
+    or by the SQL tokenizer for a text with a character the table does not know). `shipped`: what the workers
+    computed of these documents (search_tokens.shipped: their MD5, and in a crawl their tokens), by doc_id; a
+    document without an entry there is joined, hashed and tokenized here. Call `ensure` once first. Returns the
+    documents tokenized."""
+    shipped = shipped or {}
     last = {d["doc_id"]: d for d in docs}
-    joined = {doc_id: search_tokens.search_text(d["title"], d["lead"], d["text"]) for doc_id, d in last.items()}
-    md5s = {doc_id: search_tokens.joined_md5(text) for doc_id, text in joined.items()}
+    md5s: dict[str, str] = {}
+    joined: dict[str, str] = {}
+    for doc_id, d in last.items():
+        got = shipped.get(doc_id)
+        if got is not None:
+            md5s[doc_id] = got[0]
+        else:
+            joined[doc_id] = search_tokens.search_text(d["title"], d["lead"], d["text"])
+            md5s[doc_id] = search_tokens.joined_md5(joined[doc_id])
     conn.register("_search_ids", pa.table({"doc_id": pa.array(list(last), pa.string())}))
     try:
         stored = dict(conn.execute(f"SELECT doc_id, md5 FROM {DOCS} SEMI JOIN _search_ids USING (doc_id)")
@@ -75,17 +85,32 @@ def index(conn: duckdb.DuckDBPyConnection, docs: Sequence[DocumentRow]) -> int:
     todo = [doc_id for doc_id, md5 in md5s.items() if stored.get(doc_id) != md5]
     if not todo:
         return 0
-    parts = [(last[i]["title"], last[i]["lead"], last[i]["text"]) for i in todo]
-    found = search_tokens.postings_of_joined([joined[i] for i in todo], [md5s[i] for i in todo])
-    unknown = [n for n, p in enumerate(found) if p is None]  # a character outside the table: the SQL's tokens
-    for n, entry in zip(unknown, search_tokens.postings_by_sql([parts[n] for n in unknown]), strict=True):
-        found[n] = entry
-    _replace(conn, [i for i in todo if i in stored], [(i, p) for i, p in zip(todo, found, strict=True) if p])
+    packs: dict[str, tuple[int, str, bytes]] = {}  # doc_id -> token count, terms joined by spaces, int32 counts
+    for doc_id in todo:
+        got = shipped.get(doc_id)
+        if got is not None and got[1] is not None and got[2] is not None and got[3] is not None:
+            packs[doc_id] = (got[1], got[2], got[3])
+    local = [i for i in todo if i not in packs]
+    if local:
+        texts = [joined[i] if i in joined else search_tokens.search_text(last[i]["title"], last[i]["lead"],
+                                                                         last[i]["text"]) for i in local]
+        found = search_tokens.postings_of_joined(texts, [md5s[i] for i in local])
+        unknown = [n for n, p in enumerate(found) if p is None]  # a character outside the table: the SQL's tokens
+        parts = [(last[local[n]]["title"], last[local[n]]["lead"], last[local[n]]["text"]) for n in unknown]
+        for n, by_sql in zip(unknown, search_tokens.postings_by_sql(parts), strict=True):
+            found[n] = by_sql
+        for doc_id, entry in zip(local, found, strict=True):
+            assert entry is not None
+            packs[doc_id] = (entry.length, *search_tokens.packed(entry))
+    _replace(conn, [i for i in todo if i in stored], [(i, md5s[i], *packs[i]) for i in todo])
     return len(todo)
 
 
-def _replace(conn: duckdb.DuckDBPyConnection, old: list[str],
-             entries: list[tuple[str, search_tokens.Postings]]) -> None:
+# one document's entry: doc_id, search md5, token count, terms joined by spaces, their counts as int32 bytes
+Entry = tuple[str, str, int, str, bytes]
+
+
+def _replace(conn: duckdb.DuckDBPyConnection, old: list[str], entries: list[Entry]) -> None:
     """Drop the entries of `old`, then add `entries`: the docs' entry first gone and last written, so a job that
     stops in between leaves postings without an entry, which adopt drops (never an entry without postings)."""
     if old:
@@ -98,19 +123,24 @@ def _replace(conn: duckdb.DuckDBPyConnection, old: list[str],
     if not entries:
         return
     _load(conn, POSTINGS, postings_table(entries))
-    _load(conn, DOCS, pa.table([[i for i, _ in entries], [e.length for _, e in entries],
-                                [e.md5 for _, e in entries]], schema=_DOCS_SCHEMA))
+    _load(conn, DOCS, pa.table([[e[0] for e in entries], [e[2] for e in entries], [e[1] for e in entries]],
+                               schema=_DOCS_SCHEMA))
 
 
-def postings_table(entries: list[tuple[str, search_tokens.Postings]]) -> pa.Table:
-    """The rows of `search_index_postings` for these entries, document after document in their terms' order. The
-    doc_id column is taken from one array of the documents' ids (a Python list of a doc_id per posting, about
-    100,000 a chunk of a fresh crawl, cost a third more)."""
-    terms = pa.array(list(chain.from_iterable(entry.terms for _, entry in entries)), pa.string())
-    # the counts straight into an int32 array (a list of ints first, then converted: a fifth more for the table)
-    tfs = np.fromiter(chain.from_iterable(entry.terms.values() for _, entry in entries), np.int32, len(terms))
-    counts = np.fromiter((len(entry.terms) for _, entry in entries), np.int64, len(entries))
-    ids = pa.array([doc_id for doc_id, _ in entries], pa.string()).take(np.repeat(np.arange(len(entries)), counts))
+def postings_table(entries: Sequence[Entry]) -> pa.Table:
+    """The rows of `search_index_postings` for these entries, document after document in their terms' order, made
+    by Arrow from the packed terms (one split of every document's joined terms, the counts' bytes read as one
+    array), not a Python object per posting (682,401 a fresh bench crawl)."""
+    import pyarrow.compute as pc
+
+    counts = np.fromiter((len(e[4]) // 4 for e in entries), np.int64, len(entries))
+    tfs = np.frombuffer(b"".join(e[4] for e in entries), np.int32)
+    with_terms = [e[3] for e, n in zip(entries, counts, strict=True) if n]
+    terms = (pc.list_flatten(pc.split_pattern(pa.array(with_terms, pa.string()), " ")) if with_terms
+             else pa.array([], pa.string()))
+    if len(terms) != len(tfs):
+        raise ValueError(f"search postings: {len(terms)} terms for {len(tfs)} counts")
+    ids = pa.array([e[0] for e in entries], pa.string()).take(np.repeat(np.arange(len(entries)), counts))
     return pa.table([ids, terms, pa.array(tfs, pa.int32())], schema=_POSTINGS_SCHEMA)
 
 

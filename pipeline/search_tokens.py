@@ -42,6 +42,7 @@ class Tokens:
     """Postings of texts made of the known characters, the same as the SQL tokenizer's (see the module doc)."""
 
     def __init__(self, table: dict[int, str], separators: str) -> None:
+        self.args = (table, separators)  # what makes it again in another process (the workers: WorkerContext.search)
         # each known character to what it becomes inside a word, each separator to a space
         self._table = table | {ord(c): " " for c in separators}
         known = "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in KNOWN_RANGES)
@@ -138,6 +139,38 @@ def postings_of_joined(texts: Sequence[str], md5s: Sequence[str]) -> list[Postin
     if found is None:
         return [None for _ in texts]
     return [found.of_joined(t, m) for t, m in zip(texts, md5s, strict=True)]
+
+
+# What a worker ships of a document for the writer's search index (pipeline.search_kept.index): the search_md5 of
+# its search text, and, when the worker was given the table (a crawl: WorkerContext.search), its token count, its
+# terms in their order joined by spaces (no term holds a space: every path splits on them) and their counts as
+# int32 bytes; (md5, None, None, None) when the table was not given or does not know a character of the text.
+Shipped = tuple[str, int | None, str | None, bytes | None]
+
+
+def shipped(docs: Sequence[Any], table: Tokens | None) -> dict[str, Shipped]:
+    """Each document row's Shipped entry, by doc_id (in a worker: the tokens and MD5 the writer would compute, made
+    where both cores have spare time, and cheap to pickle: two strings and a bytes object a document)."""
+    import numpy as np
+
+    out: dict[str, Shipped] = {}
+    for d in docs:
+        joined = search_text(d.get("title"), d.get("lead"), d.get("text"))
+        md5 = joined_md5(joined)
+        found = table.of_joined(joined, md5) if table is not None else None
+        if found is None:
+            out[d["doc_id"]] = (md5, None, None, None)
+        else:
+            counts = np.fromiter(found.terms.values(), np.int32, len(found.terms))
+            out[d["doc_id"]] = (md5, found.length, " ".join(found.terms), counts.tobytes())
+    return out
+
+
+def packed(entry: Postings) -> tuple[str, bytes]:
+    """A Postings' terms and counts in Shipped's form."""
+    import numpy as np
+
+    return " ".join(entry.terms), np.fromiter(entry.terms.values(), np.int32, len(entry.terms)).tobytes()
 
 
 _SQL: list[Any] = []  # the in-memory DuckDB holding the tokenizer's macro, made at first use (postings_by_sql)

@@ -101,10 +101,11 @@ class Writer:
         self.search_indexed = 0  # documents tokenized into the warehouse's search index (pipeline.search_kept)
         self._search_ready = False
 
-    def index_documents(self, docs: Sequence[DocumentRow]) -> None:
+    def index_documents(self, docs: Sequence[DocumentRow], shipped: Mapping[str, Any] | None = None) -> None:
         """Bring the search index the warehouse keeps for the snapshot (pipeline.search_kept) up to date for the
         documents just stored: those whose search text changed, or that had no entry, are tokenized now, while the
-        job runs, instead of in the publish."""
+        job runs, instead of in the publish. `shipped`: the workers' MD5s and tokens of these documents
+        (pipeline.search_tokens.shipped), by doc_id."""
         from pipeline import search_kept
         from pipeline.publish import _rules
 
@@ -113,7 +114,7 @@ class Writer:
         if not self._search_ready:
             search_kept.ensure(self.conn, _rules())
             self._search_ready = True
-        self.search_indexed += search_kept.index(self.conn, docs)
+        self.search_indexed += search_kept.index(self.conn, docs, shipped)
 
     # -- generic batch loads -------------------------------------------------------------------
     def insert(self, table: str, rows: Sequence[Mapping[str, Any]] | pa.Table, *, on_conflict: str = "ignore",

@@ -52,6 +52,8 @@ class BatchResult:
     # (a reprocess, pipeline.reuse); those documents have no row in `classifications` here
     reused: dict[str, tuple[list[str], str | None]] = field(default_factory=dict)
     derivation: str | None = None  # what the classification rows depend on besides the documents (pipeline.reuse)
+    # doc_id -> its search MD5, and in a crawl its tokens, for the writer's search index (search_tokens.shipped)
+    search: dict[str, Any] = field(default_factory=dict)
     pages: int = 0
     extract_s: float = 0.0
     classify_s: float = 0.0
@@ -65,6 +67,10 @@ class WorkerContext:
     plans: Sequence[Plan]
     run_id: str
     reuse: bool = False  # keep what a page's `stored` digests show unchanged (a reprocess: pipeline.reuse)
+    # the search tokenizer's table (search_tokens.Tokens.args) when the workers tokenize the documents' search texts
+    # for the writer (a crawl, whose documents are mostly new; not a reprocess, whose texts are mostly indexed
+    # already: its workers ship the MD5s only, and the writer tokenizes the few that changed)
+    search: tuple[dict[int, str], str] | None = None
     _derivation: str | None = field(default=None, repr=False, compare=False)
 
     def derivation(self) -> str:
@@ -113,8 +119,26 @@ def process_batch(ctx: WorkerContext, pages: list[PageRow]) -> BatchResult:
                                              ctx.sources, ctx.run_id)
     late = time.perf_counter()
     out.story_rows, out.paragraphs = story_rows([d for d in out.docs if d["doc_id"] not in same_story])
+    out.search = search_entries(ctx, out.docs)
     out.extract_s, out.classify_s, out.dedupe_s = mid - started, late - mid, time.perf_counter() - late
     return out
+
+
+_TOKENS: dict[int, Any] = {}  # the tokenizer made from a context's table, once per process (by the table's id)
+
+
+def search_entries(ctx: WorkerContext, docs: list[DocumentRow]) -> dict[str, Any]:
+    """What the writer's search index needs of these documents (pipeline.search_tokens.shipped): their MD5s, and
+    their tokens when the context carries the tokenizer's table."""
+    from pipeline import search_tokens
+
+    table = None
+    if ctx.search is not None:
+        if id(ctx.search) not in _TOKENS:
+            _TOKENS.clear()
+            _TOKENS[id(ctx.search)] = search_tokens.Tokens(*ctx.search)
+        table = _TOKENS[id(ctx.search)]
+    return search_tokens.shipped(docs, table)
 
 
 def reusable(ctx: WorkerContext, docs: list[DocumentRow], stored: dict[str, dict[str, Any]],
@@ -217,19 +241,33 @@ def source_as_dict(source: Any) -> dict[str, Any]:
 
 
 def context(raw_dir: Path, run_id: str, plans: Sequence[Plan], sources: Iterable[Any],
-            reuse: bool = False) -> WorkerContext:
+            reuse: bool = False, tokens: bool = False) -> WorkerContext:
     """The workers' context of a run: its raw archive, sources by id, plans and id; `reuse`: keep what a page's
-    stored digests show unchanged (a reprocess: pipeline.reuse)."""
+    stored digests show unchanged (a reprocess: pipeline.reuse); `tokens`: tokenize the documents' search texts
+    for the writer (a crawl's run, when the writer keeps the snapshot's search index: search_table)."""
     source_map = {s["id"]: s for s in (source_as_dict(x) for x in sources)}
-    return WorkerContext(raw_dir=raw_dir, sources=source_map, plans=list(plans), run_id=run_id, reuse=reuse)
+    return WorkerContext(raw_dir=raw_dir, sources=source_map, plans=list(plans), run_id=run_id, reuse=reuse,
+                         search=search_table() if tokens else None)
+
+
+def search_table() -> tuple[dict[int, str], str] | None:
+    """The search tokenizer's table for the workers, when the writer keeps the snapshot's search index (not
+    under the lake, whose publish indexes): made in this process once (pipeline.search_tokens.tokens, which the
+    writer uses too), so the workers never import DuckDB."""
+    from pipeline import lake, search_tokens
+
+    if lake.enabled():
+        return None
+    table = search_tokens.tokens()
+    return None if table is None else table.args
 
 
 def start_pool(raw_dir: Path, run_id: str, plans: Sequence[Plan], sources: Iterable[Any],
-               pages_hint: int | None, reuse: bool = False) -> PoolAhead | None:
+               pages_hint: int | None, reuse: bool = False, tokens: bool = False) -> PoolAhead | None:
     """The run's worker pool, its workers forking from now on (PoolAhead), for pipeline.ingest.ingest_run's
-    `pool`; None when the run goes inline (worker_count: one worker, or a small known run)."""
+    `pool`; None when the run goes inline (worker_count: one worker, or a small known run). `tokens`: context's."""
     workers = worker_count(pages_hint)
-    return PoolAhead(context(raw_dir, run_id, plans, sources, reuse), workers) if workers > 1 else None
+    return PoolAhead(context(raw_dir, run_id, plans, sources, reuse, tokens), workers) if workers > 1 else None
 
 
 def _ready() -> None:
