@@ -13,7 +13,6 @@ from tests.foundation.test_search_postings import DOCS, SAMPLES
 from tests.support.warehouse import document
 
 
-
 def _empty() -> dict:
     row = document("empty", "2022-05-04", text="  ")
     row["title"] = ""  # (the helper's default title otherwise)
