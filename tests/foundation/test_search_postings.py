@@ -155,7 +155,8 @@ def test_the_writers_postings_give_the_index_the_sql_gives(home, tmp_path, monke
     _index_is_whole(home)
     homes = [home]
     for name, patch in (("no-table", (search_tokens, "_TOKENS", [None])),  # the SQL tokenizes everything
-                        ("publish-only", (search_kept, "index", lambda conn, docs, shipped=None: 0))):  # the publish does
+                        # the publish does
+                        ("publish-only", (search_kept, "index", lambda conn, docs, shipped=None: 0))):
         other = Paths(tmp_path / name).ensure()
         monkeypatch.setenv("PLANWATCH_HOME", str(other))
         with monkeypatch.context() as m:
