@@ -137,9 +137,9 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
                 d["published_at"] = d["first_seen_at"]
                 d["published_date"] = local_date(d["first_seen_at"])
     dedupe_started = time.perf_counter()
+    unchanged = same_content(docs, stored_docs)
     assignment = assign_and_index(writer.conn, docs, precomputed=story_rows, paragraphs=paragraphs,
-                                  states={r[0]: (r[2], r[3]) for r in stored_docs},
-                                  unchanged=same_content(docs, stored_docs))
+                                  states={r[0]: (r[2], r[3]) for r in stored_docs}, unchanged=unchanged)
     if times is not None:
         times.add("dedupe", time.perf_counter() - dedupe_started, len(docs))
     for d in docs:
@@ -152,7 +152,9 @@ def store_documents(writer: Writer, docs: list[DocumentRow], classifications: li
     # committed: now the crawler may skip their URLs (nothing else writes `documents` while the writer holds
     # its lock, and the story assignment only moved stored ones: the stored set read above still holds)
     writer.insert("documents", docs, on_conflict="replace", stored=set(first_seen))
-    writer.index_documents(docs, search)  # the search postings of the new and changed texts (pipeline.search_kept)
+    # the search postings of the new and changed texts (pipeline.search_kept); those with the stored title and text
+    # are not looked at: their entry is the stored text's, which the publish checks (search_adopt.sql)
+    writer.index_documents(docs, search, known=unchanged)
     known_index.after_store(writer.paths, docs, before, known_index.document_count(writer.conn))
     changed, stored_keys = _changed_classifications(writer, classifications)
     for row in classifications:

@@ -20,7 +20,7 @@ table), never carried into a snapshot under their own names, and never mirrored 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import duckdb
@@ -58,15 +58,21 @@ def ensure(conn: duckdb.DuckDBPyConnection, rules: str) -> None:
 
 
 def index(conn: duckdb.DuckDBPyConnection, docs: Sequence[DocumentRow],
-          shipped: Mapping[str, search_tokens.Shipped] | None = None) -> int:
+          shipped: Mapping[str, search_tokens.Shipped] | None = None, known: Collection[str] = ()) -> int:
     """Bring the entries of these documents (just stored; the last of a doc_id is the stored one) up to date:
     those whose search text is not the one their entry was made from are tokenized again (by the Python table,
     or by the SQL tokenizer for a text with a character the table does not know). `shipped`: what the workers
     computed of these documents (search_tokens.shipped: their MD5, and in a crawl their tokens), by doc_id; a
-    document without an entry there is joined, hashed and tokenized here. Call `ensure` once first. Returns the
-    documents tokenized."""
+    document without an entry there is joined, hashed and tokenized here. `known`: documents stored again with the
+    title and text of their stored row (pipeline.ingest.same_content, a reprocess's unchanged documents): not even
+    hashed. Their entry was made from the stored row's search text; one whose lead changed alone, or whose stored
+    row changed behind the writer's back, no longer matches the published text, and the publish drops it and
+    tokenizes the document (adopt, search_adopt.sql), as for any entry it finds stale. Call `ensure` once first.
+    Returns the documents tokenized."""
     shipped = shipped or {}
     last = {d["doc_id"]: d for d in docs}
+    for doc_id in set(known) & set(last):
+        del last[doc_id]
     md5s: dict[str, str] = {}
     joined: dict[str, str] = {}
     for doc_id, d in last.items():

@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -101,11 +101,13 @@ class Writer:
         self.search_indexed = 0  # documents tokenized into the warehouse's search index (pipeline.search_kept)
         self._search_ready = False
 
-    def index_documents(self, docs: Sequence[DocumentRow], shipped: Mapping[str, Any] | None = None) -> None:
+    def index_documents(self, docs: Sequence[DocumentRow], shipped: Mapping[str, Any] | None = None,
+                        known: Collection[str] = ()) -> None:
         """Bring the search index the warehouse keeps for the snapshot (pipeline.search_kept) up to date for the
         documents just stored: those whose search text changed, or that had no entry, are tokenized now, while the
         job runs, instead of in the publish. `shipped`: the workers' MD5s and tokens of these documents
-        (pipeline.search_tokens.shipped), by doc_id."""
+        (pipeline.search_tokens.shipped), by doc_id; `known`: documents stored again with the stored title and
+        text (pipeline.ingest.same_content), left as they are (search_kept.index)."""
         from pipeline import search_kept
         from pipeline.publish import _rules
 
@@ -114,7 +116,7 @@ class Writer:
         if not self._search_ready:
             search_kept.ensure(self.conn, _rules())
             self._search_ready = True
-        self.search_indexed += search_kept.index(self.conn, docs, shipped)
+        self.search_indexed += search_kept.index(self.conn, docs, shipped, known)
 
     # -- generic batch loads -------------------------------------------------------------------
     def insert(self, table: str, rows: Sequence[Mapping[str, Any]] | pa.Table, *, on_conflict: str = "ignore",

@@ -52,7 +52,7 @@ class BatchResult:
     # (a reprocess, pipeline.reuse); those documents have no row in `classifications` here
     reused: dict[str, tuple[list[str], str | None]] = field(default_factory=dict)
     derivation: str | None = None  # what the classification rows depend on besides the documents (pipeline.reuse)
-    # doc_id -> its search MD5, and in a crawl its tokens, for the writer's search index (search_tokens.shipped)
+    # doc_id -> its search MD5 and tokens, for the writer's search index (search_tokens.shipped; a crawl's only)
     search: dict[str, Any] = field(default_factory=dict)
     pages: int = 0
     extract_s: float = 0.0
@@ -69,7 +69,7 @@ class WorkerContext:
     reuse: bool = False  # keep what a page's `stored` digests show unchanged (a reprocess: pipeline.reuse)
     # the search tokenizer's table (search_tokens.Tokens.args) when the workers tokenize the documents' search texts
     # for the writer (a crawl, whose documents are mostly new; not a reprocess, whose texts are mostly indexed
-    # already: its workers ship the MD5s only, and the writer tokenizes the few that changed)
+    # already: the writer leaves its unchanged documents alone and tokenizes the few others)
     search: tuple[dict[int, str], str] | None = None
     _derivation: str | None = field(default=None, repr=False, compare=False)
 
@@ -128,17 +128,17 @@ _TOKENS: dict[int, Any] = {}  # the tokenizer made from a context's table, once 
 
 
 def search_entries(ctx: WorkerContext, docs: list[DocumentRow]) -> dict[str, Any]:
-    """What the writer's search index needs of these documents (pipeline.search_tokens.shipped): their MD5s, and
-    their tokens when the context carries the tokenizer's table."""
+    """What the writer's search index needs of these documents (pipeline.search_tokens.shipped): their MD5s and
+    tokens when the context carries the tokenizer's table (a crawl); nothing otherwise (a reprocess: the writer
+    leaves its unchanged documents alone and hashes the few others itself)."""
     from pipeline import search_tokens
 
-    table = None
-    if ctx.search is not None:
-        if id(ctx.search) not in _TOKENS:
-            _TOKENS.clear()
-            _TOKENS[id(ctx.search)] = search_tokens.Tokens(*ctx.search)
-        table = _TOKENS[id(ctx.search)]
-    return search_tokens.shipped(docs, table)
+    if ctx.search is None:
+        return {}
+    if id(ctx.search) not in _TOKENS:
+        _TOKENS.clear()
+        _TOKENS[id(ctx.search)] = search_tokens.Tokens(*ctx.search)
+    return search_tokens.shipped(docs, _TOKENS[id(ctx.search)])
 
 
 def reusable(ctx: WorkerContext, docs: list[DocumentRow], stored: dict[str, dict[str, Any]],

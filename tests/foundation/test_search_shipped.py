@@ -86,7 +86,7 @@ def test_a_crawls_workers_get_the_table_and_a_reprocess_ships_md5s(tmp_path, mon
     assert crawl.search is not None and reprocess.search is None
     docs = MORE[:3]
     assert workers.search_entries(crawl, docs) == search_tokens.shipped(docs, search_tokens.tokens())
-    assert all(e[1:] == (None, None, None) for e in workers.search_entries(reprocess, docs).values())
+    assert workers.search_entries(reprocess, docs) == {}
     monkeypatch.setenv("PLANWATCH_LAKE", "sqlite")  # the lake's publish indexes: the workers do not tokenize
     assert workers.context(tmp_path, "r", [], [], tokens=True).search is None
 
@@ -98,3 +98,36 @@ def test_the_postings_table_refuses_terms_that_do_not_fit_their_counts():
                                                             {"doc_id": "d", "term": "b", "tf": 1}]
     with pytest.raises(ValueError):
         search_kept.postings_table([("d", "m", 3, "a b c", good[4])])
+
+
+def test_documents_stored_again_with_their_title_and_text_are_left_to_the_publishs_check(home, monkeypatch):
+    """A reprocess's unchanged documents (pipeline.ingest.same_content) are not hashed by the writer; one whose
+    lead alone changed keeps its old entry, which the publish finds stale (search_adopt.sql) and tokenizes."""
+    from pipeline.extract import content_hash
+    from pipeline.ingest import store_documents
+    from pipeline.store import open_writer
+    from tests.foundation.helpers import query
+    from tests.foundation.test_search import _tokenized
+    from tests.foundation.test_search_postings import SEARCH, _index_is_whole
+
+    def doc(doc_id: str, title: str, text: str, lead: str = "") -> dict:
+        row = document(doc_id, "2022-06-02", title=title, text=text)
+        row["content_hash"], row["story_id"], row["lead"] = content_hash(title, text), None, lead
+        return row
+
+    counts = _tokenized(monkeypatch)
+    first = [doc("a", "Đào tạo giáo viên mầm non", "Triển khai Đề án 33."), doc("b", "Hội thi", "Bé khỏe, bé ngoan.")]
+    with open_writer(home) as writer:
+        store_documents(writer, first, [])
+        assert writer.search_indexed == 2
+    hashed: list[str] = []
+    real = search_tokens.joined_md5
+    monkeypatch.setattr(search_tokens, "joined_md5", lambda t: hashed.append(t) or real(t))
+    again = [first[0], doc("b", "Hội thi", "Bé khỏe, bé ngoan.", lead="Sân chơi bổ ích")]
+    with open_writer(home) as writer:
+        store_documents(writer, again, [])
+        assert writer.search_indexed == 0  # neither hashed nor tokenized by the writer
+    assert hashed == []
+    assert counts == [0, 1]  # the publish tokenized "b", whose entry no longer matched its text
+    _index_is_whole(home)
+    assert query(home, SEARCH, ["san choi"]) == [("b",)]
