@@ -156,7 +156,7 @@ def test_the_writers_postings_give_the_index_the_sql_gives(home, tmp_path, monke
     homes = [home]
     for name, patch in (("no-table", (search_tokens, "_TOKENS", [None])),  # the SQL tokenizes everything
                         # the publish does
-                        ("publish-only", (search_kept, "index", lambda conn, docs, shipped=None: 0))):
+                        ("publish-only", (search_kept, "index", lambda conn, docs, shipped=None, known=(): 0))):
         other = Paths(tmp_path / name).ensure()
         monkeypatch.setenv("PLANWATCH_HOME", str(other))
         with monkeypatch.context() as m:
