@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -24,9 +25,12 @@ from typing import Any
 
 @contextlib.contextmanager
 def plain_coercion() -> Iterator[None]:
-    """typer's parameters get `runtime_param`'s coercion while this lasts (typer's lazy `get_runtime_param`)."""
-    from typer import core
-
+    """typer's parameters get `runtime_param`'s coercion while this lasts (typer's lazy `get_runtime_param`). An app
+    that is not typer's (typer not imported: a test's stand-in) runs as it is."""
+    core = sys.modules.get("typer.core")
+    if core is None:
+        yield
+        return
     cls = core._TyperParameter
     typer_own = cls.get_runtime_param
 
@@ -35,11 +39,11 @@ def plain_coercion() -> Iterator[None]:
             self._runtime_param = runtime_param(self)
         return self._runtime_param
 
-    cls.get_runtime_param = get_runtime_param  # type: ignore[method-assign]
+    cls.get_runtime_param = get_runtime_param
     try:
         yield
     finally:
-        cls.get_runtime_param = typer_own  # type: ignore[method-assign]
+        cls.get_runtime_param = typer_own
 
 
 def runtime_param(param: Any) -> Any:
