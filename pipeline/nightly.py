@@ -9,8 +9,10 @@ ingesting it again completes it (idempotent), so a rerun has no duplicates and n
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import uuid
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -211,13 +213,17 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None, fu
         known = dict(conn.execute(sql.query("known_documents")).fetchall())  # (ingest_run's)
     from pipeline.workers import start_pool
 
-    # the pool's workers fork (from the fork server the command started) while the run file is written and the
-    # ingest's modules are imported
+    # the pool's workers fork (from the fork server the command started) and get the run's first pages while the
+    # run file is written and the ingest's modules are imported
     plans = [load_plan(p) for p in list_plans()]
     registry = load_registry(sources)
     pool = start_pool(paths.raw_archive, run_id, plans, registry, len(rows), reuse=not full)
     try:
-        _write_pages(paths, run_dir, rows, stored)
+        pages = _page_rows(paths, rows, stored)
+        first = list(itertools.islice(pages, pool.prime_pages if pool is not None else 0))
+        if pool is not None:
+            pool.prime(first)
+        _write_pages(run_dir, itertools.chain(first, pages))
     except BaseException:
         if pool is not None:
             pool.close()
@@ -226,28 +232,35 @@ def reprocess(paths: Paths, sources: str | Path | None, progress: Any = None, fu
                       force=True, pool=pool, known=known, reuse=not full)
 
 
-def _write_pages(paths: Paths, run_dir: Path, rows: list[Any],
-                 stored: tuple[dict[str, list[list[str]]], dict[str, tuple[str, str | None]]] | None) -> None:
-    """The reprocess's run file: a page row per stored document (with its stored digests unless `stored` is
-    None: `--full`), then its `done` marker."""
+def _page_rows(paths: Paths, rows: list[Any],
+               stored: tuple[dict[str, list[list[str]]], dict[str, tuple[str, str | None]]] | None,
+               ) -> Iterator[dict[str, Any]]:
+    """The reprocess's page rows, one per stored document (with its stored digests unless `stored` is None:
+    `--full`), as its run file holds them (JSON's types: the same rows when read back)."""
     from crawlers.rawpack import locate
 
+    for r in rows:
+        (doc_id, url, canonical, source_id, sha, first_seen, published_at, date_source, confidence,
+         final_url) = r[:10]
+        # A date that only discovery knew (feed, sitemap, listing) is not in the page: carry it over,
+        # with its origin (stored as date_source 'feed' with the origin's confidence).
+        hint = ({"published": published_at.isoformat(), "origin": _discovery_origin(confidence)}
+                if date_source == "feed" and published_at else {})
+        row = {"doc_id": doc_id, "url": url, "canonical_url": canonical, "final_url": final_url,
+               "source_id": source_id, "raw_sha256": sha, "fetched_at": first_seen.isoformat(),
+               "discovered_via": "reprocess", "hint": hint}
+        where = locate(paths.raw_archive, sha)  # in a crawl's pack: the workers read it there at once
+        if where is not None:
+            row["raw_pack"] = list(where)
+        if stored is not None:
+            row["stored"] = _stored_digests(r, *stored)
+        yield row
+
+
+def _write_pages(run_dir: Path, pages: Iterable[dict[str, Any]]) -> None:
+    """The reprocess's run file: its page rows, then its `done` marker."""
     with open(run_dir / PAGES, "w", encoding="utf-8") as fh:
-        for r in rows:
-            (doc_id, url, canonical, source_id, sha, first_seen, published_at, date_source, confidence,
-             final_url) = r[:10]
-            # A date that only discovery knew (feed, sitemap, listing) is not in the page: carry it over,
-            # with its origin (stored as date_source 'feed' with the origin's confidence).
-            hint = ({"published": published_at.isoformat(), "origin": _discovery_origin(confidence)}
-                    if date_source == "feed" and published_at else {})
-            row = {"doc_id": doc_id, "url": url, "canonical_url": canonical, "final_url": final_url,
-                   "source_id": source_id, "raw_sha256": sha, "fetched_at": first_seen.isoformat(),
-                   "discovered_via": "reprocess", "hint": hint}
-            where = locate(paths.raw_archive, sha)  # in a crawl's pack: the workers read it there at once
-            if where is not None:
-                row["raw_pack"] = list(where)
-            if stored is not None:
-                row["stored"] = _stored_digests(r, *stored)
+        for row in pages:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     (run_dir / DONE).write_text("", encoding="utf-8")
 

@@ -32,6 +32,10 @@ if TYPE_CHECKING:  # not imported at run time: `planwatch crawl` imports this mo
     from pipeline.rows import DocumentRow, PageRow
 
 BATCH = 16
+# batches per worker a caller may hand the pool before the run's stream starts (PoolAhead.prime): a reprocess's
+# first pages, while the parent writes the run file and imports the ingest (0.3-0.4 s of its CPU: about 250 pages
+# of the two workers' work on the full path)
+PRIME_BATCHES = 8
 # What the fork server imports once for every worker: pipeline.worker_env first (one BLAS thread: the workers
 # never call BLAS, and numpy's import then starts no thread), the extractor, the classifiers, the story
 # signatures, and pipeline.worker_warmup, which builds every plan's classifier there (each worker built its own
@@ -292,6 +296,8 @@ class PoolAhead:
         self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=mp, initializer=_init, initargs=(ctx,))
         self._thread = threading.Thread(target=self._start, name="planwatch-pool-ahead", daemon=True)
         self._thread.start()
+        self._primed: list[tuple[list[PageRow], Future[BatchResult]]] = []
+        self._priming: threading.Thread | None = None
 
     def _start(self) -> None:
         # (each submit forks a worker while none is idle yet; a broken pool: the first real submit raises it)
@@ -304,10 +310,44 @@ class PoolAhead:
         self._thread.join()
         return self.executor
 
+    @property
+    def prime_pages(self) -> int:
+        """How many of the run's first pages `prime` takes."""
+        return self.workers * PRIME_BATCHES * BATCH
+
+    def prime(self, pages: Sequence[Any]) -> None:
+        """Hand the workers the run's first pages now (at most `prime_pages`, in whole batches of BATCH from the first
+        page: the batches run_batches makes of them; a part batch left over is not), before the caller has its
+        stream ready: a reprocess writes its run file and imports the ingest meanwhile (issue 16, the serial start).
+        The batches are submitted by a thread, after the workers' start (the fork server answers once its preload
+        is done); run_batches then takes their results first, in order, checking that its stream begins with the
+        same pages."""
+        first = list(pages)[:self.prime_pages]
+        todo = list(batches(first[:len(first) - len(first) % BATCH]))
+
+        def submit() -> None:
+            self._thread.join()
+            # (a broken pool: what is not submitted here is submitted by run_batches, which raises it)
+            with contextlib.suppress(Exception):
+                for batch in todo:
+                    self._primed.append((batch, self.executor.submit(_run_batch, batch)))
+
+        self._priming = threading.Thread(target=submit, name="planwatch-pool-prime", daemon=True)
+        self._priming.start()
+
+    def primed(self) -> list[tuple[list[PageRow], Future[BatchResult]]]:
+        """The batches `prime` submitted, with their futures, in order (taken once)."""
+        if self._priming is not None:
+            self._priming.join()
+        primed, self._primed = self._primed, []
+        return primed
+
     def close(self, wait: bool = True) -> None:
         """Shut the pool down; `wait=False` (every result received): its workers exit while the caller goes on
         (the run's tail: 0.02-0.09 s of wall that the last chunk waited for at the bench)."""
         self._thread.join()
+        if self._priming is not None:  # (its batches submitted before the shutdown: none left half-handed)
+            self._priming.join()
         self.executor.shutdown(wait=wait)
 
 
@@ -325,10 +365,19 @@ def run_batches(ctx: WorkerContext, pages: Iterable[PageRow], *, workers: int,
     in_flight: deque[Future[BatchResult]] = deque()
     limit = pool.workers * 2
     try:
+        primed = deque(pool.primed())  # (the stream's first batches, submitted ahead: PoolAhead.prime)
         for batch in batches(pages):
-            in_flight.append(pool.started().submit(_run_batch, batch))
+            if primed:
+                ahead, future = primed.popleft()
+                if ahead != batch:
+                    raise RuntimeError("the pages handed to the pool ahead are not the run's first pages")
+                in_flight.append(future)
+            else:
+                in_flight.append(pool.started().submit(_run_batch, batch))
             while len(in_flight) >= limit or (in_flight and in_flight[0].done()):
                 on_result(in_flight.popleft().result())
+        if primed:
+            raise RuntimeError("the run has fewer pages than were handed to the pool ahead")
         while in_flight:
             on_result(in_flight.popleft().result())
     except BaseException:
