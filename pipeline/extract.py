@@ -32,6 +32,7 @@ from pipeline import trafilatura_calls
 from pipeline.dates import find_published, parse_vn_datetime
 from pipeline.encoding import decode_html, detect_legacy, repair_double_utf8, tcvn3_to_unicode
 from pipeline.fmt import detect_format
+from pipeline.html_parser import html_parser
 from pipeline.language import detect_language
 from pipeline.layouts import detect_layout, layout_for, select
 from pipeline.normalize import normalize_text
@@ -57,7 +58,7 @@ _SKIP = _words(
     "template object embed canvas map head title meta link"
 )
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
+_PARSER = html_parser(remove_comments=True, remove_pis=True)  # lxml.html's element classes, looked up in C
 _TITLE_SUFFIX = re.compile(r"\s+[-|–—]\s+[^-|–—]{2,60}$")
 
 
