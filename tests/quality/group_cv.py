@@ -41,6 +41,7 @@ class Data:
     ngram: Any    # bool per column: an n-gram column (t:, b:)
     y: Any
     w: Any        # the reject side's sample weights (training.reject_weights)
+    vocab: list[str]
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class Candidate:
     C: float = T.REJECT_C
     positive_weight: float = T.REJECT_POSITIVE_WEIGHT
     scales: tuple[float, ...] = (0.6,)
+    boost: tuple[str, ...] = ()   # feature-name prefixes whose columns are scaled up by `boost_factor`
+    boost_factor: float = 1.0
 
 
 def outlet(item: Item) -> str:
@@ -64,10 +67,10 @@ def build(items: list[Item], X: list[dict[str, float]]) -> Data:
     M = T._matrix(X, vocab).tocsr()
     w = T.reject_weights(items, [T.sample_weight(it) for it in items])
     return Data(items, M, np.array([k.startswith(("t:", "b:")) for k in vocab]),
-                np.array([int(it.relevant) for it in items]), np.array(w, dtype=float))
+                np.array([int(it.relevant) for it in items]), np.array(w, dtype=float), vocab)
 
 
-def fit(d: Data, tr: Any, C: float, positive_weight: float, scale: float) -> tuple[Any, float]:
+def fit(d: Data, tr: Any, C: float, positive_weight: float, scale: float, boost: Any = None) -> tuple[Any, float]:
     """training.fit_relevance on the rows `tr` (its vocabulary: n-grams in >= MIN_DF fitted rows): (coefficients
     over all columns, bias)."""
     import numpy as np
@@ -82,6 +85,8 @@ def fit(d: Data, tr: Any, C: float, positive_weight: float, scale: float) -> tup
     s[s == 0] = 1.0
     if scale > 0:
         s = np.where(d.ngram[cols], s / scale, s)
+    if boost is not None:
+        s = s / boost[cols]
     yt = d.y[tr]
     n, npos = len(yt), int(yt.sum())
     cw = {1: positive_weight * n / (2 * npos), 0: n / (2 * (n - npos))}
@@ -94,9 +99,14 @@ def fit(d: Data, tr: Any, C: float, positive_weight: float, scale: float) -> tup
 
 def margins(d: Data, tr: Any, te: Any, cand: Candidate) -> Any:
     """The candidate's margins of the rows `te`, fitted on the rows `tr` (averaged over its scales)."""
+    import numpy as np
+
+    boost = None
+    if cand.boost:
+        boost = np.where([k.startswith(cand.boost) for k in d.vocab], cand.boost_factor, 1.0)
     out = 0.0
     for scale in cand.scales:
-        coef, b = fit(d, tr, cand.C, cand.positive_weight, scale)
+        coef, b = fit(d, tr, cand.C, cand.positive_weight, scale, boost)
         out = out + d.M[te] @ coef + b
     return out / len(cand.scales)
 
