@@ -1,0 +1,60 @@
+"""The grouped cross-validation tool (tests.quality.group_cv): its fit is training.fit_relevance's, its folds hold
+whole files or outlets out, and its nested figures come from thresholds set without the held fold."""
+
+from __future__ import annotations
+
+import random
+
+from classifiers import training as T
+from classifiers.corpus import Item
+from tests.quality import group_cv as G
+
+
+def _data(n: int = 60) -> G.Data:
+    rnd = random.Random(0)
+    items, X = [], []
+    for i in range(n):
+        rel = i % 3 == 0
+        src = f"file{i % 4}"
+        items.append(Item(id=f"i{i}", doc={"url": f"https://o{i % 6}.vn/a{i}"}, relevant=rel,
+                          activity="2b" if rel else None, split="train", source=src,
+                          label={"borderline": i % 7 == 0}))
+        x = {"r:score": rnd.random() + (1.0 if rel else 0.0), "k:term": float(rel or i % 5 == 0),
+             "t:word": 1.0, f"b:w{i % 3}": 1.0, f"b:rare{i}": 1.0}
+        X.append(x)
+    return G.build(items, X)
+
+
+def test_fit_gives_the_margins_of_the_training_code() -> None:
+    import numpy as np
+
+    d = _data()
+    X = [{k: float(d.M[i, j]) for j, k in enumerate(d.vocab) if d.M[i, j]} for i in range(len(d.y))]
+    tr = np.arange(40)
+    coef, b = G.fit(d, tr, 0.3, 30.0, 0.6)
+    wts, b2 = T.fit_relevance([X[i] for i in tr], [int(v) for v in d.y[tr]], [float(v) for v in d.w[tr]], 0.3,
+                              30.0, 0.6)
+    ours = d.M @ coef + b
+    theirs = [T._margin(wts, b2, x) for x in X]
+    assert max(abs(u - v) for u, v in zip(ours, theirs, strict=True)) < 1e-5
+
+
+def test_file_and_outlet_folds_hold_whole_groups_out() -> None:
+    d = _data()
+    for kind, key in (("file", lambda it: it.source), ("outlet", G.outlet)):
+        for tr, te in G.folds(d, kind):
+            assert not {key(d.items[i]) for i in tr} & {key(d.items[i]) for i in te}
+    assert len(G.folds(d, "file")) == 4
+    assert G.outlet(Item(id="x", doc={}, relevant=False, activity=None, split="train", source="rss")) == "rss"
+
+
+def test_pooled_and_nested_figures_count_the_relevant_items_and_the_irrelevant_left() -> None:
+    d = _data()
+    cand = G.Candidate(scales=(0.45, 0.6))
+    p = G.pooled(d, "stratified", cand, seeds=(0,))
+    n = G.nested(d, "file", cand, detail=True)
+    for out in (p, n):
+        assert out["items"] == 60 and out["relevant"] == 20
+        assert out["relevant_lost"] == round(20 * (1 - out["surfaced_recall"]))
+        assert 0 <= out["irrelevant_left"] <= 40
+    assert sum(n["lost_by_group"].values()) == n["relevant_lost"]
