@@ -63,19 +63,10 @@ def main() -> None:
         return
     app = _build((PIPELINE_MODULE,))
     try:
-        run_plain(app)
+        app()
     except SystemExit as exc:
         exit_now(exc.code)
         raise  # (a thread of its own is still running: the usual exit, which waits for it)
-
-
-def run_plain(app: typer.Typer) -> Any:
-    """Run `app` as typer does, its options coerced without pydantic (planwatch.cli.plain_options: 0.08-0.13 s of
-    CPU off a pipeline command's start)."""
-    from planwatch.cli.plain_options import plain_coercion
-
-    with plain_coercion():
-        return app()
 
 
 def exit_now(code: Any) -> None:
