@@ -11,6 +11,8 @@ Feature names (all values are small non-negative floats; the model scales them):
   r:<part>              the rules' score, topic parts, gates and negative groups
   act:<id>, sim:<id>    the rules' activity cues; similarity to the plan's text of the activity
   t:<ngram>, b:<ngram>  syllable unigrams and bigrams of the title, of the lead and body head
+  ac:<cue>:<zone>       counts the plan's activities are told by (numbers of people trained, percentages), for the
+                        activity model only (classifiers.training.activity_only), like the lexicon's feature:act_*
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from classifiers.lexicon import Lexicon
 from classifiers.scoring import Hit, Scored
 from classifiers.sentences import sentence_features
+from classifiers.textfold import fast_fold
 from classifiers.zones import Zone
 from pipeline.plans import Plan
 
@@ -39,6 +43,24 @@ def _ngrams(words: list[str], prefix: str, out: dict[str, float]) -> list[str]:
     bis = [f"{a} {b}" for a, b in itertools.pairwise(words)]
     out.update(dict.fromkeys([prefix + bi for bi in bis], 1.0))
     return bis
+
+
+# A number of people ("120 giáo viên", "3.000 lượt cán bộ quản lý"): trained (2b) or to be trained (2a); folded text
+_PEOPLE_COUNT = re.compile(r"\b\d[\d.,]*\s+(?:luot\s+)?(?:giao vien|hoc vien|can bo|nha giao|hieu truong|nguoi|"
+                           r"co giao|gv|cbql|luot)\b")
+_PERCENT = re.compile(r"\d\s*%")
+_YEAR_TARGET = re.compile(r"\b(?:den|toi|vao) nam 20\d\d\b")
+
+
+def activity_cues(zones: list[Zone], out: dict[str, float]) -> None:
+    """The counts by zone that tell the plan's activities apart (`ac:` features, read by the activity model
+    only): numbers of people, percentages, a target year ("đến năm 2025")."""
+    for z in zones:
+        text = fast_fold(z.text).lower()
+        for name, rx in (("people_count", _PEOPLE_COUNT), ("percent", _PERCENT), ("year_target", _YEAR_TARGET)):
+            n = len(rx.findall(text))
+            if n:
+                out[f"ac:{name}:{z.name}"] = math.log1p(n)
 
 
 def bigrams(words: list[str]) -> set[str]:
@@ -109,6 +131,7 @@ def document_features(zones: list[Zone], index: dict[str, list[Hit]], scored: Sc
         f[f"k:{key}"] = math.log1p(c)
     _pairs(index, lex, f)
     f.update(sentence_features(zones, index))
+    activity_cues(zones, f)
     # the rules' evidence
     f["r:score"] = scored.score
     f["r:topic"] = max(-5.0, scored.topic / 10)
