@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from classifiers.lexicon import Lexicon
 from classifiers.scoring import Hit, Scored
 from classifiers.sentences import sentence_features
-from classifiers.textfold import fast_fold
 from classifiers.zones import Zone
 from pipeline.plans import Plan
 
@@ -45,20 +44,31 @@ def _ngrams(words: list[str], prefix: str, out: dict[str, float]) -> list[str]:
     return bis
 
 
-# A number of people ("120 giáo viên", "3.000 lượt cán bộ quản lý"): trained (2b) or to be trained (2a); folded text
-_PEOPLE_COUNT = re.compile(r"\b\d[\d.,]*\s+(?:luot\s+)?(?:giao vien|hoc vien|can bo|nha giao|hieu truong|nguoi|"
-                           r"co giao|gv|cbql|luot)\b")
+def _raw(folded: str, marks: bool = True) -> str:
+    """A pattern written for folded text, for the zone's own text: every letter a class of its marked and upper-case
+    forms (classifiers.prefilter's classes), so the text is not folded first (the same matches on NFC text, where
+    folding keeps one character for one); `marks=False` leaves out the optional combining marks after a letter (a
+    look-behind must have a fixed width)."""
+    from classifiers.prefilter import _variants
+
+    classes = {k: v if marks else v.replace("[\u0300-\u036f]*", "") for k, v in _variants().items()}
+    return re.sub(r"(?<!\\)[a-z]", lambda m: classes[m.group(0)], folded)
+
+
+# A number of people ("120 giáo viên", "3.000 lượt cán bộ quản lý"): trained (2b) or to be trained (2a); a
+# percentage; a target year ("đến năm 2025", found from its year: the regex engine scans for the digit in C).
+_PEOPLE_COUNT = re.compile(_raw(r"\d(?<!\w\d)[\d.,]*\s+(?:luot\s+)?(?:giao vien|hoc vien|can bo|nha giao|"
+                                r"hieu truong|nguoi|co giao|gv|cbql|luot)\b"))
 _PERCENT = re.compile(r"\d\s*%")
-_YEAR_TARGET = re.compile(r"\b(?:den|toi|vao) nam 20\d\d\b")
+_YEAR_TARGET = re.compile(r"20\d\d\b" + _raw(r"(?<=\b(?:den|toi|vao) nam 20\d\d)", marks=False))
 
 
 def activity_cues(zones: list[Zone], out: dict[str, float]) -> None:
     """The counts by zone that tell the plan's activities apart (`ac:` features, read by the activity model
     only): numbers of people, percentages, a target year ("đến năm 2025")."""
     for z in zones:
-        text = fast_fold(z.text).lower()
         for name, rx in (("people_count", _PEOPLE_COUNT), ("percent", _PERCENT), ("year_target", _YEAR_TARGET)):
-            n = len(rx.findall(text))
+            n = len(rx.findall(z.text))
             if n:
                 out[f"ac:{name}:{z.name}"] = math.log1p(n)
 
