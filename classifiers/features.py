@@ -11,6 +11,8 @@ Feature names (all values are small non-negative floats; the model scales them):
   r:<part>              the rules' score, topic parts, gates and negative groups
   act:<id>, sim:<id>    the rules' activity cues; similarity to the plan's text of the activity
   t:<ngram>, b:<ngram>  syllable unigrams and bigrams of the title, of the lead and body head
+  ac:<cue>:<zone>       counts the plan's activities are told by (numbers of people trained, percentages), for the
+                        activity model only (classifiers.training.activity_only), like the lexicon's feature:act_*
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -39,6 +42,35 @@ def _ngrams(words: list[str], prefix: str, out: dict[str, float]) -> list[str]:
     bis = [f"{a} {b}" for a, b in itertools.pairwise(words)]
     out.update(dict.fromkeys([prefix + bi for bi in bis], 1.0))
     return bis
+
+
+def _raw(folded: str, marks: bool = True) -> str:
+    """A pattern written for folded text, for the zone's own text: every letter a class of its marked and upper-case
+    forms (classifiers.prefilter's classes), so the text is not folded first (the same matches on NFC text, where
+    folding keeps one character for one); `marks=False` leaves out the optional combining marks after a letter (a
+    look-behind must have a fixed width)."""
+    from classifiers.prefilter import _variants
+
+    classes = {k: v if marks else v.replace("[\u0300-\u036f]*", "") for k, v in _variants().items()}
+    return re.sub(r"(?<!\\)[a-z]", lambda m: classes[m.group(0)], folded)
+
+
+# A number of people ("120 giáo viên", "3.000 lượt cán bộ quản lý"): trained (2b) or to be trained (2a); a
+# percentage; a target year ("đến năm 2025", found from its year: the regex engine scans for the digit in C).
+_PEOPLE_COUNT = re.compile(_raw(r"\d(?<!\w\d)[\d.,]*\s+(?:luot\s+)?(?:giao vien|hoc vien|can bo|nha giao|"
+                                r"hieu truong|nguoi|co giao|gv|cbql|luot)\b"))
+_PERCENT = re.compile(r"\d\s*%")
+_YEAR_TARGET = re.compile(r"20\d\d\b" + _raw(r"(?<=\b(?:den|toi|vao) nam 20\d\d)", marks=False))
+
+
+def activity_cues(zones: list[Zone], out: dict[str, float]) -> None:
+    """The counts by zone that tell the plan's activities apart (`ac:` features, read by the activity model
+    only): numbers of people, percentages, a target year ("đến năm 2025")."""
+    for z in zones:
+        for name, rx in (("people_count", _PEOPLE_COUNT), ("percent", _PERCENT), ("year_target", _YEAR_TARGET)):
+            n = len(rx.findall(z.text))
+            if n:
+                out[f"ac:{name}:{z.name}"] = math.log1p(n)
 
 
 def bigrams(words: list[str]) -> set[str]:
@@ -109,6 +141,7 @@ def document_features(zones: list[Zone], index: dict[str, list[Hit]], scored: Sc
         f[f"k:{key}"] = math.log1p(c)
     _pairs(index, lex, f)
     f.update(sentence_features(zones, index))
+    activity_cues(zones, f)
     # the rules' evidence
     f["r:score"] = scored.score
     f["r:topic"] = max(-5.0, scored.topic / 10)

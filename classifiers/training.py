@@ -82,6 +82,13 @@ REJECT_NGRAM_SCALES = (0.3, 0.45, 0.6)
 # relevant down with them works against that. Train split, out-of-fold irrelevant real items left above the reject
 # threshold at surfaced recall 0.975, fold seed groups 0-2 / 3-5 / 6-8, see docs/classification.md.
 REJECT_BORDERLINE_NEGATIVE_WEIGHT = 0.0
+# The activity model (fifteenth session, activity16; chosen on cross-validation of the real relevant train items, see
+# docs/classification.md): the activity-only columns (`activity_only`: the plan's three activity definitions as
+# lexicon groups by zone, numbers of people and targets) scaled up ACTIVITY_FEATURE_SCALE times, so that the same L2
+# penalty lets them speak before the n-grams; the generated dev set and the demo mirror weigh at most
+# ACTIVITY_SYNTHETIC_WEIGHT in it (written text nearly always says its activity plainly).
+ACTIVITY_FEATURE_SCALE = 2.0
+ACTIVITY_SYNTHETIC_WEIGHT = 0.2
 CODE_FILES = ("classifiers/features.py", "classifiers/training.py", "classifiers/model.py", "classifiers/matcher.py",
               "classifiers/scoring.py", "classifiers/zones.py", "classifiers/engine.py", "classifiers/routing.py",
               "classifiers/corpus.py", "classifiers/url_subject.py",
@@ -117,10 +124,19 @@ def featurize(clf: Any, items: list[Item]) -> Featurized:
     return Featurized(kept, X, analyses)
 
 
-def _vocabulary(X: list[dict[str, float]]) -> set[str]:
+def activity_only(key: str) -> bool:
+    """A feature only the activity model reads: the plan's activity groups of the lexicon (`feature:act_*`) and
+    the activity counts (`ac:`, classifiers.features.activity_cues). The relevance and reject models leave them
+    out, so they tell activities apart without moving what is relevant."""
+    return key.startswith("ac:") or "feature:act_" in key
+
+
+def _vocabulary(X: list[dict[str, float]], activity: bool = False) -> set[str]:
     df: Counter[str] = Counter()
     for x in X:
         df.update(x.keys())
+    if not activity:
+        df = Counter({k: c for k, c in df.items() if not activity_only(k)})
     if NGRAM_SCALE <= 0:
         return {k for k in df if not k.startswith(("t:", "b:"))}
     return {k for k, c in df.items() if c >= MIN_DF or not k.startswith(("t:", "b:"))}
@@ -141,10 +157,11 @@ def _matrix(X: list[dict[str, float]], vocab: list[str]) -> Any:
     return csr_matrix((data, (rows, cols)), shape=(len(X), len(vocab)))
 
 
-def _scaled(M: Any, vocab: list[str], ngram_scale: float = NGRAM_SCALE) -> tuple[Any, Any]:
+def _scaled(M: Any, vocab: list[str], ngram_scale: float = NGRAM_SCALE,
+            activity_scale: float = 1.0) -> tuple[Any, Any]:
     """Columns scaled to max |x| = 1; n-gram columns further down to NGRAM_SCALE, so that the same L2 penalty
     holds them back more than the lexicon and rules features (a few hundred labelled pages cannot carry
-    thousands of free n-gram weights)."""
+    thousands of free n-gram weights); the activity-only columns (`activity_only`) up to `activity_scale`."""
     import numpy as np
 
     scale = np.asarray(abs(M).max(axis=0).todense()).ravel()
@@ -152,6 +169,9 @@ def _scaled(M: Any, vocab: list[str], ngram_scale: float = NGRAM_SCALE) -> tuple
     ngram = np.array([k.startswith(("t:", "b:")) for k in vocab])
     if ngram_scale > 0:
         scale[ngram] = scale[ngram] / ngram_scale
+    if activity_scale != 1.0:
+        act = np.array([activity_only(k) for k in vocab])
+        scale[act] = scale[act] / activity_scale
     from scipy.sparse import diags
 
     return M @ diags(1.0 / scale), scale
@@ -179,8 +199,8 @@ def fit_activity(X: list[dict[str, float]], y: list[str], w: list[float], C: flo
                  ) -> tuple[list[str], dict[str, dict[str, float]], dict[str, float]]:
     from sklearn.linear_model import LogisticRegression
 
-    vocab = sorted(_vocabulary(X))
-    M, scale = _scaled(_matrix(X, vocab), vocab)
+    vocab = sorted(_vocabulary(X, activity=True))
+    M, scale = _scaled(_matrix(X, vocab), vocab, activity_scale=ACTIVITY_FEATURE_SCALE)
     lr = LogisticRegression(C=C, class_weight="balanced", solver="lbfgs", max_iter=3000)
     lr.fit(M, y, sample_weight=w)
     classes = [str(c) for c in lr.classes_]
@@ -374,7 +394,8 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
               "reject_ngram_scales": list(REJECT_NGRAM_SCALES), "nested_seed_groups": NESTED_SEED_GROUPS,
               "nested_shuffles": NESTED_SHUFFLES, "accept_logit_margins": list(ACCEPT_LOGIT_MARGINS),
               "accept_nested_target": ACCEPT_NESTED_TARGET,
-              "reject_borderline_negative_weight": REJECT_BORDERLINE_NEGATIVE_WEIGHT}
+              "reject_borderline_negative_weight": REJECT_BORDERLINE_NEGATIVE_WEIGHT,
+              "activity_feature_scale": ACTIVITY_FEATURE_SCALE, "activity_synthetic_weight": ACTIVITY_SYNTHETIC_WEIGHT}
     version = "m" + hashlib.sha256(json.dumps([data_digest, code_digest, params, thresholds]).encode()
                                    ).hexdigest()[:10]
     model = {
@@ -558,7 +579,8 @@ def _activity_model(its: list[Item], X: list[dict[str, float]], w: list[float]
     ya = [str(its[i].activity) for i in rel]
     if len(set(ya)) < 2:
         return None, 0.0, {}, [{} for _ in its]
-    Xa, wa = [X[i] for i in rel], [w[i] for i in rel]
+    Xa = [X[i] for i in rel]
+    wa = [w[i] if its[i].real else min(w[i], ACTIVITY_SYNTHETIC_WEIGHT) for i in rel]
     oof = _activity_oof(Xa, ya, wa)
     oof_top = [(max(pr.values()), max(pr, key=lambda k: pr[k]) == ya[j]) for j, pr in enumerate(oof)]
     acc = sum(ok for _, ok in oof_top) / len(oof_top)
