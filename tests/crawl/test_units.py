@@ -363,6 +363,20 @@ def test_crawl_gc_tuning_and_its_opt_out() -> None:
     assert_in_fresh_interpreter(code)
 
 
+def test_a_prestarted_child_freezes_its_imports_without_a_full_collection() -> None:
+    """The freeze before the job (crawlers.run._wait_for_job) does not walk the imports' objects in a collection; the
+    one after the engine is built still collects what was made since."""
+    code = (
+        "import gc\n"
+        "from crawlers.run import _freeze\n"
+        "runs = []\n"
+        "gc.callbacks.append(lambda phase, info: runs.append(info['generation']) if phase == 'start' else None)\n"
+        "assert _freeze(collect=False) and runs == [] and gc.get_freeze_count() > 0\n"
+        "assert _freeze() and runs == [2]\n"
+    )
+    assert_in_fresh_interpreter(code)
+
+
 def test_provinces_table_and_checks(tmp_path: Path) -> None:
     from crawlers.registry import load_provinces
 
