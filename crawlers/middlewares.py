@@ -1,13 +1,20 @@
-"""Downloader middlewares: safety, robots policy, Retry-After, fetch logging, per-source politeness floor.
+"""Downloader middlewares: safety, robots policy, Retry-After, fetch logging, per-source politeness floor; and the
+one spider middleware that stands in for Scrapy's three output ones.
 
 Order (process_request runs low -> high, process_response high -> low):
-  40  SafetyMiddleware      every attempt (first requests, retries, redirect targets, robots.txt): SSRF guard,
-                            hosts given up for the run
-  100 RobotsPolicyMiddleware robots.txt per host, with a documented policy when robots.txt itself fails
-  560 RetryAfterMiddleware  429/503 with Retry-After: wait (bounded) then retry; host paused meanwhile
-  585 FetchRecorder         one fetches.jsonl line per response (after decompression) or download error
+  40  AttemptGate           every attempt (first requests, retries, redirect targets, robots.txt), in this order:
+                            SafetyMiddleware (SSRF guard, hosts given up for the run), RobotsPolicyMiddleware
+                            (robots.txt per host, with a documented policy when robots.txt itself fails), the
+                            host's Retry-After pause, the request defaults Scrapy's DownloadTimeout, DefaultHeaders
+                            and UserAgent middlewares set (the same values, set the same way), the attempt's clock
+  585 ResponseRecorder      FetchRecorder (one fetches.jsonl line per response, after decompression, or download
+                            error), then RetryAfterMiddleware's response side (429/503 with Retry-After: wait, bounded,
+                            then retry; host paused meanwhile)
   645 RedirectRecorder      one fetches.jsonl line per followed 3xx (RedirectMiddleware sits at 600)
-The spider owns the counters and the run writer; middlewares reach it through `crawler.spider`."""
+Each step was a middleware of its own (and Scrapy's three defaults theirs): Scrapy wraps every middleware method
+it calls, a few microseconds a request each, so the steps that run back to back are one middleware now, each still
+a class of its own with the same methods. The spider owns the counters and the run writer; middlewares reach it
+through `crawler.spider`."""
 
 from __future__ import annotations
 
@@ -205,9 +212,14 @@ class RetryAfterMiddleware:
     def from_crawler(cls, crawler: Crawler) -> RetryAfterMiddleware:
         return cls(crawler)
 
+    def pause_left(self, request: Request) -> float:
+        """Seconds the request's host is still paused for (0 or less: not paused)."""
+        if not self.paused_until:
+            return 0.0
+        return self.paused_until.get(host_of(request), 0.0) - time.monotonic()
+
     async def process_request(self, request: Request, spider: Any = None) -> None:
-        until = self.paused_until.get(host_of(request), 0.0)
-        wait = until - time.monotonic()
+        wait = self.pause_left(request)
         if wait > 0:
             await asyncio.sleep(wait)
 
@@ -260,8 +272,74 @@ class FetchRecorder:
         return None
 
 
+class ResponseRecorder:
+    """FetchRecorder, then RetryAfterMiddleware's response side: the two response steps that ran back to back (585,
+    560: nothing between them), as one middleware. Download errors are FetchRecorder's."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.recorder = FetchRecorder(crawler)
+        self.retry_after = retry_after_of(crawler)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ResponseRecorder:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response, spider: Any = None) -> Request | Response:
+        return self.retry_after.process_response(request, self.recorder.process_response(request, response))
+
+    def process_exception(self, request: Request, exception: Exception, spider: Any = None) -> None:
+        return self.recorder.process_exception(request, exception)
+
+
+def retry_after_of(crawler: Crawler) -> RetryAfterMiddleware:
+    """The crawl's one RetryAfterMiddleware: the pause its response side sets is what AttemptGate waits for."""
+    found: RetryAfterMiddleware | None = getattr(crawler, "_planwatch_retry_after", None)
+    if found is None:
+        found = RetryAfterMiddleware(crawler)
+        crawler._planwatch_retry_after = found  # type: ignore[attr-defined]
+    return found
+
+
+class AttemptGate:
+    """What every attempt passes before its download, as one middleware at 40: SafetyMiddleware, then
+    RobotsPolicyMiddleware (40 and 100), the host's Retry-After pause (RetryAfterMiddleware's request side, 560),
+    the defaults that Scrapy's DownloadTimeout (350), DefaultHeaders (400) and UserAgent (500) middlewares set
+    (read from the same settings and set the same way, `setdefault`, in the same order, so the request's headers
+    and their order are unchanged; those three leave the base list, crawlers.settings), then the attempt's clock
+    (RedirectRecorder's request side, 645). Between these steps only they ran: each was a middleware Scrapy wrapped
+    and called on its own for every request."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.safety = SafetyMiddleware(crawler)
+        self.robots = RobotsPolicyMiddleware(crawler)
+        self.retry_after = retry_after_of(crawler)
+        settings = crawler.settings
+        self.timeout = settings.getfloat("DOWNLOAD_TIMEOUT")
+        defaults = {k: v for k, v in (settings.getdict("DEFAULT_REQUEST_HEADERS") or {}).items() if v is not None}
+        self.headers = list(defaults.items())
+        if settings.get("USER_AGENT"):
+            self.headers.append((b"User-Agent", settings.get("USER_AGENT")))
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> AttemptGate:
+        return cls(crawler)
+
+    async def process_request(self, request: Request, spider: Any = None) -> None:
+        await self.safety.process_request(request)
+        await self.robots.process_request(request)
+        wait = self.retry_after.pause_left(request)
+        if wait > 0:
+            await asyncio.sleep(wait)
+        if self.timeout:
+            request.meta.setdefault("download_timeout", self.timeout)
+        headers = request.headers
+        for name, value in self.headers:
+            headers.setdefault(name, value)
+        request.meta["pw_t0"] = time.monotonic()
+
+
 class RedirectRecorder:
-    """Starts the clock of each attempt; records the 3xx responses RedirectMiddleware will follow."""
+    """Records the 3xx responses RedirectMiddleware will follow (the attempt's clock is started by AttemptGate)."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -269,9 +347,6 @@ class RedirectRecorder:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RedirectRecorder:
         return cls(crawler)
-
-    def process_request(self, request: Request, spider: Any = None) -> None:
-        request.meta["pw_t0"] = time.monotonic()
 
     def process_response(self, request: Request, response: Response, spider: Any = None) -> Response:
         location = response.headers.get(b"Location")

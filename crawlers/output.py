@@ -33,6 +33,12 @@ FETCH_FIELDS = ("fetch_id", "run_id", "source_id", "url", "final_url", "kind", "
                 "protocol")
 
 
+# json.dumps with any option builds a new encoder for every call: the run files' lines and the fetch line's header
+# pairs use one each (the same options, the same text)
+_LINE = json.JSONEncoder(ensure_ascii=False, default=str)
+_PAIRS = json.JSONEncoder(ensure_ascii=False)
+
+
 def utcnow_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
@@ -67,13 +73,18 @@ def header_pairs(headers: Any) -> str | None:
     """Scrapy headers as a JSON array of [name, value] pairs, every value kept (latin-1, as on the wire)."""
     if not headers:
         return None
+    try:  # Scrapy's Headers: a dict of bytes names to lists of bytes values (the common case, without a test each)
+        return _PAIRS.encode([[name.decode("latin-1"), value.decode("latin-1")]
+                              for name, values in dict.items(headers) for value in values])
+    except (AttributeError, TypeError):  # str names or values, a single value, a mapping that is not a dict
+        pass
     pairs = []
     # Scrapy's Headers is a dict of normalized names to lists of values: its own items() looks every name up again
     for name, values in (dict.items(headers) if isinstance(headers, dict) else headers.items()):
         key = name.decode("latin-1") if isinstance(name, bytes) else str(name)
         for value in values if isinstance(values, list | tuple) else [values]:
             pairs.append([key, value.decode("latin-1") if isinstance(value, bytes) else str(value)])
-    return json.dumps(pairs, ensure_ascii=False)
+    return _PAIRS.encode(pairs)
 
 
 def raw_path(raw_dir: Path, sha256: str) -> Path:
@@ -127,7 +138,7 @@ class RunWriter:
 
     def _write(self, name: str, row: dict[str, Any]) -> None:
         fh = self._files[name]
-        fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        fh.write(_LINE.encode(row) + "\n")
         fh.flush()
         self.counts[name] += 1
 

@@ -286,13 +286,15 @@ def _tune_gc() -> None:
         gc.set_threshold(10_000, 10, 10)
 
 
-def _freeze() -> bool:
+def _freeze(collect: bool = True) -> bool:
     """Collect, then move every object there is to the permanent generation (not with PLANWATCH_CRAWL_GC=default).
     A prestarted child does it once before its job comes too, so that the one after the engine is built only
-    walks what was made since."""
+    walks what was made since; that first one does not collect (collect=False): the imports leave no cycles of
+    garbage (a collect after them found none, 62,600 objects walked for 0.04 s of CPU, 0.01 ms a bench page)."""
     if os.environ.get("PLANWATCH_CRAWL_GC") == "default":
         return False
-    gc.collect()
+    if collect:
+        gc.collect()
     gc.freeze()
     return True
 
@@ -351,7 +353,7 @@ def _wait_for_job() -> int:
     import crawlers.spider  # noqa: F401
 
     _preload()
-    _freeze()
+    _freeze(collect=False)
     line = sys.stdin.readline().strip()
     if not line:
         return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.request import getproxies
 
 from scrapy.settings import default_settings
 
@@ -26,21 +27,33 @@ _UNUSED_DOWNLOADER_MIDDLEWARES = tuple(f"scrapy.downloadermiddlewares.{name}" fo
     "robotstxt.RobotsTxtMiddleware", "offsite.OffsiteMiddleware", "httpauth.HttpAuthMiddleware",
     "redirect.MetaRefreshMiddleware", "cookies.CookiesMiddleware", "stats.DownloaderStats",
     "httpcache.HttpCacheMiddleware"))
+# DownloadTimeout, DefaultHeaders and UserAgent set a request's download_timeout, Accept, Accept-Language and
+# User-Agent (setdefault each): crawlers.middlewares.AttemptGate sets the same from the same settings, in the same
+# order, in the one middleware call it already makes for every attempt
+_FOLDED_DOWNLOADER_MIDDLEWARES = tuple(f"scrapy.downloadermiddlewares.{name}" for name in (
+    "downloadtimeout.DownloadTimeoutMiddleware", "defaultheaders.DefaultHeadersMiddleware",
+    "useragent.UserAgentMiddleware"))
 _DOWNLOADER_MIDDLEWARES_BASE = {name: order for name, order in default_settings.DOWNLOADER_MIDDLEWARES_BASE.items()
-                                if name not in _UNUSED_DOWNLOADER_MIDDLEWARES}
+                                if name not in _UNUSED_DOWNLOADER_MIDDLEWARES + _FOLDED_DOWNLOADER_MIDDLEWARES}
 # DepthMiddleware only counts depths (no DEPTH_LIMIT, DEPTH_PRIORITY 0); MetaCopyDetectionMiddleware only warns
 # when a request carries Scrapy's internal meta keys copied from a response (the spider builds every request's meta
 # itself, crawlers/spider.py `_request`): each was one more async layer over every callback's output
 _UNUSED_SPIDER_MIDDLEWARES = ("scrapy.spidermiddlewares.depth.DepthMiddleware",
                               "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware")
+# Start, Referer and UrlLength only look at each request a callback yields, one at a time: crawlers.spider_output
+# applies the three in their order as one middleware (each was an async layer over every callback's output)
+_FOLDED_SPIDER_MIDDLEWARES = ("scrapy.spidermiddlewares.start.StartSpiderMiddleware",
+                              "scrapy.spidermiddlewares.referer.RefererMiddleware",
+                              "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware")
 _SPIDER_MIDDLEWARES_BASE = {name: order for name, order in default_settings.SPIDER_MIDDLEWARES_BASE.items()
-                            if name not in _UNUSED_SPIDER_MIDDLEWARES}
+                            if name not in _UNUSED_SPIDER_MIDDLEWARES + _FOLDED_SPIDER_MIDDLEWARES}
 
 
 def component_modules() -> list[str]:
     """The modules of every middleware and extension a crawl's engine loads from these settings (crawlers.run
     imports them ahead in a prestarted child)."""
-    names = [*_DOWNLOADER_MIDDLEWARES_BASE, *_SPIDER_MIDDLEWARES_BASE, *_EXTENSIONS_BASE, f"{M}.SafetyMiddleware"]
+    names = [*_DOWNLOADER_MIDDLEWARES_BASE, *_SPIDER_MIDDLEWARES_BASE, *_EXTENSIONS_BASE, *_FOLDED_SPIDER_MIDDLEWARES,
+             f"{M}.AttemptGate", "crawlers.spider_output.SpiderOutput"]
     return sorted({name.rsplit(".", 1)[0] for name in names})
 
 
@@ -70,12 +83,14 @@ def build_settings(job: CrawlJob, sources: list[Source]) -> dict[str, Any]:
         "DOWNLOADER_MIDDLEWARES_BASE": dict(_DOWNLOADER_MIDDLEWARES_BASE),
         "SPIDER_MIDDLEWARES_BASE": dict(_SPIDER_MIDDLEWARES_BASE),
         "DOWNLOADER_MIDDLEWARES": {
-            f"{M}.SafetyMiddleware": 40,
-            f"{M}.RobotsPolicyMiddleware": 100,
-            f"{M}.RetryAfterMiddleware": 560,
-            f"{M}.FetchRecorder": 585,
+            f"{M}.AttemptGate": 40,          # safety, robots.txt, Retry-After pause, request defaults, clock
+            f"{M}.ResponseRecorder": 585,    # the fetch line, then the Retry-After retry
             f"{M}.RedirectRecorder": 645,
         },
+        # Scrapy's Start (25), Referer (700) and UrlLength (800) as one layer, where Referer was
+        "SPIDER_MIDDLEWARES": {"crawlers.spider_output.SpiderOutput": 700},
+        # no proxy in the environment (the usual case): HttpProxyMiddleware would look at every request for none
+        "HTTPPROXY_ENABLED": bool(getproxies()),
         "EXTENSIONS_BASE": dict(_EXTENSIONS_BASE),
         "EXTENSIONS": {},
         # per-response byte counts in Scrapy's stats (nothing here reads them): DownloaderStats rebuilt each

@@ -286,7 +286,8 @@ def test_settings_and_user_agent(monkeypatch: pytest.MonkeyPatch) -> None:
     s = build_settings(job, sources)
     assert s["DOWNLOAD_HANDLERS"] == {"file": None, "data": None, "ftp": None, "s3": None}
     assert s["REDIRECT_MAX_TIMES"] <= 5 and s["DOWNLOAD_MAXSIZE"] <= 10 * 1024 * 1024
-    assert s["ROBOTSTXT_OBEY"] is False and "crawlers.middlewares.RobotsPolicyMiddleware" in s["DOWNLOADER_MIDDLEWARES"]
+    # robots.txt is obeyed by RobotsPolicyMiddleware, one step of AttemptGate
+    assert s["ROBOTSTXT_OBEY"] is False and "crawlers.middlewares.AttemptGate" in s["DOWNLOADER_MIDDLEWARES"]
     assert s["AUTOTHROTTLE_ENABLED"] is True and s["PLANWATCH_ALLOW_PRIVATE"] is False
     assert s["DOWNLOAD_SLOTS"]["vov.vn"]["delay"] == 3.0 and s["DOWNLOAD_SLOTS"]["vov.vn"]["concurrency"] == 1
     assert s["DOWNLOAD_SLOTS"]["moet.gov.vn"]["delay"] == 3.0  # two sources share the host: strictest wins
@@ -333,13 +334,17 @@ def test_unused_scrapy_middlewares_are_left_out_and_the_safety_ones_stay() -> No
         s = Settings(build_settings(job, load_sources(None)))
         down = {name.rsplit(".", 1)[-1] for name in build_component_list(s.getwithbase("DOWNLOADER_MIDDLEWARES"))}
         spider = {name.rsplit(".", 1)[-1] for name in build_component_list(s.getwithbase("SPIDER_MIDDLEWARES"))}
-        assert {"SafetyMiddleware", "RobotsPolicyMiddleware", "RetryAfterMiddleware", "FetchRecorder",
-                "RedirectRecorder", "DownloadTimeoutMiddleware", "DefaultHeadersMiddleware", "UserAgentMiddleware",
-                "RetryMiddleware", "HttpCompressionMiddleware", "RedirectMiddleware", "HttpProxyMiddleware"} <= down
+        # AttemptGate: safety, robots.txt, the Retry-After pause and what DownloadTimeout, DefaultHeaders and
+        # UserAgent set; ResponseRecorder: the fetch line and the Retry-After retry
+        assert {"AttemptGate", "ResponseRecorder", "RedirectRecorder", "RetryMiddleware", "HttpCompressionMiddleware",
+                "RedirectMiddleware", "HttpProxyMiddleware"} <= down
         assert not down & {"RobotsTxtMiddleware", "OffsiteMiddleware", "HttpAuthMiddleware", "MetaRefreshMiddleware",
-                           "CookiesMiddleware", "DownloaderStats", "HttpCacheMiddleware"}, down
-        assert {"HttpErrorMiddleware", "RefererMiddleware", "UrlLengthMiddleware"} <= spider
-        assert not spider & {"DepthMiddleware", "MetaCopyDetectionMiddleware"}, spider
+                           "CookiesMiddleware", "DownloaderStats", "HttpCacheMiddleware", "DownloadTimeoutMiddleware",
+                           "DefaultHeadersMiddleware", "UserAgentMiddleware"}, down
+        # SpiderOutput: Scrapy's UrlLength, Referer and Start, applied in one layer
+        assert {"HttpErrorMiddleware", "SpiderOutput"} <= spider
+        assert not spider & {"DepthMiddleware", "MetaCopyDetectionMiddleware", "RefererMiddleware",
+                             "UrlLengthMiddleware", "StartSpiderMiddleware"}, spider
 
 
 def test_crawl_gc_tuning_and_its_opt_out() -> None:
@@ -354,6 +359,20 @@ def test_crawl_gc_tuning_and_its_opt_out() -> None:
         "_tune_gc()\n"
         "assert gc.get_threshold() == (10_000, 10, 10) and gc.get_freeze_count() > 0\n"
         "assert gc.isenabled()\n"
+    )
+    assert_in_fresh_interpreter(code)
+
+
+def test_a_prestarted_child_freezes_its_imports_without_a_full_collection() -> None:
+    """The freeze before the job (crawlers.run._wait_for_job) does not walk the imports' objects in a collection; the
+    one after the engine is built still collects what was made since."""
+    code = (
+        "import gc\n"
+        "from crawlers.run import _freeze\n"
+        "runs = []\n"
+        "gc.callbacks.append(lambda phase, info: runs.append(info['generation']) if phase == 'start' else None)\n"
+        "assert _freeze(collect=False) and runs == [] and gc.get_freeze_count() > 0\n"
+        "assert _freeze() and runs == [2]\n"
     )
     assert_in_fresh_interpreter(code)
 
