@@ -57,6 +57,18 @@ def component_modules() -> list[str]:
     return sorted({name.rsplit(".", 1)[0] for name in names})
 
 
+def _polite_slots(sources: list[Source]) -> dict[str, dict[str, Any]]:
+    """A download slot per host; sources sharing a host share its slot: the strictest politeness wins."""
+    slots: dict[str, dict[str, Any]] = {}
+    for src in sources:
+        for host in src.hosts():
+            current = slots.get(host)
+            delay = max(src.politeness.delay, current["delay"] if current else 0.0)
+            conc = min(src.politeness.concurrency, current["concurrency"] if current else 99)
+            slots[host] = {"delay": delay, "concurrency": conc, "jitter": 0.5}
+    return slots
+
+
 def build_settings(job: CrawlJob, sources: list[Source]) -> dict[str, Any]:
     polite = job.politeness == "default"
     settings: dict[str, Any] = {
@@ -108,14 +120,7 @@ def build_settings(job: CrawlJob, sources: list[Source]) -> dict[str, Any]:
         "CRAWL_DELAY_MAX": 30.0,
     }
     if polite:
-        slots: dict[str, dict[str, Any]] = {}
-        for src in sources:
-            for host in src.hosts():
-                current = slots.get(host)
-                # Sources sharing a host share its slot: the strictest politeness wins.
-                delay = max(src.politeness.delay, current["delay"] if current else 0.0)
-                conc = min(src.politeness.concurrency, current["concurrency"] if current else 99)
-                slots[host] = {"delay": delay, "concurrency": conc, "jitter": 0.5}
+        slots = _polite_slots(sources)
         settings.update({
             "CONCURRENT_REQUESTS_PER_DOMAIN": 2,
             # Floor for hosts without a slot of their own (cross-host links): the gentlest source delay asked

@@ -16,6 +16,9 @@ DEFAULTS = {
     "PREFECT_UI_ENABLED": "false",
     "PREFECT_CLI_COLORS": "false",
     "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+    # the temporary API server of a flow run without a dedicated server: Prefect waits 20 s for it by default, which
+    # a loaded or slow 2-core machine exceeded (a nightly run then failed before any task started)
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
 }
 
 

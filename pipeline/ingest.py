@@ -267,6 +267,7 @@ def _changed_classifications(writer: Writer, rows: list[ClassificationRow],
     return changed, {(str(k[0]), str(k[1]), str(k[2])) for k in calls}
 
 
+# long: the one place a run's parts are wired together (pool, writer, fetch logs, publish record); each part is a call
 def ingest_run(paths: Paths, run_dir: Path, *, plans: Sequence[Plan], sources: Iterable[Any], kind: str = "nightly",
                since: dt.date | None = None, until: dt.date | None = None, progress: Progress | None = None,
                force: bool = False, pages: Iterable[PageRow] | None = None, times: StageTimes | None = None,
