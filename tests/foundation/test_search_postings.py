@@ -304,16 +304,20 @@ def test_no_postings_when_the_lake_publishes(home, monkeypatch):
             assert writer.search_indexed == 0
 
 
-def test_store_documents_indexes_the_new_and_changed_texts_only(home, monkeypatch):
+def stored_doc(doc_id: str, title: str, text: str, lead: str = "") -> dict:
+    """A document row as the writer stores it (its content hash set, no story yet)."""
     from pipeline.extract import content_hash
+
+    row = document(doc_id, "2022-06-02", title=title, text=text)
+    row["content_hash"], row["story_id"], row["lead"] = content_hash(title, text), None, lead
+    return row
+
+
+def test_store_documents_indexes_the_new_and_changed_texts_only(home, monkeypatch):
     from pipeline.ingest import store_documents
     from pipeline.store import open_writer
 
-    def doc(doc_id: str, title: str, text: str) -> dict:
-        row = document(doc_id, "2022-06-02", title=title, text=text)
-        row["content_hash"], row["story_id"] = content_hash(title, text), None
-        return row
-
+    doc = stored_doc
     counts = _tokenized(monkeypatch)
     first = [doc("a", "Đào tạo giáo viên mầm non", "Triển khai Đề án 33."), doc("b", "Hội thi", "Bé khỏe, bé ngoan.")]
     with open_writer(home) as writer:

@@ -103,17 +103,12 @@ def test_the_postings_table_refuses_terms_that_do_not_fit_their_counts():
 def test_documents_stored_again_with_their_title_and_text_are_left_to_the_publishs_check(home, monkeypatch):
     """A reprocess's unchanged documents (pipeline.ingest.same_content) are not hashed by the writer; one whose
     lead alone changed keeps its old entry, which the publish finds stale (search_adopt.sql) and tokenizes."""
-    from pipeline.extract import content_hash
     from pipeline.ingest import store_documents
     from pipeline.store import open_writer
     from tests.foundation.helpers import query
     from tests.foundation.test_search import _tokenized
     from tests.foundation.test_search_postings import SEARCH, _index_is_whole
-
-    def doc(doc_id: str, title: str, text: str, lead: str = "") -> dict:
-        row = document(doc_id, "2022-06-02", title=title, text=text)
-        row["content_hash"], row["story_id"], row["lead"] = content_hash(title, text), None, lead
-        return row
+    from tests.foundation.test_search_postings import stored_doc as doc
 
     counts = _tokenized(monkeypatch)
     first = [doc("a", "Đào tạo giáo viên mầm non", "Triển khai Đề án 33."), doc("b", "Hội thi", "Bé khỏe, bé ngoan.")]
