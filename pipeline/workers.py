@@ -128,7 +128,7 @@ def process_batch(ctx: WorkerContext, pages: list[PageRow]) -> BatchResult:
     return out
 
 
-_TOKENS: dict[int, Any] = {}  # the tokenizer made from a context's table, once per process (by the table's id)
+_TOKENS: list[Any] = []  # [the table, the tokenizer made from it]: once per process and table
 
 
 def search_entries(ctx: WorkerContext, docs: list[DocumentRow]) -> dict[str, Any]:
@@ -139,10 +139,9 @@ def search_entries(ctx: WorkerContext, docs: list[DocumentRow]) -> dict[str, Any
 
     if ctx.search is None:
         return {}
-    if id(ctx.search) not in _TOKENS:
-        _TOKENS.clear()
-        _TOKENS[id(ctx.search)] = search_tokens.Tokens(*ctx.search)
-    return search_tokens.shipped(docs, _TOKENS[id(ctx.search)])
+    if not _TOKENS or _TOKENS[0] is not ctx.search:  # (the object itself: an id can be reused once it is freed)
+        _TOKENS[:] = [ctx.search, search_tokens.Tokens(*ctx.search)]
+    return search_tokens.shipped(docs, _TOKENS[1])
 
 
 def reusable(ctx: WorkerContext, docs: list[DocumentRow], stored: dict[str, dict[str, Any]],
