@@ -372,8 +372,15 @@ def grow_warehouse(home: Path, target_docs: int) -> int:
             for table in tables:
                 cols = {r[0] for r in conn.execute(
                     "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
-                replace = [f"doc_id || '-copy{copy}' AS doc_id"]
+                new_id = f"doc_id || '-copy{copy}'"
+                replace = [f"{new_id} AS doc_id"]
                 replace += [f"{c} || '?copy{copy}' AS {c}" for c in ("url", "canonical_url") if c in cols]
+                # keys the schema derives from the ids (migrations 015, 016: a CHECK holds them to it)
+                if "doc_key" in cols:
+                    replace.append(f"CAST(md5_number_lower({new_id}) & 4294967295 AS UINTEGER) AS doc_key")
+                if "story_key" in cols:
+                    replace.append(f"CASE WHEN story_key IS NOT NULL THEN CAST(md5_number_lower("
+                                   f"COALESCE(story_id, {new_id})) & 4294967295 AS UINTEGER) END AS story_key")
                 select = (f"SELECT * REPLACE ({', '.join(replace)}) FROM {table} "
                           "WHERE doc_id IN (SELECT doc_id FROM pick)")
                 try:
