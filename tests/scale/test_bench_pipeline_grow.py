@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import duckdb
 
@@ -16,7 +17,7 @@ from tests.foundation.helpers import analyst_warehouse
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _bench_pipeline():  # type: ignore[no-untyped-def]
+def _bench_pipeline() -> ModuleType:
     spec = importlib.util.spec_from_file_location("bench_pipeline", REPO / "bench" / "bench_pipeline.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
