@@ -63,8 +63,8 @@ def outlet(item: Item) -> str:
 def build(items: list[Item], X: list[dict[str, float]]) -> Data:
     import numpy as np
 
-    vocab = sorted({k for x in X for k in x})
-    M = T._matrix(X, vocab).tocsr()
+    vocab = sorted({k for x in X for k in x if not T.activity_only(k)})  # as training._vocabulary: the relevance
+    M = T._matrix(X, vocab).tocsr()                                       # and reject models leave them out
     w = T.reject_weights(items, [T.sample_weight(it) for it in items])
     return Data(items, M, np.array([k.startswith(("t:", "b:")) for k in vocab]),
                 np.array([int(it.relevant) for it in items]), np.array(w, dtype=float), vocab)
@@ -89,7 +89,8 @@ def fit(d: Data, tr: Any, C: float, positive_weight: float, scale: float, boost:
         s = s / boost[cols]
     yt = d.y[tr]
     n, npos = len(yt), int(yt.sum())
-    cw = {1: positive_weight * n / (2 * npos), 0: n / (2 * (n - npos))}
+    # fit_relevance: "balanced" at weight 1 (scikit-learn counts the classes by sample weight), else the dict
+    cw: Any = "balanced" if positive_weight == 1.0 else {1: positive_weight * n / (2 * npos), 0: n / (2 * (n - npos))}
     lr = LogisticRegression(C=C, class_weight=cw, solver="liblinear", max_iter=2000)
     lr.fit(Mt @ diags(1.0 / s), yt, sample_weight=d.w[tr])
     coef = np.zeros(d.M.shape[1])

@@ -58,3 +58,22 @@ def test_pooled_and_nested_figures_count_the_relevant_items_and_the_irrelevant_l
         assert out["relevant_lost"] == round(20 * (1 - out["surfaced_recall"]))
         assert 0 <= out["irrelevant_left"] <= 40
     assert sum(n["lost_by_group"].values()) == n["relevant_lost"]
+
+
+def test_the_activity_only_columns_stay_out_and_weight_one_is_balanced_as_in_training() -> None:
+    """Since the fifteenth session the relevance and reject models leave the activity-only features out
+    (training.activity_only); at positive weight 1 fit_relevance's classes are "balanced" by sample weight."""
+    import numpy as np
+
+    d = _data()
+    X = [{k: float(d.M[i, j]) for j, k in enumerate(d.vocab) if d.M[i, j]} for i in range(len(d.y))]
+    Xa = [{**x, "ac:percent": float(i % 2), "k:feature:act_instrument:title": 1.0} for i, x in enumerate(X)]
+    da = G.build(d.items, Xa)
+    assert da.vocab == d.vocab and not any(T.activity_only(k) for k in da.vocab)
+    w = [0.2 if i % 5 == 0 else 1.0 for i in range(len(d.y))]
+    da.w = np.array(w)
+    tr = np.arange(50)
+    coef, b = G.fit(da, tr, 0.1, 1.0, 0.3)
+    wts, b2 = T.fit_relevance([Xa[i] for i in tr], [int(v) for v in da.y[tr]], [w[i] for i in tr], 0.1)
+    theirs = [T._margin(wts, b2, x) for x in Xa]
+    assert max(abs(u - v) for u, v in zip(da.M @ coef + b, theirs, strict=True)) < 1e-5
