@@ -10,7 +10,9 @@ from pathlib import Path
 from types import ModuleType
 
 import duckdb
+import pytest
 
+from pipeline import story_store
 from planwatch.config import Paths
 from tests.foundation.helpers import analyst_warehouse
 
@@ -61,3 +63,39 @@ def test_grown_copies_keep_the_schema_keys_and_reach_the_snapshot(home: Paths) -
         assert snapshot.execute("SELECT count(*) FROM documents").fetchone() == (grown,)
     finally:
         snapshot.close()
+
+
+def test_grown_copies_story_rows_are_merged_as_the_writer_would(home: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copies' story-index rows land in the delta (story_bands, paragraph_docs); a writer that grew the
+    warehouse would have merged them into the base whenever the delta filled, so the grown state must not hand its
+    first measured job a delta far past MERGE_ROWS (at 100,000 documents: 1.84 M band rows, merged inside step 5's
+    crawl). With a merge threshold the analyst warehouse's copies exceed, the grown state has merged them."""
+    analyst_warehouse(home)
+    conn = duckdb.connect(str(home.warehouse))
+    try:  # the analyst warehouse is written without story rows: its stories computed, the band rows in the delta
+        story_store.rebuild(conn)
+        before = conn.execute("SELECT count(*) FROM documents").fetchone()[0]  # type: ignore[index]
+        bands = conn.execute("SELECT count(*) FROM story_bands").fetchone()[0]  # type: ignore[index]
+        assert bands > 0 and not story_store.pending_merge(conn)
+        conn.execute("CHECKPOINT")
+    finally:
+        conn.close()
+    monkeypatch.setattr(story_store, "MERGE_ROWS", bands * 2)  # the copies (3x the documents) fill the delta
+    monkeypatch.setattr(story_store, "MERGE_PARAGRAPH_ROWS", 10**9)
+
+    grown = _bench_pipeline().grow_warehouse(home.home, before * 3)
+
+    conn = duckdb.connect(str(home.warehouse), read_only=True)
+    try:
+        delta = conn.execute("SELECT (SELECT count(*) FROM story_bands), (SELECT count(*) FROM paragraph_docs)"
+                             ).fetchone()
+        base = story_store._meta(conn)
+    finally:
+        conn.close()
+    assert delta == (0, 0)
+    assert base[0] > 0 and 0 < base[2] <= grown  # (generation, rows, documents): the copies' rows in the base
+    conn = duckdb.connect(str(home.warehouse))
+    try:  # nothing left due for the first job's maintenance
+        assert not story_store.pending_merge(conn)
+    finally:
+        conn.close()
