@@ -37,10 +37,11 @@ PAIR_GROUPS = ("feature:what_professional", "feature:what_nonprofessional", "fea
 
 def _ngrams(words: list[str], prefix: str, out: dict[str, float]) -> list[str]:
     """Unigram and bigram features of `words` into `out`; returns the bigrams."""
-    words = [w for w in words if not w.isdigit()]  # numbers are left out (a bigram may span one)
-    out.update(dict.fromkeys([prefix + w for w in words], 1.0))
-    bis = [f"{a} {b}" for a, b in itertools.pairwise(words)]
-    out.update(dict.fromkeys([prefix + bi for bi in bis], 1.0))
+    words = list(itertools.filterfalse(str.isdigit, words))  # numbers are left out (a bigram may span one)
+    add = prefix.__add__  # map() over C methods: no Python frame a syllable
+    out.update(dict.fromkeys(map(add, words), 1.0))
+    bis = list(map(" ".join, itertools.pairwise(words)))
+    out.update(dict.fromkeys(map(add, bis), 1.0))
     return bis
 
 
