@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from classifiers.lexicon import Category, Lexicon
 from classifiers.matcher import Found, leftmost_longest
@@ -19,8 +19,9 @@ from classifiers.textfold import fast_fold
 from classifiers.zones import Zone
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """One term occurrence (a named tuple: ~60 a candidate, made 3x faster than a frozen dataclass)."""
+
     category: str
     key: str
     weight: float
@@ -35,17 +36,19 @@ def match_zones(zones: list[Zone], lex: Lexicon) -> dict[str, list[Hit]]:
     within a category; categories may overlap: "lớp bồi dưỡng" is a 2b cue and holds the action
     "bồi dưỡng")."""
     out: dict[str, list[Hit]] = defaultdict(list)
+    owners = lex.owners
     for zone in zones:
         if not len(zone.syl):
             continue
         by_cat: dict[str, list[Found]] = defaultdict(list)
         for f in lex.matcher.find(zone.syl, folded=zone.plain):
-            by_cat[lex.owners[f.term][0]].append(f)
+            by_cat[owners[f.term][0]].append(f)
+        name, text = zone.name, zone.text
         for cat, found in by_cat.items():
+            hits = out[cat]
             for f in leftmost_longest(found):
-                term = lex.owners[f.term][1]
-                out[cat].append(Hit(cat, term.key, term.weight, zone.name, f.start, f.first,
-                                    zone.text[f.start:f.end]))
+                term = owners[f.term][1]
+                hits.append(Hit(cat, term.key, term.weight, name, f.start, f.first, text[f.start:f.end]))
     return out
 
 
@@ -54,6 +57,9 @@ def find_hits(category: Category, zones: list[Zone], index: dict[str, list[Hit]]
     if index is None:
         raise ValueError("find_hits needs the document's match index (match_zones)")
     return index.get(category.name, [])
+
+
+_ZONE_ORDER = {"title": 0, "lead": 1, "body": 2}
 
 
 @dataclass
@@ -69,15 +75,16 @@ def contribution(hits: list[Hit], lex: Lexicon, cap: float | None = None) -> Con
     for h in hits:
         by_term[h.key].append(h)
     zw = lex.zone_weights
+    max_repeats, repeat_factor = int(lex.t("max_repeats")), lex.t("repeat_factor")
     total, count, terms = 0.0, 0.0, []
     for key, hs in by_term.items():
         best = max(zw[h.zone] for h in hs)
-        repeats = min(len(hs) - 1, int(lex.t("max_repeats")))
-        value = hs[0].weight * best * (1 + lex.t("repeat_factor") * repeats)
+        repeats = min(len(hs) - 1, max_repeats)
+        value = hs[0].weight * best * (1 + repeat_factor * repeats)
         total += value
         count += sum(zw[h.zone] for h in hs)
-        where = sorted({h.zone for h in hs}, key=("title", "lead", "body").index)
-        first = min(hs, key=lambda h: (("title", "lead", "body").index(h.zone), h.start))
+        where = sorted({h.zone for h in hs}, key=_ZONE_ORDER.__getitem__)
+        first = min(hs, key=lambda h: (_ZONE_ORDER[h.zone], h.start))
         terms.append({"term": " ".join(fast_fold(first.surface).split()) or key, "key": key,
                       "surface": first.surface, "category": hs[0].category, "where": where, "count": len(hs),
                       "first_token": min(h.token for h in hs if h.zone == where[0]),
@@ -91,8 +98,11 @@ def pairs(actions: list[Hit], subjects: list[Hit], lex: Lexicon) -> tuple[float,
     """Action terms near subject terms ("bồi dưỡng" within N tokens of "giáo viên mầm non")."""
     n = int(lex.t("proximity_tokens"))
     found: list[tuple[float, dict[str, Any]]] = []
+    by_zone: dict[str, list[Hit]] = {}  # the subjects of each zone, in their order
+    for s in subjects:
+        by_zone.setdefault(s.zone, []).append(s)
     for a in actions:
-        near = [s for s in subjects if s.zone == a.zone and abs(s.token - a.token) <= n]
+        near = [s for s in by_zone.get(a.zone, ()) if abs(s.token - a.token) <= n]
         if not near:
             continue
         cats = {s.category for s in near}
