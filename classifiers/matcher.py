@@ -201,6 +201,8 @@ class Matcher:
 def leftmost_longest(found: list[Found]) -> list[Found]:
     """Non-overlapping occurrences, longest first at each position ("bồi dưỡng thường xuyên" is not also
     "bồi dưỡng")."""
+    if len(found) == 1:  # most categories of a zone: one occurrence
+        return [found[0]]
     found = sorted(found, key=lambda f: (f.first, -f.last))
     kept: list[Found] = []
     upto = -1

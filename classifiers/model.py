@@ -134,7 +134,8 @@ class Model:
             self._cache["rows"], self._cache["matrix"] = rows, matrix
         return self._cache["rows"], self._cache["matrix"]
 
-    def _scored(self, features: dict[str, float]) -> tuple[list[float], list[tuple[str, float, float]]]:
+    def _scored(self, features: dict[str, float], *, keep: bool = True
+                ) -> tuple[list[float], list[tuple[str, float, float]]]:
         """Each part's sum of feature x weight (relevance, reject, classes: _parts' order), and the relevance
         part's largest nonzero terms (feature, value, contribution: `_largest`). One dictionary lookup a feature
         for all parts at once (numpy), instead of one set intersection with each part's dictionary (2.4x less
@@ -142,9 +143,9 @@ class Model:
         row), where the set intersection added them in its own order (which varies with the string hash seed):
         a sum may move in its last bits, which the rounding of every output hides (docs/performance.md, twelfth
         session). The last features scored are kept, so probability, reject_probability, activity_probabilities
-        and top_features of one page score it once."""
+        and top_features of one page score it once (`keep=False`: Model.outputs, which asks once, keeps nothing)."""
         memo = self._cache.get("memo")
-        if memo is not None and memo[0] == features:
+        if keep and memo is not None and memo[0] == features:
             return memo[1], memo[2]
         rows, matrix = self._matrix()
         n = len(features)
@@ -156,7 +157,8 @@ class Model:
         terms = matrix[at[known]] * values[known, None]
         sums = [float(v) for v in terms.sum(axis=0)]
         relevance = self._largest(features, known, terms[:, 0])
-        self._cache["memo"] = (dict(features), sums, relevance)
+        if keep:
+            self._cache["memo"] = (dict(features), sums, relevance)
         return sums, relevance
 
     @staticmethod
@@ -216,7 +218,7 @@ class Model:
         """probability, reject_probability, activity_probabilities and top_features of one page, from one scoring
         (the same values as the four calls: the same sums, without comparing the features with the memo's
         copy three times)."""
-        sums, terms = self._scored(features)
+        sums, terms = self._scored(features, keep=False)
         return Outputs(self._probability(sums), self._reject_probability(sums), self._activity(sums),
                        self._top(terms))
 
