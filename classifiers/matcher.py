@@ -165,6 +165,13 @@ class Matcher:
             for sylls in syllables_of(term):
                 self._add(self.exact, sylls, i)
                 self._add(self.folded, [fast_fold(s) for s in sylls], i)
+        # the tries as `find` walks them: each node a pair (terms ending there, children by syllable)
+        self._walk_exact = {s: self._pair(child) for s, child in self.exact.items()}
+        self._walk_folded = {s: self._pair(child) for s, child in self.folded.items()}
+
+    @classmethod
+    def _pair(cls, node: dict) -> tuple[tuple[int, ...], dict]:
+        return tuple(node.get(_END, ())), {s: cls._pair(child) for s, child in node.items() if s != _END}
 
     @staticmethod
     def _add(root: dict, sylls: list[str], index: int) -> None:
@@ -175,26 +182,25 @@ class Matcher:
 
     def find(self, syl: Syllables, *, folded: bool) -> list[Found]:
         words = syl.folded if folded else syl.exact
-        root = self.folded if folded else self.exact
+        root = self._walk_folded if folded else self._walk_exact
         breaks = syl.breaks
         n = len(words)
         out: list[Found] = []
         nodes = list(map(root.get, words))  # the trie node of each syllable, None where no term starts
         starts, stops = syl.starts, syl.ends
         for i in itertools.compress(range(n), nodes):
-            node = nodes[i]
+            ends, kids = nodes[i]
             j = i
             while True:
-                ends = node.get(_END)
-                if ends:
-                    for t in ends:
-                        out.append(Found(t, i, j, starts[i], stops[j]))
+                for t in ends:
+                    out.append(Found(t, i, j, starts[i], stops[j]))
                 j += 1
-                if j >= n or breaks[j]:
+                if not kids or j >= n or breaks[j]:
                     break
-                node = node.get(words[j])
+                node = kids.get(words[j])
                 if node is None:
                     break
+                ends, kids = node
         return out
 
 
