@@ -189,7 +189,7 @@ class Matcher:
         nodes = list(map(root.get, words))  # the trie node of each syllable, None where no term starts
         starts, stops = syl.starts, syl.ends
         for i in itertools.compress(range(n), nodes):
-            ends, kids = nodes[i]
+            ends, kids = nodes[i]  # type: ignore[misc]  # compress() passes only the nodes that exist
             j = i
             while True:
                 for t in ends:
