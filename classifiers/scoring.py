@@ -8,6 +8,7 @@ Activity shares come from the activity cues (plus the project's per-activity boo
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -94,15 +95,28 @@ def contribution(hits: list[Hit], lex: Lexicon, cap: float | None = None) -> Con
     return Contribution(total, terms, count)
 
 
+def _token_runs(hits: list[Hit]) -> dict[str, list[tuple[list[Hit], list[int]]]]:
+    """Each zone's hits, in their order, cut into runs of non-decreasing tokens (a category's hits in a zone are
+    one run), each with its tokens for bisect."""
+    runs: dict[str, list[tuple[list[Hit], list[int]]]] = {}
+    for h in hits:
+        zone_runs = runs.setdefault(h.zone, [])
+        if not zone_runs or zone_runs[-1][1][-1] > h.token:
+            zone_runs.append(([], []))
+        zone_runs[-1][0].append(h)
+        zone_runs[-1][1].append(h.token)
+    return runs
+
+
 def pairs(actions: list[Hit], subjects: list[Hit], lex: Lexicon) -> tuple[float, list[dict[str, Any]]]:
     """Action terms near subject terms ("bồi dưỡng" within N tokens of "giáo viên mầm non")."""
     n = int(lex.t("proximity_tokens"))
     found: list[tuple[float, dict[str, Any]]] = []
-    by_zone: dict[str, list[Hit]] = {}  # the subjects of each zone, in their order
-    for s in subjects:
-        by_zone.setdefault(s.zone, []).append(s)
+    runs = _token_runs(subjects)
     for a in actions:
-        near = [s for s in by_zone.get(a.zone, ()) if abs(s.token - a.token) <= n]
+        # the subjects within n syllables, in their order: a slice of each run of ascending tokens
+        near = [s for hits, tokens in runs.get(a.zone, ())
+                for s in hits[bisect.bisect_left(tokens, a.token - n):bisect.bisect_right(tokens, a.token + n)]]
         if not near:
             continue
         cats = {s.category for s in near}

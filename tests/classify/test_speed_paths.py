@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 import math
+import random
 import re
 from pathlib import Path
 
 import pytest
 
+from classifiers.lexicon import Lexicon, load_lexicon
 from classifiers.matcher import (
     _BREAK,
     _END,
@@ -23,6 +25,8 @@ from classifiers.matcher import (
     leftmost_longest,
 )
 from classifiers.model import Model
+from classifiers.scoring import Hit, pairs
+from pipeline.plans import list_plans, load_plan
 from tests.classify.test_model_scoring import _built
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -153,3 +157,38 @@ def test_outputs_on_real_candidates() -> None:
     for r in rows:
         f = clf.analyse(r).features
         assert tuple(clf.model.outputs(f)) == _four_calls(clf.model, f)
+
+
+def _reference_pairs(actions: list[Hit], subjects: list[Hit], lex: Lexicon) -> tuple[float, list[dict[str, object]]]:
+    """scoring.pairs as it was: every subject of the list tested against every action."""
+    n = int(lex.t("proximity_tokens"))
+    found = []
+    for a in actions:
+        near = [s for s in subjects if s.zone == a.zone and abs(s.token - a.token) <= n]
+        if not near:
+            continue
+        cats = {s.category for s in near}
+        zw = lex.zone_weights[a.zone]
+        value = lex.t("pair_weight") * zw + (lex.t("triple_bonus") * zw if {"sector", "people"} <= cats else 0.0)
+        closest = min(near, key=lambda s, a=a: abs(s.token - a.token))  # type: ignore[misc]
+        found.append((value, {"action": a.key, "subject": closest.key, "zone": a.zone,
+                              "distance": abs(closest.token - a.token), "value": round(value, 3)}))
+    found.sort(key=lambda x: -x[0])
+    kept = found[: int(lex.t("max_pairs"))]
+    return sum(v for v, _ in kept), [e for _, e in kept]
+
+
+def test_pairs_by_runs_of_tokens_are_the_former_pairs() -> None:
+    from tests.support.plan import PRIMARY_PLAN
+
+    lex = next(load_lexicon(load_plan(p).lexicon, load_plan(p).activity_ids) for p in list_plans()
+               if load_plan(p).id == PRIMARY_PLAN)
+    rnd = random.Random(14)
+    zones = ("title", "lead", "body")
+    for _ in range(300):
+        def hits(cat: str, k: int) -> list[Hit]:
+            out = [Hit(cat, f"{cat}{rnd.randrange(4)}", 1.0, rnd.choice(zones), 0, rnd.randrange(60))
+                   for _ in range(rnd.randrange(k))]
+            return out if rnd.random() < 0.3 else sorted(out, key=lambda h: (zones.index(h.zone), h.token))
+        actions, sector, people = hits("action", 8), hits("sector", 10), hits("people", 10)
+        assert pairs(actions, sector + people, lex) == _reference_pairs(actions, sector + people, lex)
