@@ -163,10 +163,11 @@ class Classifier:
                     rule_score: float, text_chars: int) -> dict[str, Any]:
         model, lex, s = self.model, self.lexicon, an.scored
         assert model is not None
-        p = round(model.probability(an.features), 4)
-        act_p = model.activity_probabilities(an.features) or dict(s.shares)
+        out = model.outputs(an.features)
+        p = round(out.probability, 4)
+        act_p = out.activity_probabilities or dict(s.shares)
         activity = max(act_p, key=lambda a: (act_p[a], a == lex.default_activity))
-        q = model.reject_probability(an.features)
+        q = out.reject_probability
         routed = route(p, act_p, model.thresholds, subject=s.parts.get("sector", 0) > 0, mixed=bool(s.mixed),
                        flags=training_flags(an.features) + self._date_flags(doc) + self._activity_flags(s, activity),
                        reject_probability=q)
@@ -178,7 +179,7 @@ class Classifier:
                 if r not in reasons:
                     reasons.append(r)
         decision = "review" if routed.decision == "accept" and reasons else routed.decision
-        top = model.top_features(an.features)
+        top = out.top_features
         evidence["model"] = {"probability": p, "reject_probability": None if q is None else round(q, 4),
                              "rule_score": rule_score, "activity_probabilities":
                              {a: round(v, 3) for a, v in act_p.items()}, "thresholds": model.thresholds,

@@ -21,7 +21,6 @@ import bisect
 import itertools
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from classifiers.lexicon import Lexicon
@@ -37,10 +36,11 @@ PAIR_GROUPS = ("feature:what_professional", "feature:what_nonprofessional", "fea
 
 def _ngrams(words: list[str], prefix: str, out: dict[str, float]) -> list[str]:
     """Unigram and bigram features of `words` into `out`; returns the bigrams."""
-    words = [w for w in words if not w.isdigit()]  # numbers are left out (a bigram may span one)
-    out.update(dict.fromkeys([prefix + w for w in words], 1.0))
-    bis = [f"{a} {b}" for a, b in itertools.pairwise(words)]
-    out.update(dict.fromkeys([prefix + bi for bi in bis], 1.0))
+    words = list(itertools.filterfalse(str.isdigit, words))  # numbers are left out (a bigram may span one)
+    add = prefix.__add__  # map() over C methods: no Python frame a syllable
+    out.update(dict.fromkeys(map(add, words), 1.0))
+    bis = list(map(" ".join, itertools.pairwise(words)))
+    out.update(dict.fromkeys(map(add, bis), 1.0))
     return bis
 
 
@@ -128,15 +128,18 @@ def document_features(zones: list[Zone], index: dict[str, list[Hit]], scored: Sc
                       activity_texts: ActivityTexts) -> dict[str, float]:
     f: dict[str, float] = {}
     # lexicon hits by category and zone, and per term
-    per_term: Counter[str] = Counter()
+    per_term: dict[str, int] = {}  # counts in first-seen order, as a Counter (cheaper than one a category)
     for cat, hits in index.items():
-        zc: Counter[str] = Counter(h.zone for h in hits)
+        zc: dict[str, int] = {}
+        for h in hits:
+            zc[h.zone] = zc.get(h.zone, 0) + 1
         for zone, c in zc.items():
             f[f"z:{cat}:{zone}"] = math.log1p(c)
         for h in hits:
-            per_term[f"{cat}|{h.key}"] += 1
+            key = f"{cat}|{h.key}"
+            per_term[key] = per_term.get(key, 0) + 1
             if h.zone == "title":
-                f[f"kt:{cat}|{h.key}"] = 1.0
+                f["kt:" + key] = 1.0
     for key, c in per_term.items():
         f[f"k:{key}"] = math.log1p(c)
     _pairs(index, lex, f)

@@ -23,7 +23,7 @@ import math
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -59,6 +59,15 @@ def model_path(plan_id: str) -> Path | None:
 def _sigmoid(z: float) -> float:
     z = max(-50.0, min(50.0, z))
     return 1.0 / (1.0 + math.exp(-z))
+
+
+class Outputs(NamedTuple):
+    """What classifying reads from the model for one page (Model.outputs)."""
+
+    probability: float
+    reject_probability: float | None
+    activity_probabilities: dict[str, float]
+    top_features: list[dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -125,7 +134,8 @@ class Model:
             self._cache["rows"], self._cache["matrix"] = rows, matrix
         return self._cache["rows"], self._cache["matrix"]
 
-    def _scored(self, features: dict[str, float]) -> tuple[list[float], list[tuple[str, float, float]]]:
+    def _scored(self, features: dict[str, float], *, keep: bool = True
+                ) -> tuple[list[float], list[tuple[str, float, float]]]:
         """Each part's sum of feature x weight (relevance, reject, classes: _parts' order), and the relevance
         part's largest nonzero terms (feature, value, contribution: `_largest`). One dictionary lookup a feature
         for all parts at once (numpy), instead of one set intersection with each part's dictionary (2.4x less
@@ -133,9 +143,9 @@ class Model:
         row), where the set intersection added them in its own order (which varies with the string hash seed):
         a sum may move in its last bits, which the rounding of every output hides (docs/performance.md, twelfth
         session). The last features scored are kept, so probability, reject_probability, activity_probabilities
-        and top_features of one page score it once."""
+        and top_features of one page score it once (`keep=False`: Model.outputs, which asks once, keeps nothing)."""
         memo = self._cache.get("memo")
-        if memo is not None and memo[0] == features:
+        if keep and memo is not None and memo[0] == features:
             return memo[1], memo[2]
         rows, matrix = self._matrix()
         n = len(features)
@@ -147,7 +157,8 @@ class Model:
         terms = matrix[at[known]] * values[known, None]
         sums = [float(v) for v in terms.sum(axis=0)]
         relevance = self._largest(features, known, terms[:, 0])
-        self._cache["memo"] = (dict(features), sums, relevance)
+        if keep:
+            self._cache["memo"] = (dict(features), sums, relevance)
         return sums, relevance
 
     @staticmethod
@@ -175,26 +186,51 @@ class Model:
         return self.bias + self._scored(features)[0][0]
 
     def probability(self, features: dict[str, float]) -> float:
+        return self._probability(self._scored(features)[0])
+
+    def _probability(self, sums: list[float]) -> float:
         a, b = self.calibration
-        return _sigmoid(a * self.margin(features) + b)
+        return _sigmoid(a * (self.bias + sums[0]) + b)
 
     def reject_probability(self, features: dict[str, float]) -> float | None:
         """The reject model's calibrated probability that the page is relevant (None without a reject model)."""
         if self.reject_weights is None:
             return None
+        return self._reject_probability(self._scored(features)[0])
+
+    def _reject_probability(self, sums: list[float]) -> float | None:
+        if self.reject_weights is None:
+            return None
         a, b = self.reject_calibration
-        return _sigmoid(a * (self.reject_bias + self._scored(features)[0][1]) + b)
+        return _sigmoid(a * (self.reject_bias + sums[1]) + b)
 
     def top_features(self, features: dict[str, float], n: int = TOP_TERMS) -> list[dict[str, Any]]:
         """The features that moved the relevance score most, with their signed contribution."""
         terms = self._scored(features)[1] if n <= TOP_TERMS else self._scored_by_sets(features)[1]
+        return self._top(terms, n)
+
+    @staticmethod
+    def _top(terms: list[tuple[str, float, float]], n: int = TOP_TERMS) -> list[dict[str, Any]]:
         top = heapq.nlargest(n, terms, key=lambda t: (abs(t[2]), t[0]))
         return [{"feature": k, "value": round(v, 3), "contribution": round(c, 3)} for k, v, c in top]
+
+    def outputs(self, features: dict[str, float]) -> Outputs:
+        """probability, reject_probability, activity_probabilities and top_features of one page, from one scoring
+        (the same values as the four calls: the same sums, without comparing the features with the memo's
+        copy three times)."""
+        sums, terms = self._scored(features, keep=False)
+        return Outputs(self._probability(sums), self._reject_probability(sums), self._activity(sums),
+                       self._top(terms))
 
     def activity_probabilities(self, features: dict[str, float]) -> dict[str, float]:
         if not self.classes:
             return {}
-        sums = self._scored(features)[0][1 if self.reject_weights is None else 2:]
+        return self._activity(self._scored(features)[0])
+
+    def _activity(self, all_sums: list[float]) -> dict[str, float]:
+        if not self.classes:
+            return {}
+        sums = all_sums[1 if self.reject_weights is None else 2:]
         zs = {c: float(self.act_bias.get(c, 0.0)) + s for c, s in zip(self.classes, sums, strict=True)}
         top = max(zs.values())
         exps = {c: math.exp(z - top) for c, z in zs.items()}

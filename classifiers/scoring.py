@@ -8,10 +8,11 @@ Activity shares come from the activity cues (plus the project's per-activity boo
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from classifiers.lexicon import Category, Lexicon
 from classifiers.matcher import Found, leftmost_longest
@@ -19,8 +20,9 @@ from classifiers.textfold import fast_fold
 from classifiers.zones import Zone
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """One term occurrence (a named tuple: ~60 a candidate, made 3x faster than a frozen dataclass)."""
+
     category: str
     key: str
     weight: float
@@ -35,17 +37,19 @@ def match_zones(zones: list[Zone], lex: Lexicon) -> dict[str, list[Hit]]:
     within a category; categories may overlap: "lớp bồi dưỡng" is a 2b cue and holds the action
     "bồi dưỡng")."""
     out: dict[str, list[Hit]] = defaultdict(list)
+    owners = lex.owners
     for zone in zones:
         if not len(zone.syl):
             continue
         by_cat: dict[str, list[Found]] = defaultdict(list)
         for f in lex.matcher.find(zone.syl, folded=zone.plain):
-            by_cat[lex.owners[f.term][0]].append(f)
+            by_cat[owners[f.term][0]].append(f)
+        name, text = zone.name, zone.text
         for cat, found in by_cat.items():
+            hits = out[cat]
             for f in leftmost_longest(found):
-                term = lex.owners[f.term][1]
-                out[cat].append(Hit(cat, term.key, term.weight, zone.name, f.start, f.first,
-                                    zone.text[f.start:f.end]))
+                term = owners[f.term][1]
+                hits.append(Hit(cat, term.key, term.weight, name, f.start, f.first, text[f.start:f.end]))
     return out
 
 
@@ -54,6 +58,9 @@ def find_hits(category: Category, zones: list[Zone], index: dict[str, list[Hit]]
     if index is None:
         raise ValueError("find_hits needs the document's match index (match_zones)")
     return index.get(category.name, [])
+
+
+_ZONE_ORDER = {"title": 0, "lead": 1, "body": 2}
 
 
 @dataclass
@@ -69,15 +76,16 @@ def contribution(hits: list[Hit], lex: Lexicon, cap: float | None = None) -> Con
     for h in hits:
         by_term[h.key].append(h)
     zw = lex.zone_weights
+    max_repeats, repeat_factor = int(lex.t("max_repeats")), lex.t("repeat_factor")
     total, count, terms = 0.0, 0.0, []
     for key, hs in by_term.items():
         best = max(zw[h.zone] for h in hs)
-        repeats = min(len(hs) - 1, int(lex.t("max_repeats")))
-        value = hs[0].weight * best * (1 + lex.t("repeat_factor") * repeats)
+        repeats = min(len(hs) - 1, max_repeats)
+        value = hs[0].weight * best * (1 + repeat_factor * repeats)
         total += value
         count += sum(zw[h.zone] for h in hs)
-        where = sorted({h.zone for h in hs}, key=("title", "lead", "body").index)
-        first = min(hs, key=lambda h: (("title", "lead", "body").index(h.zone), h.start))
+        where = sorted({h.zone for h in hs}, key=_ZONE_ORDER.__getitem__)
+        first = min(hs, key=lambda h: (_ZONE_ORDER[h.zone], h.start))
         terms.append({"term": " ".join(fast_fold(first.surface).split()) or key, "key": key,
                       "surface": first.surface, "category": hs[0].category, "where": where, "count": len(hs),
                       "first_token": min(h.token for h in hs if h.zone == where[0]),
@@ -87,12 +95,28 @@ def contribution(hits: list[Hit], lex: Lexicon, cap: float | None = None) -> Con
     return Contribution(total, terms, count)
 
 
+def _token_runs(hits: list[Hit]) -> dict[str, list[tuple[list[Hit], list[int]]]]:
+    """Each zone's hits, in their order, cut into runs of non-decreasing tokens (a category's hits in a zone are
+    one run), each with its tokens for bisect."""
+    runs: dict[str, list[tuple[list[Hit], list[int]]]] = {}
+    for h in hits:
+        zone_runs = runs.setdefault(h.zone, [])
+        if not zone_runs or zone_runs[-1][1][-1] > h.token:
+            zone_runs.append(([], []))
+        zone_runs[-1][0].append(h)
+        zone_runs[-1][1].append(h.token)
+    return runs
+
+
 def pairs(actions: list[Hit], subjects: list[Hit], lex: Lexicon) -> tuple[float, list[dict[str, Any]]]:
     """Action terms near subject terms ("bồi dưỡng" within N tokens of "giáo viên mầm non")."""
     n = int(lex.t("proximity_tokens"))
     found: list[tuple[float, dict[str, Any]]] = []
+    runs = _token_runs(subjects)
     for a in actions:
-        near = [s for s in subjects if s.zone == a.zone and abs(s.token - a.token) <= n]
+        # the subjects within n syllables, in their order: a slice of each run of ascending tokens
+        near = [s for hits, tokens in runs.get(a.zone, ())
+                for s in hits[bisect.bisect_left(tokens, a.token - n):bisect.bisect_right(tokens, a.token + n)]]
         if not near:
             continue
         cats = {s.category for s in near}

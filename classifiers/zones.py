@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from classifiers.matcher import Syllables, has_diacritics
+from classifiers.matcher import Syllables, has_diacritics_split
 from pipeline.normalize import normalize_text
 
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)")
@@ -60,5 +60,6 @@ def prepare(doc: dict[str, Any], lead_chars: int) -> list[Zone]:
     """Zones of a candidate: normalized text split into syllables; `plain` when the whole document is
     written without diacritics."""
     parts = split_zones(doc, lead_chars)
-    plain = not has_diacritics(*parts.values())
-    return [Zone(name=name, text=text, syl=Syllables.of(text), plain=plain) for name, text in parts.items()]
+    syls = {name: Syllables.of(text) for name, text in parts.items()}
+    plain = not has_diacritics_split((text, syls[name]) for name, text in parts.items())
+    return [Zone(name=name, text=text, syl=syls[name], plain=plain) for name, text in parts.items()]
