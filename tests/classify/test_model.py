@@ -150,6 +150,27 @@ def test_the_accept_threshold_is_lifted_until_no_held_out_irrelevant_item_is_acc
     assert margin == ACCEPT_LOGIT_MARGINS[-1] and all(v[0] < 1.0 for v in by_margin.values())
 
 
+def test_the_accept_margin_grid_steps_by_a_twentieth_of_a_logit() -> None:
+    """Sixteenth session (accept17): the margin is the smallest of a grid in steps of 0.05 from 0 to 1 that passes
+    the nested check; with steps of 0.25 the choice could sit up to a quarter of a logit above it, and that step
+    moved the accepted items out of fold by +-4 (docs/classification.md)."""
+    from itertools import pairwise
+
+    from classifiers.training import ACCEPT_LOGIT_MARGINS, _accept_margin, lifted
+
+    assert ACCEPT_LOGIT_MARGINS[0] == 0.0 and ACCEPT_LOGIT_MARGINS[-1] == 1.0
+    steps = {round(b - a, 6) for a, b in pairwise(ACCEPT_LOGIT_MARGINS)}
+    assert steps == {0.05}
+    assert all(str(m) == f"{m:g}" or str(m) == f"{m:.1f}" for m in ACCEPT_LOGIT_MARGINS)  # clean keys in the model file
+    y = [1] * 60 + [0] * 60
+    p = [0.6 + 0.0065 * k for k in range(60)] + [0.1 + 0.005 * k for k in range(60)]
+    p[60:66] = [0.72, 0.70, 0.69, 0.68, 0.67, 0.66]  # held out, 0.72 is accepted above a threshold set near 0.69
+    margin, by_margin = _accept_margin([p], y, list(range(120)))
+    assert margin == 0.15  # the old grid's first passing step was 0.25
+    assert lifted(0.69, margin) > 0.72 > lifted(0.69, 0.1)
+    assert by_margin[str(margin)] == [1.0] and all(v[0] < 1.0 for k, v in by_margin.items() if float(k) < margin)
+
+
 def test_irrelevant_pages_labelled_borderline_do_not_shape_the_reject_model() -> None:
     """Twelfth session: the reject side's model leaves out the irrelevant items a second reader could call relevant
     (their weight is REJECT_BORDERLINE_NEGATIVE_WEIGHT, 0); the other items keep their own weights."""
