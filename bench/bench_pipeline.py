@@ -355,6 +355,7 @@ def grow_warehouse(home: Path, target_docs: int) -> int:
     import duckdb
 
     from pipeline.publish import publish_snapshot
+    from pipeline.store import run_maintenance
     from planwatch.config import Paths
 
     conn = duckdb.connect(str(home / "warehouse.duckdb"))
@@ -392,29 +393,12 @@ def grow_warehouse(home: Path, target_docs: int) -> int:
         # the copies' story-index rows went to the delta (story_bands, paragraph_docs) behind the writer's back: a
         # writer that grew the warehouse would have merged them into the base as the delta filled (MERGE_ROWS), so
         # the merge due runs here, as the writer's maintenance runs it, not in the first measured job
-        settle_story_index(conn)
+        run_maintenance(conn)
         conn.execute("CHECKPOINT")
     finally:
         conn.close()
     publish_snapshot(Paths(home))
     return int(have)
-
-
-def settle_story_index(conn: Any) -> bool:
-    """Merge the story index's delta into its base if it is due (pipeline.store's maintenance at a writer's open:
-    pending_merge, run_merge, in one transaction). True when a merge ran."""
-    from pipeline.story_store import pending_merge, run_merge
-
-    if not pending_merge(conn):
-        return False
-    conn.execute("BEGIN")
-    try:
-        run_merge(conn)
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
-    return True
 
 
 def build_known_index(home: Path) -> float:

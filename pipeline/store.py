@@ -238,7 +238,7 @@ class Writer:
         self.insert("run_stages", list(stages), on_conflict="replace")
 
 
-def _run_maintenance(conn: duckdb.DuckDBPyConnection) -> bool:
+def run_maintenance(conn: duckdb.DuckDBPyConnection) -> bool:
     """Data tasks a migration asked for (migrations 005 and 007: recompute every story once; 008: merge the band
     rows into the first base of the candidate index) or that are due (a full delta). True when a rebuild
     ran (a lake publish then mirrors every table: the rebuild rewrote rows outside Writer.insert)."""
@@ -275,7 +275,7 @@ def open_writer(paths: Paths | None = None, *, publish: bool = True, lock_timeou
         snapshot = publish and not lake.enabled() and not defer_lake
         try:
             migrate(conn)
-            rebuilt = False if defer_lake else _run_maintenance(conn)
+            rebuilt = False if defer_lake else run_maintenance(conn)
             writer = Writer(conn, paths)
             writer.wants_postings = publish and not lake.enabled()
             writer.ingest_review_journal()

@@ -396,7 +396,7 @@ def _base(conn: duckdb.DuckDBPyConnection) -> story_bandfile.Index | None:
         return current
     if not story_bandfile.complete(folder):
         raise RuntimeError(f"the story index files {folder} are missing: the writer rebuilds the stories at its "
-                           "next start (pipeline.store._run_maintenance)")
+                           "next start (pipeline.store.run_maintenance)")
     if current is not None:
         current.close()
         del _opened[root]

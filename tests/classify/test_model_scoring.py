@@ -13,15 +13,10 @@ import math
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from classifiers import classifier_input
-from classifiers.engine import Classifier
 from classifiers.model import Model, shipped_model_path
-from pipeline.plans import list_plans, load_plan
 from tests.support.plan import PRIMARY_PLAN
-
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+from tests.support.real_candidates import primary_classifier_and_articles
 
 
 def _sig(z: float) -> float:
@@ -67,14 +62,7 @@ def _same(m: Model, f: dict[str, float]) -> None:
 
 
 def test_real_candidates_score_as_before() -> None:
-    path = SHARED / "corpora" / "vietnews-mamnon-dev.jsonl"
-    if not path.exists():
-        pytest.skip("../shared/corpora not present")
-    plan = next(load_plan(p) for p in list_plans() if load_plan(p).id == PRIMARY_PLAN)
-    clf = Classifier.for_plan(plan)
-    assert clf.model is not None
-    with open(path, encoding="utf-8") as fh:
-        rows = [json.loads(x) for x in fh if x.strip()][:400]
+    clf, rows = primary_classifier_and_articles(400)
     docs = [classifier_input({"id": r["id"], "title": r["title"], "text": r["text"]}) for r in rows]
     features = [clf.analyse(dict(d)).features for d in docs if clf.candidate_hit(d)]
     assert len(features) > 100

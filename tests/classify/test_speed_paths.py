@@ -4,7 +4,6 @@ nodes, and Model.outputs against its four calls."""
 
 from __future__ import annotations
 
-import json
 import math
 import random
 import re
@@ -28,8 +27,7 @@ from classifiers.model import Model
 from classifiers.scoring import Hit, pairs
 from pipeline.plans import list_plans, load_plan
 from tests.classify.test_model_scoring import _built
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+from tests.support.real_candidates import primary_classifier_and_articles
 
 TEXTS = [
     "", " ", "a", "1BÀI", "giáo_viên mầm non", "Năm 2018 – 2025: 3.000 lượt giáo viên; 45% đạt chuẩn.",
@@ -142,18 +140,7 @@ def test_outputs_equal_the_four_calls(tmp_path: Path) -> None:
 
 
 def test_outputs_on_real_candidates() -> None:
-    path = SHARED / "corpora" / "vietnews-mamnon-dev.jsonl"
-    if not path.exists():
-        pytest.skip("../shared/corpora not present")
-    from classifiers.engine import Classifier
-    from pipeline.plans import list_plans, load_plan
-    from tests.support.plan import PRIMARY_PLAN
-
-    plan = next(load_plan(p) for p in list_plans() if load_plan(p).id == PRIMARY_PLAN)
-    clf = Classifier.for_plan(plan)
-    assert clf.model is not None
-    with open(path, encoding="utf-8") as fh:
-        rows = [json.loads(x) for x in fh if x.strip()][:60]
+    clf, rows = primary_classifier_and_articles(60)
     for r in rows:
         f = clf.analyse(r).features
         assert tuple(clf.model.outputs(f)) == _four_calls(clf.model, f)
