@@ -162,3 +162,14 @@ def test_export_writes_readable_files(seeded, tmp_path, fmt):
         assert conn.execute(f"SELECT count(*) FROM {reader}(?)", [str(cov)]).fetchone() == (6,)
         titles = conn.execute(f"SELECT title FROM {reader}(?) WHERE doc_id = 'd01'", [str(docs)]).fetchall()
         assert titles == [("Chính sách đào tạo, bồi dưỡng giáo viên mầm non",)]
+
+
+def test_python_dash_m_runs_the_same_command_line(tmp_path: Path) -> None:
+    env = {**os.environ, "PLANWATCH_HOME": str(tmp_path / "state")}
+    via_module = subprocess.run([sys.executable, "-m", "planwatch", "plans", "--help"], env=env,
+                                capture_output=True, text=True, timeout=120)
+    via_script = subprocess.run([PLANWATCH, "plans", "--help"], env=env, capture_output=True, text=True, timeout=120)
+    assert via_module.returncode == 0, via_module.stderr[-2000:]
+    assert via_script.returncode == 0 and "The plans on file and which are active." in via_script.stdout
+    assert "python -m planwatch plans" in via_module.stdout
+    assert "The plans on file and which are active." in via_module.stdout
