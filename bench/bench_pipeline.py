@@ -8,8 +8,10 @@ vietnews-sample.jsonl, then vietnews-mamnon-dev.jsonl), one HTML page per articl
 3. `planwatch reprocess` (no fetching), then `planwatch reprocess --full`;
 4. `trafilatura.extract` over the same pages' HTML, in this process;
 5. cost that grows with the work, not the warehouse: the state is copied twice, grown to --small-docs and
-   --big-docs documents (copies of the stored rows under new ids; the story index's delta then merged as the writer's
-   maintenance would merge it, not inside the measured crawl), 500 new pages appear on the site, and each
+   --big-docs documents (rounds of copies of the stored rows under new ids, each round's texts rewritten through a
+   bijection of the vocabulary and the rows derived from them computed again, so the copies fall in stories of
+   their own of the crawled stories' sizes: bench/grown_texts.py; the story index's delta then merged as the
+   writer's maintenance would merge it, not inside the measured crawl), 500 new pages appear on the site, and each
    copy crawls them (the grown copies' known-URL index is rebuilt from their snapshot first, timed, so that the
    crawls find it fresh as they find a writer-kept one); then the same with the lake (PLANWATCH_LAKE=sqlite, a copy
    of each grown state migrated to it first), unless --no-lake.
