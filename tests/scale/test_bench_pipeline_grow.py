@@ -107,9 +107,10 @@ def _long_text(seed: str) -> str:
 
     vocabulary = ("giáo viên mầm non đào tạo bồi dưỡng đề án chính sách tỉnh huyện trường lớp học sinh phụ huynh "
                   "năm học kế hoạch triển khai thực hiện nội dung chương trình cán bộ quản lý sở phòng bộ hội nghị "
-                  "tổng kết sơ kết mục tiêu giải pháp nhiệm vụ kinh phí hỗ trợ vùng cao khó khăn").split()
+                  "tổng kết sơ kết mục tiêu giải pháp nhiệm vụ kinh phí hỗ trợ vùng cao khó khăn")
+    words = vocabulary.split(" ")
     rng = random.Random(seed)
-    return "\n".join(" ".join(rng.choice(vocabulary) for _ in range(80)).capitalize() + "." for _ in range(2))
+    return "\n".join(" ".join(rng.choice(words) for _ in range(80)).capitalize() + "." for _ in range(2))
 
 
 def _stories(conn: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
