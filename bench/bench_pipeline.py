@@ -8,8 +8,10 @@ vietnews-sample.jsonl, then vietnews-mamnon-dev.jsonl), one HTML page per articl
 3. `planwatch reprocess` (no fetching), then `planwatch reprocess --full`;
 4. `trafilatura.extract` over the same pages' HTML, in this process;
 5. cost that grows with the work, not the warehouse: the state is copied twice, grown to --small-docs and
-   --big-docs documents (copies of the stored rows under new ids; the story index's delta then merged as the writer's
-   maintenance would merge it, not inside the measured crawl), 500 new pages appear on the site, and each
+   --big-docs documents (rounds of copies of the stored rows under new ids, each round's texts rewritten through a
+   bijection of the vocabulary and the rows derived from them computed again, so the copies fall in stories of
+   their own of the crawled stories' sizes: bench/grown_texts.py; the story index's delta then merged as the
+   writer's maintenance would merge it, not inside the measured crawl), 500 new pages appear on the site, and each
    copy crawls them (the grown copies' known-URL index is rebuilt from their snapshot first, timed, so that the
    crawls find it fresh as they find a writer-kept one); then the same with the lake (PLANWATCH_LAKE=sqlite, a copy
    of each grown state migrated to it first), unless --no-lake.
@@ -349,11 +351,112 @@ def article_fetches(run_dir: Path) -> int:
     return sum(1 for r in rows if r.get("kind") == "article" and r.get("status") == 200)
 
 
-def grow_warehouse(home: Path, target_docs: int) -> int:
-    """Copies of the stored documents (and every row keyed by doc_id) under new ids until the warehouse holds
-    `target_docs` documents; then publish, so the next crawl knows them. Returns the document count."""
+# what grow_warehouse computes for the copies from their rewritten texts instead of copying the originals' rows
+GROWN_DERIVED = ("document_texts", "doc_signatures", "story_bands", "paragraph_docs", "search_index_docs",
+                 "search_index_postings")
+GROW_BATCH = 4_000
+
+
+def sql_pick() -> str:
+    """The crawled documents of the first stories (by story id) holding at least ? documents: whole stories, so a
+    round's copies keep their stories whole (a representative never left out of its members' round)."""
+    return ("CREATE OR REPLACE TEMP TABLE pick AS "
+            "WITH sizes AS (SELECT COALESCE(story_id, doc_id) AS s, count(*) AS k FROM documents "
+            "WHERE doc_id NOT LIKE '%-copy%' GROUP BY ALL), "
+            "firsts AS (SELECT s FROM sizes QUALIFY sum(k) OVER (ORDER BY s) - k < ?) "
+            "SELECT doc_id FROM documents WHERE doc_id NOT LIKE '%-copy%' "
+            "AND COALESCE(story_id, doc_id) IN (SELECT s FROM firsts)")
+
+
+def _copy_rows(conn: Any, tables: list[str], copy: int) -> None:
+    """Every row keyed by doc_id of the picked documents under the copy's ids, and their stories under the copy's
+    story ids (the keys the schema derives from the ids, migrations 015 and 016, derived again: a CHECK holds
+    them to it)."""
     import duckdb
 
+    new_id = f"doc_id || '-copy{copy}'"
+    new_story = f"story_id || '-copy{copy}'"
+    for table in tables:
+        cols = {r[0] for r in conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+        replace = [f"{new_id} AS doc_id"]
+        replace += [f"{c} || '?copy{copy}' AS {c}" for c in ("url", "canonical_url") if c in cols]
+        if "story_id" in cols:
+            replace.append(f"{new_story} AS story_id")
+        if "doc_key" in cols:
+            replace.append(f"CAST(md5_number_lower({new_id}) & 4294967295 AS UINTEGER) AS doc_key")
+        if "story_key" in cols:
+            replace.append(f"CASE WHEN story_key IS NOT NULL THEN CAST(md5_number_lower("
+                           f"COALESCE({new_story}, {new_id})) & 4294967295 AS UINTEGER) END AS story_key")
+        select = f"SELECT * REPLACE ({', '.join(replace)}) FROM {table} WHERE doc_id IN (SELECT doc_id FROM pick)"
+        try:
+            conn.execute(f"INSERT OR IGNORE INTO {table} {select}")
+        except duckdb.BinderException:  # no key to conflict on: a plain insert
+            conn.execute(f"INSERT INTO {table} {select}")
+    conn.execute(f"INSERT INTO stories SELECT * REPLACE ({new_story} AS story_id, first_doc_id || "
+                 f"'-copy{copy}' AS first_doc_id) FROM stories WHERE first_doc_id IN (SELECT doc_id FROM pick)")
+
+
+def _derive_rows(conn: Any, rewriter: Any, copy: int) -> None:
+    """The copies' rewritten title, lead and text, and what the pipeline derives from them, by its own functions:
+    content hash (pipeline.rows), signature, story-index bands and paragraphs (pipeline.stories.Prepared and
+    pipeline.story_store's row builders), search postings (pipeline.search_kept.index)."""
+    import numpy as np
+    import pyarrow as pa
+
+    from pipeline import keyed_rows, search_kept, story_store
+    from pipeline.minhash import NUM_PERM
+    from pipeline.rows import content_hash_of
+    from pipeline.stories import Prepared
+    from pipeline.syndication import as_doc
+
+    searched = conn.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                            [search_kept.DOCS]).fetchone()[0]  # the writer's search index (made at its first job)
+    originals = conn.execute(
+        "SELECT d.doc_id, d.title, t.lead, t.text, d.published_at, d.source_id, d.content_hash "
+        "FROM documents d JOIN document_texts t USING (doc_id) WHERE d.doc_id IN (SELECT doc_id FROM pick) "
+        "ORDER BY d.doc_id").fetchall()
+    for start in range(0, len(originals), GROW_BATCH):
+        rows = []
+        for doc_id, title, lead, text, published_at, source_id, chash in originals[start : start + GROW_BATCH]:
+            title, lead, text = (rewriter.rewrite(v, copy) for v in (title, lead, text))
+            rows.append({"doc_id": f"{doc_id}-copy{copy}", "title": title, "lead": lead, "text": text,
+                         "published_at": published_at, "source_id": source_id,
+                         "content_hash": None if chash is None else content_hash_of(title or "", text or "")})
+        batch = pa.table({k: [r[k] for r in rows] for k in ("doc_id", "title", "content_hash")})
+        conn.register("_grown", batch)
+        try:
+            conn.execute("UPDATE documents SET title = g.title, content_hash = g.content_hash FROM _grown g "
+                         "WHERE documents.doc_id = g.doc_id")
+        finally:
+            conn.unregister("_grown")
+        story_store._load(conn, "document_texts", pa.table({k: [r[k] for r in rows] for k in
+                                                            ("doc_id", "lead", "text")}))
+        prepared = Prepared.of([as_doc(r) for r in rows])
+        story_store._load(conn, "story_bands", story_store._band_rows(prepared))
+        story_store._load(conn, "paragraph_docs", story_store._paragraph_rows(prepared.docs))
+        sigs = np.ascontiguousarray(prepared.signatures, dtype=np.uint64)
+        keyed_rows.store(conn, "doc_signatures", pa.table({
+            "doc_id": pa.array([r["doc_id"] for r in rows], pa.string()),
+            "minhash": pa.FixedSizeListArray.from_arrays(pa.array(sigs.reshape(-1), pa.uint64()), NUM_PERM)
+            .cast(pa.list_(pa.uint64()))}), replace=True)
+        if searched:
+            search_kept.index(conn, rows)  # type: ignore[arg-type]
+
+
+def grow_warehouse(home: Path, target_docs: int) -> int:
+    """Grow the warehouse to at least `target_docs` documents with rounds of copies of the crawled documents under
+    new ids (every row keyed by doc_id), whole stories at a time; then publish, so the next crawl knows them.
+    Returns the document count.
+
+    A copy's title, lead and text are its original's rewritten word for word (bench/grown_texts.py: each round
+    a bijection of the corpus's vocabulary), and what the pipeline derives from them (content hash, signature,
+    story-index bands and paragraphs, search postings) is computed again by the pipeline's own functions: a
+    round's copies fall in stories of their own, copies of the crawled stories and of their sizes, not in their
+    originals' stories (a real archive's stories, not every story N times larger)."""
+    import duckdb
+
+    from bench.grown_texts import Rewriter
     from pipeline.publish import publish_snapshot
     from pipeline.store import run_maintenance
     from planwatch.config import Paths
@@ -364,31 +467,16 @@ def grow_warehouse(home: Path, target_docs: int) -> int:
         tables = [r[0] for r in conn.execute(
             "SELECT table_name FROM information_schema.columns WHERE column_name = 'doc_id' AND table_schema = 'main' "
             "AND table_name IN (SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE')"
-        ).fetchall()]
+        ).fetchall() if r[0] not in GROWN_DERIVED]
+        rewriter = Rewriter(t for row in conn.execute(
+            "SELECT d.title, t.lead, t.text FROM documents d JOIN document_texts t USING (doc_id) "
+            "WHERE d.doc_id NOT LIKE '%-copy%'").fetchall() for t in row)
         copy = 0
         while have < target_docs:
             copy += 1
-            n = min(have, target_docs - have)
-            conn.execute("CREATE OR REPLACE TEMP TABLE pick AS SELECT doc_id FROM documents "
-                         "WHERE doc_id NOT LIKE '%-copy%' ORDER BY doc_id LIMIT ?", [n])
-            for table in tables:
-                cols = {r[0] for r in conn.execute(
-                    "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
-                new_id = f"doc_id || '-copy{copy}'"
-                replace = [f"{new_id} AS doc_id"]
-                replace += [f"{c} || '?copy{copy}' AS {c}" for c in ("url", "canonical_url") if c in cols]
-                # keys the schema derives from the ids (migrations 015, 016: a CHECK holds them to it)
-                if "doc_key" in cols:
-                    replace.append(f"CAST(md5_number_lower({new_id}) & 4294967295 AS UINTEGER) AS doc_key")
-                if "story_key" in cols:
-                    replace.append(f"CASE WHEN story_key IS NOT NULL THEN CAST(md5_number_lower("
-                                   f"COALESCE(story_id, {new_id})) & 4294967295 AS UINTEGER) END AS story_key")
-                select = (f"SELECT * REPLACE ({', '.join(replace)}) FROM {table} "
-                          "WHERE doc_id IN (SELECT doc_id FROM pick)")
-                try:
-                    conn.execute(f"INSERT OR IGNORE INTO {table} {select}")
-                except duckdb.BinderException:  # no key to conflict on: a plain insert
-                    conn.execute(f"INSERT INTO {table} {select}")
+            conn.execute(sql_pick(), [target_docs - have])
+            _copy_rows(conn, tables, copy)
+            _derive_rows(conn, rewriter, copy)
             have = conn.execute("SELECT count(*) FROM documents").fetchone()[0]  # type: ignore[index]
         # the copies' story-index rows went to the delta (story_bands, paragraph_docs) behind the writer's back: a
         # writer that grew the warehouse would have merged them into the base as the delta filled (MERGE_ROWS), so

@@ -99,3 +99,71 @@ def test_grown_copies_story_rows_are_merged_as_the_writer_would(home: Paths, mon
         assert not story_store.pending_merge(conn)
     finally:
         conn.close()
+
+
+def _long_text(seed: str) -> str:
+    """Two paragraphs of 80 words drawn (by seed) from a small Vietnamese vocabulary."""
+    import random
+
+    vocabulary = ("giáo viên mầm non đào tạo bồi dưỡng đề án chính sách tỉnh huyện trường lớp học sinh phụ huynh "
+                  "năm học kế hoạch triển khai thực hiện nội dung chương trình cán bộ quản lý sở phòng bộ hội nghị "
+                  "tổng kết sơ kết mục tiêu giải pháp nhiệm vụ kinh phí hỗ trợ vùng cao khó khăn")
+    words = vocabulary.split(" ")
+    rng = random.Random(seed)
+    return "\n".join(" ".join(rng.choice(words) for _ in range(80)).capitalize() + "." for _ in range(2))
+
+
+def _stories(conn: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
+    return dict(conn.execute("SELECT doc_id, story_id FROM documents").fetchall())
+
+
+def test_grown_documents_fall_in_stories_of_their_own(home: Paths) -> None:
+    """A copy that kept its original's text joined its original's story (every story N times larger in a grown
+    warehouse: the dedupe and the lake's story expansion measured story size, not archive size). The grown
+    documents' texts are rewritten (bench/grown_texts.py), so no copy joins an original's story, each round's
+    stories have the crawled stories' sizes, and the pipeline's own story pass over the grown warehouse (a rebuild)
+    finds the stories the bench stored."""
+    analyst_warehouse(home)
+    conn = duckdb.connect(str(home.warehouse))
+    try:  # texts long enough for stories, one of them shared by the three documents of the hand-named story
+        ids = [r[0] for r in conn.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
+        shared = conn.execute("SELECT list(doc_id) FROM documents WHERE story_id = 's-chinh-sach'").fetchone()
+        assert shared is not None and len(shared[0]) == 3
+        for doc_id in ids:
+            conn.execute("UPDATE document_texts SET text = ? WHERE doc_id = ?",
+                         [_long_text("s-chinh-sach" if doc_id in shared[0] else doc_id), doc_id])
+        # the stories as the pipeline computes them (the analyst warehouse names its stories by hand)
+        story_store.rebuild(conn)
+        before = conn.execute("SELECT count(*) FROM documents").fetchone()[0]  # type: ignore[index]
+        sizes = sorted(r[0] for r in conn.execute(
+            "SELECT count(*) FROM documents WHERE story_id IS NOT NULL GROUP BY story_id").fetchall())
+        assert max(sizes) > 1  # the warehouse has stories of more than one document
+        conn.execute("CHECKPOINT")
+    finally:
+        conn.close()
+
+    grown = _bench_pipeline().grow_warehouse(home.home, before * 3)
+
+    conn = duckdb.connect(str(home.warehouse))
+    try:
+        assert grown == before * 3
+        joined = conn.execute(
+            "SELECT count(*) FROM documents c JOIN documents o ON c.story_id = o.story_id "
+            "WHERE c.doc_id LIKE '%-copy%' AND o.doc_id NOT LIKE '%-copy%'").fetchone()
+        assert joined == (0,)
+        for copy in (1, 2):
+            got = sorted(r[0] for r in conn.execute(
+                "SELECT count(*) FROM documents WHERE story_id IS NOT NULL AND doc_id LIKE ? GROUP BY story_id",
+                [f"%-copy{copy}"]).fetchall())
+            assert got == sizes
+        texts = conn.execute(
+            "SELECT count(*) FROM document_texts c JOIN document_texts o ON c.doc_id = o.doc_id || '-copy1' "
+            "WHERE c.text = o.text").fetchone()
+        assert texts == (0,)  # rewritten, not copied
+        for table in ("doc_signatures", "document_texts"):
+            assert conn.execute(f"SELECT count(DISTINCT doc_id) FROM {table}").fetchone() == (grown,)
+        stored = _stories(conn)
+        story_store.rebuild(conn)
+        assert _stories(conn) == stored
+    finally:
+        conn.close()
