@@ -181,19 +181,24 @@ class Matcher:
         node.setdefault(_END, []).append(index)
 
     def find(self, syl: Syllables, *, folded: bool) -> list[Found]:
+        starts, stops = syl.starts, syl.ends
+        return [Found(t, i, j, starts[i], stops[j]) for t, i, j in self.spans(syl, folded=folded)]
+
+    def spans(self, syl: Syllables, *, folded: bool) -> list[tuple[int, int, int]]:
+        """find's occurrences as (term, first, last) tuples, in find's order: by first syllable, then by last, then
+        by term (the terms ending at a node are in term order)."""
         words = syl.folded if folded else syl.exact
         root = self._walk_folded if folded else self._walk_exact
         breaks = syl.breaks
         n = len(words)
-        out: list[Found] = []
+        out: list[tuple[int, int, int]] = []
         nodes = list(map(root.get, words))  # the trie node of each syllable, None where no term starts
-        starts, stops = syl.starts, syl.ends
         for i in itertools.compress(range(n), nodes):
             ends, kids = nodes[i]  # type: ignore[misc]  # compress() passes only the nodes that exist
             j = i
             while True:
                 for t in ends:
-                    out.append(Found(t, i, j, starts[i], stops[j]))
+                    out.append((t, i, j))
                 j += 1
                 if not kids or j >= n or breaks[j]:
                     break

@@ -120,9 +120,10 @@ class Model:
         return parts + [self.act_weights.get(c, {}) for c in self.classes]
 
     def prepare(self) -> None:
-        """Build the weight matrix now (the workers' fork server: once for every worker, not at each one's first
+        """Build the weight matrix and the n-gram tables now (the workers' fork server: once for every worker, not at each one's first
         candidate)."""
         self._matrix()
+        self._ngram_rows()
 
     def _matrix(self) -> tuple[dict[str, int], np.ndarray]:
         """Every feature any part weighs -> its row; the rows hold each part's weight (0.0 where it has none)."""

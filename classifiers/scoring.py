@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from classifiers.lexicon import Category, Lexicon
-from classifiers.matcher import Found, leftmost_longest
 from classifiers.textfold import fast_fold
 from classifiers.zones import Zone
 
@@ -32,24 +31,42 @@ class Hit(NamedTuple):
     surface: str = ""  # as written in the normalized text
 
 
+_new_hit = tuple.__new__  # Hit's fields as one tuple: no Python frame a hit (NamedTuple's __new__ is one)
+
+
 def match_zones(zones: list[Zone], lex: Lexicon) -> dict[str, list[Hit]]:
     """Every lexicon term in every zone, in one pass per zone, grouped by category (leftmost-longest
     within a category; categories may overlap: "lớp bồi dưỡng" is a 2b cue and holds the action
     "bồi dưỡng")."""
     out: dict[str, list[Hit]] = defaultdict(list)
     owners = lex.owners
+    matcher = lex.matcher
     for zone in zones:
-        if not len(zone.syl):
+        syl = zone.syl
+        if not len(syl):
             continue
-        by_cat: dict[str, list[Found]] = defaultdict(list)
-        for f in lex.matcher.find(zone.syl, folded=zone.plain):
-            by_cat[owners[f.term][0]].append(f)
-        name, text = zone.name, zone.text
-        for cat, found in by_cat.items():
+        # leftmost-longest per category as the occurrences come (by first syllable, then last, then term): at the
+        # same first syllable a longer one replaces the one kept; a later one is kept when it starts after it
+        kept: dict[str, list[tuple[int, int, int]]] = {}
+        for span in matcher.spans(syl, folded=zone.plain):
+            cat = owners[span[0]][0]
+            ks = kept.get(cat)
+            if ks is None:
+                kept[cat] = [span]
+                continue
+            last = ks[-1]
+            if span[1] == last[1]:
+                if span[2] > last[2]:
+                    ks[-1] = span
+            elif span[1] > last[2]:
+                ks.append(span)
+        name, text, starts, ends = zone.name, zone.text, syl.starts, syl.ends
+        for cat, ks in kept.items():
             hits = out[cat]
-            for f in leftmost_longest(found):
-                term = owners[f.term][1]
-                hits.append(Hit(cat, term.key, term.weight, name, f.start, f.first, text[f.start:f.end]))
+            for t, i, j in ks:
+                term = owners[t][1]
+                start = starts[i]
+                hits.append(_new_hit(Hit, (cat, term.key, term.weight, name, start, i, text[start:ends[j]])))
     return out
 
 
