@@ -110,7 +110,7 @@ class ActivityTexts:
 
 def _pairs(index: dict[str, list[Hit]], lex: Lexicon, out: dict[str, float]) -> None:
     n = int(lex.t("proximity_tokens"))
-    actions = index.get("action", [])
+    actions = [(a.zone, a.token) for a in index.get("action", ())]
     if not actions:
         return
     for group in PAIR_GROUPS:
@@ -120,14 +120,15 @@ def _pairs(index: dict[str, list[Hit]], lex: Lexicon, out: dict[str, float]) -> 
         by_zone: dict[str, list[int]] = {}
         for h in hits:
             by_zone.setdefault(h.zone, []).append(h.token)
+        for tokens in by_zone.values():
+            tokens.sort()
         count = 0
-        for a in actions:
-            pos = by_zone.get(a.zone)
+        for zone, token in actions:
+            pos = by_zone.get(zone)
             if not pos:
                 continue
-            pos.sort()
-            i = bisect.bisect_left(pos, a.token - n)
-            if i < len(pos) and pos[i] <= a.token + n:
+            i = bisect.bisect_left(pos, token - n)
+            if i < len(pos) and pos[i] <= token + n:
                 count += 1
         if count:
             out[f"p:{group.removeprefix('feature:')}"] = math.log1p(count)
@@ -137,21 +138,27 @@ def head_features(zones: list[Zone], index: dict[str, list[Hit]], scored: Scored
     """The features before the n-grams (lexicon hits, what/who pairs, sentences, activity cues, the rules'
     evidence), in document_features' order."""
     f: dict[str, float] = {}
-    # lexicon hits by category and zone, and per term
-    per_term: dict[str, int] = {}  # counts in first-seen order, as a Counter (cheaper than one a category)
+    # lexicon hits by category and zone, and per term ("<category>|<term>": counts in first-seen order, category by
+    # category; kt: a term in the title, in the order of its first title hit, after its category's z: features)
+    per_term: list[tuple[str, int]] = []
     for cat, hits in index.items():
         zc: dict[str, int] = {}
+        tc: dict[str, int] = {}
+        in_title: dict[str, None] = {}
         for h in hits:
-            zc[h.zone] = zc.get(h.zone, 0) + 1
+            zone, key = h.zone, h.key
+            zc[zone] = zc.get(zone, 0) + 1
+            tc[key] = tc.get(key, 0) + 1
+            if zone == "title":
+                in_title[key] = None
         for zone, c in zc.items():
             f[f"z:{cat}:{zone}"] = math.log1p(c)
-        for h in hits:
-            key = f"{cat}|{h.key}"
-            per_term[key] = per_term.get(key, 0) + 1
-            if h.zone == "title":
-                f["kt:" + key] = 1.0
-    for key, c in per_term.items():
-        f[f"k:{key}"] = math.log1p(c)
+        prefix = cat + "|"
+        for key in in_title:
+            f["kt:" + prefix + key] = 1.0
+        per_term.extend((prefix + key, c) for key, c in tc.items())
+    for key, c in per_term:
+        f["k:" + key] = math.log1p(c)
     _pairs(index, lex, f)
     f.update(sentence_features(zones, index))
     activity_cues(zones, f)

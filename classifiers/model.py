@@ -120,8 +120,8 @@ class Model:
         return parts + [self.act_weights.get(c, {}) for c in self.classes]
 
     def prepare(self) -> None:
-        """Build the weight matrix and the n-gram tables now (the workers' fork server: once for every worker, not at each one's first
-        candidate)."""
+        """Build the weight matrix and the n-gram tables now (the workers' fork server: once for every worker, not at
+        each one's first candidate)."""
         self._matrix()
         self._ngram_rows()
 
