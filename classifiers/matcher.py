@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -29,11 +30,14 @@ from pipeline.normalize import normalize_text
 SYLLABLE = re.compile(r"[^\W\d_]+|\d+")
 # SYLLABLE as a group: re.split gives separators and syllables in turn, their offsets summed from lengths in C
 _SYLLABLE_SPLIT = re.compile(f"({SYLLABLE.pattern})")
+# runs of word characters (letters, digits, "_"): one predicate a character where SYLLABLE has three; twice as fast
+_WORD_SPLIT = re.compile(r"(\w+)")
 _BREAK = re.compile(r"[.!?;:\n…]")
 _OPTIONAL = re.compile(r"\[([^\]]+)\]")
 # a Vietnamese letter that carries a mark (tone or vowel quality) or đ
 _MARKED = re.compile(r"[à-ỹđÀ-ỸĐ]")
 _END = ""  # trie key for "a term ends here": never a syllable
+_ENDS, _KIDS = operator.itemgetter(0), operator.itemgetter(1)  # a compiled trie node: (terms ending there, children)
 
 # share of syllables with a mark below which a document counts as written without diacritics
 DIACRITIC_SHARE = 0.2
@@ -135,7 +139,7 @@ class Syllables:
             starts = [s for s, _ in spans]
             ends = [e for _, e in spans]
         else:  # separator, syllable, separator, ...: the running sum of lengths gives each syllable's offsets
-            parts = _SYLLABLE_SPLIT.split(low)
+            parts = _syllable_parts(low)
             exact = parts[1::2]
             cum = list(itertools.accumulate(map(len, parts)))
             starts = cum[0:-1:2]
@@ -152,6 +156,24 @@ class Syllables:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+
+def _syllable_parts(text: str) -> list[str]:
+    """_SYLLABLE_SPLIT.split(text), from the faster split on runs of word characters: a run of letters only (or of
+    decimal digits only) is one syllable; the few other runs ("1bài", "giáo_viên", "x²") are split by
+    _SYLLABLE_SPLIT in place, their leading and trailing separators ("", "_") joined to the neighbours."""
+    parts = _WORD_SPLIT.split(text)
+    words = parts[1::2]
+    odd = [k for k in itertools.compress(range(len(words)), map(operator.not_, map(str.isalpha, words)))
+           if not words[k].isdecimal()]
+    for k in reversed(odd):
+        at = 2 * k + 1
+        sub = _SYLLABLE_SPLIT.split(parts[at])
+        if len(sub) == 1:  # no syllable in the run ("___"): one separator with its neighbours
+            parts[at - 1:at + 2] = [parts[at - 1] + sub[0] + parts[at + 1]]
+        else:
+            parts[at - 1:at + 2] = [parts[at - 1] + sub[0], *sub[1:-1], sub[-1] + parts[at + 1]]
+    return parts
 
 
 class Matcher:
@@ -182,30 +204,39 @@ class Matcher:
 
     def find(self, syl: Syllables, *, folded: bool) -> list[Found]:
         starts, stops = syl.starts, syl.ends
-        return [Found(t, i, j, starts[i], stops[j]) for t, i, j in self.spans(syl, folded=folded)]
+        return [Found(t, i, j, starts[i], stops[j]) for i, j, t in self.spans(syl, folded=folded)]
 
     def spans(self, syl: Syllables, *, folded: bool) -> list[tuple[int, int, int]]:
-        """find's occurrences as (term, first, last) tuples, in find's order: by first syllable, then by last, then
-        by term (the terms ending at a node are in term order)."""
+        """Every term occurrence as (first, last, term) syllable indexes, sorted: by first syllable, then by last,
+        then by term (the order of a walk from each syllable in turn: the terms ending at a node are in term order).
+        The walks go one syllable at a time all together (map over the walks still going, in C), so the Python
+        code runs once an occurrence, not once a step of each walk."""
         words = syl.folded if folded else syl.exact
         root = self._walk_folded if folded else self._walk_exact
-        breaks = syl.breaks
         n = len(words)
-        out: list[tuple[int, int, int]] = []
         nodes = list(map(root.get, words))  # the trie node of each syllable, None where no term starts
-        for i in itertools.compress(range(n), nodes):
-            ends, kids = nodes[i]  # type: ignore[misc]  # compress() passes only the nodes that exist
-            j = i
-            while True:
+        firsts = list(itertools.compress(range(n), nodes))
+        if not firsts:
+            return []
+        level: list[tuple[tuple[int, ...], dict]] = list(itertools.compress(nodes, nodes))  # type: ignore[arg-type]
+        # the syllables a walk may step onto, "" (never a child) after a clause break and past the end
+        steps = [*words, _END]
+        for j in itertools.compress(range(n), syl.breaks):
+            steps[j] = _END
+        out: list[tuple[int, int, int]] = []
+        depth = 0
+        while True:
+            for i, (ends, _) in itertools.compress(zip(firsts, level, strict=True), map(_ENDS, level)):
                 for t in ends:
-                    out.append((t, i, j))
-                j += 1
-                if not kids or j >= n or breaks[j]:
-                    break
-                node = kids.get(words[j])
-                if node is None:
-                    break
-                ends, kids = node
+                    out.append((i, i + depth, t))
+            depth += 1
+            following = map(steps.__getitem__, map(operator.add, firsts, itertools.repeat(depth)))
+            stepped = list(map(dict.get, map(_KIDS, level), following))
+            firsts = list(itertools.compress(firsts, stepped))
+            if not firsts:
+                break
+            level = list(itertools.compress(stepped, stepped))  # type: ignore[arg-type]
+        out.sort()
         return out
 
 

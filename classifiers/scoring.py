@@ -48,22 +48,22 @@ def match_zones(zones: list[Zone], lex: Lexicon) -> dict[str, list[Hit]]:
         # leftmost-longest per category as the occurrences come (by first syllable, then last, then term): at the
         # same first syllable a longer one replaces the one kept; a later one is kept when it starts after it
         kept: dict[str, list[tuple[int, int, int]]] = {}
-        for span in matcher.spans(syl, folded=zone.plain):
-            cat = owners[span[0]][0]
+        for span in matcher.spans(syl, folded=zone.plain):  # (first, last, term)
+            cat = owners[span[2]][0]
             ks = kept.get(cat)
             if ks is None:
                 kept[cat] = [span]
                 continue
             last = ks[-1]
-            if span[1] == last[1]:
-                if span[2] > last[2]:
+            if span[0] == last[0]:
+                if span[1] > last[1]:
                     ks[-1] = span
-            elif span[1] > last[2]:
+            elif span[0] > last[1]:
                 ks.append(span)
         name, text, starts, ends = zone.name, zone.text, syl.starts, syl.ends
         for cat, ks in kept.items():
             hits = out[cat]
-            for t, i, j in ks:
+            for i, j, t in ks:
                 term = owners[t][1]
                 start = starts[i]
                 hits.append(_new_hit(Hit, (cat, term.key, term.weight, name, start, i, text[start:ends[j]])))
