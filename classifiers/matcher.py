@@ -68,8 +68,42 @@ def has_diacritics(*texts: str) -> bool:
 def has_diacritics_split(pairs: Iterable[tuple[str, Syllables]]) -> bool:
     """has_diacritics of the texts, each given with its Syllables (Syllables.of(text)): their syllables are
     counted from the split instead of a further regex scan (the same count: Syllables.of splits the lower-cased
-    text, and lower-casing keeps every character's class of letter, digit or other, tests/classify)."""
+    text, and lower-casing keeps every character's class of letter, digit or other, tests/classify).
+
+    Most texts answer early: when the marked words of their first pieces already make DIACRITIC_SHARE of all their
+    syllables (an upper bound of the count the share divides by), the share over the whole texts is at least that
+    (more marked words, fewer syllables once the numbers are left out) and there is at least one syllable left
+    (a syllable of letters); otherwise the whole count as before."""
+    pairs = list(pairs)
+    if all(len(text) <= HEAD_CHARS for text, _ in pairs):
+        syllables = sum(len(syl) for _, syl in pairs)
+        if syllables and any(not w.isdecimal() for _, syl in pairs for w in syl.exact) and _marked_reaches(
+                [text for text, _ in pairs], syllables):
+            return True
     return _share_marked(pairs)
+
+
+PIECE_CHARS = 512  # _marked_reaches counts a text in pieces of about this size
+
+
+def _marked_reaches(texts: list[str], syllables: int) -> bool:
+    """True once the marked words counted make DIACRITIC_SHARE of `syllables` (the same division and comparison as
+    _share_marked): _share_marked's count, piece by piece, each piece cut before a space (no match holds a space, so
+    the counts of the pieces add up to the count of the text; a piece without an odd mark counts the same with
+    either pattern)."""
+    marked = 0
+    for text in texts:
+        start, n = 0, len(text)
+        while start < n:
+            cut = text.find(" ", start + PIECE_CHARS)
+            if cut < 0:
+                cut = n
+            piece = text[start:cut]
+            marked += len((_MARKED_WORD if _ODD_MARK.search(piece) else _MARKED_FAST).findall(piece))
+            if marked / syllables >= DIACRITIC_SHARE:
+                return True
+            start = cut
+    return False
 
 
 def _share_marked(pairs: Iterable[tuple[str, Syllables | None]]) -> bool:
