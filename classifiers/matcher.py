@@ -37,7 +37,6 @@ _OPTIONAL = re.compile(r"\[([^\]]+)\]")
 # a Vietnamese letter that carries a mark (tone or vowel quality) or đ
 _MARKED = re.compile(r"[à-ỹđÀ-ỸĐ]")
 _END = ""  # trie key for "a term ends here": never a syllable
-_ENDS, _KIDS = operator.itemgetter(0), operator.itemgetter(1)  # a compiled trie node: (terms ending there, children)
 
 # share of syllables with a mark below which a document counts as written without diacritics
 DIACRITIC_SHARE = 0.2
@@ -241,36 +240,27 @@ class Matcher:
         return [Found(t, i, j, starts[i], stops[j]) for i, j, t in self.spans(syl, folded=folded)]
 
     def spans(self, syl: Syllables, *, folded: bool) -> list[tuple[int, int, int]]:
-        """Every term occurrence as (first, last, term) syllable indexes, sorted: by first syllable, then by last,
-        then by term (the order of a walk from each syllable in turn: the terms ending at a node are in term order).
-        The walks go one syllable at a time all together (map over the walks still going, in C), so the Python
-        code runs once an occurrence, not once a step of each walk."""
+        """Every term occurrence as (first, last, term) syllable indexes, in the walk's order: by first syllable,
+        then by last, then by term (the terms ending at a node are in term order)."""
         words = syl.folded if folded else syl.exact
         root = self._walk_folded if folded else self._walk_exact
+        breaks = syl.breaks
         n = len(words)
-        nodes = list(map(root.get, words))  # the trie node of each syllable, None where no term starts
-        firsts = list(itertools.compress(range(n), nodes))
-        if not firsts:
-            return []
-        level: list[tuple[tuple[int, ...], dict]] = list(itertools.compress(nodes, nodes))  # type: ignore[arg-type]
-        # the syllables a walk may step onto, "" (never a child) after a clause break and past the end
-        steps = [*words, _END]
-        for j in itertools.compress(range(n), syl.breaks):
-            steps[j] = _END
         out: list[tuple[int, int, int]] = []
-        depth = 0
-        while True:
-            for i, (ends, _) in itertools.compress(zip(firsts, level, strict=True), map(_ENDS, level)):
+        nodes = list(map(root.get, words))  # the trie node of each syllable, None where no term starts
+        for i in itertools.compress(range(n), nodes):
+            ends, kids = nodes[i]  # type: ignore[misc]  # compress() passes only the nodes that exist
+            j = i
+            while True:
                 for t in ends:
-                    out.append((i, i + depth, t))
-            depth += 1
-            following = map(steps.__getitem__, map(operator.add, firsts, itertools.repeat(depth)))
-            stepped = list(map(dict.get, map(_KIDS, level), following))
-            firsts = list(itertools.compress(firsts, stepped))
-            if not firsts:
-                break
-            level = list(itertools.compress(stepped, stepped))  # type: ignore[arg-type]
-        out.sort()
+                    out.append((i, j, t))
+                j += 1
+                if not kids or j >= n or breaks[j]:
+                    break
+                node = kids.get(words[j])
+                if node is None:
+                    break
+                ends, kids = node
         return out
 
 

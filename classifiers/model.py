@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import itertools
 import json
 import math
+import operator
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
@@ -200,14 +202,10 @@ class Model:
         rows, matrix = self._matrix()
         uni_t, bi_t, uni_b, bi_b = self._ngram_rows()
         names: list[str] = self._cache["names"]
-        at: list[int] = []
-        values: list[float] = []
-        get = rows.get
-        for k, v in head.items():
-            r = get(k)
-            if r is not None:
-                at.append(r)
-                values.append(v)
+        head_rows = list(map(rows.get, head))
+        known = list(map(operator.is_not, head_rows, repeat(None)))
+        at: list[int] = list(itertools.compress(head_rows, known))  # type: ignore[arg-type]  # no None left
+        values: list[float] = list(itertools.compress(head.values(), known))
         n_head = len(at)
         for words, uni, bi in ((view.title, uni_t, bi_t), (view.body, uni_b, bi_b)):
             for found in (dict.fromkeys(map(uni.get, words)),
@@ -217,7 +215,7 @@ class Model:
         n_grams = len(at) - n_head
         values.extend(repeat(1.0, n_grams))
         for k, v in tail.items():
-            r = get(k)
+            r = rows.get(k)
             if r is not None:
                 at.append(r)
                 values.append(v)
