@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from classifiers.contract import Classification, ClassifierInput
-from classifiers.features import ActivityTexts, document_features
+from classifiers.features import ActivityTexts, ModelView, document_features, model_view
 from classifiers.formats import detect_format
 from classifiers.lexicon import Lexicon, lexicon_path, load_lexicon
 from classifiers.model import Model, model_path
@@ -82,15 +82,21 @@ class Classifier:
 
     def analyse(self, doc: dict[str, Any]) -> Analysis:
         """Zones, hits, the rules' score and the model's features of a document (candidate or not)."""
+        zones, index, s, fmt = self._rules(doc)
+        return Analysis(zones, index, s, fmt, document_features(zones, index, s, self.lexicon, self._texts()))
+
+    def _rules(self, doc: dict[str, Any]) -> tuple[list[Zone], dict[str, list[Hit]], Scored, dict[str, Any]]:
+        """Zones, hits, the rules' score and the format of a document."""
         lex = self.lexicon
         zones = prepare(doc, int(lex.t("lead_chars")))
         index = match_zones(zones, lex)
         day = local_date(doc.get("published_at"))
         s = score_zones(zones, lex, before_project=bool(day and lex.project_start and day < lex.project_start),
                         index=index)
-        fmt = detect_format(doc, zones, lex, index)
-        texts = self.activity_texts or ActivityTexts.of(self.plan, lex)
-        return Analysis(zones, index, s, fmt, document_features(zones, index, s, lex, texts))
+        return zones, index, s, detect_format(doc, zones, lex, index)
+
+    def _texts(self) -> ActivityTexts:
+        return self.activity_texts or ActivityTexts.of(self.plan, self.lexicon)
 
     def classify(self, doc: ClassifierInput | Mapping[str, Any]) -> Classification:
         """One document (built by classifiers.contract.classifier_input) -> its classification; the
@@ -114,16 +120,15 @@ class Classifier:
             if self.model is not None:
                 out.update(probability=0.0, features=[])
             return out
-        an = self.analyse(doc)
-        s, fmt = an.scored, an.fmt
+        zones, index, s, fmt = self._rules(doc)
         rule_score = round(s.score, 4)
-        text_chars = sum(len(z.text) for z in an.zones)
+        text_chars = sum(len(z.text) for z in zones)
         evidence = {
             "stage": "scored", "prefilter_hit": hit, "mixed": s.mixed,
             "topic": round(s.topic, 3), "parts": s.parts, "gates": s.gates,
             "terms": s.terms, "pairs": s.pairs, "negatives": s.negatives,
             "activity_raw": s.activity_raw, "activity_shares": {a: round(v, 3) for a, v in s.shares.items()},
-            "format": fmt, "zones": {z.name: {"chars": len(z.text), "tokens": z.n_tokens} for z in an.zones},
+            "format": fmt, "zones": {z.name: {"chars": len(z.text), "tokens": z.n_tokens} for z in zones},
             "thresholds": {"accept": lex.t("accept"), "review": lex.t("review"),
                            "activity_margin": lex.t("activity_margin")},
         }
@@ -140,7 +145,10 @@ class Classifier:
                 "activity_scores": {a: round(score * v, 4) for a, v in s.shares.items()},
                 "reasons": reasons, "evidence": evidence, "classifier_version": self.version,
             }
-        return self._with_model(doc, doc_id, an, evidence, rule_score, text_chars)
+        # the model's features without their n-gram keys (model_view; document_features where it declines)
+        view = model_view(zones, index, s, lex, self._texts())
+        features = document_features(zones, index, s, lex, self._texts()) if view is None else view
+        return self._with_model(doc, doc_id, s, fmt, features, evidence, rule_score, text_chars)
 
     def _activity_flags(self, s: Scored, activity: str) -> tuple[str, ...]:
         """The rules' activity cues as a check on the model's activity: a page whose cues are close between two
@@ -159,17 +167,23 @@ class Classifier:
         day, start = local_date(doc.get("published_at")), self.lexicon.project_start
         return ("before_project_start",) if day and start and day < start else ()
 
-    def _with_model(self, doc: dict[str, Any], doc_id: Any, an: Analysis, evidence: dict[str, Any],
-                    rule_score: float, text_chars: int) -> dict[str, Any]:
-        model, lex, s = self.model, self.lexicon, an.scored
+    def _with_model(self, doc: dict[str, Any], doc_id: Any, s: Scored, fmt: dict[str, Any],
+                    features: ModelView | dict[str, float], evidence: dict[str, Any], rule_score: float,
+                    text_chars: int) -> dict[str, Any]:
+        model, lex = self.model, self.lexicon
         assert model is not None
-        out = model.outputs(an.features)
+        if isinstance(features, ModelView):
+            out = model.outputs_view(features)
+            head = features.head  # every feature training_flags reads comes before the n-grams
+        else:
+            out = model.outputs(features)
+            head = features
         p = round(out.probability, 4)
         act_p = out.activity_probabilities or dict(s.shares)
         activity = max(act_p, key=lambda a: (act_p[a], a == lex.default_activity))
         q = out.reject_probability
         routed = route(p, act_p, model.thresholds, subject=s.parts.get("sector", 0) > 0, mixed=bool(s.mixed),
-                       flags=training_flags(an.features) + self._date_flags(doc) + self._activity_flags(s, activity),
+                       flags=training_flags(head) + self._date_flags(doc) + self._activity_flags(s, activity),
                        reject_probability=q)
         relevant = routed.decision != "reject"
         reasons = list(routed.reasons)
@@ -186,7 +200,7 @@ class Classifier:
                              "model_version": model.version, "top_features": top}
         return {
             "id": doc_id, "relevant": relevant, "activity": activity if relevant else None,
-            "format": an.fmt["value"], "score": p, "decision": decision,
+            "format": fmt["value"], "score": p, "decision": decision,
             "activity_scores": {a: round(p * v, 4) for a, v in act_p.items()},
             "reasons": reasons if relevant else [], "evidence": evidence, "classifier_version": self.version,
             "probability": p, "features": top,

@@ -21,7 +21,9 @@ import bisect
 import itertools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import repeat
+from typing import NamedTuple
 
 from classifiers.lexicon import Lexicon
 from classifiers.scoring import Hit, Scored
@@ -82,6 +84,13 @@ class ActivityTexts:
     """Each activity's definition as syllable bigrams: the plan's content and form, plus its cue terms."""
 
     bigrams: dict[str, frozenset[str]]
+    # the same bigrams as pairs of syllables (model_view's sim:), derived from `bigrams`
+    pairs: dict[str, frozenset[tuple[str, str]]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pairs = {a: frozenset((x, y) for x, _, y in map(str.partition, bis, repeat(" ")))
+                 for a, bis in self.bigrams.items()}
+        object.__setattr__(self, "pairs", pairs)
 
     @classmethod
     def of(cls, plan: Plan, lex: Lexicon) -> ActivityTexts:
@@ -101,7 +110,7 @@ class ActivityTexts:
 
 def _pairs(index: dict[str, list[Hit]], lex: Lexicon, out: dict[str, float]) -> None:
     n = int(lex.t("proximity_tokens"))
-    actions = index.get("action", [])
+    actions = [(a.zone, a.token) for a in index.get("action", ())]
     if not actions:
         return
     for group in PAIR_GROUPS:
@@ -111,37 +120,45 @@ def _pairs(index: dict[str, list[Hit]], lex: Lexicon, out: dict[str, float]) -> 
         by_zone: dict[str, list[int]] = {}
         for h in hits:
             by_zone.setdefault(h.zone, []).append(h.token)
+        for tokens in by_zone.values():
+            tokens.sort()
         count = 0
-        for a in actions:
-            pos = by_zone.get(a.zone)
+        for zone, token in actions:
+            pos = by_zone.get(zone)
             if not pos:
                 continue
-            pos.sort()
-            i = bisect.bisect_left(pos, a.token - n)
-            if i < len(pos) and pos[i] <= a.token + n:
+            i = bisect.bisect_left(pos, token - n)
+            if i < len(pos) and pos[i] <= token + n:
                 count += 1
         if count:
             out[f"p:{group.removeprefix('feature:')}"] = math.log1p(count)
 
 
-def document_features(zones: list[Zone], index: dict[str, list[Hit]], scored: Scored, lex: Lexicon,
-                      activity_texts: ActivityTexts) -> dict[str, float]:
+def head_features(zones: list[Zone], index: dict[str, list[Hit]], scored: Scored, lex: Lexicon) -> dict[str, float]:
+    """The features before the n-grams (lexicon hits, what/who pairs, sentences, activity cues, the rules'
+    evidence), in document_features' order."""
     f: dict[str, float] = {}
-    # lexicon hits by category and zone, and per term
-    per_term: dict[str, int] = {}  # counts in first-seen order, as a Counter (cheaper than one a category)
+    # lexicon hits by category and zone, and per term ("<category>|<term>": counts in first-seen order, category by
+    # category; kt: a term in the title, in the order of its first title hit, after its category's z: features)
+    per_term: list[tuple[str, int]] = []
     for cat, hits in index.items():
         zc: dict[str, int] = {}
+        tc: dict[str, int] = {}
+        in_title: dict[str, None] = {}
         for h in hits:
-            zc[h.zone] = zc.get(h.zone, 0) + 1
+            zone, key = h.zone, h.key
+            zc[zone] = zc.get(zone, 0) + 1
+            tc[key] = tc.get(key, 0) + 1
+            if zone == "title":
+                in_title[key] = None
         for zone, c in zc.items():
             f[f"z:{cat}:{zone}"] = math.log1p(c)
-        for h in hits:
-            key = f"{cat}|{h.key}"
-            per_term[key] = per_term.get(key, 0) + 1
-            if h.zone == "title":
-                f["kt:" + key] = 1.0
-    for key, c in per_term.items():
-        f[f"k:{key}"] = math.log1p(c)
+        prefix = cat + "|"
+        for key in in_title:
+            f["kt:" + prefix + key] = 1.0
+        per_term.extend((prefix + key, c) for key, c in tc.items())
+    for key, c in per_term:
+        f["k:" + key] = math.log1p(c)
     _pairs(index, lex, f)
     f.update(sentence_features(zones, index))
     activity_cues(zones, f)
@@ -165,6 +182,12 @@ def document_features(zones: list[Zone], index: dict[str, list[Hit]], scored: Sc
     f["r:len"] = math.log1p(chars) / 10
     for a, v in scored.activity_raw.items():
         f[f"act:{a}"] = math.log1p(max(0.0, v))
+    return f
+
+
+def document_features(zones: list[Zone], index: dict[str, list[Hit]], scored: Scored, lex: Lexicon,
+                      activity_texts: ActivityTexts) -> dict[str, float]:
+    f = head_features(zones, index, scored, lex)
     # similarity to the plan's activity texts (binary cosine over syllable bigrams of lead + body head)
     body_words: list[str] = []
     for z in zones:
@@ -181,3 +204,50 @@ def document_features(zones: list[Zone], index: dict[str, list[Hit]], scored: Sc
             if defs:
                 f[f"sim:{a}"] = 10 * len(doc_bi & defs) / math.sqrt(len(doc_bi) * len(defs))
     return f
+
+
+class ModelView(NamedTuple):
+    """document_features without its n-gram keys (what classifying reads; the model looks the n-grams up by
+    syllable, Model.outputs_view): the features before the n-grams, the title's and the lead + body head's
+    syllables without numbers (the t: and b: n-grams, in order), and the sim: features after them."""
+
+    head: dict[str, float]
+    title: list[str]
+    body: list[str]
+    tail: dict[str, float]
+
+    def features(self) -> dict[str, float]:
+        """The document's features, as document_features gives them."""
+        f = dict(self.head)
+        _ngrams(self.title, "t:", f)
+        _ngrams(self.body, "b:", f)
+        f.update(self.tail)
+        return f
+
+
+def model_view(zones: list[Zone], index: dict[str, list[Hit]], scored: Scored, lex: Lexicon,
+               activity_texts: ActivityTexts) -> ModelView | None:
+    """document_features as a ModelView (no n-gram string built), or None for a zone with a space inside a
+    syllable (folded text: then an n-gram key is not told by its syllables; document_features instead)."""
+    title: list[str] = []
+    body_words: list[str] = []
+    for z in zones:
+        words = z.syl.folded if z.plain else z.syl.exact
+        if z.plain and any(" " in w for w in words):
+            return None
+        if z.name == "title":
+            title = words
+        else:
+            room = BODY_SYLLABLES - len(body_words)
+            if room > 0:
+                body_words.extend(words[:room])
+    title = list(itertools.filterfalse(str.isdigit, title))
+    body = list(itertools.filterfalse(str.isdigit, body_words))
+    tail: dict[str, float] = {}
+    # sim: the bigrams as pairs of syllables (a syllable holds no space: "a b" is one pair and one only)
+    doc_pairs = set(itertools.pairwise(body))
+    if doc_pairs:
+        for a, defs in activity_texts.pairs.items():
+            if defs:
+                tail[f"sim:{a}"] = 10 * len(doc_pairs & defs) / math.sqrt(len(doc_pairs) * len(defs))
+    return ModelView(head_features(zones, index, scored, lex), title, body, tail)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -29,6 +30,8 @@ from pipeline.normalize import normalize_text
 SYLLABLE = re.compile(r"[^\W\d_]+|\d+")
 # SYLLABLE as a group: re.split gives separators and syllables in turn, their offsets summed from lengths in C
 _SYLLABLE_SPLIT = re.compile(f"({SYLLABLE.pattern})")
+# runs of word characters (letters, digits, "_"): one predicate a character where SYLLABLE has three; twice as fast
+_WORD_SPLIT = re.compile(r"(\w+)")
 _BREAK = re.compile(r"[.!?;:\n…]")
 _OPTIONAL = re.compile(r"\[([^\]]+)\]")
 # a Vietnamese letter that carries a mark (tone or vowel quality) or đ
@@ -64,8 +67,42 @@ def has_diacritics(*texts: str) -> bool:
 def has_diacritics_split(pairs: Iterable[tuple[str, Syllables]]) -> bool:
     """has_diacritics of the texts, each given with its Syllables (Syllables.of(text)): their syllables are
     counted from the split instead of a further regex scan (the same count: Syllables.of splits the lower-cased
-    text, and lower-casing keeps every character's class of letter, digit or other, tests/classify)."""
+    text, and lower-casing keeps every character's class of letter, digit or other, tests/classify).
+
+    Most texts answer early: when the marked words of their first pieces already make DIACRITIC_SHARE of all their
+    syllables (an upper bound of the count the share divides by), the share over the whole texts is at least that
+    (more marked words, fewer syllables once the numbers are left out) and there is at least one syllable left
+    (a syllable of letters); otherwise the whole count as before."""
+    pairs = list(pairs)
+    if all(len(text) <= HEAD_CHARS for text, _ in pairs):
+        syllables = sum(len(syl) for _, syl in pairs)
+        if syllables and any(not w.isdecimal() for _, syl in pairs for w in syl.exact) and _marked_reaches(
+                [text for text, _ in pairs], syllables):
+            return True
     return _share_marked(pairs)
+
+
+PIECE_CHARS = 512  # _marked_reaches counts a text in pieces of about this size
+
+
+def _marked_reaches(texts: list[str], syllables: int) -> bool:
+    """True once the marked words counted make DIACRITIC_SHARE of `syllables` (the same division and comparison as
+    _share_marked): _share_marked's count, piece by piece, each piece cut before a space (no match holds a space, so
+    the counts of the pieces add up to the count of the text; a piece without an odd mark counts the same with
+    either pattern)."""
+    marked = 0
+    for text in texts:
+        start, n = 0, len(text)
+        while start < n:
+            cut = text.find(" ", start + PIECE_CHARS)
+            if cut < 0:
+                cut = n
+            piece = text[start:cut]
+            marked += len((_MARKED_WORD if _ODD_MARK.search(piece) else _MARKED_FAST).findall(piece))
+            if marked / syllables >= DIACRITIC_SHARE:
+                return True
+            start = cut
+    return False
 
 
 def _share_marked(pairs: Iterable[tuple[str, Syllables | None]]) -> bool:
@@ -135,7 +172,7 @@ class Syllables:
             starts = [s for s, _ in spans]
             ends = [e for _, e in spans]
         else:  # separator, syllable, separator, ...: the running sum of lengths gives each syllable's offsets
-            parts = _SYLLABLE_SPLIT.split(low)
+            parts = _syllable_parts(low)
             exact = parts[1::2]
             cum = list(itertools.accumulate(map(len, parts)))
             starts = cum[0:-1:2]
@@ -152,6 +189,24 @@ class Syllables:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+
+def _syllable_parts(text: str) -> list[str]:
+    """_SYLLABLE_SPLIT.split(text), from the faster split on runs of word characters: a run of letters only (or of
+    decimal digits only) is one syllable; the few other runs ("1bài", "giáo_viên", "x²") are split by
+    _SYLLABLE_SPLIT in place, their leading and trailing separators ("", "_") joined to the neighbours."""
+    parts = _WORD_SPLIT.split(text)
+    words = parts[1::2]
+    odd = [k for k in itertools.compress(range(len(words)), map(operator.not_, map(str.isalpha, words)))
+           if not words[k].isdecimal()]
+    for k in reversed(odd):
+        at = 2 * k + 1
+        sub = _SYLLABLE_SPLIT.split(parts[at])
+        if len(sub) == 1:  # no syllable in the run ("___"): one separator with its neighbours
+            parts[at - 1:at + 2] = [parts[at - 1] + sub[0] + parts[at + 1]]
+        else:
+            parts[at - 1:at + 2] = [parts[at - 1] + sub[0], *sub[1:-1], sub[-1] + parts[at + 1]]
+    return parts
 
 
 class Matcher:
@@ -181,19 +236,24 @@ class Matcher:
         node.setdefault(_END, []).append(index)
 
     def find(self, syl: Syllables, *, folded: bool) -> list[Found]:
+        starts, stops = syl.starts, syl.ends
+        return [Found(t, i, j, starts[i], stops[j]) for i, j, t in self.spans(syl, folded=folded)]
+
+    def spans(self, syl: Syllables, *, folded: bool) -> list[tuple[int, int, int]]:
+        """Every term occurrence as (first, last, term) syllable indexes, in the walk's order: by first syllable,
+        then by last, then by term (the terms ending at a node are in term order)."""
         words = syl.folded if folded else syl.exact
         root = self._walk_folded if folded else self._walk_exact
         breaks = syl.breaks
         n = len(words)
-        out: list[Found] = []
+        out: list[tuple[int, int, int]] = []
         nodes = list(map(root.get, words))  # the trie node of each syllable, None where no term starts
-        starts, stops = syl.starts, syl.ends
         for i in itertools.compress(range(n), nodes):
             ends, kids = nodes[i]  # type: ignore[misc]  # compress() passes only the nodes that exist
             j = i
             while True:
                 for t in ends:
-                    out.append(Found(t, i, j, starts[i], stops[j]))
+                    out.append((i, j, t))
                 j += 1
                 if not kids or j >= n or breaks[j]:
                     break

@@ -18,19 +18,27 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import itertools
 import json
 import math
+import operator
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
 from planwatch.config import data_path
 
+if TYPE_CHECKING:
+    from classifiers.features import ModelView
+
 FORMAT = 1
 TOP_TERMS = 8  # the features top_features reports
+_Uni = dict[str, int]  # syllable -> row
+_Bi = dict[str, dict[str, int]]  # first syllable -> second -> row
+_NO_ROWS: dict[str, int] = {}  # outputs_view: no bigram starts with this syllable
 
 
 class ModelError(ValueError):
@@ -114,9 +122,10 @@ class Model:
         return parts + [self.act_weights.get(c, {}) for c in self.classes]
 
     def prepare(self) -> None:
-        """Build the weight matrix now (the workers' fork server: once for every worker, not at each one's first
-        candidate)."""
+        """Build the weight matrix and the n-gram tables now (the workers' fork server: once for every worker, not at
+        each one's first candidate)."""
         self._matrix()
+        self._ngram_rows()
 
     def _matrix(self) -> tuple[dict[str, int], np.ndarray]:
         """Every feature any part weighs -> its row; the rows hold each part's weight (0.0 where it has none)."""
@@ -160,6 +169,68 @@ class Model:
         if keep:
             self._cache["memo"] = (dict(features), sums, relevance)
         return sums, relevance
+
+    def _ngram_rows(self) -> tuple[_Uni, _Bi, _Uni, _Bi]:
+        """The t: and b: n-gram rows by syllable: unigrams {syllable: row}, bigrams {first: {second: row}} (a key
+        "b:x y" is the bigram of "x" and "y": a syllable holds no space), so a page's n-grams are looked up without
+        building their keys; and every row's feature name (_cache["names"])."""
+        if "ngrams" not in self._cache:
+            rows, _ = self._matrix()
+            tables: dict[str, tuple[dict[str, int], dict[str, dict[str, int]]]] = {"t:": ({}, {}), "b:": ({}, {})}
+            for key, row in rows.items():
+                table = tables.get(key[:2])
+                if table is None:
+                    continue
+                parts = key[2:].split(" ")
+                if len(parts) == 1:
+                    table[0][parts[0]] = row
+                elif len(parts) == 2:
+                    table[1].setdefault(parts[0], {})[parts[1]] = row
+                # more spaces: no page's n-gram has that key
+            self._cache["names"] = list(rows)
+            self._cache["ngrams"] = (*tables["t:"], *tables["b:"])
+        return self._cache["ngrams"]
+
+    def outputs_view(self, view: ModelView) -> Outputs:
+        """Model.outputs(view.features()) without building the n-gram keys: the known features in the features'
+        order (the head, the title's unigrams then bigrams, the body's, the tail), each n-gram once at its first
+        occurrence, looked up by syllable; then the same sums and top terms as _scored (the same rows in the same
+        order: the same numpy sums to the bit; tests/classify/test_speed_paths.py)."""
+        head, tail = view.head, view.tail
+        if not (all(map(math.isfinite, head.values())) and all(map(math.isfinite, tail.values()))):
+            return self.outputs(view.features())
+        rows, matrix = self._matrix()
+        uni_t, bi_t, uni_b, bi_b = self._ngram_rows()
+        names: list[str] = self._cache["names"]
+        head_rows = list(map(rows.get, head))
+        known = list(map(operator.is_not, head_rows, repeat(None)))
+        at: list[int] = list(itertools.compress(head_rows, known))  # type: ignore[arg-type]  # no None left
+        values: list[float] = list(itertools.compress(head.values(), known))
+        n_head = len(at)
+        for words, uni, bi in ((view.title, uni_t, bi_t), (view.body, uni_b, bi_b)):
+            for found in (dict.fromkeys(map(uni.get, words)),
+                          dict.fromkeys(map(dict.get, map(bi.get, words[:-1], repeat(_NO_ROWS)), words[1:]))):
+                found.pop(None, None)
+                at.extend(found)  # type: ignore[arg-type]  # the None key is gone
+        n_grams = len(at) - n_head
+        values.extend(repeat(1.0, n_grams))
+        for k, v in tail.items():
+            r = rows.get(k)
+            if r is not None:
+                at.append(r)
+                values.append(v)
+        rows_at = np.array(at, dtype=np.intp)
+        vals = np.array(values, dtype=np.float64)
+        terms = matrix[rows_at] * vals[:, None]
+        sums = [float(v) for v in terms.sum(axis=0)]
+        contrib = terms[:, 0]
+        nonzero = np.flatnonzero(contrib)
+        size = np.abs(contrib[nonzero])
+        if len(nonzero) > TOP_TERMS:  # as _largest
+            keep = size >= np.partition(size, len(size) - TOP_TERMS)[len(size) - TOP_TERMS]
+            nonzero = nonzero[keep]
+        top = [(names[at[i]], values[i], c) for i, c in zip(nonzero.tolist(), contrib[nonzero].tolist(), strict=True)]
+        return Outputs(self._probability(sums), self._reject_probability(sums), self._activity(sums), self._top(top))
 
     @staticmethod
     def _largest(features: dict[str, float], known: np.ndarray, contrib: np.ndarray,

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from classifiers.lexicon import Category, Lexicon
-from classifiers.matcher import Found, leftmost_longest
 from classifiers.textfold import fast_fold
 from classifiers.zones import Zone
 
@@ -32,24 +31,42 @@ class Hit(NamedTuple):
     surface: str = ""  # as written in the normalized text
 
 
+_new_hit = tuple.__new__  # Hit's fields as one tuple: no Python frame a hit (NamedTuple's __new__ is one)
+
+
 def match_zones(zones: list[Zone], lex: Lexicon) -> dict[str, list[Hit]]:
     """Every lexicon term in every zone, in one pass per zone, grouped by category (leftmost-longest
     within a category; categories may overlap: "lớp bồi dưỡng" is a 2b cue and holds the action
     "bồi dưỡng")."""
     out: dict[str, list[Hit]] = defaultdict(list)
     owners = lex.owners
+    matcher = lex.matcher
     for zone in zones:
-        if not len(zone.syl):
+        syl = zone.syl
+        if not len(syl):
             continue
-        by_cat: dict[str, list[Found]] = defaultdict(list)
-        for f in lex.matcher.find(zone.syl, folded=zone.plain):
-            by_cat[owners[f.term][0]].append(f)
-        name, text = zone.name, zone.text
-        for cat, found in by_cat.items():
+        # leftmost-longest per category as the occurrences come (by first syllable, then last, then term): at the
+        # same first syllable a longer one replaces the one kept; a later one is kept when it starts after it
+        kept: dict[str, list[tuple[int, int, int]]] = {}
+        for span in matcher.spans(syl, folded=zone.plain):  # (first, last, term)
+            cat = owners[span[2]][0]
+            ks = kept.get(cat)
+            if ks is None:
+                kept[cat] = [span]
+                continue
+            last = ks[-1]
+            if span[0] == last[0]:
+                if span[1] > last[1]:
+                    ks[-1] = span
+            elif span[0] > last[1]:
+                ks.append(span)
+        name, text, starts, ends = zone.name, zone.text, syl.starts, syl.ends
+        for cat, ks in kept.items():
             hits = out[cat]
-            for f in leftmost_longest(found):
-                term = owners[f.term][1]
-                hits.append(Hit(cat, term.key, term.weight, name, f.start, f.first, text[f.start:f.end]))
+            for i, j, t in ks:
+                term = owners[t][1]
+                start = starts[i]
+                hits.append(_new_hit(Hit, (cat, term.key, term.weight, name, start, i, text[start:ends[j]])))
     return out
 
 
@@ -70,26 +87,55 @@ class Contribution:
     count: float  # zone-weighted number of hits (for ratio negatives)
 
 
+def _first_key(h: Hit) -> tuple[int, int]:
+    return _ZONE_ORDER[h.zone], h.start
+
+
+_TERM_FORMS: dict[str, str] = {}  # a surface -> its folded, space-collapsed form (contribution's "term")
+_TERM_FORMS_MAX = 50_000
+
+
+def _term_form(surface: str) -> str:
+    form = _TERM_FORMS.get(surface)
+    if form is None:
+        if len(_TERM_FORMS) >= _TERM_FORMS_MAX:
+            _TERM_FORMS.clear()
+        form = _TERM_FORMS[surface] = " ".join(fast_fold(surface).split())
+    return form
+
+
 def contribution(hits: list[Hit], lex: Lexicon, cap: float | None = None) -> Contribution:
     """Each term: weight x its best zone weight x (1 + repeat_factor x further occurrences)."""
-    by_term: dict[str, list[Hit]] = defaultdict(list)
+    by_term: dict[str, list[Hit]] = {}
     for h in hits:
-        by_term[h.key].append(h)
+        hs = by_term.get(h.key)
+        if hs is None:
+            by_term[h.key] = [h]
+        else:
+            hs.append(h)
     zw = lex.zone_weights
     max_repeats, repeat_factor = int(lex.t("max_repeats")), lex.t("repeat_factor")
     total, count, terms = 0.0, 0.0, []
     for key, hs in by_term.items():
-        best = max(zw[h.zone] for h in hs)
-        repeats = min(len(hs) - 1, max_repeats)
-        value = hs[0].weight * best * (1 + repeat_factor * repeats)
+        h0 = hs[0]
+        if len(hs) == 1:  # the same values as below for one hit
+            best = zw[h0.zone]
+            value = h0.weight * best * (1 + repeat_factor * min(0, max_repeats))
+            count += best
+            first, where, first_token = h0, [h0.zone], h0.token
+        else:
+            ws = [zw[h.zone] for h in hs]
+            best = max(ws)
+            repeats = min(len(hs) - 1, max_repeats)
+            value = h0.weight * best * (1 + repeat_factor * repeats)
+            count += sum(ws)
+            where = sorted({h.zone for h in hs}, key=_ZONE_ORDER.__getitem__)
+            first = min(hs, key=_first_key)
+            first_token = min(h.token for h in hs if h.zone == where[0])
         total += value
-        count += sum(zw[h.zone] for h in hs)
-        where = sorted({h.zone for h in hs}, key=_ZONE_ORDER.__getitem__)
-        first = min(hs, key=lambda h: (_ZONE_ORDER[h.zone], h.start))
-        terms.append({"term": " ".join(fast_fold(first.surface).split()) or key, "key": key,
-                      "surface": first.surface, "category": hs[0].category, "where": where, "count": len(hs),
-                      "first_token": min(h.token for h in hs if h.zone == where[0]),
-                      "weight": hs[0].weight, "contribution": round(value, 3)})
+        terms.append({"term": _term_form(first.surface) or key, "key": key,
+                      "surface": first.surface, "category": h0.category, "where": where, "count": len(hs),
+                      "first_token": first_token, "weight": h0.weight, "contribution": round(value, 3)})
     if cap is not None and total > cap:
         total = cap
     return Contribution(total, terms, count)
@@ -186,7 +232,7 @@ def score_zones(zones: list[Zone], lex: Lexicon, *, before_project: bool = False
             mixed.append(name)
             penalty, share = 0.0, 0.0
         elif neg.mode == "ratio" and neg.against:
-            against = contribution(subj_hits[neg.against], lex).count
+            against = subj[neg.against].count  # contribution(subj_hits[neg.against], lex).count: cap leaves count
             share = c.count / (c.count + against) if c.count + against else 1.0
             penalty = c.total * share
         elif neg.mode == "damp":

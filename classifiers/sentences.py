@@ -58,8 +58,12 @@ def sentence_sets(zones: Iterable[Zone], index: dict[str, list[Hit]]) -> tuple[d
     for letter, cats in _GROUPS.items():
         for cat in cats:
             for h in index.get(cat, ()):
-                i = bisect.bisect_right(starts[h.zone], h.start) - 1
-                sets.setdefault((h.zone, i), set()).add(letter)
+                key = (h.zone, bisect.bisect_right(starts[h.zone], h.start) - 1)
+                present = sets.get(key)
+                if present is None:
+                    sets[key] = {letter}
+                else:
+                    present.add(letter)
     return sets, total
 
 
