@@ -212,8 +212,11 @@ def _tokenize(conn: duckdb.DuckDBPyConnection, first: int, last: int, parts: int
 
 def _run_index(conn: duckdb.DuckDBPyConnection, relations: list[str], parts: int = 1) -> None:
     """search_index.sql for each relation (doc_id, title, lead, text), on `parts` cursors at once."""
+    # (the script names `documents {where}`; its text is part of the index rules (_rules), so it stays as it was and
+    # the relation takes that place: a changed text would make every kept or previous index be rebuilt once)
     script = (SQL_DIR / "search_index.sql").read_text(encoding="utf-8")
-    statements = [script.replace("{documents}", relation) for relation in relations]
+    assert script.count("FROM documents {where}") == 3, "search_index.sql: FROM documents {where} expected"
+    statements = [script.replace("FROM documents {where}", f"FROM {relation}") for relation in relations]
     workers = [_Background(conn, statements[i::parts]) for i in range(min(parts, len(statements)))]
     errors = []
     for w in workers:
