@@ -148,6 +148,34 @@ def materialize(conn: duckdb.DuckDBPyConnection, extra: str = "") -> bool:
     return True
 
 
+# The snapshot's `documents` as a view (publish_as_view): the warehouse's table without its wide columns, renamed.
+FIELDS = "document_fields"
+
+
+def publish_as_view(conn: duckdb.DuckDBPyConnection, extra: str = "") -> bool:
+    """In a copy of the warehouse about to be published whole (pipeline.publish): `documents` as readers know it
+    (published_columns, then `extra`), made a VIEW over the copy's own tables instead of being written again:
+    the warehouse's `documents` (its small columns) renamed FIELDS, joined to `document_texts` as they are
+    (composed_select). Nothing is copied: the publish writes no text (materialize wrote every document again,
+    O(archive): docs/performance.md, "The snapshot's documents as a view"). The view names its tables without a
+    catalog, so it reads the tables of whichever file it is in, under any alias it is attached as. False: the
+    table was whole already (nothing done)."""
+    catalog = str(conn.execute("SELECT current_database()").fetchone()[0])  # type: ignore[index]
+    if not is_split(conn, catalog):
+        return False
+    cols = columns(conn, catalog)
+    conn.execute(f'ALTER TABLE documents RENAME TO "{FIELDS}"')
+    conn.execute(f'CREATE VIEW documents AS {composed_select(cols, FIELDS, TABLE, extra)}')
+    return True
+
+
+def is_view(conn: duckdb.DuckDBPyConnection, catalog: str) -> bool:
+    """The catalog's `documents` is publish_as_view's view (its rows are FIELDS' rows)."""
+    row = conn.execute("SELECT count(*) FROM duckdb_views() WHERE database_name = ? AND schema_name = 'main' "
+                       "AND view_name = 'documents'", [catalog]).fetchone()
+    return bool(row and row[0])
+
+
 @contextmanager
 def _one_thread_each(conn: duckdb.DuckDBPyConnection, parts: bool) -> Iterator[None]:
     """With parts copied at once (one per core, each on its own cursor), DuckDB at one thread meanwhile: its own

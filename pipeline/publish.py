@@ -96,7 +96,8 @@ def build_search_index(conn: duckdb.DuckDBPyConnection, previous: Path | None = 
     rules = _rules()
     search_kept.adopt(conn, rules)
     conn.execute(lake_search.schema_sql())
-    missing = ("SELECT count(*), min(rowid), max(rowid) FROM documents "
+    view = _row_table(conn) != "documents"
+    missing = (f'SELECT count(*), min(rowid), max(rowid) FROM "{doc_texts.FIELDS if view else "documents"}" '
                "WHERE doc_id NOT IN (SELECT doc_id FROM search_docs)")
     row = conn.execute(missing).fetchone()
     if previous is not None and row and row[0]:
@@ -105,9 +106,21 @@ def build_search_index(conn: duckdb.DuckDBPyConnection, previous: Path | None = 
     todo = int(row[0]) if row and row[0] else 0
     if row and todo:
         parts = max(1, min(duck.threads(), todo // _MIN_PART))
-        _tokenize(conn, int(row[1]), int(row[2]), parts, index_chunk_rows(conn))
+        if view:  # row-id ranges of the texts (their own row order), then any document without a text row
+            row = conn.execute(missing.replace(f'"{doc_texts.FIELDS}"', f'"{doc_texts.TABLE}"')).fetchone()
+        if row and row[0]:
+            _tokenize(conn, int(row[1]), int(row[2]), parts, index_chunk_rows(conn))
+        if view:
+            _run_index(conn, [_UNTEXTED])
     conn.execute(f"COMMENT ON TABLE search_postings IS '{rules}'")
     return todo
+
+
+def _row_table(conn: duckdb.DuckDBPyConnection) -> str:
+    """The table whose rows are the snapshot's documents: `documents`, or the table under its view
+    (doc_texts.publish_as_view), which has their row ids."""
+    catalog = str(conn.execute("SELECT current_database()").fetchone()[0])  # type: ignore[index]
+    return doc_texts.FIELDS if doc_texts.is_view(conn, catalog) else "documents"
 
 
 def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> set[str]:
@@ -119,8 +132,13 @@ def _columns(conn: duckdb.DuckDBPyConnection, table: str) -> set[str]:
 def index_chunk_rows(conn: duckdb.DuckDBPyConnection) -> int:
     """Documents per statement of the index build: their texts (sampled average) under 1/INDEX_SHARE of the
     connection's memory limit, between INDEX_CHUNK_MIN and INDEX_CHUNK_MAX."""
-    row = conn.execute("SELECT avg(coalesce(strlen(title), 0) + coalesce(strlen(lead), 0) + "
-                       "coalesce(strlen(text), 0)) FROM documents USING SAMPLE 2048 ROWS").fetchone()
+    # (under the view the texts are sampled in their own table, without the title: a sample of the view would
+    # join every text first)
+    view = _row_table(conn) != "documents"
+    sizes = "coalesce(strlen(lead), 0) + coalesce(strlen(text), 0)"
+    row = conn.execute(f"SELECT avg({sizes}) FROM {doc_texts.TABLE} USING SAMPLE 2048 ROWS" if view else
+                       f"SELECT avg(coalesce(strlen(title), 0) + {sizes}) FROM documents USING SAMPLE 2048 ROWS"
+                       ).fetchone()
     per_doc = max(float(row[0]) if row and row[0] is not None else 0.0, 1.0)
     rows = int(doc_texts.memory_bytes(conn) / INDEX_SHARE / per_doc)
     return max(INDEX_CHUNK_MIN, min(INDEX_CHUNK_MAX, rows))
@@ -161,15 +179,44 @@ class _Background:
             raise self._error
 
 
+_UNINDEXED = "rowid BETWEEN {lo} AND {hi} AND doc_id NOT IN (SELECT doc_id FROM search_docs)"
+# under the view (doc_texts.publish_as_view): a document not indexed yet without a row in the texts (title only)
+_UNTEXTED = (f'(SELECT doc_id, title, NULL::VARCHAR AS lead, NULL::VARCHAR AS text FROM "{doc_texts.FIELDS}" '
+             f'WHERE doc_id NOT IN (SELECT doc_id FROM search_docs) '
+             f'AND doc_id NOT IN (SELECT doc_id FROM "{doc_texts.TABLE}"))')
+
+
+def _unindexed(lo: int, hi: int, view: bool) -> str:
+    """The documents not indexed yet of row ids lo..hi, as a relation (doc_id, title, lead, text). Under the view
+    (doc_texts.publish_as_view) the row ids are the texts' (`document_texts`, read by row-id range, so only
+    those row groups), joined to their documents' titles: a range of the documents' row ids would read every
+    text to find theirs (a filter on the view, or a semi join on the texts' doc_id), and ran out of memory under
+    tests/scale/test_snapshot_index.py's limit."""
+    where = _UNINDEXED.format(lo=lo, hi=hi)
+    if not view:
+        return f"(SELECT doc_id, title, lead, text FROM documents WHERE {where})"
+    texts = f'(SELECT doc_id, lead, text FROM "{doc_texts.TABLE}" WHERE {where})'
+    docs = f'"{doc_texts.FIELDS}"'
+    return f"(SELECT t.doc_id, d.title, t.lead, t.text FROM {texts} t JOIN {docs} d ON d.doc_id = t.doc_id)"
+
+
 def _tokenize(conn: duckdb.DuckDBPyConnection, first: int, last: int, parts: int, chunk: int) -> None:
     """Index the documents not indexed yet, in row-id ranges of at most `chunk` rows (one statement each), on
     `parts` cursors at once: one query over a few thousand documents (one row group) runs on one core, and the
-    publish is the run's serial tail."""
-    script = (SQL_DIR / "search_index.sql").read_text(encoding="utf-8")
-    where = "WHERE rowid BETWEEN {lo} AND {hi} AND doc_id NOT IN (SELECT doc_id FROM search_docs)"
+    publish is the run's serial tail. Row ids: of `documents`, or under its view of the texts (_unindexed)."""
+    view = _row_table(conn) != "documents"
     step = min(chunk, -(-(last + 1 - first) // parts))
     ranges = [(lo, lo + step - 1) for lo in range(first, last + 1, step)]
-    statements = [script.replace("{where}", where.format(lo=lo, hi=hi)) for lo, hi in ranges]
+    _run_index(conn, [_unindexed(lo, hi, view) for lo, hi in ranges], parts)
+
+
+def _run_index(conn: duckdb.DuckDBPyConnection, relations: list[str], parts: int = 1) -> None:
+    """search_index.sql for each relation (doc_id, title, lead, text), on `parts` cursors at once."""
+    # (the script names `documents {where}`; its text is part of the index rules (_rules), so it stays as it was and
+    # the relation takes that place: a changed text would make every kept or previous index be rebuilt once)
+    script = (SQL_DIR / "search_index.sql").read_text(encoding="utf-8")
+    assert script.count("FROM documents {where}") == 3, "search_index.sql: FROM documents {where} expected"
+    statements = [script.replace("FROM documents {where}", f"FROM {relation}") for relation in relations]
     workers = [_Background(conn, statements[i::parts]) for i in range(min(parts, len(statements)))]
     errors = []
     for w in workers:
@@ -216,8 +263,9 @@ def publish_snapshot(paths: Paths) -> Path:
     target.with_name(target.name + ".wal").unlink(missing_ok=True)
     conn = duck.connect(tmp)
     try:
-        # `documents` whole again, as readers know it (migration 010), with the search column
-        doc_texts.materialize(conn, _PUBLISHED_SEARCH_TEXT)
+        # `documents` as readers know it (migration 010's columns, and the search column): a view over the copy's
+        # tables, so no text is written again
+        doc_texts.publish_as_view(conn, _PUBLISHED_SEARCH_TEXT)
         build_search_index(conn, target if target.exists() else None)
         conn.execute("CHECKPOINT")
     finally:

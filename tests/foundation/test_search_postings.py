@@ -332,3 +332,41 @@ def test_store_documents_indexes_the_new_and_changed_texts_only(home, monkeypatc
     assert counts == [0, 0]
     _index_is_whole(home)
     assert query(home, SEARCH, ["be cham"]) == [("b",)] and query(home, SEARCH, ["be ngoan"]) == []
+
+
+def test_entries_keep_the_fingerprint_of_the_row_the_snapshot_publishes(home, monkeypatch):
+    """The adoption compares each entry's fingerprint (search_kept.FINGERPRINT, made by the writer from the batch)
+    with the published row's: equal for every document stored by the writer, so nothing is tokenized again."""
+    from pipeline import search_kept
+
+    counts = _tokenized(monkeypatch)
+    _store(home, DOCS)
+    kept = sorted(_warehouse(home, "SELECT doc_id, fp FROM search_index_docs"))
+    assert len(kept) == 3 and all(fp is not None for _, fp in kept)
+    assert kept == sorted(query(home, f"SELECT doc_id, {search_kept.FINGERPRINT} FROM documents"))
+    assert counts == [0]
+    _index_is_whole(home)
+
+
+def test_entries_made_before_the_fingerprint_get_it_once(home, monkeypatch):
+    """A warehouse whose entries have no fingerprint column (kept before it): a publish before any write job fills
+    it in its copy from the MD5 check (the warehouse left as it is), the next write job fills it in the warehouse;
+    an entry whose MD5 is not its row's gets none and is made again."""
+    counts = _tokenized(monkeypatch)
+    _store(home, DOCS)
+    _warehouse(home, "ALTER TABLE search_index_docs DROP COLUMN fp")
+    from pipeline.store import open_writer
+
+    with open_writer(home):  # no document stored: the copy fills the fingerprints
+        pass
+    assert counts == [0, 0]
+    _index_is_whole(home)
+    assert "fp" not in {r[0] for r in _warehouse(home, "DESCRIBE search_index_docs")}
+    _warehouse(home, "UPDATE search_index_docs SET md5 = 'stale' WHERE doc_id = 'mn'")
+    assert _store(home, DOCS[1:2]) == 0  # the writer's first job fills them: "mn" gets none
+    assert _warehouse(home, "SELECT doc_id FROM search_index_docs WHERE fp IS NULL") == [("mn",)]
+    assert counts == [0, 0, 0]  # "mn": dropped by the adoption, its postings carried over from the previous snapshot
+    _index_is_whole(home)
+    assert _store(home, DOCS[:1]) == 1  # stored again: its entry made again, with its fingerprint
+    assert _warehouse(home, "SELECT count(*), count(fp) FROM search_index_docs") == [(3, 3)]
+    _index_is_whole(home)
