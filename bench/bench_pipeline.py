@@ -621,13 +621,32 @@ def grow_and_crawl(args: argparse.Namespace, site: Site, env: dict[str, str], so
     site.visible = total
     print(f"\n{new} new pages, warehouse of {docs_small} vs {docs_big} documents "
           "(publish: copy = the default snapshot copy, lake = PLANWATCH_LAKE=sqlite):")
+    measured: dict[tuple[str, int], Measured] = {}
     for publish, label, state, extra in states:
         m = run_measured(["crawl", "--sources", sources, "--no-politeness"],
                          {**env, **extra, "PLANWATCH_HOME": str(state)})
+        measured[(publish, label)] = m
         got = article_fetches(latest_run(state, "nightly"))
         parts = ", ".join(f"{k} {v:.1f}" for k, v in sorted((m.roles or {}).items()))
         print(f"  {publish}, {label} documents: {got} pages fetched, {m.wall:.1f} s, CPU {m.cpu_s:.1f} s ({parts}); "
               f"stages: {fmt_stages(stages_of(state, latest_run(state, 'nightly').name))}")
+    for line in growth_lines(measured, docs_small, docs_big):
+        print(line)
+
+
+def growth_lines(measured: dict[tuple[str, int], Measured], small: int, big: int) -> list[str]:
+    """Point 4 of issue 16 in one line per publish mode: what the same 500 new pages cost at `big` documents
+    against `small` (CPU of the whole tree and of the planwatch process, the part that holds the store and publish;
+    the crawl subprocess and the workers do the same work at both sizes)."""
+    lines = []
+    for publish in dict.fromkeys(p for p, _ in measured):
+        a, b = measured.get((publish, small)), measured.get((publish, big))
+        if a is None or b is None or not a.cpu_s:
+            continue
+        pa, pb = (a.roles or {}).get("planwatch", 0.0), (b.roles or {}).get("planwatch", 0.0)
+        lines.append(f"  growth, {publish}: CPU {a.cpu_s:.1f} -> {b.cpu_s:.1f} s = {b.cpu_s / a.cpu_s:.2f}x "
+                     f"({small} -> {big} documents); planwatch process {pa:.1f} -> {pb:.1f} s ({pb - pa:+.1f} s)")
+    return lines
 
 
 if __name__ == "__main__":

@@ -167,3 +167,16 @@ def test_grown_documents_fall_in_stories_of_their_own(home: Paths) -> None:
         assert _stories(conn) == stored
     finally:
         conn.close()
+
+
+def test_growth_lines_compare_each_publish_mode_at_both_sizes() -> None:
+    bench = _bench_pipeline()
+
+    def run(cpu: float, planwatch: float) -> object:
+        return bench.Measured(wall=cpu, cpu_s=cpu, peak_rss_mb=0.0, machine_busy=0.0, stdout="",
+                              roles={"planwatch": planwatch, "workers": cpu - planwatch})
+
+    lines = bench.growth_lines({("copy", 5000): run(14.0, 4.0), ("copy", 100000): run(21.0, 10.5),
+                                ("lake", 5000): run(20.0, 8.0)}, 5000, 100000)
+    assert lines == ["  growth, copy: CPU 14.0 -> 21.0 s = 1.50x (5000 -> 100000 documents); "
+                     "planwatch process 4.0 -> 10.5 s (+6.5 s)"]  # the lake measured at one size only: no line
