@@ -63,7 +63,9 @@ def ensure(conn: duckdb.DuckDBPyConnection, rules: str) -> None:
     conn.execute(f"CREATE TABLE IF NOT EXISTS {POSTINGS} (doc_id VARCHAR, term VARCHAR, tf INTEGER)")
     if "fp" not in {r[0] for r in conn.execute(f"DESCRIBE {DOCS}").fetchall()}:
         conn.execute(f"ALTER TABLE {DOCS} ADD COLUMN fp UBIGINT")
-        conn.execute(_FILL.read_text(encoding="utf-8"))
+        from pipeline.publish import SEARCH_TEXT  # (publish imports this module)
+
+        conn.execute(_FILL.read_text(encoding="utf-8").replace("{search_text}", SEARCH_TEXT.format(t="")))
     if _comment(conn, POSTINGS) != rules:
         conn.execute(f"DELETE FROM {DOCS}")
         conn.execute(f"DELETE FROM {POSTINGS}")
