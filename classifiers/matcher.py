@@ -22,7 +22,6 @@ import itertools
 import operator
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from classifiers.textfold import fast_fold
 from pipeline.normalize import normalize_text
@@ -138,16 +137,6 @@ def syllables_of(term: str) -> list[list[str]]:
     return out
 
 
-class Found(NamedTuple):
-    """A term occurrence in a zone's syllables (a named tuple: made 2x faster than a frozen dataclass)."""
-
-    term: int      # index into Matcher.terms
-    first: int     # syllable index of the first syllable
-    last: int      # syllable index of the last syllable
-    start: int     # character offsets in the zone text
-    end: int
-
-
 class Syllables:
     """A zone's syllables: character spans, lower-cased forms (folded on demand) and clause breaks."""
 
@@ -235,10 +224,6 @@ class Matcher:
             node = node.setdefault(s, {})
         node.setdefault(_END, []).append(index)
 
-    def find(self, syl: Syllables, *, folded: bool) -> list[Found]:
-        starts, stops = syl.starts, syl.ends
-        return [Found(t, i, j, starts[i], stops[j]) for i, j, t in self.spans(syl, folded=folded)]
-
     def spans(self, syl: Syllables, *, folded: bool) -> list[tuple[int, int, int]]:
         """Every term occurrence as (first, last, term) syllable indexes, in the walk's order: by first syllable,
         then by last, then by term (the terms ending at a node are in term order)."""
@@ -262,18 +247,3 @@ class Matcher:
                     break
                 ends, kids = node
         return out
-
-
-def leftmost_longest(found: list[Found]) -> list[Found]:
-    """Non-overlapping occurrences, longest first at each position ("bồi dưỡng thường xuyên" is not also
-    "bồi dưỡng")."""
-    if len(found) == 1:  # most categories of a zone: one occurrence
-        return [found[0]]
-    found = sorted(found, key=lambda f: (f.first, -f.last))
-    kept: list[Found] = []
-    upto = -1
-    for f in found:
-        if f.first > upto:
-            kept.append(f)
-            upto = f.last
-    return kept

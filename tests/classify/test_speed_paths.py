@@ -14,18 +14,16 @@ import pytest
 from classifiers.lexicon import Lexicon, load_lexicon
 from classifiers.matcher import (
     _BREAK,
-    _END,
     SYLLABLE,
-    Found,
     Matcher,
     Syllables,
     has_diacritics,
     has_diacritics_split,
-    leftmost_longest,
 )
 from classifiers.model import Model
 from classifiers.scoring import Hit, pairs
 from pipeline.plans import list_plans, load_plan
+from tests.classify.matcher_reference import Found, dictionary_walk, leftmost_longest, spans_found
 from tests.classify.test_model_scoring import _built
 from tests.support.real_candidates import primary_classifier_and_articles
 
@@ -81,32 +79,6 @@ def test_the_diacritics_share_from_syllables_is_the_former_one() -> None:
         assert has_diacritics_split((t, Syllables.of(t)) for t in texts) == has_diacritics(*texts), texts[:1]
 
 
-def _reference_find(m: Matcher, syl: Syllables, folded: bool) -> list[Found]:
-    """Matcher.find as it was: a walk over the dictionary tries."""
-    words = syl.folded if folded else syl.exact
-    root = m.folded if folded else m.exact
-    out = []
-    for i in range(len(words)):
-        node, j = root.get(words[i]), i
-        while node is not None:
-            for t in node.get(_END, []):
-                out.append(Found(t, i, j, syl.starts[i], syl.ends[j]))
-            j += 1
-            if j >= len(words) or syl.breaks[j]:
-                break
-            node = node.get(words[j])
-    return out
-
-
-def _reference_leftmost_longest(found: list[Found]) -> list[Found]:
-    kept, upto = [], -1
-    for f in sorted(found, key=lambda f: (f.first, -f.last)):
-        if f.first > upto:
-            kept.append(f)
-            upto = f.last
-    return kept
-
-
 def test_the_walk_over_compiled_nodes_finds_what_the_dictionary_walk_found() -> None:
     m = Matcher(["giáo viên", "giáo viên mầm non", "mầm non", "đào tạo, bồi dưỡng", "bồi dưỡng",
                  "bồi dưỡng thường xuyên", "Đề án 33", "quyết định [số] 33", "2018 – 2025", "giáo"])
@@ -114,10 +86,7 @@ def test_the_walk_over_compiled_nodes_finds_what_the_dictionary_walk_found() -> 
                  "giao vien mam non, dao tao boi duong. Giáo viên mầm non"]:
         syl = Syllables.of(text)
         for folded in (False, True):
-            got = m.find(syl, folded=folded)
-            assert got == _reference_find(m, syl, folded)
-            for part in (got, got[:1], got[1:2]):
-                assert leftmost_longest(part) == _reference_leftmost_longest(part)
+            assert spans_found(m, syl, folded=folded) == dictionary_walk(m, syl, folded=folded)
 
 
 def _four_calls(m: Model, f: dict[str, float]) -> tuple[object, ...]:
@@ -225,10 +194,10 @@ def _reference_match_zones(zones: list, lex: Lexicon) -> dict[str, list[Hit]]:
         if not len(zone.syl):
             continue
         by_cat: dict[str, list[Found]] = defaultdict(list)
-        for f in _reference_find(lex.matcher, zone.syl, zone.plain):
+        for f in dictionary_walk(lex.matcher, zone.syl, folded=zone.plain):
             by_cat[lex.owners[f.term][0]].append(f)
         for cat, found in by_cat.items():
-            for f in _reference_leftmost_longest(found):
+            for f in leftmost_longest(found):
                 term = lex.owners[f.term][1]
                 out[cat].append(Hit(cat, term.key, term.weight, zone.name, f.start, f.first,
                                     zone.text[f.start:f.end]))

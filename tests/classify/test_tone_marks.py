@@ -7,16 +7,17 @@ import unicodedata
 
 import pytest
 
-from classifiers.matcher import Matcher, Syllables, has_diacritics, leftmost_longest
+from classifiers.matcher import Matcher, Syllables, has_diacritics
 from classifiers.textfold import fast_fold
 from pipeline.normalize import normalize_text
+from tests.classify.matcher_reference import leftmost_longest, spans_found
 from tests.support.plan import PRIMARY_PLAN
 
 
 def found(terms: list[str], text: str) -> list[str]:
     m = Matcher(terms)
     syl = Syllables.of(normalize_text(text))
-    return [m.terms[f.term] for f in leftmost_longest(m.find(syl, folded=not has_diacritics(text)))]
+    return [m.terms[f.term] for f in leftmost_longest(spans_found(m, syl, folded=not has_diacritics(text)))]
 
 
 # (term, text where only a look-alike occurs, text where the term occurs)
