@@ -20,6 +20,7 @@ go to review unless the main model accepts them), and with `--detail` the releva
 Fits are those of classifiers.training.fit_relevance (same vocabulary rule, column scaling, class weights), on a
 matrix built once.
 Run: .venv/bin/python -m tests.quality.group_cv [--folds stratified,file,outlet] [--scales 0.6] [--detail]
+[--lexicon candidate.toml] [--inner-seeds 0,1,2]
 """
 
 from __future__ import annotations
@@ -174,15 +175,16 @@ def pooled(d: Data, kind: str, cand: Candidate, seeds: tuple[int, ...] = (0, 1, 
     return {"threshold": round(t, 4), **_figures(d, q >= t)}
 
 
-def nested(d: Data, kind: str, cand: Candidate, seed: int = 0, detail: bool = False) -> dict[str, Any]:
+def nested(d: Data, kind: str, cand: Candidate, seed: int = 0, detail: bool = False,
+           inner_seed: int = 0) -> dict[str, Any]:
     """Per held fold of `kind`: calibration and threshold from the fitted part's own stratified out-of-fold
-    margins, the model fitted on the fitted part, applied to the held fold."""
+    margins (split by `inner_seed`), the model fitted on the fitted part, applied to the held fold."""
     import numpy as np
     from sklearn.model_selection import StratifiedKFold
 
     surfaced = np.zeros(len(d.y), dtype=bool)
     for tr, te in folds(d, kind, seed):
-        inner = list(StratifiedKFold(T.FOLDS, shuffle=True, random_state=0).split(d.y[tr], d.y[tr]))
+        inner = list(StratifiedKFold(T.FOLDS, shuffle=True, random_state=inner_seed).split(d.y[tr], d.y[tr]))
         a, c, t = _threshold(_oof(d, tr, [inner], cand), d.y[tr])
         m = margins(d, tr, te, cand)
         surfaced[te] = 1 / (1 + np.exp(-(a * m + c))) >= t
@@ -190,14 +192,21 @@ def nested(d: Data, kind: str, cand: Candidate, seed: int = 0, detail: bool = Fa
     return _figures(d, surfaced, by)
 
 
-def load_train() -> Data:
-    """The real train candidates (never the holdout), featurized by the rules as `planwatch train` does."""
+def load_train(lexicon: str | None = None) -> Data:
+    """The real train candidates (never the holdout), featurized by the rules as `planwatch train` does; with
+    `lexicon` (a .toml path), by a candidate lexicon instead of the plan's own (a lexicon change judged before
+    any retrain)."""
+    import dataclasses
+
     from classifiers.corpus import load_real
     from classifiers.engine import Classifier
     from pipeline.plans import load_plan
     from tests.support.plan import PRIMARY_PLAN
 
-    clf = Classifier.for_plan(load_plan(PRIMARY_PLAN), model=False)
+    plan = load_plan(PRIMARY_PLAN)
+    if lexicon:
+        plan = dataclasses.replace(plan, lexicon=lexicon)
+    clf = Classifier.for_plan(plan, model=False)
     fz = T.featurize(clf, [it for it in load_real() if it.split == "train" and it.real])
     return build(fz.items, fz.X)
 
@@ -209,12 +218,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--C", type=float, default=T.REJECT_C)
     ap.add_argument("--positive-weight", type=float, default=T.REJECT_POSITIVE_WEIGHT)
     ap.add_argument("--detail", action="store_true", help="relevant items lost, by file or outlet")
+    ap.add_argument("--lexicon", help="featurize with this lexicon file (.toml) instead of the plan's")
+    ap.add_argument("--inner-seeds", default="0", help="seeds of the nested figures' inner split, e.g. 0,1,2")
     args = ap.parse_args(argv)
     cand = Candidate(args.C, args.positive_weight, tuple(float(s) for s in args.scales.split(",")))
-    d = load_train()
-    out: dict[str, Any] = {"candidate": cand.__dict__}
+    d = load_train(args.lexicon)
+    out: dict[str, Any] = {"candidate": cand.__dict__, "lexicon": args.lexicon}
+    inner = [int(s) for s in args.inner_seeds.split(",")]
     for kind in args.folds.split(","):
-        out[kind] = {"pooled": pooled(d, kind, cand), "nested": nested(d, kind, cand, detail=args.detail)}
+        out[kind] = {"pooled": pooled(d, kind, cand)}
+        for s in inner:
+            key = "nested" if s == 0 and len(inner) == 1 else f"nested_inner{s}"
+            out[kind][key] = nested(d, kind, cand, detail=args.detail, inner_seed=s)
     print(json.dumps(out, ensure_ascii=False, indent=1))
     return 0
 

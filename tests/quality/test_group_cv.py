@@ -77,3 +77,48 @@ def test_the_activity_only_columns_stay_out_and_weight_one_is_balanced_as_in_tra
     wts, b2 = T.fit_relevance([Xa[i] for i in tr], [int(v) for v in da.y[tr]], [w[i] for i in tr], 0.1)
     theirs = [T._margin(wts, b2, x) for x in Xa]
     assert max(abs(u - v) for u, v in zip(da.M @ coef + b, theirs, strict=True)) < 1e-5
+
+
+def test_nested_inner_seed_zero_is_the_default_split() -> None:
+    d = _data()
+    cand = G.Candidate()
+    assert G.nested(d, "file", cand) == G.nested(d, "file", cand, inner_seed=0)
+    for s in (1, 2):
+        out = G.nested(d, "file", cand, inner_seed=s)
+        assert out["items"] == 60 and 0 <= out["relevant_lost"] <= 20
+
+
+def test_the_cli_forwards_a_candidate_lexicon_and_reports_each_inner_seed(monkeypatch, capsys) -> None:
+    import json
+
+    seen: list[str | None] = []
+
+    def fake_load(lexicon: str | None = None) -> G.Data:
+        seen.append(lexicon)
+        return _data()
+
+    monkeypatch.setattr(G, "load_train", fake_load)
+    assert G.main(["--folds", "file", "--lexicon", "/tmp/cand.toml", "--inner-seeds", "0,1"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert seen == ["/tmp/cand.toml"] and out["lexicon"] == "/tmp/cand.toml"
+    assert set(out["file"]) == {"pooled", "nested_inner0", "nested_inner1"}
+    assert G.main(["--folds", "file"]) == 0
+    assert set(json.loads(capsys.readouterr().out)["file"]) == {"pooled", "nested"}
+
+
+def test_a_lexicon_path_replaces_the_plans_lexicon(tmp_path) -> None:
+    import dataclasses
+
+    from classifiers.engine import Classifier
+    from classifiers.lexicon import lexicon_path
+    from pipeline.plans import load_plan
+    from tests.support.plan import PRIMARY_PLAN
+
+    plan = load_plan(PRIMARY_PLAN)
+    own = Classifier.for_plan(plan, model=False)
+    text = lexicon_path(plan.lexicon).read_text(encoding="utf-8")
+    cand = tmp_path / "cand.toml"
+    cand.write_text(text.replace('"sinh hoạt chuyên môn",\n]', '"sinh hoạt chuyên môn", "thao giảng",\n]', 1),
+                    encoding="utf-8")
+    other = Classifier.for_plan(dataclasses.replace(plan, lexicon=str(cand)), model=False)
+    assert other.lexicon.digest != own.lexicon.digest
