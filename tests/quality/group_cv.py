@@ -211,6 +211,30 @@ def load_train(lexicon: str | None = None) -> Data:
     return build(fz.items, fz.X)
 
 
+def nested_lost(figures: dict[str, Any]) -> int:
+    """Relevant items lost nested in one fold kind's figures, summed over the inner seeds run."""
+    return sum(v["relevant_lost"] for k, v in figures.items() if k == "nested" or k.startswith("nested_inner"))
+
+
+def verdict(candidate: dict[str, Any], main: dict[str, Any]) -> dict[str, Any]:
+    """The ship rule for a reject-side change, after the eighteenth session: under EVERY fold kind both runs have,
+    fewer irrelevant items left pooled, and no more relevant items lost nested summed over the inner seeds. The
+    stratified kind counts too: the holdout is a hash split, so stratified nesting is its closest model (lex19's
+    c4 met the rule on file and outlet folds alone, lost 14 against 9 stratified nested, and lost a relevant
+    holdout item)."""
+    kinds = [k for k in ("stratified", "file", "outlet") if k in candidate and k in main]
+    if not kinds:
+        raise ValueError("no fold kind in common between the two runs")
+    seeds = {k: sorted(x for x in candidate[k] if x.startswith("nested")) for k in kinds}
+    for k in kinds:
+        if seeds[k] != sorted(x for x in main[k] if x.startswith("nested")):
+            raise ValueError(f"{k}: the two runs have different inner seeds; compare like with like")
+    rows = {k: {"left": [candidate[k]["pooled"]["irrelevant_left"], main[k]["pooled"]["irrelevant_left"]],
+                "nested_lost": [nested_lost(candidate[k]), nested_lost(main[k])]} for k in kinds}
+    ok = all(r["left"][0] < r["left"][1] and r["nested_lost"][0] <= r["nested_lost"][1] for r in rows.values())
+    return {"kinds": rows, "ships": ok}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.quality.group_cv", description=__doc__)
     ap.add_argument("--folds", default="stratified,file,outlet")
@@ -220,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--detail", action="store_true", help="relevant items lost, by file or outlet")
     ap.add_argument("--lexicon", help="featurize with this lexicon file (.toml) instead of the plan's")
     ap.add_argument("--inner-seeds", default="0", help="seeds of the nested figures' inner split, e.g. 0,1,2")
+    ap.add_argument("--compare", help="a main run's JSON output (same folds and inner seeds): adds the ship verdict")
     args = ap.parse_args(argv)
     cand = Candidate(args.C, args.positive_weight, tuple(float(s) for s in args.scales.split(",")))
     d = load_train(args.lexicon)
@@ -230,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
         for s in inner:
             key = "nested" if s == 0 and len(inner) == 1 else f"nested_inner{s}"
             out[kind][key] = nested(d, kind, cand, detail=args.detail, inner_seed=s)
+    if args.compare:
+        with open(args.compare, encoding="utf-8") as f:
+            out["verdict"] = verdict(out, json.load(f))
     print(json.dumps(out, ensure_ascii=False, indent=1))
     return 0
 

@@ -122,3 +122,31 @@ def test_a_lexicon_path_replaces_the_plans_lexicon(tmp_path) -> None:
                     encoding="utf-8")
     other = Classifier.for_plan(dataclasses.replace(plan, lexicon=str(cand)), model=False)
     assert other.lexicon.digest != own.lexicon.digest
+
+
+def _run(left: tuple[int, int, int], lost: tuple[list[int], list[int], list[int]]) -> dict:
+    return {kind: {"pooled": {"irrelevant_left": n},
+                   **{f"nested_inner{s}": {"relevant_lost": v} for s, v in enumerate(per_seed)}}
+            for kind, n, per_seed in zip(("stratified", "file", "outlet"), left, lost, strict=True)}
+
+
+def test_the_verdict_counts_every_fold_kind_stratified_nesting_too() -> None:
+    # the eighteenth session's figures on the enlarged train split: c4 wins file and outlet, loses stratified nested
+    main = _run((185, 250, 237), ([2, 4, 3], [5, 4, 6], [5, 5, 5]))
+    c4 = _run((158, 194, 197), ([3, 5, 6], [4, 5, 6], [4, 5, 5]))
+    v = G.verdict(c4, main)
+    assert v["kinds"]["stratified"]["nested_lost"] == [14, 9] and v["kinds"]["outlet"]["nested_lost"] == [14, 15]
+    assert v["ships"] is False
+    better = _run((158, 194, 197), ([2, 4, 3], [4, 5, 6], [4, 5, 5]))
+    assert G.verdict(better, main)["ships"] is True
+    equal_left = _run((185, 194, 197), ([2, 4, 3], [4, 5, 6], [4, 5, 5]))
+    assert G.verdict(equal_left, main)["ships"] is False  # fewer left is required, not as many
+
+
+def test_the_verdict_refuses_runs_with_different_seeds() -> None:
+    import pytest
+
+    main = _run((185, 250, 237), ([2, 4, 3], [5, 4, 6], [5, 5, 5]))
+    one_seed = {k: {"pooled": v["pooled"], "nested": v["nested_inner0"]} for k, v in main.items()}
+    with pytest.raises(ValueError, match="inner seeds"):
+        G.verdict(one_seed, main)
