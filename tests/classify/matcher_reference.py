@@ -1,6 +1,6 @@
 """The matcher's former forms, kept for tests only: occurrences as named tuples, the dictionary-trie walk and a
 sort-based leftmost-longest. Production matching is `Matcher.spans` with leftmost-longest done inline in
-`classifiers.scoring.match_zones`; tests compare it with these and read tone-mark behaviour through them."""
+`classifiers.scoring.match_zones`; tests/classify/test_speed_paths.py compares it with these."""
 
 from __future__ import annotations
 

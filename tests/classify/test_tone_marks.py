@@ -3,21 +3,36 @@ written without diacritics is matched on folded syllables (classifiers.matcher).
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
+from functools import cache
 
 import pytest
 
+from classifiers.lexicon import Lexicon, Term, load_lexicon
 from classifiers.matcher import Matcher, Syllables, has_diacritics
+from classifiers.scoring import match_zones
 from classifiers.textfold import fast_fold
+from classifiers.zones import Zone
 from pipeline.normalize import normalize_text
-from tests.classify.matcher_reference import leftmost_longest, spans_found
 from tests.support.plan import PRIMARY_PLAN
 
 
+@cache
+def _plan_lexicon() -> Lexicon:
+    from pipeline.plans import load_plan
+
+    return load_lexicon(load_plan(PRIMARY_PLAN).lexicon)
+
+
 def found(terms: list[str], text: str) -> list[str]:
-    m = Matcher(terms)
-    syl = Syllables.of(normalize_text(text))
-    return [m.terms[f.term] for f in leftmost_longest(spans_found(m, syl, folded=not has_diacritics(text)))]
+    """The terms the classifier's own matching (scoring.match_zones: the trie walk, then leftmost-longest within a
+    category) finds in `text`, with `terms` as one category."""
+    lex = dataclasses.replace(_plan_lexicon(), owners=tuple(("t", Term(t, t, 1.0)) for t in terms),
+                              matcher=Matcher(terms))
+    norm = normalize_text(text)
+    zone = Zone(name="body", text=norm, syl=Syllables.of(norm), plain=not has_diacritics(text))
+    return [h.key for h in match_zones([zone], lex).get("t", [])]
 
 
 # (term, text where only a look-alike occurs, text where the term occurs)

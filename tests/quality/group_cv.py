@@ -211,9 +211,14 @@ def load_train(lexicon: str | None = None) -> Data:
     return build(fz.items, fz.X)
 
 
+def _nested_keys(figures: dict[str, Any]) -> list[str]:
+    """The nested figures of one fold kind: `nested` (one inner seed) or `nested_inner<s>` (several)."""
+    return sorted(k for k in figures if k.startswith("nested"))
+
+
 def nested_lost(figures: dict[str, Any]) -> int:
     """Relevant items lost nested in one fold kind's figures, summed over the inner seeds run."""
-    return sum(v["relevant_lost"] for k, v in figures.items() if k == "nested" or k.startswith("nested_inner"))
+    return sum(figures[k]["relevant_lost"] for k in _nested_keys(figures))
 
 
 def verdict(candidate: dict[str, Any], main: dict[str, Any]) -> dict[str, Any]:
@@ -225,10 +230,8 @@ def verdict(candidate: dict[str, Any], main: dict[str, Any]) -> dict[str, Any]:
     kinds = [k for k in ("stratified", "file", "outlet") if k in candidate and k in main]
     if not kinds:
         raise ValueError("no fold kind in common between the two runs")
-    seeds = {k: sorted(x for x in candidate[k] if x.startswith("nested")) for k in kinds}
-    for k in kinds:
-        if seeds[k] != sorted(x for x in main[k] if x.startswith("nested")):
-            raise ValueError(f"{k}: the two runs have different inner seeds; compare like with like")
+    if any(_nested_keys(candidate[k]) != _nested_keys(main[k]) for k in kinds):
+        raise ValueError("the two runs have different inner seeds; compare like with like")
     rows = {k: {"left": [candidate[k]["pooled"]["irrelevant_left"], main[k]["pooled"]["irrelevant_left"]],
                 "nested_lost": [nested_lost(candidate[k]), nested_lost(main[k])]} for k in kinds}
     ok = all(r["left"][0] < r["left"][1] and r["nested_lost"][0] <= r["nested_lost"][1] for r in rows.values())
