@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 import classifiers.corpus as corpus
+import classifiers.training as training
 import pipeline.training_data as training_data
 from classifiers.corpus import data_digest, load_devset, load_real, mamnon_corpus
 from classifiers.lexicon import lexicon_path
@@ -72,6 +73,21 @@ def test_retrain_uses_reviewer_decisions_refuses_a_worse_model_and_reclassify_ap
         pos = [it for it in items if it.split == "train" and it.relevant]
         return keep + pos[::5]
 
+    # The wiring is under test here, not the choice of C or of the reject side's n-gram scale (the test above
+    # reproduces the full fit): one value each, and the refused and the forced run share one fit of the same items.
+    monkeypatch.setattr(training, "C_GRID", (1.0,))
+    monkeypatch.setattr(training, "REJECT_NGRAM_SCALES", (0.45,))
+    fits: dict[str, training.Trained] = {}
+    calls: list[str] = []
+    fit = training.train
+
+    def fit_once(clf, items, *, data_digest, code_digest):
+        calls.append(data_digest)
+        if data_digest not in fits:
+            fits[data_digest] = fit(clf, items, data_digest=data_digest, code_digest=code_digest)
+        return fits[data_digest]
+
+    monkeypatch.setattr(training, "train", fit_once)
     monkeypatch.setattr(corpus, "load_real", few)
     monkeypatch.setattr(corpus, "load_devset", lambda *a, **k: [])
     monkeypatch.setattr(training_data, "load_demo", lambda *a, **k: [])
@@ -84,6 +100,7 @@ def test_retrain_uses_reviewer_decisions_refuses_a_worse_model_and_reclassify_ap
 
     forced = CliRunner().invoke(app, ["train", "--force"])
     assert forced.exit_code == 0 and "because of --force" in forced.output, forced.output
+    assert len(calls) == 2 and len(fits) == 1  # both runs saw the same items, decisions included
     model = Model.load(state_model)
     assert all(corpus.split_of(d) == "train" for d in ("rv-3", "rv-5"))
     assert model.meta["training"]["by_source"].get("review") == 2  # fitted on both decisions
