@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from classifiers.corpus import Item
+from classifiers.design_matrix import NGRAM_PREFIXES, Design
 from classifiers.model import FORMAT
 from planwatch.config import REPO_ROOT
 
@@ -97,7 +98,7 @@ ACTIVITY_SYNTHETIC_WEIGHT = 0.2
 CODE_FILES = ("classifiers/features.py", "classifiers/training.py", "classifiers/model.py", "classifiers/matcher.py",
               "classifiers/scoring.py", "classifiers/zones.py", "classifiers/engine.py", "classifiers/routing.py",
               "classifiers/corpus.py", "classifiers/url_subject.py",
-              "classifiers/sentences.py")
+              "classifiers/sentences.py", "classifiers/design_matrix.py")
 
 
 def code_digest(lexicon_path: Path) -> str:
@@ -137,29 +138,10 @@ def activity_only(key: str) -> bool:
 
 
 def _vocabulary(X: list[dict[str, float]], activity: bool = False) -> set[str]:
-    df: Counter[str] = Counter()
-    for x in X:
-        df.update(x.keys())
-    if not activity:
-        df = Counter({k: c for k, c in df.items() if not activity_only(k)})
-    if NGRAM_SCALE <= 0:
-        return {k for k in df if not k.startswith(("t:", "b:"))}
-    return {k for k, c in df.items() if c >= MIN_DF or not k.startswith(("t:", "b:"))}
-
-
-def _matrix(X: list[dict[str, float]], vocab: list[str]) -> Any:
-    from scipy.sparse import csr_matrix
-
-    col = {k: i for i, k in enumerate(vocab)}
-    data, rows, cols = [], [], []
-    for r, x in enumerate(X):
-        for k, v in x.items():
-            j = col.get(k)
-            if j is not None and v:
-                data.append(v)
-                rows.append(r)
-                cols.append(j)
-    return csr_matrix((data, (rows, cols)), shape=(len(X), len(vocab)))
+    """The keys a fit on `X` uses as columns (`Design.columns`)."""
+    d = design(X)
+    return {d.vocab[j] for j in d.columns(list(range(len(X))), min_df=MIN_DF, ngrams=NGRAM_SCALE > 0,
+                                          activity=activity)}
 
 
 def _scaled(M: Any, vocab: list[str], ngram_scale: float = NGRAM_SCALE,
@@ -169,17 +151,26 @@ def _scaled(M: Any, vocab: list[str], ngram_scale: float = NGRAM_SCALE,
     thousands of free n-gram weights); the activity-only columns (`activity_only`) up to `activity_scale`."""
     import numpy as np
 
+    ngram = np.array([k.startswith(NGRAM_PREFIXES) for k in vocab], dtype=bool)
+    act = np.array([activity_only(k) for k in vocab], dtype=bool)
+    return _scaled_by_masks(M, ngram, act, ngram_scale, activity_scale)
+
+
+def _scaled_by_masks(M: Any, ngram: Any, act: Any, ngram_scale: float, activity_scale: float) -> tuple[Any, Any]:
+    import numpy as np
+    from scipy.sparse import diags
+
     scale = np.asarray(abs(M).max(axis=0).todense()).ravel()
     scale[scale == 0] = 1.0
-    ngram = np.array([k.startswith(("t:", "b:")) for k in vocab])
     if ngram_scale > 0:
         scale[ngram] = scale[ngram] / ngram_scale
     if activity_scale != 1.0:
-        act = np.array([activity_only(k) for k in vocab])
         scale[act] = scale[act] / activity_scale
-    from scipy.sparse import diags
-
     return M @ diags(1.0 / scale), scale
+
+
+def design(X: list[dict[str, float]]) -> Design:
+    return Design.of(X, activity_only)
 
 
 def fit_relevance(X: list[dict[str, float]], y: list[int], w: list[float], C: float,
@@ -187,31 +178,46 @@ def fit_relevance(X: list[dict[str, float]], y: list[int], w: list[float], C: fl
     """Logistic regression; returns weights on the unscaled features and the bias. Classes are balanced; the
     relevant class further weighted by `positive_weight` and n-gram columns scaled to `ngram_scale` (the reject
     side's model)."""
+    return fit_relevance_rows(design(X), list(range(len(X))), y, w, C, positive_weight, ngram_scale)
+
+
+def fit_relevance_rows(d: Design, rows: list[int], y: list[int], w: list[float], C: float,
+                       positive_weight: float = 1.0, ngram_scale: float = NGRAM_SCALE
+                       ) -> tuple[dict[str, float], float]:
+    """`fit_relevance` on the rows `rows` of `d` (`y` and `w` are those rows' labels and weights)."""
+    import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    vocab = sorted(_vocabulary(X))
-    M, scale = _scaled(_matrix(X, vocab), vocab, ngram_scale)
+    cols = d.columns(rows, min_df=MIN_DF, ngrams=NGRAM_SCALE > 0)
+    M, scale = _scaled_by_masks(d.block(rows, cols), d.ngram[cols], d.activity[cols], ngram_scale, 1.0)
     npos = sum(y)
     cw: Any = "balanced" if positive_weight == 1.0 else {
         1: positive_weight * len(y) / (2 * npos), 0: len(y) / (2 * (len(y) - npos))}
     lr = LogisticRegression(C=C, class_weight=cw, solver="liblinear", max_iter=2000)
     lr.fit(M, y, sample_weight=w)
     coef = lr.coef_[0] / scale
-    return {k: float(c) for k, c in zip(vocab, coef, strict=True) if abs(c) > 1e-6}, float(lr.intercept_[0])
+    kept = np.flatnonzero(np.abs(coef) > 1e-6)
+    return {d.vocab[cols[j]]: float(coef[j]) for j in kept}, float(lr.intercept_[0])
 
 
 def fit_activity(X: list[dict[str, float]], y: list[str], w: list[float], C: float
                  ) -> tuple[list[str], dict[str, dict[str, float]], dict[str, float]]:
+    return fit_activity_rows(design(X), list(range(len(X))), y, w, C)
+
+
+def fit_activity_rows(d: Design, rows: list[int], y: list[str], w: list[float], C: float
+                      ) -> tuple[list[str], dict[str, dict[str, float]], dict[str, float]]:
     from sklearn.linear_model import LogisticRegression
 
-    vocab = sorted(_vocabulary(X, activity=True))
-    M, scale = _scaled(_matrix(X, vocab), vocab, activity_scale=ACTIVITY_FEATURE_SCALE)
+    cols = d.columns(rows, min_df=MIN_DF, ngrams=NGRAM_SCALE > 0, activity=True)
+    M, scale = _scaled_by_masks(d.block(rows, cols), d.ngram[cols], d.activity[cols], NGRAM_SCALE,
+                                ACTIVITY_FEATURE_SCALE)
     lr = LogisticRegression(C=C, class_weight="balanced", solver="lbfgs", max_iter=3000)
     lr.fit(M, y, sample_weight=w)
     classes = [str(c) for c in lr.classes_]
     coefs = lr.coef_ if len(classes) > 2 else [-lr.coef_[0], lr.coef_[0]]
     intercepts = lr.intercept_ if len(classes) > 2 else [-lr.intercept_[0], lr.intercept_[0]]
-    weights = {c: {k: float(v) for k, v in zip(vocab, row / scale, strict=True) if abs(v) > 1e-6}
+    weights = {c: {d.vocab[j]: float(v) for j, v in zip(cols, row / scale, strict=True) if abs(v) > 1e-6}
                for c, row in zip(classes, coefs, strict=True)}
     return classes, weights, {c: float(b) for c, b in zip(classes, intercepts, strict=True)}
 
@@ -375,10 +381,11 @@ def train(clf: Any, items: list[Item], *, data_digest: str, code_digest: str) ->
     base = _calibration_items(its, y, real)
     act_model, activity_min, act_cv, act_p = _activity_model(its, X, w)
     open_ = [routable(it, an, ap, activity_min, clf) for it, an, ap in zip(its, fz.analyses, act_p, strict=True)]
-    loss, C, oof, review = _choose_c(X, y, w, splits, base, open_)
+    d = design(X)  # one matrix for every fit of the relevance model
+    loss, C, oof, review = _choose_c(X, y, w, splits, base, open_, d)
     a, c = _platt(oof, y)
     p_oof = [_sig(a * m + c) for m in oof]
-    weights, bias = fit_relevance(X, y, w, C)
+    weights, bias = fit_relevance_rows(d, list(range(len(X))), y, w, C)
     reject_model, t_rm, q_oof = _reject_model(X, y, reject_weights(its, w), base)
     fitted = _Fitted(its=its, X=X, y=y, real=real, base=base, p_oof=p_oof, clf=clf, open_=open_, q_oof=q_oof,
                      t_reject_model=t_rm, accept_margin=review["accept_logit_margin"])
@@ -423,8 +430,8 @@ def _calibration_items(its: list[Item], y: list[int], real: list[int]) -> list[i
 
 
 def _choose_c(X: list[dict[str, float]], y: list[int], w: list[float],
-              splits: list[list[tuple[list[int], list[int]]]], sel: list[int], open_: list[bool]
-              ) -> tuple[float, float, list[float], dict[str, Any]]:
+              splits: list[list[tuple[list[int], list[int]]]], sel: list[int], open_: list[bool],
+              d: Design | None = None) -> tuple[float, float, list[float], dict[str, Any]]:
     """(log loss, C, out-of-fold margins, review share, surfaced recall and nested accept precision by C) of the
     C whose out-of-fold probabilities surface the most relevant items of `sel` (up to SURFACED_RECALL) and, among
     those, send the fewest to review at the thresholds they give (accept: precision >= ACCEPT_PRECISION among the
@@ -440,12 +447,12 @@ def _choose_c(X: list[dict[str, float]], y: list[int], w: list[float],
     recalls: dict[str, float] = {}
     nested: dict[str, list[float]] = {}
     for C in C_GRID:
-        oof = _oof_margins(X, y, w, splits, C)
+        oof = _oof_margins(X, y, w, splits, C, d=d)
         p = _calibrated(oof, y)
         loss = _logloss([p[i] for i in sel], [y[i] for i in sel], [w[i] for i in sel])
         share, recall = _review_share(p, y, sel, open_)
         review[str(C)], recalls[str(C)] = round(share, 4), round(recall, 4)
-        groups = [p] + [_calibrated(_oof_margins(X, y, w, sp, C), y) for sp in extra]
+        groups = [p] + [_calibrated(_oof_margins(X, y, w, sp, C, d=d), y) for sp in extra]
         prec = [_nested_precision(q, y, [i for i in sel if open_[i]]) for q in groups]
         nested[str(C)] = [round(v, 4) for v in prec]
         # Review shares compare only at equal recall: the reject threshold has a floor, so a C can "save"
@@ -504,13 +511,15 @@ def _nested_precision(p: list[float], y: list[int], idx: list[int], shuffles: in
 
 def _oof_margins(X: list[dict[str, float]], y: list[int], w: list[float],
                  splits: list[list[tuple[list[int], list[int]]]], C: float, positive_weight: float = 1.0,
-                 ngram_scale: float = NGRAM_SCALE) -> list[float]:
-    """Each item's out-of-fold margin, averaged over the repeated splits."""
+                 ngram_scale: float = NGRAM_SCALE, d: Design | None = None) -> list[float]:
+    """Each item's out-of-fold margin, averaged over the repeated splits (`d`: the design matrix of `X`, when
+    the caller has it)."""
     oof = [0.0] * len(X)
+    d = d if d is not None else design(X)
     for folds in splits:
         for tr, te in folds:
-            wts, b = fit_relevance([X[i] for i in tr], [y[i] for i in tr], [w[i] for i in tr], C, positive_weight,
-                                   ngram_scale)
+            wts, b = fit_relevance_rows(d, tr, [y[i] for i in tr], [w[i] for i in tr], C, positive_weight,
+                                        ngram_scale)
             for i in te:
                 oof[i] += _margin(wts, b, X[i]) / len(splits)
     return oof
@@ -526,12 +535,13 @@ def _reject_model(X: list[dict[str, float]], y: list[int], w: list[float], base:
     fewest irrelevant base items at or above its own reject threshold (ties: the first in the grid), among those
     that keep REJECT_RECALL of the relevant ones above it (the threshold's 0.01 floor can cost recall)."""
     Xb, yb, wb = [X[i] for i in base], [y[i] for i in base], [w[i] for i in base]
+    db = design(Xb)
     splits = [_folds(yb, FOLDS, seed) for seed in range(REPEATS)]
     best: tuple[tuple[float, int], float, float, list[float], tuple[float, float]] | None = None
     surfaced: dict[str, float] = {}
     recalls: dict[str, float] = {}
     for scale in REJECT_NGRAM_SCALES:
-        oof = _oof_margins(Xb, yb, wb, splits, REJECT_C, REJECT_POSITIVE_WEIGHT, scale)
+        oof = _oof_margins(Xb, yb, wb, splits, REJECT_C, REJECT_POSITIVE_WEIGHT, scale, d=db)
         a, c = _platt(oof, yb)
         qb = [_sig(a * m + c) for m in oof]
         t = reject_threshold(qb, yb, REJECT_RECALL)
@@ -544,7 +554,7 @@ def _reject_model(X: list[dict[str, float]], y: list[int], w: list[float], base:
             best = (key, scale, t, qb, (a, c))
     assert best is not None
     _, scale, t, qb, (a, c) = best
-    weights, bias = fit_relevance(Xb, yb, wb, REJECT_C, REJECT_POSITIVE_WEIGHT, scale)
+    weights, bias = fit_relevance_rows(db, list(range(len(Xb))), yb, wb, REJECT_C, REJECT_POSITIVE_WEIGHT, scale)
     q = [1.0] * len(X)
     for i, v in zip(base, qb, strict=True):
         q[i] = v
@@ -611,8 +621,9 @@ def _activity_probs(classes: list[str], aw: dict[str, dict[str, float]], ab: dic
 def _activity_oof(Xa: list[dict[str, float]], ya: list[str], wa: list[float]) -> list[dict[str, float]]:
     """Out-of-fold activity probabilities of each item (one 5-fold split, seed 0)."""
     oof: list[dict[str, float]] = [{} for _ in ya]
+    d = design(Xa)
     for tr, te in _folds(ya, FOLDS):
-        classes, aw, ab = fit_activity([Xa[i] for i in tr], [ya[i] for i in tr], [wa[i] for i in tr], 1.0)
+        classes, aw, ab = fit_activity_rows(d, tr, [ya[i] for i in tr], [wa[i] for i in tr], 1.0)
         for i in te:
             oof[i] = _activity_probs(classes, aw, ab, Xa[i])
     return oof

@@ -64,8 +64,9 @@ def outlet(item: Item) -> str:
 def build(items: list[Item], X: list[dict[str, float]]) -> Data:
     import numpy as np
 
-    vocab = sorted({k for x in X for k in x if not T.activity_only(k)})  # as training._vocabulary: the relevance
-    M = T._matrix(X, vocab).tocsr()                                       # and reject models leave them out
+    dm = T.design(X)
+    keep = np.flatnonzero(~dm.activity)  # as training's vocabulary: the relevance and reject models leave them out
+    M, vocab = dm.values[:, keep], [dm.vocab[j] for j in keep]
     w = T.reject_weights(items, [T.sample_weight(it) for it in items])
     return Data(items, M, np.array([k.startswith(("t:", "b:")) for k in vocab]),
                 np.array([int(it.relevant) for it in items]), np.array(w, dtype=float), vocab)
