@@ -186,18 +186,25 @@ def fit_relevance_rows(d: Design, rows: list[int], y: list[int], w: list[float],
                        ) -> tuple[dict[str, float], float]:
     """`fit_relevance` on the rows `rows` of `d` (`y` and `w` are those rows' labels and weights)."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
 
     cols = d.columns(rows, min_df=MIN_DF, ngrams=NGRAM_SCALE > 0)
     M, scale = _scaled_by_masks(d.block(rows, cols), d.ngram[cols], d.activity[cols], ngram_scale, 1.0)
-    npos = sum(y)
-    cw: Any = "balanced" if positive_weight == 1.0 else {
-        1: positive_weight * len(y) / (2 * npos), 0: len(y) / (2 * (len(y) - npos))}
-    lr = LogisticRegression(C=C, class_weight=cw, solver="liblinear", max_iter=2000)
+    lr = relevance_regression(C, y, positive_weight)
     lr.fit(M, y, sample_weight=w)
     coef = lr.coef_[0] / scale
     kept = np.flatnonzero(np.abs(coef) > 1e-6)
     return {d.vocab[cols[j]]: float(coef[j]) for j in kept}, float(lr.intercept_[0])
+
+
+def relevance_regression(C: float, y: list[int], positive_weight: float = 1.0) -> Any:
+    """The relevance (and reject side's) logistic regression, unfitted: classes balanced, the relevant class
+    further weighted by `positive_weight`."""
+    from sklearn.linear_model import LogisticRegression
+
+    npos = sum(y)
+    cw: Any = "balanced" if positive_weight == 1.0 else {
+        1: positive_weight * len(y) / (2 * npos), 0: len(y) / (2 * (len(y) - npos))}
+    return LogisticRegression(C=C, class_weight=cw, solver="liblinear", max_iter=2000)
 
 
 def fit_activity(X: list[dict[str, float]], y: list[str], w: list[float], C: float

@@ -38,14 +38,9 @@ def matrix(X: list[dict[str, float]], vocab: list[str]) -> Any:
 
 def fit_relevance(X: list[dict[str, float]], y: list[int], w: list[float], C: float,
                   positive_weight: float = 1.0, ngram_scale: float = T.NGRAM_SCALE) -> tuple[dict[str, float], float]:
-    from sklearn.linear_model import LogisticRegression
-
     vocab = sorted(vocabulary(X))
     M, scale = T._scaled(matrix(X, vocab), vocab, ngram_scale)
-    npos = sum(y)
-    cw: Any = "balanced" if positive_weight == 1.0 else {
-        1: positive_weight * len(y) / (2 * npos), 0: len(y) / (2 * (len(y) - npos))}
-    lr = LogisticRegression(C=C, class_weight=cw, solver="liblinear", max_iter=2000)
+    lr = T.relevance_regression(C, y, positive_weight)
     lr.fit(M, y, sample_weight=w)
     coef = lr.coef_[0] / scale
     return {k: float(c) for k, c in zip(vocab, coef, strict=True) if abs(c) > 1e-6}, float(lr.intercept_[0])
