@@ -41,3 +41,14 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     missing = [str(p) for p in needed if not p.is_file()]
     if os.environ.get("CI") and missing:
         raise pytest.UsageError(f"CI: the shared files beside the checkout are missing: {missing}")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On xdist workers (`make test`), the files holding a test marked slow go first, in their own order: a long
+    file started last (tests/quality/test_training.py, about 6 minutes on one core) would otherwise leave the other
+    worker idle at the end. Each worker sorts the same collection the same way, as xdist requires; a file's tests
+    keep their order. A single-process run keeps the collection order."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_files)
