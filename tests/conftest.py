@@ -45,7 +45,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """On xdist workers (`make test`), the files holding a test marked slow go first, in their own order: a long
-    file started last (tests/quality/test_training.py, about 6 minutes on one core) would otherwise leave the other
+    file started last (tests/quality/test_training.py, which trains the model twice) would otherwise leave the other
     worker idle at the end. Each worker sorts the same collection the same way, as xdist requires; a file's tests
     keep their order. A single-process run keeps the collection order."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
