@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from classifiers.corpus import Item
-from classifiers.design_matrix import NGRAM_PREFIXES, Design
+from classifiers.design_matrix import Design
 from classifiers.model import FORMAT
 from planwatch.config import REPO_ROOT
 
@@ -144,19 +144,10 @@ def _vocabulary(X: list[dict[str, float]], activity: bool = False) -> set[str]:
                                           activity=activity)}
 
 
-def _scaled(M: Any, vocab: list[str], ngram_scale: float = NGRAM_SCALE,
-            activity_scale: float = 1.0) -> tuple[Any, Any]:
-    """Columns scaled to max |x| = 1; n-gram columns further down to NGRAM_SCALE, so that the same L2 penalty
-    holds them back more than the lexicon and rules features (a few hundred labelled pages cannot carry
-    thousands of free n-gram weights); the activity-only columns (`activity_only`) up to `activity_scale`."""
-    import numpy as np
-
-    ngram = np.array([k.startswith(NGRAM_PREFIXES) for k in vocab], dtype=bool)
-    act = np.array([activity_only(k) for k in vocab], dtype=bool)
-    return _scaled_by_masks(M, ngram, act, ngram_scale, activity_scale)
-
-
-def _scaled_by_masks(M: Any, ngram: Any, act: Any, ngram_scale: float, activity_scale: float) -> tuple[Any, Any]:
+def _scaled(M: Any, ngram: Any, act: Any, ngram_scale: float, activity_scale: float) -> tuple[Any, Any]:
+    """Columns scaled to max |x| = 1; n-gram columns (`ngram`) further down to `ngram_scale`, so that the same L2
+    penalty holds them back more than the lexicon and rules features (a few hundred labelled pages cannot carry
+    thousands of free n-gram weights); the activity-only columns (`act`) up to `activity_scale`."""
     import numpy as np
     from scipy.sparse import diags
 
@@ -188,7 +179,7 @@ def fit_relevance_rows(d: Design, rows: list[int], y: list[int], w: list[float],
     import numpy as np
 
     cols = d.columns(rows, min_df=MIN_DF, ngrams=NGRAM_SCALE > 0)
-    M, scale = _scaled_by_masks(d.block(rows, cols), d.ngram[cols], d.activity[cols], ngram_scale, 1.0)
+    M, scale = _scaled(d.block(rows, cols), d.ngram[cols], d.activity[cols], ngram_scale, 1.0)
     lr = relevance_regression(C, y, positive_weight)
     lr.fit(M, y, sample_weight=w)
     coef = lr.coef_[0] / scale
@@ -207,17 +198,12 @@ def relevance_regression(C: float, y: list[int], positive_weight: float = 1.0) -
     return LogisticRegression(C=C, class_weight=cw, solver="liblinear", max_iter=2000)
 
 
-def fit_activity(X: list[dict[str, float]], y: list[str], w: list[float], C: float
-                 ) -> tuple[list[str], dict[str, dict[str, float]], dict[str, float]]:
-    return fit_activity_rows(design(X), list(range(len(X))), y, w, C)
-
-
 def fit_activity_rows(d: Design, rows: list[int], y: list[str], w: list[float], C: float
                       ) -> tuple[list[str], dict[str, dict[str, float]], dict[str, float]]:
     from sklearn.linear_model import LogisticRegression
 
     cols = d.columns(rows, min_df=MIN_DF, ngrams=NGRAM_SCALE > 0, activity=True)
-    M, scale = _scaled_by_masks(d.block(rows, cols), d.ngram[cols], d.activity[cols], NGRAM_SCALE,
+    M, scale = _scaled(d.block(rows, cols), d.ngram[cols], d.activity[cols], NGRAM_SCALE,
                                 ACTIVITY_FEATURE_SCALE)
     lr = LogisticRegression(C=C, class_weight="balanced", solver="lbfgs", max_iter=3000)
     lr.fit(M, y, sample_weight=w)
@@ -438,7 +424,7 @@ def _calibration_items(its: list[Item], y: list[int], real: list[int]) -> list[i
 
 def _choose_c(X: list[dict[str, float]], y: list[int], w: list[float],
               splits: list[list[tuple[list[int], list[int]]]], sel: list[int], open_: list[bool],
-              d: Design | None = None) -> tuple[float, float, list[float], dict[str, Any]]:
+              d: Design) -> tuple[float, float, list[float], dict[str, Any]]:
     """(log loss, C, out-of-fold margins, review share, surfaced recall and nested accept precision by C) of the
     C whose out-of-fold probabilities surface the most relevant items of `sel` (up to SURFACED_RECALL) and, among
     those, send the fewest to review at the thresholds they give (accept: precision >= ACCEPT_PRECISION among the
@@ -603,10 +589,11 @@ def _activity_model(its: list[Item], X: list[dict[str, float]], w: list[float]
         return None, 0.0, {}, [{} for _ in its]
     Xa = [X[i] for i in rel]
     wa = [w[i] if its[i].real else min(w[i], ACTIVITY_SYNTHETIC_WEIGHT) for i in rel]
-    oof = _activity_oof(Xa, ya, wa)
+    d = design(Xa)
+    oof = _activity_oof(d, Xa, ya, wa)
     oof_top = [(max(pr.values()), max(pr, key=lambda k: pr[k]) == ya[j]) for j, pr in enumerate(oof)]
     acc = sum(ok for _, ok in oof_top) / len(oof_top)
-    classes, aw, ab = fit_activity(Xa, ya, wa, 1.0)
+    classes, aw, ab = fit_activity_rows(d, list(range(len(Xa))), ya, wa, 1.0)
     act_model = {"classes": classes, "weights": _rounded_nested(aw), "bias": ab}
     act_cv = {"activity_accuracy_oof": round(acc, 4), "activity_items": len(ya),
               "activity_counts": dict(Counter(ya))}
@@ -625,10 +612,9 @@ def _activity_probs(classes: list[str], aw: dict[str, dict[str, float]], ab: dic
     return {cl: e / total for cl, e in ex.items()}
 
 
-def _activity_oof(Xa: list[dict[str, float]], ya: list[str], wa: list[float]) -> list[dict[str, float]]:
-    """Out-of-fold activity probabilities of each item (one 5-fold split, seed 0)."""
+def _activity_oof(d: Design, Xa: list[dict[str, float]], ya: list[str], wa: list[float]) -> list[dict[str, float]]:
+    """Out-of-fold activity probabilities of each item (one 5-fold split, seed 0); `d` is the design of `Xa`."""
     oof: list[dict[str, float]] = [{} for _ in ya]
-    d = design(Xa)
     for tr, te in _folds(ya, FOLDS):
         classes, aw, ab = fit_activity_rows(d, tr, [ya[i] for i in tr], [wa[i] for i in tr], 1.0)
         for i in te:

@@ -36,10 +36,19 @@ def matrix(X: list[dict[str, float]], vocab: list[str]) -> Any:
     return csr_matrix((data, (rows, cols)), shape=(len(X), len(vocab)))
 
 
+def scaled(M: Any, vocab: list[str], ngram_scale: float = T.NGRAM_SCALE, activity_scale: float = 1.0
+           ) -> tuple[Any, Any]:
+    import numpy as np
+
+    ngram = np.array([k.startswith(("t:", "b:")) for k in vocab])
+    act = np.array([T.activity_only(k) for k in vocab])
+    return T._scaled(M, ngram, act, ngram_scale, activity_scale)
+
+
 def fit_relevance(X: list[dict[str, float]], y: list[int], w: list[float], C: float,
                   positive_weight: float = 1.0, ngram_scale: float = T.NGRAM_SCALE) -> tuple[dict[str, float], float]:
     vocab = sorted(vocabulary(X))
-    M, scale = T._scaled(matrix(X, vocab), vocab, ngram_scale)
+    M, scale = scaled(matrix(X, vocab), vocab, ngram_scale)
     lr = T.relevance_regression(C, y, positive_weight)
     lr.fit(M, y, sample_weight=w)
     coef = lr.coef_[0] / scale
@@ -51,7 +60,7 @@ def fit_activity(X: list[dict[str, float]], y: list[str], w: list[float], C: flo
     from sklearn.linear_model import LogisticRegression
 
     vocab = sorted(vocabulary(X, activity=True))
-    M, scale = T._scaled(matrix(X, vocab), vocab, activity_scale=T.ACTIVITY_FEATURE_SCALE)
+    M, scale = scaled(matrix(X, vocab), vocab, activity_scale=T.ACTIVITY_FEATURE_SCALE)
     lr = LogisticRegression(C=C, class_weight="balanced", solver="lbfgs", max_iter=3000)
     lr.fit(M, y, sample_weight=w)
     classes = [str(c) for c in lr.classes_]

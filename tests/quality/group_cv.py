@@ -68,7 +68,7 @@ def build(items: list[Item], X: list[dict[str, float]]) -> Data:
     keep = np.flatnonzero(~dm.activity)  # as training's vocabulary: the relevance and reject models leave them out
     M, vocab = dm.values[:, keep], [dm.vocab[j] for j in keep]
     w = T.reject_weights(items, [T.sample_weight(it) for it in items])
-    return Data(items, M, np.array([k.startswith(("t:", "b:")) for k in vocab]),
+    return Data(items, M, dm.ngram[keep],
                 np.array([int(it.relevant) for it in items]), np.array(w, dtype=float), vocab)
 
 
